@@ -1,0 +1,226 @@
+/**
+ * Reads the action's inputs into one typed, validated config. Every problem names the input and
+ * says how to fix it, and all problems are reported together, before any network call: a run that
+ * fails here has not used the refresh token.
+ */
+import path from 'node:path'
+
+export type OrganizationVisibility = 'all' | 'private'
+
+export interface RepositoryRef {
+  owner: string
+  repo: string
+}
+
+export interface Config {
+  clientId: string
+  clientSecret: string
+  refreshToken: string
+  githubToken: string
+  secretName: string
+  repository: RepositoryRef
+  environment?: string
+  organization?: string
+  /** Visibility of an organization secret that does not exist yet; an existing one keeps its own. */
+  organizationVisibility: OrganizationVisibility
+  dependabot: boolean
+  /** Base URL without a trailing slash; the token endpoint is `${boxApiUrl}/oauth2/token`. */
+  boxApiUrl: string
+  githubApiUrl: string
+  /** Absolute path, resolved against the workspace. */
+  postmanEnvironment?: string
+  exportEnv: boolean
+  dryRun: boolean
+  retryBudgetMs: number
+  requestTimeoutMs: number
+  /** The workflow run this step belongs to, when the runner says; used to spot a stale token. */
+  run?: { repository: RepositoryRef; id: number; attempt: number }
+}
+
+export interface InputProblem {
+  input: string
+  message: string
+}
+
+export class InputError extends Error {
+  constructor(readonly problems: InputProblem[]) {
+    super(
+      [
+        problems.length === 1 ? 'An input is not valid:' : `${problems.length} inputs are not valid:`,
+        ...problems.map((p) => `  - \`${p.input}\`: ${p.message}`),
+        'Nothing was changed and the refresh token was not used.'
+      ].join('\n')
+    )
+    this.name = 'InputError'
+  }
+}
+
+/** The inputs whose values are credentials; they are masked before anything else happens. */
+export const credentialInputs = ['client-secret', 'refresh-token', 'github-token'] as const
+
+const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/
+const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/
+const repoPattern = /^[A-Za-z0-9._-]{1,100}$/
+
+export function readConfig(getInput: (name: string) => string, env: NodeJS.ProcessEnv): Config {
+  const problems: InputProblem[] = []
+  const problem = (input: string, message: string): void => {
+    problems.push({ input, message })
+  }
+  const input = (name: string): string => getInput(name).trim()
+
+  const credential = (name: string, whatItIs: string, emptyHint: string): string => {
+    const value = input(name)
+    if (value === '') problem(name, `is empty. ${emptyHint}`)
+    else if (/\s/.test(value)) problem(name, `contains white space, so it was probably pasted with extra text. Store ${whatItIs} alone in the secret.`)
+    return value
+  }
+
+  const clientId = credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials).")
+  const clientSecret = credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository.")
+  const secretName = input('secret-name') || 'BOX_REFRESH_TOKEN'
+  const refreshToken = credential(
+    'refresh-token',
+    'the refresh token',
+    `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). See "First-time setup" in the README to get the first refresh token.`
+  )
+  const githubToken = credential(
+    'github-token',
+    'the token',
+    'Pass a token that can write secrets: a fine-grained PAT with "Secrets: read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: write`. The workflow GITHUB_TOKEN cannot write secrets.'
+  )
+
+  if (!secretNamePattern.test(secretName)) {
+    problem('secret-name', `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`)
+  } else if (/^GITHUB_/i.test(secretName)) {
+    problem('secret-name', `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`)
+  }
+
+  const repository = parseRepository(input('repository') || env.GITHUB_REPOSITORY || '', problem)
+
+  const environment = input('environment') || undefined
+  if (environment !== undefined && (environment.length > 255 || /[\u0000-\u001f]/.test(environment))) {
+    problem('environment', 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.')
+  }
+  const organization = input('organization') || undefined
+  if (organization !== undefined && !ownerPattern.test(organization)) {
+    problem('organization', `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`)
+  }
+  if (environment !== undefined && organization !== undefined) {
+    problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.')
+  }
+
+  const visibility = input('organization-visibility') || 'private'
+  if (visibility !== 'all' && visibility !== 'private') {
+    problem(
+      'organization-visibility',
+      visibility === 'selected'
+        ? 'cannot be `selected` for a new secret, because the action does not choose repositories. Create the secret once in the organization settings with the repositories you want; the action keeps that list on every rotation.'
+        : `must be \`private\` or \`all\`, not "${visibility}".`
+    )
+  }
+
+  const dependabot = booleanInput(input, 'dependabot', problem)
+  if (dependabot && environment !== undefined) {
+    problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.')
+  }
+
+  const boxApiUrl = baseUrl(input('box-api-url') || 'https://api.box.com', 'box-api-url', problem)
+  const githubApiUrl = baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', problem)
+
+  const postmanInput = input('postman-environment')
+  const workspace = env.GITHUB_WORKSPACE || process.cwd()
+  const postmanEnvironment = postmanInput === '' ? undefined : path.resolve(workspace, postmanInput)
+
+  const retryBudgetMs = secondsInput(input, 'retry-timeout-seconds', 120, 0, 3600, problem)
+  const requestTimeoutMs = secondsInput(input, 'request-timeout-seconds', 30, 1, 600, problem)
+
+  const config: Config = {
+    clientId,
+    clientSecret,
+    refreshToken,
+    githubToken,
+    secretName,
+    repository,
+    environment,
+    organization,
+    organizationVisibility: visibility === 'all' ? 'all' : 'private',
+    dependabot,
+    boxApiUrl,
+    githubApiUrl,
+    postmanEnvironment,
+    exportEnv: booleanInput(input, 'export-env', problem),
+    dryRun: booleanInput(input, 'dry-run', problem),
+    retryBudgetMs,
+    requestTimeoutMs,
+    run: workflowRun(env)
+  }
+  if (problems.length > 0) throw new InputError(problems)
+  return config
+}
+
+function parseRepository(value: string, problem: (input: string, message: string) => void): RepositoryRef {
+  const [owner = '', repo = '', ...rest] = value.split('/')
+  if (rest.length > 0 || !ownerPattern.test(owner) || !repoPattern.test(repo) || repo === '.' || repo === '..') {
+    problem('repository', value === '' ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.' : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`)
+  }
+  return { owner, repo }
+}
+
+// The same spellings YAML 1.2 core schema accepts, as @actions/core's getBooleanInput does.
+const trueWords = new Set(['true', 'True', 'TRUE'])
+const falseWords = new Set(['false', 'False', 'FALSE', ''])
+
+function booleanInput(input: (name: string) => string, name: string, problem: (input: string, message: string) => void): boolean {
+  const value = input(name)
+  if (trueWords.has(value)) return true
+  if (!falseWords.has(value)) problem(name, `must be \`true\` or \`false\`, not "${value}".`)
+  return false
+}
+
+function secondsInput(
+  input: (name: string) => string,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problem: (input: string, message: string) => void
+): number {
+  const value = input(name)
+  if (value === '') return fallback * 1000
+  const seconds = Number(value)
+  if (!Number.isFinite(seconds) || seconds < min || seconds > max) {
+    problem(name, `must be a number of seconds from ${min} to ${max}, not "${value}".`)
+    return fallback * 1000
+  }
+  return seconds * 1000
+}
+
+/** https only, except on this machine, where simulators and test servers live. */
+function baseUrl(value: string, name: string, problem: (input: string, message: string) => void): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    problem(name, `"${value}" is not a URL. Use a full URL such as https://api.box.com.`)
+    return value
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    problem(name, `"${value}" must use https (http is allowed only on a loopback address such as 127.0.0.1 or localhost).`)
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    problem(name, `"${value}" must be a plain base URL, without credentials, query or fragment.`)
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname)
+}
+
+function workflowRun(env: NodeJS.ProcessEnv): Config['run'] {
+  const id = Number(env.GITHUB_RUN_ID)
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
+  if (!Number.isSafeInteger(id) || id <= 0 || !owner || !repo) return undefined
+  return { repository: { owner, repo }, id, attempt: Number(env.GITHUB_RUN_ATTEMPT) || 1 }
+}

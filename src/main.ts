@@ -1,0 +1,240 @@
+/**
+ * One rotation: check everything that can be checked, refresh at Box, write the new refresh token
+ * back, hand out the access token.
+ *
+ * Ordered around one fact: once Box answers, the old refresh token is dead and the only copy of
+ * the new one is in this process. So everything that can fail without Box is checked first (one
+ * parallel round of reads), the refresh is the single request in the middle, and every write that
+ * still fails after its retries leaves a sealed recovery payload behind.
+ */
+import { refreshTokenPair, type TokenPair } from './box.js'
+import { explainRefreshFailure, holdsStaleToken, rotationWarning, staleTokenNote, REFRESH_TOKEN_LIFETIME_DAYS, type ChainContext } from './diagnostics.js'
+import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from './github.js'
+import { credentialInputs, InputError, readConfig, type Config } from './inputs.js'
+import { checkPostmanPath, postmanEnvironment, writePostmanEnvironment } from './postman.js'
+import { recoveryInstructions, recoveryPayload, summaryMarkdown, type RunReport, type TargetResult } from './report.js'
+import { defaultRetryPolicy, type RetryEvent, type RetryPolicy, type Timing } from './retry.js'
+import { loadSealer, type Sealer } from './seal.js'
+import { prepareTarget, secretTargets, writeSecret, type PreparedTarget } from './secrets.js'
+
+/** The slice of @actions/core the action uses; tests pass a recorder. */
+export interface ActionIO {
+  getInput(name: string): string
+  setSecret(value: string): void
+  setOutput(name: string, value: string): void
+  exportVariable(name: string, value: string): void
+  info(message: string): void
+  warning(message: string): void
+  setFailed(message: string): void
+  appendSummary(markdown: string): Promise<void>
+}
+
+export interface Collaborators {
+  io: ActionIO
+  env: NodeJS.ProcessEnv
+  /** Used for Box. */
+  fetch: typeof fetch
+  timing: Timing
+  /** Backoff shape; the time budget always comes from `retry-timeout-seconds`. */
+  backoff?: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>
+  /** Tests only: a fetch for GitHub; a real run keeps the toolkit's proxy-aware one. */
+  githubFetch?: typeof fetch
+}
+
+const DAY_MS = 86_400_000
+
+export async function run(deps: Collaborators): Promise<RunReport> {
+  const { io } = deps
+  // Masked before anything else can print, including validation messages.
+  for (const name of credentialInputs) {
+    const value = io.getInput(name).trim()
+    if (value !== '') io.setSecret(value)
+  }
+
+  let config: Config
+  try {
+    config = readConfig((name) => io.getInput(name), deps.env)
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    return failBeforeBox(io, error.message)
+  }
+
+  // Started now so that loading libsodium overlaps the preflight requests.
+  const sealer = loadSealer()
+  sealer.catch(() => undefined)
+
+  const policy: RetryPolicy = { ...defaultRetryPolicy, ...deps.backoff, budgetMs: config.retryBudgetMs }
+  const logRetry =
+    (service: string) =>
+    (event: RetryEvent & { method?: string; path?: string }): void =>
+      io.info(
+        `${service}${event.method ? ` ${event.method} ${event.path}` : ''}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ${event.attempt + 1}).`
+      )
+  const clientOptions: GitHubClientOptions = {
+    baseUrl: config.githubApiUrl,
+    timing: deps.timing,
+    policy,
+    requestTimeoutMs: config.requestTimeoutMs,
+    fetch: deps.githubFetch,
+    onRetry: logRetry('GitHub')
+  }
+  const github = createGitHubClient(config.githubToken, clientOptions)
+  const targets = secretTargets(config)
+
+  // Round 1: every check that does not involve Box, in parallel.
+  io.info(`Checking ${targets.map((t) => t.label).join(' and ')}…`)
+  const [preparedResults, runQueuedAt, postmanCheck, sealerResult] = await Promise.all([
+    Promise.allSettled(targets.map((t) => prepareTarget(github, t, config.organizationVisibility))),
+    targets[0].kind === 'environment' ? undefined : runQueuedTime(github, config),
+    config.postmanEnvironment === undefined ? undefined : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error: Error) => error.message),
+    sealer.then(
+      (s) => s,
+      (error: Error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`)
+    )
+  ])
+  const problems: string[] = []
+  const prepared: PreparedTarget[] = []
+  for (const result of preparedResults) {
+    if (result.status === 'fulfilled') prepared.push(result.value)
+    else problems.push((result.reason as Error).message)
+  }
+  if (postmanCheck !== undefined) problems.push(postmanCheck)
+  if (sealerResult instanceof Error) problems.push(sealerResult.message)
+  else problems.push(...checkKeys(sealerResult, prepared))
+  if (problems.length > 0) return failBeforeBox(io, problems.join('\n'))
+
+  const primary = prepared[0]
+  const chain: ChainContext = {
+    now: new Date(deps.timing.now()),
+    secretLabel: primary.target.label,
+    secretUpdatedAt: primary.existing?.updatedAt,
+    runQueuedAt
+  }
+  const warnings: string[] = []
+  const warn = (message: string): void => {
+    warnings.push(message)
+    io.warning(message)
+  }
+  for (const p of prepared) if (p.existing === undefined) io.info(`The ${p.target.label} does not exist yet; it will be created.`)
+  const ageWarning = rotationWarning(chain)
+  if (ageWarning) warn(ageWarning)
+  if (holdsStaleToken(chain)) warn(staleTokenNote(chain))
+
+  if (config.dryRun) {
+    for (const p of prepared) io.info(`Dry run: would write the ${p.target.label} (public key ${p.publicKey.keyId}${p.settings.visibility ? `, visibility ${String(p.settings.visibility)}` : ''}).`)
+    io.setOutput('secret-updated', 'false')
+    const report: RunReport = { dryRun: true, results: prepared.map((p) => ({ target: p.target, outcome: 'checked' })), warnings }
+    await io.appendSummary(summaryMarkdown(report))
+    return report
+  }
+
+  // Round 2: the refresh. From its answer on, the new refresh token exists only in this process.
+  io.info(`Refreshing the Box token pair at ${config.boxApiUrl}/oauth2/token…`)
+  let pair: TokenPair
+  try {
+    pair = await refreshTokenPair(config, config.refreshToken, {
+      fetch: deps.fetch,
+      timing: deps.timing,
+      policy,
+      requestTimeoutMs: config.requestTimeoutMs,
+      mask: (value) => io.setSecret(value),
+      onRetry: logRetry('Box')
+    })
+  } catch (error) {
+    const message = explainRefreshFailure(error, chain)
+    const report: RunReport = { dryRun: false, results: [], warnings, failure: { stage: 'box', message } }
+    await io.appendSummary(summaryMarkdown(report))
+    io.setFailed(message)
+    return report
+  }
+  const refreshedAt = deps.timing.now()
+  const accessTokenExpiresAt = new Date(refreshedAt + pair.expiresIn * 1000)
+  const refreshTokenExpiresAt = new Date(refreshedAt + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS)
+  io.info(`Box issued a new token pair; the access token expires at ${accessTokenExpiresAt.toISOString()}.`)
+
+  // Round 3: seal and write every target in parallel; a failed write keeps its sealed payload.
+  const seal = sealerResult as Sealer
+  const results: TargetResult[] = await Promise.all(
+    prepared.map(async (p): Promise<TargetResult> => {
+      const sealed = seal.seal(pair.refreshToken, p.publicKey)
+      try {
+        const outcome = await writeSecret(github, p, sealed)
+        io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${p.target.label}.`)
+        return { target: p.target, outcome }
+      } catch (error) {
+        return { target: p.target, outcome: 'failed', message: (error as Error).message, recovery: recoveryPayload(p, sealed, config.githubApiUrl) }
+      }
+    })
+  )
+  const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []))
+
+  io.setOutput('access-token', pair.accessToken)
+  io.setOutput('expires-in', String(pair.expiresIn))
+  io.setOutput('expires-at', accessTokenExpiresAt.toISOString())
+  io.setOutput('refresh-token-expires-at', refreshTokenExpiresAt.toISOString())
+  io.setOutput('secret-updated', failed.length === 0 ? 'true' : 'false')
+  if (config.exportEnv) io.exportVariable('BOX_ACCESS_TOKEN', pair.accessToken)
+
+  const report: RunReport = { dryRun: false, results, accessTokenExpiresAt, refreshTokenExpiresAt, warnings }
+  const afterWrite: string[] = []
+  if (config.postmanEnvironment !== undefined) {
+    try {
+      await writePostmanEnvironment(config.postmanEnvironment, postmanEnvironment(pair.accessToken, accessTokenExpiresAt))
+      io.setOutput('postman-environment', config.postmanEnvironment)
+      report.postmanEnvironment = config.postmanEnvironment
+    } catch (error) {
+      afterWrite.push(`The Postman environment file ${config.postmanEnvironment} could not be written (${(error as Error).message}); the refresh token itself was handled as reported above.`)
+    }
+  }
+
+  if (failed.length > 0) io.setOutput('recovery', JSON.stringify(failed.map((f) => f.recovery)))
+  await io.appendSummary(summaryMarkdown(report))
+  if (failed.length > 0) {
+    io.setFailed([...failed.map((f) => f.message), recoveryInstructions(failed.map((f) => f.recovery!))].join('\n'))
+  } else if (afterWrite.length > 0) {
+    io.setFailed(afterWrite.join('\n'))
+  }
+  return report
+}
+
+async function failBeforeBox(io: ActionIO, message: string): Promise<RunReport> {
+  const report: RunReport = { dryRun: false, results: [], warnings: [], failure: { stage: 'preflight', message } }
+  const full = `${message}\nNothing was changed and the refresh token was not used.`
+  await io.appendSummary(summaryMarkdown(report)).catch(() => undefined)
+  io.setFailed(message.endsWith('the refresh token was not used.') ? message : full)
+  return report
+}
+
+/** A key that cannot seal would fail after the refresh: find out before. */
+function checkKeys(sealer: Sealer, prepared: PreparedTarget[]): string[] {
+  return prepared.flatMap((p) => {
+    try {
+      sealer.check(p.publicKey)
+      return []
+    } catch (error) {
+      return [`GitHub's public key for the ${p.target.label} cannot seal a value: ${(error as Error).message}. Re-run; if it persists, GitHub is serving a bad key.`]
+    }
+  })
+}
+
+/**
+ * When this run (attempt) was queued: GitHub reads repository and organization secrets then, so
+ * a secret rotated later means this run holds a stale token. Only detail: any failure is ignored.
+ */
+async function runQueuedTime(github: GitHubClient, config: Config): Promise<Date | undefined> {
+  if (config.run === undefined) return undefined
+  const { repository, id, attempt } = config.run
+  try {
+    const { data } = await github.request<{ created_at?: string; run_started_at?: string }>(
+      'GET',
+      `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/actions/runs/${id}`,
+      undefined,
+      { once: true }
+    )
+    const when = attempt > 1 ? (data.run_started_at ?? data.created_at) : data.created_at
+    const date = when === undefined ? undefined : new Date(when)
+    return date && !Number.isNaN(date.getTime()) ? date : undefined
+  } catch {
+    return undefined
+  }
+}
