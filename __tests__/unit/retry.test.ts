@@ -1,0 +1,111 @@
+import { backoffDelay, parseRetryAfter, withRetry, type Timing, type Verdict } from '../../src/retry.js'
+
+/** A clock that only moves when the code under test sleeps. */
+function fakeTiming(random = 0.5): Timing & { slept: number[] } {
+  let now = 1_000_000
+  const slept: number[] = []
+  return {
+    slept,
+    now: () => now,
+    sleep: async (ms) => {
+      slept.push(ms)
+      now += ms
+    },
+    random: () => random
+  }
+}
+
+const policy = { budgetMs: 10_000, baseDelayMs: 1000, maxDelayMs: 4000 }
+const always: (e: unknown) => Verdict = () => ({ retry: true, reason: 'flaky' })
+
+test('returns the first success without sleeping', async () => {
+  const timing = fakeTiming()
+  await expect(withRetry(async () => 'ok', always, policy, timing)).resolves.toBe('ok')
+  expect(timing.slept).toEqual([])
+})
+
+test('backs off exponentially with full jitter, capped, until success', async () => {
+  const timing = fakeTiming(0.5)
+  let calls = 0
+  const result = await withRetry(
+    async (n) => {
+      calls++
+      if (n < 5) throw new Error('transient')
+      return n
+    },
+    always,
+    { ...policy, budgetMs: 60_000 },
+    timing
+  )
+  expect(result).toBe(5)
+  expect(calls).toBe(5)
+  // ceilings 1000, 2000, 4000, 4000 (capped) × random 0.5
+  expect(timing.slept).toEqual([500, 1000, 2000, 2000])
+})
+
+test('waits exactly as long as the server asked', async () => {
+  const timing = fakeTiming()
+  let n = 0
+  await withRetry(
+    async () => {
+      if (n++ === 0) throw new Error('429')
+      return 'ok'
+    },
+    () => ({ retry: true, reason: 'rate limited', afterMs: 3000 }),
+    policy,
+    timing
+  )
+  expect(timing.slept).toEqual([3000])
+})
+
+test('a final verdict is rethrown unchanged, at once', async () => {
+  const timing = fakeTiming()
+  const error = new Error('401')
+  await expect(withRetry(async () => Promise.reject(error), () => ({ retry: false }), policy, timing)).rejects.toBe(error)
+  expect(timing.slept).toEqual([])
+})
+
+test('gives up with the last error when the next wait would pass the budget', async () => {
+  const timing = fakeTiming(0.99)
+  const events: number[] = []
+  let last: Error | undefined
+  await expect(
+    withRetry(
+      async (n) => {
+        last = new Error(`failure ${n}`)
+        throw last
+      },
+      always,
+      policy,
+      timing,
+      (e) => events.push(e.attempt)
+    )
+  ).rejects.toThrow(/failure/)
+  const total = timing.slept.reduce((a, b) => a + b, 0)
+  expect(total).toBeLessThanOrEqual(policy.budgetMs)
+  expect(events.length).toBe(timing.slept.length)
+  expect(events.length).toBeGreaterThan(2)
+})
+
+test('a retry-after longer than the budget is not waited for', async () => {
+  const timing = fakeTiming()
+  await expect(
+    withRetry(async () => Promise.reject(new Error('limited')), () => ({ retry: true, reason: 'x', afterMs: 3_600_000 }), policy, timing)
+  ).rejects.toThrow('limited')
+  expect(timing.slept).toEqual([])
+})
+
+test('backoffDelay never exceeds its ceiling', () => {
+  for (let attempt = 1; attempt < 20; attempt++) {
+    expect(backoffDelay(attempt, undefined, policy, () => 0.999999)).toBeLessThan(policy.maxDelayMs)
+  }
+})
+
+test('parseRetryAfter reads seconds and HTTP dates', () => {
+  const now = Date.parse('2026-11-26T12:00:00Z')
+  expect(parseRetryAfter('7', now)).toBe(7000)
+  expect(parseRetryAfter('Thu, 26 Nov 2026 12:00:30 GMT', now)).toBe(30_000)
+  expect(parseRetryAfter('', now)).toBeUndefined()
+  expect(parseRetryAfter(undefined, now)).toBeUndefined()
+  expect(parseRetryAfter('soon', now)).toBeUndefined()
+})
