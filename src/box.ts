@@ -178,7 +178,8 @@ function oauthError(status: number, text: string): BoxError {
 
 /** Connection failures before the request left are safe; any later one may have used the token. */
 function connectionError(error: unknown, timeoutMs: number, afterHeaders = false): BoxError {
-  const name = error instanceof Error ? error.name : ''
+  // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
+  const name = (error as { name?: unknown } | null)?.name
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new BoxError('ambiguous', `Box did not answer within ${timeoutMs / 1000} s.`)
   }
@@ -186,13 +187,12 @@ function connectionError(error: unknown, timeoutMs: number, afterHeaders = false
   if (!afterHeaders && (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')) {
     return new BoxError('not_sent', `Could not connect to Box (${code}).`)
   }
-  return new BoxError('ambiguous', `The connection to Box failed before its answer arrived (${code ?? (error instanceof Error ? error.message : 'unknown error')}).`)
+  return new BoxError('ambiguous', `The connection to Box failed before its answer arrived (${code ?? (error as { message?: string } | null)?.message ?? 'unknown error'}).`)
 }
 
 export function causeCode(error: unknown): string | undefined {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    const code = (e as { code?: unknown }).code
-    if (typeof code === 'string') return code
+  for (let e = error as { code?: unknown; cause?: unknown } | null, depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string') return e.code
   }
   return undefined
 }

@@ -1,0 +1,240 @@
+/**
+ * The fault matrix: every failure a real run meets, each ending with the one invariant — the token
+ * chain can continue without re-authorization (see tokenChainState). Runs main.run() in-process
+ * against the simulator over real sockets; backoff waits are skipped by a jumping clock.
+ */
+import { createWorld, runFlow, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from './support/world.js'
+
+let world: World
+afterEach(() => world?.close())
+
+const boxRefreshes = () => world.sim.requests.filter((r) => r.service === 'box' && r.path === '/oauth2/token').length
+
+describe('Box faults', () => {
+  test('503 then success: retried, secret holds the new token', async () => {
+    world = await createWorld()
+    world.sim.box.injectFault({ kind: 'status', status: 503 })
+    const { recorded, slept } = await runFlow(world)
+    expect(recorded.failed).toBeUndefined()
+    expect(slept).toHaveLength(1)
+    expect(recorded.log.some((l) => /Box: Box answered 503; retrying/.test(l.text))).toBe(true)
+    expect(await tokenChainState(world)).toBe('secret holds the new valid token')
+  })
+
+  test('429 with retry-after: waits exactly as asked, then succeeds', async () => {
+    world = await createWorld()
+    world.sim.box.injectFault({ kind: 'rate-limit', retryAfterSeconds: 7 })
+    const { recorded, slept } = await runFlow(world)
+    expect(recorded.failed).toBeUndefined()
+    expect(slept).toEqual([7000])
+    expect(await tokenChainState(world)).toBe('secret holds the new valid token')
+  })
+
+  test('Box hangs: the request times out, is retried, and succeeds', async () => {
+    world = await createWorld()
+    world.sim.box.injectFault({ kind: 'hang' })
+    const { recorded } = await runFlow(world, { 'request-timeout-seconds': '1' })
+    expect(recorded.failed).toBeUndefined()
+    expect(recorded.log.some((l) => /did not answer within 1 s/.test(l.text))).toBe(true)
+    expect(await tokenChainState(world)).toBe('secret holds the new valid token')
+  })
+
+  test('Box hangs for ever: fails within the budget and says the token may have been used', async () => {
+    world = await createWorld()
+    for (let i = 0; i < 5; i++) world.sim.box.injectFault({ kind: 'hang' })
+    const { recorded } = await runFlow(world, { 'request-timeout-seconds': '1', 'retry-timeout-seconds': '2' })
+    expect(recorded.failed).toMatch(/may have processed the request/)
+    // The simulator's hang does not consume the token, so the chain is intact.
+    expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
+  })
+
+  test('answer dropped after Box consumed the token, with Box reuse grace: the retry gets the same pair', async () => {
+    world = await createWorld({ simulator: { boxReuseGraceMs: 60_000 } })
+    world.sim.box.injectFault({ kind: 'drop-after-consume' })
+    const { recorded } = await runFlow(world)
+    expect(recorded.failed).toBeUndefined()
+    expect(await tokenChainState(world)).toBe('secret holds the new valid token')
+    expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe(world.sim.box.issued[0].refreshToken)
+  })
+
+  test('answer dropped after Box consumed the token, no grace: the failure names the lost answer and re-authorization', async () => {
+    world = await createWorld()
+    world.sim.box.injectFault({ kind: 'drop-after-consume' })
+    const { recorded } = await runFlow(world)
+    expect(recorded.failed).toMatch(/invalid_grant/)
+    expect(recorded.failed).toMatch(/probably processed it and used the token, and its answer was lost/)
+    expect(recorded.failed).toMatch(/Re-authorizing/)
+    // Box consumed the token and its answer never arrived: no client can hold the chain here.
+    // The secret is untouched, so nothing the action did made it worse.
+    expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe(world.refreshToken)
+  })
+
+  test('invalid_grant, already used by a concurrent run: secret keeps the winner’s valid token, message says why', async () => {
+    world = await createWorld()
+    // Another run refreshed first and stored its new token, after this run was queued.
+    const queuedAt = new Date(Date.now() - 60_000)
+    world.sim.github.addRun(REPO, 1001, { createdAt: queuedAt })
+    const winner = await fetch(`${world.sim.boxUrl}/oauth2/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: world.refreshToken, client_id: world.sim.box.client.id, client_secret: world.sim.box.client.secret })
+    }).then((r) => r.json() as Promise<{ refresh_token: string }>)
+    world.sim.github.setSecret(world.scope, SECRET, winner.refresh_token, { updatedAt: new Date(Date.now() - 30_000) })
+
+    const { recorded } = await runFlow(world, {}, { GITHUB_RUN_ID: '1001', GITHUB_RUN_ATTEMPT: '1' })
+    expect(recorded.log.some((l) => l.kind === 'warning' && /after this run was queued/.test(l.text))).toBe(true)
+    expect(recorded.failed).toMatch(/invalid_grant/)
+    expect(recorded.failed).toMatch(/re-run the workflow/)
+    expect(recorded.failed).toMatch(/concurrency:/)
+    expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe(winner.refresh_token)
+    expect(world.sim.box.isRefreshTokenValid(winner.refresh_token)).toBe(true)
+  })
+
+  test('invalid_grant, expired (61 days): the secret is left alone and the message gives its age', async () => {
+    world = await createWorld({ secretUpdatedAt: new Date(Date.now() - 61 * 86_400_000) })
+    const expired = world.sim.box.issueRefreshToken({ ageDays: 61 })
+    world.sim.github.setSecret(world.scope, SECRET, expired, { updatedAt: new Date(Date.now() - 61 * 86_400_000) })
+    const { recorded } = await runFlow(world, { 'refresh-token': expired })
+    expect(recorded.log.some((l) => l.kind === 'warning' && /61 days ago/.test(l.text))).toBe(true)
+    expect(recorded.failed).toMatch(/has expired/)
+    expect(recorded.failed).toMatch(/61 days ago/)
+    expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe(expired)
+  })
+
+  test('invalid_client: the refresh token is not used', async () => {
+    world = await createWorld()
+    const { recorded } = await runFlow(world, { 'client-secret': 'wrong-secret' })
+    expect(recorded.failed).toMatch(/invalid_client/)
+    expect(recorded.failed).toMatch(/`client-id` and `client-secret`/)
+    expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
+  })
+})
+
+describe('GitHub faults before Box', () => {
+  test.each([
+    ['403 on the public key', { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' } as const, /lacks the permission/],
+    ['404 on the public key', { kind: 'status', status: 404, message: 'Not Found' } as const, /found nothing.*404/]
+  ])('%s: Box is never called', async (_name, fault, message) => {
+    world = await createWorld()
+    world.sim.github.injectFault({ method: 'GET', pathIncludes: '/public-key', fault, times: Infinity })
+    const { recorded } = await runFlow(world)
+    expect(recorded.failed).toMatch(message)
+    expect(recorded.failed).toMatch(/Nothing was changed and the refresh token was not used/)
+    expect(boxRefreshes()).toBe(0)
+    expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
+  })
+
+  test('the workflow GITHUB_TOKEN gets its own explanation, before Box is called', async () => {
+    world = await createWorld()
+    world.sim.github.addToken('ghs_workflow', 'integration')
+    const { recorded } = await runFlow(world, { 'github-token': 'ghs_workflow' })
+    expect(recorded.failed).toMatch(/GITHUB_TOKEN/)
+    expect(recorded.failed).toMatch(/Secrets: read and write/)
+    expect(recorded.failed).toMatch(/create-github-app-token/)
+    expect(boxRefreshes()).toBe(0)
+  })
+
+  test('a classic token without the repo scope is refused before Box', async () => {
+    world = await createWorld()
+    world.sim.github.addToken('ghp_classic', 'write', { oauthScopes: 'workflow, read:org' })
+    const { recorded } = await runFlow(world, { 'github-token': 'ghp_classic' })
+    expect(recorded.failed).toMatch(/classic token with the scopes "workflow, read:org".*`repo`/)
+    expect(boxRefreshes()).toBe(0)
+  })
+
+  test('a bad credential is refused before Box', async () => {
+    world = await createWorld()
+    const { recorded } = await runFlow(world, { 'github-token': 'ghp_unknown' })
+    expect(recorded.failed).toMatch(/401/)
+    expect(boxRefreshes()).toBe(0)
+  })
+
+  test('a Postman path in a missing folder is refused before Box', async () => {
+    world = await createWorld()
+    const { recorded } = await runFlow(world, { 'postman-environment': '/nonexistent-folder/box.json' })
+    expect(recorded.failed).toMatch(/`postman-environment`.*does not exist/)
+    expect(boxRefreshes()).toBe(0)
+  })
+})
+
+describe('GitHub faults on the write-back', () => {
+  test('PUT 502 twice, then success', async () => {
+    world = await createWorld()
+    world.sim.github.injectFault({ method: 'PUT', fault: { kind: 'status', status: 502 }, times: 2 })
+    const { recorded, slept } = await runFlow(world)
+    expect(recorded.failed).toBeUndefined()
+    expect(slept).toHaveLength(2)
+    expect(recorded.outputs['secret-updated']).toBe('true')
+    expect(await tokenChainState(world)).toBe('secret holds the new valid token')
+  })
+
+  test('PUT secondary rate limit: waits for retry-after, then succeeds', async () => {
+    world = await createWorld()
+    world.sim.github.injectFault({ method: 'PUT', fault: { kind: 'secondary-rate-limit', retryAfterSeconds: 60 } })
+    const { recorded, slept } = await runFlow(world)
+    expect(recorded.failed).toBeUndefined()
+    expect(slept).toEqual([60_000])
+    expect(await tokenChainState(world)).toBe('secret holds the new valid token')
+  })
+
+  test('connection reset on PUT: retried, then succeeds', async () => {
+    world = await createWorld()
+    world.sim.github.injectFault({ method: 'PUT', fault: { kind: 'reset' } })
+    const { recorded } = await runFlow(world)
+    expect(recorded.failed).toBeUndefined()
+    expect(await tokenChainState(world)).toBe('secret holds the new valid token')
+  })
+
+  test.each([
+    ['PUT 403 for ever', { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' } as const, /lacks the permission/],
+    ['PUT 422', { kind: 'status', status: 422, message: 'Bad request' } as const, /422/],
+    ['PUT 502 for ever', { kind: 'status', status: 502 } as const, /kept failing/],
+    ['PUT primary rate limit, reset in an hour', { kind: 'rate-limit', resetInSeconds: 3600 } as const, /rate limit/],
+    ['PUT connection reset for ever', { kind: 'reset' } as const, /could not be reached/]
+  ])('%s: the step fails with a recovery payload that restores the new token', async (_name, fault, message) => {
+    world = await createWorld()
+    world.sim.github.injectFault({ method: 'PUT', fault, times: Infinity })
+    const { recorded } = await runFlow(world, { 'retry-timeout-seconds': '30' })
+    expect(recorded.failed).toMatch(message)
+    expect(recorded.failed).toMatch(/gh api --method PUT/)
+    expect(recorded.outputs['secret-updated']).toBe('false')
+    expect(recorded.outputs['access-token']).toBeDefined()
+    expect(recorded.summary).toMatch(/### Recovery/)
+    const payloads = JSON.parse(recorded.outputs.recovery)
+    expect(payloads).toHaveLength(1)
+    expect(payloads[0].command).toContain(`/repos/${REPO}/actions/secrets/${SECRET}`)
+    // The payload is ciphertext: the new refresh token appears nowhere in plaintext.
+    const newToken = world.sim.box.issued.at(-1)!.refreshToken
+    for (const text of [recorded.failed!, recorded.summary, recorded.outputs.recovery]) expect(text).not.toContain(newToken)
+    expect(await tokenChainState(world, recorded.outputs.recovery)).toBe('recovery payload restores the new valid token')
+  })
+
+  test('read-only token: PUT refused, recovery payload restores the new token', async () => {
+    world = await createWorld()
+    world.sim.github.addToken('github_pat_readonly', 'read')
+    const { recorded } = await runFlow(world, { 'github-token': 'github_pat_readonly' })
+    expect(recorded.failed).toMatch(/secrets=write/)
+    expect(await tokenChainState(world, recorded.outputs.recovery)).toBe('recovery payload restores the new valid token')
+  })
+})
+
+test('two runs started at once with the same token: one wins, the other explains, the chain holds', async () => {
+  world = await createWorld()
+  const [a, b] = await Promise.all([runFlow(world), runFlow(world)])
+  const failures = [a, b].filter((r) => r.recorded.failed !== undefined)
+  expect(failures).toHaveLength(1)
+  expect(failures[0].recorded.failed).toMatch(/invalid_grant/)
+  expect(failures[0].recorded.failed).toMatch(/concurrency:/)
+  expect(await tokenChainState(world)).toBe('secret holds the new valid token')
+})
+
+test('a token written with the write token by hand is what the next run uses: the chain continues over many runs', async () => {
+  world = await createWorld()
+  for (let i = 0; i < 5; i++) {
+    const current = world.sim.github.getSecret(world.scope, SECRET)!.plaintext
+    const { recorded } = await runFlow(world, { 'refresh-token': current, 'github-token': WRITE_TOKEN })
+    expect(recorded.failed).toBeUndefined()
+    expect(world.sim.box.isRefreshTokenValid(current)).toBe(false)
+  }
+  expect(world.sim.box.issued).toHaveLength(5)
+  expect(await tokenChainState({ ...world, refreshToken: 'n/a' })).toBe('secret holds the new valid token')
+})

@@ -1,0 +1,296 @@
+/**
+ * A fake Box: the OAuth 2.0 token endpoint (refresh and authorization-code grants) and
+ * GET /2.0/users/me, with the lifetimes and error answers described in reference/box-oauth.md.
+ */
+import type { Exchange } from './http.js'
+import { randomAlnum } from './random.js'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+/** A refresh token lives 60 days or one use, whichever comes first. */
+export const REFRESH_TOKEN_LIFETIME_MS = 60 * DAY_MS
+/** Authorization codes live 30 seconds. */
+export const AUTHORIZATION_CODE_LIFETIME_MS = 30 * 1000
+
+export type BoxFault =
+  /** Answer this status with an opaque HTML body; the token is not consumed. */
+  | { kind: 'status'; status: number }
+  /** 429 with `retry-after`; the token is not consumed. */
+  | { kind: 'rate-limit'; retryAfterSeconds: number }
+  /** Never answer; the token is not consumed. */
+  | { kind: 'hang' }
+  /** Consume the token and issue the new pair (recorded in `issued`), then destroy the socket. */
+  | { kind: 'drop-after-consume' }
+
+/** The 200 body of POST /oauth2/token (schema AccessToken). */
+export interface BoxTokenAnswer {
+  access_token: string
+  expires_in: number
+  token_type: 'bearer'
+  restricted_to: []
+  refresh_token: string
+}
+
+export interface BoxIssuedPair {
+  accessToken: string
+  refreshToken: string
+  /** Date.now() when Box issued the pair. */
+  at: number
+  grant: 'refresh_token' | 'authorization_code'
+}
+
+export interface FakeBoxOptions {
+  /** See SimulatorOptions.boxReuseGraceMs. */
+  reuseGraceMs?: number
+  /** See SimulatorOptions.boxExpiresIn. */
+  expiresIn?: number
+}
+
+interface RefreshTokenState {
+  clientId: string
+  issuedAt: number
+  consumedAt?: number
+  /** What the consuming refresh answered, replayed to a reuse inside the grace window. */
+  answer?: BoxTokenAnswer
+}
+
+interface AccessTokenState {
+  clientId: string
+  issuedAt: number
+  expiresIn: number
+}
+
+interface AuthorizationCodeState {
+  clientId: string
+  redirectUri: string
+  issuedAt: number
+  used: boolean
+}
+
+type GrantOutcome = { status: 200; body: BoxTokenAnswer } | { status: 400; body: OAuth2Error }
+
+interface OAuth2Error {
+  error: string
+  error_description: string
+}
+
+const INVALID_REQUEST: OAuth2Error = {
+  error: 'invalid_request',
+  error_description: 'Invalid grant_type parameter or parameter missing'
+}
+const INVALID_CLIENT: OAuth2Error = { error: 'invalid_client', error_description: 'The client credentials are invalid' }
+const INVALID_REFRESH_TOKEN: OAuth2Error = { error: 'invalid_grant', error_description: 'Invalid refresh token' }
+const EXPIRED_REFRESH_TOKEN: OAuth2Error = { error: 'invalid_grant', error_description: 'Refresh token has expired' }
+const INVALID_CODE: OAuth2Error = {
+  error: 'invalid_grant',
+  error_description: "Auth code doesn't exist or is invalid for the client"
+}
+const EXPIRED_CODE: OAuth2Error = { error: 'invalid_grant', error_description: 'The authorization code has expired' }
+
+export class FakeBox {
+  /** A client registered at start: random 32-character id and secret. */
+  readonly client: { id: string; secret: string }
+  /** Every token answer Box produced (refresh and authorization code), including dropped ones. */
+  readonly issued: BoxIssuedPair[] = []
+  /** POST /oauth2/token requests with grant_type=refresh_token, faulted ones included. */
+  refreshAttempts = 0
+  /** `expires_in` of the next answers; may be changed between requests. */
+  expiresIn: number
+  /** Reuse window of a consumed refresh token; may be changed between requests. */
+  reuseGraceMs: number
+
+  private readonly clients = new Map<string, string>()
+  private readonly refreshTokens = new Map<string, RefreshTokenState>()
+  private readonly accessTokens = new Map<string, AccessTokenState>()
+  private readonly authorizationCodes = new Map<string, AuthorizationCodeState>()
+  private readonly faults: BoxFault[] = []
+
+  constructor(options: FakeBoxOptions = {}) {
+    this.expiresIn = options.expiresIn ?? 3600
+    this.reuseGraceMs = options.reuseGraceMs ?? 0
+    this.client = { id: randomAlnum(32), secret: randomAlnum(32) }
+    this.registerClient(this.client.id, this.client.secret)
+  }
+
+  registerClient(id: string, secret: string): void {
+    this.clients.set(id, secret)
+  }
+
+  /** A valid refresh token, as if the user had authorized `ageDays` ago (> 60 means expired). */
+  issueRefreshToken(opts: { clientId?: string; ageDays?: number } = {}): string {
+    const clientId = opts.clientId ?? this.client.id
+    if (!this.clients.has(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
+    const token = randomAlnum(64)
+    this.refreshTokens.set(token, { clientId, issuedAt: Date.now() - (opts.ageDays ?? 0) * DAY_MS })
+    return token
+  }
+
+  /**
+   * Hook for the authorize endpoint (not built yet): a single-use code, valid 30 seconds, to be
+   * exchanged with grant_type=authorization_code by the same client (and the same redirect_uri
+   * when the exchange sends one).
+   */
+  issueAuthorizationCode(clientId: string, redirectUri: string): string {
+    if (!this.clients.has(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
+    const code = randomAlnum(32)
+    this.authorizationCodes.set(code, { clientId, redirectUri, issuedAt: Date.now(), used: false })
+    return code
+  }
+
+  isRefreshTokenValid(token: string): boolean {
+    const state = this.refreshTokens.get(token)
+    return state !== undefined && state.consumedAt === undefined && !isExpired(state.issuedAt, REFRESH_TOKEN_LIFETIME_MS)
+  }
+
+  isAccessTokenValid(token: string): boolean {
+    const state = this.accessTokens.get(token)
+    return state !== undefined && !isExpired(state.issuedAt, state.expiresIn * 1000)
+  }
+
+  /** Queue a fault for the next POST /oauth2/token; faults are used first in, first out. */
+  injectFault(fault: BoxFault): void {
+    this.faults.push(fault)
+  }
+
+  /** Drops the faults not used yet. */
+  clearFaults(): void {
+    this.faults.length = 0
+  }
+
+  async handle(exchange: Exchange): Promise<void> {
+    if (exchange.path === '/oauth2/token' && exchange.method === 'POST') return this.handleToken(exchange)
+    if (exchange.path === '/2.0/users/me' && exchange.method === 'GET') return this.handleMe(exchange)
+    return exchange.respondJson(404, {
+      type: 'error',
+      status: 404,
+      code: 'not_found',
+      message: 'Not Found'
+    })
+  }
+
+  private async handleToken(exchange: Exchange): Promise<void> {
+    const form = parseForm(exchange)
+    if (form?.get('grant_type') === 'refresh_token') this.refreshAttempts++
+
+    const fault = this.faults.shift()
+    switch (fault?.kind) {
+      case undefined:
+        break
+      case 'status':
+        return exchange.respond(fault.status, { 'content-type': 'text/html' }, opaqueErrorPage(fault.status))
+      case 'rate-limit':
+        return exchange.respondJson(
+          429,
+          { type: 'error', status: 429, code: 'rate_limit_exceeded', message: 'Request rate limit exceeded, please try again later' },
+          { 'retry-after': String(fault.retryAfterSeconds) }
+        )
+      case 'hang':
+        return exchange.hang()
+      case 'drop-after-consume':
+        // Box did the work (an invalid request simply consumes nothing); only the answer is lost.
+        this.grant(form)
+        return exchange.destroySocket('dropped')
+    }
+
+    const outcome = this.grant(form)
+    return exchange.respondJson(outcome.status, outcome.body, { 'cache-control': 'no-store' })
+  }
+
+  /** The token endpoint proper: validates the form and, on success, issues a pair. */
+  private grant(form: URLSearchParams | undefined): GrantOutcome {
+    if (!form) return fail(INVALID_REQUEST)
+    const grantType = form.get('grant_type')
+    if (grantType === 'refresh_token') return this.grantRefresh(form)
+    if (grantType === 'authorization_code') return this.grantAuthorizationCode(form)
+    return fail(INVALID_REQUEST)
+  }
+
+  private grantRefresh(form: URLSearchParams): GrantOutcome {
+    const [clientId, clientSecret, refreshToken] = requiredFields(form, 'client_id', 'client_secret', 'refresh_token')
+    if (clientId === undefined || clientSecret === undefined || refreshToken === undefined) return fail(INVALID_REQUEST)
+    if (!this.isClient(clientId, clientSecret)) return fail(INVALID_CLIENT)
+
+    const state = this.refreshTokens.get(refreshToken)
+    if (!state || state.clientId !== clientId) return fail(INVALID_REFRESH_TOKEN)
+    if (state.consumedAt !== undefined) {
+      const withinGrace = this.reuseGraceMs > 0 && Date.now() - state.consumedAt <= this.reuseGraceMs
+      return withinGrace && state.answer ? { status: 200, body: state.answer } : fail(INVALID_REFRESH_TOKEN)
+    }
+    if (isExpired(state.issuedAt, REFRESH_TOKEN_LIFETIME_MS)) return fail(EXPIRED_REFRESH_TOKEN)
+
+    const answer = this.issuePair(clientId, 'refresh_token')
+    state.consumedAt = Date.now()
+    state.answer = answer
+    return { status: 200, body: answer }
+  }
+
+  private grantAuthorizationCode(form: URLSearchParams): GrantOutcome {
+    const [code, clientId, clientSecret] = requiredFields(form, 'code', 'client_id', 'client_secret')
+    if (code === undefined || clientId === undefined || clientSecret === undefined) return fail(INVALID_REQUEST)
+    if (!this.isClient(clientId, clientSecret)) return fail(INVALID_CLIENT)
+
+    const state = this.authorizationCodes.get(code)
+    const redirectUri = form.get('redirect_uri')
+    if (!state || state.used || state.clientId !== clientId) return fail(INVALID_CODE)
+    if (redirectUri !== null && redirectUri !== state.redirectUri) return fail(INVALID_CODE)
+    state.used = true
+    if (isExpired(state.issuedAt, AUTHORIZATION_CODE_LIFETIME_MS)) return fail(EXPIRED_CODE)
+    return { status: 200, body: this.issuePair(clientId, 'authorization_code') }
+  }
+
+  private issuePair(clientId: string, grant: BoxIssuedPair['grant']): BoxTokenAnswer {
+    const at = Date.now()
+    const accessToken = randomAlnum(32)
+    const refreshToken = randomAlnum(64)
+    this.accessTokens.set(accessToken, { clientId, issuedAt: at, expiresIn: this.expiresIn })
+    this.refreshTokens.set(refreshToken, { clientId, issuedAt: at })
+    this.issued.push({ accessToken, refreshToken, at, grant })
+    return {
+      access_token: accessToken,
+      expires_in: this.expiresIn,
+      token_type: 'bearer',
+      restricted_to: [],
+      refresh_token: refreshToken
+    }
+  }
+
+  private isClient(id: string, secret: string): boolean {
+    return this.clients.get(id) === secret
+  }
+
+  private async handleMe(exchange: Exchange): Promise<void> {
+    const match = /^Bearer\s+(\S+)$/i.exec(exchange.header('authorization') ?? '')
+    if (!match) return exchange.respond(401, { 'www-authenticate': 'Bearer realm="Service"' })
+    if (!this.isAccessTokenValid(match[1]!)) {
+      return exchange.respond(401, {
+        'www-authenticate':
+          'Bearer realm="Service", error="invalid_token", error_description="The access token provided is invalid."'
+      })
+    }
+    return exchange.respondJson(200, { type: 'user', id: '11446498', name: 'Simulated User', login: 'sim@example.com' })
+  }
+}
+
+/** The form fields, or undefined when the body is not application/x-www-form-urlencoded. */
+function parseForm(exchange: Exchange): URLSearchParams | undefined {
+  const contentType = (exchange.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  if (contentType !== 'application/x-www-form-urlencoded') return undefined
+  return new URLSearchParams(exchange.body.toString('utf8'))
+}
+
+/** Each named field, or undefined where it is missing or empty. */
+function requiredFields(form: URLSearchParams, ...names: string[]): Array<string | undefined> {
+  return names.map((name) => form.get(name) || undefined)
+}
+
+function fail(body: OAuth2Error): GrantOutcome {
+  return { status: 400, body }
+}
+
+function isExpired(issuedAt: number, lifetimeMs: number): boolean {
+  return Date.now() - issuedAt > lifetimeMs
+}
+
+/** Box documents no body for 5xx; an HTML page makes sure clients do not try to parse it as JSON. */
+function opaqueErrorPage(status: number): string {
+  return `<html><head><title>${status}</title></head><body><h1>${status}</h1><p>An error occurred.</p></body></html>\n`
+}
