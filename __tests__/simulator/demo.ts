@@ -1,36 +1,59 @@
 /**
- * `npm run demo`: one run of the bundled action (dist/index.js) against the simulator, as the
- * runner would run it, then what happened: the requests, the outputs and the rotated secret.
- * Pass `--delay=MS` to add latency to every answer (the three request rounds then show).
+ * `npm run demo`: one run of the bundled action (dist/index.js) against the simulator, exactly as
+ * the runner would run it, then what happened: the log as the runner shows it (masked), the
+ * requests, the outputs, the job summary and a check of the rotated secret.
+ *
+ *   npm run demo                              a normal rotation
+ *   npm run demo -- --scenario=write-fails    GitHub refuses the write: the recovery payload, applied
+ *   npm run demo -- --delay=100               add latency to every answer (the three rounds show)
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { REPO_ROOT, runAction, scanForLeaks } from '../e2e/harness.js'
+import { parseArgs } from 'node:util'
+import { REPO_ROOT, maskedValues, runAction, scanForLeaks, type ActionRun } from '../e2e/harness.js'
 import { describeRequests, startSimulator } from './index.js'
 
 const REPOSITORY = 'octo-org/api-tests'
 const SECRET = 'BOX_REFRESH_TOKEN'
+const scope = { kind: 'repository', repo: REPOSITORY } as const
 
-/** Enough of a token to tell tokens apart in the demo's output, not enough to use one. */
-function hint(token: string | undefined): string {
-  return token ? `${token.slice(0, 4)}…` : '(none)'
+/** What the runner does to a log: drop mask commands, replace every masked value with ***. */
+function masked(text: string, run: ActionRun): string {
+  const values = maskedValues(run).sort((a, b) => b.length - a.length)
+  return text
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .map((line) => values.reduce((l, v) => l.split(v).join('***'), line))
+    .join('\n')
 }
+
+const indent = (text: string): string => text.trimEnd().replace(/^/gm, '  ')
+const heading = (title: string): void => console.log(`\n── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}`)
 
 async function main(): Promise<number> {
   if (!existsSync(join(REPO_ROOT, 'dist', 'index.js'))) {
     console.error('dist/index.js does not exist yet: run `npm run build` first.')
     return 1
   }
-  const delayMs = Number(/^--delay=(\d+)$/.exec(process.argv[2] ?? '')?.[1] ?? 0)
+  const { values: flags } = parseArgs({ options: { delay: { type: 'string', default: '0' }, scenario: { type: 'string', default: 'rotate' } } })
+  const delayMs = Number(flags.delay)
+  if (flags.scenario !== 'rotate' && flags.scenario !== 'write-fails') {
+    console.error(`Unknown --scenario=${flags.scenario}: use rotate or write-fails.`)
+    return 2
+  }
   const sim = await startSimulator({ delayMs })
   try {
     const refreshToken = sim.box.issueRefreshToken({ ageDays: 6 })
-    const scope = { kind: 'repository', repo: REPOSITORY } as const
     sim.github.addRepository(REPOSITORY)
     sim.github.addToken('ghp_demo_token', 'write')
     sim.github.addRun(REPOSITORY, 1001, { createdAt: new Date() }) // GITHUB_RUN_ID of the harness
     sim.github.setSecret(scope, SECRET, refreshToken, { updatedAt: new Date(Date.now() - 6 * 86_400_000) })
+    if (flags.scenario === 'write-fails') {
+      sim.github.injectFault({ method: 'PUT', times: Infinity, fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' } })
+    }
 
+    console.log(`Simulated Box at ${sim.boxUrl}, simulated GitHub at ${sim.githubApiUrl}; scenario: ${flags.scenario}.`)
+    console.log(`Running node dist/index.js as the runner does (INPUT_* variables, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files)…`)
     const run = await runAction(
       {
         'client-id': sim.box.client.id,
@@ -38,31 +61,47 @@ async function main(): Promise<number> {
         'refresh-token': refreshToken,
         'github-token': 'ghp_demo_token',
         'box-api-url': sim.boxUrl,
-        'postman-environment': 'box.postman_environment.json'
+        'postman-environment': 'box.postman_environment.json',
+        'retry-timeout-seconds': '5'
       },
       { env: { GITHUB_API_URL: sim.githubApiUrl, GITHUB_REPOSITORY: REPOSITORY } }
     )
 
-    const rotated = sim.github.getSecret(scope, SECRET)
+    heading(`the step's log, as the runner shows it (exit code ${run.code}, ${run.durationMs} ms, ${delayMs} ms delay per answer)`)
+    console.log(indent(masked(run.stdout + run.stderr, run)))
+    heading('requests the action made')
+    console.log(indent(describeRequests(sim.requests).join('\n')))
+    heading('step outputs (masked values as ***)')
+    for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name} = ${masked(value, run)}`)
+    heading('job summary (GITHUB_STEP_SUMMARY)')
+    console.log(indent(run.summary))
+
     const newPair = sim.box.issued.at(-1)
-    console.log(`exit code ${run.code} after ${run.durationMs} ms (delay ${delayMs} ms per answer)\n`)
-    console.log('requests:\n  ' + describeRequests(sim.requests).join('\n  '))
-    console.log('\noutputs:')
-    for (const [name, value] of Object.entries(run.outputs)) {
-      console.log(`  ${name} = ${name === 'access-token' ? hint(value) : value}`)
+    heading('the token chain')
+    if (flags.scenario === 'write-fails') {
+      const payloads = JSON.parse(run.outputs.recovery ?? '[]') as Array<{ method: string; path: string; body: unknown }>
+      console.log(`  secret still holds the old, used token: ${sim.github.getSecret(scope, SECRET)?.plaintext === refreshToken}`)
+      console.log(`  applying the recovery payload with a token that can write (what \`gh api\` would send)…`)
+      sim.github.clearFaults()
+      for (const p of payloads) {
+        const response = await fetch(sim.githubApiUrl + p.path, { method: p.method, headers: { authorization: 'token ghp_demo_token' }, body: JSON.stringify(p.body) })
+        console.log(`  ${p.method} ${p.path} → ${response.status}`)
+      }
     }
-    console.log(`\nsecret ${SECRET}: ${hint(refreshToken)} → ${hint(rotated?.plaintext)}`)
-    console.log(`  matches Box's new refresh token: ${rotated?.plaintext === newPair?.refreshToken}`)
-    console.log(`  old token still valid at Box: ${sim.box.isRefreshTokenValid(refreshToken)}`)
+    const stored = sim.github.getSecret(scope, SECRET)?.plaintext
+    console.log(`  secret ${SECRET} now decrypts to Box's new refresh token: ${stored !== undefined && stored === newPair?.refreshToken}`)
+    console.log(`  Box accepts it as a valid refresh token: ${stored !== undefined && sim.box.isRefreshTokenValid(stored)}`)
+    console.log(`  the old refresh token is used up at Box: ${!sim.box.isRefreshTokenValid(refreshToken)}`)
 
     const leaks = scanForLeaks(
       run,
       { refreshToken, newRefreshToken: newPair?.refreshToken ?? '', clientSecret: sim.box.client.secret, githubToken: 'ghp_demo_token' },
       { accessToken: newPair?.accessToken, postmanFile: 'box.postman_environment.json' }
     )
-    console.log(`\nleak scan: ${leaks.length === 0 ? 'clean' : '\n  ' + leaks.join('\n  ')}`)
-    if (run.code !== 0) console.log(`\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`)
-    return run.code === 0 && leaks.length === 0 ? 0 : 1
+    console.log(`  leak scan of everything the run left behind: ${leaks.length === 0 ? 'clean' : '\n    ' + leaks.join('\n    ')}`)
+    const chainOk = stored !== undefined && sim.box.isRefreshTokenValid(stored)
+    const expectedExit = flags.scenario === 'rotate' ? 0 : 1
+    return run.code === expectedExit && chainOk && leaks.length === 0 ? 0 : 1
   } finally {
     await sim.close()
   }
