@@ -29405,7 +29405,8 @@ function oauthError(status, text) {
 }
 /** Connection failures before the request left are safe; any later one may have used the token. */
 function connectionError(error, timeoutMs, afterHeaders = false) {
-    const name = error instanceof Error ? error.name : '';
+    // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
+    const name = error?.name;
     if (name === 'TimeoutError' || name === 'AbortError') {
         return new BoxError('ambiguous', `Box did not answer within ${timeoutMs / 1000} s.`);
     }
@@ -29413,13 +29414,12 @@ function connectionError(error, timeoutMs, afterHeaders = false) {
     if (!afterHeaders && (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')) {
         return new BoxError('not_sent', `Could not connect to Box (${code}).`);
     }
-    return new BoxError('ambiguous', `The connection to Box failed before its answer arrived (${code ?? (error instanceof Error ? error.message : 'unknown error')}).`);
+    return new BoxError('ambiguous', `The connection to Box failed before its answer arrived (${code ?? error?.message ?? 'unknown error'}).`);
 }
 function causeCode(error) {
-    for (let e = error; e instanceof Error; e = e.cause) {
-        const code = e.code;
-        if (typeof code === 'string')
-            return code;
+    for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause, depth++) {
+        if (typeof e.code === 'string')
+            return e.code;
     }
     return undefined;
 }
