@@ -2,7 +2,8 @@
 import { mkdtemp, readFile, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { createWorld, runFlow, REPO, SECRET, type World } from './support/world.js'
+import { badInputs } from './support/bad-inputs.js'
+import { createWorld, runFlow, tokenChainState, REPO, SECRET, type World } from './support/world.js'
 
 let world: World
 afterEach(() => world?.close())
@@ -112,4 +113,14 @@ test('bad inputs are refused before any request', async () => {
   expect(recorded.failed).toMatch(/`repository`/)
   expect(world.sim.requests).toHaveLength(0)
   expect(recorded.summary).toMatch(/Nothing was changed/)
+})
+
+test.each(badInputs)('bad input `%s` %j: refused before any request, the message names it, the chain is intact', async (input, overrides, message) => {
+  world = await createWorld()
+  const { recorded } = await runFlow(world, overrides)
+  expect(recorded.failed).toContain(`\`${input}\``)
+  expect(recorded.failed).toMatch(message)
+  expect(recorded.failed).toMatch(/refresh token was not used/)
+  expect(world.sim.requests).toEqual([])
+  expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
 })

@@ -1,0 +1,26 @@
+/** Inputs the action must refuse before any request: [input named in the message, overrides, message]. */
+export const badInputs: Array<[string, Record<string, string>, RegExp]> = [
+  ['client-id', { 'client-id': '' }, /empty.*client ID/],
+  ['client-secret', { 'client-secret': '' }, /empty/],
+  ['refresh-token', { 'refresh-token': '' }, /secret is not set.*First-time setup/],
+  ['refresh-token', { 'refresh-token': 'abc def' }, /white space/],
+  ['github-token', { 'github-token': '' }, /GITHUB_TOKEN cannot write secrets/],
+  ['secret-name', { 'secret-name': 'BOX-TOKEN' }, /letters, digits and underscores/],
+  ['secret-name', { 'secret-name': '1TOKEN' }, /start with a digit/],
+  ['secret-name', { 'secret-name': 'github_token' }, /reserves/],
+  ['repository', { repository: 'just-a-name' }, /owner\/name/],
+  ['repository', { repository: 'a/b/c' }, /owner\/name/],
+  ['organization', { organization: 'octo/org' }, /organization login/],
+  ['organization', { organization: 'octo', environment: 'prod' }, /cannot be combined with `environment`/],
+  ['organization-visibility', { organization: 'octo', 'organization-visibility': 'selected' }, /keeps that list/],
+  ['organization-visibility', { 'organization-visibility': 'public' }, /`private` or `all`/],
+  ['dependabot', { dependabot: 'yes' }, /`true` or `false`/],
+  ['dependabot', { dependabot: 'true', environment: 'prod' }, /Dependabot secrets exist for repositories and organizations only/],
+  ['export-env', { 'export-env': '1' }, /`true` or `false`/],
+  ['dry-run', { 'dry-run': 'maybe' }, /`true` or `false`/],
+  ['box-api-url', { 'box-api-url': 'http://api.box.com' }, /must use https/],
+  ['box-api-url', { 'box-api-url': 'not a url' }, /not a URL/],
+  ['box-api-url', { 'box-api-url': 'https://user:pw@api.box.com' }, /without credentials/],
+  ['retry-timeout-seconds', { 'retry-timeout-seconds': '-1' }, /number of seconds/],
+  ['request-timeout-seconds', { 'request-timeout-seconds': 'ten' }, /number of seconds/]
+]
