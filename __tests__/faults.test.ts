@@ -208,6 +208,19 @@ describe('GitHub faults on the write-back', () => {
     expect(await tokenChainState(world, recorded.outputs.recovery)).toBe('recovery payload restores the new valid token')
   })
 
+  test('the summary file and the outputs file both fail too: the recovery still reaches the log', async () => {
+    world = await createWorld()
+    world.sim.github.injectFault({ method: 'PUT', times: Infinity, fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' } })
+    const failing = { appendSummary: async () => Promise.reject(new Error('ENOSPC')), setOutput: () => { throw new Error('EACCES') } }
+    const { recorded } = await runFlow(world, {}, {}, failing)
+    expect(recorded.failed).toMatch(/Writing the job summary failed: ENOSPC/)
+    const errors = recorded.log.filter((l) => l.kind === 'failed').map((l) => l.text)
+    expect(errors[0]).toMatch(/gh api --method PUT/)
+    const payload = JSON.parse(errors[0].match(/echo '(.*)' \| gh api/)![1])
+    const path = errors[0].match(/gh api --method PUT (?:--hostname \S+ )?(\S+)/)![1]
+    expect(await tokenChainState(world, JSON.stringify([{ method: 'PUT', path, body: payload }]))).toBe('recovery payload restores the new valid token')
+  })
+
   test('read-only token: PUT refused, recovery payload restores the new token', async () => {
     world = await createWorld()
     world.sim.github.addToken('github_pat_readonly', 'read')

@@ -35209,7 +35209,14 @@ async function run(deps) {
     // Round 3: seal and write every target in parallel; a failed write keeps its sealed payload.
     const seal = sealerResult;
     const results = await Promise.all(prepared.map(async (p) => {
-        const sealed = seal.seal(pair.refreshToken, p.publicKey);
+        let sealed;
+        try {
+            sealed = seal.seal(pair.refreshToken, p.publicKey);
+        }
+        catch (error) {
+            // The key was checked before the refresh, so this is not expected; say what it means.
+            return { target: p.target, outcome: 'failed', message: `The new refresh token could not be sealed for the ${p.target.label} (${error.message}), so it cannot be stored: re-authorize (README: "Re-authorizing").` };
+        }
         try {
             const outcome = await writeSecret(github, p, sealed);
             io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${p.target.label}.`);
@@ -35220,33 +35227,43 @@ async function run(deps) {
         }
     }));
     const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []));
-    io.setOutput('access-token', pair.accessToken);
-    io.setOutput('expires-in', String(pair.expiresIn));
-    io.setOutput('expires-at', accessTokenExpiresAt.toISOString());
-    io.setOutput('refresh-token-expires-at', refreshTokenExpiresAt.toISOString());
-    io.setOutput('secret-updated', failed.length === 0 ? 'true' : 'false');
-    if (config.exportEnv)
-        io.exportVariable('BOX_ACCESS_TOKEN', pair.accessToken);
-    const report = { dryRun: false, results, accessTokenExpiresAt, refreshTokenExpiresAt, warnings };
-    const afterWrite = [];
-    if (config.postmanEnvironment !== undefined) {
+    const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []));
+    // The recovery goes out first: nothing after this point may stand between it and the log.
+    const lateProblems = [];
+    const attempt = async (what, step) => {
         try {
-            await writePostmanEnvironment(config.postmanEnvironment, postmanEnvironment(pair.accessToken, accessTokenExpiresAt));
-            io.setOutput('postman-environment', config.postmanEnvironment);
-            report.postmanEnvironment = config.postmanEnvironment;
+            await step();
         }
         catch (error) {
-            afterWrite.push(`The Postman environment file ${config.postmanEnvironment} could not be written (${error.message}); the refresh token itself was handled as reported above.`);
+            lateProblems.push(`${what} failed: ${error.message}`);
         }
-    }
-    if (failed.length > 0)
-        io.setOutput('recovery', JSON.stringify(failed.map((f) => f.recovery)));
-    await io.appendSummary(summaryMarkdown(report));
+    };
     if (failed.length > 0) {
-        io.setFailed([...failed.map((f) => f.message), recoveryInstructions(failed.map((f) => f.recovery))].join('\n'));
+        await attempt('Setting the `recovery` output', () => io.setOutput('recovery', JSON.stringify(recoveries)));
+        io.setFailed([...failed.map((f) => f.message), ...(recoveries.length > 0 ? [recoveryInstructions(recoveries)] : [])].join('\n'));
     }
-    else if (afterWrite.length > 0) {
-        io.setFailed(afterWrite.join('\n'));
+    await attempt('Setting the outputs', () => {
+        io.setOutput('access-token', pair.accessToken);
+        io.setOutput('expires-in', String(pair.expiresIn));
+        io.setOutput('expires-at', accessTokenExpiresAt.toISOString());
+        io.setOutput('refresh-token-expires-at', refreshTokenExpiresAt.toISOString());
+        io.setOutput('secret-updated', failed.length === 0 ? 'true' : 'false');
+        if (config.exportEnv)
+            io.exportVariable('BOX_ACCESS_TOKEN', pair.accessToken);
+    });
+    const report = { dryRun: false, results, accessTokenExpiresAt, refreshTokenExpiresAt, warnings };
+    const postmanPath = config.postmanEnvironment;
+    if (postmanPath !== undefined) {
+        await attempt(`Writing the Postman environment file ${postmanPath}`, async () => {
+            await writePostmanEnvironment(postmanPath, postmanEnvironment(pair.accessToken, accessTokenExpiresAt));
+            io.setOutput('postman-environment', postmanPath);
+            report.postmanEnvironment = postmanPath;
+        });
+    }
+    await attempt('Writing the job summary', () => io.appendSummary(summaryMarkdown(report)));
+    if (lateProblems.length > 0) {
+        const written = failed.length === 0 ? 'The refresh token was stored as reported above; ' : '';
+        io.setFailed(`${written}${lateProblems.join('\n')}`);
     }
     return report;
 }

@@ -90,11 +90,8 @@ export function readConfig(getInput: (name: string) => string, env: NodeJS.Proce
     'Pass a token that can write secrets: a fine-grained PAT with "Secrets: read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: write`. The workflow GITHUB_TOKEN cannot write secrets.'
   )
 
-  if (!secretNamePattern.test(secretName)) {
-    problem('secret-name', `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`)
-  } else if (/^GITHUB_/i.test(secretName)) {
-    problem('secret-name', `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`)
-  }
+  const secretNameMessage = secretNameProblem(secretName)
+  if (secretNameMessage !== undefined) problem('secret-name', secretNameMessage)
 
   const repository = parseRepository(input('repository') || env.GITHUB_REPOSITORY || '', problem)
 
@@ -103,9 +100,8 @@ export function readConfig(getInput: (name: string) => string, env: NodeJS.Proce
     problem('environment', 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.')
   }
   const organization = input('organization') || undefined
-  if (organization !== undefined && !ownerPattern.test(organization)) {
-    problem('organization', `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`)
-  }
+  const organizationMessage = organization === undefined ? undefined : organizationProblem(organization)
+  if (organizationMessage !== undefined) problem('organization', organizationMessage)
   if (environment !== undefined && organization !== undefined) {
     problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.')
   }
@@ -159,7 +155,20 @@ export function readConfig(getInput: (name: string) => string, env: NodeJS.Proce
   return config
 }
 
-function parseRepository(value: string, problem: (input: string, message: string) => void): RepositoryRef {
+/** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
+export function secretNameProblem(secretName: string): string | undefined {
+  if (!secretNamePattern.test(secretName)) {
+    return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`
+  }
+  if (/^GITHUB_/i.test(secretName)) return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`
+  return undefined
+}
+
+export function organizationProblem(organization: string): string | undefined {
+  return ownerPattern.test(organization) ? undefined : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`
+}
+
+export function parseRepository(value: string, problem: (input: string, message: string) => void): RepositoryRef {
   const [owner = '', repo = '', ...rest] = value.split('/')
   if (rest.length > 0 || !ownerPattern.test(owner) || !repoPattern.test(repo) || repo === '.' || repo === '..') {
     problem('repository', value === '' ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.' : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`)
@@ -197,7 +206,7 @@ function secondsInput(
 }
 
 /** https only, except on this machine, where simulators and test servers live. */
-function baseUrl(value: string, name: string, problem: (input: string, message: string) => void): string {
+export function baseUrl(value: string, name: string, problem: (input: string, message: string) => void): string {
   let url: URL
   try {
     url = new URL(value)

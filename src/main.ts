@@ -14,7 +14,7 @@ import { credentialInputs, InputError, readConfig, type Config } from './inputs.
 import { checkPostmanPath, postmanEnvironment, writePostmanEnvironment } from './postman.js'
 import { recoveryInstructions, recoveryPayload, summaryMarkdown, type RunReport, type TargetResult } from './report.js'
 import { defaultRetryPolicy, type RetryEvent, type RetryPolicy, type Timing } from './retry.js'
-import { loadSealer, type Sealer } from './seal.js'
+import { loadSealer, type SealedSecret, type Sealer } from './seal.js'
 import { prepareTarget, secretTargets, writeSecret, type PreparedTarget } from './secrets.js'
 
 /** The slice of @actions/core the action uses; tests pass a recorder. */
@@ -156,7 +156,13 @@ export async function run(deps: Collaborators): Promise<RunReport> {
   const seal = sealerResult as Sealer
   const results: TargetResult[] = await Promise.all(
     prepared.map(async (p): Promise<TargetResult> => {
-      const sealed = seal.seal(pair.refreshToken, p.publicKey)
+      let sealed: SealedSecret
+      try {
+        sealed = seal.seal(pair.refreshToken, p.publicKey)
+      } catch (error) {
+        // The key was checked before the refresh, so this is not expected; say what it means.
+        return { target: p.target, outcome: 'failed', message: `The new refresh token could not be sealed for the ${p.target.label} (${(error as Error).message}), so it cannot be stored: re-authorize (README: "Re-authorizing").` }
+      }
       try {
         const outcome = await writeSecret(github, p, sealed)
         io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${p.target.label}.`)
@@ -167,32 +173,44 @@ export async function run(deps: Collaborators): Promise<RunReport> {
     })
   )
   const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []))
+  const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []))
 
-  io.setOutput('access-token', pair.accessToken)
-  io.setOutput('expires-in', String(pair.expiresIn))
-  io.setOutput('expires-at', accessTokenExpiresAt.toISOString())
-  io.setOutput('refresh-token-expires-at', refreshTokenExpiresAt.toISOString())
-  io.setOutput('secret-updated', failed.length === 0 ? 'true' : 'false')
-  if (config.exportEnv) io.exportVariable('BOX_ACCESS_TOKEN', pair.accessToken)
-
-  const report: RunReport = { dryRun: false, results, accessTokenExpiresAt, refreshTokenExpiresAt, warnings }
-  const afterWrite: string[] = []
-  if (config.postmanEnvironment !== undefined) {
+  // The recovery goes out first: nothing after this point may stand between it and the log.
+  const lateProblems: string[] = []
+  const attempt = async (what: string, step: () => void | Promise<void>): Promise<void> => {
     try {
-      await writePostmanEnvironment(config.postmanEnvironment, postmanEnvironment(pair.accessToken, accessTokenExpiresAt))
-      io.setOutput('postman-environment', config.postmanEnvironment)
-      report.postmanEnvironment = config.postmanEnvironment
+      await step()
     } catch (error) {
-      afterWrite.push(`The Postman environment file ${config.postmanEnvironment} could not be written (${(error as Error).message}); the refresh token itself was handled as reported above.`)
+      lateProblems.push(`${what} failed: ${(error as Error).message}`)
     }
   }
-
-  if (failed.length > 0) io.setOutput('recovery', JSON.stringify(failed.map((f) => f.recovery)))
-  await io.appendSummary(summaryMarkdown(report))
   if (failed.length > 0) {
-    io.setFailed([...failed.map((f) => f.message), recoveryInstructions(failed.map((f) => f.recovery!))].join('\n'))
-  } else if (afterWrite.length > 0) {
-    io.setFailed(afterWrite.join('\n'))
+    await attempt('Setting the `recovery` output', () => io.setOutput('recovery', JSON.stringify(recoveries)))
+    io.setFailed([...failed.map((f) => f.message), ...(recoveries.length > 0 ? [recoveryInstructions(recoveries)] : [])].join('\n'))
+  }
+
+  await attempt('Setting the outputs', () => {
+    io.setOutput('access-token', pair.accessToken)
+    io.setOutput('expires-in', String(pair.expiresIn))
+    io.setOutput('expires-at', accessTokenExpiresAt.toISOString())
+    io.setOutput('refresh-token-expires-at', refreshTokenExpiresAt.toISOString())
+    io.setOutput('secret-updated', failed.length === 0 ? 'true' : 'false')
+    if (config.exportEnv) io.exportVariable('BOX_ACCESS_TOKEN', pair.accessToken)
+  })
+
+  const report: RunReport = { dryRun: false, results, accessTokenExpiresAt, refreshTokenExpiresAt, warnings }
+  const postmanPath = config.postmanEnvironment
+  if (postmanPath !== undefined) {
+    await attempt(`Writing the Postman environment file ${postmanPath}`, async () => {
+      await writePostmanEnvironment(postmanPath, postmanEnvironment(pair.accessToken, accessTokenExpiresAt))
+      io.setOutput('postman-environment', postmanPath)
+      report.postmanEnvironment = postmanPath
+    })
+  }
+  await attempt('Writing the job summary', () => io.appendSummary(summaryMarkdown(report)))
+  if (lateProblems.length > 0) {
+    const written = failed.length === 0 ? 'The refresh token was stored as reported above; ' : ''
+    io.setFailed(`${written}${lateProblems.join('\n')}`)
   }
   return report
 }

@@ -25,7 +25,7 @@ export function recoveryPayload(prepared: PreparedTarget, sealed: SealedSecret, 
 }
 
 /** `gh` names GitHub Enterprise by its web host; github.com needs no flag. */
-function ghHostname(githubApiUrl: string): string | undefined {
+export function ghHostname(githubApiUrl: string): string | undefined {
   const url = new URL(githubApiUrl)
   if (url.hostname === 'api.github.com') return undefined
   return url.hostname.replace(/^api\.(?=[^.]+\.ghe\.com$)/, '')

@@ -43,11 +43,18 @@ export interface PreparedTarget {
 
 export type WriteOutcome = 'created' | 'updated'
 
+/**
+ * What names a set of targets: the action's Config is one, the login command's options another
+ * (which has no repository when it writes an organization secret).
+ */
+export type TargetSelection = Pick<Config, 'secretName' | 'environment' | 'organization' | 'dependabot'> & { repository?: RepositoryRef }
+
 /** The targets a config names, in the order they are reported. */
-export function secretTargets(config: Config): SecretTarget[] {
+export function secretTargets(config: TargetSelection): SecretTarget[] {
   const apps: SecretApp[] = config.dependabot ? ['actions', 'dependabot'] : ['actions']
   return apps.map((app) => {
     if (config.organization !== undefined) return organizationTarget(config.organization, app, config.secretName)
+    if (config.repository === undefined) throw new Error('secretTargets: a repository or an organization must be given')
     if (config.environment !== undefined) return environmentTarget(config.repository, config.environment, config.secretName)
     return repositoryTarget(config.repository, app, config.secretName)
   })

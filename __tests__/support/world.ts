@@ -126,8 +126,14 @@ export interface FlowRun {
  * Runs main.run() in this process against the world's simulator. Sleeps are not waited: the clock
  * jumps instead, so retry budgets and retry-after behave as in a real run, instantly.
  */
-export async function runFlow(world: World, overrides: Record<string, string> = {}, env: Record<string, string> = {}): Promise<FlowRun> {
-  const { io, recorded } = recordingIO(world.inputs(overrides))
+export async function runFlow(
+  world: World,
+  overrides: Record<string, string> = {},
+  env: Record<string, string> = {},
+  ioOverrides: Partial<ActionIO> = {}
+): Promise<FlowRun> {
+  const { io: recordingOnly, recorded } = recordingIO(world.inputs(overrides))
+  const io = { ...recordingOnly, ...ioOverrides }
   const slept: number[] = []
   let offset = 0
   const timing: Timing = {
