@@ -1,0 +1,198 @@
+/**
+ * The path users take: the bundled action refreshes the token pair and writes a Postman
+ * environment, then newman runs a Box-like collection with it against Box (the simulator) over
+ * https. The environment must let both the classic and the advanced collection call the API with
+ * the access token Box just issued, and give neither of them a way to refresh on its own: a
+ * refresh inside newman would use up the refresh token and lose the new one when newman exits.
+ */
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import http from 'node:http'
+import https from 'node:https'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import newman, { type NewmanRunOptions, type NewmanRunSummary } from 'newman'
+import { createWorld, WRITE_TOKEN, type World } from '../support/world.js'
+import { REPO_ROOT, runAction, scanForLeaks } from './harness.js'
+
+const COLLECTION = join(REPO_ROOT, '__tests__', 'fixtures', 'box-like.postman_collection.json')
+const CLASSIC_REQUEST = 'Get current user'
+const ADVANCED_REQUEST = 'Get current user (advanced)'
+
+interface SeenRequest {
+  method: string
+  path: string
+  authorization?: string
+}
+
+interface HttpsFront {
+  /** `127.0.0.1:PORT`, the value for the collection variable `api.box.com`. */
+  host: string
+  seen: SeenRequest[]
+  close(): Promise<void>
+}
+
+interface Certificate {
+  dir: string
+  certFile: string
+  key: Buffer
+  cert: Buffer
+}
+
+/** A throwaway self-signed certificate for 127.0.0.1, made with openssl. */
+async function makeCertificate(): Promise<Certificate> {
+  const dir = await mkdtemp(join(tmpdir(), 'box-token-refresh-tls-'))
+  const keyFile = join(dir, 'key.pem')
+  const certFile = join(dir, 'cert.pem')
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile,
+      '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+    { stdio: 'ignore' }
+  )
+  return { dir, certFile, key: readFileSync(keyFile), cert: readFileSync(certFile) }
+}
+
+/** An https server on 127.0.0.1 that records each request and forwards it to the simulator's Box. */
+async function startHttpsFront(target: string, tls: Certificate): Promise<HttpsFront> {
+  const seen: SeenRequest[] = []
+  const server = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+    seen.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization })
+    const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers)
+      answer.pipe(res)
+    })
+    upstream.on('error', () => {
+      res.writeHead(502)
+      res.end()
+    })
+    req.pipe(upstream)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    host: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
+/** newman's Node API; the certificate is trusted as a CA (not `insecure`), so TLS is really verified. */
+function runNewman(options: NewmanRunOptions & { sslExtraCaCerts: string }): Promise<NewmanRunSummary> {
+  return new Promise((resolve, reject) => {
+    newman.run(options, (error, summary) => (error ? reject(error) : resolve(summary)))
+  })
+}
+
+let world: World
+let tls: Certificate
+let front: HttpsFront
+
+beforeAll(async () => {
+  tls = await makeCertificate()
+  world = await createWorld()
+  front = await startHttpsFront(world.sim.boxUrl, tls)
+})
+
+afterAll(async () => {
+  await front?.close()
+  await world?.close()
+  if (tls) await rm(tls.dir, { recursive: true, force: true })
+})
+
+beforeEach(() => {
+  front.seen.length = 0
+})
+
+const tokenRequests = (): number => world.sim.requests.filter((r) => r.service === 'box' && r.path === '/oauth2/token').length
+
+test('newman calls Box with the access token the action got and never refreshes', async () => {
+  const run = await runAction(world.inputs({ 'postman-environment': 'box.postman_environment.json' }), { env: world.env(), keep: true })
+  try {
+    expect(run.code).toBe(0)
+    const issued = world.sim.box.issued.at(-1)!
+    expect(run.outputs['access-token']).toBe(issued.accessToken)
+
+    const file = join(run.workspace, 'box.postman_environment.json')
+    expect(run.outputs['postman-environment']).toBe(file)
+    expect(run.fileModes[file]).toBe(0o600)
+    const environment = JSON.parse(run.files[file]!) as { values: Array<{ key: string; value: unknown; enabled: boolean }>; _postman_variable_scope: string }
+    expect(environment._postman_variable_scope).toBe('environment')
+    expect(environment.values.map((v) => v.key).sort()).toEqual(['access_token', 'box_env_type', 'expires_at'])
+    const value = (key: string): unknown => environment.values.find((v) => v.key === key)?.value
+    expect(value('access_token')).toBe(issued.accessToken)
+    expect(value('box_env_type')).toBe('BEARER')
+    expect(typeof value('expires_at')).toBe('number')
+    expect(value('expires_at') as number).toBeGreaterThan(Date.now() + 50 * 60_000)
+    // No refresh token (old or new), client secret or GitHub token anywhere, the file included.
+    const secrets = {
+      oldRefreshToken: world.refreshToken,
+      newRefreshToken: issued.refreshToken,
+      clientSecret: world.sim.box.client.secret,
+      githubToken: WRITE_TOKEN
+    }
+    expect(scanForLeaks(run, secrets, { accessToken: issued.accessToken, postmanFile: file })).toEqual([])
+
+    const before = tokenRequests()
+    const summary = await runNewman({
+      collection: COLLECTION,
+      environment: file,
+      // The same selection by request name as the README's walk-through (`--folder "Get current user"`).
+      folder: [CLASSIC_REQUEST, ADVANCED_REQUEST],
+      envVar: [{ key: 'api.box.com', value: front.host }],
+      sslExtraCaCerts: tls.certFile,
+      timeoutRequest: 10_000
+    })
+
+    expect(summary.run.failures.map((f) => `${f.source?.name ?? '?'}: ${f.error.message}`)).toEqual([])
+    expect(summary.run.executions.map((e) => [e.item.name, e.response?.code])).toEqual([
+      [CLASSIC_REQUEST, 200],
+      [ADVANCED_REQUEST, 200]
+    ])
+    expect(front.seen).toEqual([
+      { method: 'GET', path: '/2.0/users/me', authorization: `Bearer ${issued.accessToken}` },
+      { method: 'GET', path: '/2.0/users/me', authorization: `Bearer ${issued.accessToken}` }
+    ])
+    expect(tokenRequests()).toBe(before)
+    expect(world.sim.box.isRefreshTokenValid(issued.refreshToken)).toBe(true)
+  } finally {
+    await rm(dirname(run.workspace), { recursive: true, force: true })
+  }
+})
+
+// The control: the collection's scripts do refresh when an environment lets them, so the test
+// above passing means the action's environment prevented it, not that the scripts never would.
+test.each([
+  [CLASSIC_REQUEST, 'no expires_at, and the client secret and refresh token present', {}],
+  [ADVANCED_REQUEST, 'box_env_type OAUTH with an expired expires_at', { box_env_type: 'OAUTH', expires_at: 0 }]
+])('control: %s refreshes by itself given %s', async (request, _why, extra) => {
+  const refreshToken = world.sim.box.issueRefreshToken()
+  const values = Object.entries({
+    access_token: 'not-a-valid-token',
+    client_id: world.sim.box.client.id,
+    client_secret: world.sim.box.client.secret,
+    refresh_token: refreshToken,
+    ...extra
+  }).map(([key, value]) => ({ key, value, enabled: true }))
+
+  const before = tokenRequests()
+  const summary = await runNewman({
+    collection: COLLECTION,
+    environment: { name: 'unsafe', values, _postman_variable_scope: 'environment' } as unknown as NewmanRunOptions['environment'],
+    folder: request,
+    envVar: [{ key: 'api.box.com', value: front.host }],
+    sslExtraCaCerts: tls.certFile,
+    timeoutRequest: 10_000
+  })
+
+  expect(summary.run.failures.map((f) => f.error.message)).toEqual([])
+  expect(front.seen.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /oauth2/token', 'GET /2.0/users/me'])
+  expect(tokenRequests()).toBe(before + 1)
+  expect(world.sim.box.isRefreshTokenValid(refreshToken)).toBe(false) // used up inside newman
+  expect(front.seen[1]!.authorization).toBe(`Bearer ${world.sim.box.issued.at(-1)!.accessToken}`)
+})
