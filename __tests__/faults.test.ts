@@ -69,24 +69,47 @@ describe('Box faults', () => {
     expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe(world.refreshToken)
   })
 
-  test('invalid_grant, already used by a concurrent run: secret keeps the winner’s valid token, message says why', async () => {
+  test('a run queued before another run rotated the secret holds a used token: refused before Box, told to re-run', async () => {
     world = await createWorld()
     // Another run refreshed first and stored its new token, after this run was queued.
-    const queuedAt = new Date(Date.now() - 60_000)
-    world.sim.github.addRun(REPO, 1001, { createdAt: queuedAt })
+    world.sim.github.addRun(REPO, 1001, { createdAt: new Date(Date.now() - 60_000) })
     const winner = await fetch(`${world.sim.boxUrl}/oauth2/token`, {
       method: 'POST',
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: world.refreshToken, client_id: world.sim.box.client.id, client_secret: world.sim.box.client.secret })
     }).then((r) => r.json() as Promise<{ refresh_token: string }>)
     world.sim.github.setSecret(world.scope, SECRET, winner.refresh_token, { updatedAt: new Date(Date.now() - 30_000) })
+    const attemptsBefore = world.sim.box.refreshAttempts
 
     const { recorded } = await runFlow(world, {}, { GITHUB_RUN_ID: '1001', GITHUB_RUN_ATTEMPT: '1' })
-    expect(recorded.log.some((l) => l.kind === 'warning' && /after this run was queued/.test(l.text))).toBe(true)
-    expect(recorded.failed).toMatch(/invalid_grant/)
+    expect(recorded.failed).toMatch(/after this run was queued/)
     expect(recorded.failed).toMatch(/re-run the workflow/)
-    expect(recorded.failed).toMatch(/concurrency:/)
+    expect(recorded.failed).toMatch(/environment secret/)
+    expect(recorded.failed).toMatch(/did not call Box/)
+    expect(world.sim.box.refreshAttempts).toBe(attemptsBefore)
     expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe(winner.refresh_token)
     expect(world.sim.box.isRefreshTokenValid(winner.refresh_token)).toBe(true)
+  })
+
+  test('a re-run attempt is judged by its own start time: a rotation before it is not stale', async () => {
+    world = await createWorld({ secretUpdatedAt: new Date(Date.now() - 120_000) })
+    world.sim.github.addRun(REPO, 1001, { createdAt: new Date(Date.now() - 3_600_000), runStartedAt: new Date(Date.now() - 60_000), runAttempt: 2 })
+    const { recorded } = await runFlow(world, {}, { GITHUB_RUN_ID: '1001', GITHUB_RUN_ATTEMPT: '2' })
+    expect(recorded.failed).toBeUndefined()
+    expect(await tokenChainState(world)).toBe('secret holds the new valid token')
+  })
+
+  test('invalid_grant, already used (no run information to tell why): secret untouched, race and re-authorization explained', async () => {
+    world = await createWorld()
+    await fetch(`${world.sim.boxUrl}/oauth2/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: world.refreshToken, client_id: world.sim.box.client.id, client_secret: world.sim.box.client.secret })
+    })
+    const { recorded } = await runFlow(world, {}, { GITHUB_RUN_ID: '' })
+    expect(recorded.failed).toMatch(/invalid_grant \(Invalid refresh token\)/)
+    expect(recorded.failed).toMatch(/already used/)
+    expect(recorded.failed).toMatch(/concurrency:/)
+    expect(recorded.failed).toMatch(/Re-authorizing/)
+    expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe(world.refreshToken)
   })
 
   test('invalid_grant, expired (61 days): the secret is left alone and the message gives its age', async () => {
@@ -250,4 +273,16 @@ test('a token written with the write token by hand is what the next run uses: th
   }
   expect(world.sim.box.issued).toHaveLength(5)
   expect(await tokenChainState({ ...world, refreshToken: 'n/a' })).toBe('secret holds the new valid token')
+})
+
+test('an organization secret shadowed by a repository secret of the same name is refused before Box', async () => {
+  world = await createWorld()
+  world.sim.github.addOrganization('octo-org')
+  world.sim.github.setSecret({ kind: 'organization', org: 'octo-org' }, SECRET, 'organization-copy', { visibility: 'all' })
+  // world's repository secret BOX_REFRESH_TOKEN exists in the workflow's repository (GITHUB_REPOSITORY)
+  const { recorded } = await runFlow(world, { organization: 'octo-org' }, { GITHUB_RUN_ID: '1001' })
+  expect(recorded.failed).toMatch(/repository secret BOX_REFRESH_TOKEN of octo-org\/api-tests exists.*read it instead of the organization secret/)
+  expect(recorded.failed).toMatch(/removing `organization`/)
+  expect(boxRefreshes()).toBe(0)
+  expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
 })

@@ -29444,7 +29444,8 @@ function holdsStaleToken(ctx) {
 function staleTokenNote(ctx) {
     return (`The ${ctx.secretLabel} was rotated at ${iso(ctx.secretUpdatedAt)}, after this run was queued at ${iso(ctx.runQueuedAt)}, ` +
         `so this run was handed the previous refresh token, which another run has already used. The secret itself holds the current token: ` +
-        `re-run the workflow (a new run reads the secret again). ${concurrencyFix}`);
+        `re-run the workflow (a new run reads the secret again). ${concurrencyFix} A run that waits in that group still holds the token it was ` +
+        `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this (README: "Concurrency").`);
 }
 function ageNote(ctx) {
     if (ctx.secretUpdatedAt === undefined)
@@ -34667,21 +34668,18 @@ function readConfig(getInput, env) {
     const secretName = input('secret-name') || 'BOX_REFRESH_TOKEN';
     const refreshToken = credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). See "First-time setup" in the README to get the first refresh token.`);
     const githubToken = credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: write`. The workflow GITHUB_TOKEN cannot write secrets.');
-    if (!secretNamePattern.test(secretName)) {
-        problem('secret-name', `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`);
-    }
-    else if (/^GITHUB_/i.test(secretName)) {
-        problem('secret-name', `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`);
-    }
+    const secretNameMessage = secretNameProblem(secretName);
+    if (secretNameMessage !== undefined)
+        problem('secret-name', secretNameMessage);
     const repository = parseRepository(input('repository') || env.GITHUB_REPOSITORY || '', problem);
     const environment = input('environment') || undefined;
     if (environment !== undefined && (environment.length > 255 || /[\u0000-\u001f]/.test(environment))) {
         problem('environment', 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.');
     }
     const organization = input('organization') || undefined;
-    if (organization !== undefined && !ownerPattern.test(organization)) {
-        problem('organization', `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`);
-    }
+    const organizationMessage = organization === undefined ? undefined : organizationProblem(organization);
+    if (organizationMessage !== undefined)
+        problem('organization', organizationMessage);
     if (environment !== undefined && organization !== undefined) {
         problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.');
     }
@@ -34725,6 +34723,18 @@ function readConfig(getInput, env) {
     if (problems.length > 0)
         throw new InputError(problems);
     return config;
+}
+/** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
+function secretNameProblem(secretName) {
+    if (!secretNamePattern.test(secretName)) {
+        return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`;
+    }
+    if (/^GITHUB_/i.test(secretName))
+        return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
+    return undefined;
+}
+function organizationProblem(organization) {
+    return ownerPattern.test(organization) ? undefined : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
 }
 function parseRepository(value, problem) {
     const [owner = '', repo = '', ...rest] = value.split('/');
@@ -34844,6 +34854,8 @@ function secretTargets(config) {
     return apps.map((app) => {
         if (config.organization !== undefined)
             return organizationTarget(config.organization, app, config.secretName);
+        if (config.repository === undefined)
+            throw new Error('secretTargets: a repository or an organization must be given');
         if (config.environment !== undefined)
             return environmentTarget(config.repository, config.environment, config.secretName);
         return repositoryTarget(config.repository, app, config.secretName);
@@ -34943,6 +34955,22 @@ async function selectedRepositoryIds(client, path) {
         ids.push(...data.repositories.map((r) => r.id));
         if (data.repositories.length < 100 || ids.length >= data.total_count)
             return ids;
+    }
+}
+/**
+ * Workflows read a repository secret in preference to an organization secret of the same name.
+ * When the repository this workflow runs in has one, the token came from it, and writing the new
+ * one to the organization would leave the repository's copy used up. A best-effort read: a token
+ * that cannot see the repository's secrets simply cannot tell.
+ */
+async function shadowingRepositorySecret(client, organization, workflowRepository) {
+    const shadow = repositoryTarget(workflowRepository, organization.app, organization.name);
+    try {
+        await client.request('GET', secretPath(shadow), undefined, { once: true });
+        return shadow;
+    }
+    catch {
+        return undefined;
     }
 }
 /** The exact PUT body; it is also the recovery payload, since only GitHub can open it. */
@@ -35132,9 +35160,11 @@ async function run(deps) {
     const targets = secretTargets(config);
     // Round 1: every check that does not involve Box, in parallel.
     io.info(`Checking ${targets.map((t) => t.label).join(' and ')}…`);
-    const [preparedResults, runQueuedAt, postmanCheck, sealerResult] = await Promise.all([
+    const workflowRepository = config.run?.repository;
+    const [preparedResults, runQueuedAt, shadows, postmanCheck, sealerResult] = await Promise.all([
         Promise.allSettled(targets.map((t) => prepareTarget(github, t, config.organizationVisibility))),
         targets[0].kind === 'environment' ? undefined : runQueuedTime(github, config),
+        Promise.all(targets.map((t) => (t.kind === 'organization' && workflowRepository ? shadowingRepositorySecret(github, t, workflowRepository) : undefined))),
         config.postmanEnvironment === undefined ? undefined : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error) => error.message),
         sealer.then((s) => s, (error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`))
     ]);
@@ -35145,6 +35175,13 @@ async function run(deps) {
             prepared.push(result.value);
         else
             problems.push(result.reason.message);
+    }
+    for (const [i, shadow] of shadows.entries()) {
+        if (shadow === undefined)
+            continue;
+        problems.push(`The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${targets[i].label}: the refresh token this run holds came from it, ` +
+            `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → Secrets and variables), ` +
+            `or rotate it instead by removing \`organization\`.`);
     }
     if (postmanCheck !== undefined)
         problems.push(postmanCheck);
@@ -35169,11 +35206,13 @@ async function run(deps) {
     for (const p of prepared)
         if (p.existing === undefined)
             io.info(`The ${p.target.label} does not exist yet; it will be created.`);
+    // A token that another run has already used can only earn invalid_grant, and presenting a used
+    // refresh token is what OAuth servers treat as a replay: do not send it.
+    if (holdsStaleToken(chain))
+        return failBeforeBox(io, `${staleTokenNote(chain)}\nThis run did not call Box.`);
     const ageWarning = rotationWarning(chain);
     if (ageWarning)
         warn(ageWarning);
-    if (holdsStaleToken(chain))
-        warn(staleTokenNote(chain));
     if (config.dryRun) {
         for (const p of prepared)
             io.info(`Dry run: would write the ${p.target.label} (public key ${p.publicKey.keyId}${p.settings.visibility ? `, visibility ${String(p.settings.visibility)}` : ''}).`);

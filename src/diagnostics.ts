@@ -35,7 +35,8 @@ export function staleTokenNote(ctx: ChainContext): string {
   return (
     `The ${ctx.secretLabel} was rotated at ${iso(ctx.secretUpdatedAt)}, after this run was queued at ${iso(ctx.runQueuedAt)}, ` +
     `so this run was handed the previous refresh token, which another run has already used. The secret itself holds the current token: ` +
-    `re-run the workflow (a new run reads the secret again). ${concurrencyFix}`
+    `re-run the workflow (a new run reads the secret again). ${concurrencyFix} A run that waits in that group still holds the token it was ` +
+    `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this (README: "Concurrency").`
   )
 }
 

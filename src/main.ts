@@ -15,7 +15,7 @@ import { checkPostmanPath, postmanEnvironment, writePostmanEnvironment } from '.
 import { recoveryInstructions, recoveryPayload, summaryMarkdown, type RunReport, type TargetResult } from './report.js'
 import { defaultRetryPolicy, type RetryEvent, type RetryPolicy, type Timing } from './retry.js'
 import { loadSealer, type SealedSecret, type Sealer } from './seal.js'
-import { prepareTarget, secretTargets, writeSecret, type PreparedTarget } from './secrets.js'
+import { prepareTarget, secretTargets, shadowingRepositorySecret, writeSecret, type PreparedTarget } from './secrets.js'
 
 /** The slice of @actions/core the action uses; tests pass a recorder. */
 export interface ActionIO {
@@ -83,9 +83,13 @@ export async function run(deps: Collaborators): Promise<RunReport> {
 
   // Round 1: every check that does not involve Box, in parallel.
   io.info(`Checking ${targets.map((t) => t.label).join(' and ')}…`)
-  const [preparedResults, runQueuedAt, postmanCheck, sealerResult] = await Promise.all([
+  const workflowRepository = config.run?.repository
+  const [preparedResults, runQueuedAt, shadows, postmanCheck, sealerResult] = await Promise.all([
     Promise.allSettled(targets.map((t) => prepareTarget(github, t, config.organizationVisibility))),
     targets[0].kind === 'environment' ? undefined : runQueuedTime(github, config),
+    Promise.all(
+      targets.map((t) => (t.kind === 'organization' && workflowRepository ? shadowingRepositorySecret(github, t, workflowRepository) : undefined))
+    ),
     config.postmanEnvironment === undefined ? undefined : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error: Error) => error.message),
     sealer.then(
       (s) => s,
@@ -97,6 +101,14 @@ export async function run(deps: Collaborators): Promise<RunReport> {
   for (const result of preparedResults) {
     if (result.status === 'fulfilled') prepared.push(result.value)
     else problems.push((result.reason as Error).message)
+  }
+  for (const [i, shadow] of shadows.entries()) {
+    if (shadow === undefined) continue
+    problems.push(
+      `The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${targets[i].label}: the refresh token this run holds came from it, ` +
+        `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → Secrets and variables), ` +
+        `or rotate it instead by removing \`organization\`.`
+    )
   }
   if (postmanCheck !== undefined) problems.push(postmanCheck)
   if (sealerResult instanceof Error) problems.push(sealerResult.message)
@@ -116,9 +128,11 @@ export async function run(deps: Collaborators): Promise<RunReport> {
     io.warning(message)
   }
   for (const p of prepared) if (p.existing === undefined) io.info(`The ${p.target.label} does not exist yet; it will be created.`)
+  // A token that another run has already used can only earn invalid_grant, and presenting a used
+  // refresh token is what OAuth servers treat as a replay: do not send it.
+  if (holdsStaleToken(chain)) return failBeforeBox(io, `${staleTokenNote(chain)}\nThis run did not call Box.`)
   const ageWarning = rotationWarning(chain)
   if (ageWarning) warn(ageWarning)
-  if (holdsStaleToken(chain)) warn(staleTokenNote(chain))
 
   if (config.dryRun) {
     for (const p of prepared) io.info(`Dry run: would write the ${p.target.label} (public key ${p.publicKey.keyId}${p.settings.visibility ? `, visibility ${String(p.settings.visibility)}` : ''}).`)

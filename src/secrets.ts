@@ -182,6 +182,22 @@ async function selectedRepositoryIds(client: GitHubClient, path: string): Promis
   }
 }
 
+/**
+ * Workflows read a repository secret in preference to an organization secret of the same name.
+ * When the repository this workflow runs in has one, the token came from it, and writing the new
+ * one to the organization would leave the repository's copy used up. A best-effort read: a token
+ * that cannot see the repository's secrets simply cannot tell.
+ */
+export async function shadowingRepositorySecret(client: GitHubClient, organization: SecretTarget, workflowRepository: RepositoryRef): Promise<SecretTarget | undefined> {
+  const shadow = repositoryTarget(workflowRepository, organization.app, organization.name)
+  try {
+    await client.request('GET', secretPath(shadow), undefined, { once: true })
+    return shadow
+  } catch {
+    return undefined
+  }
+}
+
 /** The exact PUT body; it is also the recovery payload, since only GitHub can open it. */
 export function writeBody(prepared: PreparedTarget, sealed: SealedSecret): Record<string, unknown> {
   return { encrypted_value: sealed.encryptedValue, key_id: sealed.keyId, ...prepared.settings }

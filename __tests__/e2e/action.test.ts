@@ -74,6 +74,12 @@ test('dry run: GitHub checked, Box untouched', async () => {
   expect(leaks(run)).toEqual([])
 })
 
+/** Organization tests run from a repository with no secret of its own that would shadow the organization's. */
+function fromInfraRepository(): { env: Record<string, string> } {
+  world.sim.github.addRepository('octo-org/infra')
+  return { env: world.env({ GITHUB_REPOSITORY: 'octo-org/infra' }) }
+}
+
 describe('secret targets', () => {
   test('environment: writes the environment secret (name URL-encoded), not the repository one', async () => {
     world = await createWorld()
@@ -98,7 +104,7 @@ describe('secret targets', () => {
     const orgScope = { kind: 'organization', org: 'octo-org' } as const
     const selected = repositories.filter((_, i) => i % 1 === 0).map((r) => r.id) // all 130: more than one page
     world.sim.github.setSecret(orgScope, SECRET, world.refreshToken, { visibility: 'selected', selectedRepositoryIds: selected })
-    const run = await runAction(world.inputs({ organization: 'octo-org' }), { env: world.env() })
+    const run = await runAction(world.inputs({ organization: 'octo-org' }), fromInfraRepository())
     expect(run.code).toBe(0)
     const after = world.sim.github.getSecret(orgScope, SECRET)!
     expect(after.plaintext).toBe(world.sim.box.issued[0].refreshToken)
@@ -112,12 +118,13 @@ describe('secret targets', () => {
     world.sim.github.addOrganization('octo-org')
     const orgScope = { kind: 'organization', org: 'octo-org' } as const
     world.sim.github.setSecret(orgScope, SECRET, world.refreshToken, { visibility: 'all' })
-    let run = await runAction(world.inputs({ organization: 'octo-org', 'organization-visibility': 'private' }), { env: world.env() })
+    const options = fromInfraRepository()
+    let run = await runAction(world.inputs({ organization: 'octo-org', 'organization-visibility': 'private' }), options)
     expect(run.code).toBe(0)
     expect(world.sim.github.getSecret(orgScope, SECRET)?.visibility).toBe('all')
 
     const token = world.sim.github.getSecret(orgScope, SECRET)!.plaintext
-    run = await runAction(world.inputs({ organization: 'octo-org', 'refresh-token': token, 'secret-name': 'NEW_BOX_TOKEN' }), { env: world.env() })
+    run = await runAction(world.inputs({ organization: 'octo-org', 'refresh-token': token, 'secret-name': 'NEW_BOX_TOKEN' }), options)
     expect(run.code).toBe(0)
     expect(world.sim.github.getSecret(orgScope, 'NEW_BOX_TOKEN')?.visibility).toBe('private')
     expect(run.summary).toContain('✅ created')
@@ -147,7 +154,7 @@ describe('secret targets', () => {
     const dependabot = { kind: 'organization', org: 'octo-org', app: 'dependabot' } as const
     world.sim.github.setSecret(actions, SECRET, world.refreshToken, { visibility: 'private' })
     world.sim.github.injectFault({ method: 'PUT', pathIncludes: '/dependabot/', times: Infinity, fault: { kind: 'status', status: 422, message: 'Validation failed' } })
-    const run = await runAction(world.inputs({ organization: 'octo-org', dependabot: 'true', 'retry-timeout-seconds': '2' }), { env: world.env() })
+    const run = await runAction(world.inputs({ organization: 'octo-org', dependabot: 'true', 'retry-timeout-seconds': '2' }), fromInfraRepository())
     expect(run.code).toBe(1)
     const newToken = world.sim.box.issued[0].refreshToken
     expect(world.sim.github.getSecret(actions, SECRET)?.plaintext).toBe(newToken)
