@@ -1,6 +1,7 @@
 /** The runner's entry: real collaborators in, everything else in main.ts. */
 import * as core from '@actions/core'
 import { run } from './main.js'
+import { proxyAwareFetch } from './proxy.js'
 import { realTiming } from './retry.js'
 
 try {
@@ -19,7 +20,7 @@ try {
       }
     },
     env: process.env,
-    fetch: globalThis.fetch,
+    fetch: proxyAwareFetch(),
     timing: realTiming
   })
 } catch (error) {

@@ -5,82 +5,16 @@
  * the access token Box just issued, and give neither of them a way to refresh on its own: a
  * refresh inside newman would use up the refresh token and lose the new one when newman exits.
  */
-import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import http from 'node:http'
-import https from 'node:https'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
+import { rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import newman, { type NewmanRunOptions, type NewmanRunSummary } from 'newman'
+import { makeCertificate, startHttpsFront, type Certificate, type HttpsFront } from '../support/tls.js'
 import { createWorld, WRITE_TOKEN, type World } from '../support/world.js'
 import { REPO_ROOT, runAction, scanForLeaks } from './harness.js'
 
 const COLLECTION = join(REPO_ROOT, '__tests__', 'fixtures', 'box-like.postman_collection.json')
 const CLASSIC_REQUEST = 'Get current user'
 const ADVANCED_REQUEST = 'Get current user (advanced)'
-
-interface SeenRequest {
-  method: string
-  path: string
-  authorization?: string
-}
-
-interface HttpsFront {
-  /** `127.0.0.1:PORT`, the value for the collection variable `api.box.com`. */
-  host: string
-  seen: SeenRequest[]
-  close(): Promise<void>
-}
-
-interface Certificate {
-  dir: string
-  certFile: string
-  key: Buffer
-  cert: Buffer
-}
-
-/** A throwaway self-signed certificate for 127.0.0.1, made with openssl. */
-async function makeCertificate(): Promise<Certificate> {
-  const dir = await mkdtemp(join(tmpdir(), 'box-token-refresh-tls-'))
-  const keyFile = join(dir, 'key.pem')
-  const certFile = join(dir, 'cert.pem')
-  execFileSync(
-    'openssl',
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile,
-      '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
-    { stdio: 'ignore' }
-  )
-  return { dir, certFile, key: readFileSync(keyFile), cert: readFileSync(certFile) }
-}
-
-/** An https server on 127.0.0.1 that records each request and forwards it to the simulator's Box. */
-async function startHttpsFront(target: string, tls: Certificate): Promise<HttpsFront> {
-  const seen: SeenRequest[] = []
-  const server = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
-    seen.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization })
-    const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers)
-      answer.pipe(res)
-    })
-    upstream.on('error', () => {
-      res.writeHead(502)
-      res.end()
-    })
-    req.pipe(upstream)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {
-    host: `127.0.0.1:${(server.address() as AddressInfo).port}`,
-    seen,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      })
-  }
-}
 
 /** newman's Node API; the certificate is trusted as a CA (not `insecure`), so TLS is really verified. */
 function runNewman(options: NewmanRunOptions & { sslExtraCaCerts: string }): Promise<NewmanRunSummary> {
