@@ -174,6 +174,101 @@ describe('fake Box', () => {
 
 // ---- GitHub --------------------------------------------------------------------------------------
 
+describe('fake Box authorize endpoint', () => {
+  const redirectUri = 'http://127.0.0.1:8976/callback'
+
+  function authorize(params: Record<string, string>): Promise<Response> {
+    const url = new URL(sim.boxAuthorizeUrl)
+    url.search = new URLSearchParams(params).toString()
+    return fetch(url, { redirect: 'manual' })
+  }
+
+  const valid = (overrides: Record<string, string> = {}): Record<string, string> => ({
+    response_type: 'code',
+    client_id: sim.box.client.id,
+    redirect_uri: redirectUri,
+    state: 'st4te',
+    ...overrides
+  })
+
+  it('redirects to the redirect URI with a code and the state, and the code is exchangeable once', async () => {
+    sim.box.registerRedirectUri(redirectUri)
+    const res = await authorize(valid())
+    expect(res.status).toBe(302)
+    const location = new URL(res.headers.get('location')!)
+    expect(`${location.origin}${location.pathname}`).toBe(redirectUri)
+    expect(location.searchParams.get('state')).toBe('st4te')
+    const code = location.searchParams.get('code')!
+    expect(code).toMatch(/^[A-Za-z0-9]{32}$/)
+
+    const exchange = (): Promise<Response> =>
+      fetch(`${sim.boxUrl}/oauth2/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: sim.box.client.id, client_secret: sim.box.client.secret })
+      })
+    const first = await exchange()
+    expect(first.status).toBe(200)
+    const pair = (await first.json()) as { refresh_token: string }
+    expect(sim.box.isRefreshTokenValid(pair.refresh_token)).toBe(true)
+    expect(sim.box.issued.at(-1)?.grant).toBe('authorization_code')
+    expect((await exchange()).status).toBe(400)
+  })
+
+  it('accepts a loopback redirect URI on another port, as for native apps', async () => {
+    sim.box.registerRedirectUri(redirectUri)
+    const res = await authorize(valid({ redirect_uri: 'http://127.0.0.1:41234/callback' }))
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toMatch(/^http:\/\/127\.0\.0\.1:41234\/callback\?code=/)
+  })
+
+  it.each([
+    ['not registered at all', undefined, redirectUri],
+    ['another path', redirectUri, 'http://127.0.0.1:8976/other'],
+    ['localhost instead of 127.0.0.1', redirectUri, 'http://localhost:8976/callback'],
+    ['plain http on a public host', 'https://example.com/callback', 'http://example.com/callback']
+  ])('shows redirect_uri_mismatch, without redirecting, for %s', async (_, registered, requested) => {
+    if (registered) sim.box.registerRedirectUri(registered)
+    const res = await authorize(valid({ redirect_uri: requested }))
+    expect(res.status).toBe(400)
+    expect(res.headers.get('location')).toBeNull()
+    expect(await res.text()).toContain('Error: redirect_uri_mismatch')
+  })
+
+  it('shows invalid_client for an unknown client id', async () => {
+    sim.box.registerRedirectUri(redirectUri)
+    const res = await authorize(valid({ client_id: 'nope' }))
+    expect(res.status).toBe(400)
+    expect(await res.text()).toContain('Error: invalid_client')
+  })
+
+  it('redirects access_denied with the state when the user denies consent', async () => {
+    sim.box.registerRedirectUri(redirectUri)
+    sim.box.consent = 'deny'
+    const location = new URL((await authorize(valid())).headers.get('location')!)
+    expect(Object.fromEntries(location.searchParams)).toEqual({
+      error: 'access_denied',
+      error_description: 'The user denied access to their account.',
+      state: 'st4te'
+    })
+    expect(sim.box.issued).toHaveLength(0)
+  })
+
+  it('redirects errors for a wrong response_type and a missing state', async () => {
+    sim.box.registerRedirectUri(redirectUri)
+    const wrongType = new URL((await authorize(valid({ response_type: 'token' }))).headers.get('location')!)
+    expect(wrongType.searchParams.get('error')).toBe('unsupported_response_type')
+    const withoutState = valid()
+    delete withoutState.state
+    const noState = new URL((await authorize(withoutState)).headers.get('location')!)
+    expect(noState.searchParams.get('error')).toBe('invalid_request')
+    expect(noState.searchParams.has('code')).toBe(false)
+  })
+
+  it('refuses to register a redirect URI Box would not accept', () => {
+    expect(() => sim.box.registerRedirectUri('http://example.com/callback')).toThrow(/https, or http on a loopback host/)
+  })
+})
+
 describe('fake GitHub', () => {
   const repo = 'octo-org/api-tests'
   const repoScope: ScopeRef = { kind: 'repository', repo }

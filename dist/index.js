@@ -35022,7 +35022,7 @@ function ghHostname(githubApiUrl) {
 }
 function recoveryInstructions(payloads) {
     return [
-        `The new refresh token could not be written to ${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}. Box has already replaced the old one, so finish the rotation by hand, soon (the payload is sealed with the secret's current public key):`,
+        `The new refresh token could not be written to ${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: store it by hand, soon (the payload is sealed with the secret's current public key):`,
         ...payloads.map((p) => `  ${p.target}:\n    ${p.command}`),
         'The payload is sealed: only GitHub can open it, so it is safe in this log. Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).'
     ].join('\n');

@@ -1,6 +1,7 @@
 /**
- * A fake Box: the OAuth 2.0 token endpoint (refresh and authorization-code grants) and
- * GET /2.0/users/me, with the lifetimes and error answers described in reference/box-oauth.md.
+ * A fake Box: the OAuth 2.0 authorize endpoint (consent is given, or refused, without a page),
+ * the token endpoint (refresh and authorization-code grants) and GET /2.0/users/me, with the
+ * lifetimes and error answers described in reference/box-oauth.md.
  */
 import type { Exchange } from './http.js'
 import { randomAlnum } from './random.js'
@@ -37,6 +38,9 @@ export interface BoxIssuedPair {
   at: number
   grant: 'refresh_token' | 'authorization_code'
 }
+
+/** What the simulated user does on Box's consent page. */
+export type Consent = 'grant' | 'deny'
 
 export interface FakeBoxOptions {
   /** See SimulatorOptions.boxReuseGraceMs. */
@@ -97,8 +101,12 @@ export class FakeBox {
   expiresIn: number
   /** Reuse window of a consumed refresh token; may be changed between requests. */
   reuseGraceMs: number
+  /** What the user clicks on the consent page of the next GET /api/oauth2/authorize requests. */
+  consent: Consent = 'grant'
 
   private readonly clients = new Map<string, string>()
+  /** Client id → the redirect URIs its app lists in the Developer Console. */
+  private readonly redirectUris = new Map<string, string[]>()
   private readonly refreshTokens = new Map<string, RefreshTokenState>()
   private readonly accessTokens = new Map<string, AccessTokenState>()
   private readonly authorizationCodes = new Map<string, AuthorizationCodeState>()
@@ -115,6 +123,16 @@ export class FakeBox {
     this.clients.set(id, secret)
   }
 
+  /**
+   * Lists a redirect URI in the app's configuration, as in Developer Console → Configuration →
+   * OAuth 2.0 Redirect URI. Like Box, only https URIs, or http ones on a loopback host.
+   */
+  registerRedirectUri(uri: string, clientId: string = this.client.id): void {
+    if (!this.clients.has(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
+    if (!acceptableRedirectUri(uri)) throw new Error(`FakeBox: ${uri} is not a redirect URI Box accepts (https, or http on a loopback host)`)
+    this.redirectUris.set(clientId, [...(this.redirectUris.get(clientId) ?? []), uri])
+  }
+
   /** A valid refresh token, as if the user had authorized `ageDays` ago (> 60 means expired). */
   issueRefreshToken(opts: { clientId?: string; ageDays?: number } = {}): string {
     const clientId = opts.clientId ?? this.client.id
@@ -125,9 +143,10 @@ export class FakeBox {
   }
 
   /**
-   * Hook for the authorize endpoint (not built yet): a single-use code, valid 30 seconds, to be
-   * exchanged with grant_type=authorization_code by the same client (and the same redirect_uri
-   * when the exchange sends one).
+   * What the authorize endpoint hands out on consent (tests may also call it directly, e.g. to
+   * forge a callback): a single-use code, valid 30 seconds, to be exchanged with
+   * grant_type=authorization_code by the same client (and the same redirect_uri when the
+   * exchange sends one).
    */
   issueAuthorizationCode(clientId: string, redirectUri: string): string {
     if (!this.clients.has(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
@@ -158,12 +177,64 @@ export class FakeBox {
 
   async handle(exchange: Exchange): Promise<void> {
     if (exchange.path === '/oauth2/token' && exchange.method === 'POST') return this.handleToken(exchange)
+    if (exchange.path === '/api/oauth2/authorize' && exchange.method === 'GET') return this.handleAuthorize(exchange)
     if (exchange.path === '/2.0/users/me' && exchange.method === 'GET') return this.handleMe(exchange)
     return exchange.respondJson(404, {
       type: 'error',
       status: 404,
       code: 'not_found',
       message: 'Not Found'
+    })
+  }
+
+  /**
+   * GET /api/oauth2/authorize (on account.box.com in real life). Errors that make the redirect
+   * URI untrustworthy (unknown client, unlisted redirect URI) are shown as a page, never
+   * redirected, as RFC 6749 §4.1.2.1 requires; the others go back to the redirect URI. The login
+   * and consent pages are skipped: the simulated user is logged in and clicks `consent`.
+   */
+  private async handleAuthorize(exchange: Exchange): Promise<void> {
+    const query = exchange.query
+    const clientId = query.get('client_id') ?? ''
+    if (!this.clients.has(clientId)) {
+      return exchange.respond(400, htmlHeaders, errorPage('invalid_client', 'The client_id is missing or does not belong to any application.'))
+    }
+    const requested = query.get('redirect_uri') ?? ''
+    if (!this.isRegisteredRedirectUri(clientId, requested)) {
+      return exchange.respond(
+        400,
+        htmlHeaders,
+        errorPage('redirect_uri_mismatch', `The redirect URI is missing or does not match a redirect URI of the application. Details: redirect_uri=${requested}`)
+      )
+    }
+    const state = query.get('state')
+    const back = (params: Record<string, string>): Promise<void> => {
+      const location = new URL(requested)
+      for (const [name, value] of Object.entries({ ...params, ...(state ? { state } : {}) })) location.searchParams.set(name, value)
+      return exchange.respond(302, { location: location.href, 'cache-control': 'no-store' })
+    }
+    if (query.get('response_type') !== 'code') {
+      return back({ error: 'unsupported_response_type', error_description: 'The response type must be code.' })
+    }
+    // Box itself treats state as optional; the simulator insists, so a client that forgets its CSRF check is caught.
+    if (!state) return back({ error: 'invalid_request', error_description: 'The state parameter is required.' })
+    if (this.consent === 'deny') return back({ error: 'access_denied', error_description: 'The user denied access to their account.' })
+    return back({ code: this.issueAuthorizationCode(clientId, requested) })
+  }
+
+  /**
+   * Exact match, except that a loopback http URI may use any port (RFC 8252 §7.3; see
+   * reference/box-oauth.md): scheme, host, path and query must match.
+   */
+  private isRegisteredRedirectUri(clientId: string, uri: string): boolean {
+    if (!acceptableRedirectUri(uri)) return false
+    const requested = new URL(uri)
+    return (this.redirectUris.get(clientId) ?? []).some((registered) => {
+      const listed = new URL(registered)
+      if (isLoopbackHttp(listed) && isLoopbackHttp(requested)) {
+        return listed.hostname === requested.hostname && listed.pathname === requested.pathname && listed.search === requested.search
+      }
+      return listed.href === requested.href
     })
   }
 
@@ -268,6 +339,28 @@ export class FakeBox {
     }
     return exchange.respondJson(200, { type: 'user', id: '11446498', name: 'Simulated User', login: 'sim@example.com' })
   }
+}
+
+const htmlHeaders = { 'content-type': 'text/html; charset=utf-8' }
+
+function isLoopbackHttp(url: URL): boolean {
+  return url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(url.hostname))
+}
+
+function acceptableRedirectUri(uri: string): boolean {
+  let url: URL
+  try {
+    url = new URL(uri)
+  } catch {
+    return false
+  }
+  return (url.protocol === 'https:' || isLoopbackHttp(url)) && url.hash === ''
+}
+
+/** Box's error page for authorize requests it will not redirect: "Error: <code>" and the details. */
+function errorPage(code: string, details: string): string {
+  const escape = (text: string): string => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
+  return `<html><head><title>Box | Error</title></head><body><h1>Error: ${code}</h1><p>${escape(details)}</p></body></html>\n`
 }
 
 /** The form fields, or undefined when the body is not application/x-www-form-urlencoded. */

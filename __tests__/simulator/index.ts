@@ -39,6 +39,8 @@ export interface SimulatorOptions {
 export interface Simulator {
   /** 'http://127.0.0.1:PORT'; the token endpoint is boxUrl + '/oauth2/token'. */
   boxUrl: string
+  /** boxUrl + '/api/oauth2/authorize', the stand-in for https://account.box.com/api/oauth2/authorize. */
+  boxAuthorizeUrl: string
   /** 'http://127.0.0.1:PORT' + githubPathPrefix. */
   githubApiUrl: string
   box: FakeBox
@@ -69,6 +71,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   return {
     boxUrl: boxServer.origin,
+    boxAuthorizeUrl: `${boxServer.origin}/api/oauth2/authorize`,
     githubApiUrl: github.apiUrl,
     box,
     github,

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+/** The `login` command's entry: real collaborators in, everything else in login/main.ts. */
+import { login } from './login/main.js'
+import { ghAuthToken, openInBrowser, terminalPrompt } from './login/system.js'
+import { proxyAwareFetch } from './proxy.js'
+import { realTiming } from './retry.js'
+
+try {
+  process.exitCode = await login({
+    argv: process.argv.slice(2),
+    env: process.env,
+    // Like the action: https_proxy / no_proxy apply to Box as they do to GitHub (through Octokit).
+    fetch: proxyAwareFetch(),
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    prompt: terminalPrompt,
+    openBrowser: (url) => openInBrowser(url),
+    ghAuthToken,
+    timing: realTiming,
+    // Run through the package's bin link, or as `node dist/login/index.js` from a clone.
+    commandName: /box-token-login(\.cmd)?$/.test(process.argv[1] ?? '') ? 'box-token-login' : 'node dist/login/index.js'
+  })
+} catch (error) {
+  // Only a bug reaches here: every expected failure is reported by login() itself.
+  process.stderr.write(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exitCode = 1
+}
