@@ -30,6 +30,10 @@ let loading: Promise<Sealer> | undefined
 export function loadSealer(): Promise<Sealer> {
   loading ??= import('libsodium-wrappers').then(async ({ default: sodium }) => {
     await sodium.ready
+    // The first seal runs libsodium's code for the first time and takes a few milliseconds more
+    // than the next: spend them here, while the caller's requests are in flight, rather than
+    // between Box's answer and the secret write. A throwaway key; nothing leaves the process.
+    sodium.crypto_box_seal(sodium.from_string('warm-up'), sodium.crypto_box_keypair().publicKey)
     const ORIGINAL = sodium.base64_variants.ORIGINAL
     const keyBytes = (publicKey: PublicKey): Uint8Array => {
       let bytes: Uint8Array

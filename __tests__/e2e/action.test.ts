@@ -2,6 +2,7 @@
  * End to end: `node dist/index.js` spawned as the runner spawns it, against the simulator.
  * Every run ends with a leak scan of everything it left behind.
  */
+import net, { type AddressInfo } from 'node:net'
 import { createWorld, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from '../support/world.js'
 import { runAction, scanForLeaks, type ActionRun } from './harness.js'
 
@@ -186,4 +187,39 @@ test('the Postman file is replaced atomically and keeps mode 0600 even when it e
   expect(JSON.parse(run.files[`${run.workspace}/box.json`]).values).toHaveLength(3)
   // No temporary file is left beside it.
   expect(Object.keys(run.files).filter((f) => f.startsWith(run.workspace))).toEqual([`${run.workspace}/box.json`])
+})
+
+describe('Box faults through the bundled fetch', () => {
+  test('a hang times out, is retried and succeeds', async () => {
+    world = await createWorld()
+    world.sim.box.injectFault({ kind: 'hang' })
+    const run = await runAction(world.inputs({ 'request-timeout-seconds': '1' }), { env: world.env() })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/Box: Box did not answer within 1 s\.; retrying/)
+    expect(await tokenChainState(world)).toBe('secret holds the new valid token')
+  })
+
+  test('an answer dropped after Box used the token is named as such', async () => {
+    world = await createWorld()
+    world.sim.box.injectFault({ kind: 'drop-after-consume' })
+    const run = await runAction(world.inputs(), { env: world.env() })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/The connection to Box failed before its answer arrived/)
+    expect(run.stdout).toMatch(/probably processed it and used the token/)
+    expect(leaks(run)).toEqual([])
+  })
+
+  test('a refused connection is retried within the budget and reported as not used', async () => {
+    world = await createWorld()
+    // A port that was just free: nothing listens there.
+    const closed = net.createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise((resolve) => closed.close(resolve))
+    const run = await runAction(world.inputs({ 'box-api-url': `http://127.0.0.1:${port}`, 'retry-timeout-seconds': '2' }), { env: world.env() })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/Could not connect to Box \(ECONNREFUSED\)/)
+    expect(run.stdout).toMatch(/The refresh token was not used/)
+    expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
+  })
 })

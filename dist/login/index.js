@@ -29216,7 +29216,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2954);
+/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1489);
 /* harmony import */ var _login_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2550);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4040);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9809);
@@ -29252,7 +29252,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2954:
+/***/ 1489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29514,6 +29514,2492 @@ function explainRefreshFailure(error, ctx) {
 function iso(date) {
     return date === undefined ? 'an unknown time' : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+;// CONCATENATED MODULE: ./src/github.ts
+/**
+ * The GitHub REST client: @actions/github's Octokit (which keeps the runner's proxy settings),
+ * with a per-request timeout and the shared retry policy, and GitHub's failures turned into
+ * messages that say which token or permission to fix.
+ */
+
+function createGitHubClient(token, options) {
+    // Evaluated here, once the inputs are valid, not at start-up: a run that stops at validation
+    // never pays for Octokit (about 10 ms). "eager" keeps it in the main bundle rather than a chunk
+    // of its own, so no file is read here and the requests leave before libsodium's chunk loads.
+    const octokit = Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 9655)).then(({ getOctokit }) => getOctokit(token, { baseUrl: options.baseUrl, ...(options.fetch ? { request: { fetch: options.fetch } } : {}) }));
+    octokit.catch(() => undefined); // reported by the first request that awaits it
+    return {
+        async request(method, path, body, { once = false } = {}) {
+            const client = await octokit;
+            const response = await (0,retry/* withRetry */.bD)(() => client.request({
+                method,
+                url: path,
+                ...(body ? { data: body } : {}),
+                headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+                request: { signal: AbortSignal.timeout(options.requestTimeoutMs) }
+            }), (error) => (once ? { retry: false } : classifyGitHubFailure(error, options.timing.now())), options.policy, options.timing, options.onRetry && ((event) => options.onRetry?.({ ...event, method, path })));
+            return { status: response.status, data: response.data, headers: response.headers };
+        }
+    };
+}
+function failureStatus(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+function header(error, name) {
+    const value = error?.response?.headers?.[name];
+    return value === undefined ? undefined : String(value);
+}
+/** True when GitHub answered at all; Octokit reports a failed connection as status 500 without a response. */
+function answered(error) {
+    return error?.response !== undefined;
+}
+/**
+ * Retry 5xx, 429, secondary rate limits (403 with retry-after), an exhausted primary limit (wait
+ * for its reset, which is usually longer than the budget, and then the retry loop gives up) and
+ * connection failures. 401/403/404/422 are answers no retry can change.
+ */
+function classifyGitHubFailure(error, now) {
+    const status = failureStatus(error);
+    if (!answered(error))
+        return { retry: true, reason: `connection to GitHub failed (${error?.message ?? 'unknown error'})` };
+    const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(header(error, 'retry-after'), now);
+    if (status === 429 || (status === 403 && retryAfterMs !== undefined)) {
+        return { retry: true, reason: `GitHub rate limit (${status})`, afterMs: retryAfterMs ?? resetDelay(error, now) };
+    }
+    if (status === 403 && header(error, 'x-ratelimit-remaining') === '0') {
+        return { retry: true, reason: 'GitHub API rate limit exhausted', afterMs: resetDelay(error, now) ?? 60_000 };
+    }
+    if (status !== undefined && status >= 500)
+        return { retry: true, reason: `GitHub answered ${status}` };
+    return { retry: false };
+}
+function resetDelay(error, now) {
+    const reset = Number(header(error, 'x-ratelimit-reset'));
+    return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined;
+}
+/**
+ * A message that says what failed and what to do. `what` names the operation ("reading the
+ * public key of the repository secrets of octo/repo"); `permission` says which permission the
+ * operation needs for each kind of token.
+ */
+function describeGitHubFailure(error, what, permission) {
+    const status = failureStatus(error);
+    const githubSaid = githubMessage(error);
+    if (!answered(error))
+        return `GitHub could not be reached while ${what}: ${error?.message ?? String(error)}. Check the runner's network and GITHUB_API_URL.`;
+    if (status === 401) {
+        return `GitHub rejected \`github-token\` while ${what} (401 ${githubSaid || 'Bad credentials'}): the token is expired, revoked or mistyped. Create a new one and update the secret that feeds \`github-token\`.`;
+    }
+    if (status === 403 && /not accessible by integration/i.test(githubSaid)) {
+        return (`GitHub refused ${what} (403 Resource not accessible by integration). \`github-token\` is probably the workflow's GITHUB_TOKEN, ` +
+            `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
+            `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation token with that permission ` +
+            `(actions/create-github-app-token with \`permission-secrets: write\`).`);
+    }
+    if (status === 403 || status === 429) {
+        const accepted = header(error, 'x-accepted-github-permissions');
+        if (/rate limit/i.test(githubSaid) || header(error, 'x-ratelimit-remaining') === '0') {
+            return `GitHub kept rate limiting ${what} (${status} ${githubSaid}) until the retry time ran out. Wait for the limit to reset, or raise \`retry-timeout-seconds\`.`;
+        }
+        return (`GitHub refused ${what} (${status} ${githubSaid}): \`github-token\` lacks the permission. It needs ${permission}.` +
+            (accepted ? ` GitHub says the request needs: ${accepted}.` : ''));
+    }
+    if (status === 404) {
+        return `GitHub found nothing while ${what} (404). Check the names in \`repository\`, \`environment\` and \`organization\`; a 404 also means \`github-token\` cannot see it (a fine-grained token must be granted this repository or organization).`;
+    }
+    if (status === 422)
+        return `GitHub rejected ${what} (422 ${githubSaid}).`;
+    if (status !== undefined && status >= 500)
+        return `GitHub kept failing while ${what} (last answer ${status}) until the retry time ran out.`;
+    return `GitHub answered ${status} while ${what}${githubSaid ? `: ${githubSaid}` : ''}.`;
+}
+/** GitHub's own `message` field; never a raw body, which for 5xx can be a whole HTML page. */
+function githubMessage(error) {
+    const data = error?.response?.data;
+    if (data !== null && typeof data === 'object' && typeof data.message === 'string') {
+        return data.message;
+    }
+    return '';
+}
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+
+/** The targets a config names, in the order they are reported. */
+function secretTargets(config) {
+    const apps = config.dependabot ? ['actions', 'dependabot'] : ['actions'];
+    return apps.map((app) => {
+        if (config.organization !== undefined)
+            return organizationTarget(config.organization, app, config.secretName);
+        if (config.repository === undefined)
+            throw new Error('secretTargets: a repository or an organization must be given');
+        if (config.environment !== undefined)
+            return environmentTarget(config.repository, config.environment, config.secretName);
+        return repositoryTarget(config.repository, app, config.secretName);
+    });
+}
+const appLabel = (app) => (app === 'dependabot' ? 'Dependabot ' : '');
+const fineGrained = (app) => (app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"');
+function repositoryTarget(repository, app, name) {
+    const full = `${repository.owner}/${repository.repo}`;
+    return {
+        kind: 'repository',
+        app,
+        name,
+        label: `${appLabel(app)}repository secret ${name} of ${full}`,
+        scope: full,
+        basePath: `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/${app}/secrets`,
+        permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+        classicScope: 'repo'
+    };
+}
+function environmentTarget(repository, environment, name) {
+    const full = `${repository.owner}/${repository.repo}`;
+    return {
+        kind: 'environment',
+        app: 'actions',
+        name,
+        label: `environment secret ${name} of ${full} (environment "${environment}")`,
+        scope: `${full} › ${environment}`,
+        basePath: `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/environments/${encodeURIComponent(environment)}/secrets`,
+        permission: `the repository permissions "Secrets: read and write" and "Environments: read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
+        classicScope: 'repo'
+    };
+}
+function organizationTarget(organization, app, name) {
+    return {
+        kind: 'organization',
+        app,
+        name,
+        label: `${appLabel(app)}organization secret ${name} of ${organization}`,
+        scope: `${organization} (organization)`,
+        basePath: `/orgs/${encodeURIComponent(organization)}/${app}/secrets`,
+        permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+        classicScope: 'admin:org'
+    };
+}
+class TargetError extends Error {
+    target;
+    constructor(target, message) {
+        super(message);
+        this.target = target;
+        this.name = 'TargetError';
+    }
+}
+/**
+ * Reads the public key and the secret's metadata (and for organizations the selected
+ * repositories) in one parallel round, so checking costs one request round however many reads.
+ */
+async function prepareTarget(client, target, newVisibility) {
+    const fail = (what) => (error) => {
+        throw new TargetError(target, describeGitHubFailure(error, what, target.permission));
+    };
+    const path = secretPath(target);
+    const [key, secret, selected] = await Promise.all([
+        client.request('GET', `${target.basePath}/public-key`).catch(fail(`reading the public key for the ${target.label}`)),
+        client.request('GET', path).then((response) => response.data, (error) => (failureStatus(error) === 404 ? undefined : fail(`reading the ${target.label}`)(error))),
+        // Asked for in the same round, whatever the visibility turns out to be; GitHub answers
+        // 404/409 when there is no such list, which only matters if the visibility is `selected`.
+        target.kind === 'organization'
+            ? selectedRepositoryIds(client, path).catch((error) => error)
+            : Promise.resolve(undefined)
+    ]);
+    const scopes = key.headers['x-oauth-scopes'];
+    if (scopes !== undefined && !String(scopes).split(',').map((s) => s.trim()).includes(target.classicScope)) {
+        throw new TargetError(target, `\`github-token\` is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. Add it to the token, or use a fine-grained token with ${target.permission}.`);
+    }
+    const settings = {};
+    if (target.kind === 'organization') {
+        const visibility = secret?.visibility ?? newVisibility;
+        settings.visibility = visibility;
+        if (visibility === 'selected') {
+            if (!Array.isArray(selected))
+                fail(`reading the repositories selected for the ${target.label}`)(selected);
+            settings.selected_repository_ids = selected;
+        }
+    }
+    return {
+        target,
+        publicKey: { keyId: key.data.key_id, key: key.data.key },
+        existing: secret && { createdAt: parseDate(secret.created_at), updatedAt: parseDate(secret.updated_at) },
+        settings
+    };
+}
+async function selectedRepositoryIds(client, path) {
+    const ids = [];
+    for (let page = 1;; page++) {
+        const { data } = await client.request('GET', `${path}/repositories?per_page=100&page=${page}`);
+        ids.push(...data.repositories.map((r) => r.id));
+        if (data.repositories.length < 100 || ids.length >= data.total_count)
+            return ids;
+    }
+}
+/**
+ * Workflows read a repository secret in preference to an organization secret of the same name.
+ * When the repository this workflow runs in has one, the token came from it, and writing the new
+ * one to the organization would leave the repository's copy used up. A best-effort read: a token
+ * that cannot see the repository's secrets simply cannot tell.
+ */
+async function shadowingRepositorySecret(client, organization, workflowRepository) {
+    const shadow = repositoryTarget(workflowRepository, organization.app, organization.name);
+    try {
+        await client.request('GET', secretPath(shadow), undefined, { once: true });
+        return shadow;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The exact PUT body; it is also the recovery payload, since only GitHub can open it. */
+function writeBody(prepared, sealed) {
+    return { encrypted_value: sealed.encryptedValue, key_id: sealed.keyId, ...prepared.settings };
+}
+function secretPath(target) {
+    return `${target.basePath}/${encodeURIComponent(target.name)}`;
+}
+async function writeSecret(client, prepared, sealed) {
+    try {
+        const response = await client.request('PUT', secretPath(prepared.target), writeBody(prepared, sealed));
+        return response.status === 201 ? 'created' : 'updated';
+    }
+    catch (error) {
+        throw new TargetError(prepared.target, describeGitHubFailure(error, `writing the ${prepared.target.label}`, prepared.target.permission));
+    }
+}
+function parseDate(value) {
+    if (value === undefined)
+        return undefined;
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+/**
+ * What a person reads after a run: the job summary, and when a write-back failed, the recovery
+ * payload. The payload is exactly the body of the PUT that failed: a sealed value only GitHub can
+ * open and its key id, so printing it is safe, and running it finishes the rotation.
+ */
+
+function recoveryPayload(prepared, sealed, githubApiUrl) {
+    const body = writeBody(prepared, sealed);
+    const path = secretPath(prepared.target);
+    const hostname = ghHostname(githubApiUrl);
+    // The JSON holds only base64, digits and fixed words, so single quotes cannot break out of it.
+    const command = `echo '${JSON.stringify(body)}' | gh api --method PUT${hostname ? ` --hostname ${hostname}` : ''} ${path} --input -`;
+    return { target: prepared.target.label, method: 'PUT', path, body, command };
+}
+/** `gh` names GitHub Enterprise by its web host; github.com needs no flag. */
+function ghHostname(githubApiUrl) {
+    const url = new URL(githubApiUrl);
+    if (url.hostname === 'api.github.com')
+        return undefined;
+    return url.hostname.replace(/^api\.(?=[^.]+\.ghe\.com$)/, '');
+}
+function recoveryInstructions(payloads) {
+    return [
+        `The new refresh token could not be written to ${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: store it by hand, soon (the payload is sealed with the secret's current public key):`,
+        ...payloads.map((p) => `  ${p.target}:\n    ${p.command}`),
+        'The payload is sealed: only GitHub can open it, so it is safe in this log. Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).'
+    ].join('\n');
+}
+const outcomeText = {
+    created: '✅ created',
+    updated: '✅ updated',
+    failed: '❌ not written — see the recovery payload below',
+    checked: '☑️ checked (dry run, nothing written)'
+};
+function summaryMarkdown(report) {
+    const lines = ['## Box token refresh', ''];
+    if (report.failure !== undefined) {
+        lines.push(report.failure.stage === 'preflight'
+            ? '❌ The run stopped before calling Box. **Nothing was changed and the refresh token was not used.**'
+            : '❌ The refresh at Box failed; no secret was written.', '', fence(report.failure.message), '');
+        return lines.join('\n');
+    }
+    if (report.dryRun)
+        lines.push('Dry run: inputs and GitHub access were checked; Box was not called and no secret was written.', '');
+    lines.push('| Secret | Where | Result |', '| --- | --- | --- |');
+    for (const r of report.results)
+        lines.push(`| \`${r.target.name}\` (${r.target.kind}${r.target.app === 'dependabot' ? ', Dependabot' : ''}) | ${escapeCell(r.target.scope)} | ${outcomeText[r.outcome]} |`);
+    lines.push('');
+    if (report.accessTokenExpiresAt)
+        lines.push(`- Access token expires: **${isoMinute(report.accessTokenExpiresAt)}**`);
+    if (report.refreshTokenExpiresAt)
+        lines.push(`- Refresh token expires: **${isoMinute(report.refreshTokenExpiresAt)}** unless used again before then`);
+    if (report.postmanEnvironment)
+        lines.push(`- Postman environment written: \`${report.postmanEnvironment}\``);
+    for (const w of report.warnings)
+        lines.push(`- ⚠️ ${w}`);
+    const failed = report.results.filter((r) => r.outcome === 'failed');
+    if (failed.length > 0) {
+        lines.push('', '### Recovery', '', 'Box has already replaced the old refresh token. Run these commands soon to store the new one (the values are sealed: only GitHub can open them).', '');
+        for (const f of failed) {
+            lines.push(`**${escapeCell(f.target.label)}**: ${f.message}`, '');
+            if (f.recovery)
+                lines.push(fence(f.recovery.command), '');
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+const fence = (text) => '```\n' + text + '\n```';
+const escapeCell = (text) => text.replace(/\|/g, '\\|');
+const isoMinute = (date) => date.toISOString().replace(/:\d{2}\.\d{3}Z$/, 'Z');
+
+;// CONCATENATED MODULE: ./src/seal.ts
+/**
+ * libsodium sealed boxes, as GitHub requires for secret values. Standard padded base64 both ways:
+ * libsodium-wrappers defaults to URL-safe base64 without padding, which GitHub rejects.
+ */
+let loading;
+/**
+ * Loaded on demand (the module is large and its WebAssembly takes a moment to start), so the
+ * caller can start this while its first requests are in flight. Memoised: one load per process.
+ */
+function loadSealer() {
+    loading ??= __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768)).then(async ({ default: sodium }) => {
+        await sodium.ready;
+        // The first seal runs libsodium's code for the first time and takes a few milliseconds more
+        // than the next: spend them here, while the caller's requests are in flight, rather than
+        // between Box's answer and the secret write. A throwaway key; nothing leaves the process.
+        sodium.crypto_box_seal(sodium.from_string('warm-up'), sodium.crypto_box_keypair().publicKey);
+        const ORIGINAL = sodium.base64_variants.ORIGINAL;
+        const keyBytes = (publicKey) => {
+            let bytes;
+            try {
+                bytes = sodium.from_base64(publicKey.key, ORIGINAL);
+            }
+            catch {
+                throw new Error(`public key ${publicKey.keyId} is not valid base64`);
+            }
+            if (bytes.length !== sodium.crypto_box_PUBLICKEYBYTES) {
+                throw new Error(`public key ${publicKey.keyId} has ${bytes.length} bytes, not ${sodium.crypto_box_PUBLICKEYBYTES}`);
+            }
+            return bytes;
+        };
+        return {
+            check: (publicKey) => void keyBytes(publicKey),
+            seal: (value, publicKey) => ({
+                encryptedValue: sodium.to_base64(sodium.crypto_box_seal(sodium.from_string(value), keyBytes(publicKey)), ORIGINAL),
+                keyId: publicKey.keyId
+            })
+        };
+    });
+    return loading;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/inputs.ts
+/**
+ * Reads the action's inputs into one typed, validated config. Every problem names the input and
+ * says how to fix it, and all problems are reported together, before any network call: a run that
+ * fails here has not used the refresh token.
+ */
+
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super([
+            problems.length === 1 ? 'An input is not valid:' : `${problems.length} inputs are not valid:`,
+            ...problems.map((p) => `  - \`${p.input}\`: ${p.message}`),
+            'Nothing was changed and the refresh token was not used.'
+        ].join('\n'));
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+/** The inputs whose values are credentials; they are masked before anything else happens. */
+const credentialInputs = (/* unused pure expression or super */ null && (['client-secret', 'refresh-token', 'github-token']));
+const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
+function readConfig(getInput, env) {
+    const problems = [];
+    const problem = (input, message) => {
+        problems.push({ input, message });
+    };
+    const input = (name) => getInput(name).trim();
+    const credential = (name, whatItIs, emptyHint) => {
+        const value = input(name);
+        if (value === '')
+            problem(name, `is empty. ${emptyHint}`);
+        else if (/\s/.test(value))
+            problem(name, `contains white space, so it was probably pasted with extra text. Store ${whatItIs} alone in the secret.`);
+        return value;
+    };
+    const clientId = credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials).");
+    const clientSecret = credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository.");
+    const secretName = input('secret-name') || 'BOX_REFRESH_TOKEN';
+    const refreshToken = credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). See "First-time setup" in the README to get the first refresh token.`);
+    const githubToken = credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: write`. The workflow GITHUB_TOKEN cannot write secrets.');
+    const secretNameMessage = secretNameProblem(secretName);
+    if (secretNameMessage !== undefined)
+        problem('secret-name', secretNameMessage);
+    const repository = parseRepository(input('repository') || env.GITHUB_REPOSITORY || '', problem);
+    const environment = input('environment') || undefined;
+    if (environment !== undefined && (environment.length > 255 || /[\u0000-\u001f]/.test(environment))) {
+        problem('environment', 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.');
+    }
+    const organization = input('organization') || undefined;
+    const organizationMessage = organization === undefined ? undefined : organizationProblem(organization);
+    if (organizationMessage !== undefined)
+        problem('organization', organizationMessage);
+    if (environment !== undefined && organization !== undefined) {
+        problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.');
+    }
+    const visibility = input('organization-visibility') || 'private';
+    if (visibility !== 'all' && visibility !== 'private') {
+        problem('organization-visibility', visibility === 'selected'
+            ? 'cannot be `selected` for a new secret, because the action does not choose repositories. Create the secret once in the organization settings with the repositories you want; the action keeps that list on every rotation.'
+            : `must be \`private\` or \`all\`, not "${visibility}".`);
+    }
+    const dependabot = booleanInput(input, 'dependabot', problem);
+    if (dependabot && environment !== undefined) {
+        problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.');
+    }
+    const boxApiUrl = baseUrl(input('box-api-url') || 'https://api.box.com', 'box-api-url', problem);
+    const githubApiUrl = baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', problem);
+    const postmanInput = input('postman-environment');
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const postmanEnvironment = postmanInput === '' ? undefined : path.resolve(workspace, postmanInput);
+    const retryBudgetMs = secondsInput(input, 'retry-timeout-seconds', 120, 0, 3600, problem);
+    const requestTimeoutMs = secondsInput(input, 'request-timeout-seconds', 30, 1, 600, problem);
+    const config = {
+        clientId,
+        clientSecret,
+        refreshToken,
+        githubToken,
+        secretName,
+        repository,
+        environment,
+        organization,
+        organizationVisibility: visibility === 'all' ? 'all' : 'private',
+        dependabot,
+        boxApiUrl,
+        githubApiUrl,
+        postmanEnvironment,
+        exportEnv: booleanInput(input, 'export-env', problem),
+        dryRun: booleanInput(input, 'dry-run', problem),
+        retryBudgetMs,
+        requestTimeoutMs,
+        run: workflowRun(env)
+    };
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return config;
+}
+/** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
+function secretNameProblem(secretName) {
+    if (!secretNamePattern.test(secretName)) {
+        return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`;
+    }
+    if (/^GITHUB_/i.test(secretName))
+        return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
+    return undefined;
+}
+function organizationProblem(organization) {
+    return ownerPattern.test(organization) ? undefined : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
+}
+function parseRepository(value, problem) {
+    const [owner = '', repo = '', ...rest] = value.split('/');
+    if (rest.length > 0 || !ownerPattern.test(owner) || !repoPattern.test(repo) || repo === '.' || repo === '..') {
+        problem('repository', value === '' ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.' : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
+    }
+    return { owner, repo };
+}
+// The same spellings YAML 1.2 core schema accepts, as @actions/core's getBooleanInput does.
+const trueWords = new Set(['true', 'True', 'TRUE']);
+const falseWords = new Set(['false', 'False', 'FALSE', '']);
+function booleanInput(input, name, problem) {
+    const value = input(name);
+    if (trueWords.has(value))
+        return true;
+    if (!falseWords.has(value))
+        problem(name, `must be \`true\` or \`false\`, not "${value}".`);
+    return false;
+}
+function secondsInput(input, name, fallback, min, max, problem) {
+    const value = input(name);
+    if (value === '')
+        return fallback * 1000;
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds) || seconds < min || seconds > max) {
+        problem(name, `must be a number of seconds from ${min} to ${max}, not "${value}".`);
+        return fallback * 1000;
+    }
+    return seconds * 1000;
+}
+/** https only, except on this machine, where simulators and test servers live. */
+function baseUrl(value, name, problem) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        problem(name, `"${value}" is not a URL. Use a full URL such as https://api.box.com.`);
+        return value;
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+        problem(name, `"${value}" must use https (http is allowed only on a loopback address such as 127.0.0.1 or localhost).`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        problem(name, `"${value}" must be a plain base URL, without credentials, query or fragment.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+function workflowRun(env) {
+    const id = Number(env.GITHUB_RUN_ID);
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!Number.isSafeInteger(id) || id <= 0 || !owner || !repo)
+        return undefined;
+    return { repository: { owner, repo }, id, attempt: Number(env.GITHUB_RUN_ATTEMPT) || 1 };
+}
+
+;// CONCATENATED MODULE: ./src/login/options.ts
+/**
+ * The login command's flags and environment, read into one validated set of options, and the
+ * --help text. Problems are reported together, each naming the flag and the fix, before the
+ * command touches GitHub or Box (as the action's inputs are).
+ */
+
+
+const DEFAULT_PORT = 8976;
+const DEFAULT_TIMEOUT_SECONDS = 300;
+const DEFAULT_BOX_AUTHORIZE_URL = 'https://account.box.com/api/oauth2/authorize';
+const DEFAULT_BOX_API_URL = 'https://api.box.com';
+const CALLBACK_PATH = '/callback';
+class UsageError extends Error {
+    problems;
+    constructor(problems) {
+        super([
+            problems.length === 1 ? 'An option is not valid:' : `${problems.length} options are not valid:`,
+            ...problems.map((p) => `  - ${p}`),
+            'Nothing was changed. Run with --help for how to use the command.'
+        ].join('\n'));
+        this.problems = problems;
+        this.name = 'UsageError';
+    }
+}
+const flags = {
+    'client-id': { type: 'string' },
+    'client-secret': { type: 'string' },
+    repository: { type: 'string', short: 'R' },
+    environment: { type: 'string', short: 'e' },
+    organization: { type: 'string' },
+    'organization-visibility': { type: 'string' },
+    'secret-name': { type: 'string' },
+    dependabot: { type: 'boolean' },
+    'github-token': { type: 'string' },
+    'github-api-url': { type: 'string' },
+    'box-authorize-url': { type: 'string' },
+    'box-api-url': { type: 'string' },
+    port: { type: 'string', short: 'p' },
+    timeout: { type: 'string' },
+    'no-browser': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' }
+};
+function parseLoginArgs(argv, env) {
+    let values;
+    try {
+        values = (0,external_node_util_.parseArgs)({ args: [...argv], options: flags, strict: true, allowPositionals: false }).values;
+    }
+    catch (error) {
+        // parseArgs says which flag it did not understand, e.g. "Unknown option '--repo'".
+        throw new UsageError([error.message.replace(/\. To specify a positional argument.*$/s, '.')]);
+    }
+    if (values.help === true)
+        return { help: true };
+    const problems = [];
+    const problem = (flag, message) => void problems.push(`\`${flag}\` ${message}`);
+    const text = (name) => {
+        const value = values[name];
+        return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+    };
+    const credential = (flag, variable, what) => {
+        const value = text(flag) ?? (env[variable]?.trim() || undefined);
+        if (value !== undefined && /\s/.test(value))
+            problem(values[flag] === undefined ? variable : `--${flag}`, `contains white space, so it was probably pasted with extra text. Give ${what} alone.`);
+        return value;
+    };
+    const clientId = credential('client-id', 'BOX_CLIENT_ID', 'the client ID');
+    const clientSecret = credential('client-secret', 'BOX_CLIENT_SECRET', 'the client secret');
+    const githubToken = githubTokenFrom(text('github-token'), env);
+    if (githubToken !== undefined && /\s/.test(githubToken.value))
+        problem(githubToken.source, 'contains white space. Give the token alone.');
+    const secretName = text('secret-name') ?? 'BOX_REFRESH_TOKEN';
+    const secretNameMessage = secretNameProblem(secretName);
+    if (secretNameMessage !== undefined)
+        problem('--secret-name', secretNameMessage);
+    const repositoryValue = text('repository');
+    const environment = text('environment');
+    const organization = text('organization');
+    const dependabot = values.dependabot === true;
+    if (repositoryValue === undefined && organization === undefined) {
+        problem('--repository', 'is missing: say where the secret goes, with `--repository owner/name` (or `--organization name` for an organization secret).');
+    }
+    if (repositoryValue !== undefined && organization !== undefined) {
+        problem('--organization', 'cannot be combined with `--repository`: give `--repository` for a repository or environment secret, or `--organization` for an organization secret.');
+    }
+    const repository = repositoryValue === undefined ? undefined : parseRepository(repositoryValue, (_, message) => problem('--repository', message));
+    if (organization !== undefined) {
+        const message = organizationProblem(organization);
+        if (message !== undefined)
+            problem('--organization', message);
+    }
+    if (environment !== undefined) {
+        if (repositoryValue === undefined)
+            problem('--environment', 'needs `--repository`: an environment secret belongs to a repository.');
+        if (environment.length > 255 || /[\u0000-\u001f]/.test(environment))
+            problem('--environment', 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.');
+        if (dependabot)
+            problem('--dependabot', 'cannot be combined with `--environment`: Dependabot secrets exist for repositories and organizations only.');
+    }
+    const visibility = text('organization-visibility') ?? 'private';
+    if (visibility !== 'private' && visibility !== 'all') {
+        problem('--organization-visibility', visibility === 'selected'
+            ? 'cannot be `selected` for a new secret. Create the secret once in the organization settings with the repositories you want; its list is kept.'
+            : `must be \`private\` or \`all\`, not "${visibility}".`);
+    }
+    const url = (flag, value) => baseUrl(value, flag, (name, message) => problem(name, message));
+    const boxAuthorizeUrl = url('--box-authorize-url', text('box-authorize-url') ?? DEFAULT_BOX_AUTHORIZE_URL);
+    const boxApiUrl = url('--box-api-url', text('box-api-url') ?? DEFAULT_BOX_API_URL);
+    const githubApiFlag = text('github-api-url');
+    const githubApiUrl = url(githubApiFlag === undefined && env.GITHUB_API_URL ? 'GITHUB_API_URL' : '--github-api-url', githubApiFlag ?? (env.GITHUB_API_URL || 'https://api.github.com'));
+    const port = integer(text('port'), DEFAULT_PORT, 0, 65535, (message) => problem('--port', message));
+    const timeoutSeconds = integer(text('timeout'), DEFAULT_TIMEOUT_SECONDS, 1, 3600, (message) => problem('--timeout', `${message} (seconds)`));
+    if (problems.length > 0)
+        throw new UsageError(problems);
+    return {
+        help: false,
+        options: {
+            clientId,
+            clientSecret,
+            githubToken,
+            selection: { secretName, repository, environment, organization, dependabot },
+            organizationVisibility: visibility === 'all' ? 'all' : 'private',
+            boxAuthorizeUrl,
+            boxApiUrl,
+            githubApiUrl,
+            port,
+            timeoutMs: timeoutSeconds * 1000,
+            openBrowser: values['no-browser'] !== true
+        }
+    };
+}
+/** The flag, then GH_TOKEN and GITHUB_TOKEN in gh's own order; `gh auth token` is asked later. */
+function githubTokenFrom(flag, env) {
+    if (flag !== undefined)
+        return { value: flag, source: '--github-token' };
+    for (const variable of ['GH_TOKEN', 'GITHUB_TOKEN']) {
+        const value = env[variable]?.trim();
+        if (value)
+            return { value, source: variable };
+    }
+    return undefined;
+}
+function integer(value, fallback, min, max, problem) {
+    if (value === undefined)
+        return fallback;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < min || number > max) {
+        problem(`must be a whole number from ${min} to ${max}, not "${value}"`);
+        return fallback;
+    }
+    return number;
+}
+function helpText(command = 'node dist/login/index.js') {
+    const redirect = `http://127.0.0.1:${DEFAULT_PORT}${CALLBACK_PATH}`;
+    return `Usage: ${command} --repository OWNER/REPO [options]
+
+Authorizes your Box app in the browser and stores the refresh token Box issues in a GitHub
+secret, where the Box Token Refresh action reads it. Run it for the first token, and again
+whenever the token chain is broken (the action then reports invalid_grant). The refresh
+token is never printed and never saved on this machine.
+
+Before the first run, in the Box Developer Console (https://app.box.com/developers/console),
+open your app (Custom App, User Authentication (OAuth 2.0)) → Configuration:
+  - copy the Client ID and Client Secret (OAuth 2.0 Credentials);
+  - under OAuth 2.0 Redirect URIs, add exactly  ${redirect}
+    (http, 127.0.0.1 rather than localhost, the port given with --port) and save.
+    If this URI is not listed, Box shows "redirect_uri_mismatch" instead of the consent page.
+
+Where the token goes (give --repository or --organization):
+  -R, --repository OWNER/REPO    repository whose secret is written
+  -e, --environment NAME         write this environment's secret of --repository instead
+      --organization ORG         write the organization secret instead
+      --organization-visibility private|all
+                                 visibility of a new organization secret (default private;
+                                 an existing secret keeps its visibility and repositories)
+      --secret-name NAME         secret name (default BOX_REFRESH_TOKEN)
+      --dependabot               also write the Dependabot secret of the same name
+
+Box app credentials:
+      --client-id ID             default $BOX_CLIENT_ID; asked for when missing
+      --client-secret SECRET     default $BOX_CLIENT_SECRET; asked for, without echo, when
+                                 missing (a flag ends up in your shell history)
+
+GitHub (the token must be able to write the secret: a fine-grained token with
+"Secrets: read and write", a classic token with repo, or admin:org for an organization):
+      --github-token TOKEN       default $GH_TOKEN, then $GITHUB_TOKEN, then \`gh auth token\`
+                                 when the GitHub CLI is installed and logged in
+      --github-api-url URL       default $GITHUB_API_URL or https://api.github.com
+
+The browser round trip:
+  -p, --port PORT                port of the loopback redirect (default ${DEFAULT_PORT}; 0 = any free
+                                 port, if your Box app accepts loopback redirects on any port)
+      --timeout SECONDS          how long to wait for the browser (default ${DEFAULT_TIMEOUT_SECONDS})
+      --no-browser               print the URL only; do not try to open a browser
+      --box-authorize-url URL    default ${DEFAULT_BOX_AUTHORIZE_URL}
+      --box-api-url URL          base of the token endpoint (default ${DEFAULT_BOX_API_URL});
+                                 https only, except on a loopback address
+  -h, --help                     show this text
+
+What happens:
+  1. The GitHub token and the secret are checked; if that fails, it stops before Box.
+  2. It listens on ${redirect}, prints Box's authorize URL
+     and opens it in your browser when it can.
+  3. You log in to Box and click "Grant access to Box". Box sends the browser back with
+     a code, which is exchanged at once (a code lives 30 seconds).
+  4. The new refresh token is sealed with the secret's public key and written.
+The browser must run on this machine: over SSH, forward the port first
+(ssh -L ${DEFAULT_PORT}:127.0.0.1:${DEFAULT_PORT} HOST) and open the URL on your own machine.
+
+Example:
+  export BOX_CLIENT_ID=abc123  # the client secret is asked for
+  ${command} --repository octo-org/api-tests
+
+Exit status: 0 stored, 1 failed (the message says what to do), 2 invalid options,
+130 cancelled.
+`;
+}
+
+;// CONCATENATED MODULE: ./src/login/callback.ts
+/**
+ * The loopback end of the authorization-code flow: a one-shot HTTP server on 127.0.0.1 that waits
+ * for Box to send the browser back with a code, the `state` that ties that answer to this login,
+ * and the pages the browser shows.
+ *
+ * Only a request that carries this login's state is taken; any other (an old browser tab, a page
+ * trying to push its own code) is refused and the wait goes on, so a forged request can never get
+ * a code exchanged or stored. The browser's request is held open until the command is done, so
+ * the tab shows the real outcome rather than "received".
+ */
+
+
+
+class ListenError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+        this.name = 'ListenError';
+    }
+}
+/** 256 random bits, URL-safe: unguessable, and nothing in it needs encoding. */
+function newState() {
+    return (0,external_node_crypto_.randomBytes)(32).toString('base64url');
+}
+/** Constant-time, and hashing first makes the comparison independent of the received length too. */
+function sameState(expected, received) {
+    const digest = (value) => (0,external_node_crypto_.createHash)('sha256').update(value, 'utf8').digest();
+    return (0,external_node_crypto_.timingSafeEqual)(digest(expected), digest(received));
+}
+function authorizeUrl(base, params) {
+    const url = new URL(base);
+    url.search = new URLSearchParams({ response_type: 'code', client_id: params.clientId, redirect_uri: params.redirectUri, state: params.state }).toString();
+    return url.href;
+}
+/**
+ * Listens on 127.0.0.1:`port` (0: any free port). `onRefused` hears about each request that was
+ * turned away, with the reason, so the terminal can say so.
+ */
+async function startCallbackServer(port, state, onRefused) {
+    // Settled by the first request with the right state, even if it comes before anyone waits.
+    let deliver = () => { };
+    const answer = new Promise((resolve) => (deliver = resolve));
+    let held;
+    let taken = false;
+    const server = external_node_http_default().createServer((req, res) => {
+        res.on('error', () => { }); // a browser that went away is not the command's problem
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH)
+            return sendPage(res, 404, { ok: false, title: 'Not found', message: 'This address only takes Box\u2019s redirect.' });
+        if (taken) {
+            return sendPage(res, 409, { ok: false, title: 'Already answered', message: 'This login has already received Box\u2019s answer. Look at the terminal.' });
+        }
+        const params = url.searchParams;
+        const received = params.get('state');
+        if (received === null || !sameState(state, received)) {
+            onRefused(received === null ? 'it carries no state' : 'its state does not match this login (an old browser tab, or a request this command did not start)');
+            return sendPage(res, 400, {
+                ok: false,
+                title: 'Refused',
+                message: 'This answer does not belong to the login running in your terminal, so it was ignored. Use the URL the running command printed.'
+            });
+        }
+        const code = params.get('code');
+        const error = params.get('error');
+        if (error === null && !code) {
+            onRefused('it carries neither a code nor an error');
+            return sendPage(res, 400, { ok: false, title: 'Refused', message: 'Box\u2019s answer held no authorization code.' });
+        }
+        taken = true;
+        held = res;
+        deliver(error !== null ? { kind: 'error', error, description: params.get('error_description') ?? undefined } : { kind: 'code', code: code });
+    });
+    await new Promise((resolve, reject) => {
+        server.once('error', (error) => reject(listenError(error, port)));
+        server.listen(port, '127.0.0.1', () => resolve());
+    });
+    const bound = server.address().port;
+    return {
+        redirectUri: `http://127.0.0.1:${bound}${CALLBACK_PATH}`,
+        waitForAnswer: (timeoutMs) => new Promise((resolve) => {
+            const timer = setTimeout(() => resolve(undefined), timeoutMs);
+            void answer.then((received) => {
+                clearTimeout(timer);
+                resolve(received);
+            });
+        }),
+        close: async (page) => {
+            if (held !== undefined && !held.headersSent)
+                sendPage(held, page?.ok === false ? 400 : 200, page ?? { ok: false, title: 'Stopped', message: 'The command stopped. Look at the terminal.' });
+            await new Promise((resolve) => {
+                server.close(() => resolve());
+                server.closeAllConnections();
+            });
+        }
+    };
+}
+function listenError(error, port) {
+    if (error.code === 'EADDRINUSE') {
+        return new ListenError(error.code, `Port ${port} on 127.0.0.1 is in use, perhaps by another login that is still waiting. Stop it, or pass another --port (and list http://127.0.0.1:<that port>/callback in the Box app's redirect URIs).`);
+    }
+    if (error.code === 'EACCES')
+        return new ListenError(error.code, `Not allowed to listen on port ${port} of 127.0.0.1. Pass a port above 1023 with --port.`);
+    return new ListenError(error.code, `Could not listen on 127.0.0.1:${port}: ${error.message}.`);
+}
+function sendPage(res, status, page) {
+    const body = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Box Token Refresh: ${escapeHtml(page.title)}</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40em; margin: 4em auto">
+<h1>${page.ok ? '\u2705' : '\u274c'} ${escapeHtml(page.title)}</h1>
+<p>${escapeHtml(page.message)}</p>
+</body></html>
+`;
+    res.writeHead(status, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+        connection: 'close',
+        'content-length': Buffer.byteLength(body)
+    });
+    res.end(body);
+}
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+;// CONCATENATED MODULE: ./src/login/main.ts
+/**
+ * login(): the first refresh token, or a new one after the chain broke, from a terminal.
+ *
+ * The same order as the action, for the same reason: everything that can fail without Box is
+ * checked before anyone is sent to Box (options, the GitHub token, every secret target, its
+ * public key), so a wrong GitHub token costs no consent. After Box's answer the new refresh token
+ * exists only in this process: it is sealed and written at once with the action's own secret
+ * writer, and if a write still fails, the sealed recovery payload is printed exactly as the
+ * action prints it. The token itself is never printed or written anywhere else.
+ */
+
+
+
+
+
+
+
+
+
+const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 };
+/**
+ * An authorization code lives 30 seconds: every attempt must start within 15 s of the code's
+ * arrival and end within 10 s, so even the last retry is answered while the code is valid.
+ */
+const EXCHANGE_POLICY = { budgetMs: 15_000, baseDelayMs: 500, maxDelayMs: 4_000 };
+const EXCHANGE_REQUEST_TIMEOUT_MS = 10_000;
+const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
+const main_DAY_MS = 86_400_000;
+/** An expected way for the command to end, with its message and exit status. */
+class LoginFailure extends Error {
+    exitCode;
+    page;
+    constructor(message, exitCode = EXIT.failed, 
+    /** What the browser tab shows, when the failure comes after Box's answer. */
+    page) {
+        super(message);
+        this.exitCode = exitCode;
+        this.page = page;
+        this.name = 'LoginFailure';
+    }
+}
+/** Writes lines; every credential the command has seen is replaced by *** on the way out. */
+class Terminal {
+    out;
+    err;
+    secrets = new Set();
+    constructor(out, err) {
+        this.out = out;
+        this.err = err;
+    }
+    redact(value) {
+        if (value.length >= 4)
+            this.secrets.add(value);
+    }
+    info(text = '') {
+        this.out(this.clean(text) + '\n');
+    }
+    warn(text) {
+        this.err(this.clean(text) + '\n');
+    }
+    clean(text) {
+        let result = text;
+        for (const secret of this.secrets)
+            result = result.split(secret).join('***').split(encodeURIComponent(secret)).join('***');
+        return result;
+    }
+}
+async function login(deps) {
+    const terminal = new Terminal(deps.stdout, deps.stderr);
+    try {
+        return await runLogin(deps, terminal);
+    }
+    catch (error) {
+        if (!(error instanceof LoginFailure))
+            throw error;
+        terminal.warn(error.message);
+        return error.exitCode;
+    }
+}
+async function runLogin(deps, terminal) {
+    let options;
+    try {
+        const command = parseLoginArgs(deps.argv, deps.env);
+        if (command.help) {
+            terminal.info(helpText(deps.commandName));
+            return EXIT.ok;
+        }
+        options = command.options;
+    }
+    catch (error) {
+        if (error instanceof UsageError)
+            throw new LoginFailure(error.message, EXIT.usage);
+        throw error;
+    }
+    if (options.clientSecret !== undefined)
+        terminal.redact(options.clientSecret);
+    if (options.githubToken !== undefined)
+        terminal.redact(options.githubToken.value);
+    // Started now so that loading libsodium overlaps the questions and the preflight requests.
+    const sealer = loadSealer();
+    sealer.catch(() => undefined);
+    const credentials = await clientCredentials(options, deps, terminal);
+    const githubToken = await resolveGitHubToken(options, deps, terminal);
+    const logRetry = (service) => (event) => terminal.warn(`${service}${event.method ? ` ${event.method} ${event.path}` : ''}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s.`);
+    const github = createGitHubClient(githubToken.value, {
+        baseUrl: options.githubApiUrl,
+        timing: deps.timing,
+        policy: { ...retry/* defaultRetryPolicy */.ur, ...deps.backoff },
+        requestTimeoutMs: GITHUB_REQUEST_TIMEOUT_MS,
+        fetch: deps.githubFetch,
+        onRetry: logRetry('GitHub')
+    });
+    const prepared = await preflight(github, secretTargets(options.selection), options, sealer, githubToken.source, terminal);
+    const seal = await sealer; // checked by preflight
+    const state = newState();
+    const server = await listen(options.port, state, terminal);
+    let page = { ok: false, title: 'Login failed', message: 'Nothing was stored. The terminal says why, and what to do.' };
+    try {
+        const code = await receiveCode(server, credentials.clientId, state, options, deps, terminal);
+        terminal.info(`Authorization code received; exchanging it at ${options.boxApiUrl}/oauth2/token…`);
+        const pair = await exchange(credentials, code, server.redirectUri, deps, terminal, logRetry('Box'));
+        const issuedAt = deps.timing.now();
+        terminal.info('Box issued a token pair.');
+        const exitCode = await store(github, prepared, seal, pair.refreshToken, options, terminal);
+        if (exitCode === EXIT.ok) {
+            const expires = new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * main_DAY_MS);
+            terminal.info(`It expires on ${formatUtc(expires)}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, unless it is used before: every run of the action replaces it with a fresh one, so run the action at least weekly.`);
+            page = { ok: true, title: 'Done', message: `The Box refresh token is stored in the ${prepared.map((p) => p.target.label).join(' and ')}. You can close this tab.` };
+        }
+        else {
+            page = { ok: false, title: 'Not stored', message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.' };
+        }
+        return exitCode;
+    }
+    catch (error) {
+        if (error instanceof LoginFailure && error.page)
+            page = error.page;
+        throw error;
+    }
+    finally {
+        await server.close(page);
+    }
+}
+async function clientCredentials(options, deps, terminal) {
+    const problems = [];
+    const obtain = async (given, question, hidden, missing) => {
+        const value = given ?? (await ask(deps.prompt, question, hidden));
+        if (hidden && value)
+            terminal.redact(value);
+        if (!value)
+            problems.push(missing);
+        else if (/\s/.test(value))
+            problems.push(`The ${question.replace(/[:(].*$/, '').trim()} you typed contains white space; give it alone.`);
+        return value ?? '';
+    };
+    const clientId = await obtain(options.clientId, 'Box client ID: ', false, 'No Box client ID: pass --client-id or set BOX_CLIENT_ID (there is no terminal to ask on).');
+    const clientSecret = await obtain(options.clientSecret, 'Box client secret (not shown): ', true, 'No Box client secret: set BOX_CLIENT_SECRET, or run the command in a terminal to be asked (there is no terminal to ask on).');
+    if (problems.length > 0)
+        throw new LoginFailure(`${problems.join('\n')}\nNothing was changed.`, EXIT.usage);
+    return { boxApiUrl: options.boxApiUrl, clientId, clientSecret };
+}
+async function ask(prompt, question, hidden) {
+    try {
+        return (await prompt(question, { hidden }))?.trim() || undefined;
+    }
+    catch {
+        throw new LoginFailure('Cancelled. Nothing was changed.', EXIT.cancelled);
+    }
+}
+async function resolveGitHubToken(options, deps, terminal) {
+    if (options.githubToken !== undefined)
+        return options.githubToken;
+    const token = await deps.ghAuthToken(ghHostname(options.githubApiUrl) ?? 'github.com');
+    if (token === undefined) {
+        throw new LoginFailure('No GitHub token: pass --github-token, set GH_TOKEN or GITHUB_TOKEN, or log in with the GitHub CLI (`gh auth login`). ' +
+            'The token must be able to write the secret: a fine-grained token with "Secrets: read and write" on the repository, or a classic token with `repo` (`admin:org` for an organization secret).\nNothing was changed.', EXIT.usage);
+    }
+    terminal.redact(token);
+    return { value: token, source: '`gh auth token`' };
+}
+/** One parallel round of reads: every target's public key and metadata; libsodium can seal with each key. */
+async function preflight(github, targets, options, sealer, tokenSource, terminal) {
+    terminal.info(`Checking the ${targets.map((t) => t.label).join(' and ')} (GitHub token from ${tokenSource})…`);
+    const [results, seal] = await Promise.all([
+        Promise.allSettled(targets.map((t) => prepareTarget(github, t, options.organizationVisibility))),
+        sealer.catch((error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`))
+    ]);
+    const problems = [];
+    const prepared = [];
+    for (const result of results) {
+        if (result.status === 'fulfilled')
+            prepared.push(result.value);
+        else
+            problems.push(result.reason.message);
+    }
+    if (seal instanceof Error)
+        problems.push(seal.message);
+    else {
+        for (const p of prepared) {
+            try {
+                seal.check(p.publicKey);
+            }
+            catch (error) {
+                problems.push(`GitHub's public key for the ${p.target.label} cannot seal a value: ${error.message}. Try again; if it persists, GitHub is serving a bad key.`);
+            }
+        }
+    }
+    if (problems.length > 0) {
+        const source = tokenSource === '`gh auth token`'
+            ? 'The GitHub token came from `gh auth token`: `gh auth status` shows its scopes, and `gh auth refresh --scopes <scope>` adds one.'
+            : `The GitHub token came from ${tokenSource}.`;
+        throw new LoginFailure(`${problems.join('\n')}\n${source}\nNothing was changed, and Box was not contacted.`);
+    }
+    for (const p of prepared) {
+        terminal.info(p.existing === undefined
+            ? `The ${p.target.label} does not exist yet; it will be created.`
+            : `The ${p.target.label} exists${p.existing.updatedAt ? ` (last written ${formatUtc(p.existing.updatedAt)})` : ''}; it will be replaced.`);
+    }
+    return prepared;
+}
+async function listen(port, state, terminal) {
+    try {
+        return await startCallbackServer(port, state, (reason) => terminal.warn(`Refused a request to ${CALLBACK_PATH}: ${reason}. Still waiting for Box's answer.`));
+    }
+    catch (error) {
+        if (error instanceof ListenError)
+            throw new LoginFailure(`${error.message}\nNothing was changed.`);
+        throw error;
+    }
+}
+/** Shows the way to Box, waits for the browser to come back, and returns the code. */
+async function receiveCode(server, clientId, state, options, deps, terminal) {
+    const url = authorizeUrl(options.boxAuthorizeUrl, { clientId, redirectUri: server.redirectUri, state });
+    terminal.info();
+    terminal.info(`Listening on ${server.redirectUri} for Box's answer. The Box app must list this redirect URI`);
+    terminal.info(`(Developer Console → your app → Configuration → OAuth 2.0 Redirect URIs), or Box shows "redirect_uri_mismatch".`);
+    terminal.info();
+    terminal.info('Open this URL in a browser on this machine, log in to Box and click "Grant access to Box":');
+    terminal.info();
+    terminal.info(`  ${url}`);
+    terminal.info();
+    if (options.openBrowser) {
+        const opened = await deps.openBrowser(url).catch(() => false);
+        terminal.info(opened ? 'Asked your browser to open it (if nothing opens, copy the URL).' : 'No browser could be opened from here: open the URL yourself.');
+    }
+    terminal.info(`Waiting for the browser (up to ${formatDuration(options.timeoutMs)}; Ctrl-C to cancel)…`);
+    const answer = await server.waitForAnswer(options.timeoutMs);
+    if (answer === undefined)
+        throw new LoginFailure(timeoutMessage(server.redirectUri, options));
+    if (answer.kind === 'error')
+        throw refusal(answer);
+    return answer.code;
+}
+function refusal(answer) {
+    const said = `${answer.error}${answer.description ? ` (${answer.description})` : ''}`;
+    if (answer.error === 'access_denied') {
+        return new LoginFailure(`Access was not granted at Box: ${said}. Nothing was stored.\nIf that was not intended, run the command again and click "Grant access to Box".`, EXIT.failed, { ok: false, title: 'Access not granted', message: 'Box did not grant access, so nothing was stored. You can close this tab.' });
+    }
+    return new LoginFailure(`Box answered the authorization with an error: ${said}. Nothing was stored.`, EXIT.failed, {
+        ok: false,
+        title: 'Box refused',
+        message: `Box answered: ${said}. Nothing was stored.`
+    });
+}
+function timeoutMessage(redirectUri, options) {
+    const port = new URL(redirectUri).port;
+    return [
+        `Box's answer did not reach ${redirectUri} within ${formatDuration(options.timeoutMs)}. Nothing was stored.`,
+        `  - If Box showed "redirect_uri_mismatch", the Box app does not list this redirect URI. In the Developer Console open your app → Configuration → OAuth 2.0 Redirect URIs, add ${redirectUri} exactly (http, 127.0.0.1 rather than localhost, port ${port}, path ${CALLBACK_PATH}), save, and run the command again.`,
+        '  - If Box showed "invalid_client", the client ID is not the one of your Box app.',
+        `  - If the browser runs on another machine, its 127.0.0.1 is not this one: forward the port (ssh -L ${port}:127.0.0.1:${port} HOST) or run the command where the browser is.`,
+        '  - To wait longer, pass --timeout SECONDS.'
+    ].join('\n');
+}
+async function exchange(credentials, code, redirectUri, deps, terminal, onRetry) {
+    try {
+        return await exchangeAuthorizationCode(credentials, code, redirectUri, {
+            fetch: deps.fetch,
+            timing: deps.timing,
+            policy: EXCHANGE_POLICY,
+            requestTimeoutMs: EXCHANGE_REQUEST_TIMEOUT_MS,
+            // Both tokens are redacted from all output the moment Box's answer is parsed.
+            mask: (value) => terminal.redact(value),
+            onRetry
+        });
+    }
+    catch (error) {
+        throw new LoginFailure(explainExchangeFailure(error, redirectUri));
+    }
+}
+function explainExchangeFailure(error, redirectUri) {
+    const again = 'Nothing was stored; run the command again.';
+    if (!(error instanceof box_BoxError))
+        return `Exchanging the authorization code failed: ${error?.message ?? String(error)}. ${again}`;
+    if (error.kind === 'invalid_client') {
+        return `${error.message} The client secret (or ID) is wrong: copy both from the Developer Console → your app → Configuration → OAuth 2.0 Credentials. ${again}`;
+    }
+    if (error.details.oauthError === 'redirect_uri_mismatch') {
+        return `${error.message} The token request's redirect URI ${redirectUri} is not one the Box app lists: add it under Configuration → OAuth 2.0 Redirect URIs. ${again}`;
+    }
+    if (error.kind === 'invalid_grant') {
+        const earlier = error.earlierAmbiguousAttempt
+            ? ` An earlier attempt (${error.earlierAmbiguousAttempt}) probably reached Box and used the code; whatever it issued was never stored and simply goes unused.`
+            : '';
+        return `${error.message} An authorization code works once, and only for 30 seconds after access is granted.${earlier} ${again}`;
+    }
+    return `${error.message} ${again}`;
+}
+/** Seals and writes every target in parallel; returns the exit status. */
+async function store(github, prepared, seal, refreshToken, options, terminal) {
+    const results = await Promise.all(prepared.map(async (p) => {
+        const sealed = seal.seal(refreshToken, p.publicKey);
+        try {
+            const outcome = await writeSecret(github, p, sealed);
+            terminal.info(`Token stored in ${p.target.scope} ${p.target.name} (${kindLabel(p.target)}, ${outcome}).`);
+            return undefined;
+        }
+        catch (error) {
+            return { message: error.message, recovery: recoveryPayload(p, sealed, options.githubApiUrl) };
+        }
+    }));
+    const failed = results.filter((r) => r !== undefined);
+    if (failed.length === 0)
+        return EXIT.ok;
+    // Exactly what the action prints: the sealed payload only GitHub can open, and the command to PUT it.
+    terminal.warn([...failed.map((f) => f.message), recoveryInstructions(failed.map((f) => f.recovery))].join('\n'));
+    return EXIT.failed;
+}
+function kindLabel(target) {
+    return `${target.app === 'dependabot' ? 'Dependabot ' : ''}${target.kind} secret`;
+}
+/** 2026-01-25 14:05 UTC */
+function formatUtc(date) {
+    return date.toISOString().replace('T', ' ').replace(/:\d{2}\.\d{3}Z$/, ' UTC');
+}
+function formatDuration(ms) {
+    const seconds = Math.round(ms / 1000);
+    return seconds % 60 === 0 && seconds >= 60 ? `${seconds / 60} min` : `${seconds} s`;
+}
+
+
+/***/ }),
+
+/***/ 2550:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  b9: () => (/* binding */ ghAuthToken),
+  ce: () => (/* binding */ openInBrowser),
+  l7: () => (/* binding */ terminalPrompt)
+});
+
+// UNUSED EXPORTS: PromptCancelled
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:readline/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
+;// CONCATENATED MODULE: ./src/login/system.ts
+/**
+ * The login command's real collaborators: the terminal prompt, the browser and the GitHub CLI.
+ * Each degrades to "not available" instead of failing, and the command then says what to do.
+ */
+
+
+class PromptCancelled extends Error {
+    constructor() {
+        super('Cancelled.');
+        this.name = 'PromptCancelled';
+    }
+}
+/**
+ * Asks on the terminal (prompts go to stderr, so stdout stays the command's report). `hidden`
+ * reads in raw mode and echoes nothing. Undefined when stdin is not a terminal: nobody can answer.
+ */
+async function terminalPrompt(question, { hidden }) {
+    const { stdin, stderr } = process;
+    if (!stdin.isTTY)
+        return undefined;
+    if (!hidden) {
+        const rl = (0,promises_namespaceObject.createInterface)({ input: stdin, output: stderr, terminal: true });
+        const closed = new Promise((_, reject) => rl.once('SIGINT', () => reject(new PromptCancelled())));
+        try {
+            return (await Promise.race([rl.question(question), closed])).trim();
+        }
+        finally {
+            rl.close();
+        }
+    }
+    stderr.write(question);
+    stdin.setRawMode(true);
+    stdin.setEncoding('utf8');
+    stdin.resume();
+    return new Promise((resolve, reject) => {
+        let value = '';
+        const finish = () => {
+            stdin.off('data', onData);
+            stdin.setRawMode(false);
+            stdin.pause();
+            stderr.write('\n');
+        };
+        const onData = (chunk) => {
+            for (const char of chunk) {
+                if (char === '\r' || char === '\n') {
+                    finish();
+                    return resolve(value.trim());
+                }
+                if (char === '\u0003' || (char === '\u0004' && value === '')) {
+                    finish(); // raw mode turns Ctrl-C into a character instead of SIGINT
+                    return reject(new PromptCancelled());
+                }
+                if (char === '\u007f' || char === '\b')
+                    value = value.slice(0, -1);
+                else if (char >= ' ')
+                    value += char;
+            }
+        };
+        stdin.on('data', onData);
+    });
+}
+/**
+ * Asks the desktop to open `url`: `open` on macOS, `start` on Windows, `xdg-open` elsewhere (only
+ * with a display: without one, xdg-open may start a text browser that takes over the terminal).
+ * True when the opener started; it never throws.
+ */
+function openInBrowser(url, env = process.env, platform = process.platform) {
+    let command;
+    let args;
+    let verbatim = false;
+    if (platform === 'darwin') {
+        command = 'open';
+        args = [url];
+    }
+    else if (platform === 'win32') {
+        // `start` is a cmd built-in; its first quoted argument is a window title. Quoted, the URL's
+        // & are not command separators (and it holds no quotes: URLSearchParams encodes them).
+        command = 'cmd';
+        args = ['/d', '/c', `start "" "${url}"`];
+        verbatim = true;
+    }
+    else {
+        if (!env.DISPLAY && !env.WAYLAND_DISPLAY)
+            return Promise.resolve(false);
+        command = 'xdg-open';
+        args = [url];
+    }
+    return new Promise((resolve) => {
+        try {
+            const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { stdio: 'ignore', detached: true, windowsVerbatimArguments: verbatim });
+            child.once('error', () => resolve(false));
+            child.once('spawn', () => {
+                child.unref();
+                resolve(true);
+            });
+        }
+        catch {
+            resolve(false);
+        }
+    });
+}
+/** `gh auth token --hostname HOST`, or undefined when gh is missing, logged out or slow. */
+function ghAuthToken(hostname) {
+    return new Promise((resolve) => {
+        try {
+            (0,external_node_child_process_namespaceObject.execFile)('gh', ['auth', 'token', '--hostname', hostname], { timeout: 10_000, windowsHide: true }, (error, stdout) => {
+                const token = String(stdout).trim();
+                resolve(error || token === '' || /\s/.test(token) ? undefined : token);
+            });
+        }
+        catch {
+            resolve(undefined);
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 4040:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  F: () => (/* binding */ proxyAwareFetch)
+});
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/proxy.ts
+/**
+ * Box requests through the runner's proxy (https_proxy / http_proxy, honouring no_proxy), the
+ * same way @actions/github sends GitHub's: self-hosted runners behind a proxy reach neither
+ * otherwise, since Node's own fetch ignores those variables.
+ *
+ * Always undici's fetch, the copy the bundle already carries for GitHub, with or without a proxy:
+ * Node's built-in fetch is a second copy that loads on first use, about 15 ms on the path
+ * between the preflight reads and the Box call.
+ */
+
+
+function proxyAwareFetch() {
+    const client = new HttpClient('box-token-refresh');
+    return ((input, init) => {
+        const url = String(input);
+        // undefined when no proxy applies to this URL: undici then connects directly.
+        const dispatcher = client.getAgentDispatcher(url);
+        return (0,undici.fetch)(url, { ...init, dispatcher });
+    });
+}
+
+
+/***/ }),
+
+/***/ 9809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $u: () => (/* binding */ realTiming),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/**
+ * One backoff policy for every call the action makes (Box and GitHub): exponential with full
+ * jitter, honouring a server's "retry after" hint, within one bounded time budget.
+ *
+ * Hand-written rather than a library because the call sites need three things together that the
+ * well-kept libraries (p-retry, @octokit/plugin-retry, @octokit/plugin-throttling) do not offer
+ * at once: an injectable sleep and clock (so tests never wait), one shared budget across Box and
+ * GitHub's different rate-limit signals, and a per-failure verdict that can wait exactly as long
+ * as the server asked.
+ */
+const defaultRetryPolicy = { budgetMs: 120_000, baseDelayMs: 1_000, maxDelayMs: 20_000 };
+const realTiming = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random
+};
+/**
+ * Calls `attempt` until it succeeds, `classify` says the failure is final, or the next wait
+ * would end past the budget. The last failure is rethrown unchanged so callers keep their
+ * error types; `onRetry` is where they say what is happening.
+ */
+async function withRetry(attempt, classify, policy, timing, onRetry) {
+    const deadline = timing.now() + policy.budgetMs;
+    for (let n = 1;; n++) {
+        try {
+            return await attempt(n);
+        }
+        catch (error) {
+            const verdict = classify(error);
+            if (!verdict.retry)
+                throw error;
+            const delayMs = backoffDelay(n, verdict.afterMs, policy, timing.random);
+            if (timing.now() + delayMs > deadline)
+                throw error;
+            onRetry?.({ attempt: n, reason: verdict.reason, delayMs });
+            await timing.sleep(delayMs);
+        }
+    }
+}
+/** Full jitter (AWS architecture blog), or exactly what the server asked for when it asked. */
+function backoffDelay(attempt, afterMs, policy, random) {
+    if (afterMs !== undefined)
+        return Math.max(0, Math.ceil(afterMs));
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.floor(random() * ceiling);
+}
+/** `retry-after` is either seconds or an HTTP date (RFC 9110 §10.2.3). */
+function parseRetryAfter(value, now) {
+    if (value == null || value.trim() === '')
+        return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 9655:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  context: () => (/* binding */ github_context),
+  getOctokit: () => (/* binding */ getOctokit)
+});
 
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
@@ -34519,2466 +37005,6 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./src/github.ts
-/**
- * The GitHub REST client: @actions/github's Octokit (which keeps the runner's proxy settings),
- * with a per-request timeout and the shared retry policy, and GitHub's failures turned into
- * messages that say which token or permission to fix.
- */
-
-
-function createGitHubClient(token, options) {
-    const octokit = getOctokit(token, { baseUrl: options.baseUrl, ...(options.fetch ? { request: { fetch: options.fetch } } : {}) });
-    return {
-        async request(method, path, body, { once = false } = {}) {
-            const response = await (0,retry/* withRetry */.bD)(() => octokit.request({
-                method,
-                url: path,
-                ...(body ? { data: body } : {}),
-                headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
-                request: { signal: AbortSignal.timeout(options.requestTimeoutMs) }
-            }), (error) => (once ? { retry: false } : classifyGitHubFailure(error, options.timing.now())), options.policy, options.timing, options.onRetry && ((event) => options.onRetry?.({ ...event, method, path })));
-            return { status: response.status, data: response.data, headers: response.headers };
-        }
-    };
-}
-function failureStatus(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? status : undefined;
-}
-function header(error, name) {
-    const value = error?.response?.headers?.[name];
-    return value === undefined ? undefined : String(value);
-}
-/** True when GitHub answered at all; Octokit reports a failed connection as status 500 without a response. */
-function answered(error) {
-    return error?.response !== undefined;
-}
-/**
- * Retry 5xx, 429, secondary rate limits (403 with retry-after), an exhausted primary limit (wait
- * for its reset, which is usually longer than the budget, and then the retry loop gives up) and
- * connection failures. 401/403/404/422 are answers no retry can change.
- */
-function classifyGitHubFailure(error, now) {
-    const status = failureStatus(error);
-    if (!answered(error))
-        return { retry: true, reason: `connection to GitHub failed (${error?.message ?? 'unknown error'})` };
-    const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(header(error, 'retry-after'), now);
-    if (status === 429 || (status === 403 && retryAfterMs !== undefined)) {
-        return { retry: true, reason: `GitHub rate limit (${status})`, afterMs: retryAfterMs ?? resetDelay(error, now) };
-    }
-    if (status === 403 && header(error, 'x-ratelimit-remaining') === '0') {
-        return { retry: true, reason: 'GitHub API rate limit exhausted', afterMs: resetDelay(error, now) ?? 60_000 };
-    }
-    if (status !== undefined && status >= 500)
-        return { retry: true, reason: `GitHub answered ${status}` };
-    return { retry: false };
-}
-function resetDelay(error, now) {
-    const reset = Number(header(error, 'x-ratelimit-reset'));
-    return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined;
-}
-/**
- * A message that says what failed and what to do. `what` names the operation ("reading the
- * public key of the repository secrets of octo/repo"); `permission` says which permission the
- * operation needs for each kind of token.
- */
-function describeGitHubFailure(error, what, permission) {
-    const status = failureStatus(error);
-    const githubSaid = githubMessage(error);
-    if (!answered(error))
-        return `GitHub could not be reached while ${what}: ${error?.message ?? String(error)}. Check the runner's network and GITHUB_API_URL.`;
-    if (status === 401) {
-        return `GitHub rejected \`github-token\` while ${what} (401 ${githubSaid || 'Bad credentials'}): the token is expired, revoked or mistyped. Create a new one and update the secret that feeds \`github-token\`.`;
-    }
-    if (status === 403 && /not accessible by integration/i.test(githubSaid)) {
-        return (`GitHub refused ${what} (403 Resource not accessible by integration). \`github-token\` is probably the workflow's GITHUB_TOKEN, ` +
-            `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
-            `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation token with that permission ` +
-            `(actions/create-github-app-token with \`permission-secrets: write\`).`);
-    }
-    if (status === 403 || status === 429) {
-        const accepted = header(error, 'x-accepted-github-permissions');
-        if (/rate limit/i.test(githubSaid) || header(error, 'x-ratelimit-remaining') === '0') {
-            return `GitHub kept rate limiting ${what} (${status} ${githubSaid}) until the retry time ran out. Wait for the limit to reset, or raise \`retry-timeout-seconds\`.`;
-        }
-        return (`GitHub refused ${what} (${status} ${githubSaid}): \`github-token\` lacks the permission. It needs ${permission}.` +
-            (accepted ? ` GitHub says the request needs: ${accepted}.` : ''));
-    }
-    if (status === 404) {
-        return `GitHub found nothing while ${what} (404). Check the names in \`repository\`, \`environment\` and \`organization\`; a 404 also means \`github-token\` cannot see it (a fine-grained token must be granted this repository or organization).`;
-    }
-    if (status === 422)
-        return `GitHub rejected ${what} (422 ${githubSaid}).`;
-    if (status !== undefined && status >= 500)
-        return `GitHub kept failing while ${what} (last answer ${status}) until the retry time ran out.`;
-    return `GitHub answered ${status} while ${what}${githubSaid ? `: ${githubSaid}` : ''}.`;
-}
-/** GitHub's own `message` field; never a raw body, which for 5xx can be a whole HTML page. */
-function githubMessage(error) {
-    const data = error?.response?.data;
-    if (data !== null && typeof data === 'object' && typeof data.message === 'string') {
-        return data.message;
-    }
-    return '';
-}
-
-;// CONCATENATED MODULE: ./src/secrets.ts
-
-/** The targets a config names, in the order they are reported. */
-function secretTargets(config) {
-    const apps = config.dependabot ? ['actions', 'dependabot'] : ['actions'];
-    return apps.map((app) => {
-        if (config.organization !== undefined)
-            return organizationTarget(config.organization, app, config.secretName);
-        if (config.repository === undefined)
-            throw new Error('secretTargets: a repository or an organization must be given');
-        if (config.environment !== undefined)
-            return environmentTarget(config.repository, config.environment, config.secretName);
-        return repositoryTarget(config.repository, app, config.secretName);
-    });
-}
-const appLabel = (app) => (app === 'dependabot' ? 'Dependabot ' : '');
-const fineGrained = (app) => (app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"');
-function repositoryTarget(repository, app, name) {
-    const full = `${repository.owner}/${repository.repo}`;
-    return {
-        kind: 'repository',
-        app,
-        name,
-        label: `${appLabel(app)}repository secret ${name} of ${full}`,
-        scope: full,
-        basePath: `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/${app}/secrets`,
-        permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
-        classicScope: 'repo'
-    };
-}
-function environmentTarget(repository, environment, name) {
-    const full = `${repository.owner}/${repository.repo}`;
-    return {
-        kind: 'environment',
-        app: 'actions',
-        name,
-        label: `environment secret ${name} of ${full} (environment "${environment}")`,
-        scope: `${full} › ${environment}`,
-        basePath: `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/environments/${encodeURIComponent(environment)}/secrets`,
-        permission: `the repository permissions "Secrets: read and write" and "Environments: read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
-        classicScope: 'repo'
-    };
-}
-function organizationTarget(organization, app, name) {
-    return {
-        kind: 'organization',
-        app,
-        name,
-        label: `${appLabel(app)}organization secret ${name} of ${organization}`,
-        scope: `${organization} (organization)`,
-        basePath: `/orgs/${encodeURIComponent(organization)}/${app}/secrets`,
-        permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
-        classicScope: 'admin:org'
-    };
-}
-class TargetError extends Error {
-    target;
-    constructor(target, message) {
-        super(message);
-        this.target = target;
-        this.name = 'TargetError';
-    }
-}
-/**
- * Reads the public key and the secret's metadata (and for organizations the selected
- * repositories) in one parallel round, so checking costs one request round however many reads.
- */
-async function prepareTarget(client, target, newVisibility) {
-    const fail = (what) => (error) => {
-        throw new TargetError(target, describeGitHubFailure(error, what, target.permission));
-    };
-    const path = secretPath(target);
-    const [key, secret, selected] = await Promise.all([
-        client.request('GET', `${target.basePath}/public-key`).catch(fail(`reading the public key for the ${target.label}`)),
-        client.request('GET', path).then((response) => response.data, (error) => (failureStatus(error) === 404 ? undefined : fail(`reading the ${target.label}`)(error))),
-        // Asked for in the same round, whatever the visibility turns out to be; GitHub answers
-        // 404/409 when there is no such list, which only matters if the visibility is `selected`.
-        target.kind === 'organization'
-            ? selectedRepositoryIds(client, path).catch((error) => error)
-            : Promise.resolve(undefined)
-    ]);
-    const scopes = key.headers['x-oauth-scopes'];
-    if (scopes !== undefined && !String(scopes).split(',').map((s) => s.trim()).includes(target.classicScope)) {
-        throw new TargetError(target, `\`github-token\` is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. Add it to the token, or use a fine-grained token with ${target.permission}.`);
-    }
-    const settings = {};
-    if (target.kind === 'organization') {
-        const visibility = secret?.visibility ?? newVisibility;
-        settings.visibility = visibility;
-        if (visibility === 'selected') {
-            if (!Array.isArray(selected))
-                fail(`reading the repositories selected for the ${target.label}`)(selected);
-            settings.selected_repository_ids = selected;
-        }
-    }
-    return {
-        target,
-        publicKey: { keyId: key.data.key_id, key: key.data.key },
-        existing: secret && { createdAt: parseDate(secret.created_at), updatedAt: parseDate(secret.updated_at) },
-        settings
-    };
-}
-async function selectedRepositoryIds(client, path) {
-    const ids = [];
-    for (let page = 1;; page++) {
-        const { data } = await client.request('GET', `${path}/repositories?per_page=100&page=${page}`);
-        ids.push(...data.repositories.map((r) => r.id));
-        if (data.repositories.length < 100 || ids.length >= data.total_count)
-            return ids;
-    }
-}
-/**
- * Workflows read a repository secret in preference to an organization secret of the same name.
- * When the repository this workflow runs in has one, the token came from it, and writing the new
- * one to the organization would leave the repository's copy used up. A best-effort read: a token
- * that cannot see the repository's secrets simply cannot tell.
- */
-async function shadowingRepositorySecret(client, organization, workflowRepository) {
-    const shadow = repositoryTarget(workflowRepository, organization.app, organization.name);
-    try {
-        await client.request('GET', secretPath(shadow), undefined, { once: true });
-        return shadow;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The exact PUT body; it is also the recovery payload, since only GitHub can open it. */
-function writeBody(prepared, sealed) {
-    return { encrypted_value: sealed.encryptedValue, key_id: sealed.keyId, ...prepared.settings };
-}
-function secretPath(target) {
-    return `${target.basePath}/${encodeURIComponent(target.name)}`;
-}
-async function writeSecret(client, prepared, sealed) {
-    try {
-        const response = await client.request('PUT', secretPath(prepared.target), writeBody(prepared, sealed));
-        return response.status === 201 ? 'created' : 'updated';
-    }
-    catch (error) {
-        throw new TargetError(prepared.target, describeGitHubFailure(error, `writing the ${prepared.target.label}`, prepared.target.permission));
-    }
-}
-function parseDate(value) {
-    if (value === undefined)
-        return undefined;
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-;// CONCATENATED MODULE: ./src/report.ts
-/**
- * What a person reads after a run: the job summary, and when a write-back failed, the recovery
- * payload. The payload is exactly the body of the PUT that failed: a sealed value only GitHub can
- * open and its key id, so printing it is safe, and running it finishes the rotation.
- */
-
-function recoveryPayload(prepared, sealed, githubApiUrl) {
-    const body = writeBody(prepared, sealed);
-    const path = secretPath(prepared.target);
-    const hostname = ghHostname(githubApiUrl);
-    // The JSON holds only base64, digits and fixed words, so single quotes cannot break out of it.
-    const command = `echo '${JSON.stringify(body)}' | gh api --method PUT${hostname ? ` --hostname ${hostname}` : ''} ${path} --input -`;
-    return { target: prepared.target.label, method: 'PUT', path, body, command };
-}
-/** `gh` names GitHub Enterprise by its web host; github.com needs no flag. */
-function ghHostname(githubApiUrl) {
-    const url = new URL(githubApiUrl);
-    if (url.hostname === 'api.github.com')
-        return undefined;
-    return url.hostname.replace(/^api\.(?=[^.]+\.ghe\.com$)/, '');
-}
-function recoveryInstructions(payloads) {
-    return [
-        `The new refresh token could not be written to ${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: store it by hand, soon (the payload is sealed with the secret's current public key):`,
-        ...payloads.map((p) => `  ${p.target}:\n    ${p.command}`),
-        'The payload is sealed: only GitHub can open it, so it is safe in this log. Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).'
-    ].join('\n');
-}
-const outcomeText = {
-    created: '✅ created',
-    updated: '✅ updated',
-    failed: '❌ not written — see the recovery payload below',
-    checked: '☑️ checked (dry run, nothing written)'
-};
-function summaryMarkdown(report) {
-    const lines = ['## Box token refresh', ''];
-    if (report.failure !== undefined) {
-        lines.push(report.failure.stage === 'preflight'
-            ? '❌ The run stopped before calling Box. **Nothing was changed and the refresh token was not used.**'
-            : '❌ The refresh at Box failed; no secret was written.', '', fence(report.failure.message), '');
-        return lines.join('\n');
-    }
-    if (report.dryRun)
-        lines.push('Dry run: inputs and GitHub access were checked; Box was not called and no secret was written.', '');
-    lines.push('| Secret | Where | Result |', '| --- | --- | --- |');
-    for (const r of report.results)
-        lines.push(`| \`${r.target.name}\` (${r.target.kind}${r.target.app === 'dependabot' ? ', Dependabot' : ''}) | ${escapeCell(r.target.scope)} | ${outcomeText[r.outcome]} |`);
-    lines.push('');
-    if (report.accessTokenExpiresAt)
-        lines.push(`- Access token expires: **${isoMinute(report.accessTokenExpiresAt)}**`);
-    if (report.refreshTokenExpiresAt)
-        lines.push(`- Refresh token expires: **${isoMinute(report.refreshTokenExpiresAt)}** unless used again before then`);
-    if (report.postmanEnvironment)
-        lines.push(`- Postman environment written: \`${report.postmanEnvironment}\``);
-    for (const w of report.warnings)
-        lines.push(`- ⚠️ ${w}`);
-    const failed = report.results.filter((r) => r.outcome === 'failed');
-    if (failed.length > 0) {
-        lines.push('', '### Recovery', '', 'Box has already replaced the old refresh token. Run these commands soon to store the new one (the values are sealed: only GitHub can open them).', '');
-        for (const f of failed) {
-            lines.push(`**${escapeCell(f.target.label)}**: ${f.message}`, '');
-            if (f.recovery)
-                lines.push(fence(f.recovery.command), '');
-        }
-    }
-    return lines.join('\n') + '\n';
-}
-const fence = (text) => '```\n' + text + '\n```';
-const escapeCell = (text) => text.replace(/\|/g, '\\|');
-const isoMinute = (date) => date.toISOString().replace(/:\d{2}\.\d{3}Z$/, 'Z');
-
-;// CONCATENATED MODULE: ./src/seal.ts
-/**
- * libsodium sealed boxes, as GitHub requires for secret values. Standard padded base64 both ways:
- * libsodium-wrappers defaults to URL-safe base64 without padding, which GitHub rejects.
- */
-let loading;
-/**
- * Loaded on demand (the module is large and its WebAssembly takes a moment to start), so the
- * caller can start this while its first requests are in flight. Memoised: one load per process.
- */
-function loadSealer() {
-    loading ??= __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768)).then(async ({ default: sodium }) => {
-        await sodium.ready;
-        const ORIGINAL = sodium.base64_variants.ORIGINAL;
-        const keyBytes = (publicKey) => {
-            let bytes;
-            try {
-                bytes = sodium.from_base64(publicKey.key, ORIGINAL);
-            }
-            catch {
-                throw new Error(`public key ${publicKey.keyId} is not valid base64`);
-            }
-            if (bytes.length !== sodium.crypto_box_PUBLICKEYBYTES) {
-                throw new Error(`public key ${publicKey.keyId} has ${bytes.length} bytes, not ${sodium.crypto_box_PUBLICKEYBYTES}`);
-            }
-            return bytes;
-        };
-        return {
-            check: (publicKey) => void keyBytes(publicKey),
-            seal: (value, publicKey) => ({
-                encryptedValue: sodium.to_base64(sodium.crypto_box_seal(sodium.from_string(value), keyBytes(publicKey)), ORIGINAL),
-                keyId: publicKey.keyId
-            })
-        };
-    });
-    return loading;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/inputs.ts
-/**
- * Reads the action's inputs into one typed, validated config. Every problem names the input and
- * says how to fix it, and all problems are reported together, before any network call: a run that
- * fails here has not used the refresh token.
- */
-
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super([
-            problems.length === 1 ? 'An input is not valid:' : `${problems.length} inputs are not valid:`,
-            ...problems.map((p) => `  - \`${p.input}\`: ${p.message}`),
-            'Nothing was changed and the refresh token was not used.'
-        ].join('\n'));
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-/** The inputs whose values are credentials; they are masked before anything else happens. */
-const credentialInputs = (/* unused pure expression or super */ null && (['client-secret', 'refresh-token', 'github-token']));
-const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
-function readConfig(getInput, env) {
-    const problems = [];
-    const problem = (input, message) => {
-        problems.push({ input, message });
-    };
-    const input = (name) => getInput(name).trim();
-    const credential = (name, whatItIs, emptyHint) => {
-        const value = input(name);
-        if (value === '')
-            problem(name, `is empty. ${emptyHint}`);
-        else if (/\s/.test(value))
-            problem(name, `contains white space, so it was probably pasted with extra text. Store ${whatItIs} alone in the secret.`);
-        return value;
-    };
-    const clientId = credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials).");
-    const clientSecret = credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository.");
-    const secretName = input('secret-name') || 'BOX_REFRESH_TOKEN';
-    const refreshToken = credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). See "First-time setup" in the README to get the first refresh token.`);
-    const githubToken = credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: write`. The workflow GITHUB_TOKEN cannot write secrets.');
-    const secretNameMessage = secretNameProblem(secretName);
-    if (secretNameMessage !== undefined)
-        problem('secret-name', secretNameMessage);
-    const repository = parseRepository(input('repository') || env.GITHUB_REPOSITORY || '', problem);
-    const environment = input('environment') || undefined;
-    if (environment !== undefined && (environment.length > 255 || /[\u0000-\u001f]/.test(environment))) {
-        problem('environment', 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.');
-    }
-    const organization = input('organization') || undefined;
-    const organizationMessage = organization === undefined ? undefined : organizationProblem(organization);
-    if (organizationMessage !== undefined)
-        problem('organization', organizationMessage);
-    if (environment !== undefined && organization !== undefined) {
-        problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.');
-    }
-    const visibility = input('organization-visibility') || 'private';
-    if (visibility !== 'all' && visibility !== 'private') {
-        problem('organization-visibility', visibility === 'selected'
-            ? 'cannot be `selected` for a new secret, because the action does not choose repositories. Create the secret once in the organization settings with the repositories you want; the action keeps that list on every rotation.'
-            : `must be \`private\` or \`all\`, not "${visibility}".`);
-    }
-    const dependabot = booleanInput(input, 'dependabot', problem);
-    if (dependabot && environment !== undefined) {
-        problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.');
-    }
-    const boxApiUrl = inputs_baseUrl(input('box-api-url') || 'https://api.box.com', 'box-api-url', problem);
-    const githubApiUrl = inputs_baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', problem);
-    const postmanInput = input('postman-environment');
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const postmanEnvironment = postmanInput === '' ? undefined : path.resolve(workspace, postmanInput);
-    const retryBudgetMs = secondsInput(input, 'retry-timeout-seconds', 120, 0, 3600, problem);
-    const requestTimeoutMs = secondsInput(input, 'request-timeout-seconds', 30, 1, 600, problem);
-    const config = {
-        clientId,
-        clientSecret,
-        refreshToken,
-        githubToken,
-        secretName,
-        repository,
-        environment,
-        organization,
-        organizationVisibility: visibility === 'all' ? 'all' : 'private',
-        dependabot,
-        boxApiUrl,
-        githubApiUrl,
-        postmanEnvironment,
-        exportEnv: booleanInput(input, 'export-env', problem),
-        dryRun: booleanInput(input, 'dry-run', problem),
-        retryBudgetMs,
-        requestTimeoutMs,
-        run: workflowRun(env)
-    };
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return config;
-}
-/** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
-function secretNameProblem(secretName) {
-    if (!secretNamePattern.test(secretName)) {
-        return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`;
-    }
-    if (/^GITHUB_/i.test(secretName))
-        return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
-    return undefined;
-}
-function organizationProblem(organization) {
-    return ownerPattern.test(organization) ? undefined : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
-}
-function parseRepository(value, problem) {
-    const [owner = '', repo = '', ...rest] = value.split('/');
-    if (rest.length > 0 || !ownerPattern.test(owner) || !repoPattern.test(repo) || repo === '.' || repo === '..') {
-        problem('repository', value === '' ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.' : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
-    }
-    return { owner, repo };
-}
-// The same spellings YAML 1.2 core schema accepts, as @actions/core's getBooleanInput does.
-const trueWords = new Set(['true', 'True', 'TRUE']);
-const falseWords = new Set(['false', 'False', 'FALSE', '']);
-function booleanInput(input, name, problem) {
-    const value = input(name);
-    if (trueWords.has(value))
-        return true;
-    if (!falseWords.has(value))
-        problem(name, `must be \`true\` or \`false\`, not "${value}".`);
-    return false;
-}
-function secondsInput(input, name, fallback, min, max, problem) {
-    const value = input(name);
-    if (value === '')
-        return fallback * 1000;
-    const seconds = Number(value);
-    if (!Number.isFinite(seconds) || seconds < min || seconds > max) {
-        problem(name, `must be a number of seconds from ${min} to ${max}, not "${value}".`);
-        return fallback * 1000;
-    }
-    return seconds * 1000;
-}
-/** https only, except on this machine, where simulators and test servers live. */
-function inputs_baseUrl(value, name, problem) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        problem(name, `"${value}" is not a URL. Use a full URL such as https://api.box.com.`);
-        return value;
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        problem(name, `"${value}" must use https (http is allowed only on a loopback address such as 127.0.0.1 or localhost).`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        problem(name, `"${value}" must be a plain base URL, without credentials, query or fragment.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
-function workflowRun(env) {
-    const id = Number(env.GITHUB_RUN_ID);
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!Number.isSafeInteger(id) || id <= 0 || !owner || !repo)
-        return undefined;
-    return { repository: { owner, repo }, id, attempt: Number(env.GITHUB_RUN_ATTEMPT) || 1 };
-}
-
-;// CONCATENATED MODULE: ./src/login/options.ts
-/**
- * The login command's flags and environment, read into one validated set of options, and the
- * --help text. Problems are reported together, each naming the flag and the fix, before the
- * command touches GitHub or Box (as the action's inputs are).
- */
-
-
-const DEFAULT_PORT = 8976;
-const DEFAULT_TIMEOUT_SECONDS = 300;
-const DEFAULT_BOX_AUTHORIZE_URL = 'https://account.box.com/api/oauth2/authorize';
-const DEFAULT_BOX_API_URL = 'https://api.box.com';
-const CALLBACK_PATH = '/callback';
-class UsageError extends Error {
-    problems;
-    constructor(problems) {
-        super([
-            problems.length === 1 ? 'An option is not valid:' : `${problems.length} options are not valid:`,
-            ...problems.map((p) => `  - ${p}`),
-            'Nothing was changed. Run with --help for how to use the command.'
-        ].join('\n'));
-        this.problems = problems;
-        this.name = 'UsageError';
-    }
-}
-const flags = {
-    'client-id': { type: 'string' },
-    'client-secret': { type: 'string' },
-    repository: { type: 'string', short: 'R' },
-    environment: { type: 'string', short: 'e' },
-    organization: { type: 'string' },
-    'organization-visibility': { type: 'string' },
-    'secret-name': { type: 'string' },
-    dependabot: { type: 'boolean' },
-    'github-token': { type: 'string' },
-    'github-api-url': { type: 'string' },
-    'box-authorize-url': { type: 'string' },
-    'box-api-url': { type: 'string' },
-    port: { type: 'string', short: 'p' },
-    timeout: { type: 'string' },
-    'no-browser': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' }
-};
-function parseLoginArgs(argv, env) {
-    let values;
-    try {
-        values = (0,external_node_util_.parseArgs)({ args: [...argv], options: flags, strict: true, allowPositionals: false }).values;
-    }
-    catch (error) {
-        // parseArgs says which flag it did not understand, e.g. "Unknown option '--repo'".
-        throw new UsageError([error.message.replace(/\. To specify a positional argument.*$/s, '.')]);
-    }
-    if (values.help === true)
-        return { help: true };
-    const problems = [];
-    const problem = (flag, message) => void problems.push(`\`${flag}\` ${message}`);
-    const text = (name) => {
-        const value = values[name];
-        return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-    };
-    const credential = (flag, variable, what) => {
-        const value = text(flag) ?? (env[variable]?.trim() || undefined);
-        if (value !== undefined && /\s/.test(value))
-            problem(values[flag] === undefined ? variable : `--${flag}`, `contains white space, so it was probably pasted with extra text. Give ${what} alone.`);
-        return value;
-    };
-    const clientId = credential('client-id', 'BOX_CLIENT_ID', 'the client ID');
-    const clientSecret = credential('client-secret', 'BOX_CLIENT_SECRET', 'the client secret');
-    const githubToken = githubTokenFrom(text('github-token'), env);
-    if (githubToken !== undefined && /\s/.test(githubToken.value))
-        problem(githubToken.source, 'contains white space. Give the token alone.');
-    const secretName = text('secret-name') ?? 'BOX_REFRESH_TOKEN';
-    const secretNameMessage = secretNameProblem(secretName);
-    if (secretNameMessage !== undefined)
-        problem('--secret-name', secretNameMessage);
-    const repositoryValue = text('repository');
-    const environment = text('environment');
-    const organization = text('organization');
-    const dependabot = values.dependabot === true;
-    if (repositoryValue === undefined && organization === undefined) {
-        problem('--repository', 'is missing: say where the secret goes, with `--repository owner/name` (or `--organization name` for an organization secret).');
-    }
-    if (repositoryValue !== undefined && organization !== undefined) {
-        problem('--organization', 'cannot be combined with `--repository`: give `--repository` for a repository or environment secret, or `--organization` for an organization secret.');
-    }
-    const repository = repositoryValue === undefined ? undefined : parseRepository(repositoryValue, (_, message) => problem('--repository', message));
-    if (organization !== undefined) {
-        const message = organizationProblem(organization);
-        if (message !== undefined)
-            problem('--organization', message);
-    }
-    if (environment !== undefined) {
-        if (repositoryValue === undefined)
-            problem('--environment', 'needs `--repository`: an environment secret belongs to a repository.');
-        if (environment.length > 255 || /[\u0000-\u001f]/.test(environment))
-            problem('--environment', 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.');
-        if (dependabot)
-            problem('--dependabot', 'cannot be combined with `--environment`: Dependabot secrets exist for repositories and organizations only.');
-    }
-    const visibility = text('organization-visibility') ?? 'private';
-    if (visibility !== 'private' && visibility !== 'all') {
-        problem('--organization-visibility', visibility === 'selected'
-            ? 'cannot be `selected` for a new secret. Create the secret once in the organization settings with the repositories you want; its list is kept.'
-            : `must be \`private\` or \`all\`, not "${visibility}".`);
-    }
-    const url = (flag, value) => inputs_baseUrl(value, flag, (name, message) => problem(name, message));
-    const boxAuthorizeUrl = url('--box-authorize-url', text('box-authorize-url') ?? DEFAULT_BOX_AUTHORIZE_URL);
-    const boxApiUrl = url('--box-api-url', text('box-api-url') ?? DEFAULT_BOX_API_URL);
-    const githubApiFlag = text('github-api-url');
-    const githubApiUrl = url(githubApiFlag === undefined && env.GITHUB_API_URL ? 'GITHUB_API_URL' : '--github-api-url', githubApiFlag ?? (env.GITHUB_API_URL || 'https://api.github.com'));
-    const port = integer(text('port'), DEFAULT_PORT, 0, 65535, (message) => problem('--port', message));
-    const timeoutSeconds = integer(text('timeout'), DEFAULT_TIMEOUT_SECONDS, 1, 3600, (message) => problem('--timeout', `${message} (seconds)`));
-    if (problems.length > 0)
-        throw new UsageError(problems);
-    return {
-        help: false,
-        options: {
-            clientId,
-            clientSecret,
-            githubToken,
-            selection: { secretName, repository, environment, organization, dependabot },
-            organizationVisibility: visibility === 'all' ? 'all' : 'private',
-            boxAuthorizeUrl,
-            boxApiUrl,
-            githubApiUrl,
-            port,
-            timeoutMs: timeoutSeconds * 1000,
-            openBrowser: values['no-browser'] !== true
-        }
-    };
-}
-/** The flag, then GH_TOKEN and GITHUB_TOKEN in gh's own order; `gh auth token` is asked later. */
-function githubTokenFrom(flag, env) {
-    if (flag !== undefined)
-        return { value: flag, source: '--github-token' };
-    for (const variable of ['GH_TOKEN', 'GITHUB_TOKEN']) {
-        const value = env[variable]?.trim();
-        if (value)
-            return { value, source: variable };
-    }
-    return undefined;
-}
-function integer(value, fallback, min, max, problem) {
-    if (value === undefined)
-        return fallback;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < min || number > max) {
-        problem(`must be a whole number from ${min} to ${max}, not "${value}"`);
-        return fallback;
-    }
-    return number;
-}
-function helpText(command = 'node dist/login/index.js') {
-    const redirect = `http://127.0.0.1:${DEFAULT_PORT}${CALLBACK_PATH}`;
-    return `Usage: ${command} --repository OWNER/REPO [options]
-
-Authorizes your Box app in the browser and stores the refresh token Box issues in a GitHub
-secret, where the Box Token Refresh action reads it. Run it for the first token, and again
-whenever the token chain is broken (the action then reports invalid_grant). The refresh
-token is never printed and never saved on this machine.
-
-Before the first run, in the Box Developer Console (https://app.box.com/developers/console),
-open your app (Custom App, User Authentication (OAuth 2.0)) → Configuration:
-  - copy the Client ID and Client Secret (OAuth 2.0 Credentials);
-  - under OAuth 2.0 Redirect URIs, add exactly  ${redirect}
-    (http, 127.0.0.1 rather than localhost, the port given with --port) and save.
-    If this URI is not listed, Box shows "redirect_uri_mismatch" instead of the consent page.
-
-Where the token goes (give --repository or --organization):
-  -R, --repository OWNER/REPO    repository whose secret is written
-  -e, --environment NAME         write this environment's secret of --repository instead
-      --organization ORG         write the organization secret instead
-      --organization-visibility private|all
-                                 visibility of a new organization secret (default private;
-                                 an existing secret keeps its visibility and repositories)
-      --secret-name NAME         secret name (default BOX_REFRESH_TOKEN)
-      --dependabot               also write the Dependabot secret of the same name
-
-Box app credentials:
-      --client-id ID             default $BOX_CLIENT_ID; asked for when missing
-      --client-secret SECRET     default $BOX_CLIENT_SECRET; asked for, without echo, when
-                                 missing (a flag ends up in your shell history)
-
-GitHub (the token must be able to write the secret: a fine-grained token with
-"Secrets: read and write", a classic token with repo, or admin:org for an organization):
-      --github-token TOKEN       default $GH_TOKEN, then $GITHUB_TOKEN, then \`gh auth token\`
-                                 when the GitHub CLI is installed and logged in
-      --github-api-url URL       default $GITHUB_API_URL or https://api.github.com
-
-The browser round trip:
-  -p, --port PORT                port of the loopback redirect (default ${DEFAULT_PORT}; 0 = any free
-                                 port, if your Box app accepts loopback redirects on any port)
-      --timeout SECONDS          how long to wait for the browser (default ${DEFAULT_TIMEOUT_SECONDS})
-      --no-browser               print the URL only; do not try to open a browser
-      --box-authorize-url URL    default ${DEFAULT_BOX_AUTHORIZE_URL}
-      --box-api-url URL          base of the token endpoint (default ${DEFAULT_BOX_API_URL});
-                                 https only, except on a loopback address
-  -h, --help                     show this text
-
-What happens:
-  1. The GitHub token and the secret are checked; if that fails, it stops before Box.
-  2. It listens on ${redirect}, prints Box's authorize URL
-     and opens it in your browser when it can.
-  3. You log in to Box and click "Grant access to Box". Box sends the browser back with
-     a code, which is exchanged at once (a code lives 30 seconds).
-  4. The new refresh token is sealed with the secret's public key and written.
-The browser must run on this machine: over SSH, forward the port first
-(ssh -L ${DEFAULT_PORT}:127.0.0.1:${DEFAULT_PORT} HOST) and open the URL on your own machine.
-
-Example:
-  export BOX_CLIENT_ID=abc123  # the client secret is asked for
-  ${command} --repository octo-org/api-tests
-
-Exit status: 0 stored, 1 failed (the message says what to do), 2 invalid options,
-130 cancelled.
-`;
-}
-
-;// CONCATENATED MODULE: ./src/login/callback.ts
-/**
- * The loopback end of the authorization-code flow: a one-shot HTTP server on 127.0.0.1 that waits
- * for Box to send the browser back with a code, the `state` that ties that answer to this login,
- * and the pages the browser shows.
- *
- * Only a request that carries this login's state is taken; any other (an old browser tab, a page
- * trying to push its own code) is refused and the wait goes on, so a forged request can never get
- * a code exchanged or stored. The browser's request is held open until the command is done, so
- * the tab shows the real outcome rather than "received".
- */
-
-
-
-class ListenError extends Error {
-    code;
-    constructor(code, message) {
-        super(message);
-        this.code = code;
-        this.name = 'ListenError';
-    }
-}
-/** 256 random bits, URL-safe: unguessable, and nothing in it needs encoding. */
-function newState() {
-    return (0,external_node_crypto_.randomBytes)(32).toString('base64url');
-}
-/** Constant-time, and hashing first makes the comparison independent of the received length too. */
-function sameState(expected, received) {
-    const digest = (value) => (0,external_node_crypto_.createHash)('sha256').update(value, 'utf8').digest();
-    return (0,external_node_crypto_.timingSafeEqual)(digest(expected), digest(received));
-}
-function authorizeUrl(base, params) {
-    const url = new URL(base);
-    url.search = new URLSearchParams({ response_type: 'code', client_id: params.clientId, redirect_uri: params.redirectUri, state: params.state }).toString();
-    return url.href;
-}
-/**
- * Listens on 127.0.0.1:`port` (0: any free port). `onRefused` hears about each request that was
- * turned away, with the reason, so the terminal can say so.
- */
-async function startCallbackServer(port, state, onRefused) {
-    // Settled by the first request with the right state, even if it comes before anyone waits.
-    let deliver = () => { };
-    const answer = new Promise((resolve) => (deliver = resolve));
-    let held;
-    let taken = false;
-    const server = external_node_http_default().createServer((req, res) => {
-        res.on('error', () => { }); // a browser that went away is not the command's problem
-        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-        if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH)
-            return sendPage(res, 404, { ok: false, title: 'Not found', message: 'This address only takes Box\u2019s redirect.' });
-        if (taken) {
-            return sendPage(res, 409, { ok: false, title: 'Already answered', message: 'This login has already received Box\u2019s answer. Look at the terminal.' });
-        }
-        const params = url.searchParams;
-        const received = params.get('state');
-        if (received === null || !sameState(state, received)) {
-            onRefused(received === null ? 'it carries no state' : 'its state does not match this login (an old browser tab, or a request this command did not start)');
-            return sendPage(res, 400, {
-                ok: false,
-                title: 'Refused',
-                message: 'This answer does not belong to the login running in your terminal, so it was ignored. Use the URL the running command printed.'
-            });
-        }
-        const code = params.get('code');
-        const error = params.get('error');
-        if (error === null && !code) {
-            onRefused('it carries neither a code nor an error');
-            return sendPage(res, 400, { ok: false, title: 'Refused', message: 'Box\u2019s answer held no authorization code.' });
-        }
-        taken = true;
-        held = res;
-        deliver(error !== null ? { kind: 'error', error, description: params.get('error_description') ?? undefined } : { kind: 'code', code: code });
-    });
-    await new Promise((resolve, reject) => {
-        server.once('error', (error) => reject(listenError(error, port)));
-        server.listen(port, '127.0.0.1', () => resolve());
-    });
-    const bound = server.address().port;
-    return {
-        redirectUri: `http://127.0.0.1:${bound}${CALLBACK_PATH}`,
-        waitForAnswer: (timeoutMs) => new Promise((resolve) => {
-            const timer = setTimeout(() => resolve(undefined), timeoutMs);
-            void answer.then((received) => {
-                clearTimeout(timer);
-                resolve(received);
-            });
-        }),
-        close: async (page) => {
-            if (held !== undefined && !held.headersSent)
-                sendPage(held, page?.ok === false ? 400 : 200, page ?? { ok: false, title: 'Stopped', message: 'The command stopped. Look at the terminal.' });
-            await new Promise((resolve) => {
-                server.close(() => resolve());
-                server.closeAllConnections();
-            });
-        }
-    };
-}
-function listenError(error, port) {
-    if (error.code === 'EADDRINUSE') {
-        return new ListenError(error.code, `Port ${port} on 127.0.0.1 is in use, perhaps by another login that is still waiting. Stop it, or pass another --port (and list http://127.0.0.1:<that port>/callback in the Box app's redirect URIs).`);
-    }
-    if (error.code === 'EACCES')
-        return new ListenError(error.code, `Not allowed to listen on port ${port} of 127.0.0.1. Pass a port above 1023 with --port.`);
-    return new ListenError(error.code, `Could not listen on 127.0.0.1:${port}: ${error.message}.`);
-}
-function sendPage(res, status, page) {
-    const body = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Box Token Refresh: ${escapeHtml(page.title)}</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40em; margin: 4em auto">
-<h1>${page.ok ? '\u2705' : '\u274c'} ${escapeHtml(page.title)}</h1>
-<p>${escapeHtml(page.message)}</p>
-</body></html>
-`;
-    res.writeHead(status, {
-        'content-type': 'text/html; charset=utf-8',
-        'cache-control': 'no-store',
-        'referrer-policy': 'no-referrer',
-        connection: 'close',
-        'content-length': Buffer.byteLength(body)
-    });
-    res.end(body);
-}
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-;// CONCATENATED MODULE: ./src/login/main.ts
-/**
- * login(): the first refresh token, or a new one after the chain broke, from a terminal.
- *
- * The same order as the action, for the same reason: everything that can fail without Box is
- * checked before anyone is sent to Box (options, the GitHub token, every secret target, its
- * public key), so a wrong GitHub token costs no consent. After Box's answer the new refresh token
- * exists only in this process: it is sealed and written at once with the action's own secret
- * writer, and if a write still fails, the sealed recovery payload is printed exactly as the
- * action prints it. The token itself is never printed or written anywhere else.
- */
-
-
-
-
-
-
-
-
-
-const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 };
-/**
- * An authorization code lives 30 seconds: every attempt must start within 15 s of the code's
- * arrival and end within 10 s, so even the last retry is answered while the code is valid.
- */
-const EXCHANGE_POLICY = { budgetMs: 15_000, baseDelayMs: 500, maxDelayMs: 4_000 };
-const EXCHANGE_REQUEST_TIMEOUT_MS = 10_000;
-const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
-const main_DAY_MS = 86_400_000;
-/** An expected way for the command to end, with its message and exit status. */
-class LoginFailure extends Error {
-    exitCode;
-    page;
-    constructor(message, exitCode = EXIT.failed, 
-    /** What the browser tab shows, when the failure comes after Box's answer. */
-    page) {
-        super(message);
-        this.exitCode = exitCode;
-        this.page = page;
-        this.name = 'LoginFailure';
-    }
-}
-/** Writes lines; every credential the command has seen is replaced by *** on the way out. */
-class Terminal {
-    out;
-    err;
-    secrets = new Set();
-    constructor(out, err) {
-        this.out = out;
-        this.err = err;
-    }
-    redact(value) {
-        if (value.length >= 4)
-            this.secrets.add(value);
-    }
-    info(text = '') {
-        this.out(this.clean(text) + '\n');
-    }
-    warn(text) {
-        this.err(this.clean(text) + '\n');
-    }
-    clean(text) {
-        let result = text;
-        for (const secret of this.secrets)
-            result = result.split(secret).join('***').split(encodeURIComponent(secret)).join('***');
-        return result;
-    }
-}
-async function login(deps) {
-    const terminal = new Terminal(deps.stdout, deps.stderr);
-    try {
-        return await runLogin(deps, terminal);
-    }
-    catch (error) {
-        if (!(error instanceof LoginFailure))
-            throw error;
-        terminal.warn(error.message);
-        return error.exitCode;
-    }
-}
-async function runLogin(deps, terminal) {
-    let options;
-    try {
-        const command = parseLoginArgs(deps.argv, deps.env);
-        if (command.help) {
-            terminal.info(helpText(deps.commandName));
-            return EXIT.ok;
-        }
-        options = command.options;
-    }
-    catch (error) {
-        if (error instanceof UsageError)
-            throw new LoginFailure(error.message, EXIT.usage);
-        throw error;
-    }
-    if (options.clientSecret !== undefined)
-        terminal.redact(options.clientSecret);
-    if (options.githubToken !== undefined)
-        terminal.redact(options.githubToken.value);
-    // Started now so that loading libsodium overlaps the questions and the preflight requests.
-    const sealer = loadSealer();
-    sealer.catch(() => undefined);
-    const credentials = await clientCredentials(options, deps, terminal);
-    const githubToken = await resolveGitHubToken(options, deps, terminal);
-    const logRetry = (service) => (event) => terminal.warn(`${service}${event.method ? ` ${event.method} ${event.path}` : ''}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s.`);
-    const github = createGitHubClient(githubToken.value, {
-        baseUrl: options.githubApiUrl,
-        timing: deps.timing,
-        policy: { ...retry/* defaultRetryPolicy */.ur, ...deps.backoff },
-        requestTimeoutMs: GITHUB_REQUEST_TIMEOUT_MS,
-        fetch: deps.githubFetch,
-        onRetry: logRetry('GitHub')
-    });
-    const prepared = await preflight(github, secretTargets(options.selection), options, sealer, githubToken.source, terminal);
-    const seal = await sealer; // checked by preflight
-    const state = newState();
-    const server = await listen(options.port, state, terminal);
-    let page = { ok: false, title: 'Login failed', message: 'Nothing was stored. The terminal says why, and what to do.' };
-    try {
-        const code = await receiveCode(server, credentials.clientId, state, options, deps, terminal);
-        terminal.info(`Authorization code received; exchanging it at ${options.boxApiUrl}/oauth2/token…`);
-        const pair = await exchange(credentials, code, server.redirectUri, deps, terminal, logRetry('Box'));
-        const issuedAt = deps.timing.now();
-        terminal.info('Box issued a token pair.');
-        const exitCode = await store(github, prepared, seal, pair.refreshToken, options, terminal);
-        if (exitCode === EXIT.ok) {
-            const expires = new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * main_DAY_MS);
-            terminal.info(`It expires on ${formatUtc(expires)}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, unless it is used before: every run of the action replaces it with a fresh one, so run the action at least weekly.`);
-            page = { ok: true, title: 'Done', message: `The Box refresh token is stored in the ${prepared.map((p) => p.target.label).join(' and ')}. You can close this tab.` };
-        }
-        else {
-            page = { ok: false, title: 'Not stored', message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.' };
-        }
-        return exitCode;
-    }
-    catch (error) {
-        if (error instanceof LoginFailure && error.page)
-            page = error.page;
-        throw error;
-    }
-    finally {
-        await server.close(page);
-    }
-}
-async function clientCredentials(options, deps, terminal) {
-    const problems = [];
-    const obtain = async (given, question, hidden, missing) => {
-        const value = given ?? (await ask(deps.prompt, question, hidden));
-        if (hidden && value)
-            terminal.redact(value);
-        if (!value)
-            problems.push(missing);
-        else if (/\s/.test(value))
-            problems.push(`The ${question.replace(/[:(].*$/, '').trim()} you typed contains white space; give it alone.`);
-        return value ?? '';
-    };
-    const clientId = await obtain(options.clientId, 'Box client ID: ', false, 'No Box client ID: pass --client-id or set BOX_CLIENT_ID (there is no terminal to ask on).');
-    const clientSecret = await obtain(options.clientSecret, 'Box client secret (not shown): ', true, 'No Box client secret: set BOX_CLIENT_SECRET, or run the command in a terminal to be asked (there is no terminal to ask on).');
-    if (problems.length > 0)
-        throw new LoginFailure(`${problems.join('\n')}\nNothing was changed.`, EXIT.usage);
-    return { boxApiUrl: options.boxApiUrl, clientId, clientSecret };
-}
-async function ask(prompt, question, hidden) {
-    try {
-        return (await prompt(question, { hidden }))?.trim() || undefined;
-    }
-    catch {
-        throw new LoginFailure('Cancelled. Nothing was changed.', EXIT.cancelled);
-    }
-}
-async function resolveGitHubToken(options, deps, terminal) {
-    if (options.githubToken !== undefined)
-        return options.githubToken;
-    const token = await deps.ghAuthToken(ghHostname(options.githubApiUrl) ?? 'github.com');
-    if (token === undefined) {
-        throw new LoginFailure('No GitHub token: pass --github-token, set GH_TOKEN or GITHUB_TOKEN, or log in with the GitHub CLI (`gh auth login`). ' +
-            'The token must be able to write the secret: a fine-grained token with "Secrets: read and write" on the repository, or a classic token with `repo` (`admin:org` for an organization secret).\nNothing was changed.', EXIT.usage);
-    }
-    terminal.redact(token);
-    return { value: token, source: '`gh auth token`' };
-}
-/** One parallel round of reads: every target's public key and metadata; libsodium can seal with each key. */
-async function preflight(github, targets, options, sealer, tokenSource, terminal) {
-    terminal.info(`Checking the ${targets.map((t) => t.label).join(' and ')} (GitHub token from ${tokenSource})…`);
-    const [results, seal] = await Promise.all([
-        Promise.allSettled(targets.map((t) => prepareTarget(github, t, options.organizationVisibility))),
-        sealer.catch((error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`))
-    ]);
-    const problems = [];
-    const prepared = [];
-    for (const result of results) {
-        if (result.status === 'fulfilled')
-            prepared.push(result.value);
-        else
-            problems.push(result.reason.message);
-    }
-    if (seal instanceof Error)
-        problems.push(seal.message);
-    else {
-        for (const p of prepared) {
-            try {
-                seal.check(p.publicKey);
-            }
-            catch (error) {
-                problems.push(`GitHub's public key for the ${p.target.label} cannot seal a value: ${error.message}. Try again; if it persists, GitHub is serving a bad key.`);
-            }
-        }
-    }
-    if (problems.length > 0) {
-        const source = tokenSource === '`gh auth token`'
-            ? 'The GitHub token came from `gh auth token`: `gh auth status` shows its scopes, and `gh auth refresh --scopes <scope>` adds one.'
-            : `The GitHub token came from ${tokenSource}.`;
-        throw new LoginFailure(`${problems.join('\n')}\n${source}\nNothing was changed, and Box was not contacted.`);
-    }
-    for (const p of prepared) {
-        terminal.info(p.existing === undefined
-            ? `The ${p.target.label} does not exist yet; it will be created.`
-            : `The ${p.target.label} exists${p.existing.updatedAt ? ` (last written ${formatUtc(p.existing.updatedAt)})` : ''}; it will be replaced.`);
-    }
-    return prepared;
-}
-async function listen(port, state, terminal) {
-    try {
-        return await startCallbackServer(port, state, (reason) => terminal.warn(`Refused a request to ${CALLBACK_PATH}: ${reason}. Still waiting for Box's answer.`));
-    }
-    catch (error) {
-        if (error instanceof ListenError)
-            throw new LoginFailure(`${error.message}\nNothing was changed.`);
-        throw error;
-    }
-}
-/** Shows the way to Box, waits for the browser to come back, and returns the code. */
-async function receiveCode(server, clientId, state, options, deps, terminal) {
-    const url = authorizeUrl(options.boxAuthorizeUrl, { clientId, redirectUri: server.redirectUri, state });
-    terminal.info();
-    terminal.info(`Listening on ${server.redirectUri} for Box's answer. The Box app must list this redirect URI`);
-    terminal.info(`(Developer Console → your app → Configuration → OAuth 2.0 Redirect URIs), or Box shows "redirect_uri_mismatch".`);
-    terminal.info();
-    terminal.info('Open this URL in a browser on this machine, log in to Box and click "Grant access to Box":');
-    terminal.info();
-    terminal.info(`  ${url}`);
-    terminal.info();
-    if (options.openBrowser) {
-        const opened = await deps.openBrowser(url).catch(() => false);
-        terminal.info(opened ? 'Asked your browser to open it (if nothing opens, copy the URL).' : 'No browser could be opened from here: open the URL yourself.');
-    }
-    terminal.info(`Waiting for the browser (up to ${formatDuration(options.timeoutMs)}; Ctrl-C to cancel)…`);
-    const answer = await server.waitForAnswer(options.timeoutMs);
-    if (answer === undefined)
-        throw new LoginFailure(timeoutMessage(server.redirectUri, options));
-    if (answer.kind === 'error')
-        throw refusal(answer);
-    return answer.code;
-}
-function refusal(answer) {
-    const said = `${answer.error}${answer.description ? ` (${answer.description})` : ''}`;
-    if (answer.error === 'access_denied') {
-        return new LoginFailure(`Access was not granted at Box: ${said}. Nothing was stored.\nIf that was not intended, run the command again and click "Grant access to Box".`, EXIT.failed, { ok: false, title: 'Access not granted', message: 'Box did not grant access, so nothing was stored. You can close this tab.' });
-    }
-    return new LoginFailure(`Box answered the authorization with an error: ${said}. Nothing was stored.`, EXIT.failed, {
-        ok: false,
-        title: 'Box refused',
-        message: `Box answered: ${said}. Nothing was stored.`
-    });
-}
-function timeoutMessage(redirectUri, options) {
-    const port = new URL(redirectUri).port;
-    return [
-        `Box's answer did not reach ${redirectUri} within ${formatDuration(options.timeoutMs)}. Nothing was stored.`,
-        `  - If Box showed "redirect_uri_mismatch", the Box app does not list this redirect URI. In the Developer Console open your app → Configuration → OAuth 2.0 Redirect URIs, add ${redirectUri} exactly (http, 127.0.0.1 rather than localhost, port ${port}, path ${CALLBACK_PATH}), save, and run the command again.`,
-        '  - If Box showed "invalid_client", the client ID is not the one of your Box app.',
-        `  - If the browser runs on another machine, its 127.0.0.1 is not this one: forward the port (ssh -L ${port}:127.0.0.1:${port} HOST) or run the command where the browser is.`,
-        '  - To wait longer, pass --timeout SECONDS.'
-    ].join('\n');
-}
-async function exchange(credentials, code, redirectUri, deps, terminal, onRetry) {
-    try {
-        return await exchangeAuthorizationCode(credentials, code, redirectUri, {
-            fetch: deps.fetch,
-            timing: deps.timing,
-            policy: EXCHANGE_POLICY,
-            requestTimeoutMs: EXCHANGE_REQUEST_TIMEOUT_MS,
-            // Both tokens are redacted from all output the moment Box's answer is parsed.
-            mask: (value) => terminal.redact(value),
-            onRetry
-        });
-    }
-    catch (error) {
-        throw new LoginFailure(explainExchangeFailure(error, redirectUri));
-    }
-}
-function explainExchangeFailure(error, redirectUri) {
-    const again = 'Nothing was stored; run the command again.';
-    if (!(error instanceof box_BoxError))
-        return `Exchanging the authorization code failed: ${error?.message ?? String(error)}. ${again}`;
-    if (error.kind === 'invalid_client') {
-        return `${error.message} The client secret (or ID) is wrong: copy both from the Developer Console → your app → Configuration → OAuth 2.0 Credentials. ${again}`;
-    }
-    if (error.details.oauthError === 'redirect_uri_mismatch') {
-        return `${error.message} The token request's redirect URI ${redirectUri} is not one the Box app lists: add it under Configuration → OAuth 2.0 Redirect URIs. ${again}`;
-    }
-    if (error.kind === 'invalid_grant') {
-        const earlier = error.earlierAmbiguousAttempt
-            ? ` An earlier attempt (${error.earlierAmbiguousAttempt}) probably reached Box and used the code; whatever it issued was never stored and simply goes unused.`
-            : '';
-        return `${error.message} An authorization code works once, and only for 30 seconds after access is granted.${earlier} ${again}`;
-    }
-    return `${error.message} ${again}`;
-}
-/** Seals and writes every target in parallel; returns the exit status. */
-async function store(github, prepared, seal, refreshToken, options, terminal) {
-    const results = await Promise.all(prepared.map(async (p) => {
-        const sealed = seal.seal(refreshToken, p.publicKey);
-        try {
-            const outcome = await writeSecret(github, p, sealed);
-            terminal.info(`Token stored in ${p.target.scope} ${p.target.name} (${kindLabel(p.target)}, ${outcome}).`);
-            return undefined;
-        }
-        catch (error) {
-            return { message: error.message, recovery: recoveryPayload(p, sealed, options.githubApiUrl) };
-        }
-    }));
-    const failed = results.filter((r) => r !== undefined);
-    if (failed.length === 0)
-        return EXIT.ok;
-    // Exactly what the action prints: the sealed payload only GitHub can open, and the command to PUT it.
-    terminal.warn([...failed.map((f) => f.message), recoveryInstructions(failed.map((f) => f.recovery))].join('\n'));
-    return EXIT.failed;
-}
-function kindLabel(target) {
-    return `${target.app === 'dependabot' ? 'Dependabot ' : ''}${target.kind} secret`;
-}
-/** 2026-01-25 14:05 UTC */
-function formatUtc(date) {
-    return date.toISOString().replace('T', ' ').replace(/:\d{2}\.\d{3}Z$/, ' UTC');
-}
-function formatDuration(ms) {
-    const seconds = Math.round(ms / 1000);
-    return seconds % 60 === 0 && seconds >= 60 ? `${seconds / 60} min` : `${seconds} s`;
-}
-
-
-/***/ }),
-
-/***/ 2550:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  b9: () => (/* binding */ ghAuthToken),
-  ce: () => (/* binding */ openInBrowser),
-  l7: () => (/* binding */ terminalPrompt)
-});
-
-// UNUSED EXPORTS: PromptCancelled
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:readline/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
-;// CONCATENATED MODULE: ./src/login/system.ts
-/**
- * The login command's real collaborators: the terminal prompt, the browser and the GitHub CLI.
- * Each degrades to "not available" instead of failing, and the command then says what to do.
- */
-
-
-class PromptCancelled extends Error {
-    constructor() {
-        super('Cancelled.');
-        this.name = 'PromptCancelled';
-    }
-}
-/**
- * Asks on the terminal (prompts go to stderr, so stdout stays the command's report). `hidden`
- * reads in raw mode and echoes nothing. Undefined when stdin is not a terminal: nobody can answer.
- */
-async function terminalPrompt(question, { hidden }) {
-    const { stdin, stderr } = process;
-    if (!stdin.isTTY)
-        return undefined;
-    if (!hidden) {
-        const rl = (0,promises_namespaceObject.createInterface)({ input: stdin, output: stderr, terminal: true });
-        const closed = new Promise((_, reject) => rl.once('SIGINT', () => reject(new PromptCancelled())));
-        try {
-            return (await Promise.race([rl.question(question), closed])).trim();
-        }
-        finally {
-            rl.close();
-        }
-    }
-    stderr.write(question);
-    stdin.setRawMode(true);
-    stdin.setEncoding('utf8');
-    stdin.resume();
-    return new Promise((resolve, reject) => {
-        let value = '';
-        const finish = () => {
-            stdin.off('data', onData);
-            stdin.setRawMode(false);
-            stdin.pause();
-            stderr.write('\n');
-        };
-        const onData = (chunk) => {
-            for (const char of chunk) {
-                if (char === '\r' || char === '\n') {
-                    finish();
-                    return resolve(value.trim());
-                }
-                if (char === '\u0003' || (char === '\u0004' && value === '')) {
-                    finish(); // raw mode turns Ctrl-C into a character instead of SIGINT
-                    return reject(new PromptCancelled());
-                }
-                if (char === '\u007f' || char === '\b')
-                    value = value.slice(0, -1);
-                else if (char >= ' ')
-                    value += char;
-            }
-        };
-        stdin.on('data', onData);
-    });
-}
-/**
- * Asks the desktop to open `url`: `open` on macOS, `start` on Windows, `xdg-open` elsewhere (only
- * with a display: without one, xdg-open may start a text browser that takes over the terminal).
- * True when the opener started; it never throws.
- */
-function openInBrowser(url, env = process.env, platform = process.platform) {
-    let command;
-    let args;
-    let verbatim = false;
-    if (platform === 'darwin') {
-        command = 'open';
-        args = [url];
-    }
-    else if (platform === 'win32') {
-        // `start` is a cmd built-in; its first quoted argument is a window title. Quoted, the URL's
-        // & are not command separators (and it holds no quotes: URLSearchParams encodes them).
-        command = 'cmd';
-        args = ['/d', '/c', `start "" "${url}"`];
-        verbatim = true;
-    }
-    else {
-        if (!env.DISPLAY && !env.WAYLAND_DISPLAY)
-            return Promise.resolve(false);
-        command = 'xdg-open';
-        args = [url];
-    }
-    return new Promise((resolve) => {
-        try {
-            const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { stdio: 'ignore', detached: true, windowsVerbatimArguments: verbatim });
-            child.once('error', () => resolve(false));
-            child.once('spawn', () => {
-                child.unref();
-                resolve(true);
-            });
-        }
-        catch {
-            resolve(false);
-        }
-    });
-}
-/** `gh auth token --hostname HOST`, or undefined when gh is missing, logged out or slow. */
-function ghAuthToken(hostname) {
-    return new Promise((resolve) => {
-        try {
-            (0,external_node_child_process_namespaceObject.execFile)('gh', ['auth', 'token', '--hostname', hostname], { timeout: 10_000, windowsHide: true }, (error, stdout) => {
-                const token = String(stdout).trim();
-                resolve(error || token === '' || /\s/.test(token) ? undefined : token);
-            });
-        }
-        catch {
-            resolve(undefined);
-        }
-    });
-}
-
-
-/***/ }),
-
-/***/ 4040:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  F: () => (/* binding */ proxyAwareFetch)
-});
-
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/proxy.ts
-/**
- * Box requests through the runner's proxy (https_proxy / http_proxy, honouring no_proxy), the
- * same way @actions/github sends GitHub's: self-hosted runners behind a proxy reach neither
- * otherwise, since Node's own fetch ignores those variables. Without a proxy: Node's fetch.
- */
-
-
-function proxyAwareFetch() {
-    const client = new HttpClient('box-token-refresh');
-    return (async (input, init) => {
-        const url = input instanceof Request ? input.url : String(input);
-        const dispatcher = client.getAgentDispatcher(url);
-        if (dispatcher === undefined)
-            return fetch(input, init);
-        return (0,undici.fetch)(url, { ...init, dispatcher });
-    });
-}
-
-
-/***/ }),
-
-/***/ 9809:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $u: () => (/* binding */ realTiming),
-/* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
-/* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
-/* harmony export */ });
-/* unused harmony export backoffDelay */
-/**
- * One backoff policy for every call the action makes (Box and GitHub): exponential with full
- * jitter, honouring a server's "retry after" hint, within one bounded time budget.
- *
- * Hand-written rather than a library because the call sites need three things together that the
- * well-kept libraries (p-retry, @octokit/plugin-retry, @octokit/plugin-throttling) do not offer
- * at once: an injectable sleep and clock (so tests never wait), one shared budget across Box and
- * GitHub's different rate-limit signals, and a per-failure verdict that can wait exactly as long
- * as the server asked.
- */
-const defaultRetryPolicy = { budgetMs: 120_000, baseDelayMs: 1_000, maxDelayMs: 20_000 };
-const realTiming = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: Math.random
-};
-/**
- * Calls `attempt` until it succeeds, `classify` says the failure is final, or the next wait
- * would end past the budget. The last failure is rethrown unchanged so callers keep their
- * error types; `onRetry` is where they say what is happening.
- */
-async function withRetry(attempt, classify, policy, timing, onRetry) {
-    const deadline = timing.now() + policy.budgetMs;
-    for (let n = 1;; n++) {
-        try {
-            return await attempt(n);
-        }
-        catch (error) {
-            const verdict = classify(error);
-            if (!verdict.retry)
-                throw error;
-            const delayMs = backoffDelay(n, verdict.afterMs, policy, timing.random);
-            if (timing.now() + delayMs > deadline)
-                throw error;
-            onRetry?.({ attempt: n, reason: verdict.reason, delayMs });
-            await timing.sleep(delayMs);
-        }
-    }
-}
-/** Full jitter (AWS architecture blog), or exactly what the server asked for when it asked. */
-function backoffDelay(attempt, afterMs, policy, random) {
-    if (afterMs !== undefined)
-        return Math.max(0, Math.ceil(afterMs));
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    return Math.floor(random() * ceiling);
-}
-/** `retry-after` is either seconds or an HTTP date (RFC 9110 §10.2.3). */
-function parseRetryAfter(value, now) {
-    if (value == null || value.trim() === '')
-        return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds))
-        return Math.max(0, seconds * 1000);
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
