@@ -29675,9 +29675,9 @@ function readConfig(getInput, env) {
         problem('secret-name', secretNameMessage);
     const repository = parseRepository(input('repository') || env.GITHUB_REPOSITORY || '', problem);
     const environment = input('environment') || undefined;
-    if (environment !== undefined && (environment.length > 255 || /[\u0000-\u001f]/.test(environment))) {
-        problem('environment', 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.');
-    }
+    const environmentMessage = environment === undefined ? undefined : environmentProblem(environment);
+    if (environmentMessage !== undefined)
+        problem('environment', environmentMessage);
     const organization = input('organization') || undefined;
     const organizationMessage = organization === undefined ? undefined : organizationProblem(organization);
     if (organizationMessage !== undefined)
@@ -29686,11 +29686,9 @@ function readConfig(getInput, env) {
         problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.');
     }
     const visibility = input('organization-visibility') || 'private';
-    if (visibility !== 'all' && visibility !== 'private') {
-        problem('organization-visibility', visibility === 'selected'
-            ? 'cannot be `selected` for a new secret, because the action does not choose repositories. Create the secret once in the organization settings with the repositories you want; the action keeps that list on every rotation.'
-            : `must be \`private\` or \`all\`, not "${visibility}".`);
-    }
+    const visibilityMessage = visibilityProblem(visibility);
+    if (visibilityMessage !== undefined)
+        problem('organization-visibility', visibilityMessage);
     const dependabot = booleanInput(input, 'dependabot', problem);
     if (dependabot && environment !== undefined) {
         problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.');
@@ -29734,6 +29732,20 @@ function secretNameProblem(secretName) {
     if (/^GITHUB_/i.test(secretName))
         return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
     return undefined;
+}
+function environmentProblem(environment) {
+    if (environment.length > 255 || /[\u0000-\u001f]/.test(environment)) {
+        return 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.';
+    }
+    return undefined;
+}
+/** Only for a secret that does not exist yet: an existing one keeps its visibility and repositories. */
+function visibilityProblem(visibility) {
+    if (visibility === 'all' || visibility === 'private')
+        return undefined;
+    return visibility === 'selected'
+        ? 'cannot be `selected` for a new secret, because repositories are not chosen here. Create the secret once in the organization settings with the repositories you want; that list is kept on every rotation.'
+        : `must be \`private\` or \`all\`, not "${visibility}".`;
 }
 function organizationProblem(organization) {
     return ownerPattern.test(organization) ? undefined : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;

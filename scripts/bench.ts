@@ -17,12 +17,12 @@
  * (b) failed input validation vs bare node: the start-up overhead of the bundle;
  * (c) the size of dist/, per file.
  */
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { join, relative, resolve, sep } from 'node:path'
-import { inputVariable, parseFileCommands, readInputDefaults, REPO_ROOT } from '../__tests__/e2e/harness.js'
+import { inputVariable, parseFileCommands, readInputDefaults, REPO_ROOT, spawnNode, type SpawnedNode } from '../__tests__/e2e/harness.js'
 import { startSimulator, type LoggedRequest, type Simulator } from '../__tests__/simulator/index.js'
 
 const REPOSITORY = 'octo-org/api-tests'
@@ -59,48 +59,17 @@ function parseOptions(argv: string[]): Options {
 
 // ---- spawning, as the runner (and __tests__/e2e/harness.ts) does --------------------------------
 
-interface Timed {
-  code: number | null
-  stdout: string
-  stderr: string
-  /** When spawn() was called, on the simulator's clock (epoch ms, sub-ms fraction). */
-  startedAt: number
-  endedAt: number
-  ms: number
-}
+type Timed = SpawnedNode & { ms: number }
 
 const clock = (): number => performance.timeOrigin + performance.now()
 
 /** The Node.js binary every process is spawned with (--node). */
 let nodeBinary = process.execPath
 
-/** spawn(node, args) with the harness's options; timed from spawn() to 'close' (pipes drained). */
-function timedSpawn(args: string[], cwd: string, env: Record<string, string>): Promise<Timed> {
-  return new Promise((resolvePromise, reject) => {
-    const startedAt = clock()
-    const child = spawn(nodeBinary, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    const stdout: Buffer[] = []
-    const stderr: Buffer[] = []
-    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS)
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
-    child.once('error', (error) => {
-      clearTimeout(timer)
-      reject(error)
-    })
-    child.once('close', (code) => {
-      const endedAt = clock()
-      clearTimeout(timer)
-      resolvePromise({
-        code,
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8'),
-        startedAt,
-        endedAt,
-        ms: endedAt - startedAt
-      })
-    })
-  })
+/** The harness's spawn (clean env, pipes drained), timed from spawn() to 'close'. */
+async function timedSpawn(args: string[], cwd: string, env: Record<string, string>): Promise<Timed> {
+  const result = await spawnNode(args, cwd, env, TIMEOUT_MS, nodeBinary)
+  return { ...result, ms: result.endedAt - result.startedAt }
 }
 
 interface RunDirectory {

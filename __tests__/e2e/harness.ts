@@ -66,7 +66,8 @@ export async function runAction(inputs: Record<string, string>, options: RunActi
     await seedWorkspace(dirs.workspace, options.workspaceFiles ?? {})
     const env = runnerEnvironment(dirs, inputs, options)
     const started = Date.now()
-    const result = await spawnNode(script, dirs.workspace, env, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+    const { code, stdout, stderr, timedOut } = await spawnNode([script], dirs.workspace, env, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+    const result = { code, stdout, stderr, timedOut }
     const durationMs = Date.now() - started
     const { files, fileModes } = await collectFiles([dirs.workspace, dirs.runnerTemp, dirs.home])
     return {
@@ -229,14 +230,23 @@ function evaluateExpressions(value: string, env: Record<string, string>): string
 
 // ---- running and collecting ---------------------------------------------------------------------
 
-function spawnNode(
-  script: string,
-  cwd: string,
-  env: Record<string, string>,
-  timeoutMs: number
-): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
+export interface SpawnedNode {
+  code: number | null
+  stdout: string
+  stderr: string
+  timedOut: boolean
+  /** spawn() and 'close' (pipes drained), in epoch ms with a sub-ms fraction, as the simulator logs. */
+  startedAt: number
+  endedAt: number
+}
+
+const preciseNow = (): number => performance.timeOrigin + performance.now()
+
+/** `node ARGS` in `cwd` with exactly `env`; also what the benchmark times. */
+export function spawnNode(args: string[], cwd: string, env: Record<string, string>, timeoutMs: number, node = process.execPath): Promise<SpawnedNode> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const startedAt = preciseNow()
+    const child = spawn(node, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
     const stdout: Buffer[] = []
     const stderr: Buffer[] = []
     let timedOut = false
@@ -257,7 +267,9 @@ function spawnNode(
         code,
         stdout: Buffer.concat(stdout).toString('utf8'),
         stderr: Buffer.concat(stderr).toString('utf8'),
-        timedOut
+        timedOut,
+        startedAt,
+        endedAt: preciseNow()
       })
     })
   })

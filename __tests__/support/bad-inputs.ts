@@ -12,7 +12,7 @@ export const badInputs: Array<[string, Record<string, string>, RegExp]> = [
   ['repository', { repository: 'a/b/c' }, /owner\/name/],
   ['organization', { organization: 'octo/org' }, /organization login/],
   ['organization', { organization: 'octo', environment: 'prod' }, /cannot be combined with `environment`/],
-  ['organization-visibility', { organization: 'octo', 'organization-visibility': 'selected' }, /keeps that list/],
+  ['organization-visibility', { organization: 'octo', 'organization-visibility': 'selected' }, /that list is kept on every rotation/],
   ['organization-visibility', { 'organization-visibility': 'public' }, /`private` or `all`/],
   ['dependabot', { dependabot: 'yes' }, /`true` or `false`/],
   ['dependabot', { dependabot: 'true', environment: 'prod' }, /Dependabot secrets exist for repositories and organizations only/],

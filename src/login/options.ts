@@ -4,7 +4,7 @@
  * command touches GitHub or Box (as the action's inputs are).
  */
 import { parseArgs } from 'node:util'
-import { baseUrl, organizationProblem, parseRepository, secretNameProblem, type OrganizationVisibility } from '../inputs.js'
+import { baseUrl, environmentProblem, organizationProblem, parseRepository, secretNameProblem, visibilityProblem, type OrganizationVisibility } from '../inputs.js'
 import type { TargetSelection } from '../secrets.js'
 
 export const DEFAULT_PORT = 8976
@@ -115,18 +115,13 @@ export function parseLoginArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
   }
   if (environment !== undefined) {
     if (repositoryValue === undefined) problem('--environment', 'needs `--repository`: an environment secret belongs to a repository.')
-    if (environment.length > 255 || /[\u0000-\u001f]/.test(environment)) problem('--environment', 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.')
+    const environmentMessage = environmentProblem(environment)
+    if (environmentMessage !== undefined) problem('--environment', environmentMessage)
     if (dependabot) problem('--dependabot', 'cannot be combined with `--environment`: Dependabot secrets exist for repositories and organizations only.')
   }
   const visibility = text('organization-visibility') ?? 'private'
-  if (visibility !== 'private' && visibility !== 'all') {
-    problem(
-      '--organization-visibility',
-      visibility === 'selected'
-        ? 'cannot be `selected` for a new secret. Create the secret once in the organization settings with the repositories you want; its list is kept.'
-        : `must be \`private\` or \`all\`, not "${visibility}".`
-    )
-  }
+  const visibilityMessage = visibilityProblem(visibility)
+  if (visibilityMessage !== undefined) problem('--organization-visibility', visibilityMessage)
 
   const url = (flag: string, value: string): string => baseUrl(value, flag, (name, message) => problem(name, message))
   const boxAuthorizeUrl = url('--box-authorize-url', text('box-authorize-url') ?? DEFAULT_BOX_AUTHORIZE_URL)
