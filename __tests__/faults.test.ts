@@ -236,7 +236,8 @@ describe('GitHub faults on the write-back', () => {
     world.sim.github.injectFault({ method: 'PUT', times: Infinity, fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' } })
     const failing = { appendSummary: async () => Promise.reject(new Error('ENOSPC')), setOutput: () => { throw new Error('EACCES') } }
     const { recorded } = await runFlow(world, {}, {}, failing)
-    expect(recorded.failed).toMatch(/Writing the job summary failed: ENOSPC/)
+    expect(recorded.failed).toMatch(/Setting the outputs failed: EACCES/)
+    expect(recorded.log).toContainEqual({ kind: 'warning', text: 'The job summary could not be written: ENOSPC' })
     const errors = recorded.log.filter((l) => l.kind === 'failed').map((l) => l.text)
     expect(errors[0]).toMatch(/gh api --method PUT/)
     const payload = JSON.parse(errors[0].match(/echo '(.*)' \| gh api/)![1])

@@ -29216,7 +29216,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4188);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8520);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8903);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9809);
 /** The runner's entry: real collaborators in, everything else in main.ts. */
@@ -29255,7 +29255,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4188:
+/***/ 8520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29975,17 +29975,19 @@ async function selectedRepositoryIds(client, path) {
  * Workflows read a repository secret in preference to an organization secret of the same name.
  * When the repository this workflow runs in has one, the token came from it, and writing the new
  * one to the organization would leave the repository's copy used up. A best-effort read: a token
- * that cannot see the repository's secrets simply cannot tell.
+ * that cannot see the repository's secrets simply cannot tell. Returns the problem, if any.
  */
-async function shadowingRepositorySecret(client, organization, workflowRepository) {
+async function shadowingSecretProblem(client, organization, workflowRepository) {
     const shadow = repositoryTarget(workflowRepository, organization.app, organization.name);
     try {
         await client.request('GET', secretPath(shadow), undefined, { once: true });
-        return shadow;
     }
     catch {
         return undefined;
     }
+    return (`The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${organization.label}: the refresh token this run holds came from it, ` +
+        `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → Secrets and variables), ` +
+        `or rotate it instead by removing \`organization\`.`);
 }
 /** The exact PUT body; it is also the recovery payload, since only GitHub can open it. */
 function writeBody(prepared, sealed) {
@@ -30008,6 +30010,69 @@ function parseDate(value) {
         return undefined;
     const date = new Date(value);
     return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+;// CONCATENATED MODULE: ./src/preflight.ts
+
+
+async function preflight(github, config, targets, sealer) {
+    const workflowRepository = config.run?.repository;
+    const [preparedResults, runQueuedAt, shadowProblems, postmanProblem, loaded] = await Promise.all([
+        Promise.allSettled(targets.map((t) => prepareTarget(github, t, config.organizationVisibility))),
+        // Environment secrets are read when the job starts, not when the run is queued.
+        targets[0].kind === 'environment' ? undefined : runQueuedTime(github, config),
+        Promise.all(targets.map((t) => (t.kind === 'organization' && workflowRepository ? shadowingSecretProblem(github, t, workflowRepository) : undefined))),
+        config.postmanEnvironment === undefined ? undefined : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error) => error.message),
+        sealer.catch((error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`))
+    ]);
+    const problems = [];
+    const prepared = [];
+    for (const result of preparedResults) {
+        if (result.status === 'fulfilled')
+            prepared.push(result.value);
+        else
+            problems.push(result.reason.message);
+    }
+    for (const problem of [...shadowProblems, postmanProblem])
+        if (problem !== undefined)
+            problems.push(problem);
+    if (loaded instanceof Error)
+        problems.push(loaded.message);
+    else
+        problems.push(...unusableKeys(loaded, prepared));
+    if (problems.length > 0 || loaded instanceof Error)
+        return { ok: false, problems };
+    return { ok: true, prepared, sealer: loaded, runQueuedAt };
+}
+/** A key that cannot seal would fail after the refresh: find out before. */
+function unusableKeys(sealer, prepared) {
+    return prepared.flatMap((p) => {
+        try {
+            sealer.check(p.publicKey);
+            return [];
+        }
+        catch (error) {
+            return [`GitHub's public key for the ${p.target.label} cannot seal a value: ${error.message}. Re-run; if it persists, GitHub is serving a bad key.`];
+        }
+    });
+}
+/**
+ * When this run (attempt) was queued: GitHub reads repository and organization secrets then, so
+ * a secret rotated later means this run holds a stale token. Only detail: any failure is ignored.
+ */
+async function runQueuedTime(github, config) {
+    if (config.run === undefined)
+        return undefined;
+    const { repository, id, attempt } = config.run;
+    try {
+        const { data } = await github.request('GET', `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/actions/runs/${id}`, undefined, { once: true });
+        const when = attempt > 1 ? (data.run_started_at ?? data.created_at) : data.created_at;
+        const date = when === undefined ? undefined : new Date(when);
+        return date && !Number.isNaN(date.getTime()) ? date : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
@@ -30143,6 +30208,7 @@ function loadSealer() {
 
 
 
+
 const main_DAY_MS = 86_400_000;
 async function run(deps) {
     const { io } = deps;
@@ -30166,60 +30232,26 @@ async function run(deps) {
     sealer.catch(() => undefined);
     const policy = { ...retry/* defaultRetryPolicy */.ur, ...deps.backoff, budgetMs: config.retryBudgetMs };
     const logRetry = (service) => (event) => io.info(`${service}${event.method ? ` ${event.method} ${event.path}` : ''}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ${event.attempt + 1}).`);
-    const clientOptions = {
+    const github = createGitHubClient(config.githubToken, {
         baseUrl: config.githubApiUrl,
         timing: deps.timing,
         policy,
         requestTimeoutMs: config.requestTimeoutMs,
         fetch: deps.githubFetch,
         onRetry: logRetry('GitHub')
-    };
-    const github = createGitHubClient(config.githubToken, clientOptions);
+    });
     const targets = secretTargets(config);
-    // Round 1: every check that does not involve Box, in parallel.
+    // Round 1: every check that does not involve Box.
     io.info(`Checking ${targets.map((t) => t.label).join(' and ')}…`);
-    const workflowRepository = config.run?.repository;
-    const [preparedResults, runQueuedAt, shadows, postmanCheck, sealerResult] = await Promise.all([
-        Promise.allSettled(targets.map((t) => prepareTarget(github, t, config.organizationVisibility))),
-        targets[0].kind === 'environment' ? undefined : runQueuedTime(github, config),
-        Promise.all(targets.map((t) => (t.kind === 'organization' && workflowRepository ? shadowingRepositorySecret(github, t, workflowRepository) : undefined))),
-        config.postmanEnvironment === undefined ? undefined : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error) => error.message),
-        sealer.then((s) => s, (error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`))
-    ]);
-    const problems = [];
-    const prepared = [];
-    for (const result of preparedResults) {
-        if (result.status === 'fulfilled')
-            prepared.push(result.value);
-        else
-            problems.push(result.reason.message);
-    }
-    for (const [i, shadow] of shadows.entries()) {
-        if (shadow === undefined)
-            continue;
-        problems.push(`The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${targets[i].label}: the refresh token this run holds came from it, ` +
-            `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → Secrets and variables), ` +
-            `or rotate it instead by removing \`organization\`.`);
-    }
-    if (postmanCheck !== undefined)
-        problems.push(postmanCheck);
-    if (sealerResult instanceof Error)
-        problems.push(sealerResult.message);
-    else
-        problems.push(...checkKeys(sealerResult, prepared));
-    if (problems.length > 0)
-        return failBeforeBox(io, problems.join('\n'));
-    const primary = prepared[0];
+    const checked = await preflight(github, config, targets, sealer);
+    if (!checked.ok)
+        return failBeforeBox(io, checked.problems.join('\n'));
+    const { prepared } = checked;
     const chain = {
         now: new Date(deps.timing.now()),
-        secretLabel: primary.target.label,
-        secretUpdatedAt: primary.existing?.updatedAt,
-        runQueuedAt
-    };
-    const warnings = [];
-    const warn = (message) => {
-        warnings.push(message);
-        io.warning(message);
+        secretLabel: prepared[0].target.label,
+        secretUpdatedAt: prepared[0].existing?.updatedAt,
+        runQueuedAt: checked.runQueuedAt
     };
     for (const p of prepared)
         if (p.existing === undefined)
@@ -30228,15 +30260,18 @@ async function run(deps) {
     // refresh token is what OAuth servers treat as a replay: do not send it.
     if (holdsStaleToken(chain))
         return failBeforeBox(io, `${staleTokenNote(chain)}\nThis run did not call Box.`);
+    const warnings = [];
     const ageWarning = rotationWarning(chain);
-    if (ageWarning)
-        warn(ageWarning);
+    if (ageWarning) {
+        warnings.push(ageWarning);
+        io.warning(ageWarning);
+    }
     if (config.dryRun) {
         for (const p of prepared)
             io.info(`Dry run: would write the ${p.target.label} (public key ${p.publicKey.keyId}${p.settings.visibility ? `, visibility ${String(p.settings.visibility)}` : ''}).`);
         io.setOutput('secret-updated', 'false');
         const report = { dryRun: true, results: prepared.map((p) => ({ target: p.target, outcome: 'checked' })), warnings };
-        await io.appendSummary(summaryMarkdown(report));
+        await writeSummary(io, report);
         return report;
     }
     // Round 2: the refresh. From its answer on, the new refresh token exists only in this process.
@@ -30254,35 +30289,17 @@ async function run(deps) {
     }
     catch (error) {
         const message = explainRefreshFailure(error, chain);
-        const report = { dryRun: false, results: [], warnings, failure: { stage: 'box', message } };
-        await io.appendSummary(summaryMarkdown(report));
         io.setFailed(message);
+        const report = { dryRun: false, results: [], warnings, failure: { stage: 'box', message } };
+        await writeSummary(io, report);
         return report;
     }
     const refreshedAt = deps.timing.now();
     const accessTokenExpiresAt = new Date(refreshedAt + pair.expiresIn * 1000);
     const refreshTokenExpiresAt = new Date(refreshedAt + REFRESH_TOKEN_LIFETIME_DAYS * main_DAY_MS);
     io.info(`Box issued a new token pair; the access token expires at ${accessTokenExpiresAt.toISOString()}.`);
-    // Round 3: seal and write every target in parallel; a failed write keeps its sealed payload.
-    const seal = sealerResult;
-    const results = await Promise.all(prepared.map(async (p) => {
-        let sealed;
-        try {
-            sealed = seal.seal(pair.refreshToken, p.publicKey);
-        }
-        catch (error) {
-            // The key was checked before the refresh, so this is not expected; say what it means.
-            return { target: p.target, outcome: 'failed', message: `The new refresh token could not be sealed for the ${p.target.label} (${error.message}), so it cannot be stored: re-authorize (README: "Re-authorizing").` };
-        }
-        try {
-            const outcome = await writeSecret(github, p, sealed);
-            io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${p.target.label}.`);
-            return { target: p.target, outcome };
-        }
-        catch (error) {
-            return { target: p.target, outcome: 'failed', message: error.message, recovery: recoveryPayload(p, sealed, config.githubApiUrl) };
-        }
-    }));
+    // Round 3: every target written in parallel.
+    const results = await writeBack(github, checked.sealer, prepared, pair.refreshToken, config.githubApiUrl, io);
     const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []));
     const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []));
     // The recovery goes out first: nothing after this point may stand between it and the log.
@@ -30317,49 +30334,48 @@ async function run(deps) {
             report.postmanEnvironment = postmanPath;
         });
     }
-    await attempt('Writing the job summary', () => io.appendSummary(summaryMarkdown(report)));
+    await writeSummary(io, report);
     if (lateProblems.length > 0) {
         const written = failed.length === 0 ? 'The refresh token was stored as reported above; ' : '';
         io.setFailed(`${written}${lateProblems.join('\n')}`);
     }
     return report;
 }
-async function failBeforeBox(io, message) {
-    const report = { dryRun: false, results: [], warnings: [], failure: { stage: 'preflight', message } };
-    const full = `${message}\nNothing was changed and the refresh token was not used.`;
-    await io.appendSummary(summaryMarkdown(report)).catch(() => undefined);
-    io.setFailed(message.endsWith('the refresh token was not used.') ? message : full);
-    return report;
-}
-/** A key that cannot seal would fail after the refresh: find out before. */
-function checkKeys(sealer, prepared) {
-    return prepared.flatMap((p) => {
+/** Seals the new refresh token for each target and writes it; a failed write keeps its sealed payload. */
+function writeBack(github, sealer, prepared, refreshToken, githubApiUrl, io) {
+    return Promise.all(prepared.map(async (p) => {
+        let sealed;
         try {
-            sealer.check(p.publicKey);
-            return [];
+            sealed = sealer.seal(refreshToken, p.publicKey);
         }
         catch (error) {
-            return [`GitHub's public key for the ${p.target.label} cannot seal a value: ${error.message}. Re-run; if it persists, GitHub is serving a bad key.`];
+            // The key was checked before the refresh, so this is not expected; say what it means.
+            return {
+                target: p.target,
+                outcome: 'failed',
+                message: `The new refresh token could not be sealed for the ${p.target.label} (${error.message}), so it cannot be stored: re-authorize (README: "Re-authorizing").`
+            };
         }
-    });
+        try {
+            const outcome = await writeSecret(github, p, sealed);
+            io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${p.target.label}.`);
+            return { target: p.target, outcome };
+        }
+        catch (error) {
+            return { target: p.target, outcome: 'failed', message: error.message, recovery: recoveryPayload(p, sealed, githubApiUrl) };
+        }
+    }));
 }
-/**
- * When this run (attempt) was queued: GitHub reads repository and organization secrets then, so
- * a secret rotated later means this run holds a stale token. Only detail: any failure is ignored.
- */
-async function runQueuedTime(github, config) {
-    if (config.run === undefined)
-        return undefined;
-    const { repository, id, attempt } = config.run;
-    try {
-        const { data } = await github.request('GET', `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/actions/runs/${id}`, undefined, { once: true });
-        const when = attempt > 1 ? (data.run_started_at ?? data.created_at) : data.created_at;
-        const date = when === undefined ? undefined : new Date(when);
-        return date && !Number.isNaN(date.getTime()) ? date : undefined;
-    }
-    catch {
-        return undefined;
-    }
+async function failBeforeBox(io, message) {
+    const full = message.endsWith('the refresh token was not used.') ? message : `${message}\nNothing was changed and the refresh token was not used.`;
+    io.setFailed(full);
+    const report = { dryRun: false, results: [], warnings: [], failure: { stage: 'preflight', message } };
+    await writeSummary(io, report);
+    return report;
+}
+/** The summary is a courtesy: a summary file that cannot be written must not change the outcome. */
+async function writeSummary(io, report) {
+    await io.appendSummary(summaryMarkdown(report)).catch((error) => io.warning(`The job summary could not be written: ${error.message}`));
 }
 
 

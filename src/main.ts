@@ -9,13 +9,14 @@
  */
 import { refreshTokenPair, type TokenPair } from './box.js'
 import { explainRefreshFailure, holdsStaleToken, rotationWarning, staleTokenNote, REFRESH_TOKEN_LIFETIME_DAYS, type ChainContext } from './diagnostics.js'
-import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from './github.js'
+import { createGitHubClient, type GitHubClient } from './github.js'
 import { credentialInputs, InputError, readConfig, type Config } from './inputs.js'
-import { checkPostmanPath, postmanEnvironment, writePostmanEnvironment } from './postman.js'
+import { postmanEnvironment, writePostmanEnvironment } from './postman.js'
+import { preflight } from './preflight.js'
 import { recoveryInstructions, recoveryPayload, summaryMarkdown, type RunReport, type TargetResult } from './report.js'
 import { defaultRetryPolicy, type RetryEvent, type RetryPolicy, type Timing } from './retry.js'
 import { loadSealer, type SealedSecret, type Sealer } from './seal.js'
-import { prepareTarget, secretTargets, shadowingRepositorySecret, writeSecret, type PreparedTarget } from './secrets.js'
+import { secretTargets, writeSecret, type PreparedTarget } from './secrets.js'
 
 /** The slice of @actions/core the action uses; tests pass a recorder. */
 export interface ActionIO {
@@ -70,75 +71,44 @@ export async function run(deps: Collaborators): Promise<RunReport> {
       io.info(
         `${service}${event.method ? ` ${event.method} ${event.path}` : ''}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ${event.attempt + 1}).`
       )
-  const clientOptions: GitHubClientOptions = {
+  const github = createGitHubClient(config.githubToken, {
     baseUrl: config.githubApiUrl,
     timing: deps.timing,
     policy,
     requestTimeoutMs: config.requestTimeoutMs,
     fetch: deps.githubFetch,
     onRetry: logRetry('GitHub')
-  }
-  const github = createGitHubClient(config.githubToken, clientOptions)
+  })
   const targets = secretTargets(config)
 
-  // Round 1: every check that does not involve Box, in parallel.
+  // Round 1: every check that does not involve Box.
   io.info(`Checking ${targets.map((t) => t.label).join(' and ')}…`)
-  const workflowRepository = config.run?.repository
-  const [preparedResults, runQueuedAt, shadows, postmanCheck, sealerResult] = await Promise.all([
-    Promise.allSettled(targets.map((t) => prepareTarget(github, t, config.organizationVisibility))),
-    targets[0].kind === 'environment' ? undefined : runQueuedTime(github, config),
-    Promise.all(
-      targets.map((t) => (t.kind === 'organization' && workflowRepository ? shadowingRepositorySecret(github, t, workflowRepository) : undefined))
-    ),
-    config.postmanEnvironment === undefined ? undefined : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error: Error) => error.message),
-    sealer.then(
-      (s) => s,
-      (error: Error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`)
-    )
-  ])
-  const problems: string[] = []
-  const prepared: PreparedTarget[] = []
-  for (const result of preparedResults) {
-    if (result.status === 'fulfilled') prepared.push(result.value)
-    else problems.push((result.reason as Error).message)
-  }
-  for (const [i, shadow] of shadows.entries()) {
-    if (shadow === undefined) continue
-    problems.push(
-      `The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${targets[i].label}: the refresh token this run holds came from it, ` +
-        `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → Secrets and variables), ` +
-        `or rotate it instead by removing \`organization\`.`
-    )
-  }
-  if (postmanCheck !== undefined) problems.push(postmanCheck)
-  if (sealerResult instanceof Error) problems.push(sealerResult.message)
-  else problems.push(...checkKeys(sealerResult, prepared))
-  if (problems.length > 0) return failBeforeBox(io, problems.join('\n'))
+  const checked = await preflight(github, config, targets, sealer)
+  if (!checked.ok) return failBeforeBox(io, checked.problems.join('\n'))
+  const { prepared } = checked
 
-  const primary = prepared[0]
   const chain: ChainContext = {
     now: new Date(deps.timing.now()),
-    secretLabel: primary.target.label,
-    secretUpdatedAt: primary.existing?.updatedAt,
-    runQueuedAt
-  }
-  const warnings: string[] = []
-  const warn = (message: string): void => {
-    warnings.push(message)
-    io.warning(message)
+    secretLabel: prepared[0].target.label,
+    secretUpdatedAt: prepared[0].existing?.updatedAt,
+    runQueuedAt: checked.runQueuedAt
   }
   for (const p of prepared) if (p.existing === undefined) io.info(`The ${p.target.label} does not exist yet; it will be created.`)
   // A token that another run has already used can only earn invalid_grant, and presenting a used
   // refresh token is what OAuth servers treat as a replay: do not send it.
   if (holdsStaleToken(chain)) return failBeforeBox(io, `${staleTokenNote(chain)}\nThis run did not call Box.`)
+  const warnings: string[] = []
   const ageWarning = rotationWarning(chain)
-  if (ageWarning) warn(ageWarning)
+  if (ageWarning) {
+    warnings.push(ageWarning)
+    io.warning(ageWarning)
+  }
 
   if (config.dryRun) {
     for (const p of prepared) io.info(`Dry run: would write the ${p.target.label} (public key ${p.publicKey.keyId}${p.settings.visibility ? `, visibility ${String(p.settings.visibility)}` : ''}).`)
     io.setOutput('secret-updated', 'false')
     const report: RunReport = { dryRun: true, results: prepared.map((p) => ({ target: p.target, outcome: 'checked' })), warnings }
-    await io.appendSummary(summaryMarkdown(report))
+    await writeSummary(io, report)
     return report
   }
 
@@ -156,9 +126,9 @@ export async function run(deps: Collaborators): Promise<RunReport> {
     })
   } catch (error) {
     const message = explainRefreshFailure(error, chain)
-    const report: RunReport = { dryRun: false, results: [], warnings, failure: { stage: 'box', message } }
-    await io.appendSummary(summaryMarkdown(report))
     io.setFailed(message)
+    const report: RunReport = { dryRun: false, results: [], warnings, failure: { stage: 'box', message } }
+    await writeSummary(io, report)
     return report
   }
   const refreshedAt = deps.timing.now()
@@ -166,26 +136,8 @@ export async function run(deps: Collaborators): Promise<RunReport> {
   const refreshTokenExpiresAt = new Date(refreshedAt + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS)
   io.info(`Box issued a new token pair; the access token expires at ${accessTokenExpiresAt.toISOString()}.`)
 
-  // Round 3: seal and write every target in parallel; a failed write keeps its sealed payload.
-  const seal = sealerResult as Sealer
-  const results: TargetResult[] = await Promise.all(
-    prepared.map(async (p): Promise<TargetResult> => {
-      let sealed: SealedSecret
-      try {
-        sealed = seal.seal(pair.refreshToken, p.publicKey)
-      } catch (error) {
-        // The key was checked before the refresh, so this is not expected; say what it means.
-        return { target: p.target, outcome: 'failed', message: `The new refresh token could not be sealed for the ${p.target.label} (${(error as Error).message}), so it cannot be stored: re-authorize (README: "Re-authorizing").` }
-      }
-      try {
-        const outcome = await writeSecret(github, p, sealed)
-        io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${p.target.label}.`)
-        return { target: p.target, outcome }
-      } catch (error) {
-        return { target: p.target, outcome: 'failed', message: (error as Error).message, recovery: recoveryPayload(p, sealed, config.githubApiUrl) }
-      }
-    })
-  )
+  // Round 3: every target written in parallel.
+  const results = await writeBack(github, checked.sealer, prepared, pair.refreshToken, config.githubApiUrl, io)
   const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []))
   const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []))
 
@@ -221,7 +173,7 @@ export async function run(deps: Collaborators): Promise<RunReport> {
       report.postmanEnvironment = postmanPath
     })
   }
-  await attempt('Writing the job summary', () => io.appendSummary(summaryMarkdown(report)))
+  await writeSummary(io, report)
   if (lateProblems.length > 0) {
     const written = failed.length === 0 ? 'The refresh token was stored as reported above; ' : ''
     io.setFailed(`${written}${lateProblems.join('\n')}`)
@@ -229,44 +181,41 @@ export async function run(deps: Collaborators): Promise<RunReport> {
   return report
 }
 
+/** Seals the new refresh token for each target and writes it; a failed write keeps its sealed payload. */
+function writeBack(github: GitHubClient, sealer: Sealer, prepared: PreparedTarget[], refreshToken: string, githubApiUrl: string, io: ActionIO): Promise<TargetResult[]> {
+  return Promise.all(
+    prepared.map(async (p): Promise<TargetResult> => {
+      let sealed: SealedSecret
+      try {
+        sealed = sealer.seal(refreshToken, p.publicKey)
+      } catch (error) {
+        // The key was checked before the refresh, so this is not expected; say what it means.
+        return {
+          target: p.target,
+          outcome: 'failed',
+          message: `The new refresh token could not be sealed for the ${p.target.label} (${(error as Error).message}), so it cannot be stored: re-authorize (README: "Re-authorizing").`
+        }
+      }
+      try {
+        const outcome = await writeSecret(github, p, sealed)
+        io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${p.target.label}.`)
+        return { target: p.target, outcome }
+      } catch (error) {
+        return { target: p.target, outcome: 'failed', message: (error as Error).message, recovery: recoveryPayload(p, sealed, githubApiUrl) }
+      }
+    })
+  )
+}
+
 async function failBeforeBox(io: ActionIO, message: string): Promise<RunReport> {
+  const full = message.endsWith('the refresh token was not used.') ? message : `${message}\nNothing was changed and the refresh token was not used.`
+  io.setFailed(full)
   const report: RunReport = { dryRun: false, results: [], warnings: [], failure: { stage: 'preflight', message } }
-  const full = `${message}\nNothing was changed and the refresh token was not used.`
-  await io.appendSummary(summaryMarkdown(report)).catch(() => undefined)
-  io.setFailed(message.endsWith('the refresh token was not used.') ? message : full)
+  await writeSummary(io, report)
   return report
 }
 
-/** A key that cannot seal would fail after the refresh: find out before. */
-function checkKeys(sealer: Sealer, prepared: PreparedTarget[]): string[] {
-  return prepared.flatMap((p) => {
-    try {
-      sealer.check(p.publicKey)
-      return []
-    } catch (error) {
-      return [`GitHub's public key for the ${p.target.label} cannot seal a value: ${(error as Error).message}. Re-run; if it persists, GitHub is serving a bad key.`]
-    }
-  })
-}
-
-/**
- * When this run (attempt) was queued: GitHub reads repository and organization secrets then, so
- * a secret rotated later means this run holds a stale token. Only detail: any failure is ignored.
- */
-async function runQueuedTime(github: GitHubClient, config: Config): Promise<Date | undefined> {
-  if (config.run === undefined) return undefined
-  const { repository, id, attempt } = config.run
-  try {
-    const { data } = await github.request<{ created_at?: string; run_started_at?: string }>(
-      'GET',
-      `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/actions/runs/${id}`,
-      undefined,
-      { once: true }
-    )
-    const when = attempt > 1 ? (data.run_started_at ?? data.created_at) : data.created_at
-    const date = when === undefined ? undefined : new Date(when)
-    return date && !Number.isNaN(date.getTime()) ? date : undefined
-  } catch {
-    return undefined
-  }
+/** The summary is a courtesy: a summary file that cannot be written must not change the outcome. */
+async function writeSummary(io: ActionIO, report: RunReport): Promise<void> {
+  await io.appendSummary(summaryMarkdown(report)).catch((error: Error) => io.warning(`The job summary could not be written: ${error.message}`))
 }

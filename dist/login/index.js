@@ -29738,17 +29738,19 @@ async function selectedRepositoryIds(client, path) {
  * Workflows read a repository secret in preference to an organization secret of the same name.
  * When the repository this workflow runs in has one, the token came from it, and writing the new
  * one to the organization would leave the repository's copy used up. A best-effort read: a token
- * that cannot see the repository's secrets simply cannot tell.
+ * that cannot see the repository's secrets simply cannot tell. Returns the problem, if any.
  */
-async function shadowingRepositorySecret(client, organization, workflowRepository) {
+async function shadowingSecretProblem(client, organization, workflowRepository) {
     const shadow = repositoryTarget(workflowRepository, organization.app, organization.name);
     try {
         await client.request('GET', secretPath(shadow), undefined, { once: true });
-        return shadow;
     }
     catch {
         return undefined;
     }
+    return (`The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${organization.label}: the refresh token this run holds came from it, ` +
+        `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → Secrets and variables), ` +
+        `or rotate it instead by removing \`organization\`.`);
 }
 /** The exact PUT body; it is also the recovery payload, since only GitHub can open it. */
 function writeBody(prepared, sealed) {
