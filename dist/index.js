@@ -30017,44 +30017,50 @@ function parseDate(value) {
 
 async function preflight(github, config, targets, sealer) {
     const workflowRepository = config.run?.repository;
-    const [preparedResults, runQueuedAt, shadowProblems, postmanProblem, loaded] = await Promise.all([
-        Promise.allSettled(targets.map((t) => prepareTarget(github, t, config.organizationVisibility))),
+    const [ready, runQueuedAt, shadowProblems, postmanProblem] = await Promise.all([
+        prepareForWriting(github, targets, config.organizationVisibility, sealer),
         // Environment secrets are read when the job starts, not when the run is queued.
         targets[0].kind === 'environment' ? undefined : runQueuedTime(github, config),
         Promise.all(targets.map((t) => (t.kind === 'organization' && workflowRepository ? shadowingSecretProblem(github, t, workflowRepository) : undefined))),
-        config.postmanEnvironment === undefined ? undefined : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error) => error.message),
+        config.postmanEnvironment === undefined ? undefined : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error) => error.message)
+    ]);
+    const problems = [...ready.problems];
+    for (const problem of [...shadowProblems, postmanProblem])
+        if (problem !== undefined)
+            problems.push(problem);
+    if (problems.length > 0 || ready.sealer === undefined)
+        return { ok: false, problems };
+    return { ok: true, prepared: ready.prepared, sealer: ready.sealer, runQueuedAt };
+}
+/**
+ * What any writer of the secret (the action, the login command) must know before Box is asked for
+ * a token: every target prepared (public key, metadata, access) and libsodium able to seal with
+ * each key. One parallel round; `problems` lists every failure, each saying what to fix.
+ */
+async function prepareForWriting(github, targets, newVisibility, sealer) {
+    const [results, loaded] = await Promise.all([
+        Promise.allSettled(targets.map((t) => prepareTarget(github, t, newVisibility))),
         sealer.catch((error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`))
     ]);
     const problems = [];
     const prepared = [];
-    for (const result of preparedResults) {
+    for (const result of results) {
         if (result.status === 'fulfilled')
             prepared.push(result.value);
         else
             problems.push(result.reason.message);
     }
-    for (const problem of [...shadowProblems, postmanProblem])
-        if (problem !== undefined)
-            problems.push(problem);
     if (loaded instanceof Error)
-        problems.push(loaded.message);
-    else
-        problems.push(...unusableKeys(loaded, prepared));
-    if (problems.length > 0 || loaded instanceof Error)
-        return { ok: false, problems };
-    return { ok: true, prepared, sealer: loaded, runQueuedAt };
-}
-/** A key that cannot seal would fail after the refresh: find out before. */
-function unusableKeys(sealer, prepared) {
-    return prepared.flatMap((p) => {
+        return { prepared, problems: [...problems, loaded.message] };
+    for (const p of prepared) {
         try {
-            sealer.check(p.publicKey);
-            return [];
+            loaded.check(p.publicKey);
         }
         catch (error) {
-            return [`GitHub's public key for the ${p.target.label} cannot seal a value: ${error.message}. Re-run; if it persists, GitHub is serving a bad key.`];
+            problems.push(`GitHub's public key for the ${p.target.label} cannot seal a value: ${error.message}. Try again; if it persists, GitHub is serving a bad key.`);
         }
-    });
+    }
+    return { prepared, sealer: loaded, problems };
 }
 /**
  * When this run (attempt) was queued: GitHub reads repository and organization secrets then, so

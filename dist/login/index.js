@@ -29216,7 +29216,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1489);
+/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(106);
 /* harmony import */ var _login_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2550);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4040);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9809);
@@ -29252,7 +29252,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1489:
+/***/ 106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29623,6 +29623,60 @@ function githubMessage(error) {
     return '';
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/postman.ts
+/**
+ * The Postman environment file newman reads. It carries only what lets the Box collections call
+ * the API: the access token, a future `expires_at` and `box_env_type` BEARER. It never carries
+ * the refresh token or the client secret: with those absent neither the classic nor the advanced
+ * collection can refresh on its own and burn the single-use refresh token inside newman.
+ */
+
+
+
+
+function postmanEnvironment(accessToken, expiresAt) {
+    return {
+        id: randomUUID(),
+        name: 'Box (box-token-refresh)',
+        values: [
+            { key: 'access_token', value: accessToken, type: 'secret', enabled: true },
+            // Epoch milliseconds as a number: the classic collection treats "" as an error and 0 as expired.
+            { key: 'expires_at', value: expiresAt.getTime(), type: 'default', enabled: true },
+            { key: 'box_env_type', value: 'BEARER', type: 'default', enabled: true }
+        ],
+        _postman_variable_scope: 'environment'
+    };
+}
+/** Checked before Box is called, so a bad path cannot fail the run after the token was used. */
+async function postman_checkPostmanPath(file) {
+    const folder = path.dirname(file);
+    const folderStat = await stat(folder).catch(() => undefined);
+    if (!folderStat?.isDirectory()) {
+        throw new Error(`\`postman-environment\`: the folder ${folder} does not exist. Create it in an earlier step (mkdir -p) or choose a path in the workspace.`);
+    }
+    if ((await stat(file).catch(() => undefined))?.isDirectory()) {
+        throw new Error(`\`postman-environment\`: ${file} is a folder. Give a file path, e.g. box.postman_environment.json.`);
+    }
+    await access(folder, constants.W_OK).catch(() => {
+        throw new Error(`\`postman-environment\`: the folder ${folder} is not writable by this step. Choose a path in the workspace or RUNNER_TEMP.`);
+    });
+}
+/** Written beside the target and renamed over it, so the file is never readable by others, even briefly. */
+async function writePostmanEnvironment(file, environment) {
+    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+    await writeFile(temporary, JSON.stringify(environment, null, 2) + '\n', { mode: 0o600 });
+    await chmod(temporary, 0o600);
+    await rename(temporary, file);
+}
+
 ;// CONCATENATED MODULE: ./src/secrets.ts
 
 /** The targets a config names, in the order they are reported. */
@@ -29740,7 +29794,7 @@ async function selectedRepositoryIds(client, path) {
  * one to the organization would leave the repository's copy used up. A best-effort read: a token
  * that cannot see the repository's secrets simply cannot tell. Returns the problem, if any.
  */
-async function shadowingSecretProblem(client, organization, workflowRepository) {
+async function secrets_shadowingSecretProblem(client, organization, workflowRepository) {
     const shadow = repositoryTarget(workflowRepository, organization.app, organization.name);
     try {
         await client.request('GET', secretPath(shadow), undefined, { once: true });
@@ -29773,6 +29827,75 @@ function parseDate(value) {
         return undefined;
     const date = new Date(value);
     return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+;// CONCATENATED MODULE: ./src/preflight.ts
+
+
+async function preflight(github, config, targets, sealer) {
+    const workflowRepository = config.run?.repository;
+    const [ready, runQueuedAt, shadowProblems, postmanProblem] = await Promise.all([
+        prepareForWriting(github, targets, config.organizationVisibility, sealer),
+        // Environment secrets are read when the job starts, not when the run is queued.
+        targets[0].kind === 'environment' ? undefined : runQueuedTime(github, config),
+        Promise.all(targets.map((t) => (t.kind === 'organization' && workflowRepository ? shadowingSecretProblem(github, t, workflowRepository) : undefined))),
+        config.postmanEnvironment === undefined ? undefined : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error) => error.message)
+    ]);
+    const problems = [...ready.problems];
+    for (const problem of [...shadowProblems, postmanProblem])
+        if (problem !== undefined)
+            problems.push(problem);
+    if (problems.length > 0 || ready.sealer === undefined)
+        return { ok: false, problems };
+    return { ok: true, prepared: ready.prepared, sealer: ready.sealer, runQueuedAt };
+}
+/**
+ * What any writer of the secret (the action, the login command) must know before Box is asked for
+ * a token: every target prepared (public key, metadata, access) and libsodium able to seal with
+ * each key. One parallel round; `problems` lists every failure, each saying what to fix.
+ */
+async function prepareForWriting(github, targets, newVisibility, sealer) {
+    const [results, loaded] = await Promise.all([
+        Promise.allSettled(targets.map((t) => prepareTarget(github, t, newVisibility))),
+        sealer.catch((error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`))
+    ]);
+    const problems = [];
+    const prepared = [];
+    for (const result of results) {
+        if (result.status === 'fulfilled')
+            prepared.push(result.value);
+        else
+            problems.push(result.reason.message);
+    }
+    if (loaded instanceof Error)
+        return { prepared, problems: [...problems, loaded.message] };
+    for (const p of prepared) {
+        try {
+            loaded.check(p.publicKey);
+        }
+        catch (error) {
+            problems.push(`GitHub's public key for the ${p.target.label} cannot seal a value: ${error.message}. Try again; if it persists, GitHub is serving a bad key.`);
+        }
+    }
+    return { prepared, sealer: loaded, problems };
+}
+/**
+ * When this run (attempt) was queued: GitHub reads repository and organization secrets then, so
+ * a secret rotated later means this run holds a stale token. Only detail: any failure is ignored.
+ */
+async function runQueuedTime(github, config) {
+    if (config.run === undefined)
+        return undefined;
+    const { repository, id, attempt } = config.run;
+    try {
+        const { data } = await github.request('GET', `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/actions/runs/${id}`, undefined, { once: true });
+        const when = attempt > 1 ? (data.run_started_at ?? data.created_at) : data.created_at;
+        const date = when === undefined ? undefined : new Date(when);
+        return date && !Number.isNaN(date.getTime()) ? date : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
@@ -29889,15 +30012,11 @@ function loadSealer() {
     return loading;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
  * Reads the action's inputs into one typed, validated config. Every problem names the input and
@@ -30443,6 +30562,7 @@ function escapeHtml(text) {
 
 
 
+
 const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 };
 /**
  * An authorization code lives 30 seconds: every attempt must start within 15 s of the code's
@@ -30536,7 +30656,7 @@ async function runLogin(deps, terminal) {
         fetch: deps.githubFetch,
         onRetry: logRetry('GitHub')
     });
-    const prepared = await preflight(github, secretTargets(options.selection), options, sealer, githubToken.source, terminal);
+    const prepared = await main_preflight(github, secretTargets(options.selection), options, sealer, githubToken.source, terminal);
     const seal = await sealer; // checked by preflight
     const state = newState();
     const server = await listen(options.port, state, terminal);
@@ -30605,32 +30725,9 @@ async function resolveGitHubToken(options, deps, terminal) {
     return { value: token, source: '`gh auth token`' };
 }
 /** One parallel round of reads: every target's public key and metadata; libsodium can seal with each key. */
-async function preflight(github, targets, options, sealer, tokenSource, terminal) {
+async function main_preflight(github, targets, options, sealer, tokenSource, terminal) {
     terminal.info(`Checking the ${targets.map((t) => t.label).join(' and ')} (GitHub token from ${tokenSource})…`);
-    const [results, seal] = await Promise.all([
-        Promise.allSettled(targets.map((t) => prepareTarget(github, t, options.organizationVisibility))),
-        sealer.catch((error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`))
-    ]);
-    const problems = [];
-    const prepared = [];
-    for (const result of results) {
-        if (result.status === 'fulfilled')
-            prepared.push(result.value);
-        else
-            problems.push(result.reason.message);
-    }
-    if (seal instanceof Error)
-        problems.push(seal.message);
-    else {
-        for (const p of prepared) {
-            try {
-                seal.check(p.publicKey);
-            }
-            catch (error) {
-                problems.push(`GitHub's public key for the ${p.target.label} cannot seal a value: ${error.message}. Try again; if it persists, GitHub is serving a bad key.`);
-            }
-        }
-    }
+    const { prepared, problems } = await prepareForWriting(github, targets, options.organizationVisibility, sealer);
     if (problems.length > 0) {
         const source = tokenSource === '`gh auth token`'
             ? 'The GitHub token came from `gh auth token`: `gh auth status` shows its scopes, and `gh auth refresh --scopes <scope>` adds one.'

@@ -11,10 +11,11 @@
 import { BoxError, exchangeAuthorizationCode, type ClientCredentials, type TokenPair } from '../box.js'
 import { REFRESH_TOKEN_LIFETIME_DAYS } from '../diagnostics.js'
 import { createGitHubClient, type GitHubClient } from '../github.js'
+import { prepareForWriting } from '../preflight.js'
 import { ghHostname, recoveryInstructions, recoveryPayload, type RecoveryPayload } from '../report.js'
 import { defaultRetryPolicy, type RetryEvent, type RetryPolicy, type Timing } from '../retry.js'
 import { loadSealer, type Sealer } from '../seal.js'
-import { prepareTarget, secretTargets, writeSecret, type PreparedTarget, type SecretTarget } from '../secrets.js'
+import { secretTargets, writeSecret, type PreparedTarget, type SecretTarget } from '../secrets.js'
 import { authorizeUrl, ListenError, newState, startCallbackServer, type AuthorizationAnswer, type CallbackServer, type Page } from './callback.js'
 import { CALLBACK_PATH, helpText, parseLoginArgs, UsageError, type LoginOptions } from './options.js'
 
@@ -226,26 +227,7 @@ async function preflight(
   terminal: Terminal
 ): Promise<PreparedTarget[]> {
   terminal.info(`Checking the ${targets.map((t) => t.label).join(' and ')} (GitHub token from ${tokenSource})…`)
-  const [results, seal] = await Promise.all([
-    Promise.allSettled(targets.map((t) => prepareTarget(github, t, options.organizationVisibility))),
-    sealer.catch((error: Error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`))
-  ])
-  const problems: string[] = []
-  const prepared: PreparedTarget[] = []
-  for (const result of results) {
-    if (result.status === 'fulfilled') prepared.push(result.value)
-    else problems.push((result.reason as Error).message)
-  }
-  if (seal instanceof Error) problems.push(seal.message)
-  else {
-    for (const p of prepared) {
-      try {
-        seal.check(p.publicKey)
-      } catch (error) {
-        problems.push(`GitHub's public key for the ${p.target.label} cannot seal a value: ${(error as Error).message}. Try again; if it persists, GitHub is serving a bad key.`)
-      }
-    }
-  }
+  const { prepared, problems } = await prepareForWriting(github, targets, options.organizationVisibility, sealer)
   if (problems.length > 0) {
     const source =
       tokenSource === '`gh auth token`'
