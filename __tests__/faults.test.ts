@@ -264,7 +264,7 @@ test('two runs started at once with the same token: one wins, the other explains
   expect(await tokenChainState(world)).toBe('secret holds the new valid token')
 })
 
-test('a token written with the write token by hand is what the next run uses: the chain continues over many runs', async () => {
+test('the chain continues over five consecutive runs, each using the token the previous one stored', async () => {
   world = await createWorld()
   for (let i = 0; i < 5; i++) {
     const current = world.sim.github.getSecret(world.scope, SECRET)!.plaintext
