@@ -242,8 +242,11 @@ export interface SpawnedNode {
 
 const preciseNow = (): number => performance.timeOrigin + performance.now()
 
-/** `node ARGS` in `cwd` with exactly `env`; also what the benchmark times. */
-export function spawnNode(args: string[], cwd: string, env: Record<string, string>, timeoutMs: number, node = process.execPath): Promise<SpawnedNode> {
+/**
+ * `node ARGS` in `cwd` with exactly `env`; also what the benchmark times. E2E_NODE names another
+ * Node.js binary (e.g. Node 24, which the runner uses) for the whole end-to-end suite.
+ */
+export function spawnNode(args: string[], cwd: string, env: Record<string, string>, timeoutMs: number, node = process.env.E2E_NODE || process.execPath): Promise<SpawnedNode> {
   return new Promise((resolvePromise, reject) => {
     const startedAt = preciseNow()
     const child = spawn(node, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
