@@ -29216,7 +29216,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8520);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4973);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8903);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9809);
 /** The runner's entry: real collaborators in, everything else in main.ts. */
@@ -29255,7 +29255,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8520:
+/***/ 4973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29634,15 +29634,20 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
  * fails here has not used the refresh token.
  */
 
+/** What a run that stopped before Box says last: it is true of every such run. */
+const NOTHING_USED = 'Nothing was changed and the refresh token was not used.';
 class InputError extends Error {
     problems;
+    /** The problems, one line each, without the closing sentence. */
+    list;
     constructor(problems) {
-        super([
+        const list = [
             problems.length === 1 ? 'An input is not valid:' : `${problems.length} inputs are not valid:`,
-            ...problems.map((p) => `  - \`${p.input}\`: ${p.message}`),
-            'Nothing was changed and the refresh token was not used.'
-        ].join('\n'));
+            ...problems.map((p) => `  - \`${p.input}\`: ${p.message}`)
+        ].join('\n');
+        super(`${list}\n${NOTHING_USED}`);
         this.problems = problems;
+        this.list = list;
         this.name = 'InputError';
     }
 }
@@ -30195,6 +30200,35 @@ function loadSealer() {
     return loading;
 }
 
+;// CONCATENATED MODULE: ./src/writeback.ts
+
+
+function writeBack(github, sealer, prepared, refreshToken, githubApiUrl, onWritten) {
+    return Promise.all(prepared.map(async (p) => {
+        let sealed;
+        try {
+            sealed = sealer.seal(refreshToken, p.publicKey);
+        }
+        catch (error) {
+            // The key was checked before the refresh, so this is not expected; say what it means.
+            return {
+                target: p.target,
+                outcome: 'failed',
+                message: `The new refresh token could not be sealed for the ${p.target.label} (${error.message}), so it cannot be stored: re-authorize (README: "Re-authorizing").`
+            };
+        }
+        let outcome;
+        try {
+            outcome = await writeSecret(github, p, sealed);
+        }
+        catch (error) {
+            return { target: p.target, outcome: 'failed', message: error.message, recovery: recoveryPayload(p, sealed, githubApiUrl) };
+        }
+        onWritten(p.target, outcome);
+        return { target: p.target, outcome };
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * One rotation: check everything that can be checked, refresh at Box, write the new refresh token
@@ -30205,6 +30239,7 @@ function loadSealer() {
  * parallel round of reads), the refresh is the single request in the middle, and every write that
  * still fails after its retries leaves a sealed recovery payload behind.
  */
+
 
 
 
@@ -30231,13 +30266,13 @@ async function run(deps) {
     catch (error) {
         if (!(error instanceof InputError))
             throw error;
-        return failBeforeBox(io, error.message);
+        return failBeforeBox(io, error.list);
     }
     // Started now so that loading libsodium overlaps the preflight requests.
     const sealer = loadSealer();
     sealer.catch(() => undefined);
     const policy = { ...retry/* defaultRetryPolicy */.ur, ...deps.backoff, budgetMs: config.retryBudgetMs };
-    const logRetry = (service) => (event) => io.info(`${service}${event.method ? ` ${event.method} ${event.path}` : ''}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ${event.attempt + 1}).`);
+    const logRetry = (service) => (event) => io.info((0,retry/* retryNotice */.nl)(service, event));
     const github = createGitHubClient(config.githubToken, {
         baseUrl: config.githubApiUrl,
         timing: deps.timing,
@@ -30305,7 +30340,7 @@ async function run(deps) {
     const refreshTokenExpiresAt = new Date(refreshedAt + REFRESH_TOKEN_LIFETIME_DAYS * main_DAY_MS);
     io.info(`Box issued a new token pair; the access token expires at ${accessTokenExpiresAt.toISOString()}.`);
     // Round 3: every target written in parallel.
-    const results = await writeBack(github, checked.sealer, prepared, pair.refreshToken, config.githubApiUrl, io);
+    const results = await writeBack(github, checked.sealer, prepared, pair.refreshToken, config.githubApiUrl, (target, outcome) => io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`));
     const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []));
     const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []));
     // The recovery goes out first: nothing after this point may stand between it and the log.
@@ -30347,34 +30382,8 @@ async function run(deps) {
     }
     return report;
 }
-/** Seals the new refresh token for each target and writes it; a failed write keeps its sealed payload. */
-function writeBack(github, sealer, prepared, refreshToken, githubApiUrl, io) {
-    return Promise.all(prepared.map(async (p) => {
-        let sealed;
-        try {
-            sealed = sealer.seal(refreshToken, p.publicKey);
-        }
-        catch (error) {
-            // The key was checked before the refresh, so this is not expected; say what it means.
-            return {
-                target: p.target,
-                outcome: 'failed',
-                message: `The new refresh token could not be sealed for the ${p.target.label} (${error.message}), so it cannot be stored: re-authorize (README: "Re-authorizing").`
-            };
-        }
-        try {
-            const outcome = await writeSecret(github, p, sealed);
-            io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${p.target.label}.`);
-            return { target: p.target, outcome };
-        }
-        catch (error) {
-            return { target: p.target, outcome: 'failed', message: error.message, recovery: recoveryPayload(p, sealed, githubApiUrl) };
-        }
-    }));
-}
 async function failBeforeBox(io, message) {
-    const full = message.endsWith('the refresh token was not used.') ? message : `${message}\nNothing was changed and the refresh token was not used.`;
-    io.setFailed(full);
+    io.setFailed(`${message}\n${NOTHING_USED}`);
     const report = { dryRun: false, results: [], warnings: [], failure: { stage: 'preflight', message } };
     await writeSummary(io, report);
     return report;
@@ -30426,6 +30435,7 @@ function proxyAwareFetch() {
 /* harmony export */   $u: () => (/* binding */ realTiming),
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   nl: () => (/* binding */ retryNotice),
 /* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
 /* harmony export */ });
 /* unused harmony export backoffDelay */
@@ -30467,6 +30477,11 @@ async function withRetry(attempt, classify, policy, timing, onRetry) {
             await timing.sleep(delayMs);
         }
     }
+}
+/** The line a person reads when a request is retried, e.g. "GitHub PUT /repos/…: GitHub answered 502; retrying in 1.2 s (attempt 2)." */
+function retryNotice(service, event) {
+    const request = event.method ? ` ${event.method} ${event.path}` : '';
+    return `${service}${request}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ${event.attempt + 1}).`;
 }
 /** Full jitter (AWS architecture blog), or exactly what the server asked for when it asked. */
 function backoffDelay(attempt, afterMs, policy, random) {

@@ -42,15 +42,20 @@ export interface InputProblem {
   message: string
 }
 
+/** What a run that stopped before Box says last: it is true of every such run. */
+export const NOTHING_USED = 'Nothing was changed and the refresh token was not used.'
+
 export class InputError extends Error {
+  /** The problems, one line each, without the closing sentence. */
+  readonly list: string
+
   constructor(readonly problems: InputProblem[]) {
-    super(
-      [
-        problems.length === 1 ? 'An input is not valid:' : `${problems.length} inputs are not valid:`,
-        ...problems.map((p) => `  - \`${p.input}\`: ${p.message}`),
-        'Nothing was changed and the refresh token was not used.'
-      ].join('\n')
-    )
+    const list = [
+      problems.length === 1 ? 'An input is not valid:' : `${problems.length} inputs are not valid:`,
+      ...problems.map((p) => `  - \`${p.input}\`: ${p.message}`)
+    ].join('\n')
+    super(`${list}\n${NOTHING_USED}`)
+    this.list = list
     this.name = 'InputError'
   }
 }

@@ -9,14 +9,15 @@
  */
 import { refreshTokenPair, type TokenPair } from './box.js'
 import { explainRefreshFailure, holdsStaleToken, rotationWarning, staleTokenNote, REFRESH_TOKEN_LIFETIME_DAYS, type ChainContext } from './diagnostics.js'
-import { createGitHubClient, type GitHubClient } from './github.js'
-import { credentialInputs, InputError, readConfig, type Config } from './inputs.js'
+import { createGitHubClient } from './github.js'
+import { credentialInputs, InputError, NOTHING_USED, readConfig, type Config } from './inputs.js'
 import { postmanEnvironment, writePostmanEnvironment } from './postman.js'
 import { preflight } from './preflight.js'
-import { recoveryInstructions, recoveryPayload, summaryMarkdown, type RunReport, type TargetResult } from './report.js'
-import { defaultRetryPolicy, type RetryEvent, type RetryPolicy, type Timing } from './retry.js'
-import { loadSealer, type SealedSecret, type Sealer } from './seal.js'
-import { secretTargets, writeSecret, type PreparedTarget } from './secrets.js'
+import { recoveryInstructions, summaryMarkdown, type RunReport } from './report.js'
+import { defaultRetryPolicy, retryNotice, type RetryEvent, type RetryPolicy, type Timing } from './retry.js'
+import { loadSealer } from './seal.js'
+import { secretTargets } from './secrets.js'
+import { writeBack } from './writeback.js'
 
 /** The slice of @actions/core the action uses; tests pass a recorder. */
 export interface ActionIO {
@@ -57,7 +58,7 @@ export async function run(deps: Collaborators): Promise<RunReport> {
     config = readConfig((name) => io.getInput(name), deps.env)
   } catch (error) {
     if (!(error instanceof InputError)) throw error
-    return failBeforeBox(io, error.message)
+    return failBeforeBox(io, error.list)
   }
 
   // Started now so that loading libsodium overlaps the preflight requests.
@@ -65,12 +66,7 @@ export async function run(deps: Collaborators): Promise<RunReport> {
   sealer.catch(() => undefined)
 
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...deps.backoff, budgetMs: config.retryBudgetMs }
-  const logRetry =
-    (service: string) =>
-    (event: RetryEvent & { method?: string; path?: string }): void =>
-      io.info(
-        `${service}${event.method ? ` ${event.method} ${event.path}` : ''}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ${event.attempt + 1}).`
-      )
+  const logRetry = (service: string) => (event: RetryEvent): void => io.info(retryNotice(service, event))
   const github = createGitHubClient(config.githubToken, {
     baseUrl: config.githubApiUrl,
     timing: deps.timing,
@@ -137,7 +133,9 @@ export async function run(deps: Collaborators): Promise<RunReport> {
   io.info(`Box issued a new token pair; the access token expires at ${accessTokenExpiresAt.toISOString()}.`)
 
   // Round 3: every target written in parallel.
-  const results = await writeBack(github, checked.sealer, prepared, pair.refreshToken, config.githubApiUrl, io)
+  const results = await writeBack(github, checked.sealer, prepared, pair.refreshToken, config.githubApiUrl, (target, outcome) =>
+    io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`)
+  )
   const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []))
   const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []))
 
@@ -181,35 +179,8 @@ export async function run(deps: Collaborators): Promise<RunReport> {
   return report
 }
 
-/** Seals the new refresh token for each target and writes it; a failed write keeps its sealed payload. */
-function writeBack(github: GitHubClient, sealer: Sealer, prepared: PreparedTarget[], refreshToken: string, githubApiUrl: string, io: ActionIO): Promise<TargetResult[]> {
-  return Promise.all(
-    prepared.map(async (p): Promise<TargetResult> => {
-      let sealed: SealedSecret
-      try {
-        sealed = sealer.seal(refreshToken, p.publicKey)
-      } catch (error) {
-        // The key was checked before the refresh, so this is not expected; say what it means.
-        return {
-          target: p.target,
-          outcome: 'failed',
-          message: `The new refresh token could not be sealed for the ${p.target.label} (${(error as Error).message}), so it cannot be stored: re-authorize (README: "Re-authorizing").`
-        }
-      }
-      try {
-        const outcome = await writeSecret(github, p, sealed)
-        io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${p.target.label}.`)
-        return { target: p.target, outcome }
-      } catch (error) {
-        return { target: p.target, outcome: 'failed', message: (error as Error).message, recovery: recoveryPayload(p, sealed, githubApiUrl) }
-      }
-    })
-  )
-}
-
 async function failBeforeBox(io: ActionIO, message: string): Promise<RunReport> {
-  const full = message.endsWith('the refresh token was not used.') ? message : `${message}\nNothing was changed and the refresh token was not used.`
-  io.setFailed(full)
+  io.setFailed(`${message}\n${NOTHING_USED}`)
   const report: RunReport = { dryRun: false, results: [], warnings: [], failure: { stage: 'preflight', message } }
   await writeSummary(io, report)
   return report

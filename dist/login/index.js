@@ -29216,7 +29216,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(106);
+/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6356);
 /* harmony import */ var _login_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2550);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4040);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9809);
@@ -29252,7 +29252,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 106:
+/***/ 6356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30012,6 +30012,35 @@ function loadSealer() {
     return loading;
 }
 
+;// CONCATENATED MODULE: ./src/writeback.ts
+
+
+function writeBack(github, sealer, prepared, refreshToken, githubApiUrl, onWritten) {
+    return Promise.all(prepared.map(async (p) => {
+        let sealed;
+        try {
+            sealed = sealer.seal(refreshToken, p.publicKey);
+        }
+        catch (error) {
+            // The key was checked before the refresh, so this is not expected; say what it means.
+            return {
+                target: p.target,
+                outcome: 'failed',
+                message: `The new refresh token could not be sealed for the ${p.target.label} (${error.message}), so it cannot be stored: re-authorize (README: "Re-authorizing").`
+            };
+        }
+        let outcome;
+        try {
+            outcome = await writeSecret(github, p, sealed);
+        }
+        catch (error) {
+            return { target: p.target, outcome: 'failed', message: error.message, recovery: recoveryPayload(p, sealed, githubApiUrl) };
+        }
+        onWritten(p.target, outcome);
+        return { target: p.target, outcome };
+    }));
+}
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
@@ -30024,15 +30053,20 @@ var external_node_util_ = __nccwpck_require__(7975);
  * fails here has not used the refresh token.
  */
 
+/** What a run that stopped before Box says last: it is true of every such run. */
+const NOTHING_USED = 'Nothing was changed and the refresh token was not used.';
 class InputError extends Error {
     problems;
+    /** The problems, one line each, without the closing sentence. */
+    list;
     constructor(problems) {
-        super([
+        const list = [
             problems.length === 1 ? 'An input is not valid:' : `${problems.length} inputs are not valid:`,
-            ...problems.map((p) => `  - \`${p.input}\`: ${p.message}`),
-            'Nothing was changed and the refresh token was not used.'
-        ].join('\n'));
+            ...problems.map((p) => `  - \`${p.input}\`: ${p.message}`)
+        ].join('\n');
+        super(`${list}\n${NOTHING_USED}`);
         this.problems = problems;
+        this.list = list;
         this.name = 'InputError';
     }
 }
@@ -30563,6 +30597,7 @@ function escapeHtml(text) {
 
 
 
+
 const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 };
 /**
  * An authorization code lives 30 seconds: every attempt must start within 15 s of the code's
@@ -30647,7 +30682,7 @@ async function runLogin(deps, terminal) {
     sealer.catch(() => undefined);
     const credentials = await clientCredentials(options, deps, terminal);
     const githubToken = await resolveGitHubToken(options, deps, terminal);
-    const logRetry = (service) => (event) => terminal.warn(`${service}${event.method ? ` ${event.method} ${event.path}` : ''}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s.`);
+    const logRetry = (service) => (event) => terminal.warn((0,retry/* retryNotice */.nl)(service, event));
     const github = createGitHubClient(githubToken.value, {
         baseUrl: options.githubApiUrl,
         timing: deps.timing,
@@ -30829,24 +30864,15 @@ function explainExchangeFailure(error, redirectUri) {
     }
     return `${error.message} ${again}`;
 }
-/** Seals and writes every target in parallel; returns the exit status. */
+/** Seals and writes every target in parallel, as the action does; returns the exit status. */
 async function store(github, prepared, seal, refreshToken, options, terminal) {
-    const results = await Promise.all(prepared.map(async (p) => {
-        const sealed = seal.seal(refreshToken, p.publicKey);
-        try {
-            const outcome = await writeSecret(github, p, sealed);
-            terminal.info(`Token stored in ${p.target.scope} ${p.target.name} (${kindLabel(p.target)}, ${outcome}).`);
-            return undefined;
-        }
-        catch (error) {
-            return { message: error.message, recovery: recoveryPayload(p, sealed, options.githubApiUrl) };
-        }
-    }));
-    const failed = results.filter((r) => r !== undefined);
+    const results = await writeBack(github, seal, prepared, refreshToken, options.githubApiUrl, (target, outcome) => terminal.info(`Token stored in ${target.scope} ${target.name} (${kindLabel(target)}, ${outcome}).`));
+    const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []));
     if (failed.length === 0)
         return EXIT.ok;
     // Exactly what the action prints: the sealed payload only GitHub can open, and the command to PUT it.
-    terminal.warn([...failed.map((f) => f.message), recoveryInstructions(failed.map((f) => f.recovery))].join('\n'));
+    const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []));
+    terminal.warn([...failed.map((f) => f.message), ...(recoveries.length > 0 ? [recoveryInstructions(recoveries)] : [])].join('\n'));
     return EXIT.failed;
 }
 function kindLabel(target) {
@@ -31840,6 +31866,7 @@ function proxyAwareFetch() {
 /* harmony export */   $u: () => (/* binding */ realTiming),
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   nl: () => (/* binding */ retryNotice),
 /* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
 /* harmony export */ });
 /* unused harmony export backoffDelay */
@@ -31881,6 +31908,11 @@ async function withRetry(attempt, classify, policy, timing, onRetry) {
             await timing.sleep(delayMs);
         }
     }
+}
+/** The line a person reads when a request is retried, e.g. "GitHub PUT /repos/…: GitHub answered 502; retrying in 1.2 s (attempt 2)." */
+function retryNotice(service, event) {
+    const request = event.method ? ` ${event.method} ${event.path}` : '';
+    return `${service}${request}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ${event.attempt + 1}).`;
 }
 /** Full jitter (AWS architecture blog), or exactly what the server asked for when it asked. */
 function backoffDelay(attempt, afterMs, policy, random) {

@@ -12,10 +12,11 @@ import { BoxError, exchangeAuthorizationCode, type ClientCredentials, type Token
 import { REFRESH_TOKEN_LIFETIME_DAYS } from '../diagnostics.js'
 import { createGitHubClient, type GitHubClient } from '../github.js'
 import { prepareForWriting } from '../preflight.js'
-import { ghHostname, recoveryInstructions, recoveryPayload, type RecoveryPayload } from '../report.js'
-import { defaultRetryPolicy, type RetryEvent, type RetryPolicy, type Timing } from '../retry.js'
+import { ghHostname, recoveryInstructions } from '../report.js'
+import { defaultRetryPolicy, retryNotice, type RetryEvent, type RetryPolicy, type Timing } from '../retry.js'
 import { loadSealer, type Sealer } from '../seal.js'
-import { secretTargets, writeSecret, type PreparedTarget, type SecretTarget } from '../secrets.js'
+import { secretTargets, type PreparedTarget, type SecretTarget } from '../secrets.js'
+import { writeBack } from '../writeback.js'
 import { authorizeUrl, ListenError, newState, startCallbackServer, type AuthorizationAnswer, type CallbackServer, type Page } from './callback.js'
 import { CALLBACK_PATH, helpText, parseLoginArgs, UsageError, type LoginOptions } from './options.js'
 
@@ -131,10 +132,7 @@ async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
 
   const credentials = await clientCredentials(options, deps, terminal)
   const githubToken = await resolveGitHubToken(options, deps, terminal)
-  const logRetry =
-    (service: string) =>
-    (event: RetryEvent & { method?: string; path?: string }): void =>
-      terminal.warn(`${service}${event.method ? ` ${event.method} ${event.path}` : ''}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s.`)
+  const logRetry = (service: string) => (event: RetryEvent): void => terminal.warn(retryNotice(service, event))
   const github = createGitHubClient(githubToken.value, {
     baseUrl: options.githubApiUrl,
     timing: deps.timing,
@@ -345,24 +343,16 @@ export function explainExchangeFailure(error: unknown, redirectUri: string): str
   return `${error.message} ${again}`
 }
 
-/** Seals and writes every target in parallel; returns the exit status. */
+/** Seals and writes every target in parallel, as the action does; returns the exit status. */
 async function store(github: GitHubClient, prepared: PreparedTarget[], seal: Sealer, refreshToken: string, options: LoginOptions, terminal: Terminal): Promise<number> {
-  const results = await Promise.all(
-    prepared.map(async (p) => {
-      const sealed = seal.seal(refreshToken, p.publicKey)
-      try {
-        const outcome = await writeSecret(github, p, sealed)
-        terminal.info(`Token stored in ${p.target.scope} ${p.target.name} (${kindLabel(p.target)}, ${outcome}).`)
-        return undefined
-      } catch (error) {
-        return { message: (error as Error).message, recovery: recoveryPayload(p, sealed, options.githubApiUrl) }
-      }
-    })
+  const results = await writeBack(github, seal, prepared, refreshToken, options.githubApiUrl, (target, outcome) =>
+    terminal.info(`Token stored in ${target.scope} ${target.name} (${kindLabel(target)}, ${outcome}).`)
   )
-  const failed = results.filter((r): r is { message: string; recovery: RecoveryPayload } => r !== undefined)
+  const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []))
   if (failed.length === 0) return EXIT.ok
   // Exactly what the action prints: the sealed payload only GitHub can open, and the command to PUT it.
-  terminal.warn([...failed.map((f) => f.message), recoveryInstructions(failed.map((f) => f.recovery))].join('\n'))
+  const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []))
+  terminal.warn([...failed.map((f) => f.message), ...(recoveries.length > 0 ? [recoveryInstructions(recoveries)] : [])].join('\n'))
   return EXIT.failed
 }
 
