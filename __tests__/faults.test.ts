@@ -8,6 +8,13 @@ import { createWorld, runFlow, tokenChainState, REPO, SECRET, WRITE_TOKEN, type 
 let world: World
 afterEach(() => world?.close())
 
+/** Another run, elsewhere, uses the world's refresh token first. */
+const refreshElsewhere = (): Promise<{ refresh_token: string }> =>
+  fetch(`${world.sim.boxUrl}/oauth2/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: world.refreshToken, client_id: world.sim.box.client.id, client_secret: world.sim.box.client.secret })
+  }).then((r) => r.json() as Promise<{ refresh_token: string }>)
+
 const boxRefreshes = () => world.sim.requests.filter((r) => r.service === 'box' && r.path === '/oauth2/token').length
 
 describe('Box faults', () => {
@@ -73,10 +80,7 @@ describe('Box faults', () => {
     world = await createWorld()
     // Another run refreshed first and stored its new token, after this run was queued.
     world.sim.github.addRun(REPO, 1001, { createdAt: new Date(Date.now() - 60_000) })
-    const winner = await fetch(`${world.sim.boxUrl}/oauth2/token`, {
-      method: 'POST',
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: world.refreshToken, client_id: world.sim.box.client.id, client_secret: world.sim.box.client.secret })
-    }).then((r) => r.json() as Promise<{ refresh_token: string }>)
+    const winner = await refreshElsewhere()
     world.sim.github.setSecret(world.scope, SECRET, winner.refresh_token, { updatedAt: new Date(Date.now() - 30_000) })
     const attemptsBefore = world.sim.box.refreshAttempts
 
@@ -100,10 +104,7 @@ describe('Box faults', () => {
 
   test('invalid_grant, already used (no run information to tell why): secret untouched, race and re-authorization explained', async () => {
     world = await createWorld()
-    await fetch(`${world.sim.boxUrl}/oauth2/token`, {
-      method: 'POST',
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: world.refreshToken, client_id: world.sim.box.client.id, client_secret: world.sim.box.client.secret })
-    })
+    await refreshElsewhere()
     const { recorded } = await runFlow(world, {}, { GITHUB_RUN_ID: '' })
     expect(recorded.failed).toMatch(/invalid_grant \(Invalid refresh token\)/)
     expect(recorded.failed).toMatch(/already used/)
