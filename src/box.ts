@@ -7,14 +7,22 @@
  * retry. A timeout or a connection dropped after the request went out may have consumed the
  * token; those are retried too (Box may not have processed it), but remembered, so that an
  * `invalid_grant` on the retry can be explained as "the first attempt probably used it".
+ *
+ * The request carries the client secret and the refresh token, so it never follows a redirect,
+ * and nothing Box answers is trusted: an error description is cleaned before it is quoted, and a
+ * 200 answer is validated field by field before anything else happens with it.
  */
-import { parseRetryAfter, withRetry, type RetryEvent, type RetryPolicy, type Timing, type Verdict } from './retry.js'
+import type { Redactor } from './redact.js'
+import { causeChain, isCancellation, parseRetryAfter, withRetry, withTimeLimit, type RetryContext, type Verdict } from './retry.js'
 
 export interface TokenPair {
-  accessToken: string
   refreshToken: string
-  /** Seconds, exactly as Box said (often about 3600, but not always). */
+  /** Undefined when Box's answer held no usable access token; the refresh token is still good. */
+  accessToken?: string
+  /** Seconds, as Box said, unless that was out of range (see `problems`). */
   expiresIn: number
+  /** What was wrong with the answer and how it was handled, for the log. */
+  problems: string[]
 }
 
 export type BoxErrorKind =
@@ -23,9 +31,10 @@ export type BoxErrorKind =
   | 'oauth' // any other OAuth2Error code
   | 'rate_limited'
   | 'server'
+  | 'redirected' // a 3xx: never followed
   | 'not_sent' // the connection failed before the request left
-  | 'ambiguous' // sent, but no answer: timeout or dropped connection
-  | 'malformed' // 2xx without a usable token pair
+  | 'ambiguous' // sent, but no answer: timeout, dropped connection, cancelled while waiting
+  | 'malformed' // 2xx without a usable refresh token
 
 export class BoxError extends Error {
   /** Set when an earlier attempt may have been processed by Box without us seeing the answer. */
@@ -43,12 +52,14 @@ export class BoxError extends Error {
 
 export interface BoxClientDeps {
   fetch: typeof fetch
-  timing: Timing
-  policy: RetryPolicy
+  retry: RetryContext
+  /** Abandons the request in flight (a second signal, or the end of the cancellation grace). */
+  stop?: AbortSignal
   requestTimeoutMs: number
-  /** Called with both new tokens the moment the answer is parsed, before anything can print. */
+  /** Called with each new token the moment the answer is parsed, before anything can print. */
   mask: (value: string) => void
-  onRetry?: (event: RetryEvent) => void
+  /** Knows the credentials that Box's error text might echo. */
+  redactor: Redactor
 }
 
 export interface ClientCredentials {
@@ -56,6 +67,15 @@ export interface ClientCredentials {
   clientId: string
   clientSecret: string
 }
+
+/** A 200 answer bigger than this is not a token answer; an error body is only ever quoted in part. */
+const MAX_ANSWER_BYTES = 1024 * 1024
+const MAX_ERROR_BYTES = 64 * 1024
+/** Printable ASCII without spaces: what Box's tokens are made of (downscoped ones are longer). */
+const TOKEN_FORM = /^[\x21-\x7e]{16,4096}$/
+const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/
+/** The access token lifetime accepted as Box said it: about an hour is usual, a day is the most believed. */
+export const EXPIRES_IN_RANGE = { min: 60, max: 86_400, fallback: 3600 }
 
 export function refreshTokenPair(credentials: ClientCredentials, refreshToken: string, deps: BoxClientDeps): Promise<TokenPair> {
   return requestTokenPair(credentials, { grant_type: 'refresh_token', refresh_token: refreshToken }, deps)
@@ -74,18 +94,20 @@ async function requestTokenPair(credentials: ClientCredentials, grant: Record<st
     return await withRetry(
       async () => {
         try {
-          return await postOnce(url, body, deps)
+          return await withTimeLimit(deps.requestTimeoutMs, deps.stop, (signal) => postOnce(url, body, signal, deps))
         } catch (error) {
-          if (error instanceof BoxError && error.kind === 'ambiguous') ambiguous ??= error.message
-          throw error
+          const boxError = error instanceof BoxError ? error : connectionError(error, deps)
+          if (boxError.kind === 'ambiguous') ambiguous ??= boxError.message
+          throw boxError
         }
       },
       classify,
-      deps.policy,
-      deps.timing,
-      deps.onRetry
+      deps.retry
     )
   } catch (error) {
+    if (ambiguous !== undefined && isCancellation(error)) {
+      throw new BoxError('ambiguous', `The run was cancelled after an attempt that got no answer (${ambiguous}).`)
+    }
     if (error instanceof BoxError && ambiguous !== undefined && error.message !== ambiguous) error.earlierAmbiguousAttempt = ambiguous
     throw error
   }
@@ -106,93 +128,173 @@ function classify(error: unknown): Verdict {
   }
 }
 
-async function postOnce(url: string, body: string, deps: BoxClientDeps): Promise<TokenPair> {
+async function postOnce(url: string, body: string, signal: AbortSignal, deps: BoxClientDeps): Promise<TokenPair> {
   let response: Response
   try {
     response = await deps.fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body,
-      signal: AbortSignal.timeout(deps.requestTimeoutMs)
+      // The body holds the client secret and the refresh token (or code): it goes to this URL only.
+      redirect: 'manual',
+      signal
     })
   } catch (error) {
-    throw connectionError(error, deps.requestTimeoutMs)
+    throw connectionError(error, deps)
   }
 
+  if (response.status >= 300 && response.status < 400) {
+    void response.body?.cancel().catch(() => undefined)
+    throw redirected(response, url, deps.redactor)
+  }
   let text: string
   try {
-    text = await response.text()
+    text = await readBody(response, response.ok ? MAX_ANSWER_BYTES : MAX_ERROR_BYTES)
   } catch (error) {
-    throw connectionError(error, deps.requestTimeoutMs, true)
+    throw connectionError(error, deps, true)
   }
 
-  if (response.ok) return parseTokenPair(text, deps.mask)
+  if (response.ok) return parseTokenAnswer(text, deps.mask)
   if (response.status === 429) {
     throw new BoxError('rate_limited', 'Box answered 429 Too Many Requests.', {
       status: 429,
-      retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), deps.timing.now())
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), deps.retry.timing.now())
     })
   }
   if (response.status >= 500) {
-    // The body of a 5xx is opaque (often an HTML page from a proxy); it is never echoed.
-    throw new BoxError('server', `Box answered ${response.status} ${response.statusText}`.trim() + '.', { status: response.status })
+    // The body of a 5xx is opaque (often an HTML page from a proxy), and so is its status text: neither is quoted.
+    throw new BoxError('server', `Box answered ${response.status}.`, { status: response.status })
   }
-  throw oauthError(response.status, text)
+  throw oauthError(response.status, text, deps.redactor)
 }
 
-function parseTokenPair(text: string, mask: (value: string) => void): TokenPair {
+/** The body as text, refusing to hold more than `maxBytes` of it; an oversized 200 is not a token answer. */
+async function readBody(response: Response, maxBytes: number): Promise<string> {
+  if (response.body === null) return ''
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    chunks.push(value)
+    size += value.length
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined)
+      if (response.ok) throw new BoxError('malformed', `Box accepted the request, but its answer is larger than ${maxBytes / 1024} KiB, so it is not a token answer.`)
+      break
+    }
+  }
+  return Buffer.concat(chunks).toString('utf8').slice(0, maxBytes)
+}
+
+function redirected(response: Response, url: string, redactor: Redactor): BoxError {
+  let origin = 'a location that is not a URL'
+  try {
+    origin = new URL(response.headers.get('location') ?? '', url).origin
+  } catch {
+    // described as unreadable
+  }
+  return new BoxError(
+    'redirected',
+    `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${redactor.serverText(origin, 200)}. ` +
+      'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else and Box did not use the refresh token. ' +
+      'Check `box-api-url`: it must be the API base itself, such as https://api.box.com.',
+    { status: response.status }
+  )
+}
+
+/**
+ * Box's 200 answer, validated before anything is done with it: the new refresh token must be a
+ * token, or the answer counts as a failed refresh. Each token is masked the moment it is known to
+ * be one. An unusable access token or lifetime does not lose the refresh token: it is noted, and
+ * the refresh token is still stored.
+ */
+export function parseTokenAnswer(text: string, mask: (value: string) => void): TokenPair {
   let answer: Record<string, unknown> = {}
   try {
     const parsed: unknown = JSON.parse(text)
-    if (parsed !== null && typeof parsed === 'object') answer = parsed as Record<string, unknown>
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) answer = parsed as Record<string, unknown>
   } catch {
     // handled below: a non-JSON 2xx is as unusable as a JSON one without tokens
   }
   const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer
-  if (typeof accessToken === 'string' && accessToken !== '') mask(accessToken)
-  if (typeof refreshToken === 'string' && refreshToken !== '') mask(refreshToken)
-  if (typeof accessToken !== 'string' || accessToken === '' || typeof refreshToken !== 'string' || refreshToken === '') {
+  const refreshOk = isToken(refreshToken)
+  const accessOk = isToken(accessToken)
+  if (refreshOk) mask(refreshToken)
+  if (accessOk) mask(accessToken)
+  if (!refreshOk) {
     throw new BoxError(
       'malformed',
-      'Box accepted the request but its answer held no usable token pair, so the refresh token it was given is probably used up.'
+      `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), so the refresh token it was given is probably used up.`
     )
   }
-  return { accessToken, refreshToken, expiresIn: typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : 3600 }
+  const problems: string[] = []
+  if (!accessOk) problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`)
+  return { refreshToken, accessToken: accessOk ? accessToken : undefined, expiresIn: lifetime(expiresIn, problems), problems }
 }
 
-function oauthError(status: number, text: string): BoxError {
+function isToken(value: unknown): value is string {
+  return typeof value === 'string' && TOKEN_FORM.test(value)
+}
+
+/** What a value is, for a message, without ever quoting it. */
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'missing'
+  if (typeof value !== 'string') return value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}, not a string`
+  if (value === '') return 'empty'
+  return `${value.length} characters long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`
+}
+
+function lifetime(value: unknown, problems: string[]): number {
+  const { min, max, fallback } = EXPIRES_IN_RANGE
+  const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : NaN
+  if (!Number.isFinite(seconds)) {
+    problems.push(`Box's answer gave no usable expires_in; the access token is taken to live ${fallback} s, as Box documents.`)
+    return fallback
+  }
+  const clamped = Math.round(Math.min(max, Math.max(min, seconds)))
+  if (clamped !== seconds) problems.push(`Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ${clamped} s is used.`)
+  return clamped
+}
+
+function oauthError(status: number, text: string, redactor: Redactor): BoxError {
   let code = ''
   let description = ''
   try {
     const parsed = JSON.parse(text) as { error?: unknown; error_description?: unknown }
-    if (typeof parsed.error === 'string') code = parsed.error
-    if (typeof parsed.error_description === 'string') description = parsed.error_description
+    if (typeof parsed.error === 'string' && OAUTH_ERROR_CODE.test(parsed.error)) code = parsed.error
+    description = redactor.serverText(parsed.error_description)
   } catch {
     // not an OAuth2Error body; reported by status alone
   }
-  // Only Box's error code and description are quoted: they never hold a token, unlike the body.
+  // Only Box's error code and its cleaned description are quoted, never the body.
   const said = code ? `${code}${description ? ` (${description})` : ''}` : `HTTP ${status}`
   const kind: BoxErrorKind = code === 'invalid_grant' ? 'invalid_grant' : code === 'invalid_client' ? 'invalid_client' : 'oauth'
   return new BoxError(kind, `Box refused the token request: ${said}.`, { status, oauthError: code || undefined, description: description || undefined })
 }
 
 /** Connection failures before the request left are safe; any later one may have used the token. */
-function connectionError(error: unknown, timeoutMs: number, afterHeaders = false): BoxError {
+function connectionError(error: unknown, deps: BoxClientDeps, afterHeaders = false): BoxError {
+  if (error instanceof BoxError) return error
+  if (isCancellation(error)) return new BoxError('ambiguous', 'The run was cancelled while it waited for Box to answer.')
   // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
   const name = (error as { name?: unknown } | null)?.name
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return new BoxError('ambiguous', `Box did not answer within ${timeoutMs / 1000} s.`)
+    return new BoxError('ambiguous', `Box did not answer within ${deps.requestTimeoutMs / 1000} s.`)
   }
   const code = causeCode(error)
   if (!afterHeaders && (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')) {
     return new BoxError('not_sent', `Could not connect to Box (${code}).`)
   }
-  return new BoxError('ambiguous', `The connection to Box failed before its answer arrived (${code ?? (error as { message?: string } | null)?.message ?? 'unknown error'}).`)
+  const detail = code ?? deps.redactor.serverText((error as { message?: unknown } | null)?.message, 200)
+  return new BoxError('ambiguous', `The connection to Box failed before its answer arrived (${detail || 'unknown error'}).`)
 }
 
 export function causeCode(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; cause?: unknown } | null, depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string') return e.code
+  for (const e of causeChain(error)) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code)) return code
   }
   return undefined
 }

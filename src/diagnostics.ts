@@ -4,6 +4,7 @@
  * a run that was handed a stale token).
  */
 import { BoxError } from './box.js'
+import { Cancelled } from './retry.js'
 
 export const REFRESH_TOKEN_LIFETIME_DAYS = 60
 /** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
@@ -18,6 +19,8 @@ export interface ChainContext {
   secretUpdatedAt?: Date
   /** When this run (attempt) was queued, which is when GitHub read its repository and organization secrets. */
   runQueuedAt?: Date
+  /** After Box refused the token: when the secret was written again since this run checked it, if it was. */
+  rotatedMeanwhileAt?: Date
 }
 
 const reauthorize = (ctx: ChainContext): string =>
@@ -61,10 +64,18 @@ export function rotationWarning(ctx: ChainContext): string | undefined {
 }
 
 export function explainRefreshFailure(error: unknown, ctx: ChainContext): string {
+  if (error instanceof Cancelled) return `${error.message} Box was not asked again; the refresh token was not used and the secret is unchanged.`
   if (!(error instanceof BoxError)) return `The refresh at Box failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`
   const lines = [error.message]
   switch (error.kind) {
     case 'invalid_grant': {
+      if (ctx.rotatedMeanwhileAt !== undefined) {
+        lines.push(
+          `Another run rotated the ${ctx.secretLabel} at ${iso(ctx.rotatedMeanwhileAt)}, while this run was refreshing: it used the same refresh token first and stored the new one. ` +
+            `The token chain is intact and nothing needs repairing; this run simply has no access token. ${concurrencyFix}`
+        )
+        return lines.join('\n')
+      }
       const expired = /expired/i.test(error.details.description ?? '')
       lines.push(
         expired
@@ -93,6 +104,8 @@ export function explainRefreshFailure(error: unknown, ctx: ChainContext): string
       break
     case 'oauth':
       lines.push('The request was refused before the token was used; check `client-id`, `client-secret` and `box-api-url`.')
+      break
+    case 'redirected':
       break
     case 'rate_limited':
     case 'server':

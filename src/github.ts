@@ -1,108 +1,193 @@
 /**
  * The GitHub REST client: @actions/github's Octokit (which keeps the runner's proxy settings),
- * with a per-request timeout and the shared retry policy, and GitHub's failures turned into
+ * with a time limit per request, the shared retry policy, and GitHub's failures turned into
  * messages that say which token or permission to fix.
+ *
+ * It is also the trust boundary for everything GitHub (or a proxy in front of it) sends: requests
+ * carry the token, so no redirect is followed; a failure is turned into a `GitHubRequestError`
+ * whose every field is validated or cleaned; a successful answer's body is handed on as `unknown`,
+ * for the caller to validate against the shape it expects.
  */
-import { parseRetryAfter, withRetry, type RetryEvent, type RetryPolicy, type Timing, type Verdict } from './retry.js'
+import type { Redactor } from './redact.js'
+import { causeChain, isCancellation, parseRetryAfter, withRetry, withTimeLimit, type RetryContext, type RetryEvent, type Verdict } from './retry.js'
 
-export interface GitHubResponse<T> {
+export interface GitHubResponse {
   status: number
-  data: T
+  /** As GitHub sent it: validate before use. */
+  data: unknown
   headers: Record<string, string | number | undefined>
 }
 
 export interface GitHubClient {
+  /** The API base, e.g. https://api.github.com or https://ghes.example.com/api/v3. */
+  readonly baseUrl: string
+  /** How `gh --hostname` names this GitHub; undefined for github.com, which needs no flag. */
+  readonly ghHostname: string | undefined
   /**
    * `path` is relative to the API base, already URL-encoded. `once` skips retries, for reads that
    * only add detail and must not hold up the run.
    */
-  request<T>(method: 'GET' | 'PUT', path: string, body?: Record<string, unknown>, options?: { once?: boolean }): Promise<GitHubResponse<T>>
+  request(method: 'GET' | 'PUT', path: string, body?: Record<string, unknown>, options?: { once?: boolean }): Promise<GitHubResponse>
 }
 
 export interface GitHubClientOptions {
   baseUrl: string
-  timing: Timing
-  policy: RetryPolicy
+  retry: Omit<RetryContext, 'onRetry'>
   requestTimeoutMs: number
+  /** Knows the token and every other credential a GitHub error page might echo. */
+  redactor: Redactor
   /** Only tests pass one; in a run the toolkit's proxy-aware fetch is kept. */
   fetch?: typeof fetch
   onRetry?: (event: RetryEvent & { method: string; path: string }) => void
 }
 
-/** The shape of Octokit's RequestError that this module relies on. */
-interface HttpFailure {
-  status?: number
-  message: string
-  response?: { headers?: Record<string, string | number | undefined>; data?: unknown }
+/** A failed GitHub request, every field of it validated or cleaned; safe to quote. */
+export class GitHubRequestError extends Error {
+  constructor(
+    message: string,
+    readonly failure: {
+      /** False when GitHub never answered (connection failed, time limit). */
+      answered: boolean
+      status?: number
+      /** GitHub's own `message` field, cleaned; never a raw body. */
+      githubMessage: string
+      retryAfterMs?: number
+      rateLimitExhausted: boolean
+      rateLimitResetMs?: number
+      acceptedPermissions?: string
+      /** Origin of a redirect that was not followed. */
+      redirectedTo?: string
+    }
+  ) {
+    super(message)
+    this.name = 'GitHubRequestError'
+  }
 }
+
+/** The shape of Octokit's RequestError that this module reads. */
+interface OctokitFailure {
+  status?: number
+  message?: unknown
+  response?: { headers?: Record<string, unknown>; data?: unknown }
+}
+
+// Octokit logs deprecation notices with server-sent text straight to the console; nothing of it is needed.
+const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
 
 export function createGitHubClient(token: string, options: GitHubClientOptions): GitHubClient {
   // Evaluated here, once the inputs are valid, not at start-up: a run that stops at validation
   // never pays for Octokit (about 10 ms). "eager" keeps it in the main bundle rather than a chunk
   // of its own, so no file is read here and the requests leave before libsodium's chunk loads.
   const octokit = import(/* webpackMode: "eager" */ '@actions/github').then(({ getOctokit }) =>
-    getOctokit(token, { baseUrl: options.baseUrl, ...(options.fetch ? { request: { fetch: options.fetch } } : {}) })
+    getOctokit(token, { baseUrl: options.baseUrl, log: silent, ...(options.fetch ? { request: { fetch: options.fetch } } : {}) })
   )
   octokit.catch(() => undefined) // reported by the first request that awaits it
+  const { redactor } = options
   return {
-    async request<T>(method: 'GET' | 'PUT', path: string, body?: Record<string, unknown>, { once = false } = {}): Promise<GitHubResponse<T>> {
+    baseUrl: options.baseUrl,
+    ghHostname: ghHostname(options.baseUrl),
+    async request(method, path, body, { once = false } = {}) {
       const client = await octokit
-      const response = await withRetry(
-        () =>
-          client.request({
-            method,
-            url: path,
-            ...(body ? { data: body } : {}),
-            headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
-            request: { signal: AbortSignal.timeout(options.requestTimeoutMs) }
-          }),
-        (error) => (once ? { retry: false } : classifyGitHubFailure(error, options.timing.now())),
-        options.policy,
-        options.timing,
-        options.onRetry && ((event) => options.onRetry?.({ ...event, method, path }))
-      )
-      return { status: response.status, data: response.data as T, headers: response.headers }
+      const attempt = async (): Promise<GitHubResponse> => {
+        let response: { status: number; data: unknown; headers: Record<string, string | number | undefined> }
+        try {
+          response = await withTimeLimit(options.requestTimeoutMs, options.retry.cancel, (signal) =>
+            client.request({
+              method,
+              url: path,
+              ...(body ? { data: body } : {}),
+              headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+              // The request carries the token: a redirect is reported, never followed.
+              request: { signal, redirect: 'manual', log: silent }
+            })
+          )
+        } catch (error) {
+          if (isCancellation(error)) throw error
+          throw requestError(error, options.retry.timing.now(), redactor)
+        }
+        if (response.status >= 300 && response.status < 400) throw redirectError(response.status, response.headers.location, options.baseUrl, redactor)
+        return { status: response.status, data: response.data, headers: response.headers }
+      }
+      return withRetry(attempt, (error) => (once ? { retry: false } : classifyGitHubFailure(error)), {
+        ...options.retry,
+        onRetry: options.onRetry && ((event) => options.onRetry?.({ ...event, method, path }))
+      })
     }
   }
 }
 
-export function failureStatus(error: unknown): number | undefined {
-  const status = (error as HttpFailure | undefined)?.status
-  return typeof status === 'number' ? status : undefined
+/** `gh` names GitHub Enterprise by its web host; github.com needs no flag. */
+export function ghHostname(githubApiUrl: string): string | undefined {
+  const url = new URL(githubApiUrl)
+  if (url.hostname === 'api.github.com') return undefined
+  return url.hostname.replace(/^api\.(?=[^.]+\.ghe\.com$)/, '')
 }
 
-function header(error: unknown, name: string): string | undefined {
-  const value = (error as HttpFailure | undefined)?.response?.headers?.[name]
-  return value === undefined ? undefined : String(value)
+function requestError(error: unknown, now: number, redactor: Redactor): GitHubRequestError {
+  const failure = error as OctokitFailure | undefined
+  const response = failure?.response
+  if (response === undefined) {
+    const timedOut = causeChain(error).find((e) => (e as { name?: unknown }).name === 'TimeoutError') as Error | undefined
+    const detail = timedOut ? timedOut.message : redactor.serverText(failure?.message, 200) || 'unknown error'
+    return new GitHubRequestError(`connection to GitHub failed (${detail})`, { answered: false, githubMessage: '', rateLimitExhausted: false })
+  }
+  const header = (name: string): string | undefined => {
+    const value = response.headers?.[name]
+    return value === undefined ? undefined : String(value)
+  }
+  const data = response.data
+  const githubMessage =
+    data !== null && typeof data === 'object' && 'message' in data ? redactor.serverText((data as { message: unknown }).message) : ''
+  const reset = Number(header('x-ratelimit-reset'))
+  const accepted = header('x-accepted-github-permissions')
+  const status = typeof failure?.status === 'number' && Number.isInteger(failure.status) ? failure.status : undefined
+  return new GitHubRequestError(`GitHub answered ${status ?? 'with an unknown status'}${githubMessage ? ` (${githubMessage})` : ''}`, {
+    answered: true,
+    status,
+    githubMessage,
+    retryAfterMs: parseRetryAfter(header('retry-after'), now),
+    rateLimitExhausted: header('x-ratelimit-remaining') === '0',
+    rateLimitResetMs: Number.isSafeInteger(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined,
+    acceptedPermissions: accepted === undefined ? undefined : /^[a-z_]+=[a-z]+(?:[,;] ?[a-z_]+=[a-z]+)*$/.test(accepted) ? accepted : redactor.serverText(accepted, 120)
+  })
 }
 
-/** True when GitHub answered at all; Octokit reports a failed connection as status 500 without a response. */
-function answered(error: unknown): boolean {
-  return (error as HttpFailure | undefined)?.response !== undefined
+function redirectError(status: number, location: unknown, baseUrl: string, redactor: Redactor): GitHubRequestError {
+  let origin = 'a location that is not a URL'
+  try {
+    origin = new URL(typeof location === 'string' ? location : '', baseUrl).origin
+  } catch {
+    // described as unreadable
+  }
+  const redirectedTo = redactor.serverText(origin, 200)
+  return new GitHubRequestError(`GitHub answered ${status}, a redirect to ${redirectedTo}`, {
+    answered: true,
+    status,
+    githubMessage: '',
+    rateLimitExhausted: false,
+    redirectedTo
+  })
 }
 
 /**
  * Retry 5xx, 429, secondary rate limits (403 with retry-after), an exhausted primary limit (wait
  * for its reset, which is usually longer than the budget, and then the retry loop gives up) and
- * connection failures. 401/403/404/422 are answers no retry can change.
+ * connection failures. 3xx, 401/403/404/422 are answers no retry can change.
  */
-export function classifyGitHubFailure(error: unknown, now: number): Verdict {
-  const status = failureStatus(error)
-  if (!answered(error)) return { retry: true, reason: `connection to GitHub failed (${(error as Error)?.message ?? 'unknown error'})` }
-  const retryAfterMs = parseRetryAfter(header(error, 'retry-after'), now)
+export function classifyGitHubFailure(error: unknown): Verdict {
+  if (!(error instanceof GitHubRequestError)) return { retry: false }
+  const { answered, status, retryAfterMs, rateLimitExhausted, rateLimitResetMs } = error.failure
+  if (!answered) return { retry: true, reason: error.message }
   if (status === 429 || (status === 403 && retryAfterMs !== undefined)) {
-    return { retry: true, reason: `GitHub rate limit (${status})`, afterMs: retryAfterMs ?? resetDelay(error, now) }
+    return { retry: true, reason: `GitHub rate limit (${status})`, afterMs: retryAfterMs ?? rateLimitResetMs }
   }
-  if (status === 403 && header(error, 'x-ratelimit-remaining') === '0') {
-    return { retry: true, reason: 'GitHub API rate limit exhausted', afterMs: resetDelay(error, now) ?? 60_000 }
-  }
+  if (status === 403 && rateLimitExhausted) return { retry: true, reason: 'GitHub API rate limit exhausted', afterMs: rateLimitResetMs ?? 60_000 }
   if (status !== undefined && status >= 500) return { retry: true, reason: `GitHub answered ${status}` }
   return { retry: false }
 }
 
-function resetDelay(error: unknown, now: number): number | undefined {
-  const reset = Number(header(error, 'x-ratelimit-reset'))
-  return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined
+export function failureStatus(error: unknown): number | undefined {
+  return error instanceof GitHubRequestError ? error.failure.status : undefined
 }
 
 /**
@@ -111,13 +196,20 @@ function resetDelay(error: unknown, now: number): number | undefined {
  * operation needs for each kind of token.
  */
 export function describeGitHubFailure(error: unknown, what: string, permission: string): string {
-  const status = failureStatus(error)
-  const githubSaid = githubMessage(error)
-  if (!answered(error)) return `GitHub could not be reached while ${what}: ${(error as Error)?.message ?? String(error)}. Check the runner's network and GITHUB_API_URL.`
-  if (status === 401) {
-    return `GitHub rejected \`github-token\` while ${what} (401 ${githubSaid || 'Bad credentials'}): the token is expired, revoked or mistyped. Create a new one and update the secret that feeds \`github-token\`.`
+  if (isCancellation(error)) return `The run was cancelled while ${what}.`
+  if (!(error instanceof GitHubRequestError)) return `${what[0]!.toUpperCase()}${what.slice(1)} failed unexpectedly: ${String((error as Error)?.message ?? error)}.`
+  const { answered, status, githubMessage: said, acceptedPermissions, rateLimitExhausted, redirectedTo } = error.failure
+  if (!answered) return `GitHub could not be reached while ${what}: ${error.message}. Check the network and GITHUB_API_URL.`
+  if (redirectedTo !== undefined) {
+    return (
+      `GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries \`github-token\` is never sent to a redirect. ` +
+      'If the repository or organization was renamed or moved, use its new name; otherwise check GITHUB_API_URL.'
+    )
   }
-  if (status === 403 && /not accessible by integration/i.test(githubSaid)) {
+  if (status === 401) {
+    return `GitHub rejected \`github-token\` while ${what} (401 ${said || 'Bad credentials'}): the token is expired, revoked or mistyped. Create a new one and update the secret that feeds \`github-token\`.`
+  }
+  if (status === 403 && /not accessible by integration/i.test(said)) {
     return (
       `GitHub refused ${what} (403 Resource not accessible by integration). \`github-token\` is probably the workflow's GITHUB_TOKEN, ` +
       `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
@@ -126,28 +218,18 @@ export function describeGitHubFailure(error: unknown, what: string, permission: 
     )
   }
   if (status === 403 || status === 429) {
-    const accepted = header(error, 'x-accepted-github-permissions')
-    if (/rate limit/i.test(githubSaid) || header(error, 'x-ratelimit-remaining') === '0') {
-      return `GitHub kept rate limiting ${what} (${status} ${githubSaid}) until the retry time ran out. Wait for the limit to reset, or raise \`retry-timeout-seconds\`.`
+    if (/rate limit/i.test(said) || rateLimitExhausted) {
+      return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise \`retry-timeout-seconds\`.`
     }
     return (
-      `GitHub refused ${what} (${status} ${githubSaid}): \`github-token\` lacks the permission. It needs ${permission}.` +
-      (accepted ? ` GitHub says the request needs: ${accepted}.` : '')
+      `GitHub refused ${what} (${status} ${said}): \`github-token\` lacks the permission. It needs ${permission}.` +
+      (acceptedPermissions ? ` GitHub says the request needs: ${acceptedPermissions}.` : '')
     )
   }
   if (status === 404) {
     return `GitHub found nothing while ${what} (404). Check the names in \`repository\`, \`environment\` and \`organization\`; a 404 also means \`github-token\` cannot see it (a fine-grained token must be granted this repository or organization).`
   }
-  if (status === 422) return `GitHub rejected ${what} (422 ${githubSaid}).`
+  if (status === 422) return `GitHub rejected ${what} (422 ${said}).`
   if (status !== undefined && status >= 500) return `GitHub kept failing while ${what} (last answer ${status}) until the retry time ran out.`
-  return `GitHub answered ${status} while ${what}${githubSaid ? `: ${githubSaid}` : ''}.`
-}
-
-/** GitHub's own `message` field; never a raw body, which for 5xx can be a whole HTML page. */
-function githubMessage(error: unknown): string {
-  const data = (error as HttpFailure | undefined)?.response?.data
-  if (data !== null && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string') {
-    return (data as { message: string }).message
-  }
-  return ''
+  return `GitHub answered ${status} while ${what}${said ? `: ${said}` : ''}.`
 }

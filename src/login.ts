@@ -1,9 +1,24 @@
 #!/usr/bin/env node
 /** The `login` command's entry: real collaborators in, everything else in login/main.ts. */
-import { login } from './login/main.js'
+import { EXIT, login } from './login/main.js'
 import { ghAuthToken, openInBrowser, terminalPrompt } from './login/system.js'
 import { proxyAwareFetch } from './proxy.js'
+import { RecoveryLedger } from './recovery.js'
 import { realTiming } from './retry.js'
+import { handleTermination } from './shutdown.js'
+
+const ledger = new RecoveryLedger()
+const termination = handleTermination(
+  {
+    announce: () => process.stderr.write('\nCancelling…\n'),
+    // Only sealed payloads and fixed text are printed here: nothing that could hold a credential.
+    lastWords: (reason) => {
+      const pending = ledger.instructions()
+      process.stderr.write(`${reason.split('\n')[0]}\n${pending ? `${pending}\n` : 'Nothing was stored.\n'}`)
+    }
+  },
+  { cancelledExitCode: EXIT.cancelled }
+)
 
 try {
   process.exitCode = await login({
@@ -18,10 +33,15 @@ try {
     ghAuthToken,
     timing: realTiming,
     // Run through the package's bin link, or as `node dist/login/index.js` from a clone.
-    commandName: /box-token-login(\.cmd)?$/.test(process.argv[1] ?? '') ? 'box-token-login' : 'node dist/login/index.js'
+    commandName: /box-token-login(\.cmd)?$/.test(process.argv[1] ?? '') ? 'box-token-login' : 'node dist/login/index.js',
+    cancel: termination.cancel,
+    stop: termination.stop,
+    ledger
   })
 } catch (error) {
   // Only a bug reaches here: every expected failure is reported by login() itself.
-  process.stderr.write(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  const pending = ledger.instructions()
+  process.stderr.write(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${pending ? `${pending}\n` : ''}`)
   process.exitCode = 1
 }
+termination.finished()

@@ -4,9 +4,9 @@
  * the refresh token or the client secret: with those absent neither the classic nor the advanced
  * collection can refresh on its own and burn the single-use refresh token inside newman.
  */
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { constants } from 'node:fs'
-import { access, chmod, rename, stat, writeFile } from 'node:fs/promises'
+import { access, open, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 export interface PostmanEnvironment {
@@ -45,10 +45,26 @@ export async function checkPostmanPath(file: string): Promise<void> {
   })
 }
 
-/** Written beside the target and renamed over it, so the file is never readable by others, even briefly. */
-export async function writePostmanEnvironment(file: string, environment: PostmanEnvironment): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`)
-  await writeFile(temporary, JSON.stringify(environment, null, 2) + '\n', { mode: 0o600 })
-  await chmod(temporary, 0o600)
-  await rename(temporary, file)
+/**
+ * Written to a new file beside the target and renamed over it, so the file is never readable by
+ * others, even briefly. The temporary name is random and created exclusively without following a
+ * link: a file or symlink planted there in advance makes the write fail instead of redirecting it.
+ * A failed write leaves no temporary file behind.
+ */
+export async function writePostmanEnvironment(file: string, environment: PostmanEnvironment, randomName: () => string = () => randomBytes(12).toString('hex')): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomName()}.tmp`)
+  const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600)
+  try {
+    try {
+      await handle.writeFile(JSON.stringify(environment, null, 2) + '\n')
+      // The mode given to open() is narrowed by the umask, never widened; this makes it exact.
+      await handle.chmod(0o600)
+    } finally {
+      await handle.close()
+    }
+    await rename(temporary, file)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw error
+  }
 }

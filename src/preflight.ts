@@ -8,7 +8,7 @@ import type { GitHubClient } from './github.js'
 import type { Config, OrganizationVisibility } from './inputs.js'
 import { checkPostmanPath } from './postman.js'
 import type { Sealer } from './seal.js'
-import { prepareTarget, shadowingSecretProblem, type PreparedTarget, type SecretTarget } from './secrets.js'
+import { pathSegment, prepareTarget, shadowingSecretProblem, type PreparedTarget, type SecretTarget } from './secrets.js'
 
 export type Preflight =
   | { ok: true; prepared: PreparedTarget[]; sealer: Sealer; runQueuedAt?: Date }
@@ -69,14 +69,15 @@ async function runQueuedTime(github: GitHubClient, config: Config): Promise<Date
   if (config.run === undefined) return undefined
   const { repository, id, attempt } = config.run
   try {
-    const { data } = await github.request<{ created_at?: string; run_started_at?: string }>(
+    const { data } = await github.request(
       'GET',
-      `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/actions/runs/${id}`,
+      `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/actions/runs/${id}`,
       undefined,
       { once: true }
     )
-    const when = attempt > 1 ? (data.run_started_at ?? data.created_at) : data.created_at
-    const date = when === undefined ? undefined : new Date(when)
+    const { created_at: createdAt, run_started_at: startedAt } = (data ?? {}) as { created_at?: unknown; run_started_at?: unknown }
+    const when = attempt > 1 ? (startedAt ?? createdAt) : createdAt
+    const date = typeof when === 'string' && when.length <= 40 ? new Date(when) : undefined
     return date && !Number.isNaN(date.getTime()) ? date : undefined
   } catch {
     return undefined

@@ -1,12 +1,13 @@
 /**
  * One backoff policy for every call the action makes (Box and GitHub): exponential with full
- * jitter, honouring a server's "retry after" hint, within one bounded time budget.
+ * jitter, honouring a server's "retry after" hint, within one time budget per phase of the run,
+ * and stopped at once by cancellation.
  *
- * Hand-written rather than a library because the call sites need three things together that the
+ * Hand-written rather than a library because the call sites need four things together that the
  * well-kept libraries (p-retry, @octokit/plugin-retry, @octokit/plugin-throttling) do not offer
- * at once: an injectable sleep and clock (so tests never wait), one shared budget across Box and
- * GitHub's different rate-limit signals, and a per-failure verdict that can wait exactly as long
- * as the server asked.
+ * at once: an injectable sleep and clock (so tests never wait), one budget shared by Box and
+ * GitHub requests with their different rate-limit signals, a per-failure verdict that can wait
+ * exactly as long as the server asked, and an abort that ends a wait without starting another try.
  */
 
 export type Sleep = (ms: number) => Promise<void>
@@ -20,24 +21,71 @@ export interface Timing {
 }
 
 export interface RetryPolicy {
-  /** Total time allowed from the first attempt to the start of the last one. */
-  budgetMs: number
   /** Ceiling of the first backoff; it doubles on each retry up to maxDelayMs. */
   baseDelayMs: number
   maxDelayMs: number
 }
 
-export const defaultRetryPolicy: RetryPolicy = { budgetMs: 120_000, baseDelayMs: 1_000, maxDelayMs: 20_000 }
+export const defaultRetryPolicy: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 20_000 }
+
+/**
+ * The time one phase of a run may spend retrying, shared by every request of that phase: no retry
+ * starts once it is spent. `retry-timeout-seconds` sets it; the action has two phases (everything
+ * up to Box's answer, then the write-back), so a slow start can never starve the write-back.
+ */
+export class RetryBudget {
+  private deadline: number
+
+  constructor(
+    readonly budgetMs: number,
+    private readonly now: () => number
+  ) {
+    this.deadline = now() + budgetMs
+  }
+
+  /** Starts the next phase with the whole budget again. */
+  renew(): void {
+    this.deadline = this.now() + this.budgetMs
+  }
+
+  /** Whether a wait of `delayMs` from now still ends within the budget. */
+  allows(delayMs: number): boolean {
+    return this.now() + delayMs <= this.deadline
+  }
+}
+
+/** The run was cancelled (SIGINT, SIGTERM): no further attempt is made. */
+export class Cancelled extends Error {
+  constructor(readonly signalName = 'a cancellation') {
+    super(`The run was cancelled (${signalName}).`)
+    this.name = 'Cancelled'
+  }
+}
+
+/** The request took longer than its time limit. Named as fetch names its own timeouts. */
+export class TimeLimitExceeded extends Error {
+  constructor(readonly limitMs: number) {
+    super(`no answer within ${limitMs / 1000} s`)
+    this.name = 'TimeoutError'
+  }
+}
 
 /** What a failure means for the next attempt. */
-export type Verdict =
-  | { retry: false }
-  | { retry: true; reason: string; afterMs?: number }
+export type Verdict = { retry: false } | { retry: true; reason: string; afterMs?: number }
 
 export interface RetryEvent {
   attempt: number
   reason: string
   delayMs: number
+}
+
+export interface RetryContext {
+  policy: RetryPolicy
+  budget: RetryBudget
+  timing: Timing
+  /** Aborted when the run is cancelled: the current wait ends and no attempt follows. */
+  cancel?: AbortSignal
+  onRetry?: (event: RetryEvent) => void
 }
 
 export const realTiming: Timing = {
@@ -47,30 +95,92 @@ export const realTiming: Timing = {
 }
 
 /**
- * Calls `attempt` until it succeeds, `classify` says the failure is final, or the next wait
- * would end past the budget. The last failure is rethrown unchanged so callers keep their
- * error types; `onRetry` is where they say what is happening.
+ * Calls `attempt` until it succeeds, `classify` says the failure is final, the next wait would end
+ * past the budget, or the run is cancelled. The last failure is rethrown unchanged so callers keep
+ * their error types; a cancellation throws `Cancelled`.
  */
-export async function withRetry<T>(
-  attempt: (attemptNumber: number) => Promise<T>,
-  classify: (error: unknown) => Verdict,
-  policy: RetryPolicy,
-  timing: Timing,
-  onRetry?: (event: RetryEvent) => void
-): Promise<T> {
-  const deadline = timing.now() + policy.budgetMs
+export async function withRetry<T>(attempt: (attemptNumber: number) => Promise<T>, classify: (error: unknown) => Verdict, context: RetryContext): Promise<T> {
+  const { policy, budget, timing, cancel, onRetry } = context
   for (let n = 1; ; n++) {
+    throwIfCancelled(cancel)
     try {
       return await attempt(n)
     } catch (error) {
+      if (isCancellation(error)) throw asCancelled(error, cancel)
       const verdict = classify(error)
-      if (!verdict.retry) throw error
+      if (!verdict.retry || cancel?.aborted) throw error
       const delayMs = backoffDelay(n, verdict.afterMs, policy, timing.random)
-      if (timing.now() + delayMs > deadline) throw error
+      if (!budget.allows(delayMs)) throw error
       onRetry?.({ attempt: n, reason: verdict.reason, delayMs })
-      await timing.sleep(delayMs)
+      await sleepUnlessCancelled(timing, delayMs, cancel)
     }
   }
+}
+
+/**
+ * Runs one request under its own time limit. The limit is a timer that keeps the process alive and
+ * settles the request even if the HTTP client never does: undici 6 on Node 20 can leave a fetch
+ * pending for ever after a server closes the connection, and with nothing else scheduled Node then
+ * exits silently with code 13. `cancel` aborts the request too.
+ */
+export async function withTimeLimit<T>(limitMs: number, cancel: AbortSignal | undefined, request: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let onCancel: (() => void) | undefined
+  const stopped = new Promise<never>((_, reject) => {
+    const stop = (reason: Error): void => {
+      controller.abort(reason)
+      reject(reason)
+    }
+    timer = setTimeout(() => stop(new TimeLimitExceeded(limitMs)), limitMs)
+    onCancel = () => stop(asCancelled(cancel?.reason, cancel))
+    if (cancel?.aborted) onCancel()
+    else cancel?.addEventListener('abort', onCancel, { once: true })
+  })
+  stopped.catch(() => undefined)
+  try {
+    return await Promise.race([request(controller.signal), stopped])
+  } finally {
+    clearTimeout(timer)
+    cancel?.removeEventListener('abort', onCancel!)
+  }
+}
+
+export function throwIfCancelled(cancel: AbortSignal | undefined): void {
+  if (cancel?.aborted) throw asCancelled(cancel.reason, cancel)
+}
+
+/** True for a Cancelled error anywhere in a cause chain (HTTP clients wrap what they are aborted with). */
+export function isCancellation(error: unknown): boolean {
+  return causeChain(error).some((e) => e instanceof Cancelled || (e as { name?: unknown }).name === 'Cancelled')
+}
+
+/** The errors in `error`'s cause chain, itself first (at most a few deep). */
+export function causeChain(error: unknown): object[] {
+  const chain: object[] = []
+  for (let e = error, depth = 0; e !== null && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) chain.push(e)
+  return chain
+}
+
+function asCancelled(error: unknown, cancel: AbortSignal | undefined): Cancelled {
+  const found = causeChain(error).find((e): e is Cancelled => e instanceof Cancelled)
+  if (found) return found
+  return new Cancelled(typeof cancel?.reason === 'string' ? cancel.reason : undefined)
+}
+
+async function sleepUnlessCancelled(timing: Timing, ms: number, cancel: AbortSignal | undefined): Promise<void> {
+  if (cancel === undefined) return timing.sleep(ms)
+  let onAbort: (() => void) | undefined
+  const aborted = new Promise<void>((resolve) => {
+    onAbort = resolve
+    cancel.addEventListener('abort', onAbort, { once: true })
+  })
+  try {
+    await Promise.race([timing.sleep(ms), aborted])
+  } finally {
+    cancel.removeEventListener('abort', onAbort!)
+  }
+  throwIfCancelled(cancel)
 }
 
 /** The line a person reads when a request is retried, e.g. "GitHub PUT /repos/…: GitHub answered 502; retrying in 1.2 s (attempt 2)." */

@@ -5,7 +5,7 @@
  * GitHub resets who can read the secret.
  */
 import type { Config, OrganizationVisibility, RepositoryRef } from './inputs.js'
-import { describeGitHubFailure, failureStatus, type GitHubClient } from './github.js'
+import { describeGitHubFailure, failureStatus, GitHubRequestError, type GitHubClient } from './github.js'
 import type { PublicKey, SealedSecret } from './seal.js'
 
 export type SecretApp = 'actions' | 'dependabot'
@@ -71,7 +71,7 @@ export function repositoryTarget(repository: RepositoryRef, app: SecretApp, name
     name,
     label: `${appLabel(app)}repository secret ${name} of ${full}`,
     scope: full,
-    basePath: `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/${app}/secrets`,
+    basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
     permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
     classicScope: 'repo'
   }
@@ -85,7 +85,7 @@ export function environmentTarget(repository: RepositoryRef, environment: string
     name,
     label: `environment secret ${name} of ${full} (environment "${environment}")`,
     scope: `${full} › ${environment}`,
-    basePath: `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/environments/${encodeURIComponent(environment)}/secrets`,
+    basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
     permission: `the repository permissions "Secrets: read and write" and "Environments: read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
     classicScope: 'repo'
   }
@@ -98,59 +98,51 @@ export function organizationTarget(organization: string, app: SecretApp, name: s
     name,
     label: `${appLabel(app)}organization secret ${name} of ${organization}`,
     scope: `${organization} (organization)`,
-    basePath: `/orgs/${encodeURIComponent(organization)}/${app}/secrets`,
+    basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
     permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
     classicScope: 'admin:org'
   }
 }
 
-export class TargetError extends Error {
-  constructor(
-    readonly target: SecretTarget,
-    message: string
-  ) {
-    super(message)
-    this.name = 'TargetError'
-  }
-}
+/** What GitHub may call a key id: no quotes, spaces, colons or controls, so it can be quoted anywhere. */
+const KEY_ID_FORM = /^[A-Za-z0-9_.=+/-]{1,128}$/
+const VISIBILITIES = ['all', 'private', 'selected'] as const
+type Visibility = (typeof VISIBILITIES)[number]
+/** Selected repositories are read 100 a page; 10,000 is beyond any real list, and a server that never stops is stopped. */
+const MAX_SELECTED_PAGES = 100
 
 interface SecretAnswer {
-  created_at?: string
-  updated_at?: string
-  visibility?: 'all' | 'private' | 'selected'
-}
-
-interface RepositoriesAnswer {
-  total_count: number
-  repositories: Array<{ id: number }>
+  createdAt?: Date
+  updatedAt?: Date
+  visibility?: Visibility
 }
 
 /**
  * Reads the public key and the secret's metadata (and for organizations the selected
  * repositories) in one parallel round, so checking costs one request round however many reads.
+ * Every answer is validated: a key id or visibility that is not of GitHub's form stops the run
+ * here, before Box, rather than reaching a log line, a shell command or the secret's settings.
  */
 export async function prepareTarget(client: GitHubClient, target: SecretTarget, newVisibility: OrganizationVisibility): Promise<PreparedTarget> {
   const fail = (what: string) => (error: unknown) => {
-    throw new TargetError(target, describeGitHubFailure(error, what, target.permission))
+    throw new Error(describeGitHubFailure(error, what, target.permission))
   }
   const path = secretPath(target)
   const [key, secret, selected] = await Promise.all([
-    client.request<{ key_id: string; key: string }>('GET', `${target.basePath}/public-key`).catch(fail(`reading the public key for the ${target.label}`)),
-    client.request<SecretAnswer>('GET', path).then(
-      (response) => response.data,
+    client.request('GET', `${target.basePath}/public-key`).catch(fail(`reading the public key for the ${target.label}`)),
+    client.request('GET', path).then(
+      (response) => secretAnswer(response.data, target),
       (error: unknown) => (failureStatus(error) === 404 ? undefined : fail(`reading the ${target.label}`)(error))
     ),
     // Asked for in the same round, whatever the visibility turns out to be; GitHub answers
     // 404/409 when there is no such list, which only matters if the visibility is `selected`.
-    target.kind === 'organization'
-      ? selectedRepositoryIds(client, path).catch((error: unknown) => error as Error)
-      : Promise.resolve(undefined)
+    target.kind === 'organization' ? selectedRepositoryIds(client, path).catch((error: unknown) => error as Error) : Promise.resolve(undefined)
   ])
 
   const scopes = key.headers['x-oauth-scopes']
-  if (scopes !== undefined && !String(scopes).split(',').map((s) => s.trim()).includes(target.classicScope)) {
-    throw new TargetError(
-      target,
+  // A classic token's scopes, e.g. "repo, workflow"; anything else in the header is not read.
+  if (typeof scopes === 'string' && /^[a-z0-9:_, -]{0,500}$/.test(scopes) && !scopes.split(',').map((s) => s.trim()).includes(target.classicScope)) {
+    throw new Error(
       `\`github-token\` is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. Add it to the token, or use a fine-grained token with ${target.permission}.`
     )
   }
@@ -160,33 +152,64 @@ export async function prepareTarget(client: GitHubClient, target: SecretTarget, 
     const visibility = secret?.visibility ?? newVisibility
     settings.visibility = visibility
     if (visibility === 'selected') {
-      if (!Array.isArray(selected)) fail(`reading the repositories selected for the ${target.label}`)(selected)
+      if (!Array.isArray(selected)) {
+        throw new Error(
+          selected instanceof GitHubRequestError
+            ? describeGitHubFailure(selected, `reading the repositories selected for the ${target.label}`, target.permission)
+            : `The repositories selected for the ${target.label} could not be read (${selected?.message ?? 'no list'}), and writing the secret without them would change who can read it.`
+        )
+      }
       settings.selected_repository_ids = selected
     }
   }
 
-  return {
-    target,
-    publicKey: { keyId: key.data.key_id, key: key.data.key },
-    existing: secret && { createdAt: parseDate(secret.created_at), updatedAt: parseDate(secret.updated_at) },
-    settings
-  }
+  return { target, publicKey: publicKey(key.data, target), existing: secret && { createdAt: secret.createdAt, updatedAt: secret.updatedAt }, settings }
 }
 
-async function selectedRepositoryIds(client: GitHubClient, path: string): Promise<number[]> {
-  const ids: number[] = []
-  for (let page = 1; ; page++) {
-    const { data } = await client.request<RepositoriesAnswer>('GET', `${path}/repositories?per_page=100&page=${page}`)
-    ids.push(...data.repositories.map((r) => r.id))
-    if (data.repositories.length < 100 || ids.length >= data.total_count) return ids
+function publicKey(data: unknown, target: SecretTarget): PublicKey {
+  const { key_id: keyId, key } = (data ?? {}) as { key_id?: unknown; key?: unknown }
+  if (typeof keyId !== 'string' || !KEY_ID_FORM.test(keyId) || typeof key !== 'string' || key.length > 100) {
+    throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. Try again; if it persists, check GITHUB_API_URL and any proxy in front of GitHub.`)
   }
+  return { keyId, key }
+}
+
+function secretAnswer(data: unknown, target: SecretTarget): SecretAnswer {
+  const answer = (data !== null && typeof data === 'object' ? data : {}) as { created_at?: unknown; updated_at?: unknown; visibility?: unknown }
+  const result: SecretAnswer = { createdAt: parseDate(answer.created_at), updatedAt: parseDate(answer.updated_at) }
+  if (target.kind === 'organization') {
+    if (!VISIBILITIES.includes(answer.visibility as Visibility)) {
+      throw new Error(
+        `GitHub's answer for the ${target.label} gives no visibility of \`all\`, \`private\` or \`selected\`; the action does not guess one, because writing the wrong one changes who can read the secret.`
+      )
+    }
+    result.visibility = answer.visibility as Visibility
+  }
+  return result
+}
+
+/** Every page of the secret's selected repositories, each id checked; bounded, whatever the server says. */
+async function selectedRepositoryIds(client: GitHubClient, path: string): Promise<number[]> {
+  const ids = new Set<number>()
+  for (let page = 1; page <= MAX_SELECTED_PAGES; page++) {
+    const { data } = await client.request('GET', `${path}/repositories?per_page=100&page=${page}`)
+    const { total_count: total, repositories } = (data ?? {}) as { total_count?: unknown; repositories?: unknown }
+    if (!Number.isSafeInteger(total) || (total as number) < 0 || !Array.isArray(repositories)) throw new Error('the answer is not a list of repositories')
+    for (const repository of repositories) {
+      const id = (repository as { id?: unknown } | null)?.id
+      if (!Number.isSafeInteger(id) || (id as number) <= 0) throw new Error('a repository in the list has no valid id')
+      ids.add(id as number)
+    }
+    if (repositories.length < 100 || ids.size >= (total as number)) return [...ids]
+  }
+  throw new Error(`the list goes on past ${MAX_SELECTED_PAGES * 100} repositories`)
 }
 
 /**
  * Workflows read a repository secret in preference to an organization secret of the same name.
  * When the repository this workflow runs in has one, the token came from it, and writing the new
- * one to the organization would leave the repository's copy used up. A best-effort read: a token
- * that cannot see the repository's secrets simply cannot tell. Returns the problem, if any.
+ * one to the organization would leave it used up. A best-effort read: a token that cannot see
+ * the repository's secrets simply cannot tell. Returns the problem, if any.
  */
 export async function shadowingSecretProblem(client: GitHubClient, organization: SecretTarget, workflowRepository: RepositoryRef): Promise<string | undefined> {
   const shadow = repositoryTarget(workflowRepository, organization.app, organization.name)
@@ -202,13 +225,31 @@ export async function shadowingSecretProblem(client: GitHubClient, organization:
   )
 }
 
+/** When the secret was last written, read again (after Box refused the token: did another run rotate it?). Undefined when unknown. */
+export async function lastWritten(client: GitHubClient, target: SecretTarget): Promise<Date | undefined> {
+  try {
+    const { data } = await client.request('GET', secretPath(target), undefined, { once: true })
+    return parseDate((data as { updated_at?: unknown } | null)?.updated_at)
+  } catch {
+    return undefined
+  }
+}
+
 /** The exact PUT body; it is also the recovery payload, since only GitHub can open it. */
 export function writeBody(prepared: PreparedTarget, sealed: SealedSecret): Record<string, unknown> {
   return { encrypted_value: sealed.encryptedValue, key_id: sealed.keyId, ...prepared.settings }
 }
 
 export function secretPath(target: SecretTarget): string {
-  return `${target.basePath}/${encodeURIComponent(target.name)}`
+  return `${target.basePath}/${pathSegment(target.name)}`
+}
+
+/**
+ * A path segment encoded fully: encodeURIComponent leaves ! ' ( ) * as they are, and a path that
+ * holds them is both ambiguous to some servers and awkward in a shell command.
+ */
+export function pathSegment(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 }
 
 export async function writeSecret(client: GitHubClient, prepared: PreparedTarget, sealed: SealedSecret): Promise<WriteOutcome> {
@@ -216,12 +257,12 @@ export async function writeSecret(client: GitHubClient, prepared: PreparedTarget
     const response = await client.request('PUT', secretPath(prepared.target), writeBody(prepared, sealed))
     return response.status === 201 ? 'created' : 'updated'
   } catch (error) {
-    throw new TargetError(prepared.target, describeGitHubFailure(error, `writing the ${prepared.target.label}`, prepared.target.permission))
+    throw new Error(describeGitHubFailure(error, `writing the ${prepared.target.label}`, prepared.target.permission), { cause: error })
   }
 }
 
-function parseDate(value: string | undefined): Date | undefined {
-  if (value === undefined) return undefined
+function parseDate(value: unknown): Date | undefined {
+  if (typeof value !== 'string' || value.length > 40) return undefined
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? undefined : date
 }

@@ -1,42 +1,53 @@
 /**
- * Round 3, shared by the action and the login command: the new refresh token sealed for each
- * target and written, all in parallel. A write that still fails after its retries keeps the
- * sealed body it tried to send as a recovery payload, so the token is never only in memory.
+ * After Box's answer, shared by the action and the login command: the new refresh token sealed for
+ * every target at once (the write-ahead copy, logged before any write), then every target written
+ * in parallel. A write that still fails after its retries keeps its sealed body as a recovery
+ * payload, so the token is never only in memory.
  */
 import type { GitHubClient } from './github.js'
-import { recoveryPayload, type TargetResult } from './report.js'
+import { recoveryPayload, type RecoveryPayload } from './recovery.js'
+import type { TargetResult } from './report.js'
 import type { SealedSecret, Sealer } from './seal.js'
 import { writeSecret, type PreparedTarget, type SecretTarget, type WriteOutcome } from './secrets.js'
 
-export function writeBack(
-  github: GitHubClient,
-  sealer: Sealer,
-  prepared: PreparedTarget[],
-  refreshToken: string,
-  githubApiUrl: string,
-  onWritten: (target: SecretTarget, outcome: WriteOutcome) => void
-): Promise<TargetResult[]> {
-  return Promise.all(
-    prepared.map(async (p): Promise<TargetResult> => {
-      let sealed: SealedSecret
-      try {
-        sealed = sealer.seal(refreshToken, p.publicKey)
-      } catch (error) {
-        // The key was checked before the refresh, so this is not expected; say what it means.
-        return {
-          target: p.target,
-          outcome: 'failed',
-          message: `The new refresh token could not be sealed for the ${p.target.label} (${(error as Error).message}), so it cannot be stored: re-authorize (README: "Re-authorizing").`
-        }
+/** The new refresh token sealed for one target, or why it could not be. */
+export type SealedCopy =
+  | { prepared: PreparedTarget; sealed: SealedSecret; payload: RecoveryPayload }
+  | { prepared: PreparedTarget; problem: string }
+
+/**
+ * Seals the token for every target. It cannot throw: it runs between Box's answer and the line
+ * that logs the sealed copies, where an exception would lose the token. Every key was checked
+ * before Box was called, so a failure here is not expected; it is reported per target.
+ */
+export function sealForTargets(sealer: Sealer, prepared: PreparedTarget[], refreshToken: string, ghHostname: string | undefined): SealedCopy[] {
+  return prepared.map((p): SealedCopy => {
+    try {
+      const sealed = sealer.seal(refreshToken, p.publicKey)
+      return { prepared: p, sealed, payload: recoveryPayload(p, sealed, ghHostname) }
+    } catch (error) {
+      return {
+        prepared: p,
+        problem: `The new refresh token could not be sealed for the ${p.target.label} (${String((error as Error)?.message ?? error)}), so it cannot be stored: re-authorize (README: "Re-authorizing").`
       }
+    }
+  })
+}
+
+/** Writes every sealed copy in parallel; `onWritten` hears of each confirmed write as it lands. */
+export function writeBack(github: GitHubClient, copies: SealedCopy[], onWritten: (target: SecretTarget, outcome: WriteOutcome) => void): Promise<TargetResult[]> {
+  return Promise.all(
+    copies.map(async (copy): Promise<TargetResult> => {
+      const { target } = copy.prepared
+      if ('problem' in copy) return { target, outcome: 'failed', message: copy.problem }
       let outcome: WriteOutcome
       try {
-        outcome = await writeSecret(github, p, sealed)
+        outcome = await writeSecret(github, copy.prepared, copy.sealed)
       } catch (error) {
-        return { target: p.target, outcome: 'failed', message: (error as Error).message, recovery: recoveryPayload(p, sealed, githubApiUrl) }
+        return { target, outcome: 'failed', message: (error as Error).message, recovery: copy.payload }
       }
-      onWritten(p.target, outcome)
-      return { target: p.target, outcome }
+      onWritten(target, outcome)
+      return { target, outcome }
     })
   )
 }

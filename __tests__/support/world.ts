@@ -3,7 +3,8 @@
  * secret that holds a valid refresh token, plus the invariant every fault test ends with.
  */
 import { run, type ActionIO } from '../../src/main.js'
-import type { RecoveryPayload, RunReport } from '../../src/report.js'
+import type { RecoveryPayload } from '../../src/recovery.js'
+import type { RunReport } from '../../src/report.js'
 import type { Timing } from '../../src/retry.js'
 import { startSimulator, type ScopeRef, type Simulator, type SimulatorOptions } from '../simulator/index.js'
 
@@ -54,7 +55,7 @@ export interface Recorded {
   exported: Record<string, string>
   masked: string[]
   /** Every line the action printed, in order, with its kind; masks included as `add-mask`. */
-  log: Array<{ kind: 'info' | 'warning' | 'failed' | 'add-mask'; text: string }>
+  log: Array<{ kind: 'info' | 'warning' | 'failed' | 'add-mask' | 'group' | 'endgroup'; text: string }>
   summary: string
   failed?: string
 }
@@ -76,6 +77,8 @@ export function recordingIO(inputs: Record<string, string>): { io: ActionIO; rec
       recorded.failed = text
       recorded.log.push({ kind: 'failed', text })
     },
+    startGroup: (name) => void recorded.log.push({ kind: 'group', text: name }),
+    endGroup: () => void recorded.log.push({ kind: 'endgroup', text: '' }),
     appendSummary: async (markdown) => void (recorded.summary += markdown)
   }
   return { io, recorded }

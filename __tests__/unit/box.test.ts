@@ -1,7 +1,8 @@
-import { BoxError, exchangeAuthorizationCode, refreshTokenPair, type BoxClientDeps } from '../../src/box.js'
-import type { Timing } from '../../src/retry.js'
+import { BoxError, EXPIRES_IN_RANGE, exchangeAuthorizationCode, parseTokenAnswer, refreshTokenPair, type BoxClientDeps } from '../../src/box.js'
+import { Redactor } from '../../src/redact.js'
+import { RetryBudget, type Timing } from '../../src/retry.js'
 
-type Step = Response | Error | ((init: RequestInit) => Response | Error)
+type Step = Response | Error | ((init: RequestInit) => Response | Error | Promise<Response>)
 
 /** A fetch that plays a script of answers and records what it was asked. */
 function scriptedFetch(steps: Step[]) {
@@ -10,7 +11,7 @@ function scriptedFetch(steps: Step[]) {
     calls.push({ url, init })
     const step = steps.shift()
     if (step === undefined) throw new Error('unexpected extra request')
-    const result = typeof step === 'function' ? step(init) : step
+    const result = typeof step === 'function' ? await step(init) : step
     if (result instanceof Error) throw result
     return result
   }) as unknown as typeof globalThis.fetch
@@ -19,10 +20,12 @@ function scriptedFetch(steps: Step[]) {
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
-const pair = { access_token: 'AT-new', refresh_token: 'RT-new', expires_in: 3895, token_type: 'bearer', restricted_to: [] }
-const credentials = { boxApiUrl: 'https://box.test', clientId: 'cid', clientSecret: 'csecret' }
+const AT = 'AT-new-0123456789abcdef'
+const RT = 'RT-new-0123456789abcdef0123456789'
+const pair = { access_token: AT, refresh_token: RT, expires_in: 3895, token_type: 'bearer', restricted_to: [] }
+const credentials = { boxApiUrl: 'https://box.test', clientId: 'cid', clientSecret: 'csecret-0123456789' }
 
-function deps(fetch: typeof globalThis.fetch, masked: string[] = [], slept: number[] = []): BoxClientDeps {
+function deps(fetch: typeof globalThis.fetch, masked: string[] = [], slept: number[] = [], extra: Partial<BoxClientDeps> = {}): BoxClientDeps {
   let now = 0
   const timing: Timing = {
     now: () => now,
@@ -32,7 +35,17 @@ function deps(fetch: typeof globalThis.fetch, masked: string[] = [], slept: numb
     },
     random: () => 0.5
   }
-  return { fetch, timing, policy: { budgetMs: 60_000, baseDelayMs: 1000, maxDelayMs: 8000 }, requestTimeoutMs: 5000, mask: (v) => masked.push(v) }
+  const redactor = new Redactor()
+  redactor.add(credentials.clientSecret)
+  redactor.add('RT-old-0123456789')
+  return {
+    fetch,
+    retry: { policy: { baseDelayMs: 1000, maxDelayMs: 8000 }, budget: new RetryBudget(60_000, timing.now), timing },
+    requestTimeoutMs: 5000,
+    mask: (v) => masked.push(v),
+    redactor,
+    ...extra
+  }
 }
 
 const networkError = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) })
@@ -41,15 +54,16 @@ test('posts the four form fields and returns the pair, masking both tokens first
   const { fetch, calls } = scriptedFetch([json(200, pair)])
   const masked: string[] = []
   const result = await refreshTokenPair(credentials, 'RT-old', deps(fetch, masked))
-  expect(result).toEqual({ accessToken: 'AT-new', refreshToken: 'RT-new', expiresIn: 3895 })
-  expect(masked).toEqual(['AT-new', 'RT-new'])
+  expect(result).toEqual({ accessToken: AT, refreshToken: RT, expiresIn: 3895, problems: [] })
+  expect(masked.sort()).toEqual([AT, RT].sort())
+  expect(calls[0].init.redirect).toBe('manual')
   expect(calls[0].url).toBe('https://box.test/oauth2/token')
   expect(new Headers(calls[0].init.headers).get('content-type')).toBe('application/x-www-form-urlencoded')
   expect(Object.fromEntries(new URLSearchParams(String(calls[0].init.body)))).toEqual({
     grant_type: 'refresh_token',
     refresh_token: 'RT-old',
     client_id: 'cid',
-    client_secret: 'csecret'
+    client_secret: credentials.clientSecret
   })
 })
 
@@ -80,7 +94,7 @@ test('invalid_client is final', async () => {
 test('5xx is retried with backoff, and its body is never echoed', async () => {
   const { fetch, calls } = scriptedFetch([new Response('<html>secret-ish RT-old</html>', { status: 503, statusText: 'Service Unavailable' }), json(200, pair)])
   const slept: number[] = []
-  await expect(refreshTokenPair(credentials, 'RT-old', deps(fetch, [], slept))).resolves.toMatchObject({ refreshToken: 'RT-new' })
+  await expect(refreshTokenPair(credentials, 'RT-old', deps(fetch, [], slept))).resolves.toMatchObject({ refreshToken: RT })
   expect(calls).toHaveLength(2)
   expect(slept).toEqual([500])
 })
@@ -109,19 +123,21 @@ test('a dropped answer is retried, and an invalid_grant after it says the first 
 test('a timeout counts as ambiguous', async () => {
   const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError')
   const { fetch } = scriptedFetch([timeout, json(200, pair)])
-  await expect(refreshTokenPair(credentials, 'RT', deps(fetch))).resolves.toMatchObject({ accessToken: 'AT-new' })
+  await expect(refreshTokenPair(credentials, 'RT', deps(fetch))).resolves.toMatchObject({ accessToken: AT })
 })
 
-test('a 200 without a refresh token is reported as unusable, and what it held is still masked', async () => {
-  const { fetch } = scriptedFetch([json(200, { access_token: 'AT-only' })])
+test('a 200 without a refresh token is reported as unusable, and the access token it held is still masked', async () => {
+  const { fetch } = scriptedFetch([json(200, { access_token: AT })])
   const masked: string[] = []
   await expect(refreshTokenPair(credentials, 'RT', deps(fetch, masked))).rejects.toMatchObject({ kind: 'malformed' })
-  expect(masked).toEqual(['AT-only'])
+  expect(masked).toEqual([AT])
 })
 
-test('a missing expires_in falls back to an hour', async () => {
-  const { fetch } = scriptedFetch([json(200, { access_token: 'a', refresh_token: 'r' })])
-  await expect(refreshTokenPair(credentials, 'RT', deps(fetch))).resolves.toMatchObject({ expiresIn: 3600 })
+test('a missing expires_in falls back to an hour, and says so', async () => {
+  const { fetch } = scriptedFetch([json(200, { access_token: AT, refresh_token: RT })])
+  const result = await refreshTokenPair(credentials, 'RT', deps(fetch))
+  expect(result.expiresIn).toBe(3600)
+  expect(result.problems.join()).toMatch(/no usable expires_in/)
 })
 
 test('an OAuth error message quotes only the code and description, never the body', async () => {
@@ -130,4 +146,158 @@ test('an OAuth error message quotes only the code and description, never the bod
   expect(error.kind).toBe('oauth')
   expect(error.message).toContain('invalid_request')
   expect(error.message).not.toContain('RT-secret')
+})
+
+describe('nothing Box answers is trusted', () => {
+  test.each([301, 302, 303, 307, 308])('a %i is never followed: the credentials go nowhere else, the token was not used', async (status) => {
+    const { fetch, calls } = scriptedFetch([new Response(null, { status, headers: { location: 'http://127.0.0.1:1/steal?x=1' } })])
+    const error = (await refreshTokenPair(credentials, 'RT', deps(fetch)).catch((e: unknown) => e)) as BoxError
+    expect(error.kind).toBe('redirected')
+    expect(error.message).toContain(`answered ${status} and redirected to http://127.0.0.1:1`)
+    expect(error.message).not.toContain('/steal')
+    expect(error.message).toMatch(/Box did not use the refresh token/)
+    expect(calls).toHaveLength(1)
+  })
+
+  test('a redirect without a usable location says so', async () => {
+    const { fetch } = scriptedFetch([new Response(null, { status: 302, headers: { location: 'http://[::zz' } })])
+    await expect(refreshTokenPair(credentials, 'RT', deps(fetch))).rejects.toThrow(/a location that is not a URL/)
+  })
+
+  test('an error description that echoes the request is cleaned of every credential, control character and workflow command', async () => {
+    const echo = `bad request: client_secret=${encodeURIComponent(credentials.clientSecret)}&refresh_token=RT-old-0123456789\n::error::owned\u001b[31m ${'x'.repeat(5000)}`
+    const { fetch } = scriptedFetch([json(400, { error: 'invalid_request', error_description: echo })])
+    const error = (await refreshTokenPair(credentials, 'RT-old-0123456789', deps(fetch)).catch((e: unknown) => e)) as BoxError
+    expect(error.message).not.toContain(credentials.clientSecret)
+    expect(error.message).not.toContain(encodeURIComponent(credentials.clientSecret))
+    expect(error.message).not.toContain('RT-old-0123456789')
+    expect(error.message).not.toMatch(/[\u0000-\u001f]/)
+    expect(error.message).not.toContain('::error::')
+    expect(error.message.length).toBeLessThan(400)
+  })
+
+  test('an error code that is not of OAuth form is not quoted', async () => {
+    const { fetch } = scriptedFetch([json(400, { error: '::set-output name=x::y', error_description: 'd' })])
+    const error = (await refreshTokenPair(credentials, 'RT', deps(fetch)).catch((e: unknown) => e)) as BoxError
+    expect(error.kind).toBe('oauth')
+    expect(error.message).toBe('Box refused the token request: HTTP 400.')
+  })
+
+  test('a 5xx status text is not quoted', async () => {
+    const { fetch } = scriptedFetch([new Response('', { status: 500, statusText: 'csecret-0123456789' })])
+    const error = (await refreshTokenPair(credentials, 'RT', deps(fetch, [], [], { retry: { ...deps(fetch).retry, budget: new RetryBudget(0, () => 0) } })).catch((e: unknown) => e)) as BoxError
+    expect(error.message).toBe('Box answered 500.')
+  })
+
+  test('a 200 answer larger than 1 MiB is not read to the end and counts as unusable', async () => {
+    const body = JSON.stringify({ ...pair, padding: 'x'.repeat(2 * 1024 * 1024) })
+    const { fetch } = scriptedFetch([new Response(body, { status: 200 })])
+    await expect(refreshTokenPair(credentials, 'RT', deps(fetch))).rejects.toMatchObject({ kind: 'malformed', message: expect.stringMatching(/larger than 1024 KiB/) })
+  })
+
+  test('a connection lost while the body is read is ambiguous, whatever its error code says', async () => {
+    // Once the headers arrived the request was certainly sent: even a code that usually means
+    // "never connected" cannot make it safe.
+    const broken = new Response(new ReadableStream({ pull: (controller) => controller.error(networkError('ECONNREFUSED')) }), { status: 200 })
+    const { fetch } = scriptedFetch([broken, json(400, { error: 'invalid_grant', error_description: 'Invalid refresh token' })])
+    const error = (await refreshTokenPair(credentials, 'RT', deps(fetch)).catch((e: unknown) => e)) as BoxError
+    expect(error.kind).toBe('invalid_grant')
+    expect(error.earlierAmbiguousAttempt).toMatch(/failed before its answer arrived \(ECONNREFUSED\)/)
+  })
+
+  test('a request that never settles ends at its time limit and is retried as ambiguous', async () => {
+    const { fetch } = scriptedFetch([() => new Promise<Response>(() => {}), json(200, pair)])
+    const d = deps(fetch)
+    await expect(refreshTokenPair(credentials, 'RT', { ...d, requestTimeoutMs: 50 })).resolves.toMatchObject({ refreshToken: RT })
+  })
+
+  test('stopping abandons the request in flight and says Box may have used the token', async () => {
+    const stop = new AbortController()
+    const cancel = new AbortController()
+    const { fetch, calls } = scriptedFetch([
+      () => {
+        cancel.abort('SIGINT')
+        setTimeout(() => stop.abort('SIGTERM'), 10)
+        return new Promise<Response>(() => {})
+      }
+    ])
+    const d = deps(fetch)
+    const error = (await refreshTokenPair(credentials, 'RT', { ...d, stop: stop.signal, retry: { ...d.retry, cancel: cancel.signal } }).catch((e: unknown) => e)) as BoxError
+    expect(error.kind).toBe('ambiguous')
+    expect(error.message).toMatch(/cancelled while it waited for Box/)
+    expect(calls).toHaveLength(1)
+  })
+
+  test('a cancellation lets the request in flight finish, and starts no other', async () => {
+    const cancel = new AbortController()
+    const { fetch, calls } = scriptedFetch([
+      () => {
+        cancel.abort('SIGINT')
+        return json(200, pair)
+      }
+    ])
+    const d = deps(fetch)
+    await expect(refreshTokenPair(credentials, 'RT', { ...d, retry: { ...d.retry, cancel: cancel.signal } })).resolves.toMatchObject({ refreshToken: RT })
+    expect(calls).toHaveLength(1)
+  })
+})
+
+describe('a 200 answer is validated field by field', () => {
+  const parse = (body: unknown) => {
+    const masked: string[] = []
+    try {
+      return { pair: parseTokenAnswer(typeof body === 'string' ? body : JSON.stringify(body), (v) => masked.push(v)), masked }
+    } catch (error) {
+      return { error: error as BoxError, masked }
+    }
+  }
+
+  test.each([
+    ['not JSON', '<html>ok</html>'],
+    ['JSON null', 'null'],
+    ['a list', [pair]],
+    ['refresh_token missing', { ...pair, refresh_token: undefined }],
+    ['refresh_token a number', { ...pair, refresh_token: 1234567890123456 }],
+    ['refresh_token empty', { ...pair, refresh_token: '' }],
+    ['refresh_token too short', { ...pair, refresh_token: 'short' }],
+    ['refresh_token with a line break', { ...pair, refresh_token: 'abcdefghij\n::error::klmnopqrstu' }],
+    ['refresh_token with spaces', { ...pair, refresh_token: 'abcdefghij klmnopqrstu' }],
+    ['refresh_token 10 KB long', { ...pair, refresh_token: 'a'.repeat(10_000) }]
+  ])('%s: a failed refresh that never quotes the value', (_, body) => {
+    const { error, masked } = parse(body)
+    expect(error).toBeInstanceOf(BoxError)
+    expect(error?.kind).toBe('malformed')
+    expect(error?.message).toMatch(/no usable refresh token \(refresh_token is/)
+    expect(error?.message).not.toMatch(/::error::|abcdefghij|aaaaaaaaaa/)
+    expect(masked).not.toContain(RT)
+  })
+
+  test.each([
+    ['access_token missing', { ...pair, access_token: undefined }, /access_token is missing/],
+    ['access_token an object', { ...pair, access_token: { a: 1 } }, /access_token is a object, not a string/],
+    ['access_token with control characters', { ...pair, access_token: 'abc\u0000defghijklmnopqrstuvwxyz' }, /with spaces or characters no token has/]
+  ])('%s: the refresh token is still good, the problem is noted', (_, body, note) => {
+    const { pair: result, masked } = parse(body)
+    expect(result?.refreshToken).toBe(RT)
+    expect(result?.accessToken).toBeUndefined()
+    expect(result?.problems.join(' ')).toMatch(note)
+    expect(masked).toEqual([RT])
+  })
+
+  test.each([
+    [1e300, EXPIRES_IN_RANGE.max],
+    [Number.MAX_SAFE_INTEGER, EXPIRES_IN_RANGE.max],
+    [-5, EXPIRES_IN_RANGE.min],
+    [0, EXPIRES_IN_RANGE.min],
+    [3599.7, 3600],
+    ['4123', 4123],
+    ['soon', EXPIRES_IN_RANGE.fallback],
+    [null, EXPIRES_IN_RANGE.fallback],
+    [[3600], EXPIRES_IN_RANGE.fallback]
+  ])('expires_in %p becomes %p, and a date can always be made from it', (expiresIn, expected) => {
+    const { pair: result } = parse({ ...pair, expires_in: expiresIn })
+    expect(result?.expiresIn).toBe(expected)
+    expect(() => new Date(Date.now() + result!.expiresIn * 1000).toISOString()).not.toThrow()
+    if (expected !== expiresIn && String(expected) !== expiresIn) expect(result?.problems.length).toBeGreaterThan(0)
+  })
 })

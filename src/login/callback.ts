@@ -25,8 +25,8 @@ export interface Page {
 export interface CallbackServer {
   /** http://127.0.0.1:PORT/callback, with the port actually bound. */
   redirectUri: string
-  /** The first answer that carries this login's state, or undefined after `timeoutMs`. */
-  waitForAnswer(timeoutMs: number): Promise<AuthorizationAnswer | undefined>
+  /** The first answer that carries this login's state, or undefined after `timeoutMs` or a cancellation. */
+  waitForAnswer(timeoutMs: number, cancel?: AbortSignal): Promise<AuthorizationAnswer | undefined>
   /** Shows `page` in the browser tab that brought the answer (if any), and stops listening. */
   close(page?: Page): Promise<void>
 }
@@ -105,13 +105,18 @@ export async function startCallbackServer(port: number, state: string, onRefused
 
   return {
     redirectUri: `http://127.0.0.1:${bound}${CALLBACK_PATH}`,
-    waitForAnswer: (timeoutMs) =>
+    waitForAnswer: (timeoutMs, cancel) =>
       new Promise((resolve) => {
-        const timer = setTimeout(() => resolve(undefined), timeoutMs)
-        void answer.then((received) => {
+        const finish = (received: AuthorizationAnswer | undefined): void => {
           clearTimeout(timer)
+          cancel?.removeEventListener('abort', onCancel)
           resolve(received)
-        })
+        }
+        const onCancel = (): void => finish(undefined)
+        const timer = setTimeout(() => finish(undefined), timeoutMs)
+        cancel?.addEventListener('abort', onCancel, { once: true })
+        if (cancel?.aborted) finish(undefined)
+        void answer.then(finish)
       }),
     close: async (page) => {
       if (held !== undefined && !held.headersSent) sendPage(held, page?.ok === false ? 400 : 200, page ?? { ok: false, title: 'Stopped', message: 'The command stopped. Look at the terminal.' })

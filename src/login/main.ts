@@ -4,21 +4,26 @@
  * The same order as the action, for the same reason: everything that can fail without Box is
  * checked before anyone is sent to Box (options, the GitHub token, every secret target, its
  * public key), so a wrong GitHub token costs no consent. After Box's answer the new refresh token
- * exists only in this process: it is sealed and written at once with the action's own secret
- * writer, and if a write still fails, the sealed recovery payload is printed exactly as the
- * action prints it. The token itself is never printed or written anywhere else.
+ * exists only in this process: it is sealed for every target and the sealed copy is printed before
+ * any write (as the action logs it), then written with the action's own secret writer; a write that
+ * still fails, or a Ctrl-C, leaves the sealed recovery payload on the screen. The token itself is
+ * never printed or written anywhere else.
  */
-import { BoxError, exchangeAuthorizationCode, type ClientCredentials, type TokenPair } from '../box.js'
+import { exchangeAuthorizationCode, type ClientCredentials, type TokenPair } from '../box.js'
 import { REFRESH_TOKEN_LIFETIME_DAYS } from '../diagnostics.js'
-import { createGitHubClient, type GitHubClient } from '../github.js'
+import { createGitHubClient, ghHostname, type GitHubClient } from '../github.js'
 import { prepareForWriting } from '../preflight.js'
-import { ghHostname, recoveryInstructions } from '../report.js'
-import { defaultRetryPolicy, retryNotice, type RetryEvent, type RetryPolicy, type Timing } from '../retry.js'
+import { RecoveryLedger, recoveryInstructions, writeAheadInstructions } from '../recovery.js'
+import { defaultRetryPolicy, retryNotice, RetryBudget, type RetryContext, type RetryEvent, type RetryPolicy, type Timing } from '../retry.js'
 import { loadSealer, type Sealer } from '../seal.js'
-import { secretTargets, type PreparedTarget, type SecretTarget } from '../secrets.js'
-import { writeBack } from '../writeback.js'
-import { authorizeUrl, ListenError, newState, startCallbackServer, type AuthorizationAnswer, type CallbackServer, type Page } from './callback.js'
+import { secretTargets, type PreparedTarget } from '../secrets.js'
+import { sealForTargets, writeBack } from '../writeback.js'
+import { authorizeUrl, ListenError, newState, startCallbackServer, type CallbackServer, type Page } from './callback.js'
+import { cancelled, EXIT, explainExchangeFailure, formatDuration, LoginFailure, noGitHubToken, preflightFailure, refusal, timeoutMessage } from './explain.js'
 import { CALLBACK_PATH, helpText, parseLoginArgs, UsageError, type LoginOptions } from './options.js'
+import { Terminal } from './terminal.js'
+
+export { EXIT, explainExchangeFailure } from './explain.js'
 
 /** Asks a person; undefined when nobody can answer (no terminal). A rejection means "cancelled". */
 export type Prompt = (question: string, options: { hidden: boolean }) => Promise<string | undefined>
@@ -42,62 +47,27 @@ export interface LoginDeps {
   /** For retries only; the wait for the browser is a person's wait and uses the real clock. */
   timing: Timing
   /** Backoff shape for GitHub requests; tests make it short. */
-  backoff?: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>
+  backoff?: RetryPolicy
   /** How the person ran the command, for --help. */
   commandName?: string
+  /** Aborted by Ctrl-C: the wait ends, no request starts any more, and GitHub requests stop. */
+  cancel?: AbortSignal
+  /** Aborted when even the exchange in flight must be given up. */
+  stop?: AbortSignal
+  /** Keeps the sealed copies where the entry can still print them. */
+  ledger?: RecoveryLedger
 }
-
-export const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const
 
 /**
  * An authorization code lives 30 seconds: every attempt must start within 15 s of the code's
  * arrival and end within 10 s, so even the last retry is answered while the code is valid.
  */
-const EXCHANGE_POLICY: RetryPolicy = { budgetMs: 15_000, baseDelayMs: 500, maxDelayMs: 4_000 }
+const EXCHANGE_BUDGET_MS = 15_000
+const EXCHANGE_POLICY: RetryPolicy = { baseDelayMs: 500, maxDelayMs: 4_000 }
 const EXCHANGE_REQUEST_TIMEOUT_MS = 10_000
+const GITHUB_RETRY_BUDGET_MS = 120_000
 const GITHUB_REQUEST_TIMEOUT_MS = 30_000
 const DAY_MS = 86_400_000
-
-/** An expected way for the command to end, with its message and exit status. */
-class LoginFailure extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number = EXIT.failed,
-    /** What the browser tab shows, when the failure comes after Box's answer. */
-    readonly page?: Page
-  ) {
-    super(message)
-    this.name = 'LoginFailure'
-  }
-}
-
-/** Writes lines; every credential the command has seen is replaced by *** on the way out. */
-class Terminal {
-  private readonly secrets = new Set<string>()
-
-  constructor(
-    private readonly out: (text: string) => void,
-    private readonly err: (text: string) => void
-  ) {}
-
-  redact(value: string): void {
-    if (value.length >= 4) this.secrets.add(value)
-  }
-
-  info(text = ''): void {
-    this.out(this.clean(text) + '\n')
-  }
-
-  warn(text: string): void {
-    this.err(this.clean(text) + '\n')
-  }
-
-  private clean(text: string): string {
-    let result = text
-    for (const secret of this.secrets) result = result.split(secret).join('***').split(encodeURIComponent(secret)).join('***')
-    return result
-  }
-}
 
 export async function login(deps: LoginDeps): Promise<number> {
   const terminal = new Terminal(deps.stdout, deps.stderr)
@@ -111,20 +81,8 @@ export async function login(deps: LoginDeps): Promise<number> {
 }
 
 async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
-  let options: LoginOptions
-  try {
-    const command = parseLoginArgs(deps.argv, deps.env)
-    if (command.help) {
-      terminal.info(helpText(deps.commandName))
-      return EXIT.ok
-    }
-    options = command.options
-  } catch (error) {
-    if (error instanceof UsageError) throw new LoginFailure(error.message, EXIT.usage)
-    throw error
-  }
-  if (options.clientSecret !== undefined) terminal.redact(options.clientSecret)
-  if (options.githubToken !== undefined) terminal.redact(options.githubToken.value)
+  const options = readOptions(deps, terminal)
+  if (options === undefined) return EXIT.ok // --help
 
   // Started now so that loading libsodium overlaps the questions and the preflight requests.
   const sealer = loadSealer()
@@ -135,14 +93,14 @@ async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
   const logRetry = (service: string) => (event: RetryEvent): void => terminal.warn(retryNotice(service, event))
   const github = createGitHubClient(githubToken.value, {
     baseUrl: options.githubApiUrl,
-    timing: deps.timing,
-    policy: { ...defaultRetryPolicy, ...deps.backoff },
+    retry: { policy: deps.backoff ?? defaultRetryPolicy, budget: new RetryBudget(GITHUB_RETRY_BUDGET_MS, deps.timing.now), timing: deps.timing, cancel: deps.cancel },
     requestTimeoutMs: GITHUB_REQUEST_TIMEOUT_MS,
+    redactor: terminal.redactor,
     fetch: deps.githubFetch,
     onRetry: logRetry('GitHub')
   })
 
-  const prepared = await preflight(github, secretTargets(options.selection), options, sealer, githubToken.source, terminal)
+  const prepared = await preflight(github, options, sealer, githubToken.source, terminal)
   const seal = await sealer // checked by preflight
 
   const state = newState()
@@ -150,19 +108,16 @@ async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
   let page: Page = { ok: false, title: 'Login failed', message: 'Nothing was stored. The terminal says why, and what to do.' }
   try {
     const code = await receiveCode(server, credentials.clientId, state, options, deps, terminal)
+    terminal.redact(code)
     terminal.info(`Authorization code received; exchanging it at ${options.boxApiUrl}/oauth2/token…`)
     const pair = await exchange(credentials, code, server.redirectUri, deps, terminal, logRetry('Box'))
     const issuedAt = deps.timing.now()
-    terminal.info('Box issued a token pair.')
-    const exitCode = await store(github, prepared, seal, pair.refreshToken, options, terminal)
+    const exitCode = await store(github, prepared, seal, pair, deps, terminal)
+    page = exitCode === EXIT.ok ? storedPage(prepared) : { ok: false, title: 'Not stored', message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.' }
     if (exitCode === EXIT.ok) {
-      const expires = new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS)
       terminal.info(
-        `It expires on ${formatUtc(expires)}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, unless it is used before: every run of the action replaces it with a fresh one, so run the action at least weekly.`
+        `It expires on ${formatUtc(new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, unless it is used before: every run of the action replaces it with a fresh one, so run the action at least weekly.`
       )
-      page = { ok: true, title: 'Done', message: `The Box refresh token is stored in the ${prepared.map((p) => p.target.label).join(' and ')}. You can close this tab.` }
-    } else {
-      page = { ok: false, title: 'Not stored', message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.' }
     }
     return exitCode
   } catch (error) {
@@ -173,11 +128,28 @@ async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
   }
 }
 
+/** The options, with every credential given so far redacted from all output; undefined after --help. */
+function readOptions(deps: LoginDeps, terminal: Terminal): LoginOptions | undefined {
+  try {
+    const command = parseLoginArgs(deps.argv, deps.env)
+    if (command.help) {
+      terminal.info(helpText(deps.commandName))
+      return undefined
+    }
+    terminal.redact(command.options.clientSecret)
+    terminal.redact(command.options.githubToken?.value)
+    return command.options
+  } catch (error) {
+    if (error instanceof UsageError) throw new LoginFailure(error.message, EXIT.usage)
+    throw error
+  }
+}
+
 async function clientCredentials(options: LoginOptions, deps: LoginDeps, terminal: Terminal): Promise<ClientCredentials> {
   const problems: string[] = []
   const obtain = async (given: string | undefined, question: string, hidden: boolean, missing: string): Promise<string> => {
     const value = given ?? (await ask(deps.prompt, question, hidden))
-    if (hidden && value) terminal.redact(value)
+    if (hidden) terminal.redact(value)
     if (!value) problems.push(missing)
     else if (/\s/.test(value)) problems.push(`The ${question.replace(/[:(].*$/, '').trim()} you typed contains white space; give it alone.`)
     return value ?? ''
@@ -197,42 +169,24 @@ async function ask(prompt: Prompt, question: string, hidden: boolean): Promise<s
   try {
     return (await prompt(question, { hidden }))?.trim() || undefined
   } catch {
-    throw new LoginFailure('Cancelled. Nothing was changed.', EXIT.cancelled)
+    throw cancelled()
   }
 }
 
 async function resolveGitHubToken(options: LoginOptions, deps: LoginDeps, terminal: Terminal): Promise<{ value: string; source: string }> {
   if (options.githubToken !== undefined) return options.githubToken
   const token = await deps.ghAuthToken(ghHostname(options.githubApiUrl) ?? 'github.com')
-  if (token === undefined) {
-    throw new LoginFailure(
-      'No GitHub token: pass --github-token, set GH_TOKEN or GITHUB_TOKEN, or log in with the GitHub CLI (`gh auth login`). ' +
-        'The token must be able to write the secret: a fine-grained token with "Secrets: read and write" on the repository, or a classic token with `repo` (`admin:org` for an organization secret).\nNothing was changed.',
-      EXIT.usage
-    )
-  }
+  if (token === undefined) throw noGitHubToken()
   terminal.redact(token)
   return { value: token, source: '`gh auth token`' }
 }
 
 /** One parallel round of reads: every target's public key and metadata; libsodium can seal with each key. */
-async function preflight(
-  github: GitHubClient,
-  targets: SecretTarget[],
-  options: LoginOptions,
-  sealer: Promise<Sealer>,
-  tokenSource: string,
-  terminal: Terminal
-): Promise<PreparedTarget[]> {
+async function preflight(github: GitHubClient, options: LoginOptions, sealer: Promise<Sealer>, tokenSource: string, terminal: Terminal): Promise<PreparedTarget[]> {
+  const targets = secretTargets(options.selection)
   terminal.info(`Checking the ${targets.map((t) => t.label).join(' and ')} (GitHub token from ${tokenSource})…`)
   const { prepared, problems } = await prepareForWriting(github, targets, options.organizationVisibility, sealer)
-  if (problems.length > 0) {
-    const source =
-      tokenSource === '`gh auth token`'
-        ? 'The GitHub token came from `gh auth token`: `gh auth status` shows its scopes, and `gh auth refresh --scopes <scope>` adds one.'
-        : `The GitHub token came from ${tokenSource}.`
-    throw new LoginFailure(`${problems.join('\n')}\n${source}\nNothing was changed, and Box was not contacted.`)
-  }
+  if (problems.length > 0) throw preflightFailure(problems, tokenSource)
   for (const p of prepared) {
     terminal.info(
       p.existing === undefined
@@ -252,7 +206,7 @@ async function listen(port: number, state: string, terminal: Terminal): Promise<
   }
 }
 
-/** Shows the way to Box, waits for the browser to come back, and returns the code. */
+/** Shows the way to Box, waits for the browser to come back (or a Ctrl-C), and returns the code. */
 async function receiveCode(server: CallbackServer, clientId: string, state: string, options: LoginOptions, deps: LoginDeps, terminal: Terminal): Promise<string> {
   const url = authorizeUrl(options.boxAuthorizeUrl, { clientId, redirectUri: server.redirectUri, state })
   terminal.info()
@@ -269,37 +223,11 @@ async function receiveCode(server: CallbackServer, clientId: string, state: stri
   }
   terminal.info(`Waiting for the browser (up to ${formatDuration(options.timeoutMs)}; Ctrl-C to cancel)…`)
 
-  const answer = await server.waitForAnswer(options.timeoutMs)
+  const answer = await server.waitForAnswer(options.timeoutMs, deps.cancel)
+  if (deps.cancel?.aborted) throw cancelled()
   if (answer === undefined) throw new LoginFailure(timeoutMessage(server.redirectUri, options))
-  if (answer.kind === 'error') throw refusal(answer)
+  if (answer.kind === 'error') throw refusal(answer, (text) => terminal.redactor.serverText(text))
   return answer.code
-}
-
-function refusal(answer: Extract<AuthorizationAnswer, { kind: 'error' }>): LoginFailure {
-  const said = `${answer.error}${answer.description ? ` (${answer.description})` : ''}`
-  if (answer.error === 'access_denied') {
-    return new LoginFailure(
-      `Access was not granted at Box: ${said}. Nothing was stored.\nIf that was not intended, run the command again and click "Grant access to Box".`,
-      EXIT.failed,
-      { ok: false, title: 'Access not granted', message: 'Box did not grant access, so nothing was stored. You can close this tab.' }
-    )
-  }
-  return new LoginFailure(`Box answered the authorization with an error: ${said}. Nothing was stored.`, EXIT.failed, {
-    ok: false,
-    title: 'Box refused',
-    message: `Box answered: ${said}. Nothing was stored.`
-  })
-}
-
-function timeoutMessage(redirectUri: string, options: LoginOptions): string {
-  const port = new URL(redirectUri).port
-  return [
-    `Box's answer did not reach ${redirectUri} within ${formatDuration(options.timeoutMs)}. Nothing was stored.`,
-    `  - If Box showed "redirect_uri_mismatch", the Box app does not list this redirect URI. In the Developer Console open your app → Configuration → OAuth 2.0 Redirect URIs, add ${redirectUri} exactly (http, 127.0.0.1 rather than localhost, port ${port}, path ${CALLBACK_PATH}), save, and run the command again.`,
-    '  - If Box showed "invalid_client", the client ID is not the one of your Box app.',
-    `  - If the browser runs on another machine, its 127.0.0.1 is not this one: forward the port (ssh -L ${port}:127.0.0.1:${port} HOST) or run the command where the browser is.`,
-    '  - To wait longer, pass --timeout SECONDS.'
-  ].join('\n')
 }
 
 async function exchange(
@@ -310,62 +238,50 @@ async function exchange(
   terminal: Terminal,
   onRetry: (event: RetryEvent) => void
 ): Promise<TokenPair> {
+  const retry: RetryContext = { policy: EXCHANGE_POLICY, budget: new RetryBudget(EXCHANGE_BUDGET_MS, deps.timing.now), timing: deps.timing, cancel: deps.cancel, onRetry }
   try {
     return await exchangeAuthorizationCode(credentials, code, redirectUri, {
       fetch: deps.fetch,
-      timing: deps.timing,
-      policy: EXCHANGE_POLICY,
+      retry,
+      stop: deps.stop,
       requestTimeoutMs: EXCHANGE_REQUEST_TIMEOUT_MS,
       // Both tokens are redacted from all output the moment Box's answer is parsed.
       mask: (value) => terminal.redact(value),
-      onRetry
+      redactor: terminal.redactor
     })
   } catch (error) {
-    throw new LoginFailure(explainExchangeFailure(error, redirectUri))
+    throw new LoginFailure(explainExchangeFailure(error, redirectUri), deps.cancel?.aborted ? EXIT.cancelled : EXIT.failed)
   }
 }
 
-export function explainExchangeFailure(error: unknown, redirectUri: string): string {
-  const again = 'Nothing was stored; run the command again.'
-  if (!(error instanceof BoxError)) return `Exchanging the authorization code failed: ${(error as Error)?.message ?? String(error)}. ${again}`
-  if (error.kind === 'invalid_client') {
-    return `${error.message} The client secret (or ID) is wrong: copy both from the Developer Console → your app → Configuration → OAuth 2.0 Credentials. ${again}`
-  }
-  if (error.details.oauthError === 'redirect_uri_mismatch') {
-    return `${error.message} The token request's redirect URI ${redirectUri} is not one the Box app lists: add it under Configuration → OAuth 2.0 Redirect URIs. ${again}`
-  }
-  if (error.kind === 'invalid_grant') {
-    const earlier = error.earlierAmbiguousAttempt
-      ? ` An earlier attempt (${error.earlierAmbiguousAttempt}) probably reached Box and used the code; whatever it issued was never stored and simply goes unused.`
-      : ''
-    return `${error.message} An authorization code works once, and only for 30 seconds after access is granted.${earlier} ${again}`
-  }
-  return `${error.message} ${again}`
-}
-
-/** Seals and writes every target in parallel, as the action does; returns the exit status. */
-async function store(github: GitHubClient, prepared: PreparedTarget[], seal: Sealer, refreshToken: string, options: LoginOptions, terminal: Terminal): Promise<number> {
-  const results = await writeBack(github, seal, prepared, refreshToken, options.githubApiUrl, (target, outcome) =>
-    terminal.info(`Token stored in ${target.scope} ${target.name} (${kindLabel(target)}, ${outcome}).`)
-  )
+/**
+ * Seals the new token for every target and prints the sealed copy before any write, then writes
+ * every target in parallel, as the action does; returns the exit status.
+ */
+async function store(github: GitHubClient, prepared: PreparedTarget[], sealer: Sealer, pair: TokenPair, deps: LoginDeps, terminal: Terminal): Promise<number> {
+  const ledger = deps.ledger ?? new RecoveryLedger()
+  const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.ghHostname)
+  const payloads = copies.flatMap((c) => ('payload' in c ? [c.payload] : []))
+  for (const payload of payloads) ledger.record(payload)
+  terminal.info('Box issued a token pair.')
+  if (payloads.length > 0) terminal.info(writeAheadInstructions(payloads))
+  const results = await writeBack(github, copies, (target, outcome) => {
+    ledger.markStored(target.label)
+    terminal.info(`Token stored in ${target.scope} ${target.name} (${target.app === 'dependabot' ? 'Dependabot ' : ''}${target.kind} secret, ${outcome}).`)
+  })
   const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []))
   if (failed.length === 0) return EXIT.ok
   // Exactly what the action prints: the sealed payload only GitHub can open, and the command to PUT it.
   const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []))
   terminal.warn([...failed.map((f) => f.message), ...(recoveries.length > 0 ? [recoveryInstructions(recoveries)] : [])].join('\n'))
-  return EXIT.failed
+  return deps.cancel?.aborted ? EXIT.cancelled : EXIT.failed
 }
 
-function kindLabel(target: SecretTarget): string {
-  return `${target.app === 'dependabot' ? 'Dependabot ' : ''}${target.kind} secret`
+function storedPage(prepared: PreparedTarget[]): Page {
+  return { ok: true, title: 'Done', message: `The Box refresh token is stored in the ${prepared.map((p) => p.target.label).join(' and ')}. You can close this tab.` }
 }
 
 /** 2026-01-25 14:05 UTC */
 export function formatUtc(date: Date): string {
   return date.toISOString().replace('T', ' ').replace(/:\d{2}\.\d{3}Z$/, ' UTC')
-}
-
-function formatDuration(ms: number): string {
-  const seconds = Math.round(ms / 1000)
-  return seconds % 60 === 0 && seconds >= 60 ? `${seconds / 60} min` : `${seconds} s`
 }

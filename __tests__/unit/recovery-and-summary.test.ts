@@ -1,0 +1,103 @@
+import { ghHostname } from '../../src/github.js'
+import { RecoveryLedger, recoveryInstructions, recoveryPayload, shellQuote, writeAheadInstructions } from '../../src/recovery.js'
+import { fence, markdownText, summaryMarkdown, type RunReport } from '../../src/report.js'
+import { environmentTarget, organizationTarget, repositoryTarget, type PreparedTarget } from '../../src/secrets.js'
+
+const sealed = { encryptedValue: 'c2VhbGVkK3ZhbHVlLw==', keyId: '568250167242549743' }
+const prepared = (target: PreparedTarget['target'], settings: Record<string, unknown> = {}): PreparedTarget => ({
+  target,
+  publicKey: { keyId: sealed.keyId, key: 'unused' },
+  settings
+})
+const host = (url: string) => ghHostname(url)
+
+test('the recovery payload is the PUT body, with a gh command that sends exactly it', () => {
+  const payload = recoveryPayload(prepared(repositoryTarget({ owner: 'octo', repo: 'app' }, 'actions', 'BOX_REFRESH_TOKEN')), sealed, host('https://api.github.com'))
+  expect(payload).toMatchObject({
+    method: 'PUT',
+    path: '/repos/octo/app/actions/secrets/BOX_REFRESH_TOKEN',
+    body: { encrypted_value: sealed.encryptedValue, key_id: sealed.keyId }
+  })
+  expect(payload.command).toBe(
+    `echo '{"encrypted_value":"c2VhbGVkK3ZhbHVlLw==","key_id":"568250167242549743"}' | gh api --method PUT /repos/octo/app/actions/secrets/BOX_REFRESH_TOKEN --input -`
+  )
+})
+
+test('organization payloads carry the visibility and selected repositories; GHES and ghe.com name their host', () => {
+  const org = prepared(organizationTarget('octo', 'dependabot', 'BOX_REFRESH_TOKEN'), { visibility: 'selected', selected_repository_ids: [1, 2] })
+  const ghes = recoveryPayload(org, sealed, host('https://ghe.example/api/v3'))
+  expect(ghes.path).toBe('/orgs/octo/dependabot/secrets/BOX_REFRESH_TOKEN')
+  expect(ghes.body).toEqual({ encrypted_value: sealed.encryptedValue, key_id: sealed.keyId, visibility: 'selected', selected_repository_ids: [1, 2] })
+  expect(ghes.command).toContain('gh api --method PUT --hostname ghe.example /orgs/')
+  expect(recoveryPayload(org, sealed, host('https://api.octocorp.ghe.com')).command).toContain('--hostname octocorp.ghe.com ')
+})
+
+test("environment names are encoded fully in the path, including ! ' ( ) *", () => {
+  const payload = recoveryPayload(prepared(environmentTarget({ owner: 'octo', repo: 'app' }, "prod/eu (it's) *!", 'TOKEN')), sealed, undefined)
+  expect(payload.path).toBe('/repos/octo/app/environments/prod%2Feu%20%28it%27s%29%20%2A%21/secrets/TOKEN')
+  expect(payload.command).toContain(' /repos/octo/app/environments/prod%2Feu%20%28it%27s%29%20%2A%21/secrets/TOKEN --input -')
+})
+
+test('shell quoting survives every character', () => {
+  expect(shellQuote("it's")).toBe(`'it'\\''s'`)
+  expect(shellQuote('$(rm -rf ~) `x` "y" \\ ;|&')).toBe(`'$(rm -rf ~) \`x\` "y" \\ ;|&'`)
+})
+
+test('recovery instructions list each command and say the payload is sealed', () => {
+  const payload = recoveryPayload(prepared(repositoryTarget({ owner: 'o', repo: 'r' }, 'actions', 'T')), sealed, undefined)
+  const text = recoveryInstructions([payload])
+  expect(text).toContain(payload.command)
+  expect(text).toMatch(/only GitHub can open it/)
+  expect(writeAheadInstructions([payload])).toContain(payload.command)
+})
+
+test('the ledger keeps every sealed copy until its write is confirmed', () => {
+  const ledger = new RecoveryLedger()
+  expect(ledger.instructions()).toBeUndefined()
+  const a = recoveryPayload(prepared(repositoryTarget({ owner: 'o', repo: 'r' }, 'actions', 'T')), sealed, undefined)
+  const b = recoveryPayload(prepared(repositoryTarget({ owner: 'o', repo: 'r' }, 'dependabot', 'T')), sealed, undefined)
+  ledger.record(a)
+  ledger.record(b)
+  expect(ledger.pending()).toEqual([a, b])
+  ledger.markStored(a.target)
+  expect(ledger.pending()).toEqual([b])
+  expect(ledger.instructions()).toContain(b.command)
+  expect(ledger.instructions()).not.toContain(a.command)
+  ledger.markStored(b.target)
+  expect(ledger.instructions()).toBeUndefined()
+})
+
+test('the summary: one row per target, expiries, warnings, and a recovery section only when needed', () => {
+  const target = repositoryTarget({ owner: 'octo', repo: 'app' }, 'actions', 'BOX_REFRESH_TOKEN')
+  const report: RunReport = {
+    dryRun: false,
+    results: [{ target, outcome: 'updated' }],
+    accessTokenExpiresAt: new Date('2026-11-26T13:00:00Z'),
+    refreshTokenExpiresAt: new Date('2027-01-25T12:00:00Z'),
+    warnings: ['old secret']
+  }
+  const md = summaryMarkdown(report)
+  expect(md).toContain('| `BOX_REFRESH_TOKEN` (repository) | octo/app | ✅ updated |')
+  expect(md).toContain('Access token expires: **2026-11-26T13:00Z**')
+  expect(md).toContain('Refresh token expires: **2027-01-25T12:00Z**')
+  expect(md).toContain('⚠️ old secret')
+  expect(md).not.toContain('Recovery')
+  expect(summaryMarkdown({ ...report, failure: { stage: 'preflight', message: 'bad' } })).toMatch(/Nothing was changed/)
+})
+
+test('server text in a failure cannot close its code fence or start markdown of its own', () => {
+  const hostile = 'x\n```\n# Owned\n<img src=x onerror=alert(1)>\n````'
+  const block = fence(hostile)
+  expect(block.startsWith('`````text\n')).toBe(true)
+  expect(block.endsWith('\n`````')).toBe(true)
+  const md = summaryMarkdown({ dryRun: false, results: [], warnings: [], failure: { stage: 'box', message: hostile } })
+  // Everything after the opening fence up to the closing one is the message, verbatim.
+  expect(md).toContain(block)
+})
+
+test('names shown as text are escaped for markdown and HTML', () => {
+  expect(markdownText('a|b `c` <b>d</b> [e](f) *g* ~h~ _i_')).toBe('a\\|b \\`c\\` &lt;b>d&lt;/b> \\[e\\](f) \\*g\\* \\~h\\~ \\_i\\_')
+  const target = environmentTarget({ owner: 'octo', repo: 'app' }, 'x | <script>', 'T')
+  const md = summaryMarkdown({ dryRun: true, results: [{ target, outcome: 'checked' }], warnings: [] })
+  expect(md).toContain('octo/app › x \\| &lt;script>')
+})

@@ -1,0 +1,88 @@
+/**
+ * The recovery payload: the new refresh token, sealed for each target, as the exact body of the
+ * PUT that stores it, with a `gh api` command that sends it. Only GitHub can open the sealed value,
+ * so printing it is safe, and running the command finishes the rotation.
+ *
+ * The ledger keeps the payloads from the moment Box answers until each write is confirmed, so
+ * whatever ends the run (a failed write, a cancellation, a bug) can still say what to run.
+ */
+import type { SealedSecret } from './seal.js'
+import { secretPath, writeBody, type PreparedTarget } from './secrets.js'
+
+export interface RecoveryPayload {
+  target: string
+  method: 'PUT'
+  /** Relative to the API base, as `gh api` takes it. */
+  path: string
+  body: Record<string, unknown>
+  command: string
+}
+
+export function recoveryPayload(prepared: PreparedTarget, sealed: SealedSecret, ghHostname: string | undefined): RecoveryPayload {
+  const body = writeBody(prepared, sealed)
+  const path = secretPath(prepared.target)
+  const words = ['gh', 'api', '--method', 'PUT', ...(ghHostname ? ['--hostname', ghHostname] : []), path, '--input', '-']
+  const command = `echo ${shellQuote(JSON.stringify(body))} | ${words.map(shellWord).join(' ')}`
+  return { target: prepared.target.label, method: 'PUT', path, body, command }
+}
+
+/** One shell word, quoted only where it must be, so the common command stays readable. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_./%:=@-]+$/.test(word) ? word : shellQuote(word)
+}
+
+/** POSIX single quotes: nothing inside is special, and a quote is closed, escaped and reopened. */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`
+}
+
+/** The lines a person needs to store the payloads by hand. */
+export function recoveryInstructions(payloads: RecoveryPayload[]): string {
+  return [
+    `The new refresh token could not be written to ${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: store it by hand, soon (the payload is sealed with the secret's current public key):`,
+    ...commandLines(payloads),
+    SEALED_NOTE
+  ].join('\n')
+}
+
+/** What goes into the log the moment Box answers, before any write is tried. */
+export function writeAheadInstructions(payloads: RecoveryPayload[]): string {
+  return [
+    'Box has issued a new refresh token and the old one no longer works. This is a sealed copy of the new one, logged before any write is tried,',
+    'so that it is never only in memory. If this step does not go on to report every secret as written (it was cancelled, timed out, or the runner',
+    'was lost), run these commands to store it:',
+    ...commandLines(payloads),
+    SEALED_NOTE
+  ].join('\n')
+}
+
+const SEALED_NOTE = 'The payload is sealed: only GitHub can open it, so it is safe in this log. Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).'
+
+function commandLines(payloads: RecoveryPayload[]): string[] {
+  return payloads.map((p) => `  ${p.target}:\n    ${p.command}`)
+}
+
+/** The sealed copies of one rotation, and which of them are stored. */
+export class RecoveryLedger {
+  private readonly payloads = new Map<string, RecoveryPayload>()
+  private readonly stored = new Set<string>()
+
+  record(payload: RecoveryPayload): void {
+    this.payloads.set(payload.target, payload)
+  }
+
+  markStored(target: string): void {
+    this.stored.add(target)
+  }
+
+  /** The payloads whose write has not been confirmed. */
+  pending(): RecoveryPayload[] {
+    return [...this.payloads.values()].filter((p) => !this.stored.has(p.target))
+  }
+
+  /** The instructions for what is still pending, or undefined when nothing is. */
+  instructions(): string | undefined {
+    const pending = this.pending()
+    return pending.length === 0 ? undefined : recoveryInstructions(pending)
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * How a process of ours ends when it is told to, or when something no code path expected happens.
+ *
+ * The runner cancels a step (a cancelled run, `timeout-minutes`) with SIGINT, sends SIGTERM 7.5 s
+ * later and kills 2.5 s after that; a terminal's Ctrl-C is the same SIGINT. On the first signal
+ * the run is cancelled: no request starts any more and waits end, but a Box request already in
+ * flight gets most of the grace period, since its answer may be the only copy of the new token.
+ * Before the kill could come, whatever is still running is cut short by `lastWords`, which reports
+ * the sealed copies that are not yet stored and exits. The same last words serve an exception
+ * nothing caught, and a process whose work never settled (Node exits silently with code 13 when a
+ * top-level await is left pending with nothing scheduled).
+ */
+
+/** Time from each signal to the runner's next, harder one. */
+const GRACE_MS: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 7_500, SIGTERM: 2_500 }
+/** Of that grace: how long a Box request in flight may still take, and when the process must be gone. */
+const BOX_SHARE = 2 / 3
+const EXIT_MARGIN_MS = 800
+
+export interface Termination {
+  /** Aborted on the first signal, with the signal's name as reason. */
+  cancel: AbortSignal
+  /** Aborted when even a request whose answer may hold the new token must be given up. */
+  stop: AbortSignal
+  /** The work is done: nothing more is reported. Exits at once when the run was cancelled. */
+  finished(exitCode?: number): void
+}
+
+export interface TerminationReport {
+  /** Says that the signal arrived and what happens now. */
+  announce(signal: NodeJS.Signals): void
+  /** The final report when the work cannot finish normally; it must not throw. Then the process exits. */
+  lastWords(reason: string): void
+}
+
+/** `cancelledExitCode`: the status after a signal (the login command uses 130, as shells do). */
+export function handleTermination(report: TerminationReport, { cancelledExitCode = 1 } = {}): Termination {
+  const cancel = new AbortController()
+  const stop = new AbortController()
+  let done = false
+  const end = (reason: string, exitCode = 1): void => {
+    if (done) return
+    done = true
+    try {
+      report.lastWords(reason)
+    } finally {
+      process.exit(exitCode)
+    }
+  }
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (done) return
+    if (cancel.signal.aborted) return stop.abort(signal)
+    report.announce(signal)
+    cancel.abort(signal)
+    const grace = signal === 'SIGINT' ? GRACE_MS.SIGINT : GRACE_MS.SIGTERM
+    setTimeout(() => stop.abort(signal), grace * BOX_SHARE).unref()
+    setTimeout(() => end(`The run did not finish within ${((grace - EXIT_MARGIN_MS) / 1000).toFixed(1)} s of ${signal}, so it stopped before the runner would kill it.`, cancelledExitCode), grace - EXIT_MARGIN_MS).unref()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  process.on('beforeExit', () => end('The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.'))
+  process.on('uncaughtException', (error) => end(`Unexpected error: ${error?.stack ?? String(error)}`))
+  process.on('unhandledRejection', (error) => end(`Unexpected error: ${(error as Error)?.stack ?? String(error)}`))
+  return {
+    cancel: cancel.signal,
+    stop: stop.signal,
+    finished: (code) => {
+      done = true
+      if (code !== undefined) process.exitCode = code
+      // Sockets and timers left behind by aborted requests must not keep a cancelled step alive.
+      if (cancel.signal.aborted) process.exit(code ?? (process.exitCode || cancelledExitCode))
+    }
+  }
+}
