@@ -3,7 +3,7 @@
  * chain can continue without re-authorization (see tokenChainState). Runs main.run() in-process
  * against the simulator over real sockets; backoff waits are skipped by a jumping clock.
  */
-import { createWorld, runFlow, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from './support/world.js'
+import { createWorld, recordingIO, runFlow, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from './support/world.js'
 
 let world: World
 afterEach(() => world?.close())
@@ -287,4 +287,83 @@ test('an organization secret shadowed by a repository secret of the same name is
   expect(recorded.failed).toMatch(/removing `organization`/)
   expect(boxRefreshes()).toBe(0)
   expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
+})
+
+describe('the token chain under stress', () => {
+  test('invalid_grant because another run rotated the secret meanwhile: the chain is intact, nothing to repair', async () => {
+    world = await createWorld()
+    // The other run wins the race: it uses the same token first and stores its new one, just before this run's refresh reaches Box.
+    const boxFetch: typeof fetch = async (input, init) => {
+      const won = await refreshElsewhere()
+      world.sim.github.setSecret(world.scope, SECRET, won.refresh_token, { updatedAt: new Date(Date.now() + 1000) })
+      return fetch(input, init)
+    }
+    const { recorded } = await runFlow(world, {}, { GITHUB_RUN_ID: '' }, {}, { fetch: boxFetch })
+    expect(recorded.failed).toMatch(/invalid_grant/)
+    expect(recorded.failed).toMatch(/Another run rotated the repository secret BOX_REFRESH_TOKEN of octo-org\/api-tests at .*The token chain is intact and nothing needs repairing/)
+    expect(recorded.failed).not.toMatch(/Re-authorizing|chain is broken/)
+    expect(await tokenChainState({ ...world, refreshToken: 'n/a' })).toBe('secret holds the new valid token')
+  })
+
+  test('one retry budget for everything before Box: slow preflight reads leave Box only what is left of it', async () => {
+    world = await createWorld()
+    // Preflight: the public key read fails with 502 until about 8 of the 10 s are spent.
+    world.sim.github.injectFault({ method: 'GET', pathIncludes: '/public-key', times: 3, fault: { kind: 'status', status: 502 } })
+    for (let i = 0; i < 20; i++) world.sim.box.injectFault({ kind: 'status', status: 503 })
+    const { recorded, slept } = await runFlow(world, { 'retry-timeout-seconds': '10' }, {}, {}, { backoff: { baseDelayMs: 2_700, maxDelayMs: 2_700 } })
+    expect(recorded.failed).toMatch(/Box kept failing until the retry time ran out/)
+    // Sleeps are 1350 ms each (random 0.5): three before Box, and Box gets only the rest of the 10 s.
+    expect(slept.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(10_000)
+    expect(slept.length).toBe(7)
+    expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
+  })
+
+  test('the write-back gets a whole budget of its own, however long the first phase took', async () => {
+    world = await createWorld()
+    for (let i = 0; i < 6; i++) world.sim.box.injectFault({ kind: 'status', status: 503 })
+    world.sim.github.injectFault({ method: 'PUT', times: Infinity, fault: { kind: 'status', status: 502 } })
+    const { recorded, slept } = await runFlow(world, { 'retry-timeout-seconds': '10' }, {}, {}, { backoff: { baseDelayMs: 2_700, maxDelayMs: 2_700 } })
+    expect(recorded.failed).toMatch(/kept failing while writing/)
+    const boxSleeps = recorded.log.filter((l) => /^Box: /.test(l.text)).length
+    const putSleeps = recorded.log.filter((l) => /^GitHub PUT /.test(l.text)).length
+    expect(boxSleeps).toBe(6)
+    expect(putSleeps).toBe(7) // 7 × 1350 ms fit in a fresh 10 s; with the first phase's leftovers, none would
+    expect(slept.length).toBe(13)
+    expect(await tokenChainState(world, recorded.outputs.recovery)).toBe('recovery payload restores the new valid token')
+  })
+
+  test('a bug after Box answered still hands out the sealed copies: the log has them, and so does the error', async () => {
+    world = await createWorld()
+    world.sim.github.injectFault({ method: 'PUT', times: Infinity, fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' } })
+    const buggy = {
+      info: (text: string) => {
+        if (text.startsWith('Box issued a new access token')) throw new TypeError('a bug')
+      }
+    }
+    const { recorded } = await runFlow(world, {}, {}, buggy)
+    const group = recorded.log.findIndex((l) => l.kind === 'group' && /Recovery payload/.test(l.text))
+    expect(group).toBeGreaterThanOrEqual(0)
+    expect(recorded.failed).toMatch(/Unexpected error after Box issued the new token: TypeError: a bug/)
+    expect(recorded.failed).toMatch(/gh api --method PUT/)
+    const payload = JSON.parse(recorded.failed!.match(/echo '(.*)' \| gh api/)![1])
+    expect(await tokenChainState(world, JSON.stringify([{ method: 'PUT', path: `/repos/${REPO}/actions/secrets/${SECRET}`, body: payload }]))).toBe(
+      'recovery payload restores the new valid token'
+    )
+  })
+
+  test('the sealed copy is logged before the first write is sent', async () => {
+    world = await createWorld()
+    let logLengthAtFirstPut: number | undefined
+    const githubFetch: typeof fetch = async (input, init) => {
+      if (init?.method === 'PUT') logLengthAtFirstPut ??= recorded.log.length
+      return fetch(input, init)
+    }
+    const { io, recorded } = recordingIO(world.inputs())
+    const { run } = await import('../src/main.js')
+    await run({ io, env: world.env(), fetch: globalThis.fetch, githubFetch, timing: { now: Date.now, sleep: async () => {}, random: () => 0.5 } })
+    const endOfGroup = recorded.log.findIndex((l) => l.kind === 'endgroup')
+    expect(endOfGroup).toBeGreaterThan(0)
+    expect(logLengthAtFirstPut).toBeGreaterThan(endOfGroup)
+    expect(recorded.failed).toBeUndefined()
+  })
 })

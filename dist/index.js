@@ -40289,11 +40289,14 @@ function fence(text) {
     const marks = '`'.repeat(Math.max(3, longest + 1));
     return `${marks}text\n${text}\n${marks}`;
 }
-/** Text shown as itself in markdown and HTML: one line, every character markdown or HTML acts on escaped. */
+/**
+ * Text shown as itself in a line of markdown (never at its start): one line, with every character
+ * that acts inside a line escaped: emphasis, code, links, table pipes, strike-through, HTML.
+ */
 function markdownText(text) {
     return text
         .replace(/[\r\n]+/g, ' ')
-        .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
+        .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
         .replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'));
 }
 const isoMinute = (date) => date.toISOString().replace(/:\d{2}\.\d{3}Z$/, 'Z');

@@ -4,7 +4,7 @@
  * filled in, as the runner does and @actions/core does not), file commands parsed afterwards,
  * and a leak scan over everything the action left behind.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { lstat, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -15,8 +15,10 @@ import { fileURLToPath } from 'node:url'
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 export interface ActionRun {
-  /** Exit code; null when the process was killed (see `timedOut`). */
+  /** Exit code; null when the process was killed (see `timedOut` and `signal`). */
   code: number | null
+  /** The signal that ended the process, when one did. */
+  signal: NodeJS.Signals | null
   stdout: string
   stderr: string
   /** GITHUB_OUTPUT, parsed. */
@@ -53,6 +55,8 @@ export interface RunActionOptions {
   actionDefaults?: boolean
   /** Keep the temp directories for debugging instead of removing them. */
   keep?: boolean
+  /** Called once the process is spawned, e.g. to send it signals as the runner does; `output()` is its stdout so far. */
+  control?: (child: ChildProcess, output: () => string) => void
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000
@@ -66,8 +70,8 @@ export async function runAction(inputs: Record<string, string>, options: RunActi
     await seedWorkspace(dirs.workspace, options.workspaceFiles ?? {})
     const env = runnerEnvironment(dirs, inputs, options)
     const started = Date.now()
-    const { code, stdout, stderr, timedOut } = await spawnNode([script], dirs.workspace, env, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
-    const result = { code, stdout, stderr, timedOut }
+    const { code, signal, stdout, stderr, timedOut } = await spawnNode([script], dirs.workspace, env, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, undefined, options.control)
+    const result = { code, signal, stdout, stderr, timedOut }
     const durationMs = Date.now() - started
     const { files, fileModes } = await collectFiles([dirs.workspace, dirs.runnerTemp, dirs.home])
     return {
@@ -232,6 +236,7 @@ function evaluateExpressions(value: string, env: Record<string, string>): string
 
 export interface SpawnedNode {
   code: number | null
+  signal: NodeJS.Signals | null
   stdout: string
   stderr: string
   timedOut: boolean
@@ -246,7 +251,14 @@ const preciseNow = (): number => performance.timeOrigin + performance.now()
  * `node ARGS` in `cwd` with exactly `env`; also what the benchmark times. E2E_NODE names another
  * Node.js binary (e.g. Node 24, which the runner uses) for the whole end-to-end suite.
  */
-export function spawnNode(args: string[], cwd: string, env: Record<string, string>, timeoutMs: number, node = process.env.E2E_NODE || process.execPath): Promise<SpawnedNode> {
+export function spawnNode(
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+  node = process.env.E2E_NODE || process.execPath,
+  control?: (child: ChildProcess, output: () => string) => void
+): Promise<SpawnedNode> {
   return new Promise((resolvePromise, reject) => {
     const startedAt = preciseNow()
     const child = spawn(node, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -264,10 +276,12 @@ export function spawnNode(args: string[], cwd: string, env: Record<string, strin
       reject(error)
     })
     // 'close', not 'exit': it fires after stdout and stderr are fully read.
-    child.once('close', (code) => {
+    control?.(child, () => Buffer.concat(stdout).toString('utf8'))
+    child.once('close', (code, signal) => {
       clearTimeout(timer)
       resolvePromise({
         code,
+        signal,
         stdout: Buffer.concat(stdout).toString('utf8'),
         stderr: Buffer.concat(stderr).toString('utf8'),
         timedOut,
@@ -398,10 +412,16 @@ function scanStdout(stdout: string, label: string, value: string): string[] {
   return findings
 }
 
-/** The secret as written, or percent-encoded (as in a form body or URL) when that differs. */
+/**
+ * The secret as written, or in any form a server might echo it in: percent-encoded (either hex
+ * case), form-encoded, JSON-escaped (with or without escaped slashes).
+ */
 function contains(text: string, value: string): boolean {
-  const encoded = encodeURIComponent(value)
-  return text.includes(value) || (encoded !== value && text.includes(encoded))
+  const percent = encodeURIComponent(value)
+  const form = new URLSearchParams({ v: value }).toString().slice(2)
+  const json = JSON.stringify(value).slice(1, -1)
+  const forms = new Set([value, percent, percent.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()), form, json, json.replace(/\//g, '\\/')])
+  return [...forms].some((form) => text.includes(form))
 }
 
 function linesContaining(text: string, value: string): number[] {

@@ -3,7 +3,7 @@
  * the token endpoint (refresh and authorization-code grants) and GET /2.0/users/me, with the
  * lifetimes and error answers described in reference/box-oauth.md.
  */
-import type { Exchange } from './http.js'
+import type { CustomReply, Exchange } from './http.js'
 import { randomAlnum } from './random.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -21,6 +21,12 @@ export type BoxFault =
   | { kind: 'hang' }
   /** Consume the token and issue the new pair (recorded in `issued`), then destroy the socket. */
   | { kind: 'drop-after-consume' }
+  /** Process the request as usual, but answer only after `ms` (an answer slowed down on its way back). */
+  | { kind: 'slow'; ms: number }
+  /** A hostile or broken server: answer whatever `reply` returns; the token is not consumed. */
+  | { kind: 'reply'; reply: (request: { form?: URLSearchParams; body: string }) => CustomReply }
+  /** Consume the token and issue the new pair (recorded in `issued`), then answer `reply(answer)` instead of it. */
+  | { kind: 'consume-and-reply'; reply: (answer: BoxTokenAnswer) => CustomReply }
 
 /** The 200 body of POST /oauth2/token (schema AccessToken). */
 export interface BoxTokenAnswer {
@@ -260,6 +266,18 @@ export class FakeBox {
         // Box did the work (an invalid request simply consumes nothing); only the answer is lost.
         this.grant(form)
         return exchange.destroySocket('dropped')
+      case 'slow': {
+        const outcome = this.grant(form)
+        await new Promise((resolve) => setTimeout(resolve, fault.ms))
+        return exchange.respondJson(outcome.status, outcome.body, { 'cache-control': 'no-store' })
+      }
+      case 'reply':
+        return exchange.respondCustom(fault.reply({ form, body: exchange.body.toString('utf8') }))
+      case 'consume-and-reply': {
+        const outcome = this.grant(form)
+        if (outcome.status !== 200) return exchange.respondJson(outcome.status, outcome.body)
+        return exchange.respondCustom(fault.reply(outcome.body))
+      }
     }
 
     const outcome = this.grant(form)

@@ -6,7 +6,7 @@
  * Call only after `await sodium.ready` (startSimulator does): key pairs are made synchronously.
  */
 import sodium from 'libsodium-wrappers'
-import { isoSeconds, type Exchange, type Headers } from './http.js'
+import { isoSeconds, type CustomReply, type Exchange, type Headers } from './http.js'
 import { randomDigits } from './random.js'
 
 export type SecretApp = 'actions' | 'dependabot'
@@ -41,6 +41,10 @@ export type GitHubFault =
   /** Destroy the socket; the request is not applied. */
   | { kind: 'reset' }
   | { kind: 'hang' }
+  /** A hostile or broken server: answer whatever `reply` returns; the request is not applied. */
+  | { kind: 'reply'; reply: (request: { method: string; path: string; body: string }) => CustomReply }
+  /** Apply the request as usual, then change its answer before it is sent. */
+  | { kind: 'tamper'; change: (reply: CustomReply) => CustomReply }
 
 export interface GitHubFaultRule {
   /** Matches any method when unset. */
@@ -235,15 +239,14 @@ export class FakeGitHub {
   async handle(exchange: Exchange): Promise<void> {
     this.requestCount++
     const fault = this.takeFault(exchange)
-    if (fault) return this.applyFault(exchange, fault)
+    if (fault && fault.kind !== 'tamper') return this.applyFault(exchange, fault)
 
     const token = this.tokens.get(bearerToken(exchange) ?? '')
-    if (!token) return send(exchange, { status: 401, body: { message: 'Bad credentials', documentation_url: DOCS, status: '401' } })
-
-    const reply = this.route(exchange, token)
-    const headers: Headers = { ...this.rateLimitHeaders(), ...reply.headers }
-    if (token.oauthScopes !== undefined) headers['x-oauth-scopes'] = token.oauthScopes
-    return send(exchange, { ...reply, headers })
+    const reply: Reply = token ? this.route(exchange, token) : { status: 401, body: { message: 'Bad credentials', documentation_url: DOCS, status: '401' } }
+    const headers: Headers = token ? { ...this.rateLimitHeaders(), ...reply.headers } : { ...reply.headers }
+    if (token?.oauthScopes !== undefined) headers['x-oauth-scopes'] = token.oauthScopes
+    const answer = { ...reply, headers }
+    return send(exchange, fault?.kind === 'tamper' ? fault.change(answer) : answer)
   }
 
   private route(exchange: Exchange, token: TokenState): Reply {
@@ -390,8 +393,10 @@ export class FakeGitHub {
     return rule.fault
   }
 
-  private applyFault(exchange: Exchange, fault: GitHubFault): Promise<void> {
+  private applyFault(exchange: Exchange, fault: Exclude<GitHubFault, { kind: 'tamper' }>): Promise<void> {
     switch (fault.kind) {
+      case 'reply':
+        return exchange.respondCustom(fault.reply({ method: exchange.method, path: exchange.path, body: exchange.body.toString('utf8') }))
       case 'reset':
         return exchange.destroySocket('reset')
       case 'hang':
@@ -635,9 +640,7 @@ function bearerToken(exchange: Exchange): string | undefined {
 }
 
 function send(exchange: Exchange, reply: Reply): Promise<void> {
-  const headers: Headers = { 'x-github-request-id': requestId(), ...reply.headers }
-  if (reply.body === undefined) return exchange.respond(reply.status, headers)
-  return exchange.respondJson(reply.status, reply.body, headers)
+  return exchange.respondCustom({ ...reply, headers: { 'x-github-request-id': requestId(), ...reply.headers } })
 }
 
 function requestId(): string {

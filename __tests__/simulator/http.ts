@@ -12,6 +12,13 @@ const MAX_BODY_BYTES = 1024 * 1024
 
 export type Headers = Record<string, string>
 
+/** An answer a test writes by hand (hostile servers): a string body is sent as is, anything else as JSON. */
+export interface CustomReply {
+  status: number
+  headers?: Headers
+  body?: unknown
+}
+
 /** One request as the services see it; every way of ending it goes through here so it is logged. */
 export class Exchange {
   readonly method: string
@@ -59,6 +66,11 @@ export class Exchange {
       this.res.end(payload)
     }
     this.end(status)
+  }
+
+  respondCustom(reply: CustomReply): Promise<void> {
+    if (reply.body === undefined || typeof reply.body === 'string') return this.respond(reply.status, reply.headers ?? {}, reply.body as string | undefined)
+    return this.respondJson(reply.status, reply.body, reply.headers)
   }
 
   respondJson(status: number, body: unknown, headers: Headers = {}): Promise<void> {

@@ -47,6 +47,8 @@ export interface Simulator {
   github: FakeGitHub
   /** Every request to either server, in arrival order. */
   requests: LoggedRequest[]
+  /** The first request (already logged or still to come) that `matches`; rejects after `timeoutMs`. */
+  waitForRequest(matches: (request: LoggedRequest) => boolean, timeoutMs?: number): Promise<LoggedRequest>
   /** Closes both servers, ending hung requests and idle sockets too. */
   close(): Promise<void>
 }
@@ -76,6 +78,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     box,
     github,
     requests,
+    waitForRequest: (matches, timeoutMs = 10_000) =>
+      new Promise((resolve, reject) => {
+        const started = Date.now()
+        const look = (): void => {
+          const found = requests.find(matches)
+          if (found) return resolve(found)
+          if (Date.now() - started > timeoutMs) return reject(new Error(`waitForRequest: no matching request within ${timeoutMs} ms`))
+          setTimeout(look, 2)
+        }
+        look()
+      }),
     close: async () => {
       await Promise.all([boxServer.close(), githubServer.close()])
     }

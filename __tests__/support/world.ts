@@ -2,7 +2,7 @@
  * A small world for tests: a simulator with one repository, a write token, a Box client and a
  * secret that holds a valid refresh token, plus the invariant every fault test ends with.
  */
-import { run, type ActionIO } from '../../src/main.js'
+import { run, type ActionIO, type Collaborators } from '../../src/main.js'
 import type { RecoveryPayload } from '../../src/recovery.js'
 import type { RunReport } from '../../src/report.js'
 import type { Timing } from '../../src/retry.js'
@@ -133,7 +133,8 @@ export async function runFlow(
   world: World,
   overrides: Record<string, string> = {},
   env: Record<string, string> = {},
-  ioOverrides: Partial<ActionIO> = {}
+  ioOverrides: Partial<ActionIO> = {},
+  deps: Partial<Omit<Collaborators, 'io' | 'env' | 'timing'>> = {}
 ): Promise<FlowRun> {
   const { io: recordingOnly, recorded } = recordingIO(world.inputs(overrides))
   const io = { ...recordingOnly, ...ioOverrides }
@@ -147,6 +148,6 @@ export async function runFlow(
     },
     random: () => 0.5
   }
-  const report = await run({ io, env: world.env(env), fetch: globalThis.fetch, timing })
+  const report = await run({ io, env: world.env(env), fetch: globalThis.fetch, timing, ...deps })
   return { recorded, report, slept }
 }

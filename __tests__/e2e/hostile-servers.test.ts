@@ -1,0 +1,365 @@
+/**
+ * Hostile and broken servers, through the bundle: Box and GitHub (or a proxy in front of them)
+ * redirecting, echoing the request back, sending megabytes, control characters, workflow commands
+ * and markdown, and 200 answers whose every field is out of range or of the wrong type. Every row
+ * asserts the invariant (the chain can continue without re-authorization, unless Box itself used
+ * the token and sent nothing usable back, which no client can repair) and scans everything the run
+ * left behind for credentials, for commands the runner would obey, and for a broken summary.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { CustomReply } from '../simulator/http.js'
+import { createWorld, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from '../support/world.js'
+import { runAction, scanForLeaks, type ActionRun } from './harness.js'
+
+let world: World
+let trap: Trap
+afterEach(async () => {
+  await world?.close()
+  await trap?.close()
+})
+
+/** Another "host": a server on another loopback port that records anything that reaches it. */
+interface Trap {
+  url: string
+  hits: string[]
+  close(): Promise<void>
+}
+
+async function startTrap(): Promise<Trap> {
+  const hits: string[] = []
+  const server = http.createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`)
+    res.end('{}')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hits,
+    close: () => new Promise((resolve) => server.close(() => resolve()))
+  }
+}
+
+/** What a hostile server tries to slip in everywhere. */
+const INJECTION = '\n::warning::OWNED\n##[error]OWNED\n```\n# OWNED\n<img src=x onerror=alert(1)>'
+
+function credentials(): Record<string, string> {
+  const issued = world.sim.box.issued.at(-1)
+  return {
+    oldRefreshToken: world.refreshToken,
+    clientSecret: world.sim.box.client.secret,
+    githubToken: WRITE_TOKEN,
+    ...(issued ? { newRefreshToken: issued.refreshToken } : {})
+  }
+}
+
+/** An error page that echoes the whole request, in every form a server might. */
+function echo(request: { body: string }, status = 400): CustomReply {
+  const form = new URLSearchParams(request.body)
+  const fields = Object.fromEntries(form)
+  return {
+    status,
+    body: {
+      error: 'invalid_request',
+      error_description: `You sent ${request.body} i.e. ${JSON.stringify(fields)} and ${decodeURIComponent(request.body)}${INJECTION}`
+    }
+  }
+}
+
+/** Everything a run must never do, whatever the servers sent. */
+function expectClean(run: ActionRun): void {
+  const issued = world.sim.box.issued.at(-1)
+  expect(scanForLeaks(run, credentials(), { accessToken: issued?.accessToken })).toEqual([])
+  for (const text of [run.stdout, run.stderr, run.summary, ...Object.values(run.outputs)]) {
+    expect(text).not.toMatch(/::warning::OWNED|##\[error\]OWNED/)
+    // Every line that starts a workflow command is one the action meant.
+    for (const line of text.split('\n')) if (line.startsWith('::')) expect(line).toMatch(/^::(add-mask|error|warning|group|endgroup)::/)
+    expect(text.split('\n').every((line) => line.length < 4_000)).toBe(true)
+  }
+  // Inside a code fence hostile text is inert; outside one it must not be at all.
+  const outside = outsideCodeFences(run.summary)
+  expect(outside).not.toMatch(/OWNED|<img/)
+  expect(run.stderr).toBe('')
+}
+
+/** The summary's markdown without its fenced code blocks, read the CommonMark way: a fence closes only on a run of backticks at least as long. */
+function outsideCodeFences(markdown: string): string {
+  const kept: string[] = []
+  let open: number | undefined
+  for (const line of markdown.split('\n')) {
+    const fence = /^(`{3,})/.exec(line)?.[1]?.length
+    if (open === undefined && fence !== undefined) open = fence
+    else if (open !== undefined && fence !== undefined && fence >= open && line.trim() === '`'.repeat(fence)) open = undefined
+    else if (open === undefined) kept.push(line)
+  }
+  expect(open).toBeUndefined() // every fence was closed
+  return kept.join('\n')
+}
+
+const errorLine = (run: ActionRun): string => run.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? ''
+
+describe('Box', () => {
+  test.each([
+    [302, 'http'],
+    [307, 'https'],
+    [308, 'http']
+  ])('%i redirect to %s on another port: not followed, the credentials go nowhere, the token is not used', async (status, scheme) => {
+    world = await createWorld()
+    trap = await startTrap()
+    const location = `${trap.url.replace('http', scheme)}/oauth2/token?stolen=1`
+    world.sim.box.injectFault({ kind: 'reply', reply: () => ({ status, headers: { location } }) })
+    const run = await runAction(world.inputs(), { env: world.env() })
+    expect(run.code).toBe(1)
+    expect(trap.hits).toEqual([])
+    expect(errorLine(run)).toContain(`answered ${status} and redirected to ${new URL(location).origin}`)
+    expect(errorLine(run)).not.toContain('stolen')
+    expectClean(run)
+    expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
+  })
+
+  test('an error page that echoes the request (client secret, refresh token, every encoding) and injects commands and markdown', async () => {
+    world = await createWorld()
+    world.sim.box.injectFault({ kind: 'reply', reply: (request) => echo(request) })
+    const run = await runAction(world.inputs(), { env: world.env() })
+    expect(run.code).toBe(1)
+    expect(errorLine(run)).toMatch(/Box refused the token request: invalid_request \(You sent /)
+    expect(run.summary).toContain('You sent')
+    expectClean(run)
+    expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
+  })
+
+  test('a 500 page that echoes the request is not quoted at all', async () => {
+    world = await createWorld()
+    for (let i = 0; i < 3; i++) world.sim.box.injectFault({ kind: 'reply', reply: (request) => ({ status: 500, body: `<pre>${request.body}${INJECTION}</pre>` }) })
+    const run = await runAction(world.inputs({ 'retry-timeout-seconds': '1' }), { env: world.env() })
+    expect(run.code).toBe(1)
+    expect(errorLine(run)).toMatch(/Box answered 500\./)
+    expectClean(run)
+    expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
+  })
+
+  test('a 10 MB error description becomes one short line', async () => {
+    world = await createWorld()
+    world.sim.box.injectFault({ kind: 'reply', reply: () => ({ status: 400, body: { error: 'invalid_request', error_description: 'x'.repeat(10 * 1024 * 1024) } }) })
+    const run = await runAction(world.inputs(), { env: world.env() })
+    expect(run.code).toBe(1)
+    expect(errorLine(run).length).toBeLessThan(1_000)
+    expectClean(run)
+  })
+
+  test('a retry-after of 1e300 seconds is not waited for', async () => {
+    world = await createWorld()
+    world.sim.box.injectFault({ kind: 'reply', reply: () => ({ status: 429, headers: { 'retry-after': '1e300' }, body: {} }) })
+    const run = await runAction(world.inputs(), { env: world.env() })
+    expect(run.code).toBe(1)
+    expect(run.durationMs).toBeLessThan(10_000)
+    expectClean(run)
+    expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
+  })
+
+  /** 200 answers: Box used the old token and issued a new pair; then the answer is altered. */
+  const altered = (change: (answer: Record<string, unknown>) => unknown) => (answer: object): CustomReply => ({ status: 200, body: change({ ...answer }) })
+
+  test.each<[string, (a: Record<string, unknown>) => unknown, RegExp]>([
+    ['expires_in 1e300 (a date from it would throw)', (a) => ({ ...a, expires_in: 1e300 }), /out of range/],
+    ['expires_in a string of letters', (a) => ({ ...a, expires_in: 'soon' }), /no usable expires_in/],
+    ['expires_in negative', (a) => ({ ...a, expires_in: -3600 }), /out of range/],
+    ['token_type and restricted_to of the wrong type', (a) => ({ ...a, token_type: { x: INJECTION }, restricted_to: 'all' }), /^$/]
+  ])('200 with %s: the new token is stored and the run goes on', async (_, change, warning) => {
+    world = await createWorld()
+    world.sim.box.injectFault({ kind: 'consume-and-reply', reply: altered(change) })
+    const run = await runAction(world.inputs(), { env: world.env() })
+    expect(run.code).toBe(0)
+    expect(Date.parse(run.outputs['expires-at'])).toBeGreaterThan(Date.now())
+    if (warning.source !== '^$') expect(run.stdout).toMatch(new RegExp(`::warning::.*${warning.source}`))
+    expectClean(run)
+    expect(await tokenChainState(world)).toBe('secret holds the new valid token')
+  })
+
+  test.each<[string, (a: Record<string, unknown>) => unknown]>([
+    ['access_token missing', (a) => ({ ...a, access_token: undefined })],
+    ['access_token with a workflow command in it', (a) => ({ ...a, access_token: `abc${INJECTION}` })],
+    ['access_token a number', (a) => ({ ...a, access_token: 42 })]
+  ])('200 with %s: the new refresh token is still stored; the run fails and says to re-run', async (_, change) => {
+    world = await createWorld()
+    world.sim.box.injectFault({ kind: 'consume-and-reply', reply: altered(change) })
+    const run = await runAction(world.inputs({ 'postman-environment': 'box.json' }), { env: world.env() })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::.*no usable access token.*The new refresh token was stored, so the token chain is intact: re-run the workflow/)
+    expect(run.outputs['access-token']).toBeUndefined()
+    expect(Object.keys(run.files).some((f) => f.endsWith('box.json'))).toBe(false)
+    expectClean(run)
+    expect(await tokenChainState(world)).toBe('secret holds the new valid token')
+  })
+
+  test.each<[string, (answer: Record<string, unknown>) => unknown]>([
+    ['refresh_token missing', (a) => ({ ...a, refresh_token: undefined })],
+    ['refresh_token with a line break and a workflow command', (a) => ({ ...a, refresh_token: `${String(a.refresh_token)}${INJECTION}` })],
+    ['refresh_token a list', (a) => ({ ...a, refresh_token: [a.refresh_token] })],
+    ['an HTML page', () => `<html>${INJECTION}</html>`],
+    ['2 MB of JSON', (a) => ({ ...a, padding: 'x'.repeat(2 * 1024 * 1024) })]
+  ])('200 with %s: a failed refresh, explained, with nothing written and nothing injected', async (_, change) => {
+    world = await createWorld()
+    world.sim.box.injectFault({ kind: 'consume-and-reply', reply: altered(change) })
+    const run = await runAction(world.inputs(), { env: world.env() })
+    expect(run.code).toBe(1)
+    expect(errorLine(run)).toMatch(/Box accepted the request, but its answer/)
+    expect(errorLine(run)).toMatch(/Re-authorizing/)
+    expectClean(run)
+    // Box used the old token and sent nothing usable back: no client can hold the chain. The
+    // action changed nothing and says how to repair it.
+    expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe(world.refreshToken)
+  })
+})
+
+describe('GitHub', () => {
+  const keyAnswer = (change: (key: { key_id: string; key: string }) => unknown) => ({
+    method: 'GET',
+    pathIncludes: '/public-key',
+    fault: { kind: 'tamper' as const, change: (reply: CustomReply) => ({ ...reply, body: change(reply.body as { key_id: string; key: string }) }) }
+  })
+
+  test.each<[string, (key: { key_id: string; key: string }) => unknown]>([
+    ['a key_id with a workflow command on a new line', (k) => ({ ...k, key_id: `${k.key_id}${INJECTION}` })],
+    ['a key_id that would break out of the shell command', (k) => ({ ...k, key_id: `1' ; touch OWNED ; echo '` })],
+    ['a key_id of the wrong type', (k) => ({ ...k, key_id: 568250167242549743n.toString().length })],
+    ['a key that is not a key', (k) => ({ ...k, key: 'bm90IGEga2V5' })],
+    ['no key at all', () => ({ message: INJECTION })]
+  ])('public key answer with %s: refused before Box', async (_, change) => {
+    world = await createWorld()
+    world.sim.github.injectFault(keyAnswer(change))
+    const run = await runAction(world.inputs(), { env: world.env() })
+    expect(run.code).toBe(1)
+    expect(world.sim.requests.some((r) => r.service === 'box')).toBe(false)
+    expect(errorLine(run)).toMatch(/public key/)
+    expect(errorLine(run)).toMatch(/Nothing was changed and the refresh token was not used/)
+    expectClean(run)
+    expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
+  })
+
+  test('an organization secret whose visibility is not one of GitHub\'s: refused before Box, nothing guessed', async () => {
+    world = await createWorld()
+    world.sim.github.addRepository('octo-org/infra')
+    world.sim.github.addOrganization('octo-org')
+    const orgScope = { kind: 'organization', org: 'octo-org' } as const
+    world.sim.github.setSecret(orgScope, SECRET, world.refreshToken, { visibility: 'all' })
+    world.sim.github.injectFault({
+      method: 'GET',
+      pathIncludes: `/orgs/octo-org/actions/secrets/${SECRET}`,
+      fault: { kind: 'tamper', change: (reply) => ({ ...reply, body: { ...(reply.body as object), visibility: `all'; touch OWNED #${INJECTION}` } }) }
+    })
+    const run = await runAction(world.inputs({ organization: 'octo-org' }), { env: world.env({ GITHUB_REPOSITORY: 'octo-org/infra' }) })
+    expect(run.code).toBe(1)
+    expect(errorLine(run)).toMatch(/gives no visibility of `all`, `private` or `selected`/)
+    expect(world.sim.requests.some((r) => r.service === 'box')).toBe(false)
+    expectClean(run)
+  })
+
+  test('a selected-repositories list that never ends: read at most 100 pages, refused before Box', async () => {
+    world = await createWorld()
+    world.sim.github.addRepository('octo-org/infra')
+    world.sim.github.addOrganization('octo-org')
+    const orgScope = { kind: 'organization', org: 'octo-org' } as const
+    world.sim.github.setSecret(orgScope, SECRET, world.refreshToken, { visibility: 'selected', selectedRepositoryIds: [] })
+    let page = 0
+    world.sim.github.injectFault({
+      method: 'GET',
+      pathIncludes: '/repositories',
+      times: Infinity,
+      fault: { kind: 'reply', reply: () => ({ status: 200, body: { total_count: 10 ** 9, repositories: Array.from({ length: 100 }, (_, i) => ({ id: ++page * 1000 + i })) } }) }
+    })
+    const run = await runAction(world.inputs({ organization: 'octo-org' }), { env: world.env({ GITHUB_REPOSITORY: 'octo-org/infra' }) })
+    expect(run.code).toBe(1)
+    expect(world.sim.requests.filter((r) => r.path.endsWith('/repositories')).length).toBe(100)
+    expect(errorLine(run)).toMatch(/the list goes on past 10000 repositories/)
+    expect(world.sim.requests.some((r) => r.service === 'box')).toBe(false)
+    expectClean(run)
+  })
+
+  test('a selected-repositories list with an id that is not a number: refused before Box', async () => {
+    world = await createWorld()
+    world.sim.github.addRepository('octo-org/infra')
+    world.sim.github.addOrganization('octo-org')
+    world.sim.github.setSecret({ kind: 'organization', org: 'octo-org' }, SECRET, world.refreshToken, { visibility: 'selected', selectedRepositoryIds: [] })
+    world.sim.github.injectFault({ method: 'GET', pathIncludes: '/repositories', fault: { kind: 'reply', reply: () => ({ status: 200, body: { total_count: 1, repositories: [{ id: '1; touch OWNED' }] } }) } })
+    const run = await runAction(world.inputs({ organization: 'octo-org' }), { env: world.env({ GITHUB_REPOSITORY: 'octo-org/infra' }) })
+    expect(run.code).toBe(1)
+    expect(errorLine(run)).toMatch(/a repository in the list has no valid id/)
+    expectClean(run)
+  })
+
+  test('a 403 whose message echoes the token, with control characters, commands and a forged permissions header', async () => {
+    world = await createWorld()
+    world.sim.github.injectFault({
+      method: 'GET',
+      pathIncludes: '/public-key',
+      fault: {
+        kind: 'reply',
+        reply: () => ({
+          status: 403,
+          headers: { 'x-accepted-github-permissions': 'secrets=read ::warning::OWNED' },
+          body: { message: `Bad token ${WRITE_TOKEN} (${encodeURIComponent(WRITE_TOKEN)})\u001b[2J\u202e${INJECTION}` }
+        })
+      }
+    })
+    const run = await runAction(world.inputs(), { env: world.env() })
+    expect(run.code).toBe(1)
+    expect(errorLine(run)).toMatch(/GitHub refused reading the public key .* \(403 Bad token \*\*\* \(\*\*\*\)/)
+    expect(errorLine(run)).not.toMatch(/\u001b|\u202e/)
+    expectClean(run)
+    expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
+  })
+
+  test('a 301 on a read: not followed with the token, refused before Box, the new place named by its origin', async () => {
+    world = await createWorld()
+    trap = await startTrap()
+    world.sim.github.injectFault({ method: 'GET', pathIncludes: '/public-key', fault: { kind: 'reply', reply: () => ({ status: 301, headers: { location: `${trap.url}/repositories/1/actions/secrets/public-key` } }) } })
+    const run = await runAction(world.inputs(), { env: world.env() })
+    expect(run.code).toBe(1)
+    expect(trap.hits).toEqual([])
+    expect(errorLine(run)).toContain(`answered 301 while reading the public key for the repository secret ${SECRET} of ${REPO}, a redirect to ${trap.url}.`)
+    expect(world.sim.requests.some((r) => r.service === 'box')).toBe(false)
+    expectClean(run)
+  })
+
+  test('a 307 on the write: not followed; the recovery payload stores the token', async () => {
+    world = await createWorld()
+    trap = await startTrap()
+    world.sim.github.injectFault({ method: 'PUT', fault: { kind: 'reply', reply: () => ({ status: 307, headers: { location: `${trap.url}/steal` } }) } })
+    const run = await runAction(world.inputs(), { env: world.env() })
+    expect(run.code).toBe(1)
+    expect(trap.hits).toEqual([])
+    expectClean(run)
+    expect(await tokenChainState(world, run.outputs.recovery)).toBe('recovery payload restores the new valid token')
+  })
+
+  test('a 422 on the write that echoes the Authorization header: cleaned; the recovery payload stores the token', async () => {
+    world = await createWorld()
+    world.sim.github.injectFault({ method: 'PUT', fault: { kind: 'reply', reply: () => ({ status: 422, body: { message: `Authorization: token ${WRITE_TOKEN}${INJECTION}` } }) } })
+    const run = await runAction(world.inputs(), { env: world.env() })
+    expect(run.code).toBe(1)
+    expect(errorLine(run)).toMatch(/GitHub rejected writing .* \(422 Authorization: token \*\*\*/)
+    expectClean(run)
+    expect(await tokenChainState(world, run.outputs.recovery)).toBe('recovery payload restores the new valid token')
+  })
+
+  test('headers a client might print (deprecation, sunset, forged scopes) and a garbage run date change nothing', async () => {
+    world = await createWorld()
+    world.sim.github.addRun(REPO, 1001, { createdAt: new Date(Date.now() - 60_000) })
+    world.sim.github.injectFault({
+      times: Infinity,
+      fault: {
+        kind: 'tamper',
+        change: (reply) => ({
+          ...reply,
+          headers: { ...reply.headers, deprecation: 'true', sunset: `soon${INJECTION.replace(/\n/g, ' ')}`, link: '<http://127.0.0.1:1/x>; rel="deprecation"', 'x-oauth-scopes': 'repo ::warning::OWNED' },
+          body: reply.body && typeof reply.body === 'object' && 'run_attempt' in reply.body ? { ...reply.body, created_at: INJECTION } : reply.body
+        })
+      }
+    })
+    const run = await runAction(world.inputs(), { env: world.env() })
+    expect(run.code).toBe(0)
+    expectClean(run)
+    expect(await tokenChainState(world)).toBe('secret holds the new valid token')
+  })
+})
