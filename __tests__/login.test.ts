@@ -14,6 +14,7 @@ import type { Timing } from '../src/retry.js'
 import { describeRequests, startSimulator, type ScopeRef, type Simulator } from './simulator/index.js'
 import { authorize, playBrowser, visit, type BrowserVisit } from './support/browser.js'
 import { recordingIO } from './support/world.js'
+import { pasteAll, printedRecoveryCommands } from './support/paste.js'
 
 const REPO = 'octo-org/api-tests'
 const SECRET = 'BOX_REFRESH_TOKEN'
@@ -378,6 +379,76 @@ test('a write that fails after the exchange prints the sealed recovery payload, 
   expect(sim.box.isRefreshTokenValid(sim.box.issued[0]!.refreshToken)).toBe(true)
 })
 
+test('the sealed copy is printed before the first write, and the printed command alone stores the token', async () => {
+  sim.github.injectFault({ method: 'PUT', times: Infinity, fault: { kind: 'status', status: 502 } })
+  const result = await runLogin(baseArgs(['--repository', REPO]))
+  expect(result.code).toBe(1)
+  const sealedCopy = result.stdout.indexOf('This is a sealed copy of the new one, logged before any write is tried')
+  expect(sealedCopy).toBeGreaterThan(0)
+  expect(result.stdout.indexOf('Box issued a token pair.')).toBeLessThan(sealedCopy)
+  const commands = printedRecoveryCommands(result.stdout)
+  expect(commands).toHaveLength(1)
+  sim.github.clearFaults()
+  await pasteAll(commands, sim, WRITE_TOKEN)
+  expect(sim.github.getSecret(repositoryScope, SECRET)?.plaintext).toBe(sim.box.issued[0]!.refreshToken)
+})
+
+describe('login trusts nothing a server sends', () => {
+  test('a redirect from the token endpoint is not followed: the code and the client secret go nowhere else', async () => {
+    const hits: string[] = []
+    const trap = http.createServer((req, res) => {
+      hits.push(`${req.method} ${req.url}`)
+      res.end()
+    })
+    await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve))
+    const trapUrl = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`
+    try {
+      sim.box.injectFault({ kind: 'reply', reply: () => ({ status: 307, headers: { location: `${trapUrl}/oauth2/token` } }) })
+      const result = await runLogin(baseArgs(['--repository', REPO]))
+      expect(result.code).toBe(1)
+      expect(hits).toEqual([])
+      expect(result.stderr).toContain(`answered 307 and redirected to ${trapUrl}`)
+      expect(sim.github.getSecret(repositoryScope, SECRET)).toBeUndefined()
+      expectNothingSecretPrinted(result)
+    } finally {
+      await new Promise((resolve) => trap.close(resolve))
+    }
+  })
+
+  test('an error page that echoes the request hides the client secret in every encoding, and the code', async () => {
+    // A secret with characters that percent-encoding changes, so each form differs from the others.
+    const clientSecret = 'cs/with+special=chars&more0123'
+    sim.box.registerClient(sim.box.client.id, clientSecret)
+    sim.box.injectFault({
+      kind: 'reply',
+      reply: ({ body }) => ({ status: 400, body: { error: 'invalid_request', error_description: `got ${body} / ${decodeURIComponent(body)} / ${JSON.stringify(Object.fromEntries(new URLSearchParams(body)))}` } })
+    })
+    const result = await runLogin(baseArgs(['--repository', REPO]), { env: credentialsEnv({ BOX_CLIENT_SECRET: clientSecret }) })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/invalid_request \(got /)
+    const code = result.visits[0]!.callbackUrl!.searchParams.get('code')!
+    for (const form of [clientSecret, encodeURIComponent(clientSecret), new URLSearchParams({ v: clientSecret }).toString().slice(2), code]) {
+      expect(result.stdout + result.stderr).not.toContain(form)
+    }
+  })
+
+  test("Box's error in the browser redirect is cleaned before it is shown", async () => {
+    const result = await runLogin(baseArgs(['--repository', REPO]), {
+      browser: async (url) => {
+        const box = await authorize(url)
+        const callback = new URL(box.location!)
+        callback.searchParams.delete('code')
+        callback.searchParams.set('error', 'server_error')
+        callback.searchParams.set('error_description', `broken\n::warning::OWNED ${WRITE_TOKEN}`)
+        const answer = await visit(callback)
+        return { authorizeStatus: box.status, callbackUrl: callback, callbackStatus: answer.status, page: answer.page }
+      }
+    })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/Box answered the authorization with an error: server_error \(broken : :warning: :OWNED \*\*\*\)/)
+  })
+})
+
 // ---- credentials and options -----------------------------------------------------------------------
 
 describe('login credentials', () => {
@@ -482,6 +553,7 @@ describe('login options', () => {
         boxApiUrl: 'https://api.box.com',
         githubApiUrl: 'https://ghe.example.com/api/v3',
         port: 8976,
+        retryTimeoutMs: 30000,
         timeoutMs: 300_000,
         openBrowser: true
       }

@@ -40775,9 +40775,11 @@ const MIN_SECRET_LENGTH = 6;
 /** What is examined at all: a 10 MB body is cut before any work is done on it. */
 const MAX_EXAMINED = 64 * 1024;
 const DEFAULT_SERVER_TEXT_LENGTH = 300;
-// C0 and C1 controls, DEL, and the invisible Unicode that can reorder or hide text in a log viewer
-// (bidirectional overrides and isolates, line and paragraph separators, zero-width characters, BOM).
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]+/g;
+// C0 and C1 controls, DEL, line and paragraph separators: each run becomes a space.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+// Invisible Unicode that can reorder or hide text in a log viewer (zero-width characters,
+// bidirectional marks, overrides and isolates, BOM): removed, so nothing can hide inside a word.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 class Redactor {
     /** Every form of every credential, longest first so a longer form is replaced before its parts. */
     forms = [];
@@ -40805,8 +40807,8 @@ class Redactor {
     serverText(text, maxLength = DEFAULT_SERVER_TEXT_LENGTH) {
         if (typeof text !== 'string')
             return '';
-        // Controls go first, so a credential split by a line break is whole again before the scrub.
-        const oneLine = text.slice(0, MAX_EXAMINED).replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+        // Invisible characters go before the scrub, so a credential they were hiding in is whole again.
+        const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
         return cap(neutraliseCommands(this.scrub(oneLine)), maxLength);
     }
 }
@@ -40943,6 +40945,7 @@ async function withRetry(attempt, classify, context) {
  * exits silently with code 13. `cancel` aborts the request too.
  */
 async function withTimeLimit(limitMs, cancel, request) {
+    throwIfCancelled(cancel);
     const controller = new AbortController();
     let timer;
     let onCancel;
@@ -40953,10 +40956,7 @@ async function withTimeLimit(limitMs, cancel, request) {
         };
         timer = setTimeout(() => stop(new TimeLimitExceeded(limitMs)), limitMs);
         onCancel = () => stop(asCancelled(cancel?.reason, cancel));
-        if (cancel?.aborted)
-            onCancel();
-        else
-            cancel?.addEventListener('abort', onCancel, { once: true });
+        cancel?.addEventListener('abort', onCancel, { once: true });
     });
     stopped.catch(() => undefined);
     try {

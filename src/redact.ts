@@ -16,9 +16,11 @@ const MIN_SECRET_LENGTH = 6
 const MAX_EXAMINED = 64 * 1024
 export const DEFAULT_SERVER_TEXT_LENGTH = 300
 
-// C0 and C1 controls, DEL, and the invisible Unicode that can reorder or hide text in a log viewer
-// (bidirectional overrides and isolates, line and paragraph separators, zero-width characters, BOM).
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]+/g
+// C0 and C1 controls, DEL, line and paragraph separators: each run becomes a space.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g
+// Invisible Unicode that can reorder or hide text in a log viewer (zero-width characters,
+// bidirectional marks, overrides and isolates, BOM): removed, so nothing can hide inside a word.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g
 
 export class Redactor {
   /** Every form of every credential, longest first so a longer form is replaced before its parts. */
@@ -45,8 +47,8 @@ export class Redactor {
    */
   serverText(text: unknown, maxLength = DEFAULT_SERVER_TEXT_LENGTH): string {
     if (typeof text !== 'string') return ''
-    // Controls go first, so a credential split by a line break is whole again before the scrub.
-    const oneLine = text.slice(0, MAX_EXAMINED).replace(CONTROL, ' ').replace(/\s+/g, ' ').trim()
+    // Invisible characters go before the scrub, so a credential they were hiding in is whole again.
+    const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim()
     return cap(neutraliseCommands(this.scrub(oneLine)), maxLength)
   }
 }

@@ -124,6 +124,7 @@ export async function withRetry<T>(attempt: (attemptNumber: number) => Promise<T
  * exits silently with code 13. `cancel` aborts the request too.
  */
 export async function withTimeLimit<T>(limitMs: number, cancel: AbortSignal | undefined, request: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  throwIfCancelled(cancel)
   const controller = new AbortController()
   let timer: ReturnType<typeof setTimeout> | undefined
   let onCancel: (() => void) | undefined
@@ -134,8 +135,7 @@ export async function withTimeLimit<T>(limitMs: number, cancel: AbortSignal | un
     }
     timer = setTimeout(() => stop(new TimeLimitExceeded(limitMs)), limitMs)
     onCancel = () => stop(asCancelled(cancel?.reason, cancel))
-    if (cancel?.aborted) onCancel()
-    else cancel?.addEventListener('abort', onCancel, { once: true })
+    cancel?.addEventListener('abort', onCancel, { once: true })
   })
   stopped.catch(() => undefined)
   try {

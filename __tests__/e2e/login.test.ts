@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSimulator, type Simulator } from '../simulator/index.js'
 import { playBrowser } from '../support/browser.js'
+import { pasteAll, printedRecoveryCommands } from '../support/paste.js'
+import net, { type AddressInfo } from 'node:net'
 import { REPO_ROOT } from './harness.js'
 
 const SCRIPT = join(REPO_ROOT, 'dist', 'login', 'index.js')
@@ -90,4 +92,99 @@ test('node dist/login/index.js stores a working refresh token and prints none', 
   }
   // Nothing written to disk: the home directory (also the working directory) is still empty.
   expect(await readdir(home)).toEqual([])
+})
+
+// ---- interrupted ---------------------------------------------------------------------------------
+
+interface SpawnedLogin {
+  child: ReturnType<typeof spawn>
+  output: () => { stdout: string; stderr: string }
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  /** The authorize URL, once printed. */
+  url: Promise<string>
+}
+
+function spawnLogin(extraArgs: string[] = [], env: Record<string, string> = {}): SpawnedLogin {
+  const child = spawn(
+    process.execPath,
+    [SCRIPT, '--repository', REPO, '--box-api-url', sim.boxUrl, '--box-authorize-url', sim.boxAuthorizeUrl, '--port', '0', '--timeout', '20', ...extraArgs],
+    {
+      cwd: home,
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: home,
+        BOX_CLIENT_ID: sim.box.client.id,
+        BOX_CLIENT_SECRET: sim.box.client.secret,
+        GITHUB_TOKEN: WRITE_TOKEN,
+        GITHUB_API_URL: sim.githubApiUrl,
+        ...env
+      },
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
+  let stdout = ''
+  let stderr = ''
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })))
+  const killer = setTimeout(() => child.kill('SIGKILL'), 25_000)
+  void exited.then(() => clearTimeout(killer))
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8')
+      const match = /^ {2}(http:\/\/\S+\/api\/oauth2\/authorize\?\S+)$/m.exec(stdout)
+      if (match) resolve(match[1]!)
+    })
+    void exited.then(() => reject(new Error(`the command exited before printing a URL:\n${stdout}\n${stderr}`)))
+  })
+  url.catch(() => undefined)
+  return { child, output: () => ({ stdout, stderr }), exited, url }
+}
+
+test('Ctrl-C while waiting for the browser: exit 130, nothing changed, Box never asked for a token', async () => {
+  const login = spawnLogin()
+  await login.url
+  login.child.kill('SIGINT')
+  const { code } = await login.exited
+  expect(code).toBe(130)
+  expect(login.output().stderr).toMatch(/Cancelled\. Nothing was changed\./)
+  expect(sim.requests.some((r) => r.path === '/oauth2/token')).toBe(false)
+  expect(sim.github.getSecret({ kind: 'repository', repo: REPO }, 'BOX_REFRESH_TOKEN')).toBeUndefined()
+})
+
+test('Ctrl-C while the secret is being written: exit 130 with the sealed recovery, which pasted into bash stores the token', async () => {
+  sim.github.injectFault({ method: 'PUT', times: Infinity, fault: { kind: 'hang' } })
+  const login = spawnLogin()
+  const visit = playBrowser(await login.url)
+  await sim.waitForRequest((r) => r.method === 'PUT')
+  login.child.kill('SIGINT')
+  const { code } = await login.exited
+  await visit
+  const { stdout, stderr } = login.output()
+  expect(code).toBe(130)
+  expect(stderr).toMatch(/The run was cancelled while writing the repository secret/)
+  const [pair] = sim.box.issued
+  for (const secret of [pair!.refreshToken, pair!.accessToken, sim.box.client.secret, WRITE_TOKEN]) expect(stdout + stderr).not.toContain(secret)
+  sim.github.clearFaults()
+  await pasteAll(printedRecoveryCommands(stderr), sim, WRITE_TOKEN)
+  expect(sim.github.getSecret({ kind: 'repository', repo: REPO }, 'BOX_REFRESH_TOKEN')?.plaintext).toBe(pair!.refreshToken)
+  expect(sim.box.isRefreshTokenValid(pair!.refreshToken)).toBe(true)
+})
+
+test('a GitHub that accepts the connection and closes it at once: a clear error and exit 1, never a silent exit 13', async () => {
+  const sockets = new Set<net.Socket>()
+  const closer = net.createServer((socket) => {
+    sockets.add(socket)
+    socket.end()
+  })
+  await new Promise<void>((resolve) => closer.listen(0, '127.0.0.1', resolve))
+  try {
+    const login = spawnLogin(['--github-api-url', `http://127.0.0.1:${(closer.address() as AddressInfo).port}`, '--retry-timeout', '2'])
+    const { code } = await login.exited
+    expect(code).toBe(1)
+    expect(login.output().stderr).toMatch(/GitHub could not be reached while reading the (public key|repository secret)/)
+    expect(login.output().stderr).toMatch(/Nothing was changed, and Box was not contacted/)
+  } finally {
+    for (const socket of sockets) socket.destroy()
+    await new Promise((resolve) => closer.close(resolve))
+  }
 })

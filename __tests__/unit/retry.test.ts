@@ -1,4 +1,4 @@
-import { backoffDelay, parseRetryAfter, RetryBudget, withRetry, type RetryContext, type RetryEvent, type Timing, type Verdict } from '../../src/retry.js'
+import { backoffDelay, Cancelled, parseRetryAfter, RetryBudget, TimeLimitExceeded, withRetry, withTimeLimit, type RetryContext, type RetryEvent, type Timing, type Verdict } from '../../src/retry.js'
 
 /** A clock that only moves when the code under test sleeps. */
 function fakeTiming(random = 0.5): Timing & { slept: number[] } {
@@ -109,3 +109,82 @@ test('parseRetryAfter reads seconds and HTTP dates', () => {
   expect(parseRetryAfter(undefined, now)).toBeUndefined()
   expect(parseRetryAfter('soon', now)).toBeUndefined()
 })
+
+describe('cancellation and time limits', () => {
+  test('a cancellation ends the wait at once and starts no other attempt', async () => {
+    const cancel = new AbortController()
+    let attempts = 0
+    const started = Date.now()
+    const outcome = withRetry(
+      async () => {
+        attempts++
+        throw new Error('502')
+      },
+      always,
+      { ...context(realTimingForTest()), cancel: cancel.signal }
+    )
+    setTimeout(() => cancel.abort('SIGINT'), 20)
+    await expect(outcome).rejects.toBeInstanceOf(Cancelled)
+    expect(attempts).toBe(1)
+    expect(Date.now() - started).toBeLessThan(500)
+  })
+
+  test('already cancelled: no attempt at all', async () => {
+    const cancel = new AbortController()
+    cancel.abort('SIGTERM')
+    let attempts = 0
+    await expect(withRetry(async () => attempts++, always, { ...context(fakeTiming()), cancel: cancel.signal })).rejects.toMatchObject({ name: 'Cancelled' })
+    expect(attempts).toBe(0)
+  })
+
+  test('an attempt that fails after a cancellation is not retried', async () => {
+    const cancel = new AbortController()
+    const error = new Error('503')
+    await expect(
+      withRetry(
+        async () => {
+          cancel.abort('SIGINT')
+          throw error
+        },
+        always,
+        { ...context(fakeTiming()), cancel: cancel.signal }
+      )
+    ).rejects.toBe(error)
+  })
+
+  test('withTimeLimit settles a request that never does, and aborts it', async () => {
+    let aborted: unknown
+    const never = (signal: AbortSignal) =>
+      new Promise<never>(() => {
+        signal.addEventListener('abort', () => (aborted = signal.reason))
+      })
+    await expect(withTimeLimit(30, undefined, never)).rejects.toBeInstanceOf(TimeLimitExceeded)
+    expect(aborted).toBeInstanceOf(TimeLimitExceeded)
+  })
+
+  test('withTimeLimit stops on cancellation with Cancelled, and leaves no listener behind', async () => {
+    const cancel = new AbortController()
+    const outcome = withTimeLimit(10_000, cancel.signal, () => new Promise<never>(() => {}))
+    cancel.abort('SIGINT')
+    await expect(outcome).rejects.toBeInstanceOf(Cancelled)
+    await expect(withTimeLimit(1_000, cancel.signal, async () => 'late')).rejects.toBeInstanceOf(Cancelled)
+  })
+
+  test('withTimeLimit passes a result through and clears its timer', async () => {
+    await expect(withTimeLimit(10_000, undefined, async () => 'ok')).resolves.toBe('ok')
+  })
+
+  test('a budget renewed starts a whole new phase', () => {
+    let now = 0
+    const budget = new RetryBudget(1000, () => now)
+    now = 900
+    expect(budget.allows(200)).toBe(false)
+    budget.renew()
+    expect(budget.allows(1000)).toBe(true)
+    expect(budget.allows(1001)).toBe(false)
+  })
+})
+
+function realTimingForTest(): Timing {
+  return { now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), random: () => 0.99 }
+}

@@ -40331,6 +40331,8 @@ function workflowRun(env) {
 
 const DEFAULT_PORT = 8976;
 const DEFAULT_TIMEOUT_SECONDS = 300;
+/** A person at a terminal would rather hear of a network problem in half a minute than in two. */
+const DEFAULT_RETRY_TIMEOUT_SECONDS = 30;
 const DEFAULT_BOX_AUTHORIZE_URL = 'https://account.box.com/api/oauth2/authorize';
 const DEFAULT_BOX_API_URL = 'https://api.box.com';
 const CALLBACK_PATH = '/callback';
@@ -40361,6 +40363,7 @@ const flags = {
     'box-api-url': { type: 'string' },
     port: { type: 'string', short: 'p' },
     timeout: { type: 'string' },
+    'retry-timeout': { type: 'string' },
     'no-browser': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' }
 };
@@ -40432,6 +40435,7 @@ function parseLoginArgs(argv, env) {
     const githubApiUrl = url(githubApiFlag === undefined && env.GITHUB_API_URL ? 'GITHUB_API_URL' : '--github-api-url', githubApiFlag ?? (env.GITHUB_API_URL || 'https://api.github.com'));
     const port = integer(text('port'), DEFAULT_PORT, 0, 65535, (message) => problem('--port', message));
     const timeoutSeconds = integer(text('timeout'), DEFAULT_TIMEOUT_SECONDS, 1, 3600, (message) => problem('--timeout', `${message} (seconds)`));
+    const retryTimeoutSeconds = integer(text('retry-timeout'), DEFAULT_RETRY_TIMEOUT_SECONDS, 0, 3600, (message) => problem('--retry-timeout', `${message} (seconds)`));
     if (problems.length > 0)
         throw new UsageError(problems);
     return {
@@ -40447,6 +40451,7 @@ function parseLoginArgs(argv, env) {
             githubApiUrl,
             port,
             timeoutMs: timeoutSeconds * 1000,
+            retryTimeoutMs: retryTimeoutSeconds * 1000,
             openBrowser: values['no-browser'] !== true
         }
     };
@@ -40513,6 +40518,8 @@ The browser round trip:
   -p, --port PORT                port of the loopback redirect (default ${DEFAULT_PORT}; 0 = any free
                                  port, if your Box app accepts loopback redirects on any port)
       --timeout SECONDS          how long to wait for the browser (default ${DEFAULT_TIMEOUT_SECONDS})
+      --retry-timeout SECONDS    how long to keep retrying GitHub when it fails or cannot be
+                                 reached (default ${DEFAULT_RETRY_TIMEOUT_SECONDS}; 0 = try once)
       --no-browser               print the URL only; do not try to open a browser
       --box-authorize-url URL    default ${DEFAULT_BOX_AUTHORIZE_URL}
       --box-api-url URL          base of the token endpoint (default ${DEFAULT_BOX_API_URL});
@@ -40766,9 +40773,11 @@ const MIN_SECRET_LENGTH = 6;
 /** What is examined at all: a 10 MB body is cut before any work is done on it. */
 const MAX_EXAMINED = 64 * 1024;
 const DEFAULT_SERVER_TEXT_LENGTH = 300;
-// C0 and C1 controls, DEL, and the invisible Unicode that can reorder or hide text in a log viewer
-// (bidirectional overrides and isolates, line and paragraph separators, zero-width characters, BOM).
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]+/g;
+// C0 and C1 controls, DEL, line and paragraph separators: each run becomes a space.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+// Invisible Unicode that can reorder or hide text in a log viewer (zero-width characters,
+// bidirectional marks, overrides and isolates, BOM): removed, so nothing can hide inside a word.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 class Redactor {
     /** Every form of every credential, longest first so a longer form is replaced before its parts. */
     forms = [];
@@ -40796,8 +40805,8 @@ class Redactor {
     serverText(text, maxLength = DEFAULT_SERVER_TEXT_LENGTH) {
         if (typeof text !== 'string')
             return '';
-        // Controls go first, so a credential split by a line break is whole again before the scrub.
-        const oneLine = text.slice(0, MAX_EXAMINED).replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+        // Invisible characters go before the scrub, so a credential they were hiding in is whole again.
+        const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
         return cap(neutraliseCommands(this.scrub(oneLine)), maxLength);
     }
 }
@@ -40885,7 +40894,6 @@ class Terminal {
 const EXCHANGE_BUDGET_MS = 15_000;
 const EXCHANGE_POLICY = { baseDelayMs: 500, maxDelayMs: 4_000 };
 const EXCHANGE_REQUEST_TIMEOUT_MS = 10_000;
-const GITHUB_RETRY_BUDGET_MS = 120_000;
 const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
 const main_DAY_MS = 86_400_000;
 async function login(deps) {
@@ -40910,9 +40918,11 @@ async function runLogin(deps, terminal) {
     const credentials = await clientCredentials(options, deps, terminal);
     const githubToken = await resolveGitHubToken(options, deps, terminal);
     const logRetry = (service) => (event) => terminal.warn((0,src_retry/* retryNotice */.nl)(service, event));
+    // One budget for the checks, renewed for the write-back: the wait for the browser lies between.
+    const githubBudget = new src_retry/* RetryBudget */.Km(options.retryTimeoutMs, deps.timing.now);
     const github = (0,src_github/* createGitHubClient */.LX)(githubToken.value, {
         baseUrl: options.githubApiUrl,
-        retry: { policy: deps.backoff ?? src_retry/* defaultRetryPolicy */.ur, budget: new src_retry/* RetryBudget */.Km(GITHUB_RETRY_BUDGET_MS, deps.timing.now), timing: deps.timing, cancel: deps.cancel },
+        retry: { policy: deps.backoff ?? src_retry/* defaultRetryPolicy */.ur, budget: githubBudget, timing: deps.timing, cancel: deps.cancel },
         requestTimeoutMs: GITHUB_REQUEST_TIMEOUT_MS,
         redactor: terminal.redactor,
         fetch: deps.githubFetch,
@@ -40929,6 +40939,7 @@ async function runLogin(deps, terminal) {
         terminal.info(`Authorization code received; exchanging it at ${options.boxApiUrl}/oauth2/token…`);
         const pair = await exchange(credentials, code, server.redirectUri, deps, terminal, logRetry('Box'));
         const issuedAt = deps.timing.now();
+        githubBudget.renew();
         const exitCode = await store(github, prepared, seal, pair, deps, terminal);
         page = exitCode === EXIT.ok ? storedPage(prepared) : { ok: false, title: 'Not stored', message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.' };
         if (exitCode === EXIT.ok) {
@@ -41448,6 +41459,7 @@ async function withRetry(attempt, classify, context) {
  * exits silently with code 13. `cancel` aborts the request too.
  */
 async function withTimeLimit(limitMs, cancel, request) {
+    throwIfCancelled(cancel);
     const controller = new AbortController();
     let timer;
     let onCancel;
@@ -41458,10 +41470,7 @@ async function withTimeLimit(limitMs, cancel, request) {
         };
         timer = setTimeout(() => stop(new TimeLimitExceeded(limitMs)), limitMs);
         onCancel = () => stop(asCancelled(cancel?.reason, cancel));
-        if (cancel?.aborted)
-            onCancel();
-        else
-            cancel?.addEventListener('abort', onCancel, { once: true });
+        cancel?.addEventListener('abort', onCancel, { once: true });
     });
     stopped.catch(() => undefined);
     try {

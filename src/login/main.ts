@@ -65,7 +65,6 @@ export interface LoginDeps {
 const EXCHANGE_BUDGET_MS = 15_000
 const EXCHANGE_POLICY: RetryPolicy = { baseDelayMs: 500, maxDelayMs: 4_000 }
 const EXCHANGE_REQUEST_TIMEOUT_MS = 10_000
-const GITHUB_RETRY_BUDGET_MS = 120_000
 const GITHUB_REQUEST_TIMEOUT_MS = 30_000
 const DAY_MS = 86_400_000
 
@@ -91,9 +90,11 @@ async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
   const credentials = await clientCredentials(options, deps, terminal)
   const githubToken = await resolveGitHubToken(options, deps, terminal)
   const logRetry = (service: string) => (event: RetryEvent): void => terminal.warn(retryNotice(service, event))
+  // One budget for the checks, renewed for the write-back: the wait for the browser lies between.
+  const githubBudget = new RetryBudget(options.retryTimeoutMs, deps.timing.now)
   const github = createGitHubClient(githubToken.value, {
     baseUrl: options.githubApiUrl,
-    retry: { policy: deps.backoff ?? defaultRetryPolicy, budget: new RetryBudget(GITHUB_RETRY_BUDGET_MS, deps.timing.now), timing: deps.timing, cancel: deps.cancel },
+    retry: { policy: deps.backoff ?? defaultRetryPolicy, budget: githubBudget, timing: deps.timing, cancel: deps.cancel },
     requestTimeoutMs: GITHUB_REQUEST_TIMEOUT_MS,
     redactor: terminal.redactor,
     fetch: deps.githubFetch,
@@ -112,6 +113,7 @@ async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
     terminal.info(`Authorization code received; exchanging it at ${options.boxApiUrl}/oauth2/token…`)
     const pair = await exchange(credentials, code, server.redirectUri, deps, terminal, logRetry('Box'))
     const issuedAt = deps.timing.now()
+    githubBudget.renew()
     const exitCode = await store(github, prepared, seal, pair, deps, terminal)
     page = exitCode === EXIT.ok ? storedPage(prepared) : { ok: false, title: 'Not stored', message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.' }
     if (exitCode === EXIT.ok) {

@@ -9,6 +9,8 @@ import type { TargetSelection } from '../secrets.js'
 
 export const DEFAULT_PORT = 8976
 export const DEFAULT_TIMEOUT_SECONDS = 300
+/** A person at a terminal would rather hear of a network problem in half a minute than in two. */
+export const DEFAULT_RETRY_TIMEOUT_SECONDS = 30
 export const DEFAULT_BOX_AUTHORIZE_URL = 'https://account.box.com/api/oauth2/authorize'
 export const DEFAULT_BOX_API_URL = 'https://api.box.com'
 export const CALLBACK_PATH = '/callback'
@@ -30,6 +32,8 @@ export interface LoginOptions {
   port: number
   /** How long to wait for the browser to come back. */
   timeoutMs: number
+  /** How long to keep retrying GitHub after transient failures, before and after Box's answer. */
+  retryTimeoutMs: number
   openBrowser: boolean
 }
 
@@ -63,6 +67,7 @@ const flags = {
   'box-api-url': { type: 'string' },
   port: { type: 'string', short: 'p' },
   timeout: { type: 'string' },
+  'retry-timeout': { type: 'string' },
   'no-browser': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const
@@ -131,6 +136,7 @@ export function parseLoginArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
 
   const port = integer(text('port'), DEFAULT_PORT, 0, 65535, (message) => problem('--port', message))
   const timeoutSeconds = integer(text('timeout'), DEFAULT_TIMEOUT_SECONDS, 1, 3600, (message) => problem('--timeout', `${message} (seconds)`))
+  const retryTimeoutSeconds = integer(text('retry-timeout'), DEFAULT_RETRY_TIMEOUT_SECONDS, 0, 3600, (message) => problem('--retry-timeout', `${message} (seconds)`))
 
   if (problems.length > 0) throw new UsageError(problems)
   return {
@@ -146,6 +152,7 @@ export function parseLoginArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
       githubApiUrl,
       port,
       timeoutMs: timeoutSeconds * 1000,
+      retryTimeoutMs: retryTimeoutSeconds * 1000,
       openBrowser: values['no-browser'] !== true
     }
   }
@@ -212,6 +219,8 @@ The browser round trip:
   -p, --port PORT                port of the loopback redirect (default ${DEFAULT_PORT}; 0 = any free
                                  port, if your Box app accepts loopback redirects on any port)
       --timeout SECONDS          how long to wait for the browser (default ${DEFAULT_TIMEOUT_SECONDS})
+      --retry-timeout SECONDS    how long to keep retrying GitHub when it fails or cannot be
+                                 reached (default ${DEFAULT_RETRY_TIMEOUT_SECONDS}; 0 = try once)
       --no-browser               print the URL only; do not try to open a browser
       --box-authorize-url URL    default ${DEFAULT_BOX_AUTHORIZE_URL}
       --box-api-url URL          base of the token endpoint (default ${DEFAULT_BOX_API_URL});
