@@ -18,12 +18,28 @@ const REPOSITORY = 'octo-org/api-tests'
 const SECRET = 'BOX_REFRESH_TOKEN'
 const scope = { kind: 'repository', repo: REPOSITORY } as const
 
-/** What the runner does to a log: drop mask commands, replace every masked value with ***. */
+/**
+ * What the runner does to a log: drop mask commands, replace every masked value with ***, show a
+ * group as a collapsible title (its lines indented here) and an error as "Error:".
+ */
 function masked(text: string, run: ActionRun): string {
   const values = maskedValues(run).sort((a, b) => b.length - a.length)
+  let inGroup = false
   return text
     .split('\n')
     .filter((line) => !line.startsWith('::add-mask::'))
+    .flatMap((line) => {
+      if (line.startsWith('::group::')) {
+        inGroup = true
+        return [`▸ ${line.slice('::group::'.length)}  (collapsed in the runner's log)`]
+      }
+      if (line === '::endgroup::') {
+        inGroup = false
+        return []
+      }
+      const shown = line.replace(/^::(error|warning)::/, (_, kind: string) => `${kind === 'error' ? 'Error' : 'Warning'}: `).replace(/%0A/g, '\n    ')
+      return [inGroup ? `    ${shown}` : shown]
+    })
     .map((line) => values.reduce((l, v) => l.split(v).join('***'), line))
     .join('\n')
 }
