@@ -35,7 +35,7 @@ test('rotates: secret holds the new valid token, outputs are set, masks come fir
     const firstUse = recorded.log.findIndex((l) => l.kind !== 'add-mask' && l.text.includes(value))
     expect(firstUse).toBe(-1)
   }
-  expect(recorded.summary).toMatch(/\| `BOX_REFRESH_TOKEN` \(repository\) \| octo-org\/api-tests \| ✅ updated \|/)
+  expect(recorded.summary).toMatch(/\| `BOX_REFRESH_TOKEN` \(repository secret\) \| octo-org\/api-tests \| ✅ updated \|/)
   expect(recorded.summary).toMatch(/Access token expires/)
   expect(recorded.summary).not.toContain(issued.accessToken)
 })

@@ -6,9 +6,11 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { authorizeUrl, sameState } from '../src/login/callback.js'
-import { explainExchangeFailure, formatUtc, login, type LoginDeps } from '../src/login/main.js'
-import { helpText, parseLoginArgs, UsageError } from '../src/login/options.js'
-import { BoxError } from '../src/box.js'
+import { explainExchangeFailure, login, type LoginDeps } from '../src/login/main.js'
+import { formatUtc } from '../src/time.js'
+import { helpText } from '../src/login/help.js'
+import { parseLoginArgs, UsageError } from '../src/login/options.js'
+import { BoxError } from '../src/box-error.js'
 import { run } from '../src/main.js'
 import type { Timing } from '../src/retry.js'
 import { describeRequests, startSimulator, type ScopeRef, type Simulator } from './simulator/index.js'
@@ -330,6 +332,16 @@ describe('login refuses', () => {
     expectNothingSecretPrinted(result, ['ghs_workflow_token'])
   })
 
+  test('GitHub failures are told in the command\'s own terms, never the action\'s inputs or the runner', async () => {
+    const bad = await runLogin(baseArgs(['--repository', REPO]), { env: credentialsEnv({ GH_TOKEN: 'github_pat_revoked_0123456789' }) })
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain('GitHub rejected the GitHub token while reading')
+    expect(bad.stderr).toContain('pass it with --github-token or GH_TOKEN')
+    const missing = await runLogin(baseArgs(['--repository', 'octo-org/missing']))
+    expect(missing.stderr).toContain('Check the names in --repository, --environment and --organization')
+    for (const text of [bad.stderr, missing.stderr]) expect(text).not.toMatch(/`github-token`|retry-timeout-seconds|`repository`|runner/)
+  })
+
   test('a wrong client secret at the exchange, saying which credential to fix', async () => {
     const result = await runLogin(baseArgs(['--repository', REPO]), { env: credentialsEnv({ BOX_CLIENT_SECRET: 'WrongSecret0123456789' }) })
 
@@ -522,7 +534,7 @@ describe('login options', () => {
     expect(result.stderr).toContain('`--repository` "not-a-repo" is not `owner/name`')
     expect(result.stderr).toContain('`--box-api-url` "http://api.box.example" must use https (http is allowed only on a loopback address')
     expect(result.stderr).toContain('`--box-authorize-url` "https://account.box.com/authorize?x=1" must be a plain base URL')
-    expect(result.stderr).toContain('`--timeout` must be a whole number from 1 to 3600, not "0" (seconds)')
+    expect(result.stderr).toContain('`--timeout` must be a whole number from 1 to 3600 (seconds), not "0".')
     expect(result.stderr).toContain('`--secret-name` "GITHUB_X" starts with GITHUB_')
     expect(result.requests).toEqual([])
   })
@@ -533,7 +545,16 @@ describe('login options', () => {
     [[], '`--repository` is missing'],
     [['--repository', REPO, '--environment', 'prod', '--dependabot'], '`--dependabot` cannot be combined with `--environment`'],
     [['--organization', 'octo', '--organization-visibility', 'selected'], '`--organization-visibility` cannot be `selected` for a new secret'],
-    [['--repository', REPO, '--repo', 'x'], "Unknown option '--repo'"]
+    [['--repository', REPO, '--repo', 'x'], '`--repo` is not an option of this command; did you mean `--repository (-R)`?'],
+    [['--repository', REPO, '--org', 'x'], 'did you mean `--organization`?'],
+    [['--repository', REPO, '--timout', '9'], 'did you mean `--timeout`?'],
+    [['--repository', REPO, '--no-browsr'], 'did you mean `--no-browser`?'],
+    [['--repository', REPO, '--timeout', '-5'], '`--timeout` must be a whole number from 1 to 3600 (seconds), not "-5".'],
+    [['--repository', REPO, '--timeout'], '`--timeout` needs a value, e.g. `--timeout 300`.'],
+    [['--repository', REPO, '--port', 'abc'], '`--port` must be a whole number from 0 to 65535, not "abc".'],
+    [['--repository', REPO, '--no-browser=yes'], '`--no-browser` takes no value'],
+    [['--repository', REPO, 'octo-org/other'], '`octo-org/other` is not an option: options start with --'],
+    [['--repository', REPO, '--frobnicate'], '`--frobnicate` is not an option of this command (see --help).']
   ])('refuses %j', (argv, message) => {
     expect(() => parseLoginArgs(argv, {})).toThrow(UsageError)
     expect(() => parseLoginArgs(argv, {})).toThrow(message)
@@ -590,4 +611,24 @@ describe('login pieces', () => {
     const mismatch = new BoxError('oauth', 'Box refused the token request: redirect_uri_mismatch.', { oauthError: 'redirect_uri_mismatch' })
     expect(explainExchangeFailure(mismatch, REDIRECT_URI)).toContain(`redirect URI ${REDIRECT_URI} is not one the Box app lists`)
   })
+})
+
+test('every mistake on the command line is reported at once, without the argument parser\'s own wording', () => {
+  const error = (() => {
+    try {
+      parseLoginArgs(['--repo', 'octo-org/api-tests', '--timeout', '-5', '--port', 'stray', 'word', '--retry-timeout'], {})
+    } catch (e) {
+      return e as UsageError
+    }
+  })()
+  expect(error).toBeInstanceOf(UsageError)
+  expect(error!.problems).toEqual([
+    '`--repo` is not an option of this command; did you mean `--repository (-R)`?',
+    '`word` is not an option: options start with -- (see --help).',
+    '`--retry-timeout` needs a value, e.g. `--retry-timeout 30`.',
+    '`--repository` is missing: say where the secret goes, with `--repository owner/name` (or `--organization name` for an organization secret).',
+    '`--port` must be a whole number from 0 to 65535, not "stray".',
+    '`--timeout` must be a whole number from 1 to 3600 (seconds), not "-5".'
+  ])
+  expect(error!.message).not.toMatch(/ERR_PARSE_ARGS|positional argument|ambiguous/)
 })

@@ -39309,9 +39309,16 @@ module.exports = {
 /* harmony export */   l1: () => (/* binding */ failureStatus),
 /* harmony export */   vK: () => (/* binding */ GitHubRequestError)
 /* harmony export */ });
-/* unused harmony exports ghHostname, classifyGitHubFailure */
+/* unused harmony exports ACTION_TERMS, ghHostname, classifyGitHubFailure */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9809);
 
+const ACTION_TERMS = {
+    token: '`github-token`',
+    retryTimeout: '`retry-timeout-seconds`',
+    targetNames: '`repository`, `environment` and `organization`',
+    apiUrl: 'GITHUB_API_URL',
+    replaceToken: 'update the secret that feeds `github-token`'
+};
 /** A failed GitHub request, every field of it validated or cleaned; safe to quote. */
 class GitHubRequestError extends Error {
     failure;
@@ -39332,6 +39339,7 @@ function createGitHubClient(token, options) {
     const { redactor } = options;
     return {
         baseUrl: options.baseUrl,
+        terms: options.terms ?? ACTION_TERMS,
         ghHostname: ghHostname(options.baseUrl),
         async request(method, path, body, { once = false } = {}) {
             const client = await octokit;
@@ -39442,36 +39450,36 @@ function failureStatus(error) {
  * public key of the repository secrets of octo/repo"); `permission` says which permission the
  * operation needs for each kind of token.
  */
-function describeGitHubFailure(error, what, permission) {
+function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
     if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isCancellation */ .iB)(error))
         return `The run was cancelled while ${what}.`;
     if (!(error instanceof GitHubRequestError))
         return `${what[0].toUpperCase()}${what.slice(1)} failed unexpectedly: ${String(error?.message ?? error)}.`;
     const { answered, status, githubMessage: said, acceptedPermissions, rateLimitExhausted, redirectedTo } = error.failure;
     if (!answered)
-        return `GitHub could not be reached while ${what}: ${error.message}. Check the network and GITHUB_API_URL.`;
+        return `GitHub could not be reached while ${what}: ${error.message}. Check the network and ${terms.apiUrl}.`;
     if (redirectedTo !== undefined) {
-        return (`GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries \`github-token\` is never sent to a redirect. ` +
-            'If the repository or organization was renamed or moved, use its new name; otherwise check GITHUB_API_URL.');
+        return (`GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ${terms.token} is never sent to a redirect. ` +
+            `If the repository or organization was renamed or moved, use its new name; otherwise check ${terms.apiUrl}.`);
     }
     if (status === 401) {
-        return `GitHub rejected \`github-token\` while ${what} (401 ${said || 'Bad credentials'}): the token is expired, revoked or mistyped. Create a new one and update the secret that feeds \`github-token\`.`;
+        return `GitHub rejected ${terms.token} while ${what} (401 ${said || 'Bad credentials'}): the token is expired, revoked or mistyped. Create a new one and ${terms.replaceToken}.`;
     }
     if (status === 403 && /not accessible by integration/i.test(said)) {
-        return (`GitHub refused ${what} (403 Resource not accessible by integration). \`github-token\` is probably the workflow's GITHUB_TOKEN, ` +
+        return (`GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the workflow's GITHUB_TOKEN, ` +
             `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
             `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation token with that permission ` +
             `(actions/create-github-app-token with \`permission-secrets: write\`).`);
     }
     if (status === 403 || status === 429) {
         if (/rate limit/i.test(said) || rateLimitExhausted) {
-            return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise \`retry-timeout-seconds\`.`;
+            return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise ${terms.retryTimeout}.`;
         }
-        return (`GitHub refused ${what} (${status} ${said}): \`github-token\` lacks the permission. It needs ${permission}.` +
+        return (`GitHub refused ${what} (${status} ${said}): ${terms.token} lacks the permission. It needs ${permission}.` +
             (acceptedPermissions ? ` GitHub says the request needs: ${acceptedPermissions}.` : ''));
     }
     if (status === 404) {
-        return `GitHub found nothing while ${what} (404). Check the names in \`repository\`, \`environment\` and \`organization\`; a 404 also means \`github-token\` cannot see it (a fine-grained token must be granted this repository or organization).`;
+        return `GitHub found nothing while ${what} (404). Check the names in ${terms.targetNames}; a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or organization).`;
     }
     if (status === 422)
         return `GitHub rejected ${what} (422 ${said}).`;
@@ -39488,7 +39496,7 @@ function describeGitHubFailure(error, what, permission) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7170);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9610);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3020);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8903);
 /* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7735);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6670);
@@ -39551,7 +39559,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9610:
+/***/ 3020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39560,10 +39568,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./src/retry.ts
-var src_retry = __nccwpck_require__(9809);
-;// CONCATENATED MODULE: ./src/box.ts
-
+;// CONCATENATED MODULE: ./src/box-error.ts
+/** How a token request at Box failed, in the terms the explanations (diagnostics.ts, the login's) need. */
 class BoxError extends Error {
     kind;
     details;
@@ -39576,14 +39582,99 @@ class BoxError extends Error {
         this.name = 'BoxError';
     }
 }
+
+// EXTERNAL MODULE: ./src/retry.ts
+var src_retry = __nccwpck_require__(9809);
+;// CONCATENATED MODULE: ./src/token-answer.ts
+/**
+ * Box's 200 answer to a token request, validated before anything is done with it. Box has used the
+ * old refresh token by the time it answers, so nothing here may throw past the caller except the
+ * one failure no client can repair: an answer without a refresh token it could store.
+ */
+
+/** Printable ASCII without spaces: what Box's tokens are made of (downscoped ones are longer). */
+const TOKEN_FORM = /^[\x21-\x7e]{16,4096}$/;
+/** The access token lifetime accepted as Box said it: about an hour is usual, a day is the most believed. */
+const EXPIRES_IN_RANGE = { min: 60, max: 86_400, fallback: 3600 };
+/**
+ * Box's 200 answer, validated before anything is done with it: the new refresh token must be a
+ * token, or the answer counts as a failed refresh. Each token is masked the moment it is known to
+ * be one. An unusable access token or lifetime does not lose the refresh token: it is noted, and
+ * the refresh token is still stored.
+ */
+function parseTokenAnswer(text, mask) {
+    let answer = {};
+    try {
+        const parsed = JSON.parse(text);
+        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+            answer = parsed;
+    }
+    catch {
+        // handled below: a non-JSON 2xx is as unusable as a JSON one without tokens
+    }
+    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer;
+    const refreshOk = isToken(refreshToken);
+    const accessOk = isToken(accessToken);
+    if (refreshOk)
+        mask(refreshToken);
+    if (accessOk)
+        mask(accessToken);
+    if (!refreshOk) {
+        throw new BoxError('malformed', `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), so the refresh token it was given is probably used up.`);
+    }
+    const problems = [];
+    if (!accessOk)
+        problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`);
+    return { refreshToken, accessToken: accessOk ? accessToken : undefined, expiresIn: lifetime(expiresIn, problems), problems };
+}
+function isToken(value) {
+    return typeof value === 'string' && TOKEN_FORM.test(value);
+}
+/** What a value is, for a message, without ever quoting it. */
+function describeValue(value) {
+    if (value === undefined)
+        return 'missing';
+    if (typeof value !== 'string')
+        return value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}, not a string`;
+    if (value === '')
+        return 'empty';
+    return `${value.length} characters long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`;
+}
+function lifetime(value, problems) {
+    const { min, max, fallback } = EXPIRES_IN_RANGE;
+    const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : NaN;
+    if (!Number.isFinite(seconds)) {
+        problems.push(`Box's answer gave no usable expires_in; the access token is taken to live ${fallback} s, as Box documents.`);
+        return fallback;
+    }
+    const clamped = Math.round(Math.min(max, Math.max(min, seconds)));
+    if (clamped !== seconds)
+        problems.push(`Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ${clamped} s is used.`);
+    return clamped;
+}
+
+;// CONCATENATED MODULE: ./src/box.ts
+/**
+ * Box's OAuth 2.0 token endpoint: exchange a refresh token (or, for the login command, an
+ * authorization code) for a new token pair.
+ *
+ * Box refresh tokens are single-use, so what is retried matters: answers that say the request
+ * was not processed (429, 5xx) and connections refused before anything was sent are safe to
+ * retry. A timeout or a connection dropped after the request went out may have consumed the
+ * token; those are retried too (Box may not have processed it), but remembered, so that an
+ * `invalid_grant` on the retry can be explained as "the first attempt probably used it".
+ *
+ * The request carries the client secret and the refresh token, so it never follows a redirect,
+ * and nothing Box answers is trusted: an error description is cleaned before it is quoted, and a
+ * 200 answer is validated field by field before anything else happens with it.
+ */
+
+
+
 /** A 200 answer bigger than this is not a token answer; an error body is only ever quoted in part. */
 const MAX_ANSWER_BYTES = 1024 * 1024;
 const MAX_ERROR_BYTES = 64 * 1024;
-/** Printable ASCII without spaces: what Box's tokens are made of (downscoped ones are longer). */
-const TOKEN_FORM = /^[\x21-\x7e]{16,4096}$/;
 const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
-/** The access token lifetime accepted as Box said it: about an hour is usual, a day is the most believed. */
-const EXPIRES_IN_RANGE = { min: 60, max: 86_400, fallback: 3600 };
 function refreshTokenPair(credentials, refreshToken, deps) {
     return requestTokenPair(credentials, { grant_type: 'refresh_token', refresh_token: refreshToken }, deps);
 }
@@ -39705,62 +39796,6 @@ function redirected(response, url, redactor) {
         'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else and Box did not use the refresh token. ' +
         'Check `box-api-url`: it must be the API base itself, such as https://api.box.com.', { status: response.status });
 }
-/**
- * Box's 200 answer, validated before anything is done with it: the new refresh token must be a
- * token, or the answer counts as a failed refresh. Each token is masked the moment it is known to
- * be one. An unusable access token or lifetime does not lose the refresh token: it is noted, and
- * the refresh token is still stored.
- */
-function parseTokenAnswer(text, mask) {
-    let answer = {};
-    try {
-        const parsed = JSON.parse(text);
-        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-            answer = parsed;
-    }
-    catch {
-        // handled below: a non-JSON 2xx is as unusable as a JSON one without tokens
-    }
-    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer;
-    const refreshOk = isToken(refreshToken);
-    const accessOk = isToken(accessToken);
-    if (refreshOk)
-        mask(refreshToken);
-    if (accessOk)
-        mask(accessToken);
-    if (!refreshOk) {
-        throw new BoxError('malformed', `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), so the refresh token it was given is probably used up.`);
-    }
-    const problems = [];
-    if (!accessOk)
-        problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`);
-    return { refreshToken, accessToken: accessOk ? accessToken : undefined, expiresIn: lifetime(expiresIn, problems), problems };
-}
-function isToken(value) {
-    return typeof value === 'string' && TOKEN_FORM.test(value);
-}
-/** What a value is, for a message, without ever quoting it. */
-function describeValue(value) {
-    if (value === undefined)
-        return 'missing';
-    if (typeof value !== 'string')
-        return value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}, not a string`;
-    if (value === '')
-        return 'empty';
-    return `${value.length} characters long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`;
-}
-function lifetime(value, problems) {
-    const { min, max, fallback } = EXPIRES_IN_RANGE;
-    const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : NaN;
-    if (!Number.isFinite(seconds)) {
-        problems.push(`Box's answer gave no usable expires_in; the access token is taken to live ${fallback} s, as Box documents.`);
-        return fallback;
-    }
-    const clamped = Math.round(Math.min(max, Math.max(min, seconds)));
-    if (clamped !== seconds)
-        problems.push(`Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ${clamped} s is used.`);
-    return clamped;
-}
 function oauthError(status, text, redactor) {
     let code = '';
     let description = '';
@@ -39805,6 +39840,22 @@ function causeCode(error) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/time.ts
+/** Dates as every message of the action and the login command shows them, and the length of a day. */
+const DAY_MS = 86_400_000;
+/**
+ * "2026-01-25 14:05 UTC"; with `seconds`, "2026-01-25 14:05:09 UTC", for messages that compare two
+ * moments which may fall in the same minute.
+ */
+function formatUtc(date, { seconds = false } = {}) {
+    const iso = date.toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, seconds ? 19 : 16)} UTC`;
+}
+/** Whole days from `from` to `to`, rounded down. */
+function daysBetween(from, to) {
+    return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
+}
+
 ;// CONCATENATED MODULE: ./src/diagnostics.ts
 /**
  * Explanations of why a refresh failed, in terms a person can act on: was the token used, is the
@@ -39813,10 +39864,10 @@ function causeCode(error) {
  */
 
 
+
 const REFRESH_TOKEN_LIFETIME_DAYS = 60;
 /** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
 const ROTATION_WARNING_DAYS = 45;
-const DAY_MS = 86_400_000;
 const reauthorize = (ctx) => `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: see "Re-authorizing" in the README (the \`login\` command does both in one step).`;
 const concurrencyFix = 'Runs that share one refresh token must not overlap: put every job that uses this action in one `concurrency:` group (e.g. `group: box-token`, `cancel-in-progress: false`).';
 /** True when the secret was rotated after this run was queued: the run holds the previous token. */
@@ -39832,7 +39883,7 @@ function staleTokenNote(ctx) {
 function ageNote(ctx) {
     if (ctx.secretUpdatedAt === undefined)
         return undefined;
-    const days = Math.floor((ctx.now.getTime() - ctx.secretUpdatedAt.getTime()) / DAY_MS);
+    const days = daysBetween(ctx.secretUpdatedAt, ctx.now);
     return `The ${ctx.secretLabel} was last rotated ${days} day${days === 1 ? '' : 's'} ago (${iso(ctx.secretUpdatedAt)}).`;
 }
 function secretAgeDays(ctx) {
@@ -39902,198 +39953,97 @@ function explainRefreshFailure(error, ctx) {
     return lines.join('\n');
 }
 function iso(date) {
-    return date === undefined ? 'an unknown time' : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return date === undefined ? 'an unknown time' : formatUtc(date, { seconds: true });
+}
+/** When a refresh token issued at `issuedAt` (epoch ms) expires unless it is used before. */
+function refreshTokenExpiry(issuedAt) {
+    return new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS);
 }
 
 // EXTERNAL MODULE: ./src/github.ts
 var src_github = __nccwpck_require__(9248);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/inputs.ts
-/**
- * Reads the action's inputs into one typed, validated config. Every problem names the input and
- * says how to fix it, and all problems are reported together, before any network call: a run that
- * fails here has not used the refresh token.
- */
+;// CONCATENATED MODULE: ./src/report.ts
 
-/** What a run that stopped before Box says last: it is true of every such run. */
-const NOTHING_USED = 'Nothing was changed and the refresh token was not used.';
-class InputError extends Error {
-    problems;
-    /** The problems, one line each, without the closing sentence. */
-    list;
-    constructor(problems) {
-        const list = [
-            problems.length === 1 ? 'An input is not valid:' : `${problems.length} inputs are not valid:`,
-            ...problems.map((p) => `  - \`${p.input}\`: ${p.message}`)
-        ].join('\n');
-        super(`${list}\n${NOTHING_USED}`);
-        this.problems = problems;
-        this.list = list;
-        this.name = 'InputError';
+const outcomeText = {
+    created: '✅ created',
+    updated: '✅ updated',
+    failed: '❌ not written — see the recovery payload below',
+    checked: '☑️ checked (dry run, nothing written)'
+};
+function summaryMarkdown(report) {
+    const lines = ['## Box token refresh', ''];
+    if (report.failure !== undefined) {
+        lines.push(report.failure.stage === 'preflight'
+            ? '❌ The run stopped before calling Box. **Nothing was changed and the refresh token was not used.**'
+            : '❌ The refresh at Box failed; no secret was written.', '', fence(report.failure.message), '');
+        return lines.join('\n');
     }
+    if (report.dryRun)
+        lines.push('Dry run: inputs and GitHub access were checked; Box was not called and no secret was written.', '');
+    lines.push('| Secret | Where | Result |', '| --- | --- | --- |');
+    for (const r of report.results) {
+        lines.push(`| \`${r.target.name}\` (${r.target.kindLabel}) | ${markdownText(r.target.scope)} | ${outcomeText[r.outcome]} |`);
+    }
+    lines.push('');
+    if (report.accessTokenExpiresAt)
+        lines.push(`- Access token expires: **${formatUtc(report.accessTokenExpiresAt)}**`);
+    if (report.refreshTokenExpiresAt)
+        lines.push(`- Refresh token expires: **${formatUtc(report.refreshTokenExpiresAt)}** unless used again before then`);
+    if (report.postmanEnvironment)
+        lines.push(`- Postman environment written: ${markdownText(report.postmanEnvironment)}`);
+    for (const w of report.warnings)
+        lines.push(`- ⚠️ ${markdownText(w)}`);
+    const failed = report.results.filter((r) => r.outcome === 'failed');
+    if (failed.length > 0) {
+        lines.push('', '### Recovery', '', 'Box has already replaced the old refresh token. Run these commands soon to store the new one (the values are sealed: only GitHub can open them).', '');
+        for (const f of failed) {
+            lines.push(`**${markdownText(f.target.label)}**:`, '', fence(f.message), '');
+            if (f.recovery)
+                lines.push(fence(f.recovery.command), '');
+        }
+    }
+    return lines.join('\n') + '\n';
 }
-/** The inputs whose values are credentials; they are masked before anything else happens. */
-const credentialInputs = ['client-secret', 'refresh-token', 'github-token'];
-const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
-function readConfig(getInput, env) {
-    const problems = [];
-    const problem = (input, message) => {
-        problems.push({ input, message });
+/** A fenced block that the text cannot close: its fence is longer than any run of backticks in it. */
+function fence(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const marks = '`'.repeat(Math.max(3, longest + 1));
+    return `${marks}text\n${text}\n${marks}`;
+}
+/**
+ * Text shown as itself in a line of markdown (never at its start): one line, with every character
+ * that acts inside a line escaped: emphasis, code, links, table pipes, strike-through, HTML.
+ */
+function markdownText(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+        .replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'));
+}
+
+;// CONCATENATED MODULE: ./src/io.ts
+
+/**
+ * The io, with every known credential scrubbed from what it prints, writes to the summary and
+ * sets as an output: the last net under the cleaning done where server text comes in. The access
+ * token itself goes out only where it must, as `access-token` and `BOX_ACCESS_TOKEN`.
+ */
+function redacting(io, redactor) {
+    const clean = (text) => redactor.scrub(text);
+    return {
+        ...io,
+        info: (message) => io.info(clean(message)),
+        warning: (message) => io.warning(clean(message)),
+        setFailed: (message) => io.setFailed(clean(message)),
+        startGroup: (name) => io.startGroup(clean(name)),
+        appendSummary: (markdown) => io.appendSummary(clean(markdown)),
+        setOutput: (name, value) => io.setOutput(name, name === 'access-token' ? value : clean(value)),
+        exportVariable: (name, value) => io.exportVariable(name, name === 'BOX_ACCESS_TOKEN' ? value : clean(value))
     };
-    const input = (name) => getInput(name).trim();
-    const credential = (name, whatItIs, emptyHint) => {
-        const value = input(name);
-        if (value === '')
-            problem(name, `is empty. ${emptyHint}`);
-        else if (/\s/.test(value))
-            problem(name, `contains white space, so it was probably pasted with extra text. Store ${whatItIs} alone in the secret.`);
-        return value;
-    };
-    const clientId = credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials).");
-    const clientSecret = credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository.");
-    const secretName = input('secret-name') || 'BOX_REFRESH_TOKEN';
-    const refreshToken = credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). See "First-time setup" in the README to get the first refresh token.`);
-    const githubToken = credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: write`. The workflow GITHUB_TOKEN cannot write secrets.');
-    const secretNameMessage = secretNameProblem(secretName);
-    if (secretNameMessage !== undefined)
-        problem('secret-name', secretNameMessage);
-    const repository = parseRepository(input('repository') || env.GITHUB_REPOSITORY || '', problem);
-    const environment = input('environment') || undefined;
-    const environmentMessage = environment === undefined ? undefined : environmentProblem(environment);
-    if (environmentMessage !== undefined)
-        problem('environment', environmentMessage);
-    const organization = input('organization') || undefined;
-    const organizationMessage = organization === undefined ? undefined : organizationProblem(organization);
-    if (organizationMessage !== undefined)
-        problem('organization', organizationMessage);
-    if (environment !== undefined && organization !== undefined) {
-        problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.');
-    }
-    const visibility = input('organization-visibility') || 'private';
-    const visibilityMessage = visibilityProblem(visibility);
-    if (visibilityMessage !== undefined)
-        problem('organization-visibility', visibilityMessage);
-    const dependabot = booleanInput(input, 'dependabot', problem);
-    if (dependabot && environment !== undefined) {
-        problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.');
-    }
-    const boxApiUrl = baseUrl(input('box-api-url') || 'https://api.box.com', 'box-api-url', problem);
-    const githubApiUrl = baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', problem);
-    const postmanInput = input('postman-environment');
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const postmanEnvironment = postmanInput === '' ? undefined : external_node_path_default().resolve(workspace, postmanInput);
-    const retryBudgetMs = secondsInput(input, 'retry-timeout-seconds', 120, 0, 3600, problem);
-    const requestTimeoutMs = secondsInput(input, 'request-timeout-seconds', 30, 1, 600, problem);
-    const config = {
-        clientId,
-        clientSecret,
-        refreshToken,
-        githubToken,
-        secretName,
-        repository,
-        environment,
-        organization,
-        organizationVisibility: visibility === 'all' ? 'all' : 'private',
-        dependabot,
-        boxApiUrl,
-        githubApiUrl,
-        postmanEnvironment,
-        exportEnv: booleanInput(input, 'export-env', problem),
-        dryRun: booleanInput(input, 'dry-run', problem),
-        retryBudgetMs,
-        requestTimeoutMs,
-        run: workflowRun(env)
-    };
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return config;
 }
-/** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
-function secretNameProblem(secretName) {
-    if (!secretNamePattern.test(secretName)) {
-        return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`;
-    }
-    if (/^GITHUB_/i.test(secretName))
-        return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
-    return undefined;
-}
-function environmentProblem(environment) {
-    if (environment.length > 255 || /[\u0000-\u001f]/.test(environment)) {
-        return 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.';
-    }
-    return undefined;
-}
-/** Only for a secret that does not exist yet: an existing one keeps its visibility and repositories. */
-function visibilityProblem(visibility) {
-    if (visibility === 'all' || visibility === 'private')
-        return undefined;
-    return visibility === 'selected'
-        ? 'cannot be `selected` for a new secret, because repositories are not chosen here. Create the secret once in the organization settings with the repositories you want; that list is kept on every rotation.'
-        : `must be \`private\` or \`all\`, not "${visibility}".`;
-}
-function organizationProblem(organization) {
-    return ownerPattern.test(organization) ? undefined : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
-}
-function parseRepository(value, problem) {
-    const [owner = '', repo = '', ...rest] = value.split('/');
-    if (rest.length > 0 || !ownerPattern.test(owner) || !repoPattern.test(repo) || repo === '.' || repo === '..') {
-        problem('repository', value === '' ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.' : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
-    }
-    return { owner, repo };
-}
-// The same spellings YAML 1.2 core schema accepts, as @actions/core's getBooleanInput does.
-const trueWords = new Set(['true', 'True', 'TRUE']);
-const falseWords = new Set(['false', 'False', 'FALSE', '']);
-function booleanInput(input, name, problem) {
-    const value = input(name);
-    if (trueWords.has(value))
-        return true;
-    if (!falseWords.has(value))
-        problem(name, `must be \`true\` or \`false\`, not "${value}".`);
-    return false;
-}
-function secondsInput(input, name, fallback, min, max, problem) {
-    const value = input(name);
-    if (value === '')
-        return fallback * 1000;
-    const seconds = Number(value);
-    if (!Number.isFinite(seconds) || seconds < min || seconds > max) {
-        problem(name, `must be a number of seconds from ${min} to ${max}, not "${value}".`);
-        return fallback * 1000;
-    }
-    return seconds * 1000;
-}
-/** https only, except on this machine, where simulators and test servers live. */
-function baseUrl(value, name, problem) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        problem(name, `"${value}" is not a URL. Use a full URL such as https://api.box.com.`);
-        return value;
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        problem(name, `"${value}" must use https (http is allowed only on a loopback address such as 127.0.0.1 or localhost).`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        problem(name, `"${value}" must be a plain base URL, without credentials, query or fragment.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
-function workflowRun(env) {
-    const id = Number(env.GITHUB_RUN_ID);
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!Number.isSafeInteger(id) || id <= 0 || !owner || !repo)
-        return undefined;
-    return { repository: { owner, repo }, id, attempt: Number(env.GITHUB_RUN_ATTEMPT) || 1 };
+/** The summary is a courtesy: a summary file that cannot be written must not change the outcome. */
+async function writeSummary(io, report) {
+    await io.appendSummary(summaryMarkdown(report)).catch((error) => io.warning(`The job summary could not be written: ${error.message}`));
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -40102,6 +40052,9 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/postman.ts
 /**
  * The Postman environment file newman reads. It carries only what lets the Box collections call
@@ -40166,9 +40119,348 @@ async function writePostmanEnvironment(file, environment, randomName = () => (0,
     }
 }
 
+// EXTERNAL MODULE: ./src/recovery.ts
+var recovery = __nccwpck_require__(7735);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(7194);
+;// CONCATENATED MODULE: ./src/writeback.ts
+
+
+/**
+ * Seals the token for every target and records each payload in the ledger. It cannot throw: it
+ * runs between Box's answer and the line that logs the sealed copies, where an exception would
+ * lose the token. Every key was checked before Box was called, so a failure here is not expected;
+ * it is reported per target.
+ */
+function sealForTargets(sealer, prepared, refreshToken, ghHostname, ledger) {
+    return prepared.map((p) => {
+        try {
+            const sealed = sealer.seal(refreshToken, p.publicKey);
+            const payload = (0,recovery/* recoveryPayload */.UH)(p, sealed, ghHostname);
+            ledger.record(payload);
+            return { prepared: p, sealed, payload };
+        }
+        catch (error) {
+            return {
+                prepared: p,
+                problem: `The new refresh token could not be sealed for the ${p.target.label} (${String(error?.message ?? error)}), so it cannot be stored: re-authorize (README: "Re-authorizing").`
+            };
+        }
+    });
+}
+/** Writes every sealed copy in parallel; `onWritten` hears of each confirmed write as it lands. */
+function writeBack(github, copies, onWritten) {
+    return Promise.all(copies.map(async (copy) => {
+        const { target } = copy.prepared;
+        if ('problem' in copy)
+            return { target, outcome: 'failed', message: copy.problem };
+        let outcome;
+        try {
+            outcome = await (0,secrets/* writeSecret */.kz)(github, copy.prepared, copy.sealed);
+        }
+        catch (error) {
+            return { target, outcome: 'failed', message: error.message, recovery: copy.payload };
+        }
+        onWritten(target, outcome);
+        return { target, outcome };
+    }));
+}
+/**
+ * What a person must be told when writes failed: each failure, then the commands that finish the
+ * rotation by hand. Undefined when every write landed.
+ */
+function writeBackFailure(results) {
+    const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []));
+    if (failed.length === 0)
+        return undefined;
+    const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []));
+    return { recoveries, message: [...failed.map((f) => f.message), ...(recoveries.length > 0 ? [(0,recovery/* recoveryInstructions */.ry)(recoveries)] : [])].join('\n') };
+}
+
+;// CONCATENATED MODULE: ./src/handout.ts
+
+
+
+
+const WRITE_AHEAD_GROUP = 'Recovery payload (sealed copy of the new refresh token, logged before any write)';
+async function storeAndHandOut(rotation) {
+    const { io, github, prepared, sealer, pair, ledger } = rotation;
+    // The write-ahead copy: sealed and logged before anything else is done with the answer.
+    const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.ghHostname, ledger);
+    const writeAhead = ledger.writeAheadInstructions();
+    if (writeAhead !== undefined) {
+        io.startGroup(WRITE_AHEAD_GROUP);
+        io.info(writeAhead);
+        io.endGroup();
+    }
+    rotation.budget.renew(); // the write-back gets the whole budget, however long the first phase took
+    try {
+        for (const problem of pair.problems) {
+            rotation.warnings.push(problem);
+            io.warning(problem);
+        }
+        const results = await writeBack(github, copies, (target, outcome) => {
+            ledger.markStored(target.label);
+            io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`);
+        });
+        return await handOut(rotation, results);
+    }
+    catch (error) {
+        // Only a bug reaches here; the sealed copies still say how to finish the rotation.
+        const pending = ledger.instructions();
+        io.setFailed(`Unexpected error after Box issued the new token: ${error?.stack ?? String(error)}${pending ? `\n${pending}` : ''}`);
+        return { dryRun: false, results: [], warnings: rotation.warnings };
+    }
+}
+/** Outputs, the Postman file and the summary; the recovery goes out first, and nothing later may hide it. */
+async function handOut(rotation, results) {
+    const { io, config, pair, warnings, refreshedAt } = rotation;
+    const failure = writeBackFailure(results);
+    const lateProblems = [];
+    const attempt = async (what, step) => {
+        try {
+            await step();
+        }
+        catch (error) {
+            lateProblems.push(`${what} failed: ${error.message}`);
+        }
+    };
+    if (failure !== undefined) {
+        await attempt('Setting the `recovery` output', () => io.setOutput('recovery', JSON.stringify(failure.recoveries)));
+        io.setFailed(failure.message);
+    }
+    const refreshTokenExpiresAt = refreshTokenExpiry(refreshedAt);
+    const report = { dryRun: false, results, refreshTokenExpiresAt, warnings };
+    await attempt('Setting the outputs', () => {
+        io.setOutput('refresh-token-expires-at', refreshTokenExpiresAt.toISOString());
+        io.setOutput('secret-updated', failure === undefined ? 'true' : 'false');
+    });
+    const accessToken = pair.accessToken;
+    if (accessToken === undefined) {
+        const stored = failure === undefined ? 'The new refresh token was stored, so the token chain is intact: re-run the workflow to get an access token.' : '';
+        lateProblems.push(`${pair.problems[0] ?? 'Box issued no access token.'} ${stored}`.trim());
+    }
+    else {
+        const expiresAt = new Date(refreshedAt + pair.expiresIn * 1000);
+        io.info(`Box issued a new access token; it expires at ${expiresAt.toISOString()}.`);
+        report.accessTokenExpiresAt = expiresAt;
+        await attempt('Setting the outputs', () => {
+            io.setOutput('access-token', accessToken);
+            io.setOutput('expires-in', String(pair.expiresIn));
+            io.setOutput('expires-at', expiresAt.toISOString());
+            if (config.exportEnv)
+                io.exportVariable('BOX_ACCESS_TOKEN', accessToken);
+        });
+        const postmanPath = config.postmanEnvironment;
+        if (postmanPath !== undefined) {
+            await attempt(`Writing the Postman environment file ${postmanPath}`, async () => {
+                await writePostmanEnvironment(postmanPath, postmanEnvironment(accessToken, expiresAt));
+                io.setOutput('postman-environment', postmanPath);
+                report.postmanEnvironment = postmanPath;
+            });
+        }
+    }
+    await writeSummary(io, report);
+    if (lateProblems.length > 0) {
+        const written = failure === undefined ? 'The refresh token was stored as reported above; ' : '';
+        io.setFailed(`${written}${lateProblems.join('\n')}`);
+    }
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+/**
+ * Reads the action's inputs into one typed, validated config. Every problem names the input and
+ * says how to fix it, and all problems are reported together, before any network call: a run that
+ * fails here has not used the refresh token.
+ */
+
+/** What a run that stopped before Box says last: it is true of every such run. */
+const NOTHING_USED = 'Nothing was changed and the refresh token was not used.';
+class InputError extends Error {
+    problems;
+    /** The problems, one line each, without the closing sentence. */
+    list;
+    constructor(problems) {
+        const list = [
+            problems.length === 1 ? 'An input is not valid:' : `${problems.length} inputs are not valid:`,
+            ...problems.map((p) => `  - \`${p.input}\`: ${p.message}`)
+        ].join('\n');
+        super(`${list}\n${NOTHING_USED}`);
+        this.problems = problems;
+        this.list = list;
+        this.name = 'InputError';
+    }
+}
+/** The inputs whose values are credentials; they are masked before anything else happens. */
+const credentialInputs = ['client-secret', 'refresh-token', 'github-token'];
+const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
+function readConfig(getInput, env) {
+    const inputs = new InputReader(getInput);
+    const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN';
+    inputs.check('secret-name', secretNameProblem(secretName));
+    const config = {
+        ...readCredentials(inputs, secretName),
+        secretName,
+        ...readSelection(inputs, env),
+        boxApiUrl: baseUrl(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem),
+        githubApiUrl: baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', inputs.problem),
+        postmanEnvironment: inputs.text('postman-environment') ? external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.text('postman-environment')) : undefined,
+        exportEnv: inputs.boolean('export-env'),
+        dryRun: inputs.boolean('dry-run'),
+        retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
+        requestTimeoutMs: inputs.seconds('request-timeout-seconds', 30, 1, 600),
+        run: workflowRun(env)
+    };
+    if (inputs.problems.length > 0)
+        throw new InputError(inputs.problems);
+    return config;
+}
+/** The four credentials; each message says where the value should come from. */
+function readCredentials(inputs, secretName) {
+    return {
+        clientId: inputs.credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials)."),
+        clientSecret: inputs.credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository."),
+        refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). See "First-time setup" in the README to get the first refresh token.`),
+        githubToken: inputs.credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: write`. The workflow GITHUB_TOKEN cannot write secrets.')
+    };
+}
+/** Which secrets are written: the repository, or one of its environments, or the organization; with or without Dependabot's. */
+function readSelection(inputs, env) {
+    const repository = parseRepository(inputs.text('repository') || env.GITHUB_REPOSITORY || '', inputs.problem);
+    const environment = inputs.text('environment') || undefined;
+    if (environment !== undefined)
+        inputs.check('environment', environmentProblem(environment));
+    const organization = inputs.text('organization') || undefined;
+    if (organization !== undefined)
+        inputs.check('organization', organizationProblem(organization));
+    if (environment !== undefined && organization !== undefined) {
+        inputs.problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.');
+    }
+    const visibility = inputs.text('organization-visibility') || 'private';
+    inputs.check('organization-visibility', visibilityProblem(visibility));
+    const dependabot = inputs.boolean('dependabot');
+    if (dependabot && environment !== undefined) {
+        inputs.problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.');
+    }
+    return { repository, environment, organization, organizationVisibility: visibility === 'all' ? 'all' : 'private', dependabot };
+}
+/** Reads inputs (trimmed) and collects every problem, so that all are reported at once. */
+class InputReader {
+    getInput;
+    problems = [];
+    constructor(getInput) {
+        this.getInput = getInput;
+    }
+    problem = (input, message) => {
+        this.problems.push({ input, message });
+    };
+    text(name) {
+        return this.getInput(name).trim();
+    }
+    /** Records `message` as a problem of `input`, when there is one. */
+    check(input, message) {
+        if (message !== undefined)
+            this.problem(input, message);
+    }
+    credential(name, whatItIs, emptyHint) {
+        const value = this.text(name);
+        if (value === '')
+            this.problem(name, `is empty. ${emptyHint}`);
+        else if (/\s/.test(value))
+            this.problem(name, `contains white space, so it was probably pasted with extra text. Store ${whatItIs} alone in the secret.`);
+        return value;
+    }
+    // The same spellings the YAML 1.2 core schema accepts, as @actions/core's getBooleanInput does.
+    boolean(name) {
+        const value = this.text(name);
+        if (['true', 'True', 'TRUE'].includes(value))
+            return true;
+        if (!['false', 'False', 'FALSE', ''].includes(value))
+            this.problem(name, `must be \`true\` or \`false\`, not "${value}".`);
+        return false;
+    }
+    /** Milliseconds, from a number of seconds within [min, max]; the fallback when empty or wrong. */
+    seconds(name, fallback, min, max) {
+        const value = this.text(name);
+        if (value === '')
+            return fallback * 1000;
+        const seconds = Number(value);
+        if (!Number.isFinite(seconds) || seconds < min || seconds > max) {
+            this.problem(name, `must be a number of seconds from ${min} to ${max}, not "${value}".`);
+            return fallback * 1000;
+        }
+        return seconds * 1000;
+    }
+}
+/** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
+function secretNameProblem(secretName) {
+    if (!secretNamePattern.test(secretName)) {
+        return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`;
+    }
+    if (/^GITHUB_/i.test(secretName))
+        return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
+    return undefined;
+}
+function environmentProblem(environment) {
+    if (environment.length > 255 || /[\u0000-\u001f]/.test(environment)) {
+        return 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.';
+    }
+    return undefined;
+}
+/** Only for a secret that does not exist yet: an existing one keeps its visibility and repositories. */
+function visibilityProblem(visibility) {
+    if (visibility === 'all' || visibility === 'private')
+        return undefined;
+    return visibility === 'selected'
+        ? 'cannot be `selected` for a new secret, because repositories are not chosen here. Create the secret once in the organization settings with the repositories you want; that list is kept on every rotation.'
+        : `must be \`private\` or \`all\`, not "${visibility}".`;
+}
+function organizationProblem(organization) {
+    return ownerPattern.test(organization) ? undefined : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
+}
+function parseRepository(value, problem) {
+    const [owner = '', repo = '', ...rest] = value.split('/');
+    if (rest.length > 0 || !ownerPattern.test(owner) || !repoPattern.test(repo) || repo === '.' || repo === '..') {
+        problem('repository', value === '' ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.' : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
+    }
+    return { owner, repo };
+}
+/** https only, except on this machine, where simulators and test servers live. */
+function baseUrl(value, name, problem) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        problem(name, `"${value}" is not a URL. Use a full URL such as https://api.box.com.`);
+        return value;
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+        problem(name, `"${value}" must use https (http is allowed only on a loopback address such as 127.0.0.1 or localhost).`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        problem(name, `"${value}" must be a plain base URL, without credentials, query or fragment.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+function workflowRun(env) {
+    const id = Number(env.GITHUB_RUN_ID);
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!Number.isSafeInteger(id) || id <= 0 || !owner || !repo)
+        return undefined;
+    return { repository: { owner, repo }, id, attempt: Number(env.GITHUB_RUN_ATTEMPT) || 1 };
+}
+
+// EXTERNAL MODULE: ./src/targets.ts
+var src_targets = __nccwpck_require__(8993);
 ;// CONCATENATED MODULE: ./src/preflight.ts
+
 
 
 async function preflight(github, config, targets, sealer) {
@@ -40227,7 +40519,7 @@ async function runQueuedTime(github, config) {
         return undefined;
     const { repository, id, attempt } = config.run;
     try {
-        const { data } = await github.request('GET', `/repos/${(0,secrets/* pathSegment */.pn)(repository.owner)}/${(0,secrets/* pathSegment */.pn)(repository.repo)}/actions/runs/${id}`, undefined, { once: true });
+        const { data } = await github.request('GET', `/repos/${(0,src_targets/* pathSegment */.pn)(repository.owner)}/${(0,src_targets/* pathSegment */.pn)(repository.repo)}/actions/runs/${id}`, undefined, { once: true });
         const { created_at: createdAt, run_started_at: startedAt } = (data ?? {});
         const when = attempt > 1 ? (startedAt ?? createdAt) : createdAt;
         const date = typeof when === 'string' && when.length <= 40 ? new Date(when) : undefined;
@@ -40238,69 +40530,8 @@ async function runQueuedTime(github, config) {
     }
 }
 
-// EXTERNAL MODULE: ./src/recovery.ts
-var recovery = __nccwpck_require__(7735);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
-;// CONCATENATED MODULE: ./src/report.ts
-const outcomeText = {
-    created: '✅ created',
-    updated: '✅ updated',
-    failed: '❌ not written — see the recovery payload below',
-    checked: '☑️ checked (dry run, nothing written)'
-};
-function summaryMarkdown(report) {
-    const lines = ['## Box token refresh', ''];
-    if (report.failure !== undefined) {
-        lines.push(report.failure.stage === 'preflight'
-            ? '❌ The run stopped before calling Box. **Nothing was changed and the refresh token was not used.**'
-            : '❌ The refresh at Box failed; no secret was written.', '', fence(report.failure.message), '');
-        return lines.join('\n');
-    }
-    if (report.dryRun)
-        lines.push('Dry run: inputs and GitHub access were checked; Box was not called and no secret was written.', '');
-    lines.push('| Secret | Where | Result |', '| --- | --- | --- |');
-    for (const r of report.results) {
-        lines.push(`| \`${r.target.name}\` (${r.target.kind}${r.target.app === 'dependabot' ? ', Dependabot' : ''}) | ${markdownText(r.target.scope)} | ${outcomeText[r.outcome]} |`);
-    }
-    lines.push('');
-    if (report.accessTokenExpiresAt)
-        lines.push(`- Access token expires: **${isoMinute(report.accessTokenExpiresAt)}**`);
-    if (report.refreshTokenExpiresAt)
-        lines.push(`- Refresh token expires: **${isoMinute(report.refreshTokenExpiresAt)}** unless used again before then`);
-    if (report.postmanEnvironment)
-        lines.push(`- Postman environment written: ${markdownText(report.postmanEnvironment)}`);
-    for (const w of report.warnings)
-        lines.push(`- ⚠️ ${markdownText(w)}`);
-    const failed = report.results.filter((r) => r.outcome === 'failed');
-    if (failed.length > 0) {
-        lines.push('', '### Recovery', '', 'Box has already replaced the old refresh token. Run these commands soon to store the new one (the values are sealed: only GitHub can open them).', '');
-        for (const f of failed) {
-            lines.push(`**${markdownText(f.target.label)}**:`, '', fence(f.message), '');
-            if (f.recovery)
-                lines.push(fence(f.recovery.command), '');
-        }
-    }
-    return lines.join('\n') + '\n';
-}
-/** A fenced block that the text cannot close: its fence is longer than any run of backticks in it. */
-function fence(text) {
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const marks = '`'.repeat(Math.max(3, longest + 1));
-    return `${marks}text\n${text}\n${marks}`;
-}
-/**
- * Text shown as itself in a line of markdown (never at its start): one line, with every character
- * that acts inside a line escaped: emphasis, code, links, table pipes, strike-through, HTML.
- */
-function markdownText(text) {
-    return text
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-        .replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'));
-}
-const isoMinute = (date) => date.toISOString().replace(/:\d{2}\.\d{3}Z$/, 'Z');
-
 ;// CONCATENATED MODULE: ./src/seal.ts
 /**
  * libsodium sealed boxes, as GitHub requires for secret values. Standard padded base64 both ways:
@@ -40343,46 +40574,6 @@ function loadSealer() {
     return loading;
 }
 
-;// CONCATENATED MODULE: ./src/writeback.ts
-
-
-/**
- * Seals the token for every target. It cannot throw: it runs between Box's answer and the line
- * that logs the sealed copies, where an exception would lose the token. Every key was checked
- * before Box was called, so a failure here is not expected; it is reported per target.
- */
-function sealForTargets(sealer, prepared, refreshToken, ghHostname) {
-    return prepared.map((p) => {
-        try {
-            const sealed = sealer.seal(refreshToken, p.publicKey);
-            return { prepared: p, sealed, payload: (0,recovery/* recoveryPayload */.UH)(p, sealed, ghHostname) };
-        }
-        catch (error) {
-            return {
-                prepared: p,
-                problem: `The new refresh token could not be sealed for the ${p.target.label} (${String(error?.message ?? error)}), so it cannot be stored: re-authorize (README: "Re-authorizing").`
-            };
-        }
-    });
-}
-/** Writes every sealed copy in parallel; `onWritten` hears of each confirmed write as it lands. */
-function writeBack(github, copies, onWritten) {
-    return Promise.all(copies.map(async (copy) => {
-        const { target } = copy.prepared;
-        if ('problem' in copy)
-            return { target, outcome: 'failed', message: copy.problem };
-        let outcome;
-        try {
-            outcome = await (0,secrets/* writeSecret */.kz)(github, copy.prepared, copy.sealed);
-        }
-        catch (error) {
-            return { target, outcome: 'failed', message: error.message, recovery: copy.payload };
-        }
-        onWritten(target, outcome);
-        return { target, outcome };
-    }));
-}
-
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * One rotation: check everything that can be checked, refresh at Box, write the new refresh token
@@ -40392,8 +40583,9 @@ function writeBack(github, copies, onWritten) {
  * the new one is in this process. So everything that can fail without Box is checked first (one
  * parallel round of reads), the refresh is the single request in the middle, and the moment its
  * answer is validated the new token is sealed for every target and logged (the write-ahead copy)
- * before any write is tried. From there on nothing can lose it: a failed write, a cancellation or
- * a bug leaves the sealed copy in the log and, where the process still can, in the error too.
+ * before any write is tried (handout.ts). From there on nothing can lose it: a failed write, a
+ * cancellation or a bug leaves the sealed copy in the log and, where the process still can, in the
+ * error too.
  */
 
 
@@ -40408,19 +40600,19 @@ function writeBack(github, copies, onWritten) {
 
 
 
-const main_DAY_MS = 86_400_000;
-const WRITE_AHEAD_GROUP = 'Recovery payload (sealed copy of the new refresh token, logged before any write)';
 async function run(deps) {
     const redactor = deps.redactor ?? new redact/* Redactor */.p();
     // Every line, error and summary is scrubbed of the credentials this redactor learns.
     const io = redacting(deps.io, redactor);
+    const mask = (value) => {
+        io.setSecret(value);
+        redactor.add(value);
+    };
     // Masked before anything else can print, including validation messages.
     for (const name of credentialInputs) {
         const value = deps.io.getInput(name).trim();
-        if (value === '')
-            continue;
-        io.setSecret(value);
-        redactor.add(value);
+        if (value !== '')
+            mask(value);
     }
     let config;
     try {
@@ -40434,12 +40626,8 @@ async function run(deps) {
     // Started now so that loading libsodium overlaps the preflight requests.
     const sealer = loadSealer();
     sealer.catch(() => undefined);
-    const retry = {
-        policy: deps.backoff ?? src_retry/* defaultRetryPolicy */.ur,
-        budget: new src_retry/* RetryBudget */.Km(config.retryBudgetMs, deps.timing.now),
-        timing: deps.timing,
-        cancel: deps.cancel
-    };
+    const budget = new src_retry/* RetryBudget */.Km(config.retryBudgetMs, deps.timing.now);
+    const retry = { policy: deps.backoff ?? src_retry/* defaultRetryPolicy */.ur, budget, timing: deps.timing, cancel: deps.cancel };
     const logRetry = (service) => (event) => io.info((0,src_retry/* retryNotice */.nl)(service, event));
     const github = (0,src_github/* createGitHubClient */.LX)(config.githubToken, {
         baseUrl: config.githubApiUrl,
@@ -40449,32 +40637,29 @@ async function run(deps) {
         fetch: deps.githubFetch,
         onRetry: logRetry('GitHub')
     });
-    const targets = (0,secrets/* secretTargets */.LN)(config);
     // Round 1: every check that does not involve Box.
+    const targets = (0,src_targets/* secretTargets */.LN)(config);
     io.info(`Checking ${targets.map((t) => t.label).join(' and ')}…`);
     const checked = await preflight(github, config, targets, sealer);
     if (!checked.ok)
         return failBeforeBox(io, checked.problems.join('\n'));
     const { prepared } = checked;
+    for (const p of prepared)
+        if (p.existing === undefined)
+            io.info(`The ${p.target.label} does not exist yet; it will be created.`);
     const chain = {
         now: new Date(deps.timing.now()),
         secretLabel: prepared[0].target.label,
         secretUpdatedAt: prepared[0].existing?.updatedAt,
         runQueuedAt: checked.runQueuedAt
     };
-    for (const p of prepared)
-        if (p.existing === undefined)
-            io.info(`The ${p.target.label} does not exist yet; it will be created.`);
     // A token that another run has already used can only earn invalid_grant, and presenting a used
     // refresh token is what OAuth servers treat as a replay: do not send it.
     if (holdsStaleToken(chain))
         return failBeforeBox(io, `${staleTokenNote(chain)}\nThis run did not call Box.`);
-    const warnings = [];
-    const ageWarning = rotationWarning(chain);
-    if (ageWarning) {
-        warnings.push(ageWarning);
-        io.warning(ageWarning);
-    }
+    const warnings = [rotationWarning(chain)].filter((w) => w !== undefined);
+    for (const warning of warnings)
+        io.warning(warning);
     if (config.dryRun)
         return dryRun(io, prepared, warnings);
     if (deps.cancel?.aborted)
@@ -40488,106 +40673,16 @@ async function run(deps) {
             retry: { ...retry, onRetry: logRetry('Box') },
             stop: deps.stop,
             requestTimeoutMs: config.requestTimeoutMs,
-            mask: (value) => {
-                io.setSecret(value);
-                redactor.add(value);
-            },
+            mask,
             redactor
         });
     }
     catch (error) {
         return failAtBox(io, error, chain, github, prepared[0], warnings);
     }
-    return afterRefresh({ io, config, github, prepared, sealer: checked.sealer, pair, retry, warnings, ledger: deps.ledger ?? new recovery/* RecoveryLedger */.nO() });
-}
-/** Round 3 and the outputs. Whatever happens here, the sealed copies are already in the log. */
-async function afterRefresh(state) {
-    const { io, github, prepared, sealer, pair, retry, ledger } = state;
-    // The write-ahead copy: sealed and logged before anything else is done with the answer.
-    const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.ghHostname);
-    const payloads = copies.flatMap((c) => ('payload' in c ? [c.payload] : []));
-    for (const payload of payloads)
-        ledger.record(payload);
-    if (payloads.length > 0) {
-        io.startGroup(WRITE_AHEAD_GROUP);
-        io.info((0,recovery/* writeAheadInstructions */.EX)(payloads));
-        io.endGroup();
-    }
-    retry.budget.renew(); // the write-back gets the whole budget, however long the first phase took
-    try {
-        for (const problem of pair.problems) {
-            state.warnings.push(problem);
-            io.warning(problem);
-        }
-        const results = await writeBack(github, copies, (target, outcome) => {
-            ledger.markStored(target.label);
-            io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`);
-        });
-        return await report(state, results);
-    }
-    catch (error) {
-        // Only a bug reaches here; the sealed copies still say how to finish the rotation.
-        const pending = ledger.instructions();
-        io.setFailed(`Unexpected error after Box issued the new token: ${error?.stack ?? String(error)}${pending ? `\n${pending}` : ''}`);
-        return { dryRun: false, results: [], warnings: state.warnings };
-    }
-}
-/** Outputs, the Postman file and the summary; the recovery goes out first, and nothing later may hide it. */
-async function report(state, results) {
-    const { io, config, pair, warnings } = state;
-    const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []));
-    const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []));
-    const lateProblems = [];
-    const attempt = async (what, step) => {
-        try {
-            await step();
-        }
-        catch (error) {
-            lateProblems.push(`${what} failed: ${error.message}`);
-        }
-    };
-    if (failed.length > 0) {
-        await attempt('Setting the `recovery` output', () => io.setOutput('recovery', JSON.stringify(recoveries)));
-        io.setFailed([...failed.map((f) => f.message), ...(recoveries.length > 0 ? [(0,recovery/* recoveryInstructions */.ry)(recoveries)] : [])].join('\n'));
-    }
-    const refreshedAt = state.retry.timing.now();
-    const accessTokenExpiresAt = new Date(refreshedAt + pair.expiresIn * 1000);
-    const refreshTokenExpiresAt = new Date(refreshedAt + REFRESH_TOKEN_LIFETIME_DAYS * main_DAY_MS);
-    const runReport = { dryRun: false, results, refreshTokenExpiresAt, warnings };
-    await attempt('Setting the outputs', () => {
-        io.setOutput('refresh-token-expires-at', refreshTokenExpiresAt.toISOString());
-        io.setOutput('secret-updated', failed.length === 0 ? 'true' : 'false');
-    });
-    const accessToken = pair.accessToken;
-    if (accessToken === undefined) {
-        const stored = failed.length === 0 ? 'The new refresh token was stored, so the token chain is intact: re-run the workflow to get an access token.' : '';
-        lateProblems.push(`${pair.problems[0] ?? 'Box issued no access token.'} ${stored}`.trim());
-    }
-    else {
-        io.info(`Box issued a new access token; it expires at ${accessTokenExpiresAt.toISOString()}.`);
-        runReport.accessTokenExpiresAt = accessTokenExpiresAt;
-        await attempt('Setting the outputs', () => {
-            io.setOutput('access-token', accessToken);
-            io.setOutput('expires-in', String(pair.expiresIn));
-            io.setOutput('expires-at', accessTokenExpiresAt.toISOString());
-            if (config.exportEnv)
-                io.exportVariable('BOX_ACCESS_TOKEN', accessToken);
-        });
-        const postmanPath = config.postmanEnvironment;
-        if (postmanPath !== undefined) {
-            await attempt(`Writing the Postman environment file ${postmanPath}`, async () => {
-                await writePostmanEnvironment(postmanPath, postmanEnvironment(accessToken, accessTokenExpiresAt));
-                io.setOutput('postman-environment', postmanPath);
-                runReport.postmanEnvironment = postmanPath;
-            });
-        }
-    }
-    await writeSummary(io, runReport);
-    if (lateProblems.length > 0) {
-        const written = failed.length === 0 ? 'The refresh token was stored as reported above; ' : '';
-        io.setFailed(`${written}${lateProblems.join('\n')}`);
-    }
-    return runReport;
+    // Round 3: the write-back, and what the run hands out.
+    const ledger = deps.ledger ?? new recovery/* RecoveryLedger */.nO();
+    return storeAndHandOut({ io, config, github, prepared, sealer: checked.sealer, pair, refreshedAt: deps.timing.now(), budget, warnings, ledger });
 }
 async function dryRun(io, prepared, warnings) {
     for (const p of prepared) {
@@ -40620,28 +40715,6 @@ async function failAtBox(io, error, chain, github, first, warnings) {
     const report = { dryRun: false, results: [], warnings, failure: { stage: 'box', message } };
     await writeSummary(io, report);
     return report;
-}
-/** The summary is a courtesy: a summary file that cannot be written must not change the outcome. */
-async function writeSummary(io, report) {
-    await io.appendSummary(summaryMarkdown(report)).catch((error) => io.warning(`The job summary could not be written: ${error.message}`));
-}
-/**
- * The io, with every known credential scrubbed from what it prints, writes to the summary and
- * sets as an output: the last net under the cleaning done where server text comes in. The access
- * token itself goes out only where it must, as `access-token` and `BOX_ACCESS_TOKEN`.
- */
-function redacting(io, redactor) {
-    const clean = (text) => redactor.scrub(text);
-    return {
-        ...io,
-        info: (message) => io.info(clean(message)),
-        warning: (message) => io.warning(clean(message)),
-        setFailed: (message) => io.setFailed(clean(message)),
-        startGroup: (name) => io.startGroup(clean(name)),
-        appendSummary: (markdown) => io.appendSummary(clean(markdown)),
-        setOutput: (name, value) => io.setOutput(name, name === 'access-token' ? value : clean(value)),
-        exportVariable: (name, value) => io.exportVariable(name, name === 'BOX_ACCESS_TOKEN' ? value : clean(value))
-    };
 }
 
 
@@ -40683,17 +40756,18 @@ function proxyAwareFetch() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EX: () => (/* binding */ writeAheadInstructions),
 /* harmony export */   UH: () => (/* binding */ recoveryPayload),
 /* harmony export */   nO: () => (/* binding */ RecoveryLedger),
 /* harmony export */   ry: () => (/* binding */ recoveryInstructions)
 /* harmony export */ });
-/* unused harmony export shellQuote */
+/* unused harmony exports shellQuote, writeAheadInstructions */
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7194);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8993);
+
 
 function recoveryPayload(prepared, sealed, ghHostname) {
     const body = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .writeBody */ .Oy)(prepared, sealed);
-    const path = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .secretPath */ .s6)(prepared.target);
+    const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(prepared.target);
     const words = ['gh', 'api', '--method', 'PUT', ...(ghHostname ? ['--hostname', ghHostname] : []), path, '--input', '-'];
     const command = `echo ${shellQuote(JSON.stringify(body))} | ${words.map(shellWord).join(' ')}`;
     return { target: prepared.target.label, method: 'PUT', path, body, command };
@@ -40746,6 +40820,11 @@ class RecoveryLedger {
     instructions() {
         const pending = this.pending();
         return pending.length === 0 ? undefined : recoveryInstructions(pending);
+    }
+    /** What to log the moment the payloads are recorded, before any write; undefined when there are none. */
+    writeAheadInstructions() {
+        const pending = this.pending();
+        return pending.length === 0 ? undefined : writeAheadInstructions(pending);
     }
 }
 
@@ -41035,70 +41114,20 @@ function parseRetryAfter(value, now) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cf: () => (/* binding */ shadowingSecretProblem),
-/* harmony export */   LN: () => (/* binding */ secretTargets),
 /* harmony export */   Oy: () => (/* binding */ writeBody),
 /* harmony export */   kz: () => (/* binding */ writeSecret),
-/* harmony export */   pn: () => (/* binding */ pathSegment),
 /* harmony export */   qA: () => (/* binding */ lastWritten),
-/* harmony export */   s6: () => (/* binding */ secretPath),
 /* harmony export */   zb: () => (/* binding */ prepareTarget)
 /* harmony export */ });
-/* unused harmony exports repositoryTarget, environmentTarget, organizationTarget */
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9248);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8993);
+/**
+ * Reading and writing a secret target: its public key, its metadata (and an organization secret's
+ * visibility and selected repositories, which must be sent back on every write or GitHub resets
+ * who can read the secret), and the write itself. Every answer is validated before use.
+ */
 
-/** The targets a config names, in the order they are reported. */
-function secretTargets(config) {
-    const apps = config.dependabot ? ['actions', 'dependabot'] : ['actions'];
-    return apps.map((app) => {
-        if (config.organization !== undefined)
-            return organizationTarget(config.organization, app, config.secretName);
-        if (config.repository === undefined)
-            throw new Error('secretTargets: a repository or an organization must be given');
-        if (config.environment !== undefined)
-            return environmentTarget(config.repository, config.environment, config.secretName);
-        return repositoryTarget(config.repository, app, config.secretName);
-    });
-}
-const appLabel = (app) => (app === 'dependabot' ? 'Dependabot ' : '');
-const fineGrained = (app) => (app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"');
-function repositoryTarget(repository, app, name) {
-    const full = `${repository.owner}/${repository.repo}`;
-    return {
-        kind: 'repository',
-        app,
-        name,
-        label: `${appLabel(app)}repository secret ${name} of ${full}`,
-        scope: full,
-        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
-        permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
-        classicScope: 'repo'
-    };
-}
-function environmentTarget(repository, environment, name) {
-    const full = `${repository.owner}/${repository.repo}`;
-    return {
-        kind: 'environment',
-        app: 'actions',
-        name,
-        label: `environment secret ${name} of ${full} (environment "${environment}")`,
-        scope: `${full} › ${environment}`,
-        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
-        permission: `the repository permissions "Secrets: read and write" and "Environments: read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
-        classicScope: 'repo'
-    };
-}
-function organizationTarget(organization, app, name) {
-    return {
-        kind: 'organization',
-        app,
-        name,
-        label: `${appLabel(app)}organization secret ${name} of ${organization}`,
-        scope: `${organization} (organization)`,
-        basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
-        permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
-        classicScope: 'admin:org'
-    };
-}
+
 /** What GitHub may call a key id: no quotes, spaces, colons or controls, so it can be quoted anywhere. */
 const KEY_ID_FORM = /^[A-Za-z0-9_.=+/-]{1,128}$/;
 const VISIBILITIES = ['all', 'private', 'selected'];
@@ -41112,9 +41141,9 @@ const MAX_SELECTED_PAGES = 100;
  */
 async function prepareTarget(client, target, newVisibility) {
     const fail = (what) => (error) => {
-        throw new Error((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(error, what, target.permission));
+        throw new Error((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(error, what, target.permission, client.terms));
     };
-    const path = secretPath(target);
+    const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(target);
     const [key, secret, selected] = await Promise.all([
         client.request('GET', `${target.basePath}/public-key`).catch(fail(`reading the public key for the ${target.label}`)),
         client.request('GET', path).then((response) => secretAnswer(response.data, target), (error) => ((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .failureStatus */ .l1)(error) === 404 ? undefined : fail(`reading the ${target.label}`)(error))),
@@ -41125,7 +41154,7 @@ async function prepareTarget(client, target, newVisibility) {
     const scopes = key.headers['x-oauth-scopes'];
     // A classic token's scopes, e.g. "repo, workflow"; anything else in the header is not read.
     if (typeof scopes === 'string' && /^[a-z0-9:_, -]{0,500}$/.test(scopes) && !scopes.split(',').map((s) => s.trim()).includes(target.classicScope)) {
-        throw new Error(`\`github-token\` is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. Add it to the token, or use a fine-grained token with ${target.permission}.`);
+        throw new Error(`${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. Add it to the token, or use a fine-grained token with ${target.permission}.`);
     }
     const settings = {};
     if (target.kind === 'organization') {
@@ -41134,18 +41163,18 @@ async function prepareTarget(client, target, newVisibility) {
         if (visibility === 'selected') {
             if (!Array.isArray(selected)) {
                 throw new Error(selected instanceof _github_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubRequestError */ .vK
-                    ? (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(selected, `reading the repositories selected for the ${target.label}`, target.permission)
+                    ? (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(selected, `reading the repositories selected for the ${target.label}`, target.permission, client.terms)
                     : `The repositories selected for the ${target.label} could not be read (${selected?.message ?? 'no list'}), and writing the secret without them would change who can read it.`);
             }
             settings.selected_repository_ids = selected;
         }
     }
-    return { target, publicKey: publicKey(key.data, target), existing: secret && { createdAt: secret.createdAt, updatedAt: secret.updatedAt }, settings };
+    return { target, publicKey: publicKey(key.data, target, client.terms), existing: secret && { createdAt: secret.createdAt, updatedAt: secret.updatedAt }, settings };
 }
-function publicKey(data, target) {
+function publicKey(data, target, terms) {
     const { key_id: keyId, key } = (data ?? {});
     if (typeof keyId !== 'string' || !KEY_ID_FORM.test(keyId) || typeof key !== 'string' || key.length > 100) {
-        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. Try again; if it persists, check GITHUB_API_URL and any proxy in front of GitHub.`);
+        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. Try again; if it persists, check ${terms.apiUrl} and any proxy in front of GitHub.`);
     }
     return { keyId, key };
 }
@@ -41186,9 +41215,9 @@ async function selectedRepositoryIds(client, path) {
  * the repository's secrets simply cannot tell. Returns the problem, if any.
  */
 async function shadowingSecretProblem(client, organization, workflowRepository) {
-    const shadow = repositoryTarget(workflowRepository, organization.app, organization.name);
+    const shadow = (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryTarget */ .IX)(workflowRepository, organization.app, organization.name);
     try {
-        await client.request('GET', secretPath(shadow), undefined, { once: true });
+        await client.request('GET', (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(shadow), undefined, { once: true });
     }
     catch {
         return undefined;
@@ -41200,7 +41229,7 @@ async function shadowingSecretProblem(client, organization, workflowRepository) 
 /** When the secret was last written, read again (after Box refused the token: did another run rotate it?). Undefined when unknown. */
 async function lastWritten(client, target) {
     try {
-        const { data } = await client.request('GET', secretPath(target), undefined, { once: true });
+        const { data } = await client.request('GET', (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(target), undefined, { once: true });
         return parseDate(data?.updated_at);
     }
     catch {
@@ -41211,23 +41240,13 @@ async function lastWritten(client, target) {
 function writeBody(prepared, sealed) {
     return { encrypted_value: sealed.encryptedValue, key_id: sealed.keyId, ...prepared.settings };
 }
-function secretPath(target) {
-    return `${target.basePath}/${pathSegment(target.name)}`;
-}
-/**
- * A path segment encoded fully: encodeURIComponent leaves ! ' ( ) * as they are, and a path that
- * holds them is both ambiguous to some servers and awkward in a shell command.
- */
-function pathSegment(value) {
-    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
 async function writeSecret(client, prepared, sealed) {
     try {
-        const response = await client.request('PUT', secretPath(prepared.target), writeBody(prepared, sealed));
+        const response = await client.request('PUT', (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(prepared.target), writeBody(prepared, sealed));
         return response.status === 201 ? 'created' : 'updated';
     }
     catch (error) {
-        throw new Error((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(error, `writing the ${prepared.target.label}`, prepared.target.permission), { cause: error });
+        throw new Error((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(error, `writing the ${prepared.target.label}`, prepared.target.permission, client.terms), { cause: error });
     }
 }
 function parseDate(value) {
@@ -41307,6 +41326,86 @@ function handleTermination(report, { cancelledExitCode = 1 } = {}) {
                 process.exit(code ?? (process.exitCode || cancelledExitCode));
         }
     };
+}
+
+
+/***/ }),
+
+/***/ 8993:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IX: () => (/* binding */ repositoryTarget),
+/* harmony export */   LN: () => (/* binding */ secretTargets),
+/* harmony export */   pn: () => (/* binding */ pathSegment),
+/* harmony export */   s6: () => (/* binding */ secretPath)
+/* harmony export */ });
+/* unused harmony exports environmentTarget, organizationTarget */
+/** The targets a config names, in the order they are reported. */
+function secretTargets(config) {
+    const apps = config.dependabot ? ['actions', 'dependabot'] : ['actions'];
+    return apps.map((app) => {
+        if (config.organization !== undefined)
+            return organizationTarget(config.organization, app, config.secretName);
+        if (config.repository === undefined)
+            throw new Error('secretTargets: a repository or an organization must be given');
+        if (config.environment !== undefined)
+            return environmentTarget(config.repository, config.environment, config.secretName);
+        return repositoryTarget(config.repository, app, config.secretName);
+    });
+}
+const kindLabel = (app, kind) => `${app === 'dependabot' ? 'Dependabot ' : ''}${kind} secret`;
+const fineGrained = (app) => (app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"');
+function repositoryTarget(repository, app, name) {
+    const full = `${repository.owner}/${repository.repo}`;
+    return {
+        kind: 'repository',
+        app,
+        name,
+        kindLabel: kindLabel(app, 'repository'),
+        label: `${kindLabel(app, 'repository')} ${name} of ${full}`,
+        scope: full,
+        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
+        permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+        classicScope: 'repo'
+    };
+}
+function environmentTarget(repository, environment, name) {
+    const full = `${repository.owner}/${repository.repo}`;
+    return {
+        kind: 'environment',
+        app: 'actions',
+        name,
+        kindLabel: kindLabel('actions', 'environment'),
+        label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
+        scope: `${full} › ${environment}`,
+        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
+        permission: `the repository permissions "Secrets: read and write" and "Environments: read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
+        classicScope: 'repo'
+    };
+}
+function organizationTarget(organization, app, name) {
+    return {
+        kind: 'organization',
+        app,
+        name,
+        kindLabel: kindLabel(app, 'organization'),
+        label: `${kindLabel(app, 'organization')} ${name} of ${organization}`,
+        scope: `${organization} (organization)`,
+        basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
+        permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+        classicScope: 'admin:org'
+    };
+}
+function secretPath(target) {
+    return `${target.basePath}/${pathSegment(target.name)}`;
+}
+/**
+ * A path segment encoded fully: encodeURIComponent leaves ! ' ( ) * as they are, and a path that
+ * holds them is both ambiguous to some servers and awkward in a shell command.
+ */
+function pathSegment(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 

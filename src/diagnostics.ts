@@ -3,13 +3,13 @@
  * chain broken, what to do now. Also the warnings a healthy run can still deserve (an old secret,
  * a run that was handed a stale token).
  */
-import { BoxError } from './box.js'
+import { BoxError } from './box-error.js'
 import { Cancelled } from './retry.js'
+import { DAY_MS, daysBetween, formatUtc } from './time.js'
 
 export const REFRESH_TOKEN_LIFETIME_DAYS = 60
 /** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
 export const ROTATION_WARNING_DAYS = 45
-const DAY_MS = 86_400_000
 
 export interface ChainContext {
   now: Date
@@ -45,7 +45,7 @@ export function staleTokenNote(ctx: ChainContext): string {
 
 export function ageNote(ctx: ChainContext): string | undefined {
   if (ctx.secretUpdatedAt === undefined) return undefined
-  const days = Math.floor((ctx.now.getTime() - ctx.secretUpdatedAt.getTime()) / DAY_MS)
+  const days = daysBetween(ctx.secretUpdatedAt, ctx.now)
   return `The ${ctx.secretLabel} was last rotated ${days} day${days === 1 ? '' : 's'} ago (${iso(ctx.secretUpdatedAt)}).`
 }
 
@@ -129,5 +129,10 @@ export function explainRefreshFailure(error: unknown, ctx: ChainContext): string
 }
 
 function iso(date: Date | undefined): string {
-  return date === undefined ? 'an unknown time' : date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  return date === undefined ? 'an unknown time' : formatUtc(date, { seconds: true })
+}
+
+/** When a refresh token issued at `issuedAt` (epoch ms) expires unless it is used before. */
+export function refreshTokenExpiry(issuedAt: number): Date {
+  return new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS)
 }

@@ -18,9 +18,32 @@ export interface GitHubResponse {
   headers: Record<string, string | number | undefined>
 }
 
+/**
+ * How the person using the client names the settings a message may tell them to change: the
+ * action's inputs, or the login command's flags. Messages are the same otherwise.
+ */
+export interface Terms {
+  token: string
+  retryTimeout: string
+  targetNames: string
+  apiUrl: string
+  /** What to do with a new token once it is created. */
+  replaceToken: string
+}
+
+export const ACTION_TERMS: Terms = {
+  token: '`github-token`',
+  retryTimeout: '`retry-timeout-seconds`',
+  targetNames: '`repository`, `environment` and `organization`',
+  apiUrl: 'GITHUB_API_URL',
+  replaceToken: 'update the secret that feeds `github-token`'
+}
+
 export interface GitHubClient {
   /** The API base, e.g. https://api.github.com or https://ghes.example.com/api/v3. */
   readonly baseUrl: string
+  /** How this client's user names the token and the other settings, for messages. */
+  readonly terms: Terms
   /** How `gh --hostname` names this GitHub; undefined for github.com, which needs no flag. */
   readonly ghHostname: string | undefined
   /**
@@ -36,6 +59,8 @@ export interface GitHubClientOptions {
   requestTimeoutMs: number
   /** Knows the token and every other credential a GitHub error page might echo. */
   redactor: Redactor
+  /** Default: the action's inputs. */
+  terms?: Terms
   /** Only tests pass one; in a run the toolkit's proxy-aware fetch is kept. */
   fetch?: typeof fetch
   onRetry?: (event: RetryEvent & { method: string; path: string }) => void
@@ -85,6 +110,7 @@ export function createGitHubClient(token: string, options: GitHubClientOptions):
   const { redactor } = options
   return {
     baseUrl: options.baseUrl,
+    terms: options.terms ?? ACTION_TERMS,
     ghHostname: ghHostname(options.baseUrl),
     async request(method, path, body, { once = false } = {}) {
       const client = await octokit
@@ -195,23 +221,23 @@ export function failureStatus(error: unknown): number | undefined {
  * public key of the repository secrets of octo/repo"); `permission` says which permission the
  * operation needs for each kind of token.
  */
-export function describeGitHubFailure(error: unknown, what: string, permission: string): string {
+export function describeGitHubFailure(error: unknown, what: string, permission: string, terms: Terms = ACTION_TERMS): string {
   if (isCancellation(error)) return `The run was cancelled while ${what}.`
   if (!(error instanceof GitHubRequestError)) return `${what[0]!.toUpperCase()}${what.slice(1)} failed unexpectedly: ${String((error as Error)?.message ?? error)}.`
   const { answered, status, githubMessage: said, acceptedPermissions, rateLimitExhausted, redirectedTo } = error.failure
-  if (!answered) return `GitHub could not be reached while ${what}: ${error.message}. Check the network and GITHUB_API_URL.`
+  if (!answered) return `GitHub could not be reached while ${what}: ${error.message}. Check the network and ${terms.apiUrl}.`
   if (redirectedTo !== undefined) {
     return (
-      `GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries \`github-token\` is never sent to a redirect. ` +
-      'If the repository or organization was renamed or moved, use its new name; otherwise check GITHUB_API_URL.'
+      `GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ${terms.token} is never sent to a redirect. ` +
+      `If the repository or organization was renamed or moved, use its new name; otherwise check ${terms.apiUrl}.`
     )
   }
   if (status === 401) {
-    return `GitHub rejected \`github-token\` while ${what} (401 ${said || 'Bad credentials'}): the token is expired, revoked or mistyped. Create a new one and update the secret that feeds \`github-token\`.`
+    return `GitHub rejected ${terms.token} while ${what} (401 ${said || 'Bad credentials'}): the token is expired, revoked or mistyped. Create a new one and ${terms.replaceToken}.`
   }
   if (status === 403 && /not accessible by integration/i.test(said)) {
     return (
-      `GitHub refused ${what} (403 Resource not accessible by integration). \`github-token\` is probably the workflow's GITHUB_TOKEN, ` +
+      `GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the workflow's GITHUB_TOKEN, ` +
       `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
       `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation token with that permission ` +
       `(actions/create-github-app-token with \`permission-secrets: write\`).`
@@ -219,15 +245,15 @@ export function describeGitHubFailure(error: unknown, what: string, permission: 
   }
   if (status === 403 || status === 429) {
     if (/rate limit/i.test(said) || rateLimitExhausted) {
-      return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise \`retry-timeout-seconds\`.`
+      return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise ${terms.retryTimeout}.`
     }
     return (
-      `GitHub refused ${what} (${status} ${said}): \`github-token\` lacks the permission. It needs ${permission}.` +
+      `GitHub refused ${what} (${status} ${said}): ${terms.token} lacks the permission. It needs ${permission}.` +
       (acceptedPermissions ? ` GitHub says the request needs: ${acceptedPermissions}.` : '')
     )
   }
   if (status === 404) {
-    return `GitHub found nothing while ${what} (404). Check the names in \`repository\`, \`environment\` and \`organization\`; a 404 also means \`github-token\` cannot see it (a fine-grained token must be granted this repository or organization).`
+    return `GitHub found nothing while ${what} (404). Check the names in ${terms.targetNames}; a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or organization).`
   }
   if (status === 422) return `GitHub rejected ${what} (422 ${said}).`
   if (status !== undefined && status >= 500) return `GitHub kept failing while ${what} (last answer ${status}) until the retry time ran out.`

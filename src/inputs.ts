@@ -68,89 +68,112 @@ const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/
 const repoPattern = /^[A-Za-z0-9._-]{1,100}$/
 
 export function readConfig(getInput: (name: string) => string, env: NodeJS.ProcessEnv): Config {
-  const problems: InputProblem[] = []
-  const problem = (input: string, message: string): void => {
-    problems.push({ input, message })
+  const inputs = new InputReader(getInput)
+  const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN'
+  inputs.check('secret-name', secretNameProblem(secretName))
+  const config: Config = {
+    ...readCredentials(inputs, secretName),
+    secretName,
+    ...readSelection(inputs, env),
+    boxApiUrl: baseUrl(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem),
+    githubApiUrl: baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', inputs.problem),
+    postmanEnvironment: inputs.text('postman-environment') ? path.resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.text('postman-environment')) : undefined,
+    exportEnv: inputs.boolean('export-env'),
+    dryRun: inputs.boolean('dry-run'),
+    retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
+    requestTimeoutMs: inputs.seconds('request-timeout-seconds', 30, 1, 600),
+    run: workflowRun(env)
   }
-  const input = (name: string): string => getInput(name).trim()
+  if (inputs.problems.length > 0) throw new InputError(inputs.problems)
+  return config
+}
 
-  const credential = (name: string, whatItIs: string, emptyHint: string): string => {
-    const value = input(name)
-    if (value === '') problem(name, `is empty. ${emptyHint}`)
-    else if (/\s/.test(value)) problem(name, `contains white space, so it was probably pasted with extra text. Store ${whatItIs} alone in the secret.`)
+/** The four credentials; each message says where the value should come from. */
+function readCredentials(inputs: InputReader, secretName: string): Pick<Config, 'clientId' | 'clientSecret' | 'refreshToken' | 'githubToken'> {
+  return {
+    clientId: inputs.credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials)."),
+    clientSecret: inputs.credential(
+      'client-secret',
+      'the client secret',
+      "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository."
+    ),
+    refreshToken: inputs.credential(
+      'refresh-token',
+      'the refresh token',
+      `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). See "First-time setup" in the README to get the first refresh token.`
+    ),
+    githubToken: inputs.credential(
+      'github-token',
+      'the token',
+      'Pass a token that can write secrets: a fine-grained PAT with "Secrets: read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: write`. The workflow GITHUB_TOKEN cannot write secrets.'
+    )
+  }
+}
+
+/** Which secrets are written: the repository, or one of its environments, or the organization; with or without Dependabot's. */
+function readSelection(inputs: InputReader, env: NodeJS.ProcessEnv): Pick<Config, 'repository' | 'environment' | 'organization' | 'organizationVisibility' | 'dependabot'> {
+  const repository = parseRepository(inputs.text('repository') || env.GITHUB_REPOSITORY || '', inputs.problem)
+  const environment = inputs.text('environment') || undefined
+  if (environment !== undefined) inputs.check('environment', environmentProblem(environment))
+  const organization = inputs.text('organization') || undefined
+  if (organization !== undefined) inputs.check('organization', organizationProblem(organization))
+  if (environment !== undefined && organization !== undefined) {
+    inputs.problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.')
+  }
+  const visibility = inputs.text('organization-visibility') || 'private'
+  inputs.check('organization-visibility', visibilityProblem(visibility))
+  const dependabot = inputs.boolean('dependabot')
+  if (dependabot && environment !== undefined) {
+    inputs.problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.')
+  }
+  return { repository, environment, organization, organizationVisibility: visibility === 'all' ? 'all' : 'private', dependabot }
+}
+
+/** Reads inputs (trimmed) and collects every problem, so that all are reported at once. */
+class InputReader {
+  readonly problems: InputProblem[] = []
+
+  constructor(private readonly getInput: (name: string) => string) {}
+
+  readonly problem = (input: string, message: string): void => {
+    this.problems.push({ input, message })
+  }
+
+  text(name: string): string {
+    return this.getInput(name).trim()
+  }
+
+  /** Records `message` as a problem of `input`, when there is one. */
+  check(input: string, message: string | undefined): void {
+    if (message !== undefined) this.problem(input, message)
+  }
+
+  credential(name: string, whatItIs: string, emptyHint: string): string {
+    const value = this.text(name)
+    if (value === '') this.problem(name, `is empty. ${emptyHint}`)
+    else if (/\s/.test(value)) this.problem(name, `contains white space, so it was probably pasted with extra text. Store ${whatItIs} alone in the secret.`)
     return value
   }
 
-  const clientId = credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials).")
-  const clientSecret = credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository.")
-  const secretName = input('secret-name') || 'BOX_REFRESH_TOKEN'
-  const refreshToken = credential(
-    'refresh-token',
-    'the refresh token',
-    `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). See "First-time setup" in the README to get the first refresh token.`
-  )
-  const githubToken = credential(
-    'github-token',
-    'the token',
-    'Pass a token that can write secrets: a fine-grained PAT with "Secrets: read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: write`. The workflow GITHUB_TOKEN cannot write secrets.'
-  )
-
-  const secretNameMessage = secretNameProblem(secretName)
-  if (secretNameMessage !== undefined) problem('secret-name', secretNameMessage)
-
-  const repository = parseRepository(input('repository') || env.GITHUB_REPOSITORY || '', problem)
-
-  const environment = input('environment') || undefined
-  const environmentMessage = environment === undefined ? undefined : environmentProblem(environment)
-  if (environmentMessage !== undefined) problem('environment', environmentMessage)
-  const organization = input('organization') || undefined
-  const organizationMessage = organization === undefined ? undefined : organizationProblem(organization)
-  if (organizationMessage !== undefined) problem('organization', organizationMessage)
-  if (environment !== undefined && organization !== undefined) {
-    problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.')
+  // The same spellings the YAML 1.2 core schema accepts, as @actions/core's getBooleanInput does.
+  boolean(name: string): boolean {
+    const value = this.text(name)
+    if (['true', 'True', 'TRUE'].includes(value)) return true
+    if (!['false', 'False', 'FALSE', ''].includes(value)) this.problem(name, `must be \`true\` or \`false\`, not "${value}".`)
+    return false
   }
 
-  const visibility = input('organization-visibility') || 'private'
-  const visibilityMessage = visibilityProblem(visibility)
-  if (visibilityMessage !== undefined) problem('organization-visibility', visibilityMessage)
-
-  const dependabot = booleanInput(input, 'dependabot', problem)
-  if (dependabot && environment !== undefined) {
-    problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.')
+  /** Milliseconds, from a number of seconds within [min, max]; the fallback when empty or wrong. */
+  seconds(name: string, fallback: number, min: number, max: number): number {
+    const value = this.text(name)
+    if (value === '') return fallback * 1000
+    const seconds = Number(value)
+    if (!Number.isFinite(seconds) || seconds < min || seconds > max) {
+      this.problem(name, `must be a number of seconds from ${min} to ${max}, not "${value}".`)
+      return fallback * 1000
+    }
+    return seconds * 1000
   }
-
-  const boxApiUrl = baseUrl(input('box-api-url') || 'https://api.box.com', 'box-api-url', problem)
-  const githubApiUrl = baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', problem)
-
-  const postmanInput = input('postman-environment')
-  const workspace = env.GITHUB_WORKSPACE || process.cwd()
-  const postmanEnvironment = postmanInput === '' ? undefined : path.resolve(workspace, postmanInput)
-
-  const retryBudgetMs = secondsInput(input, 'retry-timeout-seconds', 120, 0, 3600, problem)
-  const requestTimeoutMs = secondsInput(input, 'request-timeout-seconds', 30, 1, 600, problem)
-
-  const config: Config = {
-    clientId,
-    clientSecret,
-    refreshToken,
-    githubToken,
-    secretName,
-    repository,
-    environment,
-    organization,
-    organizationVisibility: visibility === 'all' ? 'all' : 'private',
-    dependabot,
-    boxApiUrl,
-    githubApiUrl,
-    postmanEnvironment,
-    exportEnv: booleanInput(input, 'export-env', problem),
-    dryRun: booleanInput(input, 'dry-run', problem),
-    retryBudgetMs,
-    requestTimeoutMs,
-    run: workflowRun(env)
-  }
-  if (problems.length > 0) throw new InputError(problems)
-  return config
 }
 
 /** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
@@ -187,35 +210,6 @@ export function parseRepository(value: string, problem: (input: string, message:
     problem('repository', value === '' ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.' : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`)
   }
   return { owner, repo }
-}
-
-// The same spellings YAML 1.2 core schema accepts, as @actions/core's getBooleanInput does.
-const trueWords = new Set(['true', 'True', 'TRUE'])
-const falseWords = new Set(['false', 'False', 'FALSE', ''])
-
-function booleanInput(input: (name: string) => string, name: string, problem: (input: string, message: string) => void): boolean {
-  const value = input(name)
-  if (trueWords.has(value)) return true
-  if (!falseWords.has(value)) problem(name, `must be \`true\` or \`false\`, not "${value}".`)
-  return false
-}
-
-function secondsInput(
-  input: (name: string) => string,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-  problem: (input: string, message: string) => void
-): number {
-  const value = input(name)
-  if (value === '') return fallback * 1000
-  const seconds = Number(value)
-  if (!Number.isFinite(seconds) || seconds < min || seconds > max) {
-    problem(name, `must be a number of seconds from ${min} to ${max}, not "${value}".`)
-    return fallback * 1000
-  }
-  return seconds * 1000
 }
 
 /** https only, except on this machine, where simulators and test servers live. */

@@ -8,7 +8,8 @@ import type { GitHubClient } from './github.js'
 import type { Config, OrganizationVisibility } from './inputs.js'
 import { checkPostmanPath } from './postman.js'
 import type { Sealer } from './seal.js'
-import { pathSegment, prepareTarget, shadowingSecretProblem, type PreparedTarget, type SecretTarget } from './secrets.js'
+import { prepareTarget, shadowingSecretProblem, type PreparedTarget } from './secrets.js'
+import { pathSegment, type SecretTarget } from './targets.js'
 
 export type Preflight =
   | { ok: true; prepared: PreparedTarget[]; sealer: Sealer; runQueuedAt?: Date }

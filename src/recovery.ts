@@ -7,7 +7,8 @@
  * whatever ends the run (a failed write, a cancellation, a bug) can still say what to run.
  */
 import type { SealedSecret } from './seal.js'
-import { secretPath, writeBody, type PreparedTarget } from './secrets.js'
+import { writeBody, type PreparedTarget } from './secrets.js'
+import { secretPath } from './targets.js'
 
 export interface RecoveryPayload {
   target: string
@@ -84,5 +85,11 @@ export class RecoveryLedger {
   instructions(): string | undefined {
     const pending = this.pending()
     return pending.length === 0 ? undefined : recoveryInstructions(pending)
+  }
+
+  /** What to log the moment the payloads are recorded, before any write; undefined when there are none. */
+  writeAheadInstructions(): string | undefined {
+    const pending = this.pending()
+    return pending.length === 0 ? undefined : writeAheadInstructions(pending)
   }
 }

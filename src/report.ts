@@ -4,7 +4,8 @@
  * backticks inside it, or escaped table text), so it can never rewrite the summary around it.
  */
 import type { RecoveryPayload } from './recovery.js'
-import type { SecretTarget } from './secrets.js'
+import type { SecretTarget } from './targets.js'
+import { formatUtc } from './time.js'
 
 export type TargetResult =
   | { target: SecretTarget; outcome: 'created' | 'updated' }
@@ -48,11 +49,11 @@ export function summaryMarkdown(report: RunReport): string {
   if (report.dryRun) lines.push('Dry run: inputs and GitHub access were checked; Box was not called and no secret was written.', '')
   lines.push('| Secret | Where | Result |', '| --- | --- | --- |')
   for (const r of report.results) {
-    lines.push(`| \`${r.target.name}\` (${r.target.kind}${r.target.app === 'dependabot' ? ', Dependabot' : ''}) | ${markdownText(r.target.scope)} | ${outcomeText[r.outcome]} |`)
+    lines.push(`| \`${r.target.name}\` (${r.target.kindLabel}) | ${markdownText(r.target.scope)} | ${outcomeText[r.outcome]} |`)
   }
   lines.push('')
-  if (report.accessTokenExpiresAt) lines.push(`- Access token expires: **${isoMinute(report.accessTokenExpiresAt)}**`)
-  if (report.refreshTokenExpiresAt) lines.push(`- Refresh token expires: **${isoMinute(report.refreshTokenExpiresAt)}** unless used again before then`)
+  if (report.accessTokenExpiresAt) lines.push(`- Access token expires: **${formatUtc(report.accessTokenExpiresAt)}**`)
+  if (report.refreshTokenExpiresAt) lines.push(`- Refresh token expires: **${formatUtc(report.refreshTokenExpiresAt)}** unless used again before then`)
   if (report.postmanEnvironment) lines.push(`- Postman environment written: ${markdownText(report.postmanEnvironment)}`)
   for (const w of report.warnings) lines.push(`- ⚠️ ${markdownText(w)}`)
   const failed = report.results.filter((r): r is Extract<TargetResult, { outcome: 'failed' }> => r.outcome === 'failed')
@@ -84,4 +85,3 @@ export function markdownText(text: string): string {
     .replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))
 }
 
-const isoMinute = (date: Date): string => date.toISOString().replace(/:\d{2}\.\d{3}Z$/, 'Z')

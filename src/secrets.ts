@@ -1,30 +1,12 @@
 /**
- * Secret targets: the places GitHub keeps a secret for workflows (repository, environment,
- * organization; Actions or Dependabot). Every kind is the same three requests under a different
- * base path; the organization adds its visibility, which must be sent back on every write or
- * GitHub resets who can read the secret.
+ * Reading and writing a secret target: its public key, its metadata (and an organization secret's
+ * visibility and selected repositories, which must be sent back on every write or GitHub resets
+ * who can read the secret), and the write itself. Every answer is validated before use.
  */
-import type { Config, OrganizationVisibility, RepositoryRef } from './inputs.js'
-import { describeGitHubFailure, failureStatus, GitHubRequestError, type GitHubClient } from './github.js'
+import { describeGitHubFailure, failureStatus, GitHubRequestError, type GitHubClient, type Terms } from './github.js'
+import type { OrganizationVisibility, RepositoryRef } from './inputs.js'
 import type { PublicKey, SealedSecret } from './seal.js'
-
-export type SecretApp = 'actions' | 'dependabot'
-
-export interface SecretTarget {
-  kind: 'repository' | 'environment' | 'organization'
-  app: SecretApp
-  name: string
-  /** e.g. "repository secret BOX_REFRESH_TOKEN of octo/api-tests" */
-  label: string
-  /** e.g. "octo/api-tests" or "octo (organization)"; for tables. */
-  scope: string
-  /** URL-encoded, relative to the API base: `${basePath}/public-key`, `${basePath}/${name}`. */
-  basePath: string
-  /** What each kind of token needs to read and write this secret; quoted in errors. */
-  permission: string
-  /** Classic PAT scope needed, checked against `x-oauth-scopes` when GitHub sends it. */
-  classicScope: string
-}
+import { repositoryTarget, secretPath, type SecretTarget } from './targets.js'
 
 export interface SecretMetadata {
   createdAt?: Date
@@ -42,67 +24,6 @@ export interface PreparedTarget {
 }
 
 export type WriteOutcome = 'created' | 'updated'
-
-/**
- * What names a set of targets: the action's Config is one, the login command's options another
- * (which has no repository when it writes an organization secret).
- */
-export type TargetSelection = Pick<Config, 'secretName' | 'environment' | 'organization' | 'dependabot'> & { repository?: RepositoryRef }
-
-/** The targets a config names, in the order they are reported. */
-export function secretTargets(config: TargetSelection): SecretTarget[] {
-  const apps: SecretApp[] = config.dependabot ? ['actions', 'dependabot'] : ['actions']
-  return apps.map((app) => {
-    if (config.organization !== undefined) return organizationTarget(config.organization, app, config.secretName)
-    if (config.repository === undefined) throw new Error('secretTargets: a repository or an organization must be given')
-    if (config.environment !== undefined) return environmentTarget(config.repository, config.environment, config.secretName)
-    return repositoryTarget(config.repository, app, config.secretName)
-  })
-}
-
-const appLabel = (app: SecretApp): string => (app === 'dependabot' ? 'Dependabot ' : '')
-const fineGrained = (app: SecretApp): string => (app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"')
-
-export function repositoryTarget(repository: RepositoryRef, app: SecretApp, name: string): SecretTarget {
-  const full = `${repository.owner}/${repository.repo}`
-  return {
-    kind: 'repository',
-    app,
-    name,
-    label: `${appLabel(app)}repository secret ${name} of ${full}`,
-    scope: full,
-    basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
-    permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
-    classicScope: 'repo'
-  }
-}
-
-export function environmentTarget(repository: RepositoryRef, environment: string, name: string): SecretTarget {
-  const full = `${repository.owner}/${repository.repo}`
-  return {
-    kind: 'environment',
-    app: 'actions',
-    name,
-    label: `environment secret ${name} of ${full} (environment "${environment}")`,
-    scope: `${full} › ${environment}`,
-    basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
-    permission: `the repository permissions "Secrets: read and write" and "Environments: read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
-    classicScope: 'repo'
-  }
-}
-
-export function organizationTarget(organization: string, app: SecretApp, name: string): SecretTarget {
-  return {
-    kind: 'organization',
-    app,
-    name,
-    label: `${appLabel(app)}organization secret ${name} of ${organization}`,
-    scope: `${organization} (organization)`,
-    basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
-    permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
-    classicScope: 'admin:org'
-  }
-}
 
 /** What GitHub may call a key id: no quotes, spaces, colons or controls, so it can be quoted anywhere. */
 const KEY_ID_FORM = /^[A-Za-z0-9_.=+/-]{1,128}$/
@@ -125,7 +46,7 @@ interface SecretAnswer {
  */
 export async function prepareTarget(client: GitHubClient, target: SecretTarget, newVisibility: OrganizationVisibility): Promise<PreparedTarget> {
   const fail = (what: string) => (error: unknown) => {
-    throw new Error(describeGitHubFailure(error, what, target.permission))
+    throw new Error(describeGitHubFailure(error, what, target.permission, client.terms))
   }
   const path = secretPath(target)
   const [key, secret, selected] = await Promise.all([
@@ -143,7 +64,7 @@ export async function prepareTarget(client: GitHubClient, target: SecretTarget, 
   // A classic token's scopes, e.g. "repo, workflow"; anything else in the header is not read.
   if (typeof scopes === 'string' && /^[a-z0-9:_, -]{0,500}$/.test(scopes) && !scopes.split(',').map((s) => s.trim()).includes(target.classicScope)) {
     throw new Error(
-      `\`github-token\` is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. Add it to the token, or use a fine-grained token with ${target.permission}.`
+      `${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. Add it to the token, or use a fine-grained token with ${target.permission}.`
     )
   }
 
@@ -155,7 +76,7 @@ export async function prepareTarget(client: GitHubClient, target: SecretTarget, 
       if (!Array.isArray(selected)) {
         throw new Error(
           selected instanceof GitHubRequestError
-            ? describeGitHubFailure(selected, `reading the repositories selected for the ${target.label}`, target.permission)
+            ? describeGitHubFailure(selected, `reading the repositories selected for the ${target.label}`, target.permission, client.terms)
             : `The repositories selected for the ${target.label} could not be read (${selected?.message ?? 'no list'}), and writing the secret without them would change who can read it.`
         )
       }
@@ -163,13 +84,13 @@ export async function prepareTarget(client: GitHubClient, target: SecretTarget, 
     }
   }
 
-  return { target, publicKey: publicKey(key.data, target), existing: secret && { createdAt: secret.createdAt, updatedAt: secret.updatedAt }, settings }
+  return { target, publicKey: publicKey(key.data, target, client.terms), existing: secret && { createdAt: secret.createdAt, updatedAt: secret.updatedAt }, settings }
 }
 
-function publicKey(data: unknown, target: SecretTarget): PublicKey {
+function publicKey(data: unknown, target: SecretTarget, terms: Terms): PublicKey {
   const { key_id: keyId, key } = (data ?? {}) as { key_id?: unknown; key?: unknown }
   if (typeof keyId !== 'string' || !KEY_ID_FORM.test(keyId) || typeof key !== 'string' || key.length > 100) {
-    throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. Try again; if it persists, check GITHUB_API_URL and any proxy in front of GitHub.`)
+    throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. Try again; if it persists, check ${terms.apiUrl} and any proxy in front of GitHub.`)
   }
   return { keyId, key }
 }
@@ -240,24 +161,12 @@ export function writeBody(prepared: PreparedTarget, sealed: SealedSecret): Recor
   return { encrypted_value: sealed.encryptedValue, key_id: sealed.keyId, ...prepared.settings }
 }
 
-export function secretPath(target: SecretTarget): string {
-  return `${target.basePath}/${pathSegment(target.name)}`
-}
-
-/**
- * A path segment encoded fully: encodeURIComponent leaves ! ' ( ) * as they are, and a path that
- * holds them is both ambiguous to some servers and awkward in a shell command.
- */
-export function pathSegment(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-}
-
 export async function writeSecret(client: GitHubClient, prepared: PreparedTarget, sealed: SealedSecret): Promise<WriteOutcome> {
   try {
     const response = await client.request('PUT', secretPath(prepared.target), writeBody(prepared, sealed))
     return response.status === 201 ? 'created' : 'updated'
   } catch (error) {
-    throw new Error(describeGitHubFailure(error, `writing the ${prepared.target.label}`, prepared.target.permission), { cause: error })
+    throw new Error(describeGitHubFailure(error, `writing the ${prepared.target.label}`, prepared.target.permission, client.terms), { cause: error })
   }
 }
 

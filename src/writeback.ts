@@ -5,10 +5,11 @@
  * payload, so the token is never only in memory.
  */
 import type { GitHubClient } from './github.js'
-import { recoveryPayload, type RecoveryPayload } from './recovery.js'
+import { recoveryInstructions, recoveryPayload, type RecoveryLedger, type RecoveryPayload } from './recovery.js'
 import type { TargetResult } from './report.js'
 import type { SealedSecret, Sealer } from './seal.js'
-import { writeSecret, type PreparedTarget, type SecretTarget, type WriteOutcome } from './secrets.js'
+import { writeSecret, type PreparedTarget, type WriteOutcome } from './secrets.js'
+import type { SecretTarget } from './targets.js'
 
 /** The new refresh token sealed for one target, or why it could not be. */
 export type SealedCopy =
@@ -16,15 +17,18 @@ export type SealedCopy =
   | { prepared: PreparedTarget; problem: string }
 
 /**
- * Seals the token for every target. It cannot throw: it runs between Box's answer and the line
- * that logs the sealed copies, where an exception would lose the token. Every key was checked
- * before Box was called, so a failure here is not expected; it is reported per target.
+ * Seals the token for every target and records each payload in the ledger. It cannot throw: it
+ * runs between Box's answer and the line that logs the sealed copies, where an exception would
+ * lose the token. Every key was checked before Box was called, so a failure here is not expected;
+ * it is reported per target.
  */
-export function sealForTargets(sealer: Sealer, prepared: PreparedTarget[], refreshToken: string, ghHostname: string | undefined): SealedCopy[] {
+export function sealForTargets(sealer: Sealer, prepared: PreparedTarget[], refreshToken: string, ghHostname: string | undefined, ledger: RecoveryLedger): SealedCopy[] {
   return prepared.map((p): SealedCopy => {
     try {
       const sealed = sealer.seal(refreshToken, p.publicKey)
-      return { prepared: p, sealed, payload: recoveryPayload(p, sealed, ghHostname) }
+      const payload = recoveryPayload(p, sealed, ghHostname)
+      ledger.record(payload)
+      return { prepared: p, sealed, payload }
     } catch (error) {
       return {
         prepared: p,
@@ -50,4 +54,15 @@ export function writeBack(github: GitHubClient, copies: SealedCopy[], onWritten:
       return { target, outcome }
     })
   )
+}
+
+/**
+ * What a person must be told when writes failed: each failure, then the commands that finish the
+ * rotation by hand. Undefined when every write landed.
+ */
+export function writeBackFailure(results: TargetResult[]): { recoveries: RecoveryPayload[]; message: string } | undefined {
+  const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []))
+  if (failed.length === 0) return undefined
+  const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []))
+  return { recoveries, message: [...failed.map((f) => f.message), ...(recoveries.length > 0 ? [recoveryInstructions(recoveries)] : [])].join('\n') }
 }

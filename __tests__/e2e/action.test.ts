@@ -94,7 +94,7 @@ describe('secret targets', () => {
     expect(world.sim.requests.map((r) => r.path)).toContain(`/repos/${REPO}/environments/prod%2Feu%20west/secrets/${SECRET}`)
     expect(world.sim.github.getSecret(envScope, SECRET)?.plaintext).toBe(world.sim.box.issued[0].refreshToken)
     expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe('repository-level-value')
-    expect(run.summary).toContain('(environment)')
+    expect(run.summary).toContain('(environment secret)')
     expect(leaks(run)).toEqual([])
   })
 
@@ -144,7 +144,7 @@ describe('secret targets', () => {
     expect(puts).toHaveLength(2)
     // Both writes were in flight at once.
     expect(puts[1].startedAt).toBeLessThan(puts[0].endedAt!)
-    expect(run.summary).toMatch(/\(repository, Dependabot\)/)
+    expect(run.summary).toMatch(/\(Dependabot repository secret\)/)
     expect(leaks(run)).toEqual([])
   })
 

@@ -1,4 +1,6 @@
-import { BoxError, EXPIRES_IN_RANGE, exchangeAuthorizationCode, parseTokenAnswer, refreshTokenPair, type BoxClientDeps } from '../../src/box.js'
+import { BoxError } from '../../src/box-error.js'
+import { exchangeAuthorizationCode, refreshTokenPair, type BoxClientDeps } from '../../src/box.js'
+import { EXPIRES_IN_RANGE, parseTokenAnswer } from '../../src/token-answer.js'
 import { Redactor } from '../../src/redact.js'
 import { RetryBudget, type Timing } from '../../src/retry.js'
 

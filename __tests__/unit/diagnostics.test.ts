@@ -1,4 +1,4 @@
-import { BoxError } from '../../src/box.js'
+import { BoxError } from '../../src/box-error.js'
 import { explainRefreshFailure, holdsStaleToken, rotationWarning, type ChainContext } from '../../src/diagnostics.js'
 
 const now = new Date('2026-11-26T12:00:00Z')

@@ -1,7 +1,8 @@
 import { ghHostname } from '../../src/github.js'
 import { RecoveryLedger, recoveryInstructions, recoveryPayload, shellQuote, writeAheadInstructions } from '../../src/recovery.js'
 import { fence, markdownText, summaryMarkdown, type RunReport } from '../../src/report.js'
-import { environmentTarget, organizationTarget, repositoryTarget, type PreparedTarget } from '../../src/secrets.js'
+import type { PreparedTarget } from '../../src/secrets.js'
+import { environmentTarget, organizationTarget, repositoryTarget } from '../../src/targets.js'
 
 const sealed = { encryptedValue: 'c2VhbGVkK3ZhbHVlLw==', keyId: '568250167242549743' }
 const prepared = (target: PreparedTarget['target'], settings: Record<string, unknown> = {}): PreparedTarget => ({
@@ -77,9 +78,9 @@ test('the summary: one row per target, expiries, warnings, and a recovery sectio
     warnings: ['old secret']
   }
   const md = summaryMarkdown(report)
-  expect(md).toContain('| `BOX_REFRESH_TOKEN` (repository) | octo/app | ✅ updated |')
-  expect(md).toContain('Access token expires: **2026-11-26T13:00Z**')
-  expect(md).toContain('Refresh token expires: **2027-01-25T12:00Z**')
+  expect(md).toContain('| `BOX_REFRESH_TOKEN` (repository secret) | octo/app | ✅ updated |')
+  expect(md).toContain('Access token expires: **2026-11-26 13:00 UTC**')
+  expect(md).toContain('Refresh token expires: **2027-01-25 12:00 UTC**')
   expect(md).toContain('⚠️ old secret')
   expect(md).not.toContain('Recovery')
   expect(summaryMarkdown({ ...report, failure: { stage: 'preflight', message: 'bad' } })).toMatch(/Nothing was changed/)

@@ -39311,9 +39311,16 @@ module.exports = {
 /* harmony export */   l1: () => (/* binding */ failureStatus),
 /* harmony export */   vK: () => (/* binding */ GitHubRequestError)
 /* harmony export */ });
-/* unused harmony export classifyGitHubFailure */
+/* unused harmony exports ACTION_TERMS, classifyGitHubFailure */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9809);
 
+const ACTION_TERMS = {
+    token: '`github-token`',
+    retryTimeout: '`retry-timeout-seconds`',
+    targetNames: '`repository`, `environment` and `organization`',
+    apiUrl: 'GITHUB_API_URL',
+    replaceToken: 'update the secret that feeds `github-token`'
+};
 /** A failed GitHub request, every field of it validated or cleaned; safe to quote. */
 class GitHubRequestError extends Error {
     failure;
@@ -39334,6 +39341,7 @@ function createGitHubClient(token, options) {
     const { redactor } = options;
     return {
         baseUrl: options.baseUrl,
+        terms: options.terms ?? ACTION_TERMS,
         ghHostname: ghHostname(options.baseUrl),
         async request(method, path, body, { once = false } = {}) {
             const client = await octokit;
@@ -39444,36 +39452,36 @@ function failureStatus(error) {
  * public key of the repository secrets of octo/repo"); `permission` says which permission the
  * operation needs for each kind of token.
  */
-function describeGitHubFailure(error, what, permission) {
+function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
     if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isCancellation */ .iB)(error))
         return `The run was cancelled while ${what}.`;
     if (!(error instanceof GitHubRequestError))
         return `${what[0].toUpperCase()}${what.slice(1)} failed unexpectedly: ${String(error?.message ?? error)}.`;
     const { answered, status, githubMessage: said, acceptedPermissions, rateLimitExhausted, redirectedTo } = error.failure;
     if (!answered)
-        return `GitHub could not be reached while ${what}: ${error.message}. Check the network and GITHUB_API_URL.`;
+        return `GitHub could not be reached while ${what}: ${error.message}. Check the network and ${terms.apiUrl}.`;
     if (redirectedTo !== undefined) {
-        return (`GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries \`github-token\` is never sent to a redirect. ` +
-            'If the repository or organization was renamed or moved, use its new name; otherwise check GITHUB_API_URL.');
+        return (`GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ${terms.token} is never sent to a redirect. ` +
+            `If the repository or organization was renamed or moved, use its new name; otherwise check ${terms.apiUrl}.`);
     }
     if (status === 401) {
-        return `GitHub rejected \`github-token\` while ${what} (401 ${said || 'Bad credentials'}): the token is expired, revoked or mistyped. Create a new one and update the secret that feeds \`github-token\`.`;
+        return `GitHub rejected ${terms.token} while ${what} (401 ${said || 'Bad credentials'}): the token is expired, revoked or mistyped. Create a new one and ${terms.replaceToken}.`;
     }
     if (status === 403 && /not accessible by integration/i.test(said)) {
-        return (`GitHub refused ${what} (403 Resource not accessible by integration). \`github-token\` is probably the workflow's GITHUB_TOKEN, ` +
+        return (`GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the workflow's GITHUB_TOKEN, ` +
             `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
             `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation token with that permission ` +
             `(actions/create-github-app-token with \`permission-secrets: write\`).`);
     }
     if (status === 403 || status === 429) {
         if (/rate limit/i.test(said) || rateLimitExhausted) {
-            return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise \`retry-timeout-seconds\`.`;
+            return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise ${terms.retryTimeout}.`;
         }
-        return (`GitHub refused ${what} (${status} ${said}): \`github-token\` lacks the permission. It needs ${permission}.` +
+        return (`GitHub refused ${what} (${status} ${said}): ${terms.token} lacks the permission. It needs ${permission}.` +
             (acceptedPermissions ? ` GitHub says the request needs: ${acceptedPermissions}.` : ''));
     }
     if (status === 404) {
-        return `GitHub found nothing while ${what} (404). Check the names in \`repository\`, \`environment\` and \`organization\`; a 404 also means \`github-token\` cannot see it (a fine-grained token must be granted this repository or organization).`;
+        return `GitHub found nothing while ${what} (404). Check the names in ${terms.targetNames}; a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or organization).`;
     }
     if (status === 422)
         return `GitHub rejected ${what} (422 ${said}).`;
@@ -39489,7 +39497,7 @@ function describeGitHubFailure(error, what, permission) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2543);
+/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9877);
 /* harmony import */ var _login_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2550);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8903);
 /* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7735);
@@ -39543,7 +39551,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2543:
+/***/ 9877:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39553,13 +39561,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   iD: () => (/* binding */ login)
 });
 
-// UNUSED EXPORTS: explainExchangeFailure, formatUtc
+// UNUSED EXPORTS: explainExchangeFailure
 
-// EXTERNAL MODULE: ./src/retry.ts
-var src_retry = __nccwpck_require__(9809);
-;// CONCATENATED MODULE: ./src/box.ts
-
-class box_BoxError extends Error {
+;// CONCATENATED MODULE: ./src/box-error.ts
+/** How a token request at Box failed, in the terms the explanations (diagnostics.ts, the login's) need. */
+class box_error_BoxError extends Error {
     kind;
     details;
     /** Set when an earlier attempt may have been processed by Box without us seeing the answer. */
@@ -39571,14 +39577,99 @@ class box_BoxError extends Error {
         this.name = 'BoxError';
     }
 }
+
+// EXTERNAL MODULE: ./src/retry.ts
+var src_retry = __nccwpck_require__(9809);
+;// CONCATENATED MODULE: ./src/token-answer.ts
+/**
+ * Box's 200 answer to a token request, validated before anything is done with it. Box has used the
+ * old refresh token by the time it answers, so nothing here may throw past the caller except the
+ * one failure no client can repair: an answer without a refresh token it could store.
+ */
+
+/** Printable ASCII without spaces: what Box's tokens are made of (downscoped ones are longer). */
+const TOKEN_FORM = /^[\x21-\x7e]{16,4096}$/;
+/** The access token lifetime accepted as Box said it: about an hour is usual, a day is the most believed. */
+const EXPIRES_IN_RANGE = { min: 60, max: 86_400, fallback: 3600 };
+/**
+ * Box's 200 answer, validated before anything is done with it: the new refresh token must be a
+ * token, or the answer counts as a failed refresh. Each token is masked the moment it is known to
+ * be one. An unusable access token or lifetime does not lose the refresh token: it is noted, and
+ * the refresh token is still stored.
+ */
+function parseTokenAnswer(text, mask) {
+    let answer = {};
+    try {
+        const parsed = JSON.parse(text);
+        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+            answer = parsed;
+    }
+    catch {
+        // handled below: a non-JSON 2xx is as unusable as a JSON one without tokens
+    }
+    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer;
+    const refreshOk = isToken(refreshToken);
+    const accessOk = isToken(accessToken);
+    if (refreshOk)
+        mask(refreshToken);
+    if (accessOk)
+        mask(accessToken);
+    if (!refreshOk) {
+        throw new box_error_BoxError('malformed', `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), so the refresh token it was given is probably used up.`);
+    }
+    const problems = [];
+    if (!accessOk)
+        problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`);
+    return { refreshToken, accessToken: accessOk ? accessToken : undefined, expiresIn: lifetime(expiresIn, problems), problems };
+}
+function isToken(value) {
+    return typeof value === 'string' && TOKEN_FORM.test(value);
+}
+/** What a value is, for a message, without ever quoting it. */
+function describeValue(value) {
+    if (value === undefined)
+        return 'missing';
+    if (typeof value !== 'string')
+        return value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}, not a string`;
+    if (value === '')
+        return 'empty';
+    return `${value.length} characters long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`;
+}
+function lifetime(value, problems) {
+    const { min, max, fallback } = EXPIRES_IN_RANGE;
+    const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : NaN;
+    if (!Number.isFinite(seconds)) {
+        problems.push(`Box's answer gave no usable expires_in; the access token is taken to live ${fallback} s, as Box documents.`);
+        return fallback;
+    }
+    const clamped = Math.round(Math.min(max, Math.max(min, seconds)));
+    if (clamped !== seconds)
+        problems.push(`Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ${clamped} s is used.`);
+    return clamped;
+}
+
+;// CONCATENATED MODULE: ./src/box.ts
+/**
+ * Box's OAuth 2.0 token endpoint: exchange a refresh token (or, for the login command, an
+ * authorization code) for a new token pair.
+ *
+ * Box refresh tokens are single-use, so what is retried matters: answers that say the request
+ * was not processed (429, 5xx) and connections refused before anything was sent are safe to
+ * retry. A timeout or a connection dropped after the request went out may have consumed the
+ * token; those are retried too (Box may not have processed it), but remembered, so that an
+ * `invalid_grant` on the retry can be explained as "the first attempt probably used it".
+ *
+ * The request carries the client secret and the refresh token, so it never follows a redirect,
+ * and nothing Box answers is trusted: an error description is cleaned before it is quoted, and a
+ * 200 answer is validated field by field before anything else happens with it.
+ */
+
+
+
 /** A 200 answer bigger than this is not a token answer; an error body is only ever quoted in part. */
 const MAX_ANSWER_BYTES = 1024 * 1024;
 const MAX_ERROR_BYTES = 64 * 1024;
-/** Printable ASCII without spaces: what Box's tokens are made of (downscoped ones are longer). */
-const TOKEN_FORM = /^[\x21-\x7e]{16,4096}$/;
 const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
-/** The access token lifetime accepted as Box said it: about an hour is usual, a day is the most believed. */
-const EXPIRES_IN_RANGE = { min: 60, max: 86_400, fallback: 3600 };
 function refreshTokenPair(credentials, refreshToken, deps) {
     return requestTokenPair(credentials, { grant_type: 'refresh_token', refresh_token: refreshToken }, deps);
 }
@@ -39595,7 +39686,7 @@ async function requestTokenPair(credentials, grant, deps) {
                 return await (0,src_retry/* withTimeLimit */.Bv)(deps.requestTimeoutMs, deps.stop, (signal) => postOnce(url, body, signal, deps));
             }
             catch (error) {
-                const boxError = error instanceof box_BoxError ? error : connectionError(error, deps);
+                const boxError = error instanceof box_error_BoxError ? error : connectionError(error, deps);
                 if (boxError.kind === 'ambiguous')
                     ambiguous ??= boxError.message;
                 throw boxError;
@@ -39604,15 +39695,15 @@ async function requestTokenPair(credentials, grant, deps) {
     }
     catch (error) {
         if (ambiguous !== undefined && (0,src_retry/* isCancellation */.iB)(error)) {
-            throw new box_BoxError('ambiguous', `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
+            throw new box_error_BoxError('ambiguous', `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
         }
-        if (error instanceof box_BoxError && ambiguous !== undefined && error.message !== ambiguous)
+        if (error instanceof box_error_BoxError && ambiguous !== undefined && error.message !== ambiguous)
             error.earlierAmbiguousAttempt = ambiguous;
         throw error;
     }
 }
 function classify(error) {
-    if (!(error instanceof box_BoxError))
+    if (!(error instanceof box_error_BoxError))
         return { retry: false };
     switch (error.kind) {
         case 'rate_limited':
@@ -39655,14 +39746,14 @@ async function postOnce(url, body, signal, deps) {
     if (response.ok)
         return parseTokenAnswer(text, deps.mask);
     if (response.status === 429) {
-        throw new box_BoxError('rate_limited', 'Box answered 429 Too Many Requests.', {
+        throw new box_error_BoxError('rate_limited', 'Box answered 429 Too Many Requests.', {
             status: 429,
             retryAfterMs: (0,src_retry/* parseRetryAfter */.mu)(response.headers.get('retry-after'), deps.retry.timing.now())
         });
     }
     if (response.status >= 500) {
         // The body of a 5xx is opaque (often an HTML page from a proxy), and so is its status text: neither is quoted.
-        throw new box_BoxError('server', `Box answered ${response.status}.`, { status: response.status });
+        throw new box_error_BoxError('server', `Box answered ${response.status}.`, { status: response.status });
     }
     throw oauthError(response.status, text, deps.redactor);
 }
@@ -39682,7 +39773,7 @@ async function readBody(response, maxBytes) {
         if (size > maxBytes) {
             await reader.cancel().catch(() => undefined);
             if (response.ok)
-                throw new box_BoxError('malformed', `Box accepted the request, but its answer is larger than ${maxBytes / 1024} KiB, so it is not a token answer.`);
+                throw new box_error_BoxError('malformed', `Box accepted the request, but its answer is larger than ${maxBytes / 1024} KiB, so it is not a token answer.`);
             break;
         }
     }
@@ -39696,65 +39787,9 @@ function redirected(response, url, redactor) {
     catch {
         // described as unreadable
     }
-    return new box_BoxError('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${redactor.serverText(origin, 200)}. ` +
+    return new box_error_BoxError('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${redactor.serverText(origin, 200)}. ` +
         'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else and Box did not use the refresh token. ' +
         'Check `box-api-url`: it must be the API base itself, such as https://api.box.com.', { status: response.status });
-}
-/**
- * Box's 200 answer, validated before anything is done with it: the new refresh token must be a
- * token, or the answer counts as a failed refresh. Each token is masked the moment it is known to
- * be one. An unusable access token or lifetime does not lose the refresh token: it is noted, and
- * the refresh token is still stored.
- */
-function parseTokenAnswer(text, mask) {
-    let answer = {};
-    try {
-        const parsed = JSON.parse(text);
-        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-            answer = parsed;
-    }
-    catch {
-        // handled below: a non-JSON 2xx is as unusable as a JSON one without tokens
-    }
-    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer;
-    const refreshOk = isToken(refreshToken);
-    const accessOk = isToken(accessToken);
-    if (refreshOk)
-        mask(refreshToken);
-    if (accessOk)
-        mask(accessToken);
-    if (!refreshOk) {
-        throw new box_BoxError('malformed', `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), so the refresh token it was given is probably used up.`);
-    }
-    const problems = [];
-    if (!accessOk)
-        problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`);
-    return { refreshToken, accessToken: accessOk ? accessToken : undefined, expiresIn: lifetime(expiresIn, problems), problems };
-}
-function isToken(value) {
-    return typeof value === 'string' && TOKEN_FORM.test(value);
-}
-/** What a value is, for a message, without ever quoting it. */
-function describeValue(value) {
-    if (value === undefined)
-        return 'missing';
-    if (typeof value !== 'string')
-        return value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}, not a string`;
-    if (value === '')
-        return 'empty';
-    return `${value.length} characters long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`;
-}
-function lifetime(value, problems) {
-    const { min, max, fallback } = EXPIRES_IN_RANGE;
-    const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : NaN;
-    if (!Number.isFinite(seconds)) {
-        problems.push(`Box's answer gave no usable expires_in; the access token is taken to live ${fallback} s, as Box documents.`);
-        return fallback;
-    }
-    const clamped = Math.round(Math.min(max, Math.max(min, seconds)));
-    if (clamped !== seconds)
-        problems.push(`Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ${clamped} s is used.`);
-    return clamped;
 }
 function oauthError(status, text, redactor) {
     let code = '';
@@ -39771,25 +39806,25 @@ function oauthError(status, text, redactor) {
     // Only Box's error code and its cleaned description are quoted, never the body.
     const said = code ? `${code}${description ? ` (${description})` : ''}` : `HTTP ${status}`;
     const kind = code === 'invalid_grant' ? 'invalid_grant' : code === 'invalid_client' ? 'invalid_client' : 'oauth';
-    return new box_BoxError(kind, `Box refused the token request: ${said}.`, { status, oauthError: code || undefined, description: description || undefined });
+    return new box_error_BoxError(kind, `Box refused the token request: ${said}.`, { status, oauthError: code || undefined, description: description || undefined });
 }
 /** Connection failures before the request left are safe; any later one may have used the token. */
 function connectionError(error, deps, afterHeaders = false) {
-    if (error instanceof box_BoxError)
+    if (error instanceof box_error_BoxError)
         return error;
     if ((0,src_retry/* isCancellation */.iB)(error))
-        return new box_BoxError('ambiguous', 'The run was cancelled while it waited for Box to answer.');
+        return new box_error_BoxError('ambiguous', 'The run was cancelled while it waited for Box to answer.');
     // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
     const name = error?.name;
     if (name === 'TimeoutError' || name === 'AbortError') {
-        return new box_BoxError('ambiguous', `Box did not answer within ${deps.requestTimeoutMs / 1000} s.`);
+        return new box_error_BoxError('ambiguous', `Box did not answer within ${deps.requestTimeoutMs / 1000} s.`);
     }
     const code = causeCode(error);
     if (!afterHeaders && (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')) {
-        return new box_BoxError('not_sent', `Could not connect to Box (${code}).`);
+        return new box_error_BoxError('not_sent', `Could not connect to Box (${code}).`);
     }
     const detail = code ?? deps.redactor.serverText(error?.message, 200);
-    return new box_BoxError('ambiguous', `The connection to Box failed before its answer arrived (${detail || 'unknown error'}).`);
+    return new box_error_BoxError('ambiguous', `The connection to Box failed before its answer arrived (${detail || 'unknown error'}).`);
 }
 function causeCode(error) {
     for (const e of (0,src_retry/* causeChain */.DD)(error)) {
@@ -39800,6 +39835,22 @@ function causeCode(error) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/time.ts
+/** Dates as every message of the action and the login command shows them, and the length of a day. */
+const time_DAY_MS = 86_400_000;
+/**
+ * "2026-01-25 14:05 UTC"; with `seconds`, "2026-01-25 14:05:09 UTC", for messages that compare two
+ * moments which may fall in the same minute.
+ */
+function time_formatUtc(date, { seconds = false } = {}) {
+    const iso = date.toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, seconds ? 19 : 16)} UTC`;
+}
+/** Whole days from `from` to `to`, rounded down. */
+function time_daysBetween(from, to) {
+    return Math.floor((to.getTime() - from.getTime()) / time_DAY_MS);
+}
+
 ;// CONCATENATED MODULE: ./src/diagnostics.ts
 /**
  * Explanations of why a refresh failed, in terms a person can act on: was the token used, is the
@@ -39808,10 +39859,10 @@ function causeCode(error) {
  */
 
 
+
 const REFRESH_TOKEN_LIFETIME_DAYS = 60;
 /** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
 const ROTATION_WARNING_DAYS = 45;
-const DAY_MS = 86_400_000;
 const reauthorize = (ctx) => `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: see "Re-authorizing" in the README (the \`login\` command does both in one step).`;
 const concurrencyFix = 'Runs that share one refresh token must not overlap: put every job that uses this action in one `concurrency:` group (e.g. `group: box-token`, `cancel-in-progress: false`).';
 /** True when the secret was rotated after this run was queued: the run holds the previous token. */
@@ -39827,7 +39878,7 @@ function staleTokenNote(ctx) {
 function ageNote(ctx) {
     if (ctx.secretUpdatedAt === undefined)
         return undefined;
-    const days = Math.floor((ctx.now.getTime() - ctx.secretUpdatedAt.getTime()) / DAY_MS);
+    const days = daysBetween(ctx.secretUpdatedAt, ctx.now);
     return `The ${ctx.secretLabel} was last rotated ${days} day${days === 1 ? '' : 's'} ago (${iso(ctx.secretUpdatedAt)}).`;
 }
 function secretAgeDays(ctx) {
@@ -39897,7 +39948,11 @@ function explainRefreshFailure(error, ctx) {
     return lines.join('\n');
 }
 function iso(date) {
-    return date === undefined ? 'an unknown time' : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return date === undefined ? 'an unknown time' : formatUtc(date, { seconds: true });
+}
+/** When a refresh token issued at `issuedAt` (epoch ms) expires unless it is used before. */
+function refreshTokenExpiry(issuedAt) {
+    return new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * time_DAY_MS);
 }
 
 // EXTERNAL MODULE: ./src/github.ts
@@ -39977,6 +40032,7 @@ async function writePostmanEnvironment(file, environment, randomName = () => ran
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(7194);
 ;// CONCATENATED MODULE: ./src/preflight.ts
+
 
 
 async function preflight(github, config, targets, sealer) {
@@ -40090,19 +40146,24 @@ function loadSealer() {
     return loading;
 }
 
+// EXTERNAL MODULE: ./src/targets.ts
+var src_targets = __nccwpck_require__(8993);
 ;// CONCATENATED MODULE: ./src/writeback.ts
 
 
 /**
- * Seals the token for every target. It cannot throw: it runs between Box's answer and the line
- * that logs the sealed copies, where an exception would lose the token. Every key was checked
- * before Box was called, so a failure here is not expected; it is reported per target.
+ * Seals the token for every target and records each payload in the ledger. It cannot throw: it
+ * runs between Box's answer and the line that logs the sealed copies, where an exception would
+ * lose the token. Every key was checked before Box was called, so a failure here is not expected;
+ * it is reported per target.
  */
-function sealForTargets(sealer, prepared, refreshToken, ghHostname) {
+function sealForTargets(sealer, prepared, refreshToken, ghHostname, ledger) {
     return prepared.map((p) => {
         try {
             const sealed = sealer.seal(refreshToken, p.publicKey);
-            return { prepared: p, sealed, payload: (0,recovery/* recoveryPayload */.UH)(p, sealed, ghHostname) };
+            const payload = (0,recovery/* recoveryPayload */.UH)(p, sealed, ghHostname);
+            ledger.record(payload);
+            return { prepared: p, sealed, payload };
         }
         catch (error) {
             return {
@@ -40128,6 +40189,17 @@ function writeBack(github, copies, onWritten) {
         onWritten(target, outcome);
         return { target, outcome };
     }));
+}
+/**
+ * What a person must be told when writes failed: each failure, then the commands that finish the
+ * rotation by hand. Undefined when every write landed.
+ */
+function writeBackFailure(results) {
+    const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []));
+    if (failed.length === 0)
+        return undefined;
+    const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []));
+    return { recoveries, message: [...failed.map((f) => f.message), ...(recoveries.length > 0 ? [(0,recovery/* recoveryInstructions */.ry)(recoveries)] : [])].join('\n') };
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -40165,77 +40237,102 @@ const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
 function readConfig(getInput, env) {
-    const problems = [];
-    const problem = (input, message) => {
-        problems.push({ input, message });
-    };
-    const input = (name) => getInput(name).trim();
-    const credential = (name, whatItIs, emptyHint) => {
-        const value = input(name);
-        if (value === '')
-            problem(name, `is empty. ${emptyHint}`);
-        else if (/\s/.test(value))
-            problem(name, `contains white space, so it was probably pasted with extra text. Store ${whatItIs} alone in the secret.`);
-        return value;
-    };
-    const clientId = credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials).");
-    const clientSecret = credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository.");
-    const secretName = input('secret-name') || 'BOX_REFRESH_TOKEN';
-    const refreshToken = credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). See "First-time setup" in the README to get the first refresh token.`);
-    const githubToken = credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: write`. The workflow GITHUB_TOKEN cannot write secrets.');
-    const secretNameMessage = secretNameProblem(secretName);
-    if (secretNameMessage !== undefined)
-        problem('secret-name', secretNameMessage);
-    const repository = parseRepository(input('repository') || env.GITHUB_REPOSITORY || '', problem);
-    const environment = input('environment') || undefined;
-    const environmentMessage = environment === undefined ? undefined : environmentProblem(environment);
-    if (environmentMessage !== undefined)
-        problem('environment', environmentMessage);
-    const organization = input('organization') || undefined;
-    const organizationMessage = organization === undefined ? undefined : organizationProblem(organization);
-    if (organizationMessage !== undefined)
-        problem('organization', organizationMessage);
-    if (environment !== undefined && organization !== undefined) {
-        problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.');
-    }
-    const visibility = input('organization-visibility') || 'private';
-    const visibilityMessage = visibilityProblem(visibility);
-    if (visibilityMessage !== undefined)
-        problem('organization-visibility', visibilityMessage);
-    const dependabot = booleanInput(input, 'dependabot', problem);
-    if (dependabot && environment !== undefined) {
-        problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.');
-    }
-    const boxApiUrl = baseUrl(input('box-api-url') || 'https://api.box.com', 'box-api-url', problem);
-    const githubApiUrl = baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', problem);
-    const postmanInput = input('postman-environment');
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const postmanEnvironment = postmanInput === '' ? undefined : path.resolve(workspace, postmanInput);
-    const retryBudgetMs = secondsInput(input, 'retry-timeout-seconds', 120, 0, 3600, problem);
-    const requestTimeoutMs = secondsInput(input, 'request-timeout-seconds', 30, 1, 600, problem);
+    const inputs = new InputReader(getInput);
+    const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN';
+    inputs.check('secret-name', secretNameProblem(secretName));
     const config = {
-        clientId,
-        clientSecret,
-        refreshToken,
-        githubToken,
+        ...readCredentials(inputs, secretName),
         secretName,
-        repository,
-        environment,
-        organization,
-        organizationVisibility: visibility === 'all' ? 'all' : 'private',
-        dependabot,
-        boxApiUrl,
-        githubApiUrl,
-        postmanEnvironment,
-        exportEnv: booleanInput(input, 'export-env', problem),
-        dryRun: booleanInput(input, 'dry-run', problem),
-        retryBudgetMs,
-        requestTimeoutMs,
+        ...readSelection(inputs, env),
+        boxApiUrl: baseUrl(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem),
+        githubApiUrl: baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', inputs.problem),
+        postmanEnvironment: inputs.text('postman-environment') ? path.resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.text('postman-environment')) : undefined,
+        exportEnv: inputs.boolean('export-env'),
+        dryRun: inputs.boolean('dry-run'),
+        retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
+        requestTimeoutMs: inputs.seconds('request-timeout-seconds', 30, 1, 600),
         run: workflowRun(env)
     };
-    if (problems.length > 0)
-        throw new InputError(problems);
+    if (inputs.problems.length > 0)
+        throw new InputError(inputs.problems);
     return config;
+}
+/** The four credentials; each message says where the value should come from. */
+function readCredentials(inputs, secretName) {
+    return {
+        clientId: inputs.credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials)."),
+        clientSecret: inputs.credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository."),
+        refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). See "First-time setup" in the README to get the first refresh token.`),
+        githubToken: inputs.credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: write`. The workflow GITHUB_TOKEN cannot write secrets.')
+    };
+}
+/** Which secrets are written: the repository, or one of its environments, or the organization; with or without Dependabot's. */
+function readSelection(inputs, env) {
+    const repository = parseRepository(inputs.text('repository') || env.GITHUB_REPOSITORY || '', inputs.problem);
+    const environment = inputs.text('environment') || undefined;
+    if (environment !== undefined)
+        inputs.check('environment', environmentProblem(environment));
+    const organization = inputs.text('organization') || undefined;
+    if (organization !== undefined)
+        inputs.check('organization', organizationProblem(organization));
+    if (environment !== undefined && organization !== undefined) {
+        inputs.problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.');
+    }
+    const visibility = inputs.text('organization-visibility') || 'private';
+    inputs.check('organization-visibility', visibilityProblem(visibility));
+    const dependabot = inputs.boolean('dependabot');
+    if (dependabot && environment !== undefined) {
+        inputs.problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.');
+    }
+    return { repository, environment, organization, organizationVisibility: visibility === 'all' ? 'all' : 'private', dependabot };
+}
+/** Reads inputs (trimmed) and collects every problem, so that all are reported at once. */
+class InputReader {
+    getInput;
+    problems = [];
+    constructor(getInput) {
+        this.getInput = getInput;
+    }
+    problem = (input, message) => {
+        this.problems.push({ input, message });
+    };
+    text(name) {
+        return this.getInput(name).trim();
+    }
+    /** Records `message` as a problem of `input`, when there is one. */
+    check(input, message) {
+        if (message !== undefined)
+            this.problem(input, message);
+    }
+    credential(name, whatItIs, emptyHint) {
+        const value = this.text(name);
+        if (value === '')
+            this.problem(name, `is empty. ${emptyHint}`);
+        else if (/\s/.test(value))
+            this.problem(name, `contains white space, so it was probably pasted with extra text. Store ${whatItIs} alone in the secret.`);
+        return value;
+    }
+    // The same spellings the YAML 1.2 core schema accepts, as @actions/core's getBooleanInput does.
+    boolean(name) {
+        const value = this.text(name);
+        if (['true', 'True', 'TRUE'].includes(value))
+            return true;
+        if (!['false', 'False', 'FALSE', ''].includes(value))
+            this.problem(name, `must be \`true\` or \`false\`, not "${value}".`);
+        return false;
+    }
+    /** Milliseconds, from a number of seconds within [min, max]; the fallback when empty or wrong. */
+    seconds(name, fallback, min, max) {
+        const value = this.text(name);
+        if (value === '')
+            return fallback * 1000;
+        const seconds = Number(value);
+        if (!Number.isFinite(seconds) || seconds < min || seconds > max) {
+            this.problem(name, `must be a number of seconds from ${min} to ${max}, not "${value}".`);
+            return fallback * 1000;
+        }
+        return seconds * 1000;
+    }
 }
 /** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
 function secretNameProblem(secretName) {
@@ -40270,28 +40367,6 @@ function parseRepository(value, problem) {
     }
     return { owner, repo };
 }
-// The same spellings YAML 1.2 core schema accepts, as @actions/core's getBooleanInput does.
-const trueWords = new Set(['true', 'True', 'TRUE']);
-const falseWords = new Set(['false', 'False', 'FALSE', '']);
-function booleanInput(input, name, problem) {
-    const value = input(name);
-    if (trueWords.has(value))
-        return true;
-    if (!falseWords.has(value))
-        problem(name, `must be \`true\` or \`false\`, not "${value}".`);
-    return false;
-}
-function secondsInput(input, name, fallback, min, max, problem) {
-    const value = input(name);
-    if (value === '')
-        return fallback * 1000;
-    const seconds = Number(value);
-    if (!Number.isFinite(seconds) || seconds < min || seconds > max) {
-        problem(name, `must be a number of seconds from ${min} to ${max}, not "${value}".`);
-        return fallback * 1000;
-    }
-    return seconds * 1000;
-}
 /** https only, except on this machine, where simulators and test servers live. */
 function baseUrl(value, name, problem) {
     let url;
@@ -40323,9 +40398,9 @@ function workflowRun(env) {
 
 ;// CONCATENATED MODULE: ./src/login/options.ts
 /**
- * The login command's flags and environment, read into one validated set of options, and the
- * --help text. Problems are reported together, each naming the flag and the fix, before the
- * command touches GitHub or Box (as the action's inputs are).
+ * The login command's flags and environment, read into one validated set of options. Problems are
+ * reported together, each naming the flag and the fix, before the command touches GitHub or Box
+ * (as the action's inputs are). The --help text is in help.ts.
  */
 
 
@@ -40368,93 +40443,174 @@ const flags = {
     help: { type: 'boolean', short: 'h' }
 };
 function parseLoginArgs(argv, env) {
-    let values;
-    try {
-        values = (0,external_node_util_.parseArgs)({ args: [...argv], options: flags, strict: true, allowPositionals: false }).values;
-    }
-    catch (error) {
-        // parseArgs says which flag it did not understand, e.g. "Unknown option '--repo'".
-        throw new UsageError([error.message.replace(/\. To specify a positional argument.*$/s, '.')]);
-    }
+    const { values, problems: syntax } = readFlags(argv);
     if (values.help === true)
         return { help: true };
-    const problems = [];
-    const problem = (flag, message) => void problems.push(`\`${flag}\` ${message}`);
-    const text = (name) => {
-        const value = values[name];
-        return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-    };
-    const credential = (flag, variable, what) => {
-        const value = text(flag) ?? (env[variable]?.trim() || undefined);
-        if (value !== undefined && /\s/.test(value))
-            problem(values[flag] === undefined ? variable : `--${flag}`, `contains white space, so it was probably pasted with extra text. Give ${what} alone.`);
-        return value;
-    };
-    const clientId = credential('client-id', 'BOX_CLIENT_ID', 'the client ID');
-    const clientSecret = credential('client-secret', 'BOX_CLIENT_SECRET', 'the client secret');
-    const githubToken = githubTokenFrom(text('github-token'), env);
+    const flagsRead = new FlagReader(values, syntax);
+    const githubToken = githubTokenFrom(flagsRead.text('github-token'), env);
     if (githubToken !== undefined && /\s/.test(githubToken.value))
-        problem(githubToken.source, 'contains white space. Give the token alone.');
-    const secretName = text('secret-name') ?? 'BOX_REFRESH_TOKEN';
-    const secretNameMessage = secretNameProblem(secretName);
-    if (secretNameMessage !== undefined)
-        problem('--secret-name', secretNameMessage);
-    const repositoryValue = text('repository');
-    const environment = text('environment');
-    const organization = text('organization');
-    const dependabot = values.dependabot === true;
+        flagsRead.problem(githubToken.source, 'contains white space. Give the token alone.');
+    const { selection, organizationVisibility } = readLoginSelection(flagsRead);
+    const githubApiFlag = flagsRead.text('github-api-url');
+    const options = {
+        clientId: flagsRead.credential('client-id', env.BOX_CLIENT_ID, 'BOX_CLIENT_ID', 'the client ID'),
+        clientSecret: flagsRead.credential('client-secret', env.BOX_CLIENT_SECRET, 'BOX_CLIENT_SECRET', 'the client secret'),
+        githubToken,
+        selection,
+        organizationVisibility,
+        boxAuthorizeUrl: flagsRead.url('--box-authorize-url', flagsRead.text('box-authorize-url') ?? DEFAULT_BOX_AUTHORIZE_URL),
+        boxApiUrl: flagsRead.url('--box-api-url', flagsRead.text('box-api-url') ?? DEFAULT_BOX_API_URL),
+        githubApiUrl: flagsRead.url(githubApiFlag === undefined && env.GITHUB_API_URL ? 'GITHUB_API_URL' : '--github-api-url', githubApiFlag ?? (env.GITHUB_API_URL || 'https://api.github.com')),
+        port: flagsRead.integer('port', DEFAULT_PORT, 0, 65535),
+        timeoutMs: flagsRead.integer('timeout', DEFAULT_TIMEOUT_SECONDS, 1, 3600, ' (seconds)') * 1000,
+        retryTimeoutMs: flagsRead.integer('retry-timeout', DEFAULT_RETRY_TIMEOUT_SECONDS, 0, 3600, ' (seconds)') * 1000,
+        openBrowser: values['no-browser'] !== true
+    };
+    if (flagsRead.problems.length > 0)
+        throw new UsageError(flagsRead.problems);
+    return { help: false, options };
+}
+/** Where the token goes: a repository (or one of its environments), or an organization. */
+function readLoginSelection(flagsRead) {
+    const secretName = flagsRead.text('secret-name') ?? 'BOX_REFRESH_TOKEN';
+    flagsRead.check('--secret-name', secretNameProblem(secretName));
+    const repositoryValue = flagsRead.text('repository');
+    const environment = flagsRead.text('environment');
+    const organization = flagsRead.text('organization');
+    const dependabot = flagsRead.values.dependabot === true;
     if (repositoryValue === undefined && organization === undefined) {
-        problem('--repository', 'is missing: say where the secret goes, with `--repository owner/name` (or `--organization name` for an organization secret).');
+        flagsRead.problem('--repository', 'is missing: say where the secret goes, with `--repository owner/name` (or `--organization name` for an organization secret).');
     }
     if (repositoryValue !== undefined && organization !== undefined) {
-        problem('--organization', 'cannot be combined with `--repository`: give `--repository` for a repository or environment secret, or `--organization` for an organization secret.');
+        flagsRead.problem('--organization', 'cannot be combined with `--repository`: give `--repository` for a repository or environment secret, or `--organization` for an organization secret.');
     }
-    const repository = repositoryValue === undefined ? undefined : parseRepository(repositoryValue, (_, message) => problem('--repository', message));
-    if (organization !== undefined) {
-        const message = organizationProblem(organization);
-        if (message !== undefined)
-            problem('--organization', message);
-    }
+    const repository = repositoryValue === undefined ? undefined : parseRepository(repositoryValue, (_, message) => flagsRead.problem('--repository', message));
+    if (organization !== undefined)
+        flagsRead.check('--organization', organizationProblem(organization));
     if (environment !== undefined) {
         if (repositoryValue === undefined)
-            problem('--environment', 'needs `--repository`: an environment secret belongs to a repository.');
-        const environmentMessage = environmentProblem(environment);
-        if (environmentMessage !== undefined)
-            problem('--environment', environmentMessage);
+            flagsRead.problem('--environment', 'needs `--repository`: an environment secret belongs to a repository.');
+        flagsRead.check('--environment', environmentProblem(environment));
         if (dependabot)
-            problem('--dependabot', 'cannot be combined with `--environment`: Dependabot secrets exist for repositories and organizations only.');
+            flagsRead.problem('--dependabot', 'cannot be combined with `--environment`: Dependabot secrets exist for repositories and organizations only.');
     }
-    const visibility = text('organization-visibility') ?? 'private';
-    const visibilityMessage = visibilityProblem(visibility);
-    if (visibilityMessage !== undefined)
-        problem('--organization-visibility', visibilityMessage);
-    const url = (flag, value) => baseUrl(value, flag, (name, message) => problem(name, message));
-    const boxAuthorizeUrl = url('--box-authorize-url', text('box-authorize-url') ?? DEFAULT_BOX_AUTHORIZE_URL);
-    const boxApiUrl = url('--box-api-url', text('box-api-url') ?? DEFAULT_BOX_API_URL);
-    const githubApiFlag = text('github-api-url');
-    const githubApiUrl = url(githubApiFlag === undefined && env.GITHUB_API_URL ? 'GITHUB_API_URL' : '--github-api-url', githubApiFlag ?? (env.GITHUB_API_URL || 'https://api.github.com'));
-    const port = integer(text('port'), DEFAULT_PORT, 0, 65535, (message) => problem('--port', message));
-    const timeoutSeconds = integer(text('timeout'), DEFAULT_TIMEOUT_SECONDS, 1, 3600, (message) => problem('--timeout', `${message} (seconds)`));
-    const retryTimeoutSeconds = integer(text('retry-timeout'), DEFAULT_RETRY_TIMEOUT_SECONDS, 0, 3600, (message) => problem('--retry-timeout', `${message} (seconds)`));
-    if (problems.length > 0)
-        throw new UsageError(problems);
-    return {
-        help: false,
-        options: {
-            clientId,
-            clientSecret,
-            githubToken,
-            selection: { secretName, repository, environment, organization, dependabot },
-            organizationVisibility: visibility === 'all' ? 'all' : 'private',
-            boxAuthorizeUrl,
-            boxApiUrl,
-            githubApiUrl,
-            port,
-            timeoutMs: timeoutSeconds * 1000,
-            retryTimeoutMs: retryTimeoutSeconds * 1000,
-            openBrowser: values['no-browser'] !== true
+    const visibility = flagsRead.text('organization-visibility') ?? 'private';
+    flagsRead.check('--organization-visibility', visibilityProblem(visibility));
+    return { selection: { secretName, repository, environment, organization, dependabot }, organizationVisibility: visibility === 'all' ? 'all' : 'private' };
+}
+/**
+ * The flags as given, and every way the command line itself is wrong: an unknown flag (with the
+ * flag that was probably meant), a flag without its value, a value for a flag that takes none, a
+ * stray word. All are collected, so one run shows every mistake.
+ */
+function readFlags(argv) {
+    const { tokens } = (0,external_node_util_.parseArgs)({ args: [...argv], options: flags, strict: false, allowPositionals: true, tokens: true });
+    const values = {};
+    const problems = [];
+    let afterUnknown = false;
+    for (const token of tokens) {
+        if (token.kind === 'option-terminator')
+            continue;
+        if (token.kind === 'positional') {
+            if (!afterUnknown)
+                problems.push(`\`${token.value}\` is not an option: options start with -- (see --help).`);
+            afterUnknown = false;
+            continue;
         }
-    };
+        afterUnknown = false;
+        const flag = Object.keys(flags).find((name) => name === token.name || flags[name].short === token.name);
+        if (flag === undefined) {
+            const meant = nearestFlag(token.name);
+            problems.push(`\`${token.rawName}\` is not an option of this command${meant ? `; did you mean \`${meant}\`?` : ' (see --help).'}`);
+            afterUnknown = token.inlineValue === undefined;
+            continue;
+        }
+        if (flags[flag].type === 'boolean') {
+            if (token.value !== undefined)
+                problems.push(`\`--${flag}\` takes no value: give it alone, not \`${token.rawName}=${token.value}\`.`);
+            values[flag] = true;
+        }
+        else if (token.value === undefined) {
+            problems.push(`\`--${flag}\` needs a value, e.g. \`--${flag} ${EXAMPLES[flag] ?? 'VALUE'}\`.`);
+        }
+        else {
+            values[flag] = token.value;
+        }
+    }
+    return { values, problems };
+}
+const EXAMPLES = {
+    repository: 'octo-org/api-tests',
+    organization: 'octo-org',
+    environment: 'production',
+    port: String(DEFAULT_PORT),
+    timeout: String(DEFAULT_TIMEOUT_SECONDS),
+    'retry-timeout': String(DEFAULT_RETRY_TIMEOUT_SECONDS)
+};
+/** The flag a mistyped one most likely meant (`--repo` → `--repository (-R)`), or undefined. */
+function nearestFlag(typed) {
+    const name = typed.toLowerCase();
+    const candidates = Object.keys(flags).map((flag) => ({ flag, distance: editDistance(name, flag) }));
+    const best = candidates.find(({ flag }) => flag.startsWith(name) || name.startsWith(flag)) ?? candidates.filter((c) => c.distance <= 2).sort((a, b) => a.distance - b.distance)[0];
+    if (best === undefined)
+        return undefined;
+    const short = flags[best.flag].short;
+    return `--${best.flag}${short ? ` (-${short})` : ''}`;
+}
+function editDistance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length];
+}
+/** Reads the flags (trimmed) and collects every problem, each naming its flag. */
+class FlagReader {
+    values;
+    problems;
+    constructor(values, syntaxProblems) {
+        this.values = values;
+        this.problems = [...syntaxProblems];
+    }
+    problem(flag, message) {
+        this.problems.push(`\`${flag}\` ${message}`);
+    }
+    check(flag, message) {
+        if (message !== undefined)
+            this.problem(flag, message);
+    }
+    text(name) {
+        const value = this.values[name];
+        return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+    }
+    /** The flag, else the environment variable; white space in it is a pasting mistake. */
+    credential(flag, fromEnv, variable, what) {
+        const value = this.text(flag) ?? (fromEnv?.trim() || undefined);
+        if (value !== undefined && /\s/.test(value)) {
+            this.problem(this.values[flag] === undefined ? variable : `--${flag}`, `contains white space, so it was probably pasted with extra text. Give ${what} alone.`);
+        }
+        return value;
+    }
+    url(flag, value) {
+        return baseUrl(value, flag, (name, message) => this.problem(name, message));
+    }
+    integer(flag, fallback, min, max, unit = '') {
+        const value = this.text(flag);
+        if (value === undefined)
+            return fallback;
+        const number = Number(value);
+        if (!Number.isInteger(number) || number < min || number > max) {
+            this.problem(`--${flag}`, `must be a whole number from ${min} to ${max}${unit}, not "${value}".`);
+            return fallback;
+        }
+        return number;
+    }
 }
 /** The flag, then GH_TOKEN and GITHUB_TOKEN in gh's own order; `gh auth token` is asked later. */
 function githubTokenFrom(flag, env) {
@@ -40466,83 +40622,6 @@ function githubTokenFrom(flag, env) {
             return { value, source: variable };
     }
     return undefined;
-}
-function integer(value, fallback, min, max, problem) {
-    if (value === undefined)
-        return fallback;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < min || number > max) {
-        problem(`must be a whole number from ${min} to ${max}, not "${value}"`);
-        return fallback;
-    }
-    return number;
-}
-function helpText(command = 'node dist/login/index.js') {
-    const redirect = `http://127.0.0.1:${DEFAULT_PORT}${CALLBACK_PATH}`;
-    return `Usage: ${command} --repository OWNER/REPO [options]
-
-Authorizes your Box app in the browser and stores the refresh token Box issues in a GitHub
-secret, where the Box Token Refresh action reads it. Run it for the first token, and again
-whenever the token chain is broken (the action then reports invalid_grant). The refresh
-token is never printed and never saved on this machine.
-
-Before the first run, in the Box Developer Console (https://app.box.com/developers/console),
-open your app (Custom App, User Authentication (OAuth 2.0)) → Configuration:
-  - copy the Client ID and Client Secret (OAuth 2.0 Credentials);
-  - under OAuth 2.0 Redirect URIs, add exactly  ${redirect}
-    (http, 127.0.0.1 rather than localhost, the port given with --port) and save.
-    If this URI is not listed, Box shows "redirect_uri_mismatch" instead of the consent page.
-
-Where the token goes (give --repository or --organization):
-  -R, --repository OWNER/REPO    repository whose secret is written
-  -e, --environment NAME         write this environment's secret of --repository instead
-      --organization ORG         write the organization secret instead
-      --organization-visibility private|all
-                                 visibility of a new organization secret (default private;
-                                 an existing secret keeps its visibility and repositories)
-      --secret-name NAME         secret name (default BOX_REFRESH_TOKEN)
-      --dependabot               also write the Dependabot secret of the same name
-
-Box app credentials:
-      --client-id ID             default $BOX_CLIENT_ID; asked for when missing
-      --client-secret SECRET     default $BOX_CLIENT_SECRET; asked for, without echo, when
-                                 missing (a flag ends up in your shell history)
-
-GitHub (the token must be able to write the secret: a fine-grained token with
-"Secrets: read and write", a classic token with repo, or admin:org for an organization):
-      --github-token TOKEN       default $GH_TOKEN, then $GITHUB_TOKEN, then \`gh auth token\`
-                                 when the GitHub CLI is installed and logged in
-      --github-api-url URL       default $GITHUB_API_URL or https://api.github.com
-
-The browser round trip:
-  -p, --port PORT                port of the loopback redirect (default ${DEFAULT_PORT}; 0 = any free
-                                 port, if your Box app accepts loopback redirects on any port)
-      --timeout SECONDS          how long to wait for the browser (default ${DEFAULT_TIMEOUT_SECONDS})
-      --retry-timeout SECONDS    how long to keep retrying GitHub when it fails or cannot be
-                                 reached (default ${DEFAULT_RETRY_TIMEOUT_SECONDS}; 0 = try once)
-      --no-browser               print the URL only; do not try to open a browser
-      --box-authorize-url URL    default ${DEFAULT_BOX_AUTHORIZE_URL}
-      --box-api-url URL          base of the token endpoint (default ${DEFAULT_BOX_API_URL});
-                                 https only, except on a loopback address
-  -h, --help                     show this text
-
-What happens:
-  1. The GitHub token and the secret are checked; if that fails, it stops before Box.
-  2. It listens on ${redirect}, prints Box's authorize URL
-     and opens it in your browser when it can.
-  3. You log in to Box and click "Grant access to Box". Box sends the browser back with
-     a code, which is exchanged at once (a code lives 30 seconds).
-  4. The new refresh token is sealed with the secret's public key and written.
-The browser must run on this machine: over SSH, forward the port first
-(ssh -L ${DEFAULT_PORT}:127.0.0.1:${DEFAULT_PORT} HOST) and open the URL on your own machine.
-
-Example:
-  export BOX_CLIENT_ID=abc123  # the client secret is asked for
-  ${command} --repository octo-org/api-tests
-
-Exit status: 0 stored, 1 failed (the message says what to do), 2 invalid options,
-130 cancelled.
-`;
 }
 
 ;// CONCATENATED MODULE: ./src/login/callback.ts
@@ -40735,7 +40814,7 @@ function timeoutMessage(redirectUri, options) {
 }
 function explainExchangeFailure(error, redirectUri) {
     const again = 'Nothing was stored; run the command again.';
-    if (!(error instanceof box_BoxError))
+    if (!(error instanceof box_error_BoxError))
         return `Exchanging the authorization code failed: ${error?.message ?? String(error)}. ${again}`;
     if (error.kind === 'invalid_client') {
         return `${error.message} The client secret (or ID) is wrong: copy both from the Developer Console → your app → Configuration → OAuth 2.0 Credentials. ${again}`;
@@ -40754,6 +40833,116 @@ function explainExchangeFailure(error, redirectUri) {
 function formatDuration(ms) {
     const seconds = Math.round(ms / 1000);
     return seconds % 60 === 0 && seconds >= 60 ? `${seconds / 60} min` : `${seconds} s`;
+}
+
+;// CONCATENATED MODULE: ./src/login/credentials.ts
+
+
+async function clientCredentials(options, prompt, terminal) {
+    const problems = [];
+    const obtain = async (given, question, hidden, missing) => {
+        const value = given ?? (await ask(prompt, question, hidden));
+        if (hidden)
+            terminal.redact(value);
+        if (!value)
+            problems.push(missing);
+        else if (/\s/.test(value))
+            problems.push(`The ${question.replace(/[:(].*$/, '').trim()} you typed contains white space; give it alone.`);
+        return value ?? '';
+    };
+    const clientId = await obtain(options.clientId, 'Box client ID: ', false, 'No Box client ID: pass --client-id or set BOX_CLIENT_ID (there is no terminal to ask on).');
+    const clientSecret = await obtain(options.clientSecret, 'Box client secret (not shown): ', true, 'No Box client secret: set BOX_CLIENT_SECRET, or run the command in a terminal to be asked (there is no terminal to ask on).');
+    if (problems.length > 0)
+        throw new LoginFailure(`${problems.join('\n')}\nNothing was changed.`, EXIT.usage);
+    return { boxApiUrl: options.boxApiUrl, clientId, clientSecret };
+}
+async function ask(prompt, question, hidden) {
+    try {
+        return (await prompt(question, { hidden }))?.trim() || undefined;
+    }
+    catch {
+        throw cancelled();
+    }
+}
+async function resolveGitHubToken(options, ghAuthToken, terminal) {
+    if (options.githubToken !== undefined)
+        return options.githubToken;
+    const token = await ghAuthToken((0,src_github/* ghHostname */.jw)(options.githubApiUrl) ?? 'github.com');
+    if (token === undefined)
+        throw noGitHubToken();
+    terminal.redact(token);
+    return { value: token, source: '`gh auth token`' };
+}
+
+;// CONCATENATED MODULE: ./src/login/help.ts
+/** The login command's --help: what it does, the Box app setup it needs, and every flag. */
+
+function helpText(command = 'node dist/login/index.js') {
+    const redirect = `http://127.0.0.1:${DEFAULT_PORT}${CALLBACK_PATH}`;
+    return `Usage: ${command} --repository OWNER/REPO [options]
+
+Authorizes your Box app in the browser and stores the refresh token Box issues in a GitHub
+secret, where the Box Token Refresh action reads it. Run it for the first token, and again
+whenever the token chain is broken (the action then reports invalid_grant). The refresh
+token is never printed and never saved on this machine.
+
+Before the first run, in the Box Developer Console (https://app.box.com/developers/console),
+open your app (Custom App, User Authentication (OAuth 2.0)) → Configuration:
+  - copy the Client ID and Client Secret (OAuth 2.0 Credentials);
+  - under OAuth 2.0 Redirect URIs, add exactly  ${redirect}
+    (http, 127.0.0.1 rather than localhost, the port given with --port) and save.
+    If this URI is not listed, Box shows "redirect_uri_mismatch" instead of the consent page.
+
+Where the token goes (give --repository or --organization):
+  -R, --repository OWNER/REPO    repository whose secret is written
+  -e, --environment NAME         write this environment's secret of --repository instead
+      --organization ORG         write the organization secret instead
+      --organization-visibility private|all
+                                 visibility of a new organization secret (default private;
+                                 an existing secret keeps its visibility and repositories)
+      --secret-name NAME         secret name (default BOX_REFRESH_TOKEN)
+      --dependabot               also write the Dependabot secret of the same name
+
+Box app credentials:
+      --client-id ID             default $BOX_CLIENT_ID; asked for when missing
+      --client-secret SECRET     default $BOX_CLIENT_SECRET; asked for, without echo, when
+                                 missing (a flag ends up in your shell history)
+
+GitHub (the token must be able to write the secret: a fine-grained token with
+"Secrets: read and write", a classic token with repo, or admin:org for an organization):
+      --github-token TOKEN       default $GH_TOKEN, then $GITHUB_TOKEN, then \`gh auth token\`
+                                 when the GitHub CLI is installed and logged in
+      --github-api-url URL       default $GITHUB_API_URL or https://api.github.com
+
+The browser round trip:
+  -p, --port PORT                port of the loopback redirect (default ${DEFAULT_PORT}; 0 = any free
+                                 port, if your Box app accepts loopback redirects on any port)
+      --timeout SECONDS          how long to wait for the browser (default ${DEFAULT_TIMEOUT_SECONDS})
+      --retry-timeout SECONDS    how long to keep retrying GitHub when it fails or cannot be
+                                 reached (default ${DEFAULT_RETRY_TIMEOUT_SECONDS}; 0 = try once)
+      --no-browser               print the URL only; do not try to open a browser
+      --box-authorize-url URL    default ${DEFAULT_BOX_AUTHORIZE_URL}
+      --box-api-url URL          base of the token endpoint (default ${DEFAULT_BOX_API_URL});
+                                 https only, except on a loopback address
+  -h, --help                     show this text
+
+What happens:
+  1. The GitHub token and the secret are checked; if that fails, it stops before Box.
+  2. It listens on ${redirect}, prints Box's authorize URL
+     and opens it in your browser when it can.
+  3. You log in to Box and click "Grant access to Box". Box sends the browser back with
+     a code, which is exchanged at once (a code lives 30 seconds).
+  4. The new refresh token is sealed with the secret's public key and written.
+The browser must run on this machine: over SSH, forward the port first
+(ssh -L ${DEFAULT_PORT}:127.0.0.1:${DEFAULT_PORT} HOST) and open the URL on your own machine.
+
+Example:
+  export BOX_CLIENT_ID=abc123  # the client secret is asked for
+  ${command} --repository octo-org/api-tests
+
+Exit status: 0 stored, 1 failed (the message says what to do), 2 invalid options,
+130 cancelled.
+`;
 }
 
 ;// CONCATENATED MODULE: ./src/redact.ts
@@ -40887,6 +41076,9 @@ class Terminal {
 
 
 
+
+
+
 /**
  * An authorization code lives 30 seconds: every attempt must start within 15 s of the code's
  * arrival and end within 10 s, so even the last retry is answered while the code is valid.
@@ -40895,7 +41087,14 @@ const EXCHANGE_BUDGET_MS = 15_000;
 const EXCHANGE_POLICY = { baseDelayMs: 500, maxDelayMs: 4_000 };
 const EXCHANGE_REQUEST_TIMEOUT_MS = 10_000;
 const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
-const main_DAY_MS = 86_400_000;
+/** Messages about GitHub name the command's flags, not the action's inputs. */
+const LOGIN_TERMS = {
+    token: 'the GitHub token',
+    retryTimeout: '--retry-timeout',
+    targetNames: '--repository, --environment and --organization',
+    apiUrl: '--github-api-url (or GITHUB_API_URL)',
+    replaceToken: 'pass it with --github-token or GH_TOKEN, or log in again with `gh auth login`'
+};
 async function login(deps) {
     const terminal = new Terminal(deps.stdout, deps.stderr);
     try {
@@ -40915,8 +41114,8 @@ async function runLogin(deps, terminal) {
     // Started now so that loading libsodium overlaps the questions and the preflight requests.
     const sealer = loadSealer();
     sealer.catch(() => undefined);
-    const credentials = await clientCredentials(options, deps, terminal);
-    const githubToken = await resolveGitHubToken(options, deps, terminal);
+    const credentials = await clientCredentials(options, deps.prompt, terminal);
+    const githubToken = await resolveGitHubToken(options, deps.ghAuthToken, terminal);
     const logRetry = (service) => (event) => terminal.warn((0,src_retry/* retryNotice */.nl)(service, event));
     // One budget for the checks, renewed for the write-back: the wait for the browser lies between.
     const githubBudget = new src_retry/* RetryBudget */.Km(options.retryTimeoutMs, deps.timing.now);
@@ -40925,10 +41124,11 @@ async function runLogin(deps, terminal) {
         retry: { policy: deps.backoff ?? src_retry/* defaultRetryPolicy */.ur, budget: githubBudget, timing: deps.timing, cancel: deps.cancel },
         requestTimeoutMs: GITHUB_REQUEST_TIMEOUT_MS,
         redactor: terminal.redactor,
+        terms: LOGIN_TERMS,
         fetch: deps.githubFetch,
         onRetry: logRetry('GitHub')
     });
-    const prepared = await main_preflight(github, options, sealer, githubToken.source, terminal);
+    const prepared = await checkTargets(github, options, sealer, githubToken.source, terminal);
     const seal = await sealer; // checked by preflight
     const state = newState();
     const server = await listen(options.port, state, terminal);
@@ -40938,14 +41138,10 @@ async function runLogin(deps, terminal) {
         terminal.redact(code);
         terminal.info(`Authorization code received; exchanging it at ${options.boxApiUrl}/oauth2/token…`);
         const pair = await exchange(credentials, code, server.redirectUri, deps, terminal, logRetry('Box'));
-        const issuedAt = deps.timing.now();
-        githubBudget.renew();
-        const exitCode = await store(github, prepared, seal, pair, deps, terminal);
-        page = exitCode === EXIT.ok ? storedPage(prepared) : { ok: false, title: 'Not stored', message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.' };
-        if (exitCode === EXIT.ok) {
-            terminal.info(`It expires on ${formatUtc(new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * main_DAY_MS))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, unless it is used before: every run of the action replaces it with a fresh one, so run the action at least weekly.`);
-        }
-        return exitCode;
+        githubBudget.renew(); // the write-back gets a whole budget, however long the browser took
+        const stored = await store(github, prepared, seal, pair, deps, terminal);
+        page = stored.page;
+        return stored.exitCode;
     }
     catch (error) {
         if (error instanceof LoginFailure && error.page)
@@ -40974,44 +41170,9 @@ function readOptions(deps, terminal) {
         throw error;
     }
 }
-async function clientCredentials(options, deps, terminal) {
-    const problems = [];
-    const obtain = async (given, question, hidden, missing) => {
-        const value = given ?? (await ask(deps.prompt, question, hidden));
-        if (hidden)
-            terminal.redact(value);
-        if (!value)
-            problems.push(missing);
-        else if (/\s/.test(value))
-            problems.push(`The ${question.replace(/[:(].*$/, '').trim()} you typed contains white space; give it alone.`);
-        return value ?? '';
-    };
-    const clientId = await obtain(options.clientId, 'Box client ID: ', false, 'No Box client ID: pass --client-id or set BOX_CLIENT_ID (there is no terminal to ask on).');
-    const clientSecret = await obtain(options.clientSecret, 'Box client secret (not shown): ', true, 'No Box client secret: set BOX_CLIENT_SECRET, or run the command in a terminal to be asked (there is no terminal to ask on).');
-    if (problems.length > 0)
-        throw new LoginFailure(`${problems.join('\n')}\nNothing was changed.`, EXIT.usage);
-    return { boxApiUrl: options.boxApiUrl, clientId, clientSecret };
-}
-async function ask(prompt, question, hidden) {
-    try {
-        return (await prompt(question, { hidden }))?.trim() || undefined;
-    }
-    catch {
-        throw cancelled();
-    }
-}
-async function resolveGitHubToken(options, deps, terminal) {
-    if (options.githubToken !== undefined)
-        return options.githubToken;
-    const token = await deps.ghAuthToken((0,src_github/* ghHostname */.jw)(options.githubApiUrl) ?? 'github.com');
-    if (token === undefined)
-        throw noGitHubToken();
-    terminal.redact(token);
-    return { value: token, source: '`gh auth token`' };
-}
 /** One parallel round of reads: every target's public key and metadata; libsodium can seal with each key. */
-async function main_preflight(github, options, sealer, tokenSource, terminal) {
-    const targets = (0,secrets/* secretTargets */.LN)(options.selection);
+async function checkTargets(github, options, sealer, tokenSource, terminal) {
+    const targets = (0,src_targets/* secretTargets */.LN)(options.selection);
     terminal.info(`Checking the ${targets.map((t) => t.label).join(' and ')} (GitHub token from ${tokenSource})…`);
     const { prepared, problems } = await prepareForWriting(github, targets, options.organizationVisibility, sealer);
     if (problems.length > 0)
@@ -41019,7 +41180,7 @@ async function main_preflight(github, options, sealer, tokenSource, terminal) {
     for (const p of prepared) {
         terminal.info(p.existing === undefined
             ? `The ${p.target.label} does not exist yet; it will be created.`
-            : `The ${p.target.label} exists${p.existing.updatedAt ? ` (last written ${formatUtc(p.existing.updatedAt)})` : ''}; it will be replaced.`);
+            : `The ${p.target.label} exists${p.existing.updatedAt ? ` (last written ${time_formatUtc(p.existing.updatedAt)})` : ''}; it will be replaced.`);
     }
     return prepared;
 }
@@ -41077,35 +41238,32 @@ async function exchange(credentials, code, redirectUri, deps, terminal, onRetry)
 }
 /**
  * Seals the new token for every target and prints the sealed copy before any write, then writes
- * every target in parallel, as the action does; returns the exit status.
+ * every target in parallel, as the action does; returns the exit status and the browser's page.
  */
 async function store(github, prepared, sealer, pair, deps, terminal) {
+    const issuedAt = deps.timing.now();
     const ledger = deps.ledger ?? new recovery/* RecoveryLedger */.nO();
-    const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.ghHostname);
-    const payloads = copies.flatMap((c) => ('payload' in c ? [c.payload] : []));
-    for (const payload of payloads)
-        ledger.record(payload);
+    const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.ghHostname, ledger);
     terminal.info('Box issued a token pair.');
-    if (payloads.length > 0)
-        terminal.info((0,recovery/* writeAheadInstructions */.EX)(payloads));
+    const writeAhead = ledger.writeAheadInstructions();
+    if (writeAhead !== undefined)
+        terminal.info(writeAhead);
     const results = await writeBack(github, copies, (target, outcome) => {
         ledger.markStored(target.label);
-        terminal.info(`Token stored in ${target.scope} ${target.name} (${target.app === 'dependabot' ? 'Dependabot ' : ''}${target.kind} secret, ${outcome}).`);
+        terminal.info(`Token stored in ${target.scope} ${target.name} (${target.kindLabel}, ${outcome}).`);
     });
-    const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []));
-    if (failed.length === 0)
-        return EXIT.ok;
+    const failure = writeBackFailure(results);
+    if (failure === undefined) {
+        terminal.info(`It expires on ${time_formatUtc(refreshTokenExpiry(issuedAt))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, unless it is used before: every run of the action replaces it with a fresh one, so run the action at least weekly.`);
+        const stored = prepared.map((p) => p.target.label).join(' and ');
+        return { exitCode: EXIT.ok, page: { ok: true, title: 'Done', message: `The Box refresh token is stored in the ${stored}. You can close this tab.` } };
+    }
     // Exactly what the action prints: the sealed payload only GitHub can open, and the command to PUT it.
-    const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []));
-    terminal.warn([...failed.map((f) => f.message), ...(recoveries.length > 0 ? [(0,recovery/* recoveryInstructions */.ry)(recoveries)] : [])].join('\n'));
-    return deps.cancel?.aborted ? EXIT.cancelled : EXIT.failed;
-}
-function storedPage(prepared) {
-    return { ok: true, title: 'Done', message: `The Box refresh token is stored in the ${prepared.map((p) => p.target.label).join(' and ')}. You can close this tab.` };
-}
-/** 2026-01-25 14:05 UTC */
-function formatUtc(date) {
-    return date.toISOString().replace('T', ' ').replace(/:\d{2}\.\d{3}Z$/, ' UTC');
+    terminal.warn(failure.message);
+    return {
+        exitCode: deps.cancel?.aborted ? EXIT.cancelled : EXIT.failed,
+        page: { ok: false, title: 'Not stored', message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.' }
+    };
 }
 
 
@@ -41284,17 +41442,18 @@ function proxyAwareFetch() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EX: () => (/* binding */ writeAheadInstructions),
 /* harmony export */   UH: () => (/* binding */ recoveryPayload),
 /* harmony export */   nO: () => (/* binding */ RecoveryLedger),
 /* harmony export */   ry: () => (/* binding */ recoveryInstructions)
 /* harmony export */ });
-/* unused harmony export shellQuote */
+/* unused harmony exports shellQuote, writeAheadInstructions */
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7194);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8993);
+
 
 function recoveryPayload(prepared, sealed, ghHostname) {
     const body = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .writeBody */ .Oy)(prepared, sealed);
-    const path = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .secretPath */ .s6)(prepared.target);
+    const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(prepared.target);
     const words = ['gh', 'api', '--method', 'PUT', ...(ghHostname ? ['--hostname', ghHostname] : []), path, '--input', '-'];
     const command = `echo ${shellQuote(JSON.stringify(body))} | ${words.map(shellWord).join(' ')}`;
     return { target: prepared.target.label, method: 'PUT', path, body, command };
@@ -41347,6 +41506,11 @@ class RecoveryLedger {
     instructions() {
         const pending = this.pending();
         return pending.length === 0 ? undefined : recoveryInstructions(pending);
+    }
+    /** What to log the moment the payloads are recorded, before any write; undefined when there are none. */
+    writeAheadInstructions() {
+        const pending = this.pending();
+        return pending.length === 0 ? undefined : writeAheadInstructions(pending);
     }
 }
 
@@ -41548,68 +41712,20 @@ function parseRetryAfter(value, now) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LN: () => (/* binding */ secretTargets),
 /* harmony export */   Oy: () => (/* binding */ writeBody),
 /* harmony export */   kz: () => (/* binding */ writeSecret),
-/* harmony export */   s6: () => (/* binding */ secretPath),
 /* harmony export */   zb: () => (/* binding */ prepareTarget)
 /* harmony export */ });
-/* unused harmony exports repositoryTarget, environmentTarget, organizationTarget, shadowingSecretProblem, lastWritten, pathSegment */
+/* unused harmony exports shadowingSecretProblem, lastWritten */
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9248);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8993);
+/**
+ * Reading and writing a secret target: its public key, its metadata (and an organization secret's
+ * visibility and selected repositories, which must be sent back on every write or GitHub resets
+ * who can read the secret), and the write itself. Every answer is validated before use.
+ */
 
-/** The targets a config names, in the order they are reported. */
-function secretTargets(config) {
-    const apps = config.dependabot ? ['actions', 'dependabot'] : ['actions'];
-    return apps.map((app) => {
-        if (config.organization !== undefined)
-            return organizationTarget(config.organization, app, config.secretName);
-        if (config.repository === undefined)
-            throw new Error('secretTargets: a repository or an organization must be given');
-        if (config.environment !== undefined)
-            return environmentTarget(config.repository, config.environment, config.secretName);
-        return repositoryTarget(config.repository, app, config.secretName);
-    });
-}
-const appLabel = (app) => (app === 'dependabot' ? 'Dependabot ' : '');
-const fineGrained = (app) => (app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"');
-function repositoryTarget(repository, app, name) {
-    const full = `${repository.owner}/${repository.repo}`;
-    return {
-        kind: 'repository',
-        app,
-        name,
-        label: `${appLabel(app)}repository secret ${name} of ${full}`,
-        scope: full,
-        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
-        permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
-        classicScope: 'repo'
-    };
-}
-function environmentTarget(repository, environment, name) {
-    const full = `${repository.owner}/${repository.repo}`;
-    return {
-        kind: 'environment',
-        app: 'actions',
-        name,
-        label: `environment secret ${name} of ${full} (environment "${environment}")`,
-        scope: `${full} › ${environment}`,
-        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
-        permission: `the repository permissions "Secrets: read and write" and "Environments: read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
-        classicScope: 'repo'
-    };
-}
-function organizationTarget(organization, app, name) {
-    return {
-        kind: 'organization',
-        app,
-        name,
-        label: `${appLabel(app)}organization secret ${name} of ${organization}`,
-        scope: `${organization} (organization)`,
-        basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
-        permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
-        classicScope: 'admin:org'
-    };
-}
+
 /** What GitHub may call a key id: no quotes, spaces, colons or controls, so it can be quoted anywhere. */
 const KEY_ID_FORM = /^[A-Za-z0-9_.=+/-]{1,128}$/;
 const VISIBILITIES = ['all', 'private', 'selected'];
@@ -41623,9 +41739,9 @@ const MAX_SELECTED_PAGES = 100;
  */
 async function prepareTarget(client, target, newVisibility) {
     const fail = (what) => (error) => {
-        throw new Error((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(error, what, target.permission));
+        throw new Error((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(error, what, target.permission, client.terms));
     };
-    const path = secretPath(target);
+    const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(target);
     const [key, secret, selected] = await Promise.all([
         client.request('GET', `${target.basePath}/public-key`).catch(fail(`reading the public key for the ${target.label}`)),
         client.request('GET', path).then((response) => secretAnswer(response.data, target), (error) => ((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .failureStatus */ .l1)(error) === 404 ? undefined : fail(`reading the ${target.label}`)(error))),
@@ -41636,7 +41752,7 @@ async function prepareTarget(client, target, newVisibility) {
     const scopes = key.headers['x-oauth-scopes'];
     // A classic token's scopes, e.g. "repo, workflow"; anything else in the header is not read.
     if (typeof scopes === 'string' && /^[a-z0-9:_, -]{0,500}$/.test(scopes) && !scopes.split(',').map((s) => s.trim()).includes(target.classicScope)) {
-        throw new Error(`\`github-token\` is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. Add it to the token, or use a fine-grained token with ${target.permission}.`);
+        throw new Error(`${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. Add it to the token, or use a fine-grained token with ${target.permission}.`);
     }
     const settings = {};
     if (target.kind === 'organization') {
@@ -41645,18 +41761,18 @@ async function prepareTarget(client, target, newVisibility) {
         if (visibility === 'selected') {
             if (!Array.isArray(selected)) {
                 throw new Error(selected instanceof _github_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubRequestError */ .vK
-                    ? (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(selected, `reading the repositories selected for the ${target.label}`, target.permission)
+                    ? (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(selected, `reading the repositories selected for the ${target.label}`, target.permission, client.terms)
                     : `The repositories selected for the ${target.label} could not be read (${selected?.message ?? 'no list'}), and writing the secret without them would change who can read it.`);
             }
             settings.selected_repository_ids = selected;
         }
     }
-    return { target, publicKey: publicKey(key.data, target), existing: secret && { createdAt: secret.createdAt, updatedAt: secret.updatedAt }, settings };
+    return { target, publicKey: publicKey(key.data, target, client.terms), existing: secret && { createdAt: secret.createdAt, updatedAt: secret.updatedAt }, settings };
 }
-function publicKey(data, target) {
+function publicKey(data, target, terms) {
     const { key_id: keyId, key } = (data ?? {});
     if (typeof keyId !== 'string' || !KEY_ID_FORM.test(keyId) || typeof key !== 'string' || key.length > 100) {
-        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. Try again; if it persists, check GITHUB_API_URL and any proxy in front of GitHub.`);
+        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. Try again; if it persists, check ${terms.apiUrl} and any proxy in front of GitHub.`);
     }
     return { keyId, key };
 }
@@ -41722,23 +41838,13 @@ async function lastWritten(client, target) {
 function writeBody(prepared, sealed) {
     return { encrypted_value: sealed.encryptedValue, key_id: sealed.keyId, ...prepared.settings };
 }
-function secretPath(target) {
-    return `${target.basePath}/${pathSegment(target.name)}`;
-}
-/**
- * A path segment encoded fully: encodeURIComponent leaves ! ' ( ) * as they are, and a path that
- * holds them is both ambiguous to some servers and awkward in a shell command.
- */
-function pathSegment(value) {
-    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
 async function writeSecret(client, prepared, sealed) {
     try {
-        const response = await client.request('PUT', secretPath(prepared.target), writeBody(prepared, sealed));
+        const response = await client.request('PUT', (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(prepared.target), writeBody(prepared, sealed));
         return response.status === 201 ? 'created' : 'updated';
     }
     catch (error) {
-        throw new Error((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(error, `writing the ${prepared.target.label}`, prepared.target.permission), { cause: error });
+        throw new Error((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(error, `writing the ${prepared.target.label}`, prepared.target.permission, client.terms), { cause: error });
     }
 }
 function parseDate(value) {
@@ -41818,6 +41924,84 @@ function handleTermination(report, { cancelledExitCode = 1 } = {}) {
                 process.exit(code ?? (process.exitCode || cancelledExitCode));
         }
     };
+}
+
+
+/***/ }),
+
+/***/ 8993:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LN: () => (/* binding */ secretTargets),
+/* harmony export */   s6: () => (/* binding */ secretPath)
+/* harmony export */ });
+/* unused harmony exports repositoryTarget, environmentTarget, organizationTarget, pathSegment */
+/** The targets a config names, in the order they are reported. */
+function secretTargets(config) {
+    const apps = config.dependabot ? ['actions', 'dependabot'] : ['actions'];
+    return apps.map((app) => {
+        if (config.organization !== undefined)
+            return organizationTarget(config.organization, app, config.secretName);
+        if (config.repository === undefined)
+            throw new Error('secretTargets: a repository or an organization must be given');
+        if (config.environment !== undefined)
+            return environmentTarget(config.repository, config.environment, config.secretName);
+        return repositoryTarget(config.repository, app, config.secretName);
+    });
+}
+const kindLabel = (app, kind) => `${app === 'dependabot' ? 'Dependabot ' : ''}${kind} secret`;
+const fineGrained = (app) => (app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"');
+function repositoryTarget(repository, app, name) {
+    const full = `${repository.owner}/${repository.repo}`;
+    return {
+        kind: 'repository',
+        app,
+        name,
+        kindLabel: kindLabel(app, 'repository'),
+        label: `${kindLabel(app, 'repository')} ${name} of ${full}`,
+        scope: full,
+        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
+        permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+        classicScope: 'repo'
+    };
+}
+function environmentTarget(repository, environment, name) {
+    const full = `${repository.owner}/${repository.repo}`;
+    return {
+        kind: 'environment',
+        app: 'actions',
+        name,
+        kindLabel: kindLabel('actions', 'environment'),
+        label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
+        scope: `${full} › ${environment}`,
+        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
+        permission: `the repository permissions "Secrets: read and write" and "Environments: read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
+        classicScope: 'repo'
+    };
+}
+function organizationTarget(organization, app, name) {
+    return {
+        kind: 'organization',
+        app,
+        name,
+        kindLabel: kindLabel(app, 'organization'),
+        label: `${kindLabel(app, 'organization')} ${name} of ${organization}`,
+        scope: `${organization} (organization)`,
+        basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
+        permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+        classicScope: 'admin:org'
+    };
+}
+function secretPath(target) {
+    return `${target.basePath}/${pathSegment(target.name)}`;
+}
+/**
+ * A path segment encoded fully: encodeURIComponent leaves ! ' ( ) * as they are, and a path that
+ * holds them is both ambiguous to some servers and awkward in a shell command.
+ */
+function pathSegment(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 

@@ -9,24 +9,28 @@
  * still fails, or a Ctrl-C, leaves the sealed recovery payload on the screen. The token itself is
  * never printed or written anywhere else.
  */
-import { exchangeAuthorizationCode, type ClientCredentials, type TokenPair } from '../box.js'
-import { REFRESH_TOKEN_LIFETIME_DAYS } from '../diagnostics.js'
-import { createGitHubClient, ghHostname, type GitHubClient } from '../github.js'
+import { exchangeAuthorizationCode, type ClientCredentials } from '../box.js'
+import type { TokenPair } from '../token-answer.js'
+import { REFRESH_TOKEN_LIFETIME_DAYS, refreshTokenExpiry } from '../diagnostics.js'
+import { createGitHubClient, type GitHubClient, type Terms } from '../github.js'
 import { prepareForWriting } from '../preflight.js'
-import { RecoveryLedger, recoveryInstructions, writeAheadInstructions } from '../recovery.js'
+import { RecoveryLedger } from '../recovery.js'
 import { defaultRetryPolicy, retryNotice, RetryBudget, type RetryContext, type RetryEvent, type RetryPolicy, type Timing } from '../retry.js'
 import { loadSealer, type Sealer } from '../seal.js'
-import { secretTargets, type PreparedTarget } from '../secrets.js'
-import { sealForTargets, writeBack } from '../writeback.js'
+import type { PreparedTarget } from '../secrets.js'
+import { secretTargets } from '../targets.js'
+import { formatUtc } from '../time.js'
+import { sealForTargets, writeBack, writeBackFailure } from '../writeback.js'
 import { authorizeUrl, ListenError, newState, startCallbackServer, type CallbackServer, type Page } from './callback.js'
-import { cancelled, EXIT, explainExchangeFailure, formatDuration, LoginFailure, noGitHubToken, preflightFailure, refusal, timeoutMessage } from './explain.js'
-import { CALLBACK_PATH, helpText, parseLoginArgs, UsageError, type LoginOptions } from './options.js'
+import { clientCredentials, resolveGitHubToken, type GhAuthToken, type Prompt } from './credentials.js'
+import { cancelled, EXIT, explainExchangeFailure, formatDuration, LoginFailure, preflightFailure, refusal, timeoutMessage } from './explain.js'
+import { helpText } from './help.js'
+import { CALLBACK_PATH, parseLoginArgs, UsageError, type LoginOptions } from './options.js'
 import { Terminal } from './terminal.js'
 
 export { EXIT, explainExchangeFailure } from './explain.js'
 
-/** Asks a person; undefined when nobody can answer (no terminal). A rejection means "cancelled". */
-export type Prompt = (question: string, options: { hidden: boolean }) => Promise<string | undefined>
+export type { Prompt } from './credentials.js'
 
 export interface LoginDeps {
   argv: readonly string[]
@@ -42,8 +46,7 @@ export interface LoginDeps {
   prompt: Prompt
   /** Opens the URL in a browser; false when none could be started. Must not wait for the person. */
   openBrowser: (url: string) => Promise<boolean>
-  /** `gh auth token` for this GitHub host, or undefined when gh is not there or not logged in. */
-  ghAuthToken: (hostname: string) => Promise<string | undefined>
+  ghAuthToken: GhAuthToken
   /** For retries only; the wait for the browser is a person's wait and uses the real clock. */
   timing: Timing
   /** Backoff shape for GitHub requests; tests make it short. */
@@ -66,7 +69,14 @@ const EXCHANGE_BUDGET_MS = 15_000
 const EXCHANGE_POLICY: RetryPolicy = { baseDelayMs: 500, maxDelayMs: 4_000 }
 const EXCHANGE_REQUEST_TIMEOUT_MS = 10_000
 const GITHUB_REQUEST_TIMEOUT_MS = 30_000
-const DAY_MS = 86_400_000
+/** Messages about GitHub name the command's flags, not the action's inputs. */
+const LOGIN_TERMS: Terms = {
+  token: 'the GitHub token',
+  retryTimeout: '--retry-timeout',
+  targetNames: '--repository, --environment and --organization',
+  apiUrl: '--github-api-url (or GITHUB_API_URL)',
+  replaceToken: 'pass it with --github-token or GH_TOKEN, or log in again with `gh auth login`'
+}
 
 export async function login(deps: LoginDeps): Promise<number> {
   const terminal = new Terminal(deps.stdout, deps.stderr)
@@ -87,8 +97,8 @@ async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
   const sealer = loadSealer()
   sealer.catch(() => undefined)
 
-  const credentials = await clientCredentials(options, deps, terminal)
-  const githubToken = await resolveGitHubToken(options, deps, terminal)
+  const credentials = await clientCredentials(options, deps.prompt, terminal)
+  const githubToken = await resolveGitHubToken(options, deps.ghAuthToken, terminal)
   const logRetry = (service: string) => (event: RetryEvent): void => terminal.warn(retryNotice(service, event))
   // One budget for the checks, renewed for the write-back: the wait for the browser lies between.
   const githubBudget = new RetryBudget(options.retryTimeoutMs, deps.timing.now)
@@ -97,11 +107,12 @@ async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
     retry: { policy: deps.backoff ?? defaultRetryPolicy, budget: githubBudget, timing: deps.timing, cancel: deps.cancel },
     requestTimeoutMs: GITHUB_REQUEST_TIMEOUT_MS,
     redactor: terminal.redactor,
+    terms: LOGIN_TERMS,
     fetch: deps.githubFetch,
     onRetry: logRetry('GitHub')
   })
 
-  const prepared = await preflight(github, options, sealer, githubToken.source, terminal)
+  const prepared = await checkTargets(github, options, sealer, githubToken.source, terminal)
   const seal = await sealer // checked by preflight
 
   const state = newState()
@@ -112,16 +123,10 @@ async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
     terminal.redact(code)
     terminal.info(`Authorization code received; exchanging it at ${options.boxApiUrl}/oauth2/token…`)
     const pair = await exchange(credentials, code, server.redirectUri, deps, terminal, logRetry('Box'))
-    const issuedAt = deps.timing.now()
-    githubBudget.renew()
-    const exitCode = await store(github, prepared, seal, pair, deps, terminal)
-    page = exitCode === EXIT.ok ? storedPage(prepared) : { ok: false, title: 'Not stored', message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.' }
-    if (exitCode === EXIT.ok) {
-      terminal.info(
-        `It expires on ${formatUtc(new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, unless it is used before: every run of the action replaces it with a fresh one, so run the action at least weekly.`
-      )
-    }
-    return exitCode
+    githubBudget.renew() // the write-back gets a whole budget, however long the browser took
+    const stored = await store(github, prepared, seal, pair, deps, terminal)
+    page = stored.page
+    return stored.exitCode
   } catch (error) {
     if (error instanceof LoginFailure && error.page) page = error.page
     throw error
@@ -147,44 +152,8 @@ function readOptions(deps: LoginDeps, terminal: Terminal): LoginOptions | undefi
   }
 }
 
-async function clientCredentials(options: LoginOptions, deps: LoginDeps, terminal: Terminal): Promise<ClientCredentials> {
-  const problems: string[] = []
-  const obtain = async (given: string | undefined, question: string, hidden: boolean, missing: string): Promise<string> => {
-    const value = given ?? (await ask(deps.prompt, question, hidden))
-    if (hidden) terminal.redact(value)
-    if (!value) problems.push(missing)
-    else if (/\s/.test(value)) problems.push(`The ${question.replace(/[:(].*$/, '').trim()} you typed contains white space; give it alone.`)
-    return value ?? ''
-  }
-  const clientId = await obtain(options.clientId, 'Box client ID: ', false, 'No Box client ID: pass --client-id or set BOX_CLIENT_ID (there is no terminal to ask on).')
-  const clientSecret = await obtain(
-    options.clientSecret,
-    'Box client secret (not shown): ',
-    true,
-    'No Box client secret: set BOX_CLIENT_SECRET, or run the command in a terminal to be asked (there is no terminal to ask on).'
-  )
-  if (problems.length > 0) throw new LoginFailure(`${problems.join('\n')}\nNothing was changed.`, EXIT.usage)
-  return { boxApiUrl: options.boxApiUrl, clientId, clientSecret }
-}
-
-async function ask(prompt: Prompt, question: string, hidden: boolean): Promise<string | undefined> {
-  try {
-    return (await prompt(question, { hidden }))?.trim() || undefined
-  } catch {
-    throw cancelled()
-  }
-}
-
-async function resolveGitHubToken(options: LoginOptions, deps: LoginDeps, terminal: Terminal): Promise<{ value: string; source: string }> {
-  if (options.githubToken !== undefined) return options.githubToken
-  const token = await deps.ghAuthToken(ghHostname(options.githubApiUrl) ?? 'github.com')
-  if (token === undefined) throw noGitHubToken()
-  terminal.redact(token)
-  return { value: token, source: '`gh auth token`' }
-}
-
 /** One parallel round of reads: every target's public key and metadata; libsodium can seal with each key. */
-async function preflight(github: GitHubClient, options: LoginOptions, sealer: Promise<Sealer>, tokenSource: string, terminal: Terminal): Promise<PreparedTarget[]> {
+async function checkTargets(github: GitHubClient, options: LoginOptions, sealer: Promise<Sealer>, tokenSource: string, terminal: Terminal): Promise<PreparedTarget[]> {
   const targets = secretTargets(options.selection)
   terminal.info(`Checking the ${targets.map((t) => t.label).join(' and ')} (GitHub token from ${tokenSource})…`)
   const { prepared, problems } = await prepareForWriting(github, targets, options.organizationVisibility, sealer)
@@ -258,32 +227,38 @@ async function exchange(
 
 /**
  * Seals the new token for every target and prints the sealed copy before any write, then writes
- * every target in parallel, as the action does; returns the exit status.
+ * every target in parallel, as the action does; returns the exit status and the browser's page.
  */
-async function store(github: GitHubClient, prepared: PreparedTarget[], sealer: Sealer, pair: TokenPair, deps: LoginDeps, terminal: Terminal): Promise<number> {
+async function store(
+  github: GitHubClient,
+  prepared: PreparedTarget[],
+  sealer: Sealer,
+  pair: TokenPair,
+  deps: LoginDeps,
+  terminal: Terminal
+): Promise<{ exitCode: number; page: Page }> {
+  const issuedAt = deps.timing.now()
   const ledger = deps.ledger ?? new RecoveryLedger()
-  const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.ghHostname)
-  const payloads = copies.flatMap((c) => ('payload' in c ? [c.payload] : []))
-  for (const payload of payloads) ledger.record(payload)
+  const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.ghHostname, ledger)
   terminal.info('Box issued a token pair.')
-  if (payloads.length > 0) terminal.info(writeAheadInstructions(payloads))
+  const writeAhead = ledger.writeAheadInstructions()
+  if (writeAhead !== undefined) terminal.info(writeAhead)
   const results = await writeBack(github, copies, (target, outcome) => {
     ledger.markStored(target.label)
-    terminal.info(`Token stored in ${target.scope} ${target.name} (${target.app === 'dependabot' ? 'Dependabot ' : ''}${target.kind} secret, ${outcome}).`)
+    terminal.info(`Token stored in ${target.scope} ${target.name} (${target.kindLabel}, ${outcome}).`)
   })
-  const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []))
-  if (failed.length === 0) return EXIT.ok
+  const failure = writeBackFailure(results)
+  if (failure === undefined) {
+    terminal.info(
+      `It expires on ${formatUtc(refreshTokenExpiry(issuedAt))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, unless it is used before: every run of the action replaces it with a fresh one, so run the action at least weekly.`
+    )
+    const stored = prepared.map((p) => p.target.label).join(' and ')
+    return { exitCode: EXIT.ok, page: { ok: true, title: 'Done', message: `The Box refresh token is stored in the ${stored}. You can close this tab.` } }
+  }
   // Exactly what the action prints: the sealed payload only GitHub can open, and the command to PUT it.
-  const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []))
-  terminal.warn([...failed.map((f) => f.message), ...(recoveries.length > 0 ? [recoveryInstructions(recoveries)] : [])].join('\n'))
-  return deps.cancel?.aborted ? EXIT.cancelled : EXIT.failed
-}
-
-function storedPage(prepared: PreparedTarget[]): Page {
-  return { ok: true, title: 'Done', message: `The Box refresh token is stored in the ${prepared.map((p) => p.target.label).join(' and ')}. You can close this tab.` }
-}
-
-/** 2026-01-25 14:05 UTC */
-export function formatUtc(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace(/:\d{2}\.\d{3}Z$/, ' UTC')
+  terminal.warn(failure.message)
+  return {
+    exitCode: deps.cancel?.aborted ? EXIT.cancelled : EXIT.failed,
+    page: { ok: false, title: 'Not stored', message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.' }
+  }
 }

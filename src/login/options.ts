@@ -1,11 +1,11 @@
 /**
- * The login command's flags and environment, read into one validated set of options, and the
- * --help text. Problems are reported together, each naming the flag and the fix, before the
- * command touches GitHub or Box (as the action's inputs are).
+ * The login command's flags and environment, read into one validated set of options. Problems are
+ * reported together, each naming the flag and the fix, before the command touches GitHub or Box
+ * (as the action's inputs are). The --help text is in help.ts.
  */
 import { parseArgs } from 'node:util'
 import { baseUrl, environmentProblem, organizationProblem, parseRepository, secretNameProblem, visibilityProblem, type OrganizationVisibility } from '../inputs.js'
-import type { TargetSelection } from '../secrets.js'
+import type { TargetSelection } from '../targets.js'
 
 export const DEFAULT_PORT = 8976
 export const DEFAULT_TIMEOUT_SECONDS = 300
@@ -73,88 +73,180 @@ const flags = {
 } as const
 
 export function parseLoginArgs(argv: readonly string[], env: NodeJS.ProcessEnv): LoginCommand {
-  let values: Partial<Record<keyof typeof flags, string | boolean>>
-  try {
-    values = parseArgs({ args: [...argv], options: flags, strict: true, allowPositionals: false }).values
-  } catch (error) {
-    // parseArgs says which flag it did not understand, e.g. "Unknown option '--repo'".
-    throw new UsageError([(error as Error).message.replace(/\. To specify a positional argument.*$/s, '.')])
-  }
+  const { values, problems: syntax } = readFlags(argv)
   if (values.help === true) return { help: true }
+  const flagsRead = new FlagReader(values, syntax)
 
+  const githubToken = githubTokenFrom(flagsRead.text('github-token'), env)
+  if (githubToken !== undefined && /\s/.test(githubToken.value)) flagsRead.problem(githubToken.source, 'contains white space. Give the token alone.')
+  const { selection, organizationVisibility } = readLoginSelection(flagsRead)
+  const githubApiFlag = flagsRead.text('github-api-url')
+  const options: LoginOptions = {
+    clientId: flagsRead.credential('client-id', env.BOX_CLIENT_ID, 'BOX_CLIENT_ID', 'the client ID'),
+    clientSecret: flagsRead.credential('client-secret', env.BOX_CLIENT_SECRET, 'BOX_CLIENT_SECRET', 'the client secret'),
+    githubToken,
+    selection,
+    organizationVisibility,
+    boxAuthorizeUrl: flagsRead.url('--box-authorize-url', flagsRead.text('box-authorize-url') ?? DEFAULT_BOX_AUTHORIZE_URL),
+    boxApiUrl: flagsRead.url('--box-api-url', flagsRead.text('box-api-url') ?? DEFAULT_BOX_API_URL),
+    githubApiUrl: flagsRead.url(
+      githubApiFlag === undefined && env.GITHUB_API_URL ? 'GITHUB_API_URL' : '--github-api-url',
+      githubApiFlag ?? (env.GITHUB_API_URL || 'https://api.github.com')
+    ),
+    port: flagsRead.integer('port', DEFAULT_PORT, 0, 65535),
+    timeoutMs: flagsRead.integer('timeout', DEFAULT_TIMEOUT_SECONDS, 1, 3600, ' (seconds)') * 1000,
+    retryTimeoutMs: flagsRead.integer('retry-timeout', DEFAULT_RETRY_TIMEOUT_SECONDS, 0, 3600, ' (seconds)') * 1000,
+    openBrowser: values['no-browser'] !== true
+  }
+  if (flagsRead.problems.length > 0) throw new UsageError(flagsRead.problems)
+  return { help: false, options }
+}
+
+/** Where the token goes: a repository (or one of its environments), or an organization. */
+function readLoginSelection(flagsRead: FlagReader): Pick<LoginOptions, 'selection' | 'organizationVisibility'> {
+  const secretName = flagsRead.text('secret-name') ?? 'BOX_REFRESH_TOKEN'
+  flagsRead.check('--secret-name', secretNameProblem(secretName))
+  const repositoryValue = flagsRead.text('repository')
+  const environment = flagsRead.text('environment')
+  const organization = flagsRead.text('organization')
+  const dependabot = flagsRead.values.dependabot === true
+  if (repositoryValue === undefined && organization === undefined) {
+    flagsRead.problem('--repository', 'is missing: say where the secret goes, with `--repository owner/name` (or `--organization name` for an organization secret).')
+  }
+  if (repositoryValue !== undefined && organization !== undefined) {
+    flagsRead.problem('--organization', 'cannot be combined with `--repository`: give `--repository` for a repository or environment secret, or `--organization` for an organization secret.')
+  }
+  const repository = repositoryValue === undefined ? undefined : parseRepository(repositoryValue, (_, message) => flagsRead.problem('--repository', message))
+  if (organization !== undefined) flagsRead.check('--organization', organizationProblem(organization))
+  if (environment !== undefined) {
+    if (repositoryValue === undefined) flagsRead.problem('--environment', 'needs `--repository`: an environment secret belongs to a repository.')
+    flagsRead.check('--environment', environmentProblem(environment))
+    if (dependabot) flagsRead.problem('--dependabot', 'cannot be combined with `--environment`: Dependabot secrets exist for repositories and organizations only.')
+  }
+  const visibility = flagsRead.text('organization-visibility') ?? 'private'
+  flagsRead.check('--organization-visibility', visibilityProblem(visibility))
+  return { selection: { secretName, repository, environment, organization, dependabot }, organizationVisibility: visibility === 'all' ? 'all' : 'private' }
+}
+
+type FlagName = keyof typeof flags
+type FlagValues = Partial<Record<FlagName, string | boolean>>
+
+/**
+ * The flags as given, and every way the command line itself is wrong: an unknown flag (with the
+ * flag that was probably meant), a flag without its value, a value for a flag that takes none, a
+ * stray word. All are collected, so one run shows every mistake.
+ */
+function readFlags(argv: readonly string[]): { values: FlagValues; problems: string[] } {
+  const { tokens } = parseArgs({ args: [...argv], options: flags, strict: false, allowPositionals: true, tokens: true })
+  const values: FlagValues = {}
   const problems: string[] = []
-  const problem = (flag: string, message: string): void => void problems.push(`\`${flag}\` ${message}`)
-  const text = (name: keyof typeof flags): string | undefined => {
-    const value = values[name]
+  let afterUnknown = false
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') continue
+    if (token.kind === 'positional') {
+      if (!afterUnknown) problems.push(`\`${token.value}\` is not an option: options start with -- (see --help).`)
+      afterUnknown = false
+      continue
+    }
+    afterUnknown = false
+    const flag = (Object.keys(flags) as FlagName[]).find((name) => name === token.name || (flags[name] as { short?: string }).short === token.name)
+    if (flag === undefined) {
+      const meant = nearestFlag(token.name)
+      problems.push(`\`${token.rawName}\` is not an option of this command${meant ? `; did you mean \`${meant}\`?` : ' (see --help).'}`)
+      afterUnknown = token.inlineValue === undefined
+      continue
+    }
+    if (flags[flag].type === 'boolean') {
+      if (token.value !== undefined) problems.push(`\`--${flag}\` takes no value: give it alone, not \`${token.rawName}=${token.value}\`.`)
+      values[flag] = true
+    } else if (token.value === undefined) {
+      problems.push(`\`--${flag}\` needs a value, e.g. \`--${flag} ${EXAMPLES[flag] ?? 'VALUE'}\`.`)
+    } else {
+      values[flag] = token.value
+    }
+  }
+  return { values, problems }
+}
+
+const EXAMPLES: Partial<Record<FlagName, string>> = {
+  repository: 'octo-org/api-tests',
+  organization: 'octo-org',
+  environment: 'production',
+  port: String(DEFAULT_PORT),
+  timeout: String(DEFAULT_TIMEOUT_SECONDS),
+  'retry-timeout': String(DEFAULT_RETRY_TIMEOUT_SECONDS)
+}
+
+/** The flag a mistyped one most likely meant (`--repo` → `--repository (-R)`), or undefined. */
+function nearestFlag(typed: string): string | undefined {
+  const name = typed.toLowerCase()
+  const candidates = (Object.keys(flags) as FlagName[]).map((flag) => ({ flag, distance: editDistance(name, flag) }))
+  const best = candidates.find(({ flag }) => flag.startsWith(name) || name.startsWith(flag)) ?? candidates.filter((c) => c.distance <= 2).sort((a, b) => a.distance - b.distance)[0]
+  if (best === undefined) return undefined
+  const short = (flags[best.flag] as { short?: string }).short
+  return `--${best.flag}${short ? ` (-${short})` : ''}`
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
+      previous = current
+    }
+  }
+  return row[b.length]!
+}
+
+/** Reads the flags (trimmed) and collects every problem, each naming its flag. */
+class FlagReader {
+  readonly problems: string[]
+
+  constructor(
+    readonly values: FlagValues,
+    syntaxProblems: string[]
+  ) {
+    this.problems = [...syntaxProblems]
+  }
+
+  problem(flag: string, message: string): void {
+    this.problems.push(`\`${flag}\` ${message}`)
+  }
+
+  check(flag: string, message: string | undefined): void {
+    if (message !== undefined) this.problem(flag, message)
+  }
+
+  text(name: FlagName): string | undefined {
+    const value = this.values[name]
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
   }
-  const credential = (flag: keyof typeof flags, variable: string, what: string): string | undefined => {
-    const value = text(flag) ?? (env[variable]?.trim() || undefined)
-    if (value !== undefined && /\s/.test(value)) problem(values[flag] === undefined ? variable : `--${flag}`, `contains white space, so it was probably pasted with extra text. Give ${what} alone.`)
+
+  /** The flag, else the environment variable; white space in it is a pasting mistake. */
+  credential(flag: FlagName, fromEnv: string | undefined, variable: string, what: string): string | undefined {
+    const value = this.text(flag) ?? (fromEnv?.trim() || undefined)
+    if (value !== undefined && /\s/.test(value)) {
+      this.problem(this.values[flag] === undefined ? variable : `--${flag}`, `contains white space, so it was probably pasted with extra text. Give ${what} alone.`)
+    }
     return value
   }
 
-  const clientId = credential('client-id', 'BOX_CLIENT_ID', 'the client ID')
-  const clientSecret = credential('client-secret', 'BOX_CLIENT_SECRET', 'the client secret')
-  const githubToken = githubTokenFrom(text('github-token'), env)
-  if (githubToken !== undefined && /\s/.test(githubToken.value)) problem(githubToken.source, 'contains white space. Give the token alone.')
-
-  const secretName = text('secret-name') ?? 'BOX_REFRESH_TOKEN'
-  const secretNameMessage = secretNameProblem(secretName)
-  if (secretNameMessage !== undefined) problem('--secret-name', secretNameMessage)
-
-  const repositoryValue = text('repository')
-  const environment = text('environment')
-  const organization = text('organization')
-  const dependabot = values.dependabot === true
-  if (repositoryValue === undefined && organization === undefined) {
-    problem('--repository', 'is missing: say where the secret goes, with `--repository owner/name` (or `--organization name` for an organization secret).')
+  url(flag: string, value: string): string {
+    return baseUrl(value, flag, (name, message) => this.problem(name, message))
   }
-  if (repositoryValue !== undefined && organization !== undefined) {
-    problem('--organization', 'cannot be combined with `--repository`: give `--repository` for a repository or environment secret, or `--organization` for an organization secret.')
-  }
-  const repository = repositoryValue === undefined ? undefined : parseRepository(repositoryValue, (_, message) => problem('--repository', message))
-  if (organization !== undefined) {
-    const message = organizationProblem(organization)
-    if (message !== undefined) problem('--organization', message)
-  }
-  if (environment !== undefined) {
-    if (repositoryValue === undefined) problem('--environment', 'needs `--repository`: an environment secret belongs to a repository.')
-    const environmentMessage = environmentProblem(environment)
-    if (environmentMessage !== undefined) problem('--environment', environmentMessage)
-    if (dependabot) problem('--dependabot', 'cannot be combined with `--environment`: Dependabot secrets exist for repositories and organizations only.')
-  }
-  const visibility = text('organization-visibility') ?? 'private'
-  const visibilityMessage = visibilityProblem(visibility)
-  if (visibilityMessage !== undefined) problem('--organization-visibility', visibilityMessage)
 
-  const url = (flag: string, value: string): string => baseUrl(value, flag, (name, message) => problem(name, message))
-  const boxAuthorizeUrl = url('--box-authorize-url', text('box-authorize-url') ?? DEFAULT_BOX_AUTHORIZE_URL)
-  const boxApiUrl = url('--box-api-url', text('box-api-url') ?? DEFAULT_BOX_API_URL)
-  const githubApiFlag = text('github-api-url')
-  const githubApiUrl = url(githubApiFlag === undefined && env.GITHUB_API_URL ? 'GITHUB_API_URL' : '--github-api-url', githubApiFlag ?? (env.GITHUB_API_URL || 'https://api.github.com'))
-
-  const port = integer(text('port'), DEFAULT_PORT, 0, 65535, (message) => problem('--port', message))
-  const timeoutSeconds = integer(text('timeout'), DEFAULT_TIMEOUT_SECONDS, 1, 3600, (message) => problem('--timeout', `${message} (seconds)`))
-  const retryTimeoutSeconds = integer(text('retry-timeout'), DEFAULT_RETRY_TIMEOUT_SECONDS, 0, 3600, (message) => problem('--retry-timeout', `${message} (seconds)`))
-
-  if (problems.length > 0) throw new UsageError(problems)
-  return {
-    help: false,
-    options: {
-      clientId,
-      clientSecret,
-      githubToken,
-      selection: { secretName, repository, environment, organization, dependabot },
-      organizationVisibility: visibility === 'all' ? 'all' : 'private',
-      boxAuthorizeUrl,
-      boxApiUrl,
-      githubApiUrl,
-      port,
-      timeoutMs: timeoutSeconds * 1000,
-      retryTimeoutMs: retryTimeoutSeconds * 1000,
-      openBrowser: values['no-browser'] !== true
+  integer(flag: FlagName, fallback: number, min: number, max: number, unit = ''): number {
+    const value = this.text(flag)
+    if (value === undefined) return fallback
+    const number = Number(value)
+    if (!Number.isInteger(number) || number < min || number > max) {
+      this.problem(`--${flag}`, `must be a whole number from ${min} to ${max}${unit}, not "${value}".`)
+      return fallback
     }
+    return number
   }
 }
 
@@ -166,82 +258,4 @@ function githubTokenFrom(flag: string | undefined, env: NodeJS.ProcessEnv): Logi
     if (value) return { value, source: variable }
   }
   return undefined
-}
-
-function integer(value: string | undefined, fallback: number, min: number, max: number, problem: (message: string) => void): number {
-  if (value === undefined) return fallback
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < min || number > max) {
-    problem(`must be a whole number from ${min} to ${max}, not "${value}"`)
-    return fallback
-  }
-  return number
-}
-
-export function helpText(command = 'node dist/login/index.js'): string {
-  const redirect = `http://127.0.0.1:${DEFAULT_PORT}${CALLBACK_PATH}`
-  return `Usage: ${command} --repository OWNER/REPO [options]
-
-Authorizes your Box app in the browser and stores the refresh token Box issues in a GitHub
-secret, where the Box Token Refresh action reads it. Run it for the first token, and again
-whenever the token chain is broken (the action then reports invalid_grant). The refresh
-token is never printed and never saved on this machine.
-
-Before the first run, in the Box Developer Console (https://app.box.com/developers/console),
-open your app (Custom App, User Authentication (OAuth 2.0)) → Configuration:
-  - copy the Client ID and Client Secret (OAuth 2.0 Credentials);
-  - under OAuth 2.0 Redirect URIs, add exactly  ${redirect}
-    (http, 127.0.0.1 rather than localhost, the port given with --port) and save.
-    If this URI is not listed, Box shows "redirect_uri_mismatch" instead of the consent page.
-
-Where the token goes (give --repository or --organization):
-  -R, --repository OWNER/REPO    repository whose secret is written
-  -e, --environment NAME         write this environment's secret of --repository instead
-      --organization ORG         write the organization secret instead
-      --organization-visibility private|all
-                                 visibility of a new organization secret (default private;
-                                 an existing secret keeps its visibility and repositories)
-      --secret-name NAME         secret name (default BOX_REFRESH_TOKEN)
-      --dependabot               also write the Dependabot secret of the same name
-
-Box app credentials:
-      --client-id ID             default $BOX_CLIENT_ID; asked for when missing
-      --client-secret SECRET     default $BOX_CLIENT_SECRET; asked for, without echo, when
-                                 missing (a flag ends up in your shell history)
-
-GitHub (the token must be able to write the secret: a fine-grained token with
-"Secrets: read and write", a classic token with repo, or admin:org for an organization):
-      --github-token TOKEN       default $GH_TOKEN, then $GITHUB_TOKEN, then \`gh auth token\`
-                                 when the GitHub CLI is installed and logged in
-      --github-api-url URL       default $GITHUB_API_URL or https://api.github.com
-
-The browser round trip:
-  -p, --port PORT                port of the loopback redirect (default ${DEFAULT_PORT}; 0 = any free
-                                 port, if your Box app accepts loopback redirects on any port)
-      --timeout SECONDS          how long to wait for the browser (default ${DEFAULT_TIMEOUT_SECONDS})
-      --retry-timeout SECONDS    how long to keep retrying GitHub when it fails or cannot be
-                                 reached (default ${DEFAULT_RETRY_TIMEOUT_SECONDS}; 0 = try once)
-      --no-browser               print the URL only; do not try to open a browser
-      --box-authorize-url URL    default ${DEFAULT_BOX_AUTHORIZE_URL}
-      --box-api-url URL          base of the token endpoint (default ${DEFAULT_BOX_API_URL});
-                                 https only, except on a loopback address
-  -h, --help                     show this text
-
-What happens:
-  1. The GitHub token and the secret are checked; if that fails, it stops before Box.
-  2. It listens on ${redirect}, prints Box's authorize URL
-     and opens it in your browser when it can.
-  3. You log in to Box and click "Grant access to Box". Box sends the browser back with
-     a code, which is exchanged at once (a code lives 30 seconds).
-  4. The new refresh token is sealed with the secret's public key and written.
-The browser must run on this machine: over SSH, forward the port first
-(ssh -L ${DEFAULT_PORT}:127.0.0.1:${DEFAULT_PORT} HOST) and open the URL on your own machine.
-
-Example:
-  export BOX_CLIENT_ID=abc123  # the client secret is asked for
-  ${command} --repository octo-org/api-tests
-
-Exit status: 0 stored, 1 failed (the message says what to do), 2 invalid options,
-130 cancelled.
-`
 }

@@ -1,0 +1,118 @@
+/**
+ * Round 3 and what the run hands out, once Box has answered: the write-ahead sealed copy in the
+ * log, the write-back, then the outputs, the Postman file and the summary. Whatever happens here,
+ * the sealed copies are in the log before the first write, and a failure of any later step is
+ * reported after the recovery, never instead of it.
+ */
+import type { TokenPair } from './token-answer.js'
+import { refreshTokenExpiry } from './diagnostics.js'
+import type { GitHubClient } from './github.js'
+import type { Config } from './inputs.js'
+import { writeSummary, type ActionIO } from './io.js'
+import { postmanEnvironment, writePostmanEnvironment } from './postman.js'
+import type { RecoveryLedger } from './recovery.js'
+import type { RunReport, TargetResult } from './report.js'
+import type { RetryBudget } from './retry.js'
+import type { Sealer } from './seal.js'
+import type { PreparedTarget } from './secrets.js'
+import { sealForTargets, writeBack, writeBackFailure } from './writeback.js'
+
+const WRITE_AHEAD_GROUP = 'Recovery payload (sealed copy of the new refresh token, logged before any write)'
+
+export interface Rotation {
+  io: ActionIO
+  config: Config
+  github: GitHubClient
+  prepared: PreparedTarget[]
+  sealer: Sealer
+  pair: TokenPair
+  /** When Box answered (epoch ms): the lifetimes count from here. */
+  refreshedAt: number
+  budget: RetryBudget
+  warnings: string[]
+  ledger: RecoveryLedger
+}
+
+export async function storeAndHandOut(rotation: Rotation): Promise<RunReport> {
+  const { io, github, prepared, sealer, pair, ledger } = rotation
+  // The write-ahead copy: sealed and logged before anything else is done with the answer.
+  const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.ghHostname, ledger)
+  const writeAhead = ledger.writeAheadInstructions()
+  if (writeAhead !== undefined) {
+    io.startGroup(WRITE_AHEAD_GROUP)
+    io.info(writeAhead)
+    io.endGroup()
+  }
+  rotation.budget.renew() // the write-back gets the whole budget, however long the first phase took
+
+  try {
+    for (const problem of pair.problems) {
+      rotation.warnings.push(problem)
+      io.warning(problem)
+    }
+    const results = await writeBack(github, copies, (target, outcome) => {
+      ledger.markStored(target.label)
+      io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`)
+    })
+    return await handOut(rotation, results)
+  } catch (error) {
+    // Only a bug reaches here; the sealed copies still say how to finish the rotation.
+    const pending = ledger.instructions()
+    io.setFailed(`Unexpected error after Box issued the new token: ${(error as Error)?.stack ?? String(error)}${pending ? `\n${pending}` : ''}`)
+    return { dryRun: false, results: [], warnings: rotation.warnings }
+  }
+}
+
+/** Outputs, the Postman file and the summary; the recovery goes out first, and nothing later may hide it. */
+async function handOut(rotation: Rotation, results: TargetResult[]): Promise<RunReport> {
+  const { io, config, pair, warnings, refreshedAt } = rotation
+  const failure = writeBackFailure(results)
+  const lateProblems: string[] = []
+  const attempt = async (what: string, step: () => void | Promise<void>): Promise<void> => {
+    try {
+      await step()
+    } catch (error) {
+      lateProblems.push(`${what} failed: ${(error as Error).message}`)
+    }
+  }
+  if (failure !== undefined) {
+    await attempt('Setting the `recovery` output', () => io.setOutput('recovery', JSON.stringify(failure.recoveries)))
+    io.setFailed(failure.message)
+  }
+
+  const refreshTokenExpiresAt = refreshTokenExpiry(refreshedAt)
+  const report: RunReport = { dryRun: false, results, refreshTokenExpiresAt, warnings }
+  await attempt('Setting the outputs', () => {
+    io.setOutput('refresh-token-expires-at', refreshTokenExpiresAt.toISOString())
+    io.setOutput('secret-updated', failure === undefined ? 'true' : 'false')
+  })
+  const accessToken = pair.accessToken
+  if (accessToken === undefined) {
+    const stored = failure === undefined ? 'The new refresh token was stored, so the token chain is intact: re-run the workflow to get an access token.' : ''
+    lateProblems.push(`${pair.problems[0] ?? 'Box issued no access token.'} ${stored}`.trim())
+  } else {
+    const expiresAt = new Date(refreshedAt + pair.expiresIn * 1000)
+    io.info(`Box issued a new access token; it expires at ${expiresAt.toISOString()}.`)
+    report.accessTokenExpiresAt = expiresAt
+    await attempt('Setting the outputs', () => {
+      io.setOutput('access-token', accessToken)
+      io.setOutput('expires-in', String(pair.expiresIn))
+      io.setOutput('expires-at', expiresAt.toISOString())
+      if (config.exportEnv) io.exportVariable('BOX_ACCESS_TOKEN', accessToken)
+    })
+    const postmanPath = config.postmanEnvironment
+    if (postmanPath !== undefined) {
+      await attempt(`Writing the Postman environment file ${postmanPath}`, async () => {
+        await writePostmanEnvironment(postmanPath, postmanEnvironment(accessToken, expiresAt))
+        io.setOutput('postman-environment', postmanPath)
+        report.postmanEnvironment = postmanPath
+      })
+    }
+  }
+  await writeSummary(io, report)
+  if (lateProblems.length > 0) {
+    const written = failure === undefined ? 'The refresh token was stored as reported above; ' : ''
+    io.setFailed(`${written}${lateProblems.join('\n')}`)
+  }
+  return report
+}

@@ -1,0 +1,44 @@
+/**
+ * The action's voice: the slice of @actions/core it uses (tests pass a recorder), wrapped so that
+ * every line, error, summary and output is scrubbed of the run's credentials, and the summary,
+ * which is a courtesy that must never change a run's outcome.
+ */
+import type { Redactor } from './redact.js'
+import { summaryMarkdown, type RunReport } from './report.js'
+
+export interface ActionIO {
+  getInput(name: string): string
+  setSecret(value: string): void
+  setOutput(name: string, value: string): void
+  exportVariable(name: string, value: string): void
+  info(message: string): void
+  warning(message: string): void
+  setFailed(message: string): void
+  startGroup(name: string): void
+  endGroup(): void
+  appendSummary(markdown: string): Promise<void>
+}
+
+/**
+ * The io, with every known credential scrubbed from what it prints, writes to the summary and
+ * sets as an output: the last net under the cleaning done where server text comes in. The access
+ * token itself goes out only where it must, as `access-token` and `BOX_ACCESS_TOKEN`.
+ */
+export function redacting(io: ActionIO, redactor: Redactor): ActionIO {
+  const clean = (text: string): string => redactor.scrub(text)
+  return {
+    ...io,
+    info: (message) => io.info(clean(message)),
+    warning: (message) => io.warning(clean(message)),
+    setFailed: (message) => io.setFailed(clean(message)),
+    startGroup: (name) => io.startGroup(clean(name)),
+    appendSummary: (markdown) => io.appendSummary(clean(markdown)),
+    setOutput: (name, value) => io.setOutput(name, name === 'access-token' ? value : clean(value)),
+    exportVariable: (name, value) => io.exportVariable(name, name === 'BOX_ACCESS_TOKEN' ? value : clean(value))
+  }
+}
+
+/** The summary is a courtesy: a summary file that cannot be written must not change the outcome. */
+export async function writeSummary(io: ActionIO, report: RunReport): Promise<void> {
+  await io.appendSummary(summaryMarkdown(report)).catch((error: Error) => io.warning(`The job summary could not be written: ${error.message}`))
+}

@@ -1,0 +1,75 @@
+/**
+ * Box's 200 answer to a token request, validated before anything is done with it. Box has used the
+ * old refresh token by the time it answers, so nothing here may throw past the caller except the
+ * one failure no client can repair: an answer without a refresh token it could store.
+ */
+import { BoxError } from './box-error.js'
+
+export interface TokenPair {
+  refreshToken: string
+  /** Undefined when Box's answer held no usable access token; the refresh token is still good. */
+  accessToken?: string
+  /** Seconds, as Box said, unless that was out of range (see `problems`). */
+  expiresIn: number
+  /** What was wrong with the answer and how it was handled, for the log. */
+  problems: string[]
+}
+
+/** Printable ASCII without spaces: what Box's tokens are made of (downscoped ones are longer). */
+const TOKEN_FORM = /^[\x21-\x7e]{16,4096}$/
+/** The access token lifetime accepted as Box said it: about an hour is usual, a day is the most believed. */
+export const EXPIRES_IN_RANGE = { min: 60, max: 86_400, fallback: 3600 }
+
+/**
+ * Box's 200 answer, validated before anything is done with it: the new refresh token must be a
+ * token, or the answer counts as a failed refresh. Each token is masked the moment it is known to
+ * be one. An unusable access token or lifetime does not lose the refresh token: it is noted, and
+ * the refresh token is still stored.
+ */
+export function parseTokenAnswer(text: string, mask: (value: string) => void): TokenPair {
+  let answer: Record<string, unknown> = {}
+  try {
+    const parsed: unknown = JSON.parse(text)
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) answer = parsed as Record<string, unknown>
+  } catch {
+    // handled below: a non-JSON 2xx is as unusable as a JSON one without tokens
+  }
+  const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer
+  const refreshOk = isToken(refreshToken)
+  const accessOk = isToken(accessToken)
+  if (refreshOk) mask(refreshToken)
+  if (accessOk) mask(accessToken)
+  if (!refreshOk) {
+    throw new BoxError(
+      'malformed',
+      `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), so the refresh token it was given is probably used up.`
+    )
+  }
+  const problems: string[] = []
+  if (!accessOk) problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`)
+  return { refreshToken, accessToken: accessOk ? accessToken : undefined, expiresIn: lifetime(expiresIn, problems), problems }
+}
+
+function isToken(value: unknown): value is string {
+  return typeof value === 'string' && TOKEN_FORM.test(value)
+}
+
+/** What a value is, for a message, without ever quoting it. */
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'missing'
+  if (typeof value !== 'string') return value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}, not a string`
+  if (value === '') return 'empty'
+  return `${value.length} characters long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`
+}
+
+function lifetime(value: unknown, problems: string[]): number {
+  const { min, max, fallback } = EXPIRES_IN_RANGE
+  const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : NaN
+  if (!Number.isFinite(seconds)) {
+    problems.push(`Box's answer gave no usable expires_in; the access token is taken to live ${fallback} s, as Box documents.`)
+    return fallback
+  }
+  const clamped = Math.round(Math.min(max, Math.max(min, seconds)))
+  if (clamped !== seconds) problems.push(`Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ${clamped} s is used.`)
+  return clamped
+}
