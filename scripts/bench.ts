@@ -22,7 +22,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { join, relative, resolve, sep } from 'node:path'
-import { inputVariable, parseFileCommands, readInputDefaults, REPO_ROOT, spawnNode, type SpawnedNode } from '../__tests__/e2e/harness.js'
+import { inputVariable, parseFileCommands, readInputDefaults, REPO_ROOT, spawnNode, type SpawnedNode } from '../__tests__/support/harness.js'
 import { startSimulator, type LoggedRequest, type Simulator } from '../__tests__/simulator/index.js'
 
 const REPOSITORY = 'octo-org/api-tests'
@@ -57,7 +57,7 @@ function parseOptions(argv: string[]): Options {
   return options
 }
 
-// ---- spawning, as the runner (and __tests__/e2e/harness.ts) does --------------------------------
+// ---- spawning, as the runner (and __tests__/support/harness.ts) does --------------------------------
 
 type Timed = SpawnedNode & { ms: number }
 

@@ -1,7 +1,8 @@
 /**
  * A fake Box: the OAuth 2.0 authorize endpoint (consent is given, or refused, without a page),
  * the token endpoint (refresh and authorization-code grants) and GET /2.0/users/me, with the
- * lifetimes and error answers described in reference/box-oauth.md.
+ * lifetimes and error answers of Box's OAuth 2.0 documentation (developer.box.com, "Refresh a token"
+ * and "Authorization URL"; the OAuth2Error schema of box/box-openapi).
  */
 import type { CustomReply, Exchange } from './http.js'
 import { randomAlnum } from './random.js'
@@ -229,8 +230,8 @@ export class FakeBox {
   }
 
   /**
-   * Exact match, except that a loopback http URI may use any port (RFC 8252 §7.3; see
-   * reference/box-oauth.md): scheme, host, path and query must match.
+   * Exact match, except that a loopback http URI may use any port (RFC 8252 §7.3, which Box applies
+   * to loopback redirect URIs): scheme, host, path and query must match.
    */
   private isRegisteredRedirectUri(clientId: string, uri: string): boolean {
     if (!acceptableRedirectUri(uri)) return false

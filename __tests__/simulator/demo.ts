@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { REPO_ROOT, maskedValues, runAction, scanForLeaks, type ActionRun } from '../e2e/harness.js'
+import { REPO_ROOT, maskedValues, runAction, scanForLeaks, type ActionRun } from '../support/harness.js'
 import { describeRequests, startSimulator } from './index.js'
 
 const REPOSITORY = 'octo-org/api-tests'

@@ -1,7 +1,8 @@
 /**
  * A fake GitHub REST API: Actions and Dependabot secrets of repositories, environments and
  * organizations (each scope with its own libsodium key pair), workflow runs, token permissions,
- * and injectable faults. Shapes and rules follow reference/github-actions.md.
+ * and injectable faults. Shapes and rules follow GitHub's REST API description (github/rest-api-description)
+ * and its "Actions secrets" and "Dependabot secrets" documentation.
  *
  * Call only after `await sodium.ready` (startSimulator does): key pairs are made synchronously.
  */

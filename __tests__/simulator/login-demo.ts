@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { REPO_ROOT } from '../e2e/harness.js'
+import { REPO_ROOT } from '../support/harness.js'
 import { playBrowser } from '../support/browser.js'
 import { describeRequests, startSimulator } from './index.js'
 

@@ -10,8 +10,9 @@ import { lstat, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs
 import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
 
-/** The repository root (this file is <repo>/__tests__/e2e/harness.ts). */
+/** The repository root (this file is <repo>/__tests__/support/harness.ts). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 export interface ActionRun {
@@ -177,40 +178,12 @@ function actionDefaults(env: Record<string, string>): Record<string, string> {
   )
 }
 
-/**
- * Reads `inputs.<name>.default` from action.yml without a YAML library. It understands the
- * plain, single- and double-quoted scalars actions use for defaults and refuses block scalars
- * loudly rather than guessing.
- */
+/** `inputs.<name>.default` of an action.yml, as strings (the runner passes every input as one). */
 export function readInputDefaults(yaml: string): Record<string, string> {
-  const lines = yaml.split(/\r?\n/)
-  const start = lines.findIndex((line) => /^inputs:\s*(#.*)?$/.test(line))
-  if (start < 0) return {}
-  const defaults: Record<string, string> = {}
-  let nameIndent = -1
-  let current: string | undefined
-  for (const line of lines.slice(start + 1)) {
-    if (/^\s*(#.*)?$/.test(line)) continue
-    const indent = line.length - line.trimStart().length
-    if (indent === 0) break // the next top-level key
-    if (nameIndent < 0) nameIndent = indent
-    const text = line.trim()
-    if (indent === nameIndent) {
-      current = /^([^:\s]+)\s*:/.exec(text)?.[1]?.replace(/^['"]|['"]$/g, '')
-      continue
-    }
-    const match = /^default\s*:\s*(.*)$/.exec(text)
-    if (current && indent > nameIndent && match) defaults[current] = parseScalar(match[1]!, current)
-  }
-  return defaults
-}
-
-function parseScalar(raw: string, input: string): string {
-  const value = raw.trim()
-  if (value.startsWith("'")) return value.slice(1, value.lastIndexOf("'")).replace(/''/g, "'")
-  if (value.startsWith('"')) return JSON.parse(value.slice(0, value.lastIndexOf('"') + 1)) as string
-  if (/^[|>]/.test(value)) throw new Error(`runAction: cannot read the block-scalar default of input '${input}' in action.yml`)
-  return value.replace(/\s+#.*$/, '')
+  const inputs = (parse(yaml) as { inputs?: Record<string, { default?: unknown } | null> } | null)?.inputs ?? {}
+  return Object.fromEntries(
+    Object.entries(inputs).flatMap(([name, input]) => (input?.default === undefined || input.default === null ? [] : [[name, String(input.default)]]))
+  )
 }
 
 /** The `github` context values a default may use; anything else is refused so tests notice. */

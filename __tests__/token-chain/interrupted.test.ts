@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process'
 import net, { type AddressInfo } from 'node:net'
 import { createWorld, SECRET, WRITE_TOKEN, type World } from '../support/world.js'
 import { pasteAll, printedRecoveryCommands, writeAheadGroup } from '../support/paste.js'
-import { runAction, scanForLeaks, type ActionRun } from './harness.js'
+import { runAction, scanForLeaks, type ActionRun } from '../support/harness.js'
 import type { LoggedRequest } from '../simulator/index.js'
 
 let world: World

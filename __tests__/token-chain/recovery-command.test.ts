@@ -6,7 +6,7 @@
  */
 import { createWorld, REPO, SECRET, type World } from '../support/world.js'
 import { pasteAll, printedRecoveryCommands } from '../support/paste.js'
-import { runAction } from './harness.js'
+import { runAction } from '../support/harness.js'
 
 let world: World
 afterEach(() => world?.close())

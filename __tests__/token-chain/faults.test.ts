@@ -3,7 +3,7 @@
  * chain can continue without re-authorization (see tokenChainState). Runs main.run() in-process
  * against the simulator over real sockets; backoff waits are skipped by a jumping clock.
  */
-import { createWorld, recordingIO, runFlow, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from './support/world.js'
+import { createWorld, recordingIO, runFlow, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from '../support/world.js'
 
 let world: World
 afterEach(() => world?.close())
@@ -277,17 +277,6 @@ test('the chain continues over five consecutive runs, each using the token the p
   expect(await tokenChainState({ ...world, refreshToken: 'n/a' })).toBe('secret holds the new valid token')
 })
 
-test('an organization secret shadowed by a repository secret of the same name is refused before Box', async () => {
-  world = await createWorld()
-  world.sim.github.addOrganization('octo-org')
-  world.sim.github.setSecret({ kind: 'organization', org: 'octo-org' }, SECRET, 'organization-copy', { visibility: 'all' })
-  // world's repository secret BOX_REFRESH_TOKEN exists in the workflow's repository (GITHUB_REPOSITORY)
-  const { recorded } = await runFlow(world, { organization: 'octo-org' }, { GITHUB_RUN_ID: '1001' })
-  expect(recorded.failed).toMatch(/repository secret BOX_REFRESH_TOKEN of octo-org\/api-tests exists.*read it instead of the organization secret/)
-  expect(recorded.failed).toMatch(/removing `organization`/)
-  expect(boxRefreshes()).toBe(0)
-  expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
-})
 
 describe('the token chain under stress', () => {
   test('invalid_grant because another run rotated the secret meanwhile: the chain is intact, nothing to repair', async () => {
@@ -359,7 +348,7 @@ describe('the token chain under stress', () => {
       return fetch(input, init)
     }
     const { io, recorded } = recordingIO(world.inputs())
-    const { run } = await import('../src/main.js')
+    const { run } = await import('../../src/main.js')
     await run({ io, env: world.env(), fetch: globalThis.fetch, githubFetch, timing: { now: Date.now, sleep: async () => {}, random: () => 0.5 } })
     const endOfGroup = recorded.log.findIndex((l) => l.kind === 'endgroup')
     expect(endOfGroup).toBeGreaterThan(0)

@@ -6,9 +6,9 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { changelogSection } from '../scripts/changelog-section.js'
+import { changelogSection } from '../../scripts/changelog-section.js'
 
-const root = path.resolve(import.meta.dirname, '..')
+const root = path.resolve(import.meta.dirname, '..', '..')
 
 const SAMPLE = `# Changelog
 

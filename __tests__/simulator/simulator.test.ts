@@ -3,7 +3,7 @@
  * the other tests rely on are known to behave like Box and GitHub where it matters.
  */
 import sodium from 'libsodium-wrappers'
-import { describeRequests, startSimulator, type ScopeRef, type Simulator } from './simulator/index.js'
+import { describeRequests, startSimulator, type ScopeRef, type Simulator } from './index.js'
 
 let sim: Simulator
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
 
-const root = path.resolve(import.meta.dirname, '..')
+const root = path.resolve(import.meta.dirname, '..', '..')
 const manifest = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as { name?: unknown; description?: unknown; branding?: { icon?: unknown; color?: unknown } }
 const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
 

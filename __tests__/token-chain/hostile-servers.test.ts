@@ -10,7 +10,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { CustomReply } from '../simulator/http.js'
 import { createWorld, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from '../support/world.js'
-import { runAction, scanForLeaks, type ActionRun } from './harness.js'
+import { runAction, scanForLeaks, type ActionRun } from '../support/harness.js'
 
 let world: World
 let trap: Trap

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path'
 import newman, { type NewmanRunOptions, type NewmanRunSummary } from 'newman'
 import { makeCertificate, startHttpsFront, type Certificate, type HttpsFront } from '../support/tls.js'
 import { createWorld, WRITE_TOKEN, type World } from '../support/world.js'
-import { REPO_ROOT, runAction, scanForLeaks } from './harness.js'
+import { REPO_ROOT, runAction, scanForLeaks } from '../support/harness.js'
 
 const COLLECTION = join(REPO_ROOT, '__tests__', 'fixtures', 'box-like.postman_collection.json')
 const CLASSIC_REQUEST = 'Get current user'

@@ -12,7 +12,7 @@ import { startSimulator, type Simulator } from '../simulator/index.js'
 import { playBrowser } from '../support/browser.js'
 import { pasteAll, printedRecoveryCommands } from '../support/paste.js'
 import net, { type AddressInfo } from 'node:net'
-import { REPO_ROOT } from './harness.js'
+import { REPO_ROOT } from '../support/harness.js'
 
 const SCRIPT = join(REPO_ROOT, 'dist', 'login', 'index.js')
 const REPO = 'octo-org/api-tests'

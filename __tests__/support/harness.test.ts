@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import { REPO_ROOT, inputVariable, parseFileCommands, readInputDefaults, runAction, scanForLeaks } from './harness.js'
 
-const script = join(REPO_ROOT, '__tests__', 'e2e', 'fixtures', 'fake-action.mjs')
+const script = join(REPO_ROOT, '__tests__', 'support', 'fake-action.mjs')
 const refreshToken = 'R'.repeat(20) + 'refresh'
 const accessToken = 'A'.repeat(20) + 'access'
 

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 
-const root = path.resolve(import.meta.dirname, '..')
+const root = path.resolve(import.meta.dirname, '..', '..')
 
 function demo(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['__tests__/simulator/demo.ts', ...args], {

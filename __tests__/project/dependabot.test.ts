@@ -13,7 +13,7 @@ interface Update {
   groups?: Record<string, { patterns?: string[]; 'dependency-type'?: string; 'update-types'?: string[] }>
 }
 
-const root = path.resolve(import.meta.dirname, '..')
+const root = path.resolve(import.meta.dirname, '..', '..')
 const config = parse(readFileSync(path.join(root, '.github', 'dependabot.yml'), 'utf8')) as { version: number; updates: Update[] }
 
 test('version 2, with updates for npm and github-actions at the repository root', () => {

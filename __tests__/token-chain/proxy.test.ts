@@ -8,7 +8,7 @@ import http from 'node:http'
 import net, { type AddressInfo } from 'node:net'
 import { makeCertificate, startHttpsFront, type Certificate, type HttpsFront } from '../support/tls.js'
 import { createWorld, SECRET, type World } from '../support/world.js'
-import { runAction } from './harness.js'
+import { runAction } from '../support/harness.js'
 
 let world: World
 let tls: Certificate

@@ -6,9 +6,9 @@
 import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { markdownSnippets, wrapSteps } from '../scripts/markdown-snippets.js'
+import { markdownSnippets, wrapSteps } from '../../scripts/markdown-snippets.js'
 
-const root = path.resolve(import.meta.dirname, '..')
+const root = path.resolve(import.meta.dirname, '..', '..')
 const fixtures = '__tests__/fixtures/workflows'
 
 function lint(...files: string[]): { status: number | null; lines: string[] } {

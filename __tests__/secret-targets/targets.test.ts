@@ -1,10 +1,10 @@
 /**
- * End to end: `node dist/index.js` spawned as the runner spawns it, against the simulator.
- * Every run ends with a leak scan of everything it left behind.
+ * Secret targets: a repository (the default), an environment, an organization (its visibility and
+ * selected repositories kept), Dependabot's twin of each, and GitHub Enterprise Server, through the
+ * bundle; and the repository secret that would shadow an organization secret, in process.
  */
-import net, { type AddressInfo } from 'node:net'
-import { createWorld, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from '../support/world.js'
-import { runAction, scanForLeaks, type ActionRun } from './harness.js'
+import { runAction, scanForLeaks, type ActionRun } from '../support/harness.js'
+import { createWorld, runFlow, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from '../support/world.js'
 
 let world: World
 afterEach(() => world?.close())
@@ -16,64 +16,6 @@ function leaks(run: ActionRun, extra: { postmanFile?: string } = {}): string[] {
   return scanForLeaks(run, secrets, { accessToken: issued?.accessToken, ...extra })
 }
 
-test('a rotation: the secret decrypts to the token Box issued, outputs are right, nothing leaks', async () => {
-  world = await createWorld({ simulator: { boxExpiresIn: 4123 } })
-  const run = await runAction(world.inputs({ 'postman-environment': 'postman/box.json', 'export-env': 'true' }), {
-    env: world.env(),
-    workspaceFiles: { 'postman/.keep': '' }
-  })
-  expect(run.stderr).toBe('')
-  expect(run.code).toBe(0)
-  const issued = world.sim.box.issued[0]
-  expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe(issued.refreshToken)
-  expect(world.sim.box.isRefreshTokenValid(issued.refreshToken)).toBe(true)
-  expect(run.outputs).toMatchObject({
-    'access-token': issued.accessToken,
-    'expires-in': '4123',
-    'secret-updated': 'true',
-    'postman-environment': `${run.workspace}/postman/box.json`
-  })
-  expect(Date.parse(run.outputs['expires-at'])).toBeGreaterThan(Date.now() + 4000_000)
-  expect(Date.parse(run.outputs['refresh-token-expires-at'])).toBeGreaterThan(Date.now() + 59 * 86_400_000)
-  expect(run.outputs.recovery).toBeUndefined()
-  expect(run.env).toEqual({ BOX_ACCESS_TOKEN: issued.accessToken })
-  expect(run.fileModes[`${run.workspace}/postman/box.json`]).toBe(0o600)
-  expect(run.summary).toContain('✅ updated')
-  expect(leaks(run, { postmanFile: 'postman/box.json' })).toEqual([])
-})
-
-test('the write-back fails for ever: exit 1, a recovery output that restores the chain, nothing leaks', async () => {
-  world = await createWorld()
-  world.sim.github.injectFault({ method: 'PUT', times: Infinity, fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' } })
-  const run = await runAction(world.inputs(), { env: world.env() })
-  expect(run.code).toBe(1)
-  expect(run.stdout).toMatch(/::error::.*gh api --method PUT/)
-  expect(run.summary).toMatch(/### Recovery/)
-  expect(run.outputs['secret-updated']).toBe('false')
-  expect(leaks(run)).toEqual([])
-  expect(await tokenChainState(world, run.outputs.recovery)).toBe('recovery payload restores the new valid token')
-})
-
-test('bad inputs: exit 1 before any request, the message names each input', async () => {
-  world = await createWorld()
-  const run = await runAction(world.inputs({ 'secret-name': 'github_token', 'box-api-url': 'http://box.example.com', dependabot: 'on' }), { env: world.env() })
-  expect(run.code).toBe(1)
-  expect(run.stdout).toMatch(/::error::3 inputs are not valid/)
-  for (const input of ['secret-name', 'box-api-url', 'dependabot']) expect(run.stdout).toContain(`\`${input}\``)
-  expect(world.sim.requests).toEqual([])
-  expect(leaks(run)).toEqual([])
-  expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
-})
-
-test('dry run: GitHub checked, Box untouched', async () => {
-  world = await createWorld()
-  const run = await runAction(world.inputs({ 'dry-run': 'true' }), { env: world.env() })
-  expect(run.code).toBe(0)
-  expect(world.sim.requests.some((r) => r.service === 'box')).toBe(false)
-  expect(run.outputs).toEqual({ 'secret-updated': 'false' })
-  expect(run.stdout).toMatch(/Dry run: would write the repository secret BOX_REFRESH_TOKEN of octo-org\/api-tests/)
-  expect(leaks(run)).toEqual([])
-})
 
 /** Organization tests run from a repository with no secret of its own that would shadow the organization's. */
 function fromInfraRepository(): { env: Record<string, string> } {
@@ -179,47 +121,14 @@ describe('secret targets', () => {
   })
 })
 
-test('the Postman file is replaced atomically and keeps mode 0600 even when it existed with wider bits', async () => {
+test('an organization secret shadowed by a repository secret of the same name is refused before Box', async () => {
   world = await createWorld()
-  const run = await runAction(world.inputs({ 'postman-environment': 'box.json' }), { env: world.env(), workspaceFiles: { 'box.json': '{"old": true}' } })
-  expect(run.code).toBe(0)
-  expect(run.fileModes[`${run.workspace}/box.json`]).toBe(0o600)
-  expect(JSON.parse(run.files[`${run.workspace}/box.json`]).values).toHaveLength(3)
-  // No temporary file is left beside it.
-  expect(Object.keys(run.files).filter((f) => f.startsWith(run.workspace))).toEqual([`${run.workspace}/box.json`])
-})
-
-describe('Box faults through the bundled fetch', () => {
-  test('a hang times out, is retried and succeeds', async () => {
-    world = await createWorld()
-    world.sim.box.injectFault({ kind: 'hang' })
-    const run = await runAction(world.inputs({ 'request-timeout-seconds': '1' }), { env: world.env() })
-    expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/Box: Box did not answer within 1 s\.; retrying/)
-    expect(await tokenChainState(world)).toBe('secret holds the new valid token')
-  })
-
-  test('an answer dropped after Box used the token is named as such', async () => {
-    world = await createWorld()
-    world.sim.box.injectFault({ kind: 'drop-after-consume' })
-    const run = await runAction(world.inputs(), { env: world.env() })
-    expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/The connection to Box failed before its answer arrived/)
-    expect(run.stdout).toMatch(/probably processed it and used the token/)
-    expect(leaks(run)).toEqual([])
-  })
-
-  test('a refused connection is retried within the budget and reported as not used', async () => {
-    world = await createWorld()
-    // A port that was just free: nothing listens there.
-    const closed = net.createServer()
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
-    const port = (closed.address() as AddressInfo).port
-    await new Promise((resolve) => closed.close(resolve))
-    const run = await runAction(world.inputs({ 'box-api-url': `http://127.0.0.1:${port}`, 'retry-timeout-seconds': '2' }), { env: world.env() })
-    expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/Could not connect to Box \(ECONNREFUSED\)/)
-    expect(run.stdout).toMatch(/The refresh token was not used/)
-    expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
-  })
+  world.sim.github.addOrganization('octo-org')
+  world.sim.github.setSecret({ kind: 'organization', org: 'octo-org' }, SECRET, 'organization-copy', { visibility: 'all' })
+  // world's repository secret BOX_REFRESH_TOKEN exists in the workflow's repository (GITHUB_REPOSITORY)
+  const { recorded } = await runFlow(world, { organization: 'octo-org' }, { GITHUB_RUN_ID: '1001' })
+  expect(recorded.failed).toMatch(/repository secret BOX_REFRESH_TOKEN of octo-org\/api-tests exists.*read it instead of the organization secret/)
+  expect(recorded.failed).toMatch(/removing `organization`/)
+  expect(world.sim.requests.filter((r) => r.service === 'box')).toEqual([])
+  expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
 })
