@@ -5,8 +5,8 @@
  * ../support/bad-inputs.ts; inputs.test.ts checks readConfig on it directly.)
  */
 import { badInputs } from '../support/bad-inputs.js'
-import { runAction, scanForLeaks } from '../support/harness.js'
-import { createWorld, runFlow, tokenChainState, WRITE_TOKEN, type World } from '../support/world.js'
+import { runAction } from '../support/harness.js'
+import { createWorld, runFlow, tokenChainState, type World, leaksOf } from '../support/world.js'
 
 let world: World
 afterEach(() => world?.close())
@@ -37,6 +37,6 @@ test('bad inputs: exit 1 before any request, the message names each input', asyn
   expect(run.stdout).toMatch(/::error::3 inputs are not valid/)
   for (const input of ['secret-name', 'box-api-url', 'dependabot']) expect(run.stdout).toContain(`\`${input}\``)
   expect(world.sim.requests).toEqual([])
-  expect(scanForLeaks(run, { oldRefreshToken: world.refreshToken, clientSecret: world.sim.box.client.secret, githubToken: WRITE_TOKEN })).toEqual([])
+  expect(leaksOf(world, run)).toEqual([])
   expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
 })

@@ -34,68 +34,7 @@ afterEach(async () => {
   await rm(home, { recursive: true, force: true })
 })
 
-test('node dist/login/index.js stores a working refresh token and prints none', async () => {
-  expect(existsSync(SCRIPT)).toBe(true) // `npm run build` first
-
-  // A clean environment: no DISPLAY (so no browser is tried), no NODE_OPTIONS from jest.
-  const child = spawn(
-    process.execPath,
-    [SCRIPT, '--repository', REPO, '--box-api-url', sim.boxUrl, '--box-authorize-url', sim.boxAuthorizeUrl, '--port', '0', '--timeout', '20'],
-    {
-      cwd: home,
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: home,
-        BOX_CLIENT_ID: sim.box.client.id,
-        BOX_CLIENT_SECRET: sim.box.client.secret,
-        GITHUB_TOKEN: WRITE_TOKEN,
-        GITHUB_API_URL: sim.githubApiUrl
-      },
-      stdio: ['ignore', 'pipe', 'pipe']
-    }
-  )
-  let stdout = ''
-  let stderr = ''
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-  const exited = new Promise<number | null>((resolve) => child.once('close', resolve))
-  const killer = setTimeout(() => child.kill('SIGKILL'), 25_000)
-
-  // The person reads the URL off the terminal and opens it.
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8')
-      const match = /^ {2}(http:\/\/\S+\/api\/oauth2\/authorize\?\S+)$/m.exec(stdout)
-      if (match) resolve(match[1]!)
-    })
-    void exited.then(() => reject(new Error(`the command exited before printing a URL:\n${stdout}\n${stderr}`)))
-  })
-  const visit = await playBrowser(url)
-  const code = await exited
-  clearTimeout(killer)
-
-  expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
-  expect(visit).toMatchObject({ authorizeStatus: 302, callbackStatus: 200 })
-  expect(visit.page).toContain('You can close this tab.')
-  expect(stdout).toContain('No browser could be opened from here: open the URL yourself.')
-  expect(stdout).toContain('Token stored in octo-org/api-tests BOX_REFRESH_TOKEN (repository secret, created).')
-  expect(stdout).toMatch(/It expires on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC, 60 days from now/)
-
-  const [pair] = sim.box.issued
-  const stored = sim.github.getSecret({ kind: 'repository', repo: REPO }, 'BOX_REFRESH_TOKEN')?.plaintext
-  expect(stored).toBe(pair!.refreshToken)
-  expect(sim.box.isRefreshTokenValid(stored!)).toBe(true)
-
-  for (const secret of [pair!.refreshToken, pair!.accessToken, sim.box.client.secret, WRITE_TOKEN]) {
-    expect(stdout).not.toContain(secret)
-    expect(stderr).not.toContain(secret)
-    expect(visit.page).not.toContain(secret)
-  }
-  // Nothing written to disk: the home directory (also the working directory) is still empty.
-  expect(await readdir(home)).toEqual([])
-})
-
-// ---- interrupted ---------------------------------------------------------------------------------
-
+/** The bundle, spawned as a person runs it: flags for the simulator, credentials in the environment. */
 interface SpawnedLogin {
   child: ReturnType<typeof spawn>
   output: () => { stdout: string; stderr: string }
@@ -139,6 +78,38 @@ function spawnLogin(extraArgs: string[] = [], env: Record<string, string> = {}):
   url.catch(() => undefined)
   return { child, output: () => ({ stdout, stderr }), exited, url }
 }
+
+test('node dist/login/index.js stores a working refresh token and prints none', async () => {
+  expect(existsSync(SCRIPT)).toBe(true) // `npm run build` first
+  // A clean environment (see spawnLogin): no DISPLAY, so no browser is tried; no NODE_OPTIONS from jest.
+  const login = spawnLogin()
+  const url = await login.url
+  const visit = await playBrowser(url)
+  const { code } = await login.exited
+  const { stdout, stderr } = login.output()
+
+  expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
+  expect(visit).toMatchObject({ authorizeStatus: 302, callbackStatus: 200 })
+  expect(visit.page).toContain('You can close this tab.')
+  expect(stdout).toContain('No browser could be opened from here: open the URL yourself.')
+  expect(stdout).toContain('Token stored in octo-org/api-tests BOX_REFRESH_TOKEN (repository secret, created).')
+  expect(stdout).toMatch(/It expires on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC, 60 days from now/)
+
+  const [pair] = sim.box.issued
+  const stored = sim.github.getSecret({ kind: 'repository', repo: REPO }, 'BOX_REFRESH_TOKEN')?.plaintext
+  expect(stored).toBe(pair!.refreshToken)
+  expect(sim.box.isRefreshTokenValid(stored!)).toBe(true)
+
+  for (const secret of [pair!.refreshToken, pair!.accessToken, sim.box.client.secret, WRITE_TOKEN]) {
+    expect(stdout).not.toContain(secret)
+    expect(stderr).not.toContain(secret)
+    expect(visit.page).not.toContain(secret)
+  }
+  // Nothing written to disk: the home directory (also the working directory) is still empty.
+  expect(await readdir(home)).toEqual([])
+})
+
+// ---- interrupted ---------------------------------------------------------------------------------
 
 test('Ctrl-C while waiting for the browser: exit 130, nothing changed, Box never asked for a token', async () => {
   const login = spawnLogin()

@@ -10,11 +10,9 @@ import { dirname, join } from 'node:path'
 import newman, { type NewmanRunOptions, type NewmanRunSummary } from 'newman'
 import { makeCertificate, startHttpsFront, type Certificate, type HttpsFront } from '../support/tls.js'
 import { createWorld, WRITE_TOKEN, type World } from '../support/world.js'
-import { REPO_ROOT, runAction, scanForLeaks } from '../support/harness.js'
+import { ADVANCED_REQUEST, CLASSIC_REQUEST, COLLECTION, SELF_REFRESHING, tokenRequests, unsafeEnvironment } from '../support/box-collections.js'
+import { runAction, scanForLeaks } from '../support/harness.js'
 
-const COLLECTION = join(REPO_ROOT, '__tests__', 'fixtures', 'box-like.postman_collection.json')
-const CLASSIC_REQUEST = 'Get current user'
-const ADVANCED_REQUEST = 'Get current user (advanced)'
 
 /** newman's Node API; the certificate is trusted as a CA (not `insecure`), so TLS is really verified. */
 function runNewman(options: NewmanRunOptions & { sslExtraCaCerts: string }): Promise<NewmanRunSummary> {
@@ -43,7 +41,6 @@ beforeEach(() => {
   front.seen.length = 0
 })
 
-const tokenRequests = (): number => world.sim.requests.filter((r) => r.service === 'box' && r.path === '/oauth2/token').length
 
 test('newman calls Box with the access token the action got and never refreshes', async () => {
   const run = await runAction(world.inputs({ 'postman-environment': 'box.postman_environment.json' }), { env: world.env(), keep: true })
@@ -72,7 +69,7 @@ test('newman calls Box with the access token the action got and never refreshes'
     }
     expect(scanForLeaks(run, secrets, { accessToken: issued.accessToken, postmanFile: file })).toEqual([])
 
-    const before = tokenRequests()
+    const before = tokenRequests(world)
     const summary = await runNewman({
       collection: COLLECTION,
       environment: file,
@@ -92,7 +89,7 @@ test('newman calls Box with the access token the action got and never refreshes'
       { method: 'GET', path: '/2.0/users/me', authorization: `Bearer ${issued.accessToken}` },
       { method: 'GET', path: '/2.0/users/me', authorization: `Bearer ${issued.accessToken}` }
     ])
-    expect(tokenRequests()).toBe(before)
+    expect(tokenRequests(world)).toBe(before)
     expect(world.sim.box.isRefreshTokenValid(issued.refreshToken)).toBe(true)
   } finally {
     await rm(dirname(run.workspace), { recursive: true, force: true })
@@ -101,23 +98,13 @@ test('newman calls Box with the access token the action got and never refreshes'
 
 // The control: the collection's scripts do refresh when an environment lets them, so the test
 // above passing means the action's environment prevented it, not that the scripts never would.
-test.each([
-  [CLASSIC_REQUEST, 'no expires_at, and the client secret and refresh token present', {}],
-  [ADVANCED_REQUEST, 'box_env_type OAUTH with an expired expires_at', { box_env_type: 'OAUTH', expires_at: 0 }]
-])('control: %s refreshes by itself given %s', async (request, _why, extra) => {
-  const refreshToken = world.sim.box.issueRefreshToken()
-  const values = Object.entries({
-    access_token: 'not-a-valid-token',
-    client_id: world.sim.box.client.id,
-    client_secret: world.sim.box.client.secret,
-    refresh_token: refreshToken,
-    ...extra
-  }).map(([key, value]) => ({ key, value, enabled: true }))
-
-  const before = tokenRequests()
+test.each(SELF_REFRESHING)('control: %s refreshes by itself given %s', async (request, _why, extra) => {
+  const environment = unsafeEnvironment(world, extra)
+  const refreshToken = String(environment.values.find((v) => v.key === 'refresh_token')!.value)
+  const before = tokenRequests(world)
   const summary = await runNewman({
     collection: COLLECTION,
-    environment: { name: 'unsafe', values, _postman_variable_scope: 'environment' } as unknown as NewmanRunOptions['environment'],
+    environment: environment as unknown as NewmanRunOptions['environment'],
     folder: request,
     envVar: [{ key: 'api.box.com', value: front.host }],
     sslExtraCaCerts: tls.certFile,
@@ -126,7 +113,7 @@ test.each([
 
   expect(summary.run.failures.map((f) => f.error.message)).toEqual([])
   expect(front.seen.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /oauth2/token', 'GET /2.0/users/me'])
-  expect(tokenRequests()).toBe(before + 1)
+  expect(tokenRequests(world)).toBe(before + 1)
   expect(world.sim.box.isRefreshTokenValid(refreshToken)).toBe(false) // used up inside newman
   expect(front.seen[1]!.authorization).toBe(`Bearer ${world.sim.box.issued.at(-1)!.accessToken}`)
 })

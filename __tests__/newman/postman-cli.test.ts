@@ -14,17 +14,14 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { makeCertificate, startHttpsFront, type Certificate, type HttpsFront } from '../support/tls.js'
 import { createWorld, WRITE_TOKEN, type World } from '../support/world.js'
+import { ADVANCED_REQUEST, CLASSIC_REQUEST, COLLECTION, SELF_REFRESHING, tokenRequests, unsafeEnvironment } from '../support/box-collections.js'
 import { REPO_ROOT, runAction, scanForLeaks } from '../support/harness.js'
+import { startTrap, type Trap } from '../support/trap.js'
 
-const COLLECTION = join(REPO_ROOT, '__tests__', 'fixtures', 'box-like.postman_collection.json')
-const CLASSIC_REQUEST = 'Get current user'
-const ADVANCED_REQUEST = 'Get current user (advanced)'
 const POSTMAN = join(REPO_ROOT, 'node_modules', '.bin', 'postman')
 const PLATFORM_PACKAGES: Record<string, string> = { 'linux-x64': 'pm-bin-linux-x64', 'linux-arm64': 'pm-bin-linux-arm64', 'darwin-x64': 'pm-bin-macos-x64', 'darwin-arm64': 'pm-bin-macos-arm64', 'win32-x64': 'pm-bin-windows-x64' }
 const PLATFORM_PACKAGE = PLATFORM_PACKAGES[`${process.platform}-${process.arch}`]
@@ -34,31 +31,6 @@ const PLATFORM_PACKAGE = PLATFORM_PACKAGES[`${process.platform}-${process.arch}`
 const binaryInstalled = PLATFORM_PACKAGE !== undefined && existsSync(join(REPO_ROOT, 'node_modules', '@postman', PLATFORM_PACKAGE))
 const runHere = process.platform === 'linux' && process.arch === 'x64' ? test : binaryInstalled ? test : test.skip
 
-/** Records every request, so a Postman address that escaped the overrides shows up here, not on the internet. */
-interface Trap {
-  url: string
-  seen: string[]
-  close(): Promise<void>
-}
-
-async function startTrap(): Promise<Trap> {
-  const seen: string[] = []
-  const server = http.createServer((req, res) => {
-    seen.push(`${req.method ?? ''} ${req.url ?? ''}`)
-    res.writeHead(404, { 'content-type': 'application/json' })
-    res.end('{}')
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    seen,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      })
-  }
-}
 
 // The addresses the CLI (1.34) reads from its environment, each pointed at the trap.
 const POSTMAN_ADDRESS_VARIABLES = [
@@ -132,15 +104,14 @@ afterAll(async () => {
 
 beforeEach(() => {
   front.seen.length = 0
-  trap.seen.length = 0
+  trap.hits.length = 0
 })
 
 afterEach(() => {
   // Nothing but the update check reached a Postman address (and that one reached the trap).
-  expect(trap.seen.filter((line) => !line.startsWith('GET /update/status?'))).toEqual([])
+  expect(trap.hits.filter((line) => !line.startsWith('GET /update/status?'))).toEqual([])
 })
 
-const tokenRequests = (): number => world.sim.requests.filter((r) => r.service === 'box' && r.path === '/oauth2/token').length
 
 runHere('the Postman CLI calls Box with the access token the action got and never refreshes', async () => {
   const run = await runAction(world.inputs({ 'postman-environment': 'box.postman_environment.json' }), { env: world.env(), keep: true })
@@ -153,7 +124,7 @@ runHere('the Postman CLI calls Box with the access token the action got and neve
     const secrets = { oldRefreshToken: world.refreshToken, newRefreshToken: issued.refreshToken, clientSecret: world.sim.box.client.secret, githubToken: WRITE_TOKEN }
     expect(scanForLeaks(run, secrets, { accessToken: issued.accessToken, postmanFile: file })).toEqual([])
 
-    const before = tokenRequests()
+    const before = tokenRequests(world)
     // As in docs/newman.md: `postman collection run … -e box.postman_environment.json -i "Get current user"`.
     const cli = await runPostmanCli(['-e', file, '-i', CLASSIC_REQUEST, '-i', ADVANCED_REQUEST, '--env-var', `api.box.com=${front.host}`, '--ssl-extra-ca-certs', tls.certFile, '--bail'])
 
@@ -162,7 +133,7 @@ runHere('the Postman CLI calls Box with the access token the action got and neve
       { method: 'GET', path: '/2.0/users/me', authorization: `Bearer ${issued.accessToken}` },
       { method: 'GET', path: '/2.0/users/me', authorization: `Bearer ${issued.accessToken}` }
     ])
-    expect(tokenRequests()).toBe(before)
+    expect(tokenRequests(world)).toBe(before)
     expect(world.sim.box.isRefreshTokenValid(issued.refreshToken)).toBe(true)
     // The CLI's own output never shows the refresh tokens or the client secret.
     for (const value of [world.refreshToken, issued.refreshToken, world.sim.box.client.secret]) expect(cli.output).not.toContain(value)
@@ -173,29 +144,20 @@ runHere('the Postman CLI calls Box with the access token the action got and neve
 
 // The control, as for newman: the collection's scripts do refresh under the Postman CLI when an
 // environment lets them, so the test above passing means the action's environment prevented it.
-runHere.each([
-  [CLASSIC_REQUEST, 'no expires_at, and the client secret and refresh token present', {}],
-  [ADVANCED_REQUEST, 'box_env_type OAUTH with an expired expires_at', { box_env_type: 'OAUTH', expires_at: 0 }]
-])('control: %s refreshes by itself under the Postman CLI given %s', async (request, _why, extra) => {
-  const refreshToken = world.sim.box.issueRefreshToken()
-  const values = Object.entries({
-    access_token: 'not-a-valid-token',
-    client_id: world.sim.box.client.id,
-    client_secret: world.sim.box.client.secret,
-    refresh_token: refreshToken,
-    ...extra
-  }).map(([key, value]) => ({ key, value, enabled: true }))
+runHere.each(SELF_REFRESHING)('control: %s refreshes by itself under the Postman CLI given %s', async (request, _why, extra) => {
+  const environment = unsafeEnvironment(world, extra)
+  const refreshToken = String(environment.values.find((v) => v.key === 'refresh_token')!.value)
   const dir = await mkdtemp(join(tmpdir(), 'box-token-refresh-postman-env-'))
   try {
     const file = join(dir, 'unsafe.postman_environment.json')
-    await writeFile(file, JSON.stringify({ name: 'unsafe', values, _postman_variable_scope: 'environment' }))
+    await writeFile(file, JSON.stringify(environment))
 
-    const before = tokenRequests()
+    const before = tokenRequests(world)
     const cli = await runPostmanCli(['-e', file, '-i', request, '--env-var', `api.box.com=${front.host}`, '--ssl-extra-ca-certs', tls.certFile])
 
     expect(cli.code).toBe(0)
     expect(front.seen.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /oauth2/token', 'GET /2.0/users/me'])
-    expect(tokenRequests()).toBe(before + 1)
+    expect(tokenRequests(world)).toBe(before + 1)
     expect(world.sim.box.isRefreshTokenValid(refreshToken)).toBe(false) // used up inside the Postman CLI
     expect(front.seen[1]!.authorization).toBe(`Bearer ${world.sim.box.issued.at(-1)!.accessToken}`)
   } finally {

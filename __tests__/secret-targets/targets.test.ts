@@ -3,18 +3,13 @@
  * selected repositories kept), Dependabot's twin of each, and GitHub Enterprise Server, through the
  * bundle; and the repository secret that would shadow an organization secret, in process.
  */
-import { runAction, scanForLeaks, type ActionRun } from '../support/harness.js'
-import { createWorld, runFlow, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from '../support/world.js'
+import { runAction, type ActionRun } from '../support/harness.js'
+import { createWorld, runFlow, tokenChainState, REPO, SECRET, type World, leaksOf } from '../support/world.js'
 
 let world: World
 afterEach(() => world?.close())
 
-function leaks(run: ActionRun, extra: { postmanFile?: string } = {}): string[] {
-  const issued = world.sim.box.issued.at(-1)
-  const secrets: Record<string, string> = { oldRefreshToken: world.refreshToken, clientSecret: world.sim.box.client.secret, githubToken: WRITE_TOKEN }
-  if (issued) secrets.newRefreshToken = issued.refreshToken
-  return scanForLeaks(run, secrets, { accessToken: issued?.accessToken, ...extra })
-}
+const leaks = (run: ActionRun, allow: { postmanFile?: string } = {}): string[] => leaksOf(world, run, allow)
 
 
 /** Organization tests run from a repository with no secret of its own that would shadow the organization's. */

@@ -7,6 +7,7 @@ import type { RecoveryPayload } from '../../src/recovery.js'
 import type { RunReport } from '../../src/report.js'
 import type { Timing } from '../../src/retry.js'
 import { startSimulator, type ScopeRef, type Simulator, type SimulatorOptions } from '../simulator/index.js'
+import { scanForLeaks, type ActionRun, type LeakAllowances } from './harness.js'
 
 export const REPO = 'octo-org/api-tests'
 export const WRITE_TOKEN = 'github_pat_write_0123456789'
@@ -150,4 +151,16 @@ export async function runFlow(
   }
   const report = await run({ io, env: world.env(env), fetch: globalThis.fetch, timing, ...deps })
   return { recorded, report, slept }
+}
+
+/**
+ * What a run of the bundle in this world left where it should not: every credential the world
+ * knows (the old and the newest refresh token, the client secret, the write token), with the newest
+ * access token allowed where the action hands it out.
+ */
+export function leaksOf(world: World, run: ActionRun, allow: Omit<LeakAllowances, 'accessToken'> = {}): string[] {
+  const issued = world.sim.box.issued.at(-1)
+  const secrets: Record<string, string> = { oldRefreshToken: world.refreshToken, clientSecret: world.sim.box.client.secret, githubToken: WRITE_TOKEN }
+  if (issued) secrets.newRefreshToken = issued.refreshToken
+  return scanForLeaks(run, secrets, { accessToken: issued?.accessToken, ...allow })
 }

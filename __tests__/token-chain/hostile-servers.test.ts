@@ -6,11 +6,10 @@
  * the token and sent nothing usable back, which no client can repair) and scans everything the run
  * left behind for credentials, for commands the runner would obey, and for a broken summary.
  */
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { CustomReply } from '../simulator/http.js'
-import { createWorld, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from '../support/world.js'
-import { runAction, scanForLeaks, type ActionRun } from '../support/harness.js'
+import { createWorld, leaksOf, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from '../support/world.js'
+import { runAction, type ActionRun } from '../support/harness.js'
+import { startTrap, type Trap } from '../support/trap.js'
 
 let world: World
 let trap: Trap
@@ -19,39 +18,10 @@ afterEach(async () => {
   await trap?.close()
 })
 
-/** Another "host": a server on another loopback port that records anything that reaches it. */
-interface Trap {
-  url: string
-  hits: string[]
-  close(): Promise<void>
-}
-
-async function startTrap(): Promise<Trap> {
-  const hits: string[] = []
-  const server = http.createServer((req, res) => {
-    hits.push(`${req.method} ${req.url}`)
-    res.end('{}')
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    hits,
-    close: () => new Promise((resolve) => server.close(() => resolve()))
-  }
-}
 
 /** What a hostile server tries to slip in everywhere. */
 const INJECTION = '\n::warning::OWNED\n##[error]OWNED\n```\n# OWNED\n<img src=x onerror=alert(1)>'
 
-function credentials(): Record<string, string> {
-  const issued = world.sim.box.issued.at(-1)
-  return {
-    oldRefreshToken: world.refreshToken,
-    clientSecret: world.sim.box.client.secret,
-    githubToken: WRITE_TOKEN,
-    ...(issued ? { newRefreshToken: issued.refreshToken } : {})
-  }
-}
 
 /** An error page that echoes the whole request, in every form a server might. */
 function echo(request: { body: string }, status = 400): CustomReply {
@@ -68,8 +38,7 @@ function echo(request: { body: string }, status = 400): CustomReply {
 
 /** Everything a run must never do, whatever the servers sent. */
 function expectClean(run: ActionRun): void {
-  const issued = world.sim.box.issued.at(-1)
-  expect(scanForLeaks(run, credentials(), { accessToken: issued?.accessToken })).toEqual([])
+  expect(leaksOf(world, run)).toEqual([])
   for (const text of [run.stdout, run.stderr, run.summary, ...Object.values(run.outputs)]) {
     expect(text).not.toMatch(/::warning::OWNED|##\[error\]OWNED/)
     // Every line that starts a workflow command is one the action meant.
@@ -94,6 +63,15 @@ function outsideCodeFences(markdown: string): string {
   }
   expect(open).toBeUndefined() // every fence was closed
   return kept.join('\n')
+}
+
+/** A world whose organization secret is rotated from another repository (so no repository secret shadows it). */
+async function organizationWorld(seed: Parameters<World['sim']['github']['setSecret']>[3]): Promise<{ env: Record<string, string> }> {
+  world = await createWorld()
+  world.sim.github.addRepository('octo-org/infra')
+  world.sim.github.addOrganization('octo-org')
+  world.sim.github.setSecret({ kind: 'organization', org: 'octo-org' }, SECRET, world.refreshToken, seed)
+  return { env: world.env({ GITHUB_REPOSITORY: 'octo-org/infra' }) }
 }
 
 const errorLine = (run: ActionRun): string => run.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? ''
@@ -238,17 +216,13 @@ describe('GitHub', () => {
   })
 
   test('an organization secret whose visibility is not one of GitHub\'s: refused before Box, nothing guessed', async () => {
-    world = await createWorld()
-    world.sim.github.addRepository('octo-org/infra')
-    world.sim.github.addOrganization('octo-org')
-    const orgScope = { kind: 'organization', org: 'octo-org' } as const
-    world.sim.github.setSecret(orgScope, SECRET, world.refreshToken, { visibility: 'all' })
+    const options = await organizationWorld({ visibility: 'all' })
     world.sim.github.injectFault({
       method: 'GET',
       pathIncludes: `/orgs/octo-org/actions/secrets/${SECRET}`,
       fault: { kind: 'tamper', change: (reply) => ({ ...reply, body: { ...(reply.body as object), visibility: `all'; touch OWNED #${INJECTION}` } }) }
     })
-    const run = await runAction(world.inputs({ organization: 'octo-org' }), { env: world.env({ GITHUB_REPOSITORY: 'octo-org/infra' }) })
+    const run = await runAction(world.inputs({ organization: 'octo-org' }), options)
     expect(run.code).toBe(1)
     expect(errorLine(run)).toMatch(/gives no visibility of `all`, `private` or `selected`/)
     expect(world.sim.requests.some((r) => r.service === 'box')).toBe(false)
@@ -256,11 +230,7 @@ describe('GitHub', () => {
   })
 
   test('a selected-repositories list that never ends: read at most 100 pages, refused before Box', async () => {
-    world = await createWorld()
-    world.sim.github.addRepository('octo-org/infra')
-    world.sim.github.addOrganization('octo-org')
-    const orgScope = { kind: 'organization', org: 'octo-org' } as const
-    world.sim.github.setSecret(orgScope, SECRET, world.refreshToken, { visibility: 'selected', selectedRepositoryIds: [] })
+    const options = await organizationWorld({ visibility: 'selected', selectedRepositoryIds: [] })
     let page = 0
     world.sim.github.injectFault({
       method: 'GET',
@@ -268,7 +238,7 @@ describe('GitHub', () => {
       times: Infinity,
       fault: { kind: 'reply', reply: () => ({ status: 200, body: { total_count: 10 ** 9, repositories: Array.from({ length: 100 }, (_, i) => ({ id: ++page * 1000 + i })) } }) }
     })
-    const run = await runAction(world.inputs({ organization: 'octo-org' }), { env: world.env({ GITHUB_REPOSITORY: 'octo-org/infra' }) })
+    const run = await runAction(world.inputs({ organization: 'octo-org' }), options)
     expect(run.code).toBe(1)
     expect(world.sim.requests.filter((r) => r.path.endsWith('/repositories')).length).toBe(100)
     expect(errorLine(run)).toMatch(/the list goes on past 10000 repositories/)
@@ -277,12 +247,9 @@ describe('GitHub', () => {
   })
 
   test('a selected-repositories list with an id that is not a number: refused before Box', async () => {
-    world = await createWorld()
-    world.sim.github.addRepository('octo-org/infra')
-    world.sim.github.addOrganization('octo-org')
-    world.sim.github.setSecret({ kind: 'organization', org: 'octo-org' }, SECRET, world.refreshToken, { visibility: 'selected', selectedRepositoryIds: [] })
+    const options = await organizationWorld({ visibility: 'selected', selectedRepositoryIds: [] })
     world.sim.github.injectFault({ method: 'GET', pathIncludes: '/repositories', fault: { kind: 'reply', reply: () => ({ status: 200, body: { total_count: 1, repositories: [{ id: '1; touch OWNED' }] } }) } })
-    const run = await runAction(world.inputs({ organization: 'octo-org' }), { env: world.env({ GITHUB_REPOSITORY: 'octo-org/infra' }) })
+    const run = await runAction(world.inputs({ organization: 'octo-org' }), options)
     expect(run.code).toBe(1)
     expect(errorLine(run)).toMatch(/a repository in the list has no valid id/)
     expectClean(run)

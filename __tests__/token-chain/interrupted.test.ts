@@ -6,9 +6,9 @@
  */
 import type { ChildProcess } from 'node:child_process'
 import net, { type AddressInfo } from 'node:net'
-import { createWorld, SECRET, WRITE_TOKEN, type World } from '../support/world.js'
+import { createWorld, SECRET, type World, leaksOf } from '../support/world.js'
 import { pasteAll, printedRecoveryCommands, writeAheadGroup } from '../support/paste.js'
-import { runAction, scanForLeaks, type ActionRun } from '../support/harness.js'
+import { runAction, type ActionRun } from '../support/harness.js'
 import type { LoggedRequest } from '../simulator/index.js'
 
 let world: World
@@ -17,12 +17,7 @@ afterEach(() => world?.close())
 const isPut = (r: LoggedRequest) => r.service === 'github' && r.method === 'PUT'
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-function leaks(run: ActionRun): string[] {
-  const issued = world.sim.box.issued.at(-1)
-  const secrets: Record<string, string> = { oldRefreshToken: world.refreshToken, clientSecret: world.sim.box.client.secret, githubToken: WRITE_TOKEN }
-  if (issued) secrets.newRefreshToken = issued.refreshToken
-  return scanForLeaks(run, secrets, { accessToken: issued?.accessToken })
-}
+const leaks = (run: ActionRun, allow: { postmanFile?: string } = {}): string[] => leaksOf(world, run, allow)
 
 /** The new token is stored and valid once the commands the run left behind are pasted into bash. */
 async function expectPastedLogRestoresTheChain(log: string, scopes = [world.scope]): Promise<void> {
@@ -119,6 +114,14 @@ describe('killed (SIGKILL) after Box answered: the log already holds the sealed 
   })
 })
 
+/** The runner's cancellation, sent once the first request that `matches` reaches the simulator. */
+const cancelAtRequest =
+  (matches: (r: LoggedRequest) => boolean, sent: { at?: number } = {}) =>
+  (child: ChildProcess): void =>
+    void world.sim.waitForRequest(matches).then(() => {
+      sent.at = cancelLikeTheRunner(child).sentAt
+    })
+
 describe("cancelled with the runner's signal sequence", () => {
   test('during write-back retries: it stops retrying, fails with the recovery in the error and the summary, and exits long before SIGTERM', async () => {
     world = await createWorld()
@@ -151,11 +154,7 @@ describe("cancelled with the runner's signal sequence", () => {
     world.sim.box.injectFault({ kind: 'slow', ms: 1_500 })
     const run = await runAction(world.inputs(), {
       env: world.env(),
-      control: (child) =>
-        void (async () => {
-          await world.sim.waitForRequest((r) => r.service === 'box')
-          cancelLikeTheRunner(child)
-        })()
+      control: cancelAtRequest((r) => r.service === 'box')
     })
     expect(run.signal).toBeNull()
     expect(run.code).toBe(1)
@@ -169,16 +168,9 @@ describe("cancelled with the runner's signal sequence", () => {
   test('while Box does not answer at all: it gives the request most of the grace, then stops before SIGTERM and says the token may be used', async () => {
     world = await createWorld()
     world.sim.box.injectFault({ kind: 'hang' })
-    let cancelledAt = 0
-    const run = await runAction(world.inputs(), {
-      env: world.env(),
-      control: (child) =>
-        void (async () => {
-          await world.sim.waitForRequest((r) => r.service === 'box')
-          cancelledAt = cancelLikeTheRunner(child).sentAt
-        })()
-    })
-    const exitedAfterMs = Date.now() - cancelledAt
+    const sent: { at?: number } = {}
+    const run = await runAction(world.inputs(), { env: world.env(), control: cancelAtRequest((r) => r.service === 'box', sent) })
+    const exitedAfterMs = Date.now() - sent.at!
     expect(run.signal).toBeNull()
     expect(run.code).toBe(1)
     expect(exitedAfterMs).toBeGreaterThan(4_000)
@@ -195,11 +187,7 @@ describe("cancelled with the runner's signal sequence", () => {
     world.sim.github.injectFault({ method: 'GET', times: Infinity, fault: { kind: 'hang' } })
     const run = await runAction(world.inputs(), {
       env: world.env(),
-      control: (child) =>
-        void (async () => {
-          await world.sim.waitForRequest((r) => r.service === 'github')
-          cancelLikeTheRunner(child)
-        })()
+      control: cancelAtRequest((r) => r.service === 'github')
     })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/::error::.*cancelled.*Nothing was changed and the refresh token was not used/)

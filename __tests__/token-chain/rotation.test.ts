@@ -7,18 +7,13 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises'
 import net, { type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { runAction, scanForLeaks, type ActionRun } from '../support/harness.js'
-import { createWorld, runFlow, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from '../support/world.js'
+import { runAction, type ActionRun } from '../support/harness.js'
+import { createWorld, runFlow, tokenChainState, REPO, SECRET, type World, leaksOf } from '../support/world.js'
 
 let world: World
 afterEach(() => world?.close())
 
-function leaks(run: ActionRun, extra: { postmanFile?: string } = {}): string[] {
-  const issued = world.sim.box.issued.at(-1)
-  const secrets: Record<string, string> = { oldRefreshToken: world.refreshToken, clientSecret: world.sim.box.client.secret, githubToken: WRITE_TOKEN }
-  if (issued) secrets.newRefreshToken = issued.refreshToken
-  return scanForLeaks(run, secrets, { accessToken: issued?.accessToken, ...extra })
-}
+const leaks = (run: ActionRun, allow: { postmanFile?: string } = {}): string[] => leaksOf(world, run, allow)
 
 describe('in process', () => {
 test('rotates: secret holds the new valid token, outputs are set, masks come first', async () => {
