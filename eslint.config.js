@@ -1,4 +1,4 @@
-// Type-aware lint for the action and its tests; formatting is left to the editor.
+// Type-aware lint for the action and its tests; formatting is Prettier's (npm run format).
 import js from '@eslint/js'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'

@@ -39300,17 +39300,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9248:
+/***/ 9033:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LX: () => (/* binding */ createGitHubClient),
 /* harmony export */   Po: () => (/* binding */ describeGitHubFailure),
-/* harmony export */   l1: () => (/* binding */ failureStatus),
-/* harmony export */   vK: () => (/* binding */ GitHubRequestError)
+/* harmony export */   f_: () => (/* binding */ ACTION_TERMS)
 /* harmony export */ });
-/* unused harmony exports ACTION_TERMS, ghHostname, classifyGitHubFailure */
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9809);
+/* unused harmony export LOGIN_TERMS */
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9248);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9809);
+/**
+ * What a failed GitHub request means for the person who must fix it: which token, permission or
+ * name to change, in the words of whoever runs the code (the action's inputs or the login's flags).
+ */
+
 
 const ACTION_TERMS = {
     token: '`github-token`',
@@ -39319,6 +39323,73 @@ const ACTION_TERMS = {
     apiUrl: 'GITHUB_API_URL',
     replaceToken: 'update the secret that feeds `github-token`'
 };
+/** The login command's flags, for the same messages. */
+const LOGIN_TERMS = {
+    token: 'the GitHub token',
+    retryTimeout: '--retry-timeout',
+    targetNames: '--repository, --environment and --organization',
+    apiUrl: '--github-api-url (or GITHUB_API_URL)',
+    replaceToken: 'pass it with --github-token or GH_TOKEN, or log in again with `gh auth login`'
+};
+/**
+ * A message that says what failed and what to do. `what` names the operation ("reading the
+ * public key of the repository secrets of octo/repo"); `permission` says which permission the
+ * operation needs for each kind of token.
+ */
+function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
+    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isCancellation */ .iB)(error))
+        return `The run was cancelled while ${what}.`;
+    if (!(error instanceof _github_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubRequestError */ .vK))
+        return `${what[0].toUpperCase()}${what.slice(1)} failed unexpectedly: ${String(error?.message ?? error)}.`;
+    const { answered, status, githubMessage: said, acceptedPermissions, rateLimitExhausted, redirectedTo } = error.failure;
+    if (!answered)
+        return `GitHub could not be reached while ${what}: ${error.message}. Check the network and ${terms.apiUrl}.`;
+    if (redirectedTo !== undefined) {
+        return (`GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ${terms.token} is never sent to a redirect. ` +
+            `If the repository or organization was renamed or moved, use its new name; otherwise check ${terms.apiUrl}.`);
+    }
+    if (status === 401) {
+        return (`GitHub rejected ${terms.token} while ${what} (401 ${said || 'Bad credentials'}): ` +
+            `the token is expired, revoked or mistyped. Create a new one and ${terms.replaceToken}.`);
+    }
+    if (status === 403 && /not accessible by integration/i.test(said)) {
+        return (`GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the workflow's GITHUB_TOKEN, ` +
+            `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
+            `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation token with that permission ` +
+            `(actions/create-github-app-token with \`permission-secrets: write\`).`);
+    }
+    if (status === 403 || status === 429) {
+        if (/rate limit/i.test(said) || rateLimitExhausted) {
+            return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise ${terms.retryTimeout}.`;
+        }
+        return (`GitHub refused ${what} (${status} ${said}): ${terms.token} lacks the permission. It needs ${permission}.` +
+            (acceptedPermissions ? ` GitHub says the request needs: ${acceptedPermissions}.` : ''));
+    }
+    if (status === 404) {
+        return (`GitHub found nothing while ${what} (404). Check the names in ${terms.targetNames}; ` +
+            `a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or organization).`);
+    }
+    if (status === 422)
+        return `GitHub rejected ${what} (422 ${said}).`;
+    if (status !== undefined && status >= 500)
+        return `GitHub kept failing while ${what} (last answer ${status}) until the retry time ran out.`;
+    return `GitHub answered ${status} while ${what}${said ? `: ${said}` : ''}.`;
+}
+
+
+/***/ }),
+
+/***/ 9248:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LX: () => (/* binding */ createGitHubClient),
+/* harmony export */   l1: () => (/* binding */ failureStatus),
+/* harmony export */   vK: () => (/* binding */ GitHubRequestError)
+/* harmony export */ });
+/* unused harmony exports ghHostname, classifyGitHubFailure */
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9809);
+
 /** A failed GitHub request, every field of it validated or cleaned; safe to quote. */
 class GitHubRequestError extends Error {
     failure;
@@ -39334,12 +39405,16 @@ function createGitHubClient(token, options) {
     // Evaluated here, once the inputs are valid, not at start-up: a run that stops at validation
     // never pays for Octokit (about 10 ms). "eager" keeps it in the main bundle rather than a chunk
     // of its own, so no file is read here and the requests leave before libsodium's chunk loads.
-    const octokit = Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(({ getOctokit }) => getOctokit(token, { baseUrl: options.baseUrl, log: silent, ...(options.fetch ? { request: { fetch: options.fetch } } : {}) }));
+    const octokit = Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(({ getOctokit }) => getOctokit(token, {
+        baseUrl: options.baseUrl,
+        log: silent,
+        ...(options.fetch ? { request: { fetch: options.fetch } } : {})
+    }));
     octokit.catch(() => undefined); // reported by the first request that awaits it
     const { redactor } = options;
     return {
         baseUrl: options.baseUrl,
-        terms: options.terms ?? ACTION_TERMS,
+        terms: options.terms,
         ghHostname: ghHostname(options.baseUrl),
         async request(method, path, body, { once = false } = {}) {
             const client = await octokit;
@@ -39384,14 +39459,20 @@ function requestError(error, now, redactor) {
     if (response === undefined) {
         const timedOut = (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .causeChain */ .DD)(error).find((e) => e.name === 'TimeoutError');
         const detail = timedOut ? timedOut.message : redactor.serverText(failure?.message, 200) || 'unknown error';
-        return new GitHubRequestError(`connection to GitHub failed (${detail})`, { answered: false, githubMessage: '', rateLimitExhausted: false });
+        return new GitHubRequestError(`connection to GitHub failed (${detail})`, {
+            answered: false,
+            githubMessage: '',
+            rateLimitExhausted: false
+        });
     }
     const header = (name) => {
         const value = response.headers?.[name];
         return value === undefined ? undefined : String(value);
     };
     const data = response.data;
-    const githubMessage = data !== null && typeof data === 'object' && 'message' in data ? redactor.serverText(data.message) : '';
+    const githubMessage = data !== null && typeof data === 'object' && 'message' in data
+        ? redactor.serverText(data.message)
+        : '';
     const reset = Number(header('x-ratelimit-reset'));
     const accepted = header('x-accepted-github-permissions');
     const status = typeof failure?.status === 'number' && Number.isInteger(failure.status) ? failure.status : undefined;
@@ -39402,7 +39483,11 @@ function requestError(error, now, redactor) {
         retryAfterMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .mu)(header('retry-after'), now),
         rateLimitExhausted: header('x-ratelimit-remaining') === '0',
         rateLimitResetMs: Number.isSafeInteger(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined,
-        acceptedPermissions: accepted === undefined ? undefined : /^[a-z_]+=[a-z]+(?:[,;] ?[a-z_]+=[a-z]+)*$/.test(accepted) ? accepted : redactor.serverText(accepted, 120)
+        acceptedPermissions: accepted === undefined
+            ? undefined
+            : /^[a-z_]+=[a-z]+(?:[,;] ?[a-z_]+=[a-z]+)*$/.test(accepted)
+                ? accepted
+                : redactor.serverText(accepted, 120)
     });
 }
 function redirectError(status, location, baseUrl, redactor) {
@@ -39445,48 +39530,6 @@ function classifyGitHubFailure(error) {
 function failureStatus(error) {
     return error instanceof GitHubRequestError ? error.failure.status : undefined;
 }
-/**
- * A message that says what failed and what to do. `what` names the operation ("reading the
- * public key of the repository secrets of octo/repo"); `permission` says which permission the
- * operation needs for each kind of token.
- */
-function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
-    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isCancellation */ .iB)(error))
-        return `The run was cancelled while ${what}.`;
-    if (!(error instanceof GitHubRequestError))
-        return `${what[0].toUpperCase()}${what.slice(1)} failed unexpectedly: ${String(error?.message ?? error)}.`;
-    const { answered, status, githubMessage: said, acceptedPermissions, rateLimitExhausted, redirectedTo } = error.failure;
-    if (!answered)
-        return `GitHub could not be reached while ${what}: ${error.message}. Check the network and ${terms.apiUrl}.`;
-    if (redirectedTo !== undefined) {
-        return (`GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ${terms.token} is never sent to a redirect. ` +
-            `If the repository or organization was renamed or moved, use its new name; otherwise check ${terms.apiUrl}.`);
-    }
-    if (status === 401) {
-        return `GitHub rejected ${terms.token} while ${what} (401 ${said || 'Bad credentials'}): the token is expired, revoked or mistyped. Create a new one and ${terms.replaceToken}.`;
-    }
-    if (status === 403 && /not accessible by integration/i.test(said)) {
-        return (`GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the workflow's GITHUB_TOKEN, ` +
-            `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
-            `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation token with that permission ` +
-            `(actions/create-github-app-token with \`permission-secrets: write\`).`);
-    }
-    if (status === 403 || status === 429) {
-        if (/rate limit/i.test(said) || rateLimitExhausted) {
-            return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise ${terms.retryTimeout}.`;
-        }
-        return (`GitHub refused ${what} (${status} ${said}): ${terms.token} lacks the permission. It needs ${permission}.` +
-            (acceptedPermissions ? ` GitHub says the request needs: ${acceptedPermissions}.` : ''));
-    }
-    if (status === 404) {
-        return `GitHub found nothing while ${what} (404). Check the names in ${terms.targetNames}; a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or organization).`;
-    }
-    if (status === 422)
-        return `GitHub rejected ${what} (422 ${said}).`;
-    if (status !== undefined && status >= 500)
-        return `GitHub kept failing while ${what} (last answer ${status}) until the retry time ran out.`;
-    return `GitHub answered ${status} while ${what}${said ? `: ${said}` : ''}.`;
-}
 
 
 /***/ }),
@@ -39496,7 +39539,7 @@ function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7170);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3020);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5424);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8903);
 /* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7735);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6670);
@@ -39559,7 +39602,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3020:
+/***/ 5424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39620,12 +39663,18 @@ function parseTokenAnswer(text, mask) {
     if (accessOk)
         mask(accessToken);
     if (!refreshOk) {
-        throw new BoxError('malformed', `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), so the refresh token it was given is probably used up.`);
+        throw new BoxError('malformed', `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
+            `so the refresh token it was given is probably used up.`);
     }
     const problems = [];
     if (!accessOk)
         problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`);
-    return { refreshToken, accessToken: accessOk ? accessToken : undefined, expiresIn: lifetime(expiresIn, problems), problems };
+    return {
+        refreshToken,
+        accessToken: accessOk ? accessToken : undefined,
+        expiresIn: lifetime(expiresIn, problems),
+        problems
+    };
 }
 function isToken(value) {
     return typeof value === 'string' && TOKEN_FORM.test(value);
@@ -39683,7 +39732,11 @@ function exchangeAuthorizationCode(credentials, code, redirectUri, deps) {
 }
 async function requestTokenPair(credentials, grant, deps) {
     const url = `${credentials.boxApiUrl}/oauth2/token`;
-    const body = new URLSearchParams({ ...grant, client_id: credentials.clientId, client_secret: credentials.clientSecret }).toString();
+    const body = new URLSearchParams({
+        ...grant,
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret
+    }).toString();
     let ambiguous;
     try {
         return await (0,src_retry/* withRetry */.bD)(async () => {
@@ -39811,7 +39864,11 @@ function oauthError(status, text, redactor) {
     // Only Box's error code and its cleaned description are quoted, never the body.
     const said = code ? `${code}${description ? ` (${description})` : ''}` : `HTTP ${status}`;
     const kind = code === 'invalid_grant' ? 'invalid_grant' : code === 'invalid_client' ? 'invalid_client' : 'oauth';
-    return new BoxError(kind, `Box refused the token request: ${said}.`, { status, oauthError: code || undefined, description: description || undefined });
+    return new BoxError(kind, `Box refused the token request: ${said}.`, {
+        status,
+        oauthError: code || undefined,
+        description: description || undefined
+    });
 }
 /** Connection failures before the request left are safe; any later one may have used the token. */
 function connectionError(error, deps, afterHeaders = false) {
@@ -39825,7 +39882,12 @@ function connectionError(error, deps, afterHeaders = false) {
         return new BoxError('ambiguous', `Box did not answer within ${deps.requestTimeoutMs / 1000} s.`);
     }
     const code = causeCode(error);
-    if (!afterHeaders && (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')) {
+    if (!afterHeaders &&
+        (code === 'ECONNREFUSED' ||
+            code === 'ENOTFOUND' ||
+            code === 'EAI_AGAIN' ||
+            code === 'ENETUNREACH' ||
+            code === 'EHOSTUNREACH')) {
         return new BoxError('not_sent', `Could not connect to Box (${code}).`);
     }
     const detail = code ?? deps.redactor.serverText(error?.message, 200);
@@ -39868,11 +39930,15 @@ function daysBetween(from, to) {
 const REFRESH_TOKEN_LIFETIME_DAYS = 60;
 /** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
 const ROTATION_WARNING_DAYS = 45;
-const reauthorize = (ctx) => `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: see "Re-authorizing" in the README (the \`login\` command does both in one step).`;
-const concurrencyFix = 'Runs that share one refresh token must not overlap: put every job that uses this action in one `concurrency:` group (e.g. `group: box-token`, `cancel-in-progress: false`).';
+const reauthorize = (ctx) => `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: ` +
+    `see "Re-authorizing" in the README (the \`login\` command does both in one step).`;
+const concurrencyFix = 'Runs that share one refresh token must not overlap: put every job that uses this action in one `concurrency:` group (e.g. ' +
+    '`group: box-token`, `cancel-in-progress: false`).';
 /** True when the secret was rotated after this run was queued: the run holds the previous token. */
 function holdsStaleToken(ctx) {
-    return ctx.secretUpdatedAt !== undefined && ctx.runQueuedAt !== undefined && ctx.secretUpdatedAt.getTime() > ctx.runQueuedAt.getTime();
+    return (ctx.secretUpdatedAt !== undefined &&
+        ctx.runQueuedAt !== undefined &&
+        ctx.secretUpdatedAt.getTime() > ctx.runQueuedAt.getTime());
 }
 function staleTokenNote(ctx) {
     return (`The ${ctx.secretLabel} was rotated at ${iso(ctx.secretUpdatedAt)}, after this run was queued at ${iso(ctx.runQueuedAt)}, ` +
@@ -39906,7 +39972,8 @@ function explainRefreshFailure(error, ctx) {
     switch (error.kind) {
         case 'invalid_grant': {
             if (ctx.rotatedMeanwhileAt !== undefined) {
-                lines.push(`Another run rotated the ${ctx.secretLabel} at ${iso(ctx.rotatedMeanwhileAt)}, while this run was refreshing: it used the same refresh token first and stored the new one. ` +
+                lines.push(`Another run rotated the ${ctx.secretLabel} at ${iso(ctx.rotatedMeanwhileAt)}, while this run was refreshing: ` +
+                    `it used the same refresh token first and stored the new one. ` +
                     `The token chain is intact and nothing needs repairing; this run simply has no access token. ${concurrencyFix}`);
                 return lines.join('\n');
             }
@@ -39915,11 +39982,15 @@ function explainRefreshFailure(error, ctx) {
                 ? `The token chain is broken: Box says the refresh token has expired (refresh tokens live ${REFRESH_TOKEN_LIFETIME_DAYS} days, or until used once).`
                 : `The token chain is broken: this refresh token was already used (each can be used once) or is more than ${REFRESH_TOKEN_LIFETIME_DAYS} days old.`);
             if (error.earlierAmbiguousAttempt) {
-                lines.push(`An earlier attempt in this run got no answer (${error.earlierAmbiguousAttempt}); Box probably processed it and used the token, and its answer was lost on the way.`);
+                lines.push(`An earlier attempt in this run got no answer (${error.earlierAmbiguousAttempt}); ` +
+                    `Box probably processed it and used the token, and its answer was lost on the way.`);
             }
             const age = ageNote(ctx);
             if (age)
-                lines.push(age + (secretAgeDays(ctx) > REFRESH_TOKEN_LIFETIME_DAYS ? ` That is past Box's ${REFRESH_TOKEN_LIFETIME_DAYS}-day limit: the keep-alive schedule has not been running.` : ''));
+                lines.push(age +
+                    (secretAgeDays(ctx) > REFRESH_TOKEN_LIFETIME_DAYS
+                        ? ` That is past Box's ${REFRESH_TOKEN_LIFETIME_DAYS}-day limit: the keep-alive schedule has not been running.`
+                        : ''));
             if (holdsStaleToken(ctx)) {
                 lines.push(staleTokenNote(ctx));
                 return lines.join('\n');
@@ -39929,7 +40000,10 @@ function explainRefreshFailure(error, ctx) {
             break;
         }
         case 'invalid_client':
-            lines.push('Box does not accept the client credentials: check `client-id` and `client-secret` against your Box app (Developer Console → Configuration → OAuth 2.0 Credentials); a reset client secret must be updated in the secret that feeds `client-secret`. The refresh token was not used and is still valid.');
+            lines.push('Box does not accept the client credentials: check `client-id` and `client-secret` against your Box app ' +
+                '(Developer Console → Configuration → OAuth 2.0 Credentials); ' +
+                'a reset client secret must be updated in the secret that feeds `client-secret`. ' +
+                'The refresh token was not used and is still valid.');
             break;
         case 'oauth':
             lines.push('The request was refused before the token was used; check `client-id`, `client-secret` and `box-api-url`.');
@@ -39940,11 +40014,14 @@ function explainRefreshFailure(error, ctx) {
         case 'server':
         case 'not_sent':
             lines.push(error.earlierAmbiguousAttempt
-                ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) and may have used the refresh token: if the next run fails with invalid_grant, re-authorize (README: "Re-authorizing").`
+                ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) ` +
+                    `and may have used the refresh token: ` +
+                    `if the next run fails with invalid_grant, re-authorize (README: "Re-authorizing").`
                 : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow later (the secret is unchanged).');
             break;
         case 'ambiguous':
-            lines.push('Box may have processed the request and used the refresh token without the answer reaching this run. Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized (README: "Re-authorizing").');
+            lines.push('Box may have processed the request and used the refresh token without the answer reaching this run. ' +
+                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized (README: "Re-authorizing").');
             break;
         case 'malformed':
             lines.push(reauthorize(ctx));
@@ -39962,6 +40039,8 @@ function refreshTokenExpiry(issuedAt) {
 
 // EXTERNAL MODULE: ./src/github.ts
 var src_github = __nccwpck_require__(9248);
+// EXTERNAL MODULE: ./src/github-messages.ts
+var github_messages = __nccwpck_require__(9033);
 ;// CONCATENATED MODULE: ./src/report.ts
 
 const outcomeText = {
@@ -40043,7 +40122,9 @@ function redacting(io, redactor) {
 }
 /** The summary is a courtesy: a summary file that cannot be written must not change the outcome. */
 async function writeSummary(io, report) {
-    await io.appendSummary(summaryMarkdown(report)).catch((error) => io.warning(`The job summary could not be written: ${error.message}`));
+    await io
+        .appendSummary(summaryMarkdown(report))
+        .catch((error) => io.warning(`The job summary could not be written: ${error.message}`));
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -40143,7 +40224,8 @@ function sealForTargets(sealer, prepared, refreshToken, ghHostname, ledger) {
         catch (error) {
             return {
                 prepared: p,
-                problem: `The new refresh token could not be sealed for the ${p.target.label} (${String(error?.message ?? error)}), so it cannot be stored: re-authorize (README: "Re-authorizing").`
+                problem: `The new refresh token could not be sealed for the ${p.target.label} (${String(error?.message ?? error)}), so it cannot be stored: ` +
+                    `re-authorize (README: "Re-authorizing").`
             };
         }
     });
@@ -40174,7 +40256,13 @@ function writeBackFailure(results) {
     if (failed.length === 0)
         return undefined;
     const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []));
-    return { recoveries, message: [...failed.map((f) => f.message), ...(recoveries.length > 0 ? [(0,recovery/* recoveryInstructions */.ry)(recoveries)] : [])].join('\n') };
+    return {
+        recoveries,
+        message: [
+            ...failed.map((f) => f.message),
+            ...(recoveries.length > 0 ? [(0,recovery/* recoveryInstructions */.ry)(recoveries)] : [])
+        ].join('\n')
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/handout.ts
@@ -40237,7 +40325,9 @@ async function handOut(rotation, results) {
     });
     const accessToken = pair.accessToken;
     if (accessToken === undefined) {
-        const stored = failure === undefined ? 'The new refresh token was stored, so the token chain is intact: re-run the workflow to get an access token.' : '';
+        const stored = failure === undefined
+            ? 'The new refresh token was stored, so the token chain is intact: re-run the workflow to get an access token.'
+            : '';
         lateProblems.push(`${pair.problems[0] ?? 'Box issued no access token.'} ${stored}`.trim());
     }
     else {
@@ -40268,12 +40358,78 @@ async function handOut(rotation, results) {
     return report;
 }
 
+;// CONCATENATED MODULE: ./src/names.ts
+const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
+/** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
+function secretNameProblem(secretName) {
+    if (!secretNamePattern.test(secretName)) {
+        return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`;
+    }
+    if (/^GITHUB_/i.test(secretName))
+        return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
+    return undefined;
+}
+function environmentProblem(environment) {
+    if (environment.length > 255 || /[\u0000-\u001f]/.test(environment)) {
+        return 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.';
+    }
+    return undefined;
+}
+/** Only for a secret that does not exist yet: an existing one keeps its visibility and repositories. */
+function visibilityProblem(visibility) {
+    if (visibility === 'all' || visibility === 'private')
+        return undefined;
+    return visibility === 'selected'
+        ? 'cannot be `selected` for a new secret, because repositories are not chosen here. ' +
+            'Create the secret once in the organization settings with the repositories you want; ' +
+            'that list is kept on every rotation.'
+        : `must be \`private\` or \`all\`, not "${visibility}".`;
+}
+function organizationProblem(organization) {
+    return ownerPattern.test(organization)
+        ? undefined
+        : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
+}
+function parseRepository(value, problem) {
+    const [owner = '', repo = '', ...rest] = value.split('/');
+    if (rest.length > 0 || !ownerPattern.test(owner) || !repoPattern.test(repo) || repo === '.' || repo === '..') {
+        problem('repository', value === ''
+            ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.'
+            : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
+    }
+    return { owner, repo };
+}
+/** https only, except on this machine, where simulators and test servers live. */
+function baseUrl(value, name, problem) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        problem(name, `"${value}" is not a URL. Use a full URL such as https://api.box.com.`);
+        return value;
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+        problem(name, `"${value}" must use https (http is allowed only on a loopback address such as 127.0.0.1 or localhost).`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        problem(name, `"${value}" must be a plain base URL, without credentials, query or fragment.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
  * Reads the action's inputs into one typed, validated config. Every problem names the input and
  * says how to fix it, and all problems are reported together, before any network call: a run that
  * fails here has not used the refresh token.
  */
+
 
 /** What a run that stopped before Box says last: it is true of every such run. */
 const NOTHING_USED = 'Nothing was changed and the refresh token was not used.';
@@ -40294,9 +40450,6 @@ class InputError extends Error {
 }
 /** The inputs whose values are credentials; they are masked before anything else happens. */
 const credentialInputs = ['client-secret', 'refresh-token', 'github-token'];
-const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
 function readConfig(getInput, env) {
     const inputs = new InputReader(getInput);
     const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN';
@@ -40307,7 +40460,9 @@ function readConfig(getInput, env) {
         ...readSelection(inputs, env),
         boxApiUrl: baseUrl(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem),
         githubApiUrl: baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', inputs.problem),
-        postmanEnvironment: inputs.text('postman-environment') ? external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.text('postman-environment')) : undefined,
+        postmanEnvironment: inputs.text('postman-environment')
+            ? external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.text('postman-environment'))
+            : undefined,
         exportEnv: inputs.boolean('export-env'),
         dryRun: inputs.boolean('dry-run'),
         retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
@@ -40323,8 +40478,12 @@ function readCredentials(inputs, secretName) {
     return {
         clientId: inputs.credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials)."),
         clientSecret: inputs.credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository."),
-        refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). See "First-time setup" in the README to get the first refresh token.`),
-        githubToken: inputs.credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: write`. The workflow GITHUB_TOKEN cannot write secrets.')
+        refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, ` +
+            `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). ` +
+            `See "First-time setup" in the README to get the first refresh token.`),
+        githubToken: inputs.credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: ' +
+            'read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: ' +
+            'write`. The workflow GITHUB_TOKEN cannot write secrets.')
     };
 }
 /** Which secrets are written: the repository, or one of its environments, or the organization; with or without Dependabot's. */
@@ -40345,7 +40504,13 @@ function readSelection(inputs, env) {
     if (dependabot && environment !== undefined) {
         inputs.problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.');
     }
-    return { repository, environment, organization, organizationVisibility: visibility === 'all' ? 'all' : 'private', dependabot };
+    return {
+        repository,
+        environment,
+        organization,
+        organizationVisibility: visibility === 'all' ? 'all' : 'private',
+        dependabot
+    };
 }
 /** Reads inputs (trimmed) and collects every problem, so that all are reported at once. */
 class InputReader {
@@ -40395,60 +40560,6 @@ class InputReader {
         return seconds * 1000;
     }
 }
-/** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
-function secretNameProblem(secretName) {
-    if (!secretNamePattern.test(secretName)) {
-        return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`;
-    }
-    if (/^GITHUB_/i.test(secretName))
-        return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
-    return undefined;
-}
-function environmentProblem(environment) {
-    if (environment.length > 255 || /[\u0000-\u001f]/.test(environment)) {
-        return 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.';
-    }
-    return undefined;
-}
-/** Only for a secret that does not exist yet: an existing one keeps its visibility and repositories. */
-function visibilityProblem(visibility) {
-    if (visibility === 'all' || visibility === 'private')
-        return undefined;
-    return visibility === 'selected'
-        ? 'cannot be `selected` for a new secret, because repositories are not chosen here. Create the secret once in the organization settings with the repositories you want; that list is kept on every rotation.'
-        : `must be \`private\` or \`all\`, not "${visibility}".`;
-}
-function organizationProblem(organization) {
-    return ownerPattern.test(organization) ? undefined : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
-}
-function parseRepository(value, problem) {
-    const [owner = '', repo = '', ...rest] = value.split('/');
-    if (rest.length > 0 || !ownerPattern.test(owner) || !repoPattern.test(repo) || repo === '.' || repo === '..') {
-        problem('repository', value === '' ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.' : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
-    }
-    return { owner, repo };
-}
-/** https only, except on this machine, where simulators and test servers live. */
-function baseUrl(value, name, problem) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        problem(name, `"${value}" is not a URL. Use a full URL such as https://api.box.com.`);
-        return value;
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        problem(name, `"${value}" must use https (http is allowed only on a loopback address such as 127.0.0.1 or localhost).`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        problem(name, `"${value}" must be a plain base URL, without credentials, query or fragment.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
 function workflowRun(env) {
     const id = Number(env.GITHUB_RUN_ID);
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
@@ -40469,8 +40580,12 @@ async function preflight(github, config, targets, sealer) {
         prepareForWriting(github, targets, config.organizationVisibility, sealer),
         // Environment secrets are read when the job starts, not when the run is queued.
         targets[0].kind === 'environment' ? undefined : runQueuedTime(github, config),
-        Promise.all(targets.map((t) => (t.kind === 'organization' && workflowRepository ? (0,secrets/* shadowingSecretProblem */.Cf)(github, t, workflowRepository) : undefined))),
-        config.postmanEnvironment === undefined ? undefined : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error) => error.message)
+        Promise.all(targets.map((t) => t.kind === 'organization' && workflowRepository
+            ? (0,secrets/* shadowingSecretProblem */.Cf)(github, t, workflowRepository)
+            : undefined)),
+        config.postmanEnvironment === undefined
+            ? undefined
+            : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error) => error.message)
     ]);
     const problems = [...ready.problems];
     for (const problem of [...shadowProblems, postmanProblem])
@@ -40505,7 +40620,8 @@ async function prepareForWriting(github, targets, newVisibility, sealer) {
             loaded.check(p.publicKey);
         }
         catch (error) {
-            problems.push(`GitHub's public key for the ${p.target.label} cannot seal a value: ${error.message}. Try again; if it persists, GitHub is serving a bad key.`);
+            problems.push(`GitHub's public key for the ${p.target.label} cannot seal a value: ` +
+                `${error.message}. Try again; if it persists, GitHub is serving a bad key.`);
         }
     }
     return { prepared, sealer: loaded, problems };
@@ -40600,6 +40716,7 @@ function loadSealer() {
 
 
 
+
 async function run(deps) {
     const redactor = deps.redactor ?? new redact/* Redactor */.p();
     // Every line, error and summary is scrubbed of the credentials this redactor learns.
@@ -40627,13 +40744,19 @@ async function run(deps) {
     const sealer = loadSealer();
     sealer.catch(() => undefined);
     const budget = new src_retry/* RetryBudget */.Km(config.retryBudgetMs, deps.timing.now);
-    const retry = { policy: deps.backoff ?? src_retry/* defaultRetryPolicy */.ur, budget, timing: deps.timing, cancel: deps.cancel };
+    const retry = {
+        policy: deps.backoff ?? src_retry/* defaultRetryPolicy */.ur,
+        budget,
+        timing: deps.timing,
+        cancel: deps.cancel
+    };
     const logRetry = (service) => (event) => io.info((0,src_retry/* retryNotice */.nl)(service, event));
     const github = (0,src_github/* createGitHubClient */.LX)(config.githubToken, {
         baseUrl: config.githubApiUrl,
         retry,
         requestTimeoutMs: config.requestTimeoutMs,
         redactor,
+        terms: github_messages/* ACTION_TERMS */.f_,
         fetch: deps.githubFetch,
         onRetry: logRetry('GitHub')
     });
@@ -40682,14 +40805,30 @@ async function run(deps) {
     }
     // Round 3: the write-back, and what the run hands out.
     const ledger = deps.ledger ?? new recovery/* RecoveryLedger */.nO();
-    return storeAndHandOut({ io, config, github, prepared, sealer: checked.sealer, pair, refreshedAt: deps.timing.now(), budget, warnings, ledger });
+    return storeAndHandOut({
+        io,
+        config,
+        github,
+        prepared,
+        sealer: checked.sealer,
+        pair,
+        refreshedAt: deps.timing.now(),
+        budget,
+        warnings,
+        ledger
+    });
 }
 async function dryRun(io, prepared, warnings) {
     for (const p of prepared) {
-        io.info(`Dry run: would write the ${p.target.label} (public key ${p.publicKey.keyId}${p.settings.visibility ? `, visibility ${String(p.settings.visibility)}` : ''}).`);
+        const visibility = p.settings.visibility ? `, visibility ${String(p.settings.visibility)}` : '';
+        io.info(`Dry run: would write the ${p.target.label} (public key ${p.publicKey.keyId}${visibility}).`);
     }
     io.setOutput('secret-updated', 'false');
-    const report = { dryRun: true, results: prepared.map((p) => ({ target: p.target, outcome: 'checked' })), warnings };
+    const report = {
+        dryRun: true,
+        results: prepared.map((p) => ({ target: p.target, outcome: 'checked' })),
+        warnings
+    };
     await writeSummary(io, report);
     return report;
 }
@@ -40768,7 +40907,16 @@ function proxyAwareFetch() {
 function recoveryPayload(prepared, sealed, ghHostname) {
     const body = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .writeBody */ .Oy)(prepared, sealed);
     const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(prepared.target);
-    const words = ['gh', 'api', '--method', 'PUT', ...(ghHostname ? ['--hostname', ghHostname] : []), path, '--input', '-'];
+    const words = [
+        'gh',
+        'api',
+        '--method',
+        'PUT',
+        ...(ghHostname ? ['--hostname', ghHostname] : []),
+        path,
+        '--input',
+        '-'
+    ];
     const command = `echo ${shellQuote(JSON.stringify(body))} | ${words.map(shellWord).join(' ')}`;
     return { target: prepared.target.label, method: 'PUT', path, body, command };
 }
@@ -40783,7 +40931,8 @@ function shellQuote(text) {
 /** The lines a person needs to store the payloads by hand. */
 function recoveryInstructions(payloads) {
     return [
-        `The new refresh token could not be written to ${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: store it by hand, soon (the payload is sealed with the secret's current public key):`,
+        `The new refresh token could not be written to ${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: ` +
+            `store it by hand, soon (the payload is sealed with the secret's current public key):`,
         ...commandLines(payloads),
         SEALED_NOTE
     ].join('\n');
@@ -40798,7 +40947,8 @@ function writeAheadInstructions(payloads) {
         SEALED_NOTE
     ].join('\n');
 }
-const SEALED_NOTE = 'The payload is sealed: only GitHub can open it, so it is safe in this log. Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).';
+const SEALED_NOTE = 'The payload is sealed: only GitHub can open it, so it is safe in this log. ' +
+    'Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).';
 function commandLines(payloads) {
     return payloads.map((p) => `  ${p.target}:\n    ${p.command}`);
 }
@@ -41120,12 +41270,14 @@ function parseRetryAfter(value, now) {
 /* harmony export */   zb: () => (/* binding */ prepareTarget)
 /* harmony export */ });
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9248);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8993);
+/* harmony import */ var _github_messages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9033);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8993);
 /**
  * Reading and writing a secret target: its public key, its metadata (and an organization secret's
  * visibility and selected repositories, which must be sent back on every write or GitHub resets
  * who can read the secret), and the write itself. Every answer is validated before use.
  */
+
 
 
 /** What GitHub may call a key id: no quotes, spaces, colons or controls, so it can be quoted anywhere. */
@@ -41141,20 +41293,30 @@ const MAX_SELECTED_PAGES = 100;
  */
 async function prepareTarget(client, target, newVisibility) {
     const fail = (what) => (error) => {
-        throw new Error((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(error, what, target.permission, client.terms));
+        throw new Error((0,_github_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(error, what, target.permission, client.terms));
     };
-    const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(target);
+    const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(target);
     const [key, secret, selected] = await Promise.all([
-        client.request('GET', `${target.basePath}/public-key`).catch(fail(`reading the public key for the ${target.label}`)),
+        client
+            .request('GET', `${target.basePath}/public-key`)
+            .catch(fail(`reading the public key for the ${target.label}`)),
         client.request('GET', path).then((response) => secretAnswer(response.data, target), (error) => ((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .failureStatus */ .l1)(error) === 404 ? undefined : fail(`reading the ${target.label}`)(error))),
         // Asked for in the same round, whatever the visibility turns out to be; GitHub answers
         // 404/409 when there is no such list, which only matters if the visibility is `selected`.
-        target.kind === 'organization' ? selectedRepositoryIds(client, path).catch((error) => error) : Promise.resolve(undefined)
+        target.kind === 'organization'
+            ? selectedRepositoryIds(client, path).catch((error) => error)
+            : Promise.resolve(undefined)
     ]);
     const scopes = key.headers['x-oauth-scopes'];
     // A classic token's scopes, e.g. "repo, workflow"; anything else in the header is not read.
-    if (typeof scopes === 'string' && /^[a-z0-9:_, -]{0,500}$/.test(scopes) && !scopes.split(',').map((s) => s.trim()).includes(target.classicScope)) {
-        throw new Error(`${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. Add it to the token, or use a fine-grained token with ${target.permission}.`);
+    if (typeof scopes === 'string' &&
+        /^[a-z0-9:_, -]{0,500}$/.test(scopes) &&
+        !scopes
+            .split(',')
+            .map((s) => s.trim())
+            .includes(target.classicScope)) {
+        throw new Error(`${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. ` +
+            `Add it to the token, or use a fine-grained token with ${target.permission}.`);
     }
     const settings = {};
     if (target.kind === 'organization') {
@@ -41163,18 +41325,25 @@ async function prepareTarget(client, target, newVisibility) {
         if (visibility === 'selected') {
             if (!Array.isArray(selected)) {
                 throw new Error(selected instanceof _github_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubRequestError */ .vK
-                    ? (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(selected, `reading the repositories selected for the ${target.label}`, target.permission, client.terms)
-                    : `The repositories selected for the ${target.label} could not be read (${selected?.message ?? 'no list'}), and writing the secret without them would change who can read it.`);
+                    ? (0,_github_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(selected, `reading the repositories selected for the ${target.label}`, target.permission, client.terms)
+                    : `The repositories selected for the ${target.label} could not be read (${selected?.message ?? 'no list'}), ` +
+                        `and writing the secret without them would change who can read it.`);
             }
             settings.selected_repository_ids = selected;
         }
     }
-    return { target, publicKey: publicKey(key.data, target, client.terms), existing: secret && { createdAt: secret.createdAt, updatedAt: secret.updatedAt }, settings };
+    return {
+        target,
+        publicKey: publicKey(key.data, target, client.terms),
+        existing: secret && { createdAt: secret.createdAt, updatedAt: secret.updatedAt },
+        settings
+    };
 }
 function publicKey(data, target, terms) {
     const { key_id: keyId, key } = (data ?? {});
     if (typeof keyId !== 'string' || !KEY_ID_FORM.test(keyId) || typeof key !== 'string' || key.length > 100) {
-        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. Try again; if it persists, check ${terms.apiUrl} and any proxy in front of GitHub.`);
+        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. ` +
+            `Try again; if it persists, check ${terms.apiUrl} and any proxy in front of GitHub.`);
     }
     return { keyId, key };
 }
@@ -41183,7 +41352,8 @@ function secretAnswer(data, target) {
     const result = { createdAt: parseDate(answer.created_at), updatedAt: parseDate(answer.updated_at) };
     if (target.kind === 'organization') {
         if (!VISIBILITIES.includes(answer.visibility)) {
-            throw new Error(`GitHub's answer for the ${target.label} gives no visibility of \`all\`, \`private\` or \`selected\`; the action does not guess one, because writing the wrong one changes who can read the secret.`);
+            throw new Error(`GitHub's answer for the ${target.label} gives no visibility of \`all\`, \`private\` or \`selected\`; ` +
+                `the action does not guess one, because writing the wrong one changes who can read the secret.`);
         }
         result.visibility = answer.visibility;
     }
@@ -41215,21 +41385,22 @@ async function selectedRepositoryIds(client, path) {
  * the repository's secrets simply cannot tell. Returns the problem, if any.
  */
 async function shadowingSecretProblem(client, organization, workflowRepository) {
-    const shadow = (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryTarget */ .IX)(workflowRepository, organization.app, organization.name);
+    const shadow = (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryTarget */ .IX)(workflowRepository, organization.app, organization.name);
     try {
-        await client.request('GET', (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(shadow), undefined, { once: true });
+        await client.request('GET', (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(shadow), undefined, { once: true });
     }
     catch {
         return undefined;
     }
-    return (`The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${organization.label}: the refresh token this run holds came from it, ` +
+    return (`The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${organization.label}: ` +
+        `the refresh token this run holds came from it, ` +
         `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → Secrets and variables), ` +
         `or rotate it instead by removing \`organization\`.`);
 }
 /** When the secret was last written, read again (after Box refused the token: did another run rotate it?). Undefined when unknown. */
 async function lastWritten(client, target) {
     try {
-        const { data } = await client.request('GET', (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(target), undefined, { once: true });
+        const { data } = await client.request('GET', (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(target), undefined, { once: true });
         return parseDate(data?.updated_at);
     }
     catch {
@@ -41242,11 +41413,11 @@ function writeBody(prepared, sealed) {
 }
 async function writeSecret(client, prepared, sealed) {
     try {
-        const response = await client.request('PUT', (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(prepared.target), writeBody(prepared, sealed));
+        const response = await client.request('PUT', (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(prepared.target), writeBody(prepared, sealed));
         return response.status === 201 ? 'created' : 'updated';
     }
     catch (error) {
-        throw new Error((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(error, `writing the ${prepared.target.label}`, prepared.target.permission, client.terms), { cause: error });
+        throw new Error((0,_github_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(error, `writing the ${prepared.target.label}`, prepared.target.permission, client.terms), { cause: error });
     }
 }
 function parseDate(value) {
@@ -41355,7 +41526,7 @@ function secretTargets(config) {
     });
 }
 const kindLabel = (app, kind) => `${app === 'dependabot' ? 'Dependabot ' : ''}${kind} secret`;
-const fineGrained = (app) => (app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"');
+const fineGrained = (app) => app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"';
 function repositoryTarget(repository, app, name) {
     const full = `${repository.owner}/${repository.repo}`;
     return {
@@ -41366,7 +41537,8 @@ function repositoryTarget(repository, app, name) {
         label: `${kindLabel(app, 'repository')} ${name} of ${full}`,
         scope: full,
         basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
-        permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+        permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), ` +
+            `the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
         classicScope: 'repo'
     };
 }
@@ -41380,7 +41552,8 @@ function environmentTarget(repository, environment, name) {
         label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
         scope: `${full} › ${environment}`,
         basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
-        permission: `the repository permissions "Secrets: read and write" and "Environments: read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
+        permission: `the repository permissions "Secrets: read and write" and "Environments: ` +
+            `read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
         classicScope: 'repo'
     };
 }
@@ -41393,7 +41566,8 @@ function organizationTarget(organization, app, name) {
         label: `${kindLabel(app, 'organization')} ${name} of ${organization}`,
         scope: `${organization} (organization)`,
         basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
-        permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+        permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), ` +
+            `the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
         classicScope: 'admin:org'
     };
 }

@@ -22,7 +22,14 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { join, relative, resolve, sep } from 'node:path'
-import { inputVariable, parseFileCommands, readInputDefaults, REPO_ROOT, spawnNode, type SpawnedNode } from '../__tests__/support/harness.js'
+import {
+  inputVariable,
+  parseFileCommands,
+  readInputDefaults,
+  REPO_ROOT,
+  spawnNode,
+  type SpawnedNode
+} from '../__tests__/support/harness.js'
 import { startSimulator, type LoggedRequest, type Simulator } from '../__tests__/simulator/index.js'
 
 const REPOSITORY = 'octo-org/api-tests'
@@ -48,7 +55,8 @@ function parseOptions(argv: string[]): Options {
     else if (name === 'node') options.node = resolve(value!)
     else {
       const n = Number(value)
-      if (!Number.isInteger(n) || n < (name === 'runs' ? 1 : 0)) throw new Error(`--${name} must be a whole number, not ${value}`)
+      if (!Number.isInteger(n) || n < (name === 'runs' ? 1 : 0))
+        throw new Error(`--${name} must be a whole number, not ${value}`)
       if (name === 'delay') options.delayMs = n
       else options.runs = n
     }
@@ -79,11 +87,20 @@ interface RunDirectory {
 }
 
 /** A fresh runner-like environment, built from nothing as the harness builds it. */
-async function runnerEnvironment(inputs: Record<string, string>, sim: Simulator): Promise<{ dir: RunDirectory; env: Record<string, string> }> {
+async function runnerEnvironment(
+  inputs: Record<string, string>,
+  sim: Simulator
+): Promise<{ dir: RunDirectory; env: Record<string, string> }> {
   const root = await mkdtemp(join(tmpdir(), 'box-token-refresh-bench-'))
   const dir = { root, workspace: join(root, 'workspace'), output: join(root, 'commands', 'github_output') }
   for (const sub of ['workspace', 'runner-temp', 'home', 'commands']) await mkdir(join(root, sub))
-  const commands = { GITHUB_OUTPUT: dir.output, GITHUB_ENV: '', GITHUB_STATE: '', GITHUB_PATH: '', GITHUB_STEP_SUMMARY: '' }
+  const commands = {
+    GITHUB_OUTPUT: dir.output,
+    GITHUB_ENV: '',
+    GITHUB_STATE: '',
+    GITHUB_PATH: '',
+    GITHUB_STEP_SUMMARY: ''
+  }
   for (const name of Object.keys(commands) as Array<keyof typeof commands>) {
     commands[name] = join(root, 'commands', name.toLowerCase())
     await writeFile(commands[name], '')
@@ -110,7 +127,11 @@ async function runnerEnvironment(inputs: Record<string, string>, sim: Simulator)
 
 /** action.yml's input defaults with the `${{ github.* }}` the runner would evaluate. */
 function actionDefaults(env: Record<string, string>): Record<string, string> {
-  const context: Record<string, string | undefined> = { repository: env.GITHUB_REPOSITORY, api_url: env.GITHUB_API_URL, workspace: env.GITHUB_WORKSPACE }
+  const context: Record<string, string | undefined> = {
+    repository: env.GITHUB_REPOSITORY,
+    api_url: env.GITHUB_API_URL,
+    workspace: env.GITHUB_WORKSPACE
+  }
   const defaults = readInputDefaults(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8'))
   return Object.fromEntries(
     Object.entries(defaults).map(([name, value]) => [
@@ -147,7 +168,9 @@ interface Sample {
 
 async function rotation(sim: Simulator, script: string): Promise<{ bare: Timed; run: Timed; phases: Phases }> {
   const refreshToken = sim.box.issueRefreshToken({ ageDays: 1 })
-  sim.github.setSecret({ kind: 'repository', repo: REPOSITORY }, SECRET, refreshToken, { updatedAt: new Date(Date.now() - 86_400_000) })
+  sim.github.setSecret({ kind: 'repository', repo: REPOSITORY }, SECRET, refreshToken, {
+    updatedAt: new Date(Date.now() - 86_400_000)
+  })
   sim.github.addRun(REPOSITORY, RUN_ID, { createdAt: new Date() })
   const { dir, env } = await runnerEnvironment(
     {
@@ -168,7 +191,9 @@ async function rotation(sim: Simulator, script: string): Promise<{ bare: Timed; 
     const outputs = parseFileCommands(await readFile(dir.output, 'utf8'))
     const written = sim.github.getSecret({ kind: 'repository', repo: REPOSITORY }, SECRET)?.plaintext
     if (run.code !== 0 || outputs['secret-updated'] !== 'true' || written !== sim.box.issued.at(-1)?.refreshToken) {
-      throw new Error(`bench: the rotation did not succeed (exit code ${run.code})\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`)
+      throw new Error(
+        `bench: the rotation did not succeed (exit code ${run.code})\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`
+      )
     }
     return { bare, run, phases: phases(run, requests) }
   } finally {
@@ -178,7 +203,13 @@ async function rotation(sim: Simulator, script: string): Promise<{ bare: Timed; 
 
 async function invalidInputs(sim: Simulator, script: string): Promise<{ bare: Timed; run: Timed }> {
   const { dir, env } = await runnerEnvironment(
-    { 'client-id': '', 'client-secret': 'x', 'refresh-token': 'x', 'github-token': GITHUB_TOKEN, 'box-api-url': sim.boxUrl },
+    {
+      'client-id': '',
+      'client-secret': 'x',
+      'refresh-token': 'x',
+      'github-token': GITHUB_TOKEN,
+      'box-api-url': sim.boxUrl
+    },
     sim
   )
   try {
@@ -186,7 +217,9 @@ async function invalidInputs(sim: Simulator, script: string): Promise<{ bare: Ti
     const before = sim.requests.length
     const run = await timedSpawn([script], dir.workspace, env)
     if (run.code !== 1 || !/::error::An input is not valid/.test(run.stdout) || sim.requests.length !== before) {
-      throw new Error(`bench: the invalid-input run did not fail validation as expected (exit code ${run.code})\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`)
+      throw new Error(
+        `bench: the invalid-input run did not fail validation as expected (exit code ${run.code})\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`
+      )
     }
     return { bare, run }
   } finally {
@@ -200,8 +233,16 @@ function phases(run: Timed, requests: LoggedRequest[]): Phases {
   const reads = requests.slice(0, boxIndex)
   const box = requests[boxIndex]
   const writes = requests.slice(boxIndex + 1)
-  if (!box || reads.length === 0 || writes.length === 0 || writes.some((r) => r.method !== 'PUT') || reads.some((r) => r.method !== 'GET')) {
-    throw new Error(`bench: unexpected request sequence: ${requests.map((r) => `${r.service} ${r.method} ${r.path}`).join(', ')}`)
+  if (
+    !box ||
+    reads.length === 0 ||
+    writes.length === 0 ||
+    writes.some((r) => r.method !== 'PUT') ||
+    reads.some((r) => r.method !== 'GET')
+  ) {
+    throw new Error(
+      `bench: unexpected request sequence: ${requests.map((r) => `${r.service} ${r.method} ${r.path}`).join(', ')}`
+    )
   }
   const end = (rs: LoggedRequest[]): number => Math.max(...rs.map((r) => r.endedAt ?? Number.NaN))
   const start = (rs: LoggedRequest[]): number => Math.min(...rs.map((r) => r.startedAt))
@@ -259,9 +300,12 @@ function bundleRows(dists: string[], kb: (bytes: number) => string): Row[] {
   const sum = (files: Array<{ bytes: number }>): number => files.reduce((total, f) => total + f.bytes, 0)
   const own = (file: string): boolean => !file.includes(sep)
   const ownNames = [...new Set(listings.flatMap((l) => l.files.filter((f) => own(f.file)).map((f) => f.file)))]
-  const largest = (name: string): number => Math.max(...listings.map((l) => l.files.find((f) => f.file === name)?.bytes ?? 0))
+  const largest = (name: string): number =>
+    Math.max(...listings.map((l) => l.files.find((f) => f.file === name)?.bytes ?? 0))
   ownNames.sort((a, b) => (a === 'index.js' ? -1 : b === 'index.js' ? 1 : largest(b) - largest(a)))
-  const folders = [...new Set(listings.flatMap((l) => l.files.filter((f) => !own(f.file)).map((f) => f.file.split(sep)[0]!)))].sort()
+  const folders = [
+    ...new Set(listings.flatMap((l) => l.files.filter((f) => !own(f.file)).map((f) => f.file.split(sep)[0]!)))
+  ].sort()
   const describe = (name: string): string => {
     if (name === 'index.js') return 'index.js (loaded at start-up)'
     if (!/^\d+\.index\.js$/.test(name)) return name
@@ -276,7 +320,10 @@ function bundleRows(dists: string[], kb: (bytes: number) => string): Row[] {
   return [
     { label: '(c) bundle size, all files', cells: cells(sum) },
     { label: '    the action', cells: cells((files) => sum(files.filter((f) => own(f.file)))) },
-    ...ownNames.map((name) => ({ label: `      ${describe(name)}`, cells: cells((files) => files.find((f) => f.file === name)?.bytes) })),
+    ...ownNames.map((name) => ({
+      label: `      ${describe(name)}`,
+      cells: cells((files) => files.find((f) => f.file === name)?.bytes)
+    })),
     ...folders.map((folder) => ({
       label: `    ${folder}/ (not loaded by the action)`,
       cells: cells((files) => {
@@ -304,7 +351,11 @@ function table(header: Row, rows: Row[]): string {
   const labelWidth = Math.max(...all.map((r) => r.label.length))
   const widths = header.cells.map((_, i) => Math.max(...all.map((r) => r.cells[i]?.length ?? 0)))
   return all
-    .map((r) => (r.cells.length === 0 ? r.label : [r.label.padEnd(labelWidth), ...r.cells.map((c, i) => c.padStart(widths[i]!))].join('   ').trimEnd()))
+    .map((r) =>
+      r.cells.length === 0
+        ? r.label
+        : [r.label.padEnd(labelWidth), ...r.cells.map((c, i) => c.padStart(widths[i]!))].join('   ').trimEnd()
+    )
     .join('\n')
 }
 
@@ -323,12 +374,17 @@ function report(options: Options, samples: Sample[][], totalMs: number, note: st
       return [f(s.median), `${f(s.p10)} – ${f(s.p90)}`]
     })
   })
-  const phase = (name: keyof Phases) => (s: Sample): number => s.phases[name]
+  const phase =
+    (name: keyof Phases) =>
+    (s: Sample): number =>
+      s.phases[name]
   const single = options.dists.length === 1
 
   const header: Row = {
     label: single ? '' : 'build:',
-    cells: options.dists.flatMap((dist) => (single ? ['median', 'p10 – p90'] : [`${shortPath(dist)}: median`, 'p10 – p90']))
+    cells: options.dists.flatMap((dist) =>
+      single ? ['median', 'p10 – p90'] : [`${shortPath(dist)}: median`, 'p10 – p90']
+    )
   }
   const rows: Row[] = [
     { label: `(a) full rotation (3 request rounds, ${d} ms each)`, cells: [] },
@@ -371,9 +427,17 @@ function cpuTicks(): { busy: number; steal: number; total: number; ours: number 
     // user nice system idle iowait irq softirq steal (guest time is already counted in user)
     const machine = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number)
     // after "(comm)": field 14 utime, 15 stime, 16 cutime, 17 cstime (1-based, as in proc(5))
-    const self = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ').map(Number)
+    const self = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ')
+      .map(Number)
     const total = machine.reduce((a, b) => a + b, 0)
-    return { busy: total - machine[3]! - machine[4]!, steal: machine[7]!, total, ours: self[11]! + self[12]! + self[13]! + self[14]! }
+    return {
+      busy: total - machine[3]! - machine[4]!,
+      steal: machine[7]!,
+      total,
+      ours: self[11]! + self[12]! + self[13]! + self[14]!
+    }
   } catch {
     return undefined
   }
@@ -398,7 +462,8 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2))
   nodeBinary = options.node
   const scripts = options.dists.map((dist) => join(dist, 'index.js'))
-  for (const script of scripts) if (!existsSync(script)) throw new Error(`${script} does not exist: run \`npm run build\` first.`)
+  for (const script of scripts)
+    if (!existsSync(script)) throw new Error(`${script} does not exist: run \`npm run build\` first.`)
   const began = clock()
   const ticks = cpuTicks()
   const sim = await startSimulator({ delayMs: options.delayMs })
@@ -413,7 +478,13 @@ async function main(): Promise<void> {
         const a = await rotation(sim, scripts[b]!)
         const v = await invalidInputs(sim, scripts[b]!)
         if (i < 0) continue // warm-up
-        samples[b]!.push({ bareBeforeRotation: a.bare.ms, rotation: a.run.ms, phases: a.phases, bareBeforeInvalid: v.bare.ms, invalid: v.run.ms })
+        samples[b]!.push({
+          bareBeforeRotation: a.bare.ms,
+          rotation: a.run.ms,
+          phases: a.phases,
+          bareBeforeInvalid: v.bare.ms,
+          invalid: v.run.ms
+        })
       }
       if (process.stderr.isTTY && i >= 0) process.stderr.write(`\rrun ${i + 1}/${options.runs}`)
     }

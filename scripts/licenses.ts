@@ -15,7 +15,9 @@ interface LockedPackage {
 }
 
 const root = join(import.meta.dirname, '..')
-const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockedPackage> }
+const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, LockedPackage>
+}
 const licenceFile = /^(licen[cs]e|copying)(\.(md|txt))?$/i
 
 const entries = Object.entries(lock.packages)
@@ -23,7 +25,9 @@ const entries = Object.entries(lock.packages)
   .map(([path, info]) => {
     const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length)
     const file = readdirSync(join(root, path)).find((f) => licenceFile.test(f))
-    const text = file ? readFileSync(join(root, path, file), 'utf8').trim() : `(no licence file in the package; package.json says ${info.license ?? 'nothing'})`
+    const text = file
+      ? readFileSync(join(root, path, file), 'utf8').trim()
+      : `(no licence file in the package; package.json says ${info.license ?? 'nothing'})`
     return `${name}@${info.version ?? '?'}\n${info.license ?? 'UNKNOWN'}\n${text}`
   })
   .sort()

@@ -68,7 +68,9 @@ export function defaultFiles(root: string): string[] {
       .sort()
       .map((name) => path.join(dir, name))
   }
-  const markdown = ['README.md', 'CONTRIBUTING.md', 'SECURITY.md'].map((name) => path.join(root, name)).filter((file) => existsSync(file))
+  const markdown = ['README.md', 'CONTRIBUTING.md', 'SECURITY.md']
+    .map((name) => path.join(root, name))
+    .filter((file) => existsSync(file))
   const docs = existsSync(path.join(root, 'docs'))
     ? readdirSync(path.join(root, 'docs'))
         .filter((name) => name.endsWith('.md'))
@@ -96,7 +98,13 @@ export async function lintFiles(files: string[], root: string): Promise<Problem[
 }
 
 /** Every check of a workflow file. */
-async function lintWorkflow(shown: string, file: string, text: string, root: string, ours: ActionMetadata | undefined): Promise<Problem[]> {
+async function lintWorkflow(
+  shown: string,
+  file: string,
+  text: string,
+  root: string,
+  ours: ActionMetadata | undefined
+): Promise<Problem[]> {
   return [
     ...(await githubParser(shown, file, text, ours)),
     ...(await actionlint(shown, text)),
@@ -106,9 +114,21 @@ async function lintWorkflow(shown: string, file: string, text: string, root: str
 }
 
 /** The YAML snippets of a Markdown file, each checked as what its marker says it is. */
-async function lintMarkdown(shown: string, file: string, text: string, root: string, ours: ActionMetadata | undefined): Promise<Problem[]> {
+async function lintMarkdown(
+  shown: string,
+  file: string,
+  text: string,
+  root: string,
+  ours: ActionMetadata | undefined
+): Promise<Problem[]> {
   const { snippets, problems: markerProblems } = markdownSnippets(text)
-  const problems: Problem[] = markerProblems.map((p) => ({ file: shown, line: p.line, column: 1, checker: 'markdown', message: p.message }))
+  const problems: Problem[] = markerProblems.map((p) => ({
+    file: shown,
+    line: p.line,
+    column: 1,
+    checker: 'markdown',
+    message: p.message
+  }))
   for (const [index, snippet] of snippets.entries()) {
     // The parser tells a workflow from an action by the file name; a snippet is never action.yml.
     const virtualFile = `${file}.snippet-${index + 1}.yml`
@@ -139,7 +159,13 @@ function yamlSyntax(shown: string, text: string): Problem[] {
   return [...document.errors, ...document.warnings].map((e) => {
     const { line, col } = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0])
     // The parser's own "at line N" counts from the snippet's start; the reported line is the file's.
-    return { file: shown, line, column: col, checker: 'yaml', message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }
+    return {
+      file: shown,
+      line,
+      column: col,
+      checker: 'yaml',
+      message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+    }
   })
 }
 
@@ -147,30 +173,54 @@ function yamlSyntax(shown: string, text: string): Problem[] {
 function actionMetadata(file: string): ActionMetadata | undefined {
   if (!existsSync(file)) return undefined
   const manifest = parse(readFileSync(file, 'utf8')) as Partial<ActionMetadata> | null
-  return { name: manifest?.name ?? '', description: manifest?.description ?? '', inputs: manifest?.inputs ?? {}, outputs: manifest?.outputs }
+  return {
+    name: manifest?.name ?? '',
+    description: manifest?.description ?? '',
+    inputs: manifest?.inputs ?? {},
+    outputs: manifest?.outputs
+  }
 }
 
-async function githubParser(shown: string, file: string, text: string, ours: ActionMetadata | undefined): Promise<Problem[]> {
+async function githubParser(
+  shown: string,
+  file: string,
+  text: string,
+  ours: ActionMetadata | undefined
+): Promise<Problem[]> {
   // The document type (workflow or action) is told from the path, as in the editor.
   const document = TextDocument.create(pathToFileURL(path.resolve(file)).href, 'yaml', 1, text)
   const diagnostics = await validate(document, {
     actionsMetadataProvider: {
       // Other repositories' actions are not fetched (offline); without inputs their `with:` is not checked.
       fetchActionMetadata: async (action: ActionReference) =>
-        action.name === OUR_ACTION && action.path === undefined ? ours : { name: `${action.owner}/${action.name}`, description: '' }
+        action.name === OUR_ACTION && action.path === undefined
+          ? ours
+          : { name: `${action.owner}/${action.name}`, description: '' }
     }
   })
   // Severity 1 is an error, 2 a warning; parser errors come without one. Information and hints pass.
   return diagnostics
     .filter((d) => d.severity === undefined || d.severity <= 2)
-    .map((d) => ({ file: shown, line: d.range.start.line + 1, column: d.range.start.character + 1, checker: 'github-parser', message: typeof d.message === 'string' ? d.message : d.message.value }))
+    .map((d) => ({
+      file: shown,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      checker: 'github-parser',
+      message: typeof d.message === 'string' ? d.message : d.message.value
+    }))
 }
 
 async function actionlint(shown: string, text: string): Promise<Problem[]> {
   const results = await runLint(text, shown)
   return results
     .filter((r) => r.message)
-    .map((r) => ({ file: shown, line: r.line, column: r.column, checker: 'actionlint', message: `${r.message} [${r.kind}]` }))
+    .map((r) => ({
+      file: shown,
+      line: r.line,
+      column: r.column,
+      checker: 'actionlint',
+      message: `${r.message} [${r.kind}]`
+    }))
 }
 
 const USES_LINE = /^\s*(?:-\s+)?uses:\s*(["']?)([^"'\s#]+)\1\s*(?:#\s*(.*))?$/
@@ -189,16 +239,23 @@ function pinning(shown: string, text: string, allowPlaceholder: boolean): Proble
     }
     if (reference.startsWith('./')) return
     if (reference.startsWith('docker://')) {
-      if (!/@sha256:[0-9a-f]{64}$/.test(reference)) at(`${reference}: pin the image by digest (docker://image@sha256:…).`)
+      if (!/@sha256:[0-9a-f]{64}$/.test(reference))
+        at(`${reference}: pin the image by digest (docker://image@sha256:…).`)
       return
     }
     const [, ref = ''] = reference.split('@')
     if (reference === PLACEHOLDER_REFERENCE && !allowPlaceholder) {
-      at(`${reference}: the documentation's placeholder; outside examples/, docs/ and README.md, pin a real commit SHA (uses: owner/repo@<sha> # vX.Y.Z).`)
+      at(
+        `${reference}: the documentation's placeholder; outside examples/, docs/ and README.md, pin a real commit SHA (uses: owner/repo@<sha> # vX.Y.Z).`
+      )
     } else if (reference !== PLACEHOLDER_REFERENCE && !FULL_SHA.test(ref)) {
-      at(`${reference}: pin to a full 40-hex commit SHA, with the release it is in a comment (uses: owner/repo@<sha> # vX.Y.Z). A tag or branch can be moved.`)
+      at(
+        `${reference}: pin to a full 40-hex commit SHA, with the release it is in a comment (uses: owner/repo@<sha> # vX.Y.Z). A tag or branch can be moved.`
+      )
     } else if (!VERSION_COMMENT.test(comment)) {
-      at(`${reference}: add the release this SHA is as a comment, e.g. "# v1.2.3", so a reader and Dependabot know what it is.`)
+      at(
+        `${reference}: add the release this SHA is as a comment, e.g. "# v1.2.3", so a reader and Dependabot know what it is.`
+      )
     }
   })
   return problems
@@ -223,9 +280,16 @@ function localActions(shown: string, text: string, root: string): Problem[] {
       if (!isMap(step)) continue
       const uses = step.get('uses', true)
       if (!isScalar(uses) || typeof uses.value !== 'string' || !uses.value.startsWith('./')) continue
-      const manifestFile = ['action.yml', 'action.yaml'].map((name) => path.join(root, uses.value as string, name)).find((f) => existsSync(f))
+      const manifestFile = ['action.yml', 'action.yaml']
+        .map((name) => path.join(root, uses.value as string, name))
+        .find((f) => existsSync(f))
       if (!manifestFile) {
-        problems.push({ file: shown, ...position(uses), checker: 'local-action', message: `${uses.value}: no action.yml there.` })
+        problems.push({
+          file: shown,
+          ...position(uses),
+          checker: 'local-action',
+          message: `${uses.value}: no action.yml there.`
+        })
         continue
       }
       const inputs = actionMetadata(manifestFile)?.inputs ?? {}
@@ -236,7 +300,12 @@ function localActions(shown: string, text: string, root: string): Problem[] {
           const name = isScalar(pair.key) ? String(pair.key.value) : ''
           givenNames.add(name)
           if (!(name in inputs)) {
-            problems.push({ file: shown, ...position(pair.key as Node), checker: 'local-action', message: `${uses.value}: no input "${name}" in ${path.relative(root, manifestFile)}.` })
+            problems.push({
+              file: shown,
+              ...position(pair.key as Node),
+              checker: 'local-action',
+              message: `${uses.value}: no input "${name}" in ${path.relative(root, manifestFile)}.`
+            })
           }
         }
       }
@@ -244,7 +313,12 @@ function localActions(shown: string, text: string, root: string): Problem[] {
         .filter(([name, input]) => input.required === true && input.default === undefined && !givenNames.has(name))
         .map(([name]) => name)
       if (missing.length > 0) {
-        problems.push({ file: shown, ...position(uses), checker: 'local-action', message: `${uses.value}: required inputs missing: ${missing.join(', ')}.` })
+        problems.push({
+          file: shown,
+          ...position(uses),
+          checker: 'local-action',
+          message: `${uses.value}: required inputs missing: ${missing.join(', ')}.`
+        })
       }
     }
   }
@@ -257,10 +331,14 @@ async function main(): Promise<void> {
   const files = args.length > 0 ? args.map((f) => path.resolve(root, f)) : defaultFiles(root)
   const missing = files.filter((f) => !existsSync(f))
   if (missing.length > 0 || files.length === 0) {
-    console.error(missing.length > 0 ? `lint:workflows: no such file: ${missing.join(', ')}` : 'lint:workflows: nothing to lint')
+    console.error(
+      missing.length > 0 ? `lint:workflows: no such file: ${missing.join(', ')}` : 'lint:workflows: nothing to lint'
+    )
     process.exit(2)
   }
-  const problems = (await lintFiles(files, root)).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column)
+  const problems = (await lintFiles(files, root)).sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column
+  )
   for (const p of problems) console.log(`${p.file}:${p.line}:${p.column}: [${p.checker}] ${p.message}`)
   console.log(`lint:workflows: ${files.length} file(s), ${problems.length} problem(s)`)
   process.exit(problems.length > 0 ? 1 : 0)

@@ -39,7 +39,11 @@ export function markdownSnippets(markdown: string): { snippets: Snippet[]; probl
   let pending: { kind: string; line: number } | undefined
 
   const dropPending = (): void => {
-    if (pending) problems.push({ line: pending.line, message: `"<!-- lint: ${pending.kind} -->" is not followed by a \`\`\`yaml fence.` })
+    if (pending)
+      problems.push({
+        line: pending.line,
+        message: `"<!-- lint: ${pending.kind} -->" is not followed by a \`\`\`yaml fence.`
+      })
     pending = undefined
   }
 
@@ -50,7 +54,10 @@ export function markdownSnippets(markdown: string): { snippets: Snippet[]; probl
       dropPending()
       const kind = marker[1]!
       if (!(MARKER_KINDS as readonly string[]).includes(kind)) {
-        problems.push({ line: i + 1, message: `unknown marker "<!-- lint: ${kind} -->": use ${MARKER_KINDS.map((k) => `"<!-- lint: ${k} -->"`).join(' or ')}.` })
+        problems.push({
+          line: i + 1,
+          message: `unknown marker "<!-- lint: ${kind} -->": use ${MARKER_KINDS.map((k) => `"<!-- lint: ${k} -->"`).join(' or ')}.`
+        })
       } else pending = { kind, line: i + 1 }
       continue
     }
@@ -67,7 +74,12 @@ export function markdownSnippets(markdown: string): { snippets: Snippet[]; probl
     while (end < lines.length && !closing.test(lines[end]!)) end++
     if (language === 'yaml' || language === 'yml') {
       const body = lines.slice(i + 1, end).map((l) => stripIndent(l, indent))
-      snippets.push({ kind: (pending?.kind as SnippetKind | undefined) ?? 'workflow', text: body.join('\n') + '\n', line: i + 2, indent })
+      snippets.push({
+        kind: (pending?.kind as SnippetKind | undefined) ?? 'workflow',
+        text: body.join('\n') + '\n',
+        line: i + 2,
+        indent
+      })
       pending = undefined
     } else dropPending()
     i = end

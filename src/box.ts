@@ -14,9 +14,16 @@
  */
 import { BoxError, type BoxErrorKind } from './box-error.js'
 import type { Redactor } from './redact.js'
-import { causeChain, isCancellation, parseRetryAfter, withRetry, withTimeLimit, type RetryContext, type Verdict } from './retry.js'
+import {
+  causeChain,
+  isCancellation,
+  parseRetryAfter,
+  withRetry,
+  withTimeLimit,
+  type RetryContext,
+  type Verdict
+} from './retry.js'
 import { parseTokenAnswer, type TokenPair } from './token-answer.js'
-
 
 export interface BoxClientDeps {
   fetch: typeof fetch
@@ -41,17 +48,34 @@ const MAX_ANSWER_BYTES = 1024 * 1024
 const MAX_ERROR_BYTES = 64 * 1024
 const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/
 
-export function refreshTokenPair(credentials: ClientCredentials, refreshToken: string, deps: BoxClientDeps): Promise<TokenPair> {
+export function refreshTokenPair(
+  credentials: ClientCredentials,
+  refreshToken: string,
+  deps: BoxClientDeps
+): Promise<TokenPair> {
   return requestTokenPair(credentials, { grant_type: 'refresh_token', refresh_token: refreshToken }, deps)
 }
 
-export function exchangeAuthorizationCode(credentials: ClientCredentials, code: string, redirectUri: string, deps: BoxClientDeps): Promise<TokenPair> {
+export function exchangeAuthorizationCode(
+  credentials: ClientCredentials,
+  code: string,
+  redirectUri: string,
+  deps: BoxClientDeps
+): Promise<TokenPair> {
   return requestTokenPair(credentials, { grant_type: 'authorization_code', code, redirect_uri: redirectUri }, deps)
 }
 
-async function requestTokenPair(credentials: ClientCredentials, grant: Record<string, string>, deps: BoxClientDeps): Promise<TokenPair> {
+async function requestTokenPair(
+  credentials: ClientCredentials,
+  grant: Record<string, string>,
+  deps: BoxClientDeps
+): Promise<TokenPair> {
   const url = `${credentials.boxApiUrl}/oauth2/token`
-  const body = new URLSearchParams({ ...grant, client_id: credentials.clientId, client_secret: credentials.clientSecret }).toString()
+  const body = new URLSearchParams({
+    ...grant,
+    client_id: credentials.clientId,
+    client_secret: credentials.clientSecret
+  }).toString()
   let ambiguous: string | undefined
 
   try {
@@ -72,7 +96,8 @@ async function requestTokenPair(credentials: ClientCredentials, grant: Record<st
     if (ambiguous !== undefined && isCancellation(error)) {
       throw new BoxError('ambiguous', `The run was cancelled after an attempt that got no answer (${ambiguous}).`)
     }
-    if (error instanceof BoxError && ambiguous !== undefined && error.message !== ambiguous) error.earlierAmbiguousAttempt = ambiguous
+    if (error instanceof BoxError && ambiguous !== undefined && error.message !== ambiguous)
+      error.earlierAmbiguousAttempt = ambiguous
     throw error
   }
 }
@@ -145,7 +170,11 @@ async function readBody(response: Response, maxBytes: number): Promise<string> {
     size += value.length
     if (size > maxBytes) {
       await reader.cancel().catch(() => undefined)
-      if (response.ok) throw new BoxError('malformed', `Box accepted the request, but its answer is larger than ${maxBytes / 1024} KiB, so it is not a token answer.`)
+      if (response.ok)
+        throw new BoxError(
+          'malformed',
+          `Box accepted the request, but its answer is larger than ${maxBytes / 1024} KiB, so it is not a token answer.`
+        )
       break
     }
   }
@@ -180,25 +209,41 @@ function oauthError(status: number, text: string, redactor: Redactor): BoxError 
   }
   // Only Box's error code and its cleaned description are quoted, never the body.
   const said = code ? `${code}${description ? ` (${description})` : ''}` : `HTTP ${status}`
-  const kind: BoxErrorKind = code === 'invalid_grant' ? 'invalid_grant' : code === 'invalid_client' ? 'invalid_client' : 'oauth'
-  return new BoxError(kind, `Box refused the token request: ${said}.`, { status, oauthError: code || undefined, description: description || undefined })
+  const kind: BoxErrorKind =
+    code === 'invalid_grant' ? 'invalid_grant' : code === 'invalid_client' ? 'invalid_client' : 'oauth'
+  return new BoxError(kind, `Box refused the token request: ${said}.`, {
+    status,
+    oauthError: code || undefined,
+    description: description || undefined
+  })
 }
 
 /** Connection failures before the request left are safe; any later one may have used the token. */
 function connectionError(error: unknown, deps: BoxClientDeps, afterHeaders = false): BoxError {
   if (error instanceof BoxError) return error
-  if (isCancellation(error)) return new BoxError('ambiguous', 'The run was cancelled while it waited for Box to answer.')
+  if (isCancellation(error))
+    return new BoxError('ambiguous', 'The run was cancelled while it waited for Box to answer.')
   // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
   const name = (error as { name?: unknown } | null)?.name
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new BoxError('ambiguous', `Box did not answer within ${deps.requestTimeoutMs / 1000} s.`)
   }
   const code = causeCode(error)
-  if (!afterHeaders && (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')) {
+  if (
+    !afterHeaders &&
+    (code === 'ECONNREFUSED' ||
+      code === 'ENOTFOUND' ||
+      code === 'EAI_AGAIN' ||
+      code === 'ENETUNREACH' ||
+      code === 'EHOSTUNREACH')
+  ) {
     return new BoxError('not_sent', `Could not connect to Box (${code}).`)
   }
   const detail = code ?? deps.redactor.serverText((error as { message?: unknown } | null)?.message, 200)
-  return new BoxError('ambiguous', `The connection to Box failed before its answer arrived (${detail || 'unknown error'}).`)
+  return new BoxError(
+    'ambiguous',
+    `The connection to Box failed before its answer arrived (${detail || 'unknown error'}).`
+  )
 }
 
 export function causeCode(error: unknown): string | undefined {

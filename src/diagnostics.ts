@@ -24,14 +24,20 @@ export interface ChainContext {
 }
 
 const reauthorize = (ctx: ChainContext): string =>
-  `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: see "Re-authorizing" in the README (the \`login\` command does both in one step).`
+  `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: ` +
+  `see "Re-authorizing" in the README (the \`login\` command does both in one step).`
 
 const concurrencyFix =
-  'Runs that share one refresh token must not overlap: put every job that uses this action in one `concurrency:` group (e.g. `group: box-token`, `cancel-in-progress: false`).'
+  'Runs that share one refresh token must not overlap: put every job that uses this action in one `concurrency:` group (e.g. ' +
+  '`group: box-token`, `cancel-in-progress: false`).'
 
 /** True when the secret was rotated after this run was queued: the run holds the previous token. */
 export function holdsStaleToken(ctx: ChainContext): boolean {
-  return ctx.secretUpdatedAt !== undefined && ctx.runQueuedAt !== undefined && ctx.secretUpdatedAt.getTime() > ctx.runQueuedAt.getTime()
+  return (
+    ctx.secretUpdatedAt !== undefined &&
+    ctx.runQueuedAt !== undefined &&
+    ctx.secretUpdatedAt.getTime() > ctx.runQueuedAt.getTime()
+  )
 }
 
 export function staleTokenNote(ctx: ChainContext): string {
@@ -64,14 +70,17 @@ export function rotationWarning(ctx: ChainContext): string | undefined {
 }
 
 export function explainRefreshFailure(error: unknown, ctx: ChainContext): string {
-  if (error instanceof Cancelled) return `${error.message} Box was not asked again; the refresh token was not used and the secret is unchanged.`
-  if (!(error instanceof BoxError)) return `The refresh at Box failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`
+  if (error instanceof Cancelled)
+    return `${error.message} Box was not asked again; the refresh token was not used and the secret is unchanged.`
+  if (!(error instanceof BoxError))
+    return `The refresh at Box failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`
   const lines = [error.message]
   switch (error.kind) {
     case 'invalid_grant': {
       if (ctx.rotatedMeanwhileAt !== undefined) {
         lines.push(
-          `Another run rotated the ${ctx.secretLabel} at ${iso(ctx.rotatedMeanwhileAt)}, while this run was refreshing: it used the same refresh token first and stored the new one. ` +
+          `Another run rotated the ${ctx.secretLabel} at ${iso(ctx.rotatedMeanwhileAt)}, while this run was refreshing: ` +
+            `it used the same refresh token first and stored the new one. ` +
             `The token chain is intact and nothing needs repairing; this run simply has no access token. ${concurrencyFix}`
         )
         return lines.join('\n')
@@ -84,26 +93,40 @@ export function explainRefreshFailure(error: unknown, ctx: ChainContext): string
       )
       if (error.earlierAmbiguousAttempt) {
         lines.push(
-          `An earlier attempt in this run got no answer (${error.earlierAmbiguousAttempt}); Box probably processed it and used the token, and its answer was lost on the way.`
+          `An earlier attempt in this run got no answer (${error.earlierAmbiguousAttempt}); ` +
+            `Box probably processed it and used the token, and its answer was lost on the way.`
         )
       }
       const age = ageNote(ctx)
-      if (age) lines.push(age + (secretAgeDays(ctx)! > REFRESH_TOKEN_LIFETIME_DAYS ? ` That is past Box's ${REFRESH_TOKEN_LIFETIME_DAYS}-day limit: the keep-alive schedule has not been running.` : ''))
+      if (age)
+        lines.push(
+          age +
+            (secretAgeDays(ctx)! > REFRESH_TOKEN_LIFETIME_DAYS
+              ? ` That is past Box's ${REFRESH_TOKEN_LIFETIME_DAYS}-day limit: the keep-alive schedule has not been running.`
+              : '')
+        )
       if (holdsStaleToken(ctx)) {
         lines.push(staleTokenNote(ctx))
         return lines.join('\n')
       }
-      lines.push(`If another workflow run used the same token at the same time, that run won the race. ${concurrencyFix}`)
+      lines.push(
+        `If another workflow run used the same token at the same time, that run won the race. ${concurrencyFix}`
+      )
       lines.push(reauthorize(ctx))
       break
     }
     case 'invalid_client':
       lines.push(
-        'Box does not accept the client credentials: check `client-id` and `client-secret` against your Box app (Developer Console → Configuration → OAuth 2.0 Credentials); a reset client secret must be updated in the secret that feeds `client-secret`. The refresh token was not used and is still valid.'
+        'Box does not accept the client credentials: check `client-id` and `client-secret` against your Box app ' +
+          '(Developer Console → Configuration → OAuth 2.0 Credentials); ' +
+          'a reset client secret must be updated in the secret that feeds `client-secret`. ' +
+          'The refresh token was not used and is still valid.'
       )
       break
     case 'oauth':
-      lines.push('The request was refused before the token was used; check `client-id`, `client-secret` and `box-api-url`.')
+      lines.push(
+        'The request was refused before the token was used; check `client-id`, `client-secret` and `box-api-url`.'
+      )
       break
     case 'redirected':
       break
@@ -112,13 +135,16 @@ export function explainRefreshFailure(error: unknown, ctx: ChainContext): string
     case 'not_sent':
       lines.push(
         error.earlierAmbiguousAttempt
-          ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) and may have used the refresh token: if the next run fails with invalid_grant, re-authorize (README: "Re-authorizing").`
+          ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) ` +
+              `and may have used the refresh token: ` +
+              `if the next run fails with invalid_grant, re-authorize (README: "Re-authorizing").`
           : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow later (the secret is unchanged).'
       )
       break
     case 'ambiguous':
       lines.push(
-        'Box may have processed the request and used the refresh token without the answer reaching this run. Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized (README: "Re-authorizing").'
+        'Box may have processed the request and used the refresh token without the answer reaching this run. ' +
+          'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized (README: "Re-authorizing").'
       )
       break
     case 'malformed':

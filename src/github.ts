@@ -8,35 +8,24 @@
  * whose every field is validated or cleaned; a successful answer's body is handed on as `unknown`,
  * for the caller to validate against the shape it expects.
  */
+import type { Terms } from './github-messages.js'
 import type { Redactor } from './redact.js'
-import { causeChain, isCancellation, parseRetryAfter, withRetry, withTimeLimit, type RetryContext, type RetryEvent, type Verdict } from './retry.js'
+import {
+  causeChain,
+  isCancellation,
+  parseRetryAfter,
+  withRetry,
+  withTimeLimit,
+  type RetryContext,
+  type RetryEvent,
+  type Verdict
+} from './retry.js'
 
 export interface GitHubResponse {
   status: number
   /** As GitHub sent it: validate before use. */
   data: unknown
   headers: Record<string, string | number | undefined>
-}
-
-/**
- * How the person using the client names the settings a message may tell them to change: the
- * action's inputs, or the login command's flags. Messages are the same otherwise.
- */
-export interface Terms {
-  token: string
-  retryTimeout: string
-  targetNames: string
-  apiUrl: string
-  /** What to do with a new token once it is created. */
-  replaceToken: string
-}
-
-export const ACTION_TERMS: Terms = {
-  token: '`github-token`',
-  retryTimeout: '`retry-timeout-seconds`',
-  targetNames: '`repository`, `environment` and `organization`',
-  apiUrl: 'GITHUB_API_URL',
-  replaceToken: 'update the secret that feeds `github-token`'
 }
 
 export interface GitHubClient {
@@ -50,7 +39,12 @@ export interface GitHubClient {
    * `path` is relative to the API base, already URL-encoded. `once` skips retries, for reads that
    * only add detail and must not hold up the run.
    */
-  request(method: 'GET' | 'PUT', path: string, body?: Record<string, unknown>, options?: { once?: boolean }): Promise<GitHubResponse>
+  request(
+    method: 'GET' | 'PUT',
+    path: string,
+    body?: Record<string, unknown>,
+    options?: { once?: boolean }
+  ): Promise<GitHubResponse>
 }
 
 export interface GitHubClientOptions {
@@ -59,8 +53,8 @@ export interface GitHubClientOptions {
   requestTimeoutMs: number
   /** Knows the token and every other credential a GitHub error page might echo. */
   redactor: Redactor
-  /** Default: the action's inputs. */
-  terms?: Terms
+  /** How the person using the client names its settings (github-messages.ts). */
+  terms: Terms
   /** Only tests pass one; in a run the toolkit's proxy-aware fetch is kept. */
   fetch?: typeof fetch
   onRetry?: (event: RetryEvent & { method: string; path: string }) => void
@@ -104,13 +98,17 @@ export function createGitHubClient(token: string, options: GitHubClientOptions):
   // never pays for Octokit (about 10 ms). "eager" keeps it in the main bundle rather than a chunk
   // of its own, so no file is read here and the requests leave before libsodium's chunk loads.
   const octokit = import(/* webpackMode: "eager" */ '@actions/github').then(({ getOctokit }) =>
-    getOctokit(token, { baseUrl: options.baseUrl, log: silent, ...(options.fetch ? { request: { fetch: options.fetch } } : {}) })
+    getOctokit(token, {
+      baseUrl: options.baseUrl,
+      log: silent,
+      ...(options.fetch ? { request: { fetch: options.fetch } } : {})
+    })
   )
   octokit.catch(() => undefined) // reported by the first request that awaits it
   const { redactor } = options
   return {
     baseUrl: options.baseUrl,
-    terms: options.terms ?? ACTION_TERMS,
+    terms: options.terms,
     ghHostname: ghHostname(options.baseUrl),
     async request(method, path, body, { once = false } = {}) {
       const client = await octokit
@@ -131,7 +129,8 @@ export function createGitHubClient(token: string, options: GitHubClientOptions):
           if (isCancellation(error)) throw error
           throw requestError(error, options.retry.timing.now(), redactor)
         }
-        if (response.status >= 300 && response.status < 400) throw redirectError(response.status, response.headers.location, options.baseUrl, redactor)
+        if (response.status >= 300 && response.status < 400)
+          throw redirectError(response.status, response.headers.location, options.baseUrl, redactor)
         return { status: response.status, data: response.data, headers: response.headers }
       }
       return withRetry(attempt, (error) => (once ? { retry: false } : classifyGitHubFailure(error)), {
@@ -153,9 +152,14 @@ function requestError(error: unknown, now: number, redactor: Redactor): GitHubRe
   const failure = error as OctokitFailure | undefined
   const response = failure?.response
   if (response === undefined) {
-    const timedOut = causeChain(error).find((e) => (e as { name?: unknown }).name === 'TimeoutError') as Error | undefined
+    const timedOut = causeChain(error).find((e) => (e as { name?: unknown }).name === 'TimeoutError') as
+      Error | undefined
     const detail = timedOut ? timedOut.message : redactor.serverText(failure?.message, 200) || 'unknown error'
-    return new GitHubRequestError(`connection to GitHub failed (${detail})`, { answered: false, githubMessage: '', rateLimitExhausted: false })
+    return new GitHubRequestError(`connection to GitHub failed (${detail})`, {
+      answered: false,
+      githubMessage: '',
+      rateLimitExhausted: false
+    })
   }
   const header = (name: string): string | undefined => {
     const value = response.headers?.[name]
@@ -163,19 +167,29 @@ function requestError(error: unknown, now: number, redactor: Redactor): GitHubRe
   }
   const data = response.data
   const githubMessage =
-    data !== null && typeof data === 'object' && 'message' in data ? redactor.serverText((data as { message: unknown }).message) : ''
+    data !== null && typeof data === 'object' && 'message' in data
+      ? redactor.serverText((data as { message: unknown }).message)
+      : ''
   const reset = Number(header('x-ratelimit-reset'))
   const accepted = header('x-accepted-github-permissions')
   const status = typeof failure?.status === 'number' && Number.isInteger(failure.status) ? failure.status : undefined
-  return new GitHubRequestError(`GitHub answered ${status ?? 'with an unknown status'}${githubMessage ? ` (${githubMessage})` : ''}`, {
-    answered: true,
-    status,
-    githubMessage,
-    retryAfterMs: parseRetryAfter(header('retry-after'), now),
-    rateLimitExhausted: header('x-ratelimit-remaining') === '0',
-    rateLimitResetMs: Number.isSafeInteger(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined,
-    acceptedPermissions: accepted === undefined ? undefined : /^[a-z_]+=[a-z]+(?:[,;] ?[a-z_]+=[a-z]+)*$/.test(accepted) ? accepted : redactor.serverText(accepted, 120)
-  })
+  return new GitHubRequestError(
+    `GitHub answered ${status ?? 'with an unknown status'}${githubMessage ? ` (${githubMessage})` : ''}`,
+    {
+      answered: true,
+      status,
+      githubMessage,
+      retryAfterMs: parseRetryAfter(header('retry-after'), now),
+      rateLimitExhausted: header('x-ratelimit-remaining') === '0',
+      rateLimitResetMs: Number.isSafeInteger(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined,
+      acceptedPermissions:
+        accepted === undefined
+          ? undefined
+          : /^[a-z_]+=[a-z]+(?:[,;] ?[a-z_]+=[a-z]+)*$/.test(accepted)
+            ? accepted
+            : redactor.serverText(accepted, 120)
+    }
+  )
 }
 
 function redirectError(status: number, location: unknown, baseUrl: string, redactor: Redactor): GitHubRequestError {
@@ -207,55 +221,12 @@ export function classifyGitHubFailure(error: unknown): Verdict {
   if (status === 429 || (status === 403 && retryAfterMs !== undefined)) {
     return { retry: true, reason: `GitHub rate limit (${status})`, afterMs: retryAfterMs ?? rateLimitResetMs }
   }
-  if (status === 403 && rateLimitExhausted) return { retry: true, reason: 'GitHub API rate limit exhausted', afterMs: rateLimitResetMs ?? 60_000 }
+  if (status === 403 && rateLimitExhausted)
+    return { retry: true, reason: 'GitHub API rate limit exhausted', afterMs: rateLimitResetMs ?? 60_000 }
   if (status !== undefined && status >= 500) return { retry: true, reason: `GitHub answered ${status}` }
   return { retry: false }
 }
 
 export function failureStatus(error: unknown): number | undefined {
   return error instanceof GitHubRequestError ? error.failure.status : undefined
-}
-
-/**
- * A message that says what failed and what to do. `what` names the operation ("reading the
- * public key of the repository secrets of octo/repo"); `permission` says which permission the
- * operation needs for each kind of token.
- */
-export function describeGitHubFailure(error: unknown, what: string, permission: string, terms: Terms = ACTION_TERMS): string {
-  if (isCancellation(error)) return `The run was cancelled while ${what}.`
-  if (!(error instanceof GitHubRequestError)) return `${what[0]!.toUpperCase()}${what.slice(1)} failed unexpectedly: ${String((error as Error)?.message ?? error)}.`
-  const { answered, status, githubMessage: said, acceptedPermissions, rateLimitExhausted, redirectedTo } = error.failure
-  if (!answered) return `GitHub could not be reached while ${what}: ${error.message}. Check the network and ${terms.apiUrl}.`
-  if (redirectedTo !== undefined) {
-    return (
-      `GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ${terms.token} is never sent to a redirect. ` +
-      `If the repository or organization was renamed or moved, use its new name; otherwise check ${terms.apiUrl}.`
-    )
-  }
-  if (status === 401) {
-    return `GitHub rejected ${terms.token} while ${what} (401 ${said || 'Bad credentials'}): the token is expired, revoked or mistyped. Create a new one and ${terms.replaceToken}.`
-  }
-  if (status === 403 && /not accessible by integration/i.test(said)) {
-    return (
-      `GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the workflow's GITHUB_TOKEN, ` +
-      `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
-      `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation token with that permission ` +
-      `(actions/create-github-app-token with \`permission-secrets: write\`).`
-    )
-  }
-  if (status === 403 || status === 429) {
-    if (/rate limit/i.test(said) || rateLimitExhausted) {
-      return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise ${terms.retryTimeout}.`
-    }
-    return (
-      `GitHub refused ${what} (${status} ${said}): ${terms.token} lacks the permission. It needs ${permission}.` +
-      (acceptedPermissions ? ` GitHub says the request needs: ${acceptedPermissions}.` : '')
-    )
-  }
-  if (status === 404) {
-    return `GitHub found nothing while ${what} (404). Check the names in ${terms.targetNames}; a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or organization).`
-  }
-  if (status === 422) return `GitHub rejected ${what} (422 ${said}).`
-  if (status !== undefined && status >= 500) return `GitHub kept failing while ${what} (last answer ${status}) until the retry time ran out.`
-  return `GitHub answered ${status} while ${what}${said ? `: ${said}` : ''}.`
 }

@@ -58,7 +58,9 @@ export async function storeAndHandOut(rotation: Rotation): Promise<RunReport> {
   } catch (error) {
     // Only a bug reaches here; the sealed copies still say how to finish the rotation.
     const pending = ledger.instructions()
-    io.setFailed(`Unexpected error after Box issued the new token: ${(error as Error)?.stack ?? String(error)}${pending ? `\n${pending}` : ''}`)
+    io.setFailed(
+      `Unexpected error after Box issued the new token: ${(error as Error)?.stack ?? String(error)}${pending ? `\n${pending}` : ''}`
+    )
     return { dryRun: false, results: [], warnings: rotation.warnings }
   }
 }
@@ -88,7 +90,10 @@ async function handOut(rotation: Rotation, results: TargetResult[]): Promise<Run
   })
   const accessToken = pair.accessToken
   if (accessToken === undefined) {
-    const stored = failure === undefined ? 'The new refresh token was stored, so the token chain is intact: re-run the workflow to get an access token.' : ''
+    const stored =
+      failure === undefined
+        ? 'The new refresh token was stored, so the token chain is intact: re-run the workflow to get an access token.'
+        : ''
     lateProblems.push(`${pair.problems[0] ?? 'Box issued no access token.'} ${stored}`.trim())
   } else {
     const expiresAt = new Date(refreshedAt + pair.expiresIn * 1000)

@@ -10,7 +10,10 @@ import { handleTermination } from './shutdown.js'
 const ledger = new RecoveryLedger()
 const redactor = new Redactor()
 const termination = handleTermination({
-  announce: (signal) => core.info(`Received ${signal}: stopping. No new request is started; a Box answer already on its way is still awaited briefly.`),
+  announce: (signal) =>
+    core.info(
+      `Received ${signal}: stopping. No new request is started; a Box answer already on its way is still awaited briefly.`
+    ),
   // Whatever cut the run short, the sealed copies that are not stored yet go into the error.
   lastWords: (reason) => {
     const pending = ledger.instructions()
@@ -46,6 +49,10 @@ try {
 } catch (error) {
   // Only a bug reaches here: every expected failure is reported by run() itself.
   const pending = ledger.instructions()
-  core.setFailed(redactor.scrub(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}${pending ? `\n${pending}` : ''}`))
+  core.setFailed(
+    redactor.scrub(
+      `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}${pending ? `\n${pending}` : ''}`
+    )
+  )
 }
 termination.finished()

@@ -4,6 +4,14 @@
  * fails here has not used the refresh token.
  */
 import path from 'node:path'
+import {
+  baseUrl,
+  environmentProblem,
+  organizationProblem,
+  parseRepository,
+  secretNameProblem,
+  visibilityProblem
+} from './names.js'
 
 export type OrganizationVisibility = 'all' | 'private'
 
@@ -63,10 +71,6 @@ export class InputError extends Error {
 /** The inputs whose values are credentials; they are masked before anything else happens. */
 export const credentialInputs = ['client-secret', 'refresh-token', 'github-token'] as const
 
-const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/
-const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/
-const repoPattern = /^[A-Za-z0-9._-]{1,100}$/
-
 export function readConfig(getInput: (name: string) => string, env: NodeJS.ProcessEnv): Config {
   const inputs = new InputReader(getInput)
   const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN'
@@ -76,8 +80,14 @@ export function readConfig(getInput: (name: string) => string, env: NodeJS.Proce
     secretName,
     ...readSelection(inputs, env),
     boxApiUrl: baseUrl(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem),
-    githubApiUrl: baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', inputs.problem),
-    postmanEnvironment: inputs.text('postman-environment') ? path.resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.text('postman-environment')) : undefined,
+    githubApiUrl: baseUrl(
+      env.GITHUB_API_URL || 'https://api.github.com',
+      'GITHUB_API_URL (environment variable)',
+      inputs.problem
+    ),
+    postmanEnvironment: inputs.text('postman-environment')
+      ? path.resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.text('postman-environment'))
+      : undefined,
     exportEnv: inputs.boolean('export-env'),
     dryRun: inputs.boolean('dry-run'),
     retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
@@ -89,9 +99,16 @@ export function readConfig(getInput: (name: string) => string, env: NodeJS.Proce
 }
 
 /** The four credentials; each message says where the value should come from. */
-function readCredentials(inputs: InputReader, secretName: string): Pick<Config, 'clientId' | 'clientSecret' | 'refreshToken' | 'githubToken'> {
+function readCredentials(
+  inputs: InputReader,
+  secretName: string
+): Pick<Config, 'clientId' | 'clientSecret' | 'refreshToken' | 'githubToken'> {
   return {
-    clientId: inputs.credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials)."),
+    clientId: inputs.credential(
+      'client-id',
+      'the client ID',
+      "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials)."
+    ),
     clientSecret: inputs.credential(
       'client-secret',
       'the client secret',
@@ -100,33 +117,52 @@ function readCredentials(inputs: InputReader, secretName: string): Pick<Config, 
     refreshToken: inputs.credential(
       'refresh-token',
       'the refresh token',
-      `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). See "First-time setup" in the README to get the first refresh token.`
+      `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, ` +
+        `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). ` +
+        `See "First-time setup" in the README to get the first refresh token.`
     ),
     githubToken: inputs.credential(
       'github-token',
       'the token',
-      'Pass a token that can write secrets: a fine-grained PAT with "Secrets: read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: write`. The workflow GITHUB_TOKEN cannot write secrets.'
+      'Pass a token that can write secrets: a fine-grained PAT with "Secrets: ' +
+        'read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: ' +
+        'write`. The workflow GITHUB_TOKEN cannot write secrets.'
     )
   }
 }
 
 /** Which secrets are written: the repository, or one of its environments, or the organization; with or without Dependabot's. */
-function readSelection(inputs: InputReader, env: NodeJS.ProcessEnv): Pick<Config, 'repository' | 'environment' | 'organization' | 'organizationVisibility' | 'dependabot'> {
+function readSelection(
+  inputs: InputReader,
+  env: NodeJS.ProcessEnv
+): Pick<Config, 'repository' | 'environment' | 'organization' | 'organizationVisibility' | 'dependabot'> {
   const repository = parseRepository(inputs.text('repository') || env.GITHUB_REPOSITORY || '', inputs.problem)
   const environment = inputs.text('environment') || undefined
   if (environment !== undefined) inputs.check('environment', environmentProblem(environment))
   const organization = inputs.text('organization') || undefined
   if (organization !== undefined) inputs.check('organization', organizationProblem(organization))
   if (environment !== undefined && organization !== undefined) {
-    inputs.problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.')
+    inputs.problem(
+      'organization',
+      'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.'
+    )
   }
   const visibility = inputs.text('organization-visibility') || 'private'
   inputs.check('organization-visibility', visibilityProblem(visibility))
   const dependabot = inputs.boolean('dependabot')
   if (dependabot && environment !== undefined) {
-    inputs.problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.')
+    inputs.problem(
+      'dependabot',
+      'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.'
+    )
   }
-  return { repository, environment, organization, organizationVisibility: visibility === 'all' ? 'all' : 'private', dependabot }
+  return {
+    repository,
+    environment,
+    organization,
+    organizationVisibility: visibility === 'all' ? 'all' : 'private',
+    dependabot
+  }
 }
 
 /** Reads inputs (trimmed) and collects every problem, so that all are reported at once. */
@@ -151,7 +187,11 @@ class InputReader {
   credential(name: string, whatItIs: string, emptyHint: string): string {
     const value = this.text(name)
     if (value === '') this.problem(name, `is empty. ${emptyHint}`)
-    else if (/\s/.test(value)) this.problem(name, `contains white space, so it was probably pasted with extra text. Store ${whatItIs} alone in the secret.`)
+    else if (/\s/.test(value))
+      this.problem(
+        name,
+        `contains white space, so it was probably pasted with extra text. Store ${whatItIs} alone in the secret.`
+      )
     return value
   }
 
@@ -159,7 +199,8 @@ class InputReader {
   boolean(name: string): boolean {
     const value = this.text(name)
     if (['true', 'True', 'TRUE'].includes(value)) return true
-    if (!['false', 'False', 'FALSE', ''].includes(value)) this.problem(name, `must be \`true\` or \`false\`, not "${value}".`)
+    if (!['false', 'False', 'FALSE', ''].includes(value))
+      this.problem(name, `must be \`true\` or \`false\`, not "${value}".`)
     return false
   }
 
@@ -174,64 +215,6 @@ class InputReader {
     }
     return seconds * 1000
   }
-}
-
-/** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
-export function secretNameProblem(secretName: string): string | undefined {
-  if (!secretNamePattern.test(secretName)) {
-    return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`
-  }
-  if (/^GITHUB_/i.test(secretName)) return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`
-  return undefined
-}
-
-export function environmentProblem(environment: string): string | undefined {
-  if (environment.length > 255 || /[\u0000-\u001f]/.test(environment)) {
-    return 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.'
-  }
-  return undefined
-}
-
-/** Only for a secret that does not exist yet: an existing one keeps its visibility and repositories. */
-export function visibilityProblem(visibility: string): string | undefined {
-  if (visibility === 'all' || visibility === 'private') return undefined
-  return visibility === 'selected'
-    ? 'cannot be `selected` for a new secret, because repositories are not chosen here. Create the secret once in the organization settings with the repositories you want; that list is kept on every rotation.'
-    : `must be \`private\` or \`all\`, not "${visibility}".`
-}
-
-export function organizationProblem(organization: string): string | undefined {
-  return ownerPattern.test(organization) ? undefined : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`
-}
-
-export function parseRepository(value: string, problem: (input: string, message: string) => void): RepositoryRef {
-  const [owner = '', repo = '', ...rest] = value.split('/')
-  if (rest.length > 0 || !ownerPattern.test(owner) || !repoPattern.test(repo) || repo === '.' || repo === '..') {
-    problem('repository', value === '' ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.' : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`)
-  }
-  return { owner, repo }
-}
-
-/** https only, except on this machine, where simulators and test servers live. */
-export function baseUrl(value: string, name: string, problem: (input: string, message: string) => void): string {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    problem(name, `"${value}" is not a URL. Use a full URL such as https://api.box.com.`)
-    return value
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    problem(name, `"${value}" must use https (http is allowed only on a loopback address such as 127.0.0.1 or localhost).`)
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    problem(name, `"${value}" must be a plain base URL, without credentials, query or fragment.`)
-  }
-  return url.href.replace(/\/+$/, '')
-}
-
-export function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname)
 }
 
 function workflowRun(env: NodeJS.ProcessEnv): Config['run'] {

@@ -40,5 +40,7 @@ export function redacting(io: ActionIO, redactor: Redactor): ActionIO {
 
 /** The summary is a courtesy: a summary file that cannot be written must not change the outcome. */
 export async function writeSummary(io: ActionIO, report: RunReport): Promise<void> {
-  await io.appendSummary(summaryMarkdown(report)).catch((error: Error) => io.warning(`The job summary could not be written: ${error.message}`))
+  await io
+    .appendSummary(summaryMarkdown(report))
+    .catch((error: Error) => io.warning(`The job summary could not be written: ${error.message}`))
 }

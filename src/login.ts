@@ -33,7 +33,9 @@ try {
     ghAuthToken,
     timing: realTiming,
     // Run through the package's bin link, or as `node dist/login/index.js` from a clone.
-    commandName: /box-token-login(\.cmd)?$/.test(process.argv[1] ?? '') ? 'box-token-login' : 'node dist/login/index.js',
+    commandName: /box-token-login(\.cmd)?$/.test(process.argv[1] ?? '')
+      ? 'box-token-login'
+      : 'node dist/login/index.js',
     cancel: termination.cancel,
     stop: termination.stop,
     ledger
@@ -41,7 +43,9 @@ try {
 } catch (error) {
   // Only a bug reaches here: every expected failure is reported by login() itself.
   const pending = ledger.instructions()
-  process.stderr.write(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${pending ? `${pending}\n` : ''}`)
+  process.stderr.write(
+    `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${pending ? `${pending}\n` : ''}`
+  )
   process.exitCode = 1
 }
 termination.finished()

@@ -11,8 +11,15 @@
  * error too.
  */
 import { refreshTokenPair } from './box.js'
-import { explainRefreshFailure, holdsStaleToken, rotationWarning, staleTokenNote, type ChainContext } from './diagnostics.js'
+import {
+  explainRefreshFailure,
+  holdsStaleToken,
+  rotationWarning,
+  staleTokenNote,
+  type ChainContext
+} from './diagnostics.js'
 import { createGitHubClient, type GitHubClient } from './github.js'
+import { ACTION_TERMS } from './github-messages.js'
 import { storeAndHandOut } from './handout.js'
 import { credentialInputs, InputError, NOTHING_USED, readConfig, type Config } from './inputs.js'
 import { redacting, writeSummary, type ActionIO } from './io.js'
@@ -20,7 +27,15 @@ import { preflight } from './preflight.js'
 import { RecoveryLedger } from './recovery.js'
 import { Redactor } from './redact.js'
 import type { RunReport } from './report.js'
-import { defaultRetryPolicy, retryNotice, RetryBudget, type RetryContext, type RetryEvent, type RetryPolicy, type Timing } from './retry.js'
+import {
+  defaultRetryPolicy,
+  retryNotice,
+  RetryBudget,
+  type RetryContext,
+  type RetryEvent,
+  type RetryPolicy,
+  type Timing
+} from './retry.js'
 import { loadSealer } from './seal.js'
 import { lastWritten, type PreparedTarget } from './secrets.js'
 import { secretTargets } from './targets.js'
@@ -74,13 +89,22 @@ export async function run(deps: Collaborators): Promise<RunReport> {
   const sealer = loadSealer()
   sealer.catch(() => undefined)
   const budget = new RetryBudget(config.retryBudgetMs, deps.timing.now)
-  const retry: RetryContext = { policy: deps.backoff ?? defaultRetryPolicy, budget, timing: deps.timing, cancel: deps.cancel }
-  const logRetry = (service: string) => (event: RetryEvent): void => io.info(retryNotice(service, event))
+  const retry: RetryContext = {
+    policy: deps.backoff ?? defaultRetryPolicy,
+    budget,
+    timing: deps.timing,
+    cancel: deps.cancel
+  }
+  const logRetry =
+    (service: string) =>
+    (event: RetryEvent): void =>
+      io.info(retryNotice(service, event))
   const github = createGitHubClient(config.githubToken, {
     baseUrl: config.githubApiUrl,
     retry,
     requestTimeoutMs: config.requestTimeoutMs,
     redactor,
+    terms: ACTION_TERMS,
     fetch: deps.githubFetch,
     onRetry: logRetry('GitHub')
   })
@@ -91,7 +115,8 @@ export async function run(deps: Collaborators): Promise<RunReport> {
   const checked = await preflight(github, config, targets, sealer)
   if (!checked.ok) return failBeforeBox(io, checked.problems.join('\n'))
   const { prepared } = checked
-  for (const p of prepared) if (p.existing === undefined) io.info(`The ${p.target.label} does not exist yet; it will be created.`)
+  for (const p of prepared)
+    if (p.existing === undefined) io.info(`The ${p.target.label} does not exist yet; it will be created.`)
   const chain: ChainContext = {
     now: new Date(deps.timing.now()),
     secretLabel: prepared[0].target.label,
@@ -124,15 +149,31 @@ export async function run(deps: Collaborators): Promise<RunReport> {
 
   // Round 3: the write-back, and what the run hands out.
   const ledger = deps.ledger ?? new RecoveryLedger()
-  return storeAndHandOut({ io, config, github, prepared, sealer: checked.sealer, pair, refreshedAt: deps.timing.now(), budget, warnings, ledger })
+  return storeAndHandOut({
+    io,
+    config,
+    github,
+    prepared,
+    sealer: checked.sealer,
+    pair,
+    refreshedAt: deps.timing.now(),
+    budget,
+    warnings,
+    ledger
+  })
 }
 
 async function dryRun(io: ActionIO, prepared: PreparedTarget[], warnings: string[]): Promise<RunReport> {
   for (const p of prepared) {
-    io.info(`Dry run: would write the ${p.target.label} (public key ${p.publicKey.keyId}${p.settings.visibility ? `, visibility ${String(p.settings.visibility)}` : ''}).`)
+    const visibility = p.settings.visibility ? `, visibility ${String(p.settings.visibility)}` : ''
+    io.info(`Dry run: would write the ${p.target.label} (public key ${p.publicKey.keyId}${visibility}).`)
   }
   io.setOutput('secret-updated', 'false')
-  const report: RunReport = { dryRun: true, results: prepared.map((p) => ({ target: p.target, outcome: 'checked' })), warnings }
+  const report: RunReport = {
+    dryRun: true,
+    results: prepared.map((p) => ({ target: p.target, outcome: 'checked' })),
+    warnings
+  }
   await writeSummary(io, report)
   return report
 }
@@ -148,7 +189,14 @@ async function failBeforeBox(io: ActionIO, message: string): Promise<RunReport> 
  * Box refused or never answered. After invalid_grant, the secret is read once more: if another
  * run wrote it since this run's check, that run won a race and the chain is intact.
  */
-async function failAtBox(io: ActionIO, error: unknown, chain: ChainContext, github: GitHubClient, first: PreparedTarget, warnings: string[]): Promise<RunReport> {
+async function failAtBox(
+  io: ActionIO,
+  error: unknown,
+  chain: ChainContext,
+  github: GitHubClient,
+  first: PreparedTarget,
+  warnings: string[]
+): Promise<RunReport> {
   if ((error as { kind?: unknown })?.kind === 'invalid_grant') {
     const written = await lastWritten(github, first.target)
     const before = chain.secretUpdatedAt?.getTime() ?? -Infinity

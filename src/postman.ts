@@ -35,13 +35,19 @@ export async function checkPostmanPath(file: string): Promise<void> {
   const folder = path.dirname(file)
   const folderStat = await stat(folder).catch(() => undefined)
   if (!folderStat?.isDirectory()) {
-    throw new Error(`\`postman-environment\`: the folder ${folder} does not exist. Create it in an earlier step (mkdir -p) or choose a path in the workspace.`)
+    throw new Error(
+      `\`postman-environment\`: the folder ${folder} does not exist. Create it in an earlier step (mkdir -p) or choose a path in the workspace.`
+    )
   }
   if ((await stat(file).catch(() => undefined))?.isDirectory()) {
-    throw new Error(`\`postman-environment\`: ${file} is a folder. Give a file path, e.g. box.postman_environment.json.`)
+    throw new Error(
+      `\`postman-environment\`: ${file} is a folder. Give a file path, e.g. box.postman_environment.json.`
+    )
   }
   await access(folder, constants.W_OK).catch(() => {
-    throw new Error(`\`postman-environment\`: the folder ${folder} is not writable by this step. Choose a path in the workspace or RUNNER_TEMP.`)
+    throw new Error(
+      `\`postman-environment\`: the folder ${folder} is not writable by this step. Choose a path in the workspace or RUNNER_TEMP.`
+    )
   })
 }
 
@@ -51,9 +57,17 @@ export async function checkPostmanPath(file: string): Promise<void> {
  * link: a file or symlink planted there in advance makes the write fail instead of redirecting it.
  * A failed write leaves no temporary file behind.
  */
-export async function writePostmanEnvironment(file: string, environment: PostmanEnvironment, randomName: () => string = () => randomBytes(12).toString('hex')): Promise<void> {
+export async function writePostmanEnvironment(
+  file: string,
+  environment: PostmanEnvironment,
+  randomName: () => string = () => randomBytes(12).toString('hex')
+): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomName()}.tmp`)
-  const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600)
+  const handle = await open(
+    temporary,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    0o600
+  )
   try {
     try {
       await handle.writeFile(JSON.stringify(environment, null, 2) + '\n')

@@ -12,17 +12,32 @@ import { prepareTarget, shadowingSecretProblem, type PreparedTarget } from './se
 import { pathSegment, type SecretTarget } from './targets.js'
 
 export type Preflight =
-  | { ok: true; prepared: PreparedTarget[]; sealer: Sealer; runQueuedAt?: Date }
-  | { ok: false; problems: string[] }
+  { ok: true; prepared: PreparedTarget[]; sealer: Sealer; runQueuedAt?: Date } | { ok: false; problems: string[] }
 
-export async function preflight(github: GitHubClient, config: Config, targets: SecretTarget[], sealer: Promise<Sealer>): Promise<Preflight> {
+export async function preflight(
+  github: GitHubClient,
+  config: Config,
+  targets: SecretTarget[],
+  sealer: Promise<Sealer>
+): Promise<Preflight> {
   const workflowRepository = config.run?.repository
   const [ready, runQueuedAt, shadowProblems, postmanProblem] = await Promise.all([
     prepareForWriting(github, targets, config.organizationVisibility, sealer),
     // Environment secrets are read when the job starts, not when the run is queued.
     targets[0].kind === 'environment' ? undefined : runQueuedTime(github, config),
-    Promise.all(targets.map((t) => (t.kind === 'organization' && workflowRepository ? shadowingSecretProblem(github, t, workflowRepository) : undefined))),
-    config.postmanEnvironment === undefined ? undefined : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error: Error) => error.message)
+    Promise.all(
+      targets.map((t) =>
+        t.kind === 'organization' && workflowRepository
+          ? shadowingSecretProblem(github, t, workflowRepository)
+          : undefined
+      )
+    ),
+    config.postmanEnvironment === undefined
+      ? undefined
+      : checkPostmanPath(config.postmanEnvironment).then(
+          () => undefined,
+          (error: Error) => error.message
+        )
   ])
   const problems = [...ready.problems]
   for (const problem of [...shadowProblems, postmanProblem]) if (problem !== undefined) problems.push(problem)
@@ -43,7 +58,9 @@ export async function prepareForWriting(
 ): Promise<{ prepared: PreparedTarget[]; sealer?: Sealer; problems: string[] }> {
   const [results, loaded] = await Promise.all([
     Promise.allSettled(targets.map((t) => prepareTarget(github, t, newVisibility))),
-    sealer.catch((error: Error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`))
+    sealer.catch(
+      (error: Error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`)
+    )
   ])
   const problems: string[] = []
   const prepared: PreparedTarget[] = []
@@ -56,7 +73,10 @@ export async function prepareForWriting(
     try {
       loaded.check(p.publicKey)
     } catch (error) {
-      problems.push(`GitHub's public key for the ${p.target.label} cannot seal a value: ${(error as Error).message}. Try again; if it persists, GitHub is serving a bad key.`)
+      problems.push(
+        `GitHub's public key for the ${p.target.label} cannot seal a value: ` +
+          `${(error as Error).message}. Try again; if it persists, GitHub is serving a bad key.`
+      )
     }
   }
   return { prepared, sealer: loaded, problems }
@@ -76,7 +96,10 @@ async function runQueuedTime(github: GitHubClient, config: Config): Promise<Date
       undefined,
       { once: true }
     )
-    const { created_at: createdAt, run_started_at: startedAt } = (data ?? {}) as { created_at?: unknown; run_started_at?: unknown }
+    const { created_at: createdAt, run_started_at: startedAt } = (data ?? {}) as {
+      created_at?: unknown
+      run_started_at?: unknown
+    }
     const when = attempt > 1 ? (startedAt ?? createdAt) : createdAt
     const date = typeof when === 'string' && when.length <= 40 ? new Date(when) : undefined
     return date && !Number.isNaN(date.getTime()) ? date : undefined

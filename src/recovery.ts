@@ -19,10 +19,23 @@ export interface RecoveryPayload {
   command: string
 }
 
-export function recoveryPayload(prepared: PreparedTarget, sealed: SealedSecret, ghHostname: string | undefined): RecoveryPayload {
+export function recoveryPayload(
+  prepared: PreparedTarget,
+  sealed: SealedSecret,
+  ghHostname: string | undefined
+): RecoveryPayload {
   const body = writeBody(prepared, sealed)
   const path = secretPath(prepared.target)
-  const words = ['gh', 'api', '--method', 'PUT', ...(ghHostname ? ['--hostname', ghHostname] : []), path, '--input', '-']
+  const words = [
+    'gh',
+    'api',
+    '--method',
+    'PUT',
+    ...(ghHostname ? ['--hostname', ghHostname] : []),
+    path,
+    '--input',
+    '-'
+  ]
   const command = `echo ${shellQuote(JSON.stringify(body))} | ${words.map(shellWord).join(' ')}`
   return { target: prepared.target.label, method: 'PUT', path, body, command }
 }
@@ -40,7 +53,8 @@ export function shellQuote(text: string): string {
 /** The lines a person needs to store the payloads by hand. */
 export function recoveryInstructions(payloads: RecoveryPayload[]): string {
   return [
-    `The new refresh token could not be written to ${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: store it by hand, soon (the payload is sealed with the secret's current public key):`,
+    `The new refresh token could not be written to ${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: ` +
+      `store it by hand, soon (the payload is sealed with the secret's current public key):`,
     ...commandLines(payloads),
     SEALED_NOTE
   ].join('\n')
@@ -57,7 +71,9 @@ export function writeAheadInstructions(payloads: RecoveryPayload[]): string {
   ].join('\n')
 }
 
-const SEALED_NOTE = 'The payload is sealed: only GitHub can open it, so it is safe in this log. Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).'
+const SEALED_NOTE =
+  'The payload is sealed: only GitHub can open it, so it is safe in this log. ' +
+  'Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).'
 
 function commandLines(payloads: RecoveryPayload[]): string[] {
   return payloads.map((p) => `  ${p.target}:\n    ${p.command}`)

@@ -46,19 +46,29 @@ export function summaryMarkdown(report: RunReport): string {
     )
     return lines.join('\n')
   }
-  if (report.dryRun) lines.push('Dry run: inputs and GitHub access were checked; Box was not called and no secret was written.', '')
+  if (report.dryRun)
+    lines.push('Dry run: inputs and GitHub access were checked; Box was not called and no secret was written.', '')
   lines.push('| Secret | Where | Result |', '| --- | --- | --- |')
   for (const r of report.results) {
-    lines.push(`| \`${r.target.name}\` (${r.target.kindLabel}) | ${markdownText(r.target.scope)} | ${outcomeText[r.outcome]} |`)
+    lines.push(
+      `| \`${r.target.name}\` (${r.target.kindLabel}) | ${markdownText(r.target.scope)} | ${outcomeText[r.outcome]} |`
+    )
   }
   lines.push('')
   if (report.accessTokenExpiresAt) lines.push(`- Access token expires: **${formatUtc(report.accessTokenExpiresAt)}**`)
-  if (report.refreshTokenExpiresAt) lines.push(`- Refresh token expires: **${formatUtc(report.refreshTokenExpiresAt)}** unless used again before then`)
+  if (report.refreshTokenExpiresAt)
+    lines.push(`- Refresh token expires: **${formatUtc(report.refreshTokenExpiresAt)}** unless used again before then`)
   if (report.postmanEnvironment) lines.push(`- Postman environment written: ${markdownText(report.postmanEnvironment)}`)
   for (const w of report.warnings) lines.push(`- ⚠️ ${markdownText(w)}`)
   const failed = report.results.filter((r): r is Extract<TargetResult, { outcome: 'failed' }> => r.outcome === 'failed')
   if (failed.length > 0) {
-    lines.push('', '### Recovery', '', 'Box has already replaced the old refresh token. Run these commands soon to store the new one (the values are sealed: only GitHub can open them).', '')
+    lines.push(
+      '',
+      '### Recovery',
+      '',
+      'Box has already replaced the old refresh token. Run these commands soon to store the new one (the values are sealed: only GitHub can open them).',
+      ''
+    )
     for (const f of failed) {
       lines.push(`**${markdownText(f.target.label)}**:`, '', fence(f.message), '')
       if (f.recovery) lines.push(fence(f.recovery.command), '')
@@ -84,4 +94,3 @@ export function markdownText(text: string): string {
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))
 }
-

@@ -99,7 +99,11 @@ export const realTiming: Timing = {
  * past the budget, or the run is cancelled. The last failure is rethrown unchanged so callers keep
  * their error types; a cancellation throws `Cancelled`.
  */
-export async function withRetry<T>(attempt: (attemptNumber: number) => Promise<T>, classify: (error: unknown) => Verdict, context: RetryContext): Promise<T> {
+export async function withRetry<T>(
+  attempt: (attemptNumber: number) => Promise<T>,
+  classify: (error: unknown) => Verdict,
+  context: RetryContext
+): Promise<T> {
   const { policy, budget, timing, cancel, onRetry } = context
   for (let n = 1; ; n++) {
     throwIfCancelled(cancel)
@@ -123,7 +127,11 @@ export async function withRetry<T>(attempt: (attemptNumber: number) => Promise<T
  * pending for ever after a server closes the connection, and with nothing else scheduled Node then
  * exits silently with code 13. `cancel` aborts the request too.
  */
-export async function withTimeLimit<T>(limitMs: number, cancel: AbortSignal | undefined, request: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withTimeLimit<T>(
+  limitMs: number,
+  cancel: AbortSignal | undefined,
+  request: (signal: AbortSignal) => Promise<T>
+): Promise<T> {
   throwIfCancelled(cancel)
   const controller = new AbortController()
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -158,7 +166,12 @@ export function isCancellation(error: unknown): boolean {
 /** The errors in `error`'s cause chain, itself first (at most a few deep). */
 export function causeChain(error: unknown): object[] {
   const chain: object[] = []
-  for (let e = error, depth = 0; e !== null && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) chain.push(e)
+  for (
+    let e = error, depth = 0;
+    e !== null && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  )
+    chain.push(e)
   return chain
 }
 
@@ -190,7 +203,12 @@ export function retryNotice(service: string, event: RetryEvent & { method?: stri
 }
 
 /** Full jitter (AWS architecture blog), or exactly what the server asked for when it asked. */
-export function backoffDelay(attempt: number, afterMs: number | undefined, policy: RetryPolicy, random: () => number): number {
+export function backoffDelay(
+  attempt: number,
+  afterMs: number | undefined,
+  policy: RetryPolicy,
+  random: () => number
+): number {
   if (afterMs !== undefined) return Math.max(0, Math.ceil(afterMs))
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1))
   return Math.floor(random() * ceiling)

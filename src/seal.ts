@@ -43,14 +43,19 @@ export function loadSealer(): Promise<Sealer> {
         throw new Error(`public key ${publicKey.keyId} is not valid base64`)
       }
       if (bytes.length !== sodium.crypto_box_PUBLICKEYBYTES) {
-        throw new Error(`public key ${publicKey.keyId} has ${bytes.length} bytes, not ${sodium.crypto_box_PUBLICKEYBYTES}`)
+        throw new Error(
+          `public key ${publicKey.keyId} has ${bytes.length} bytes, not ${sodium.crypto_box_PUBLICKEYBYTES}`
+        )
       }
       return bytes
     }
     return {
       check: (publicKey) => void keyBytes(publicKey),
       seal: (value, publicKey) => ({
-        encryptedValue: sodium.to_base64(sodium.crypto_box_seal(sodium.from_string(value), keyBytes(publicKey)), ORIGINAL),
+        encryptedValue: sodium.to_base64(
+          sodium.crypto_box_seal(sodium.from_string(value), keyBytes(publicKey)),
+          ORIGINAL
+        ),
         keyId: publicKey.keyId
       })
     }

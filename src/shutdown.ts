@@ -54,11 +54,20 @@ export function handleTermination(report: TerminationReport, { cancelledExitCode
     cancel.abort(signal)
     const grace = signal === 'SIGINT' ? GRACE_MS.SIGINT : GRACE_MS.SIGTERM
     setTimeout(() => stop.abort(signal), grace * BOX_SHARE).unref()
-    setTimeout(() => end(`The run did not finish within ${((grace - EXIT_MARGIN_MS) / 1000).toFixed(1)} s of ${signal}, so it stopped before the runner would kill it.`, cancelledExitCode), grace - EXIT_MARGIN_MS).unref()
+    setTimeout(
+      () =>
+        end(
+          `The run did not finish within ${((grace - EXIT_MARGIN_MS) / 1000).toFixed(1)} s of ${signal}, so it stopped before the runner would kill it.`,
+          cancelledExitCode
+        ),
+      grace - EXIT_MARGIN_MS
+    ).unref()
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
-  process.on('beforeExit', () => end('The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.'))
+  process.on('beforeExit', () =>
+    end('The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.')
+  )
   process.on('uncaughtException', (error) => end(`Unexpected error: ${error?.stack ?? String(error)}`))
   process.on('unhandledRejection', (error) => end(`Unexpected error: ${(error as Error)?.stack ?? String(error)}`))
   return {

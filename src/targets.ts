@@ -29,7 +29,9 @@ export interface SecretTarget {
  * What names a set of targets: the action's Config is one, the login command's options another
  * (which has no repository when it writes an organization secret).
  */
-export type TargetSelection = Pick<Config, 'secretName' | 'environment' | 'organization' | 'dependabot'> & { repository?: RepositoryRef }
+export type TargetSelection = Pick<Config, 'secretName' | 'environment' | 'organization' | 'dependabot'> & {
+  repository?: RepositoryRef
+}
 
 /** The targets a config names, in the order they are reported. */
 export function secretTargets(config: TargetSelection): SecretTarget[] {
@@ -37,13 +39,16 @@ export function secretTargets(config: TargetSelection): SecretTarget[] {
   return apps.map((app) => {
     if (config.organization !== undefined) return organizationTarget(config.organization, app, config.secretName)
     if (config.repository === undefined) throw new Error('secretTargets: a repository or an organization must be given')
-    if (config.environment !== undefined) return environmentTarget(config.repository, config.environment, config.secretName)
+    if (config.environment !== undefined)
+      return environmentTarget(config.repository, config.environment, config.secretName)
     return repositoryTarget(config.repository, app, config.secretName)
   })
 }
 
-const kindLabel = (app: SecretApp, kind: SecretTarget['kind']): string => `${app === 'dependabot' ? 'Dependabot ' : ''}${kind} secret`
-const fineGrained = (app: SecretApp): string => (app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"')
+const kindLabel = (app: SecretApp, kind: SecretTarget['kind']): string =>
+  `${app === 'dependabot' ? 'Dependabot ' : ''}${kind} secret`
+const fineGrained = (app: SecretApp): string =>
+  app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"'
 
 export function repositoryTarget(repository: RepositoryRef, app: SecretApp, name: string): SecretTarget {
   const full = `${repository.owner}/${repository.repo}`
@@ -55,7 +60,9 @@ export function repositoryTarget(repository: RepositoryRef, app: SecretApp, name
     label: `${kindLabel(app, 'repository')} ${name} of ${full}`,
     scope: full,
     basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
-    permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+    permission:
+      `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), ` +
+      `the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
     classicScope: 'repo'
   }
 }
@@ -70,7 +77,9 @@ export function environmentTarget(repository: RepositoryRef, environment: string
     label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
     scope: `${full} › ${environment}`,
     basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
-    permission: `the repository permissions "Secrets: read and write" and "Environments: read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
+    permission:
+      `the repository permissions "Secrets: read and write" and "Environments: ` +
+      `read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
     classicScope: 'repo'
   }
 }
@@ -84,7 +93,9 @@ export function organizationTarget(organization: string, app: SecretApp, name: s
     label: `${kindLabel(app, 'organization')} ${name} of ${organization}`,
     scope: `${organization} (organization)`,
     basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
-    permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+    permission:
+      `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), ` +
+      `the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
     classicScope: 'admin:org'
   }
 }

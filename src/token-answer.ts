@@ -30,7 +30,8 @@ export function parseTokenAnswer(text: string, mask: (value: string) => void): T
   let answer: Record<string, unknown> = {}
   try {
     const parsed: unknown = JSON.parse(text)
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) answer = parsed as Record<string, unknown>
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+      answer = parsed as Record<string, unknown>
   } catch {
     // handled below: a non-JSON 2xx is as unusable as a JSON one without tokens
   }
@@ -42,12 +43,19 @@ export function parseTokenAnswer(text: string, mask: (value: string) => void): T
   if (!refreshOk) {
     throw new BoxError(
       'malformed',
-      `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), so the refresh token it was given is probably used up.`
+      `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
+        `so the refresh token it was given is probably used up.`
     )
   }
   const problems: string[] = []
-  if (!accessOk) problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`)
-  return { refreshToken, accessToken: accessOk ? accessToken : undefined, expiresIn: lifetime(expiresIn, problems), problems }
+  if (!accessOk)
+    problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`)
+  return {
+    refreshToken,
+    accessToken: accessOk ? accessToken : undefined,
+    expiresIn: lifetime(expiresIn, problems),
+    problems
+  }
 }
 
 function isToken(value: unknown): value is string {
@@ -57,19 +65,26 @@ function isToken(value: unknown): value is string {
 /** What a value is, for a message, without ever quoting it. */
 function describeValue(value: unknown): string {
   if (value === undefined) return 'missing'
-  if (typeof value !== 'string') return value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}, not a string`
+  if (typeof value !== 'string')
+    return value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}, not a string`
   if (value === '') return 'empty'
   return `${value.length} characters long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`
 }
 
 function lifetime(value: unknown, problems: string[]): number {
   const { min, max, fallback } = EXPIRES_IN_RANGE
-  const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : NaN
+  const seconds =
+    typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : NaN
   if (!Number.isFinite(seconds)) {
-    problems.push(`Box's answer gave no usable expires_in; the access token is taken to live ${fallback} s, as Box documents.`)
+    problems.push(
+      `Box's answer gave no usable expires_in; the access token is taken to live ${fallback} s, as Box documents.`
+    )
     return fallback
   }
   const clamped = Math.round(Math.min(max, Math.max(min, seconds)))
-  if (clamped !== seconds) problems.push(`Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ${clamped} s is used.`)
+  if (clamped !== seconds)
+    problems.push(
+      `Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ${clamped} s is used.`
+    )
   return clamped
 }

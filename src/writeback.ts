@@ -22,7 +22,13 @@ export type SealedCopy =
  * lose the token. Every key was checked before Box was called, so a failure here is not expected;
  * it is reported per target.
  */
-export function sealForTargets(sealer: Sealer, prepared: PreparedTarget[], refreshToken: string, ghHostname: string | undefined, ledger: RecoveryLedger): SealedCopy[] {
+export function sealForTargets(
+  sealer: Sealer,
+  prepared: PreparedTarget[],
+  refreshToken: string,
+  ghHostname: string | undefined,
+  ledger: RecoveryLedger
+): SealedCopy[] {
   return prepared.map((p): SealedCopy => {
     try {
       const sealed = sealer.seal(refreshToken, p.publicKey)
@@ -32,14 +38,20 @@ export function sealForTargets(sealer: Sealer, prepared: PreparedTarget[], refre
     } catch (error) {
       return {
         prepared: p,
-        problem: `The new refresh token could not be sealed for the ${p.target.label} (${String((error as Error)?.message ?? error)}), so it cannot be stored: re-authorize (README: "Re-authorizing").`
+        problem:
+          `The new refresh token could not be sealed for the ${p.target.label} (${String((error as Error)?.message ?? error)}), so it cannot be stored: ` +
+          `re-authorize (README: "Re-authorizing").`
       }
     }
   })
 }
 
 /** Writes every sealed copy in parallel; `onWritten` hears of each confirmed write as it lands. */
-export function writeBack(github: GitHubClient, copies: SealedCopy[], onWritten: (target: SecretTarget, outcome: WriteOutcome) => void): Promise<TargetResult[]> {
+export function writeBack(
+  github: GitHubClient,
+  copies: SealedCopy[],
+  onWritten: (target: SecretTarget, outcome: WriteOutcome) => void
+): Promise<TargetResult[]> {
   return Promise.all(
     copies.map(async (copy): Promise<TargetResult> => {
       const { target } = copy.prepared
@@ -60,9 +72,17 @@ export function writeBack(github: GitHubClient, copies: SealedCopy[], onWritten:
  * What a person must be told when writes failed: each failure, then the commands that finish the
  * rotation by hand. Undefined when every write landed.
  */
-export function writeBackFailure(results: TargetResult[]): { recoveries: RecoveryPayload[]; message: string } | undefined {
+export function writeBackFailure(
+  results: TargetResult[]
+): { recoveries: RecoveryPayload[]; message: string } | undefined {
   const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []))
   if (failed.length === 0) return undefined
   const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []))
-  return { recoveries, message: [...failed.map((f) => f.message), ...(recoveries.length > 0 ? [recoveryInstructions(recoveries)] : [])].join('\n') }
+  return {
+    recoveries,
+    message: [
+      ...failed.map((f) => f.message),
+      ...(recoveries.length > 0 ? [recoveryInstructions(recoveries)] : [])
+    ].join('\n')
+  }
 }

@@ -20,19 +20,25 @@ test('bad inputs are refused before any request', async () => {
   expect(recorded.summary).toMatch(/Nothing was changed/)
 })
 
-test.each(badInputs)('bad input `%s` %j: refused before any request, the message names it, the chain is intact', async (input, overrides, message) => {
-  world = await createWorld()
-  const { recorded } = await runFlow(world, overrides)
-  expect(recorded.failed).toContain(`\`${input}\``)
-  expect(recorded.failed).toMatch(message)
-  expect(recorded.failed).toMatch(/refresh token was not used/)
-  expect(world.sim.requests).toEqual([])
-  expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
-})
+test.each(badInputs)(
+  'bad input `%s` %j: refused before any request, the message names it, the chain is intact',
+  async (input, overrides, message) => {
+    world = await createWorld()
+    const { recorded } = await runFlow(world, overrides)
+    expect(recorded.failed).toContain(`\`${input}\``)
+    expect(recorded.failed).toMatch(message)
+    expect(recorded.failed).toMatch(/refresh token was not used/)
+    expect(world.sim.requests).toEqual([])
+    expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
+  }
+)
 
 test('bad inputs: exit 1 before any request, the message names each input', async () => {
   world = await createWorld()
-  const run = await runAction(world.inputs({ 'secret-name': 'github_token', 'box-api-url': 'http://box.example.com', dependabot: 'on' }), { env: world.env() })
+  const run = await runAction(
+    world.inputs({ 'secret-name': 'github_token', 'box-api-url': 'http://box.example.com', dependabot: 'on' }),
+    { env: world.env() }
+  )
   expect(run.code).toBe(1)
   expect(run.stdout).toMatch(/::error::3 inputs are not valid/)
   for (const input of ['secret-name', 'box-api-url', 'dependabot']) expect(run.stdout).toContain(`\`${input}\``)

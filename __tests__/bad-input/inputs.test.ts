@@ -8,7 +8,12 @@ const valid: Record<string, string> = {
   'github-token': 'github_pat_value',
   repository: 'octo-org/api-tests'
 }
-const env = { GITHUB_WORKSPACE: '/work/space', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '2', GITHUB_REPOSITORY: 'octo-org/api-tests' }
+const env = {
+  GITHUB_WORKSPACE: '/work/space',
+  GITHUB_RUN_ID: '42',
+  GITHUB_RUN_ATTEMPT: '2',
+  GITHUB_REPOSITORY: 'octo-org/api-tests'
+}
 
 function read(overrides: Record<string, string> = {}, environment: NodeJS.ProcessEnv = env) {
   const inputs = { ...valid, ...overrides }
@@ -45,14 +50,20 @@ test('defaults match the design', () => {
 })
 
 test('values are trimmed, URLs lose their trailing slash, the Postman path is resolved against the workspace', () => {
-  const config = read({ 'refresh-token': '  tok  ', 'box-api-url': 'http://127.0.0.1:8080/', 'postman-environment': 'out/box.json' })
+  const config = read({
+    'refresh-token': '  tok  ',
+    'box-api-url': 'http://127.0.0.1:8080/',
+    'postman-environment': 'out/box.json'
+  })
   expect(config.refreshToken).toBe('tok')
   expect(config.boxApiUrl).toBe('http://127.0.0.1:8080')
   expect(config.postmanEnvironment).toBe('/work/space/out/box.json')
 })
 
 test('GITHUB_API_URL with a path prefix (GitHub Enterprise Server) is kept', () => {
-  expect(read({}, { ...env, GITHUB_API_URL: 'https://ghe.example/api/v3/' }).githubApiUrl).toBe('https://ghe.example/api/v3')
+  expect(read({}, { ...env, GITHUB_API_URL: 'https://ghe.example/api/v3/' }).githubApiUrl).toBe(
+    'https://ghe.example/api/v3'
+  )
 })
 
 test('repository falls back to GITHUB_REPOSITORY', () => {

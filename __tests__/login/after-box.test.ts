@@ -5,16 +5,21 @@
 import { pasteAll, printedRecoveryCommands } from '../support/paste.js'
 import { loginTests, REPO, repositoryScope, SECRET, WRITE_TOKEN } from '../support/login.js'
 
-
 const t = loginTests()
 
 test('a write that fails after the exchange prints the sealed recovery payload, which stores the token', async () => {
-  t.sim.github.injectFault({ method: 'PUT', pathIncludes: '/actions/secrets/', fault: { kind: 'status', status: 422, message: 'Simulated refusal' } })
+  t.sim.github.injectFault({
+    method: 'PUT',
+    pathIncludes: '/actions/secrets/',
+    fault: { kind: 'status', status: 422, message: 'Simulated refusal' }
+  })
   const result = await t.runLogin(t.baseArgs(['--repository', REPO]))
 
   expect(result.code).toBe(1)
   expect(result.stdout).not.toContain('Token stored')
-  expect(result.stderr).toContain('GitHub rejected writing the repository secret BOX_REFRESH_TOKEN of octo-org/api-tests (422 Simulated refusal).')
+  expect(result.stderr).toContain(
+    'GitHub rejected writing the repository secret BOX_REFRESH_TOKEN of octo-org/api-tests (422 Simulated refusal).'
+  )
   expect(result.stderr).toContain('store it by hand, soon')
   expect(result.visits[0]!.page).toContain('Not stored')
   t.expectNothingSecretPrinted(result)
@@ -23,7 +28,11 @@ test('a write that fails after the exchange prints the sealed recovery payload, 
   const command = /echo '(\{.*\})' \| gh api --method PUT (?:--hostname \S+ )?(\S+) --input -/.exec(result.stderr)
   expect(command).not.toBeNull()
   const [, body, path] = command!
-  const put = await fetch(`${t.sim.githubApiUrl}${path}`, { method: 'PUT', headers: { authorization: `token ${WRITE_TOKEN}` }, body })
+  const put = await fetch(`${t.sim.githubApiUrl}${path}`, {
+    method: 'PUT',
+    headers: { authorization: `token ${WRITE_TOKEN}` },
+    body
+  })
   expect(put.status).toBe(201)
   expect(t.sim.github.getSecret(repositoryScope, SECRET)?.plaintext).toBe(t.sim.box.issued[0]!.refreshToken)
   expect(t.sim.box.isRefreshTokenValid(t.sim.box.issued[0]!.refreshToken)).toBe(true)

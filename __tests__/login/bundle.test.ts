@@ -46,7 +46,20 @@ interface SpawnedLogin {
 function spawnLogin(extraArgs: string[] = [], env: Record<string, string> = {}): SpawnedLogin {
   const child = spawn(
     process.execPath,
-    [SCRIPT, '--repository', REPO, '--box-api-url', sim.boxUrl, '--box-authorize-url', sim.boxAuthorizeUrl, '--port', '0', '--timeout', '20', ...extraArgs],
+    [
+      SCRIPT,
+      '--repository',
+      REPO,
+      '--box-api-url',
+      sim.boxUrl,
+      '--box-authorize-url',
+      sim.boxAuthorizeUrl,
+      '--port',
+      '0',
+      '--timeout',
+      '20',
+      ...extraArgs
+    ],
     {
       cwd: home,
       env: {
@@ -64,7 +77,9 @@ function spawnLogin(extraArgs: string[] = [], env: Record<string, string> = {}):
   let stdout = ''
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal }))
+  )
   const killer = setTimeout(() => child.kill('SIGKILL'), 25_000)
   void exited.then(() => clearTimeout(killer))
   const url = new Promise<string>((resolve, reject) => {
@@ -134,10 +149,13 @@ test('Ctrl-C while the secret is being written: exit 130 with the sealed recover
   expect(code).toBe(130)
   expect(stderr).toMatch(/The run was cancelled while writing the repository secret/)
   const [pair] = sim.box.issued
-  for (const secret of [pair!.refreshToken, pair!.accessToken, sim.box.client.secret, WRITE_TOKEN]) expect(stdout + stderr).not.toContain(secret)
+  for (const secret of [pair!.refreshToken, pair!.accessToken, sim.box.client.secret, WRITE_TOKEN])
+    expect(stdout + stderr).not.toContain(secret)
   sim.github.clearFaults()
   await pasteAll(printedRecoveryCommands(stderr), sim, WRITE_TOKEN)
-  expect(sim.github.getSecret({ kind: 'repository', repo: REPO }, 'BOX_REFRESH_TOKEN')?.plaintext).toBe(pair!.refreshToken)
+  expect(sim.github.getSecret({ kind: 'repository', repo: REPO }, 'BOX_REFRESH_TOKEN')?.plaintext).toBe(
+    pair!.refreshToken
+  )
   expect(sim.box.isRefreshTokenValid(pair!.refreshToken)).toBe(true)
 })
 
@@ -149,10 +167,17 @@ test('a GitHub that accepts the connection and closes it at once: a clear error 
   })
   await new Promise<void>((resolve) => closer.listen(0, '127.0.0.1', resolve))
   try {
-    const login = spawnLogin(['--github-api-url', `http://127.0.0.1:${(closer.address() as AddressInfo).port}`, '--retry-timeout', '2'])
+    const login = spawnLogin([
+      '--github-api-url',
+      `http://127.0.0.1:${(closer.address() as AddressInfo).port}`,
+      '--retry-timeout',
+      '2'
+    ])
     const { code } = await login.exited
     expect(code).toBe(1)
-    expect(login.output().stderr).toMatch(/GitHub could not be reached while reading the (public key|repository secret)/)
+    expect(login.output().stderr).toMatch(
+      /GitHub could not be reached while reading the (public key|repository secret)/
+    )
     expect(login.output().stderr).toMatch(/Nothing was changed, and Box was not contacted/)
   } finally {
     for (const socket of sockets) socket.destroy()

@@ -9,7 +9,6 @@ import { parseLoginArgs, UsageError } from '../../src/login/options.js'
 import { BoxError } from '../../src/box-error.js'
 import { loginTests, REDIRECT_URI, REPO } from '../support/login.js'
 
-
 const t = loginTests()
 
 describe('login options', () => {
@@ -17,7 +16,22 @@ describe('login options', () => {
     const result = await t.runLogin(['--help'])
     expect(result.code).toBe(0)
     expect(result.stdout).toBe(helpText() + '\n')
-    for (const flag of ['--repository', '--environment', '--organization', '--secret-name', '--dependabot', '--client-id', '--client-secret', '--github-token', '--github-api-url', '--port', '--timeout', '--box-authorize-url', '--box-api-url', '--no-browser']) {
+    for (const flag of [
+      '--repository',
+      '--environment',
+      '--organization',
+      '--secret-name',
+      '--dependabot',
+      '--client-id',
+      '--client-secret',
+      '--github-token',
+      '--github-api-url',
+      '--port',
+      '--timeout',
+      '--box-authorize-url',
+      '--box-api-url',
+      '--no-browser'
+    ]) {
       expect(result.stdout).toContain(flag)
     }
     expect(result.stdout).toContain('add exactly  http://127.0.0.1:8976/callback')
@@ -25,12 +39,27 @@ describe('login options', () => {
   })
 
   test('reports every invalid option at once, before any request', async () => {
-    const result = await t.runLogin(['--repository', 'not-a-repo', '--box-api-url', 'http://api.box.example', '--box-authorize-url', 'https://account.box.com/authorize?x=1', '--timeout', '0', '--secret-name', 'GITHUB_X'])
+    const result = await t.runLogin([
+      '--repository',
+      'not-a-repo',
+      '--box-api-url',
+      'http://api.box.example',
+      '--box-authorize-url',
+      'https://account.box.com/authorize?x=1',
+      '--timeout',
+      '0',
+      '--secret-name',
+      'GITHUB_X'
+    ])
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('5 options are not valid:')
     expect(result.stderr).toContain('`--repository` "not-a-repo" is not `owner/name`')
-    expect(result.stderr).toContain('`--box-api-url` "http://api.box.example" must use https (http is allowed only on a loopback address')
-    expect(result.stderr).toContain('`--box-authorize-url` "https://account.box.com/authorize?x=1" must be a plain base URL')
+    expect(result.stderr).toContain(
+      '`--box-api-url` "http://api.box.example" must use https (http is allowed only on a loopback address'
+    )
+    expect(result.stderr).toContain(
+      '`--box-authorize-url` "https://account.box.com/authorize?x=1" must be a plain base URL'
+    )
     expect(result.stderr).toContain('`--timeout` must be a whole number from 1 to 3600 (seconds), not "0".')
     expect(result.stderr).toContain('`--secret-name` "GITHUB_X" starts with GITHUB_')
     expect(result.requests).toEqual([])
@@ -40,13 +69,25 @@ describe('login options', () => {
     [['--environment', 'prod', '--organization', 'octo'], '`--environment` needs `--repository`'],
     [['--repository', REPO, '--organization', 'octo'], '`--organization` cannot be combined with `--repository`'],
     [[], '`--repository` is missing'],
-    [['--repository', REPO, '--environment', 'prod', '--dependabot'], '`--dependabot` cannot be combined with `--environment`'],
-    [['--organization', 'octo', '--organization-visibility', 'selected'], '`--organization-visibility` cannot be `selected` for a new secret'],
-    [['--repository', REPO, '--repo', 'x'], '`--repo` is not an option of this command; did you mean `--repository (-R)`?'],
+    [
+      ['--repository', REPO, '--environment', 'prod', '--dependabot'],
+      '`--dependabot` cannot be combined with `--environment`'
+    ],
+    [
+      ['--organization', 'octo', '--organization-visibility', 'selected'],
+      '`--organization-visibility` cannot be `selected` for a new secret'
+    ],
+    [
+      ['--repository', REPO, '--repo', 'x'],
+      '`--repo` is not an option of this command; did you mean `--repository (-R)`?'
+    ],
     [['--repository', REPO, '--org', 'x'], 'did you mean `--organization`?'],
     [['--repository', REPO, '--timout', '9'], 'did you mean `--timeout`?'],
     [['--repository', REPO, '--no-browsr'], 'did you mean `--no-browser`?'],
-    [['--repository', REPO, '--timeout', '-5'], '`--timeout` must be a whole number from 1 to 3600 (seconds), not "-5".'],
+    [
+      ['--repository', REPO, '--timeout', '-5'],
+      '`--timeout` must be a whole number from 1 to 3600 (seconds), not "-5".'
+    ],
     [['--repository', REPO, '--timeout'], '`--timeout` needs a value, e.g. `--timeout 300`.'],
     [['--repository', REPO, '--port', 'abc'], '`--port` must be a whole number from 0 to 65535, not "abc".'],
     [['--repository', REPO, '--no-browser=yes'], '`--no-browser` takes no value'],
@@ -65,7 +106,13 @@ describe('login options', () => {
         clientId: undefined,
         clientSecret: undefined,
         githubToken: undefined,
-        selection: { secretName: 'BOX_REFRESH_TOKEN', repository: { owner: 'octo-org', repo: 'api-tests' }, environment: undefined, organization: undefined, dependabot: false },
+        selection: {
+          secretName: 'BOX_REFRESH_TOKEN',
+          repository: { owner: 'octo-org', repo: 'api-tests' },
+          environment: undefined,
+          organization: undefined,
+          dependabot: false
+        },
         organizationVisibility: 'private',
         boxAuthorizeUrl: 'https://account.box.com/api/oauth2/authorize',
         boxApiUrl: 'https://api.box.com',
@@ -95,25 +142,46 @@ describe('login pieces', () => {
   })
 
   test('authorize URL', () => {
-    expect(authorizeUrl('https://account.box.com/api/oauth2/authorize', { clientId: 'id1', redirectUri: 'http://127.0.0.1:8976/callback', state: 's-1' })).toBe(
+    expect(
+      authorizeUrl('https://account.box.com/api/oauth2/authorize', {
+        clientId: 'id1',
+        redirectUri: 'http://127.0.0.1:8976/callback',
+        state: 's-1'
+      })
+    ).toBe(
       'https://account.box.com/api/oauth2/authorize?response_type=code&client_id=id1&redirect_uri=http%3A%2F%2F127.0.0.1%3A8976%2Fcallback&state=s-1'
     )
   })
 
   test('an expired or used code is explained, including a first attempt that may have used it', () => {
-    const error = new BoxError('invalid_grant', 'Box refused the token request: invalid_grant (The authorization code has expired).', { oauthError: 'invalid_grant' })
-    expect(explainExchangeFailure(error, REDIRECT_URI)).toContain('An authorization code works once, and only for 30 seconds after access is granted.')
+    const error = new BoxError(
+      'invalid_grant',
+      'Box refused the token request: invalid_grant (The authorization code has expired).',
+      { oauthError: 'invalid_grant' }
+    )
+    expect(explainExchangeFailure(error, REDIRECT_URI)).toContain(
+      'An authorization code works once, and only for 30 seconds after access is granted.'
+    )
     error.earlierAmbiguousAttempt = 'Box did not answer within 10 s.'
-    expect(explainExchangeFailure(error, REDIRECT_URI)).toContain('An earlier attempt (Box did not answer within 10 s.) probably reached Box')
-    const mismatch = new BoxError('oauth', 'Box refused the token request: redirect_uri_mismatch.', { oauthError: 'redirect_uri_mismatch' })
-    expect(explainExchangeFailure(mismatch, REDIRECT_URI)).toContain(`redirect URI ${REDIRECT_URI} is not one the Box app lists`)
+    expect(explainExchangeFailure(error, REDIRECT_URI)).toContain(
+      'An earlier attempt (Box did not answer within 10 s.) probably reached Box'
+    )
+    const mismatch = new BoxError('oauth', 'Box refused the token request: redirect_uri_mismatch.', {
+      oauthError: 'redirect_uri_mismatch'
+    })
+    expect(explainExchangeFailure(mismatch, REDIRECT_URI)).toContain(
+      `redirect URI ${REDIRECT_URI} is not one the Box app lists`
+    )
   })
 })
 
-test('every mistake on the command line is reported at once, without the argument parser\'s own wording', () => {
+test("every mistake on the command line is reported at once, without the argument parser's own wording", () => {
   const error = (() => {
     try {
-      parseLoginArgs(['--repo', 'octo-org/api-tests', '--timeout', '-5', '--port', 'stray', 'word', '--retry-timeout'], {})
+      parseLoginArgs(
+        ['--repo', 'octo-org/api-tests', '--timeout', '-5', '--port', 'stray', 'word', '--retry-timeout'],
+        {}
+      )
     } catch (e) {
       return e as UsageError
     }

@@ -9,7 +9,6 @@ import { authorize, visit, type BrowserVisit } from '../support/browser.js'
 import { startSimulator } from '../simulator/index.js'
 import { loginTests, REDIRECT_URI, REPO, repositoryScope, SECRET, WRITE_TOKEN } from '../support/login.js'
 
-
 const t = loginTests()
 
 describe('login refuses', () => {
@@ -40,7 +39,12 @@ describe('login refuses', () => {
     // The forged code was never sent to Box: it can still be exchanged once.
     const stillUnused = await fetch(`${t.sim.boxUrl}/oauth2/token`, {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'authorization_code', code: forgedCode, client_id: t.sim.box.client.id, client_secret: t.sim.box.client.secret })
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: forgedCode,
+        client_id: t.sim.box.client.id,
+        client_secret: t.sim.box.client.secret
+      })
     })
     expect(stillUnused.status).toBe(200)
   })
@@ -59,7 +63,9 @@ describe('login refuses', () => {
     expect(result.visits[0]?.callbackStatus).toBe(400)
     expect(result.stderr).toContain('Refused a request to /callback: it carries no state.')
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/Box's answer did not reach http:\/\/127\.0\.0\.1:\d+\/callback within 1 s\. Nothing was stored\./)
+    expect(result.stderr).toMatch(
+      /Box's answer did not reach http:\/\/127\.0\.0\.1:\d+\/callback within 1 s\. Nothing was stored\./
+    )
     expect(t.tokenRequests(result)).toEqual([])
     expect(t.sim.github.getSecret(repositoryScope, SECRET)).toBeUndefined()
   })
@@ -69,7 +75,9 @@ describe('login refuses', () => {
     const result = await t.runLogin(t.baseArgs(['--repository', REPO]))
 
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain('Access was not granted at Box: access_denied (The user denied access to their account.). Nothing was stored.')
+    expect(result.stderr).toContain(
+      'Access was not granted at Box: access_denied (The user denied access to their account.). Nothing was stored.'
+    )
     expect(result.stderr).toContain('run the command again and click "Grant access to Box"')
     expect(result.visits[0]!.page).toContain('Access not granted')
     expect(t.tokenRequests(result)).toEqual([])
@@ -84,17 +92,36 @@ describe('login refuses', () => {
       other.github.addToken(WRITE_TOKEN, 'write')
       other.box.registerRedirectUri('http://127.0.0.1:8976/oauth/callback') // not the path the command uses
       const result = await t.runLogin(
-        ['--box-api-url', other.boxUrl, '--box-authorize-url', other.boxAuthorizeUrl, '--github-api-url', other.githubApiUrl, '--port', '0', '--timeout', '1', '--repository', REPO],
-        { env: { BOX_CLIENT_ID: other.box.client.id, BOX_CLIENT_SECRET: other.box.client.secret, GH_TOKEN: WRITE_TOKEN } }
+        [
+          '--box-api-url',
+          other.boxUrl,
+          '--box-authorize-url',
+          other.boxAuthorizeUrl,
+          '--github-api-url',
+          other.githubApiUrl,
+          '--port',
+          '0',
+          '--timeout',
+          '1',
+          '--repository',
+          REPO
+        ],
+        {
+          env: { BOX_CLIENT_ID: other.box.client.id, BOX_CLIENT_SECRET: other.box.client.secret, GH_TOKEN: WRITE_TOKEN }
+        }
       )
 
       expect(result.visits[0]).toMatchObject({ authorizeStatus: 400 })
       expect(result.visits[0]!.page).toContain('Error: redirect_uri_mismatch')
       expect(result.code).toBe(1)
       const redirectUri = new URL(result.opened[0]!).searchParams.get('redirect_uri')!
-      expect(result.stdout).toContain(`Listening on ${redirectUri} for Box's answer. The Box app must list this redirect URI`)
+      expect(result.stdout).toContain(
+        `Listening on ${redirectUri} for Box's answer. The Box app must list this redirect URI`
+      )
       expect(result.stdout).toContain('or Box shows "redirect_uri_mismatch"')
-      expect(result.stderr).toContain(`If Box showed "redirect_uri_mismatch", the Box app does not list this redirect URI.`)
+      expect(result.stderr).toContain(
+        `If Box showed "redirect_uri_mismatch", the Box app does not list this redirect URI.`
+      )
       expect(result.stderr).toContain(`add ${redirectUri} exactly`)
       expect(other.box.issued).toHaveLength(0)
       expect(other.github.getSecret(repositoryScope, SECRET)).toBeUndefined()
@@ -105,7 +132,9 @@ describe('login refuses', () => {
 
   test('a GitHub token that cannot write secrets before anyone is sent to Box', async () => {
     t.sim.github.addToken('ghs_workflow_token', 'integration')
-    const result = await t.runLogin(t.baseArgs(['--repository', REPO]), { env: t.credentialsEnv({ GH_TOKEN: 'ghs_workflow_token' }) })
+    const result = await t.runLogin(t.baseArgs(['--repository', REPO]), {
+      env: t.credentialsEnv({ GH_TOKEN: 'ghs_workflow_token' })
+    })
 
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('403 Resource not accessible by integration')
@@ -116,21 +145,28 @@ describe('login refuses', () => {
     t.expectNothingSecretPrinted(result, ['ghs_workflow_token'])
   })
 
-  test('GitHub failures are told in the command\'s own terms, never the action\'s inputs or the runner', async () => {
-    const bad = await t.runLogin(t.baseArgs(['--repository', REPO]), { env: t.credentialsEnv({ GH_TOKEN: 'github_pat_revoked_0123456789' }) })
+  test("GitHub failures are told in the command's own terms, never the action's inputs or the runner", async () => {
+    const bad = await t.runLogin(t.baseArgs(['--repository', REPO]), {
+      env: t.credentialsEnv({ GH_TOKEN: 'github_pat_revoked_0123456789' })
+    })
     expect(bad.code).toBe(1)
     expect(bad.stderr).toContain('GitHub rejected the GitHub token while reading')
     expect(bad.stderr).toContain('pass it with --github-token or GH_TOKEN')
     const missing = await t.runLogin(t.baseArgs(['--repository', 'octo-org/missing']))
     expect(missing.stderr).toContain('Check the names in --repository, --environment and --organization')
-    for (const text of [bad.stderr, missing.stderr]) expect(text).not.toMatch(/`github-token`|retry-timeout-seconds|`repository`|runner/)
+    for (const text of [bad.stderr, missing.stderr])
+      expect(text).not.toMatch(/`github-token`|retry-timeout-seconds|`repository`|runner/)
   })
 
   test('a wrong client secret at the exchange, saying which credential to fix', async () => {
-    const result = await t.runLogin(t.baseArgs(['--repository', REPO]), { env: t.credentialsEnv({ BOX_CLIENT_SECRET: 'WrongSecret0123456789' }) })
+    const result = await t.runLogin(t.baseArgs(['--repository', REPO]), {
+      env: t.credentialsEnv({ BOX_CLIENT_SECRET: 'WrongSecret0123456789' })
+    })
 
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain('Box refused the token request: invalid_client (The client credentials are invalid).')
+    expect(result.stderr).toContain(
+      'Box refused the token request: invalid_client (The client credentials are invalid).'
+    )
     expect(result.stderr).toContain('The client secret (or ID) is wrong')
     expect(result.visits[0]!.page).toContain('Login failed')
     expect(t.sim.github.getSecret(repositoryScope, SECRET)).toBeUndefined()
@@ -162,7 +198,10 @@ describe('login trusts nothing a server sends', () => {
     await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve))
     const trapUrl = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`
     try {
-      t.sim.box.injectFault({ kind: 'reply', reply: () => ({ status: 307, headers: { location: `${trapUrl}/oauth2/token` } }) })
+      t.sim.box.injectFault({
+        kind: 'reply',
+        reply: () => ({ status: 307, headers: { location: `${trapUrl}/oauth2/token` } })
+      })
       const result = await t.runLogin(t.baseArgs(['--repository', REPO]))
       expect(result.code).toBe(1)
       expect(hits).toEqual([])
@@ -180,13 +219,26 @@ describe('login trusts nothing a server sends', () => {
     t.sim.box.registerClient(t.sim.box.client.id, clientSecret)
     t.sim.box.injectFault({
       kind: 'reply',
-      reply: ({ body }) => ({ status: 400, body: { error: 'invalid_request', error_description: `got ${body} / ${decodeURIComponent(body)} / ${JSON.stringify(Object.fromEntries(new URLSearchParams(body)))}` } })
+      reply: ({ body }) => ({
+        status: 400,
+        body: {
+          error: 'invalid_request',
+          error_description: `got ${body} / ${decodeURIComponent(body)} / ${JSON.stringify(Object.fromEntries(new URLSearchParams(body)))}`
+        }
+      })
     })
-    const result = await t.runLogin(t.baseArgs(['--repository', REPO]), { env: t.credentialsEnv({ BOX_CLIENT_SECRET: clientSecret }) })
+    const result = await t.runLogin(t.baseArgs(['--repository', REPO]), {
+      env: t.credentialsEnv({ BOX_CLIENT_SECRET: clientSecret })
+    })
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/invalid_request \(got /)
     const code = result.visits[0]!.callbackUrl!.searchParams.get('code')!
-    for (const form of [clientSecret, encodeURIComponent(clientSecret), new URLSearchParams({ v: clientSecret }).toString().slice(2), code]) {
+    for (const form of [
+      clientSecret,
+      encodeURIComponent(clientSecret),
+      new URLSearchParams({ v: clientSecret }).toString().slice(2),
+      code
+    ]) {
       expect(result.stdout + result.stderr).not.toContain(form)
     }
   })
@@ -204,6 +256,8 @@ describe('login trusts nothing a server sends', () => {
       }
     })
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/Box answered the authorization with an error: server_error \(broken : :warning: :OWNED \*\*\*\)/)
+    expect(result.stderr).toMatch(
+      /Box answered the authorization with an error: server_error \(broken : :warning: :OWNED \*\*\*\)/
+    )
   })
 })

@@ -10,9 +10,15 @@ import { dirname, join } from 'node:path'
 import newman, { type NewmanRunOptions, type NewmanRunSummary } from 'newman'
 import { makeCertificate, startHttpsFront, type Certificate, type HttpsFront } from '../support/tls.js'
 import { createWorld, WRITE_TOKEN, type World } from '../support/world.js'
-import { ADVANCED_REQUEST, CLASSIC_REQUEST, COLLECTION, SELF_REFRESHING, tokenRequests, unsafeEnvironment } from '../support/box-collections.js'
+import {
+  ADVANCED_REQUEST,
+  CLASSIC_REQUEST,
+  COLLECTION,
+  SELF_REFRESHING,
+  tokenRequests,
+  unsafeEnvironment
+} from '../support/box-collections.js'
 import { runAction, scanForLeaks } from '../support/harness.js'
-
 
 /** newman's Node API; the certificate is trusted as a CA (not `insecure`), so TLS is really verified. */
 function runNewman(options: NewmanRunOptions & { sslExtraCaCerts: string }): Promise<NewmanRunSummary> {
@@ -41,9 +47,11 @@ beforeEach(() => {
   front.seen.length = 0
 })
 
-
 test('newman calls Box with the access token the action got and never refreshes', async () => {
-  const run = await runAction(world.inputs({ 'postman-environment': 'box.postman_environment.json' }), { env: world.env(), keep: true })
+  const run = await runAction(world.inputs({ 'postman-environment': 'box.postman_environment.json' }), {
+    env: world.env(),
+    keep: true
+  })
   try {
     expect(run.code).toBe(0)
     const issued = world.sim.box.issued.at(-1)!
@@ -52,7 +60,10 @@ test('newman calls Box with the access token the action got and never refreshes'
     const file = join(run.workspace, 'box.postman_environment.json')
     expect(run.outputs['postman-environment']).toBe(file)
     expect(run.fileModes[file]).toBe(0o600)
-    const environment = JSON.parse(run.files[file]!) as { values: Array<{ key: string; value: unknown; enabled: boolean }>; _postman_variable_scope: string }
+    const environment = JSON.parse(run.files[file]!) as {
+      values: Array<{ key: string; value: unknown; enabled: boolean }>
+      _postman_variable_scope: string
+    }
     expect(environment._postman_variable_scope).toBe('environment')
     expect(environment.values.map((v) => v.key).sort()).toEqual(['access_token', 'box_env_type', 'expires_at'])
     const value = (key: string): unknown => environment.values.find((v) => v.key === key)?.value

@@ -18,19 +18,32 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { makeCertificate, startHttpsFront, type Certificate, type HttpsFront } from '../support/tls.js'
 import { createWorld, WRITE_TOKEN, type World } from '../support/world.js'
-import { ADVANCED_REQUEST, CLASSIC_REQUEST, COLLECTION, SELF_REFRESHING, tokenRequests, unsafeEnvironment } from '../support/box-collections.js'
+import {
+  ADVANCED_REQUEST,
+  CLASSIC_REQUEST,
+  COLLECTION,
+  SELF_REFRESHING,
+  tokenRequests,
+  unsafeEnvironment
+} from '../support/box-collections.js'
 import { REPO_ROOT, runAction, scanForLeaks } from '../support/harness.js'
 import { startTrap, type Trap } from '../support/trap.js'
 
 const POSTMAN = join(REPO_ROOT, 'node_modules', '.bin', 'postman')
-const PLATFORM_PACKAGES: Record<string, string> = { 'linux-x64': 'pm-bin-linux-x64', 'linux-arm64': 'pm-bin-linux-arm64', 'darwin-x64': 'pm-bin-macos-x64', 'darwin-arm64': 'pm-bin-macos-arm64', 'win32-x64': 'pm-bin-windows-x64' }
+const PLATFORM_PACKAGES: Record<string, string> = {
+  'linux-x64': 'pm-bin-linux-x64',
+  'linux-arm64': 'pm-bin-linux-arm64',
+  'darwin-x64': 'pm-bin-macos-x64',
+  'darwin-arm64': 'pm-bin-macos-arm64',
+  'win32-x64': 'pm-bin-windows-x64'
+}
 const PLATFORM_PACKAGE = PLATFORM_PACKAGES[`${process.platform}-${process.arch}`]
 
 // CI and the project's machines are linux-x64: there the binary must be installed and the test runs.
 // On another platform it runs when npm installed that platform's binary (see CONTRIBUTING.md).
-const binaryInstalled = PLATFORM_PACKAGE !== undefined && existsSync(join(REPO_ROOT, 'node_modules', '@postman', PLATFORM_PACKAGE))
+const binaryInstalled =
+  PLATFORM_PACKAGE !== undefined && existsSync(join(REPO_ROOT, 'node_modules', '@postman', PLATFORM_PACKAGE))
 const runHere = process.platform === 'linux' && process.arch === 'x64' ? test : binaryInstalled ? test : test.skip
-
 
 // The addresses the CLI (1.34) reads from its environment, each pointed at the trap.
 const POSTMAN_ADDRESS_VARIABLES = [
@@ -63,11 +76,15 @@ async function runPostmanCli(args: string[]): Promise<CliRun> {
       ...Object.fromEntries(POSTMAN_ADDRESS_VARIABLES.map((name) => [name, trap.url]))
     }
     return await new Promise<CliRun>((resolve, reject) => {
-      const child = spawn(POSTMAN, ['collection', 'run', COLLECTION, '--color', 'off', '--disable-unicode', '--timeout-request', '10000', ...args], {
-        cwd: home,
-        env,
-        stdio: ['ignore', 'pipe', 'pipe']
-      })
+      const child = spawn(
+        POSTMAN,
+        ['collection', 'run', COLLECTION, '--color', 'off', '--disable-unicode', '--timeout-request', '10000', ...args],
+        {
+          cwd: home,
+          env,
+          stdio: ['ignore', 'pipe', 'pipe']
+        }
+      )
       let output = ''
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -112,55 +129,92 @@ afterEach(() => {
   expect(trap.hits.filter((line) => !line.startsWith('GET /update/status?'))).toEqual([])
 })
 
+runHere(
+  'the Postman CLI calls Box with the access token the action got and never refreshes',
+  async () => {
+    const run = await runAction(world.inputs({ 'postman-environment': 'box.postman_environment.json' }), {
+      env: world.env(),
+      keep: true
+    })
+    try {
+      expect(run.code).toBe(0)
+      const issued = world.sim.box.issued.at(-1)!
+      const file = join(run.workspace, 'box.postman_environment.json')
+      expect(run.outputs['postman-environment']).toBe(file)
+      expect(run.fileModes[file]).toBe(0o600)
+      const secrets = {
+        oldRefreshToken: world.refreshToken,
+        newRefreshToken: issued.refreshToken,
+        clientSecret: world.sim.box.client.secret,
+        githubToken: WRITE_TOKEN
+      }
+      expect(scanForLeaks(run, secrets, { accessToken: issued.accessToken, postmanFile: file })).toEqual([])
 
-runHere('the Postman CLI calls Box with the access token the action got and never refreshes', async () => {
-  const run = await runAction(world.inputs({ 'postman-environment': 'box.postman_environment.json' }), { env: world.env(), keep: true })
-  try {
-    expect(run.code).toBe(0)
-    const issued = world.sim.box.issued.at(-1)!
-    const file = join(run.workspace, 'box.postman_environment.json')
-    expect(run.outputs['postman-environment']).toBe(file)
-    expect(run.fileModes[file]).toBe(0o600)
-    const secrets = { oldRefreshToken: world.refreshToken, newRefreshToken: issued.refreshToken, clientSecret: world.sim.box.client.secret, githubToken: WRITE_TOKEN }
-    expect(scanForLeaks(run, secrets, { accessToken: issued.accessToken, postmanFile: file })).toEqual([])
+      const before = tokenRequests(world)
+      // As in docs/newman.md: `postman collection run … -e box.postman_environment.json -i "Get current user"`.
+      const cli = await runPostmanCli([
+        '-e',
+        file,
+        '-i',
+        CLASSIC_REQUEST,
+        '-i',
+        ADVANCED_REQUEST,
+        '--env-var',
+        `api.box.com=${front.host}`,
+        '--ssl-extra-ca-certs',
+        tls.certFile,
+        '--bail'
+      ])
 
-    const before = tokenRequests(world)
-    // As in docs/newman.md: `postman collection run … -e box.postman_environment.json -i "Get current user"`.
-    const cli = await runPostmanCli(['-e', file, '-i', CLASSIC_REQUEST, '-i', ADVANCED_REQUEST, '--env-var', `api.box.com=${front.host}`, '--ssl-extra-ca-certs', tls.certFile, '--bail'])
-
-    expect({ code: cli.code, output: cli.output }).toEqual({ code: 0, output: expect.stringContaining('[200 OK') })
-    expect(front.seen).toEqual([
-      { method: 'GET', path: '/2.0/users/me', authorization: `Bearer ${issued.accessToken}` },
-      { method: 'GET', path: '/2.0/users/me', authorization: `Bearer ${issued.accessToken}` }
-    ])
-    expect(tokenRequests(world)).toBe(before)
-    expect(world.sim.box.isRefreshTokenValid(issued.refreshToken)).toBe(true)
-    // The CLI's own output never shows the refresh tokens or the client secret.
-    for (const value of [world.refreshToken, issued.refreshToken, world.sim.box.client.secret]) expect(cli.output).not.toContain(value)
-  } finally {
-    await rm(dirname(run.workspace), { recursive: true, force: true })
-  }
-}, 60_000)
+      expect({ code: cli.code, output: cli.output }).toEqual({ code: 0, output: expect.stringContaining('[200 OK') })
+      expect(front.seen).toEqual([
+        { method: 'GET', path: '/2.0/users/me', authorization: `Bearer ${issued.accessToken}` },
+        { method: 'GET', path: '/2.0/users/me', authorization: `Bearer ${issued.accessToken}` }
+      ])
+      expect(tokenRequests(world)).toBe(before)
+      expect(world.sim.box.isRefreshTokenValid(issued.refreshToken)).toBe(true)
+      // The CLI's own output never shows the refresh tokens or the client secret.
+      for (const value of [world.refreshToken, issued.refreshToken, world.sim.box.client.secret])
+        expect(cli.output).not.toContain(value)
+    } finally {
+      await rm(dirname(run.workspace), { recursive: true, force: true })
+    }
+  },
+  60_000
+)
 
 // The control, as for newman: the collection's scripts do refresh under the Postman CLI when an
 // environment lets them, so the test above passing means the action's environment prevented it.
-runHere.each(SELF_REFRESHING)('control: %s refreshes by itself under the Postman CLI given %s', async (request, _why, extra) => {
-  const environment = unsafeEnvironment(world, extra)
-  const refreshToken = String(environment.values.find((v) => v.key === 'refresh_token')!.value)
-  const dir = await mkdtemp(join(tmpdir(), 'box-token-refresh-postman-env-'))
-  try {
-    const file = join(dir, 'unsafe.postman_environment.json')
-    await writeFile(file, JSON.stringify(environment))
+runHere.each(SELF_REFRESHING)(
+  'control: %s refreshes by itself under the Postman CLI given %s',
+  async (request, _why, extra) => {
+    const environment = unsafeEnvironment(world, extra)
+    const refreshToken = String(environment.values.find((v) => v.key === 'refresh_token')!.value)
+    const dir = await mkdtemp(join(tmpdir(), 'box-token-refresh-postman-env-'))
+    try {
+      const file = join(dir, 'unsafe.postman_environment.json')
+      await writeFile(file, JSON.stringify(environment))
 
-    const before = tokenRequests(world)
-    const cli = await runPostmanCli(['-e', file, '-i', request, '--env-var', `api.box.com=${front.host}`, '--ssl-extra-ca-certs', tls.certFile])
+      const before = tokenRequests(world)
+      const cli = await runPostmanCli([
+        '-e',
+        file,
+        '-i',
+        request,
+        '--env-var',
+        `api.box.com=${front.host}`,
+        '--ssl-extra-ca-certs',
+        tls.certFile
+      ])
 
-    expect(cli.code).toBe(0)
-    expect(front.seen.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /oauth2/token', 'GET /2.0/users/me'])
-    expect(tokenRequests(world)).toBe(before + 1)
-    expect(world.sim.box.isRefreshTokenValid(refreshToken)).toBe(false) // used up inside the Postman CLI
-    expect(front.seen[1]!.authorization).toBe(`Bearer ${world.sim.box.issued.at(-1)!.accessToken}`)
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
-}, 60_000)
+      expect(cli.code).toBe(0)
+      expect(front.seen.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /oauth2/token', 'GET /2.0/users/me'])
+      expect(tokenRequests(world)).toBe(before + 1)
+      expect(world.sim.box.isRefreshTokenValid(refreshToken)).toBe(false) // used up inside the Postman CLI
+      expect(front.seen[1]!.authorization).toBe(`Bearer ${world.sim.box.issued.at(-1)!.accessToken}`)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  },
+  60_000
+)

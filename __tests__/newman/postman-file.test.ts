@@ -20,7 +20,10 @@ test('written with mode 0600, whatever the umask, and no temporary file is left'
     process.umask(previous)
   }
   expect((await stat(file)).mode & 0o777).toBe(0o600)
-  expect(JSON.parse(await readFile(file, 'utf8')).values[0]).toMatchObject({ key: 'access_token', value: 'access-token-0123456789' })
+  expect(JSON.parse(await readFile(file, 'utf8')).values[0]).toMatchObject({
+    key: 'access_token',
+    value: 'access-token-0123456789'
+  })
   expect(await readdir(dir)).toEqual(['box.json'])
 })
 

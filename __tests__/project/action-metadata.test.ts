@@ -7,7 +7,11 @@ import path from 'node:path'
 import { parse } from 'yaml'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
-const manifest = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as { name?: unknown; description?: unknown; branding?: { icon?: unknown; color?: unknown } }
+const manifest = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
+  name?: unknown
+  description?: unknown
+  branding?: { icon?: unknown; color?: unknown }
+}
 const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
 
 test('the description is a single line under the Marketplace limit of 125 characters', () => {

@@ -70,7 +70,11 @@ test('CHANGELOG.md has an Unreleased section and a non-empty section for the ver
 
 test('the command prints the section, and fails with a message for a missing one', () => {
   const run = (...args: string[]) =>
-    spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/changelog-section.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })
+    spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/changelog-section.ts', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' }
+    })
   const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
   const ok = run(`v${version}`)
   expect(ok.status).toBe(0)

@@ -14,7 +14,10 @@ interface Update {
 }
 
 const root = path.resolve(import.meta.dirname, '..', '..')
-const config = parse(readFileSync(path.join(root, '.github', 'dependabot.yml'), 'utf8')) as { version: number; updates: Update[] }
+const config = parse(readFileSync(path.join(root, '.github', 'dependabot.yml'), 'utf8')) as {
+  version: number
+  updates: Update[]
+}
 
 test('version 2, with updates for npm and github-actions at the repository root', () => {
   expect(config.version).toBe(2)

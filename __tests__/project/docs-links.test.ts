@@ -7,7 +7,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
-const pages = ['README.md', 'CONTRIBUTING.md', 'SECURITY.md', 'CHANGELOG.md', ...readdirSync(path.join(root, 'docs')).filter((n) => n.endsWith('.md')).map((n) => `docs/${n}`)]
+const pages = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'SECURITY.md',
+  'CHANGELOG.md',
+  ...readdirSync(path.join(root, 'docs'))
+    .filter((n) => n.endsWith('.md'))
+    .map((n) => `docs/${n}`)
+]
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
 function anchors(markdown: string): Set<string> {
@@ -45,13 +53,9 @@ function links(markdown: string): Array<{ target: string; line: number }> {
 }
 
 test('GitHub anchors as GitHub makes them', () => {
-  expect([...anchors('# A `code` heading (with parens)\n## Where the recovery payload is\n## 1. Get it\n## Dup\n## Dup')]).toEqual([
-    'a-code-heading-with-parens',
-    'where-the-recovery-payload-is',
-    '1-get-it',
-    'dup',
-    'dup-1'
-  ])
+  expect([
+    ...anchors('# A `code` heading (with parens)\n## Where the recovery payload is\n## 1. Get it\n## Dup\n## Dup')
+  ]).toEqual(['a-code-heading-with-parens', 'where-the-recovery-payload-is', '1-get-it', 'dup', 'dup-1'])
 })
 
 test.each(pages)('every relative link in %s lands on a file and heading that exist', (page) => {

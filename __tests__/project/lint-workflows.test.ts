@@ -27,7 +27,9 @@ test('the examples, CI workflows, action.yml and the YAML in README.md and docs/
   const docs = readdirSync(path.join(root, 'docs')).filter((name) => name.endsWith('.md'))
   const files = Number(/lint:workflows: (\d+) file\(s\)/.exec(lines.join('\n'))?.[1])
   // action.yml, examples/, .github/workflows/, README.md, CONTRIBUTING.md, SECURITY.md and docs/*.md.
-  const yamlFiles = ['examples', '.github/workflows'].flatMap((dir) => readdirSync(path.join(root, dir)).filter((name) => /\.ya?ml$/.test(name)))
+  const yamlFiles = ['examples', '.github/workflows'].flatMap((dir) =>
+    readdirSync(path.join(root, dir)).filter((name) => /\.ya?ml$/.test(name))
+  )
   expect(files).toBe(1 + yamlFiles.length + 3 + docs.length)
 })
 
@@ -83,7 +85,8 @@ test('every planted mistake in the Markdown snippets is reported at the Markdown
   const { status, lines } = lint(file)
   expect(status).toBe(1)
   const at = (line: number): string[] => lines.filter((l) => l.startsWith(`${file}:${line}:`))
-  const reported = (line: number, checker: string, text: string): boolean => at(line).some((l) => l.includes(`[${checker}]`) && l.includes(text))
+  const reported = (line: number, checker: string, text: string): boolean =>
+    at(line).some((l) => l.includes(`[${checker}]`) && l.includes(text))
 
   // A complete workflow: every check, at the Markdown file's line and column.
   expect(reported(13, 'actionlint', 'label "ubuntu-latst" is unknown')).toBe(true)
@@ -93,12 +96,17 @@ test('every planted mistake in the Markdown snippets is reported at the Markdown
   expect(reported(27, 'github-parser', 'A sequence was not expected')).toBe(true)
   expect(reported(27, 'actionlint', '"on" section is missing')).toBe(true)
   // `<!-- lint: steps -->`, indented in a list item: wrapped in a job, positions mapped back.
-  expect(at(34)).toEqual([expect.stringMatching(new RegExp(`^${file}:34:18: \\[pinning\\] actions/checkout@v4: pin to a full 40-hex commit SHA`))])
+  expect(at(34)).toEqual([
+    expect.stringMatching(
+      new RegExp(`^${file}:34:18: \\[pinning\\] actions/checkout@v4: pin to a full 40-hex commit SHA`)
+    )
+  ])
   expect(at(41)).toEqual([`${file}:41:14: [local-action] ./: no input "dry-runn" in action.yml.`])
   // `<!-- lint: fragment -->`: YAML syntax and pinning, nothing that needs a whole workflow.
   expect(reported(51, 'pinning', 'actions/setup-node@v4')).toBe(true)
   expect(reported(52, 'yaml', 'Nested mappings are not allowed')).toBe(true)
-  for (const line of [47, 48, 49, 50, 51, 52]) expect(at(line).filter((l) => /\[(github-parser|actionlint)\]/.test(l))).toEqual([])
+  for (const line of [47, 48, 49, 50, 51, 52])
+    expect(at(line).filter((l) => /\[(github-parser|actionlint)\]/.test(l))).toEqual([])
   // Markers: an unknown one, and one before a fence that is not YAML, are problems of their own.
   expect(reported(55, 'markdown', 'unknown marker "<!-- lint: fragmnet -->"')).toBe(true)
   expect(reported(57, 'github-parser', 'Required property is missing: jobs')).toBe(true)

@@ -21,7 +21,9 @@ function table(heading: string): { header: string[]; rows: string[][] } {
   const start = lines.indexOf(`## ${heading}`)
   if (start < 0) throw new Error(`README.md has no "## ${heading}" section`)
   const end = lines.findIndex((line, i) => i > start && line.startsWith('## '))
-  const tableLines = lines.slice(start + 1, end < 0 ? undefined : end).filter((line) => line.trimStart().startsWith('|'))
+  const tableLines = lines
+    .slice(start + 1, end < 0 ? undefined : end)
+    .filter((line) => line.trimStart().startsWith('|'))
   const [header, separator, ...rows] = tableLines.map(cells)
   if (!header || !separator?.every((cell) => /^:?-+:?$/.test(cell))) throw new Error(`"## ${heading}" has no table`)
   return { header, rows }
@@ -87,12 +89,18 @@ test('the README workflow is examples/api-tests.yml without its comments', () =>
 })
 
 test('every newman or Postman CLI run in the README, docs and examples selects what it runs, and never the "Authorization" folder', () => {
-  const files = ['README.md', ...readdirSync(path.join(root, 'docs')).map((n) => `docs/${n}`), ...readdirSync(path.join(root, 'examples')).map((n) => `examples/${n}`)]
+  const files = [
+    'README.md',
+    ...readdirSync(path.join(root, 'docs')).map((n) => `docs/${n}`),
+    ...readdirSync(path.join(root, 'examples')).map((n) => `examples/${n}`)
+  ]
   let runs = 0
   for (const file of files) {
     // A command may be folded over several lines (`run: >-`): take each from its tool to the next blank or key line.
     const text = readFileSync(path.join(root, file), 'utf8')
-    for (const match of text.matchAll(/npx --yes (newman@[\d.]+ run|--package=postman-cli@[\d.]+ -- postman collection run)[\s\S]*?(?=\n\s*\n|\n\s*[-\w]+:|```|$)/g)) {
+    for (const match of text.matchAll(
+      /npx --yes (newman@[\d.]+ run|--package=postman-cli@[\d.]+ -- postman collection run)[\s\S]*?(?=\n\s*\n|\n\s*[-\w]+:|```|$)/g
+    )) {
       runs++
       expect({ file, command: match[0] }).toEqual({ file, command: expect.stringMatching(/--folder "|-i "/) })
       expect(match[0]).not.toMatch(/Authorization/)

@@ -11,7 +11,6 @@ afterEach(() => world?.close())
 
 const leaks = (run: ActionRun, allow: { postmanFile?: string } = {}): string[] => leaksOf(world, run, allow)
 
-
 /** Organization tests run from a repository with no secret of its own that would shadow the organization's. */
 function fromInfraRepository(): { env: Record<string, string> } {
   world.sim.github.addRepository('octo-org/infra')
@@ -28,7 +27,9 @@ describe('secret targets', () => {
     world.sim.github.setSecret(world.scope, SECRET, 'repository-level-value')
     const run = await runAction(world.inputs({ environment }), { env: world.env() })
     expect(run.code).toBe(0)
-    expect(world.sim.requests.map((r) => r.path)).toContain(`/repos/${REPO}/environments/prod%2Feu%20west/secrets/${SECRET}`)
+    expect(world.sim.requests.map((r) => r.path)).toContain(
+      `/repos/${REPO}/environments/prod%2Feu%20west/secrets/${SECRET}`
+    )
     expect(world.sim.github.getSecret(envScope, SECRET)?.plaintext).toBe(world.sim.box.issued[0].refreshToken)
     expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe('repository-level-value')
     expect(run.summary).toContain('(environment secret)')
@@ -41,7 +42,10 @@ describe('secret targets', () => {
     world.sim.github.addOrganization('octo-org', { repositories })
     const orgScope = { kind: 'organization', org: 'octo-org' } as const
     const selected = repositories.filter((_, i) => i % 1 === 0).map((r) => r.id) // all 130: more than one page
-    world.sim.github.setSecret(orgScope, SECRET, world.refreshToken, { visibility: 'selected', selectedRepositoryIds: selected })
+    world.sim.github.setSecret(orgScope, SECRET, world.refreshToken, {
+      visibility: 'selected',
+      selectedRepositoryIds: selected
+    })
     const run = await runAction(world.inputs({ organization: 'octo-org' }), fromInfraRepository())
     expect(run.code).toBe(0)
     const after = world.sim.github.getSecret(orgScope, SECRET)!
@@ -62,7 +66,10 @@ describe('secret targets', () => {
     expect(world.sim.github.getSecret(orgScope, SECRET)?.visibility).toBe('all')
 
     const token = world.sim.github.getSecret(orgScope, SECRET)!.plaintext
-    run = await runAction(world.inputs({ organization: 'octo-org', 'refresh-token': token, 'secret-name': 'NEW_BOX_TOKEN' }), options)
+    run = await runAction(
+      world.inputs({ organization: 'octo-org', 'refresh-token': token, 'secret-name': 'NEW_BOX_TOKEN' }),
+      options
+    )
     expect(run.code).toBe(0)
     expect(world.sim.github.getSecret(orgScope, 'NEW_BOX_TOKEN')?.visibility).toBe('private')
     expect(run.summary).toContain('✅ created')
@@ -91,8 +98,16 @@ describe('secret targets', () => {
     const actions = { kind: 'organization', org: 'octo-org' } as const
     const dependabot = { kind: 'organization', org: 'octo-org', app: 'dependabot' } as const
     world.sim.github.setSecret(actions, SECRET, world.refreshToken, { visibility: 'private' })
-    world.sim.github.injectFault({ method: 'PUT', pathIncludes: '/dependabot/', times: Infinity, fault: { kind: 'status', status: 422, message: 'Validation failed' } })
-    const run = await runAction(world.inputs({ organization: 'octo-org', dependabot: 'true', 'retry-timeout-seconds': '2' }), fromInfraRepository())
+    world.sim.github.injectFault({
+      method: 'PUT',
+      pathIncludes: '/dependabot/',
+      times: Infinity,
+      fault: { kind: 'status', status: 422, message: 'Validation failed' }
+    })
+    const run = await runAction(
+      world.inputs({ organization: 'octo-org', dependabot: 'true', 'retry-timeout-seconds': '2' }),
+      fromInfraRepository()
+    )
     expect(run.code).toBe(1)
     const newToken = world.sim.box.issued[0].refreshToken
     expect(world.sim.github.getSecret(actions, SECRET)?.plaintext).toBe(newToken)
@@ -102,7 +117,9 @@ describe('secret targets', () => {
     expect(payloads[0].body.visibility).toBe('private')
     expect(run.summary).toMatch(/✅ updated[\s\S]*❌ not written/)
     expect(leaks(run)).toEqual([])
-    expect(await tokenChainState(world, run.outputs.recovery, dependabot)).toBe('recovery payload restores the new valid token')
+    expect(await tokenChainState(world, run.outputs.recovery, dependabot)).toBe(
+      'recovery payload restores the new valid token'
+    )
   })
 
   test('GitHub Enterprise Server: an API base with a path prefix works for every call', async () => {
@@ -119,10 +136,14 @@ describe('secret targets', () => {
 test('an organization secret shadowed by a repository secret of the same name is refused before Box', async () => {
   world = await createWorld()
   world.sim.github.addOrganization('octo-org')
-  world.sim.github.setSecret({ kind: 'organization', org: 'octo-org' }, SECRET, 'organization-copy', { visibility: 'all' })
+  world.sim.github.setSecret({ kind: 'organization', org: 'octo-org' }, SECRET, 'organization-copy', {
+    visibility: 'all'
+  })
   // world's repository secret BOX_REFRESH_TOKEN exists in the workflow's repository (GITHUB_REPOSITORY)
   const { recorded } = await runFlow(world, { organization: 'octo-org' }, { GITHUB_RUN_ID: '1001' })
-  expect(recorded.failed).toMatch(/repository secret BOX_REFRESH_TOKEN of octo-org\/api-tests exists.*read it instead of the organization secret/)
+  expect(recorded.failed).toMatch(
+    /repository secret BOX_REFRESH_TOKEN of octo-org\/api-tests exists.*read it instead of the organization secret/
+  )
   expect(recorded.failed).toMatch(/removing `organization`/)
   expect(world.sim.requests.filter((r) => r.service === 'box')).toEqual([])
   expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')

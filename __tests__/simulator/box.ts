@@ -136,7 +136,8 @@ export class FakeBox {
    */
   registerRedirectUri(uri: string, clientId: string = this.client.id): void {
     if (!this.clients.has(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
-    if (!acceptableRedirectUri(uri)) throw new Error(`FakeBox: ${uri} is not a redirect URI Box accepts (https, or http on a loopback host)`)
+    if (!acceptableRedirectUri(uri))
+      throw new Error(`FakeBox: ${uri} is not a redirect URI Box accepts (https, or http on a loopback host)`)
     this.redirectUris.set(clientId, [...(this.redirectUris.get(clientId) ?? []), uri])
   }
 
@@ -164,7 +165,9 @@ export class FakeBox {
 
   isRefreshTokenValid(token: string): boolean {
     const state = this.refreshTokens.get(token)
-    return state !== undefined && state.consumedAt === undefined && !isExpired(state.issuedAt, REFRESH_TOKEN_LIFETIME_MS)
+    return (
+      state !== undefined && state.consumedAt === undefined && !isExpired(state.issuedAt, REFRESH_TOKEN_LIFETIME_MS)
+    )
   }
 
   isAccessTokenValid(token: string): boolean {
@@ -204,20 +207,28 @@ export class FakeBox {
     const query = exchange.query
     const clientId = query.get('client_id') ?? ''
     if (!this.clients.has(clientId)) {
-      return exchange.respond(400, htmlHeaders, errorPage('invalid_client', 'The client_id is missing or does not belong to any application.'))
+      return exchange.respond(
+        400,
+        htmlHeaders,
+        errorPage('invalid_client', 'The client_id is missing or does not belong to any application.')
+      )
     }
     const requested = query.get('redirect_uri') ?? ''
     if (!this.isRegisteredRedirectUri(clientId, requested)) {
       return exchange.respond(
         400,
         htmlHeaders,
-        errorPage('redirect_uri_mismatch', `The redirect URI is missing or does not match a redirect URI of the application. Details: redirect_uri=${requested}`)
+        errorPage(
+          'redirect_uri_mismatch',
+          `The redirect URI is missing or does not match a redirect URI of the application. Details: redirect_uri=${requested}`
+        )
       )
     }
     const state = query.get('state')
     const back = (params: Record<string, string>): Promise<void> => {
       const location = new URL(requested)
-      for (const [name, value] of Object.entries({ ...params, ...(state ? { state } : {}) })) location.searchParams.set(name, value)
+      for (const [name, value] of Object.entries({ ...params, ...(state ? { state } : {}) }))
+        location.searchParams.set(name, value)
       return exchange.respond(302, { location: location.href, 'cache-control': 'no-store' })
     }
     if (query.get('response_type') !== 'code') {
@@ -225,7 +236,8 @@ export class FakeBox {
     }
     // Box itself treats state as optional; the simulator insists, so a client that forgets its CSRF check is caught.
     if (!state) return back({ error: 'invalid_request', error_description: 'The state parameter is required.' })
-    if (this.consent === 'deny') return back({ error: 'access_denied', error_description: 'The user denied access to their account.' })
+    if (this.consent === 'deny')
+      return back({ error: 'access_denied', error_description: 'The user denied access to their account.' })
     return back({ code: this.issueAuthorizationCode(clientId, requested) })
   }
 
@@ -239,7 +251,11 @@ export class FakeBox {
     return (this.redirectUris.get(clientId) ?? []).some((registered) => {
       const listed = new URL(registered)
       if (isLoopbackHttp(listed) && isLoopbackHttp(requested)) {
-        return listed.hostname === requested.hostname && listed.pathname === requested.pathname && listed.search === requested.search
+        return (
+          listed.hostname === requested.hostname &&
+          listed.pathname === requested.pathname &&
+          listed.search === requested.search
+        )
       }
       return listed.href === requested.href
     })
@@ -258,7 +274,12 @@ export class FakeBox {
       case 'rate-limit':
         return exchange.respondJson(
           429,
-          { type: 'error', status: 429, code: 'rate_limit_exceeded', message: 'Request rate limit exceeded, please try again later' },
+          {
+            type: 'error',
+            status: 429,
+            code: 'rate_limit_exceeded',
+            message: 'Request rate limit exceeded, please try again later'
+          },
           { 'retry-after': String(fault.retryAfterSeconds) }
         )
       case 'hang':
@@ -363,7 +384,10 @@ export class FakeBox {
 const htmlHeaders = { 'content-type': 'text/html; charset=utf-8' }
 
 function isLoopbackHttp(url: URL): boolean {
-  return url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(url.hostname))
+  return (
+    url.protocol === 'http:' &&
+    (url.hostname === 'localhost' || url.hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(url.hostname))
+  )
 }
 
 function acceptableRedirectUri(uri: string): boolean {

@@ -37,7 +37,9 @@ function masked(text: string, run: ActionRun): string {
         inGroup = false
         return []
       }
-      const shown = line.replace(/^::(error|warning)::/, (_, kind: string) => `${kind === 'error' ? 'Error' : 'Warning'}: `).replace(/%0A/g, '\n    ')
+      const shown = line
+        .replace(/^::(error|warning)::/, (_, kind: string) => `${kind === 'error' ? 'Error' : 'Warning'}: `)
+        .replace(/%0A/g, '\n    ')
       return [inGroup ? `    ${shown}` : shown]
     })
     .map((line) => values.reduce((l, v) => l.split(v).join('***'), line))
@@ -66,7 +68,11 @@ async function main(): Promise<number> {
   let flags: { delay: string; scenario: string; help: boolean }
   try {
     flags = parseArgs({
-      options: { delay: { type: 'string', default: '0' }, scenario: { type: 'string', default: 'rotate' }, help: { type: 'boolean', short: 'h', default: false } }
+      options: {
+        delay: { type: 'string', default: '0' },
+        scenario: { type: 'string', default: 'rotate' },
+        help: { type: 'boolean', short: 'h', default: false }
+      }
     }).values
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`)
@@ -97,11 +103,17 @@ async function main(): Promise<number> {
     sim.github.addRun(REPOSITORY, 1001, { createdAt: new Date() }) // GITHUB_RUN_ID of the harness
     sim.github.setSecret(scope, SECRET, refreshToken, { updatedAt: new Date(Date.now() - 6 * 86_400_000) })
     if (flags.scenario === 'write-fails') {
-      sim.github.injectFault({ method: 'PUT', times: Infinity, fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' } })
+      sim.github.injectFault({
+        method: 'PUT',
+        times: Infinity,
+        fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' }
+      })
     }
 
     console.log(`Simulated Box at ${sim.boxUrl}, simulated GitHub at ${sim.githubApiUrl}; scenario: ${flags.scenario}.`)
-    console.log(`Running node dist/index.js as the runner does (INPUT_* variables, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files)…`)
+    console.log(
+      `Running node dist/index.js as the runner does (INPUT_* variables, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files)…`
+    )
     const run = await runAction(
       {
         'client-id': sim.box.client.id,
@@ -115,7 +127,9 @@ async function main(): Promise<number> {
       { env: { GITHUB_API_URL: sim.githubApiUrl, GITHUB_REPOSITORY: REPOSITORY } }
     )
 
-    heading(`the step's log, as the runner shows it (exit code ${run.code}, ${run.durationMs} ms, ${delayMs} ms delay per answer)`)
+    heading(
+      `the step's log, as the runner shows it (exit code ${run.code}, ${run.durationMs} ms, ${delayMs} ms delay per answer)`
+    )
     console.log(indent(masked(run.stdout + run.stderr, run)))
     heading('requests the action made')
     console.log(indent(describeRequests(sim.requests).join('\n')))
@@ -127,26 +141,47 @@ async function main(): Promise<number> {
     const newPair = sim.box.issued.at(-1)
     heading('the token chain')
     if (flags.scenario === 'write-fails') {
-      const payloads = JSON.parse(run.outputs.recovery ?? '[]') as Array<{ method: string; path: string; body: unknown }>
-      console.log(`  secret still holds the old, used token: ${sim.github.getSecret(scope, SECRET)?.plaintext === refreshToken}`)
+      const payloads = JSON.parse(run.outputs.recovery ?? '[]') as Array<{
+        method: string
+        path: string
+        body: unknown
+      }>
+      console.log(
+        `  secret still holds the old, used token: ${sim.github.getSecret(scope, SECRET)?.plaintext === refreshToken}`
+      )
       console.log(`  applying the recovery payload with a token that can write (what \`gh api\` would send)…`)
       sim.github.clearFaults()
       for (const p of payloads) {
-        const response = await fetch(sim.githubApiUrl + p.path, { method: p.method, headers: { authorization: 'token ghp_demo_token' }, body: JSON.stringify(p.body) })
+        const response = await fetch(sim.githubApiUrl + p.path, {
+          method: p.method,
+          headers: { authorization: 'token ghp_demo_token' },
+          body: JSON.stringify(p.body)
+        })
         console.log(`  ${p.method} ${p.path} → ${response.status}`)
       }
     }
     const stored = sim.github.getSecret(scope, SECRET)?.plaintext
-    console.log(`  secret ${SECRET} now decrypts to Box's new refresh token: ${stored !== undefined && stored === newPair?.refreshToken}`)
-    console.log(`  Box accepts it as a valid refresh token: ${stored !== undefined && sim.box.isRefreshTokenValid(stored)}`)
+    console.log(
+      `  secret ${SECRET} now decrypts to Box's new refresh token: ${stored !== undefined && stored === newPair?.refreshToken}`
+    )
+    console.log(
+      `  Box accepts it as a valid refresh token: ${stored !== undefined && sim.box.isRefreshTokenValid(stored)}`
+    )
     console.log(`  the old refresh token is used up at Box: ${!sim.box.isRefreshTokenValid(refreshToken)}`)
 
     const leaks = scanForLeaks(
       run,
-      { refreshToken, newRefreshToken: newPair?.refreshToken ?? '', clientSecret: sim.box.client.secret, githubToken: 'ghp_demo_token' },
+      {
+        refreshToken,
+        newRefreshToken: newPair?.refreshToken ?? '',
+        clientSecret: sim.box.client.secret,
+        githubToken: 'ghp_demo_token'
+      },
       { accessToken: newPair?.accessToken, postmanFile: 'box.postman_environment.json' }
     )
-    console.log(`  leak scan of everything the run left behind: ${leaks.length === 0 ? 'clean' : '\n    ' + leaks.join('\n    ')}`)
+    console.log(
+      `  leak scan of everything the run left behind: ${leaks.length === 0 ? 'clean' : '\n    ' + leaks.join('\n    ')}`
+    )
     const chainOk = stored !== undefined && sim.box.isRefreshTokenValid(stored)
     const expectedExit = flags.scenario === 'rotate' ? 0 : 1
     return run.code === expectedExit && chainOk && leaks.length === 0 ? 0 : 1

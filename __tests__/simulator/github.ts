@@ -88,7 +88,8 @@ export interface RepositorySummary {
 /** GitHub's own limit on a secret value. */
 export const MAX_SECRET_BYTES = 48 * 1024
 /** The pattern GitHub's schema puts on `encrypted_value`: standard base64 with padding. */
-export const ENCRYPTED_VALUE_PATTERN = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/
+export const ENCRYPTED_VALUE_PATTERN =
+  /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/
 
 const DOCS = 'https://docs.github.com/rest'
 const PAT_FORBIDDEN = 'Resource not accessible by personal access token'
@@ -193,7 +194,12 @@ export class FakeGitHub {
     const problem = secretNameProblem(name)
     if (problem) throw new Error(`FakeGitHub: ${problem}`)
     const createdAt = opts.createdAt ?? new Date()
-    const secret: StoredSecret = { name: name.toUpperCase(), plaintext, createdAt, updatedAt: opts.updatedAt ?? createdAt }
+    const secret: StoredSecret = {
+      name: name.toUpperCase(),
+      plaintext,
+      createdAt,
+      updatedAt: opts.updatedAt ?? createdAt
+    }
     if (scope.kind === 'organization') {
       secret.visibility = opts.visibility ?? 'private'
       if (secret.visibility === 'selected') secret.selectedRepositoryIds = [...(opts.selectedRepositoryIds ?? [])]
@@ -243,7 +249,9 @@ export class FakeGitHub {
     if (fault && fault.kind !== 'tamper') return this.applyFault(exchange, fault)
 
     const token = this.tokens.get(bearerToken(exchange) ?? '')
-    const reply: Reply = token ? this.route(exchange, token) : { status: 401, body: { message: 'Bad credentials', documentation_url: DOCS, status: '401' } }
+    const reply: Reply = token
+      ? this.route(exchange, token)
+      : { status: 401, body: { message: 'Bad credentials', documentation_url: DOCS, status: '401' } }
     const headers: Headers = token ? { ...this.rateLimitHeaders(), ...reply.headers } : { ...reply.headers }
     if (token?.oauthScopes !== undefined) headers['x-oauth-scopes'] = token.oauthScopes
     const answer = { ...reply, headers }
@@ -282,7 +290,8 @@ export class FakeGitHub {
       updated_at: isoSeconds(secret.updatedAt)
     }
     if (secret.visibility) body.visibility = secret.visibility
-    if (secret.visibility === 'selected') body.selected_repositories_url = `${this.scopeUrl(ref)}/${secret.name}/repositories`
+    if (secret.visibility === 'selected')
+      body.selected_repositories_url = `${this.scopeUrl(ref)}/${secret.name}/repositories`
     return { status: 200, body }
   }
 
@@ -397,7 +406,9 @@ export class FakeGitHub {
   private applyFault(exchange: Exchange, fault: Exclude<GitHubFault, { kind: 'tamper' }>): Promise<void> {
     switch (fault.kind) {
       case 'reply':
-        return exchange.respondCustom(fault.reply({ method: exchange.method, path: exchange.path, body: exchange.body.toString('utf8') }))
+        return exchange.respondCustom(
+          fault.reply({ method: exchange.method, path: exchange.path, body: exchange.body.toString('utf8') })
+        )
       case 'reset':
         return exchange.destroySocket('reset')
       case 'hang':
@@ -409,7 +420,11 @@ export class FakeGitHub {
         }
         return send(exchange, {
           status: fault.status,
-          body: { message: fault.message ?? `Simulated ${fault.status}`, documentation_url: DOCS, status: String(fault.status) }
+          body: {
+            message: fault.message ?? `Simulated ${fault.status}`,
+            documentation_url: DOCS,
+            status: String(fault.status)
+          }
         })
       case 'secondary-rate-limit':
         return send(exchange, {
@@ -466,7 +481,8 @@ export class FakeGitHub {
 
   private requireScope(ref: ScopeRef): ScopeState {
     const scope = this.findScope(ref)
-    if (!scope) throw new Error(`FakeGitHub: no such scope ${scopeKey(ref)} (add the repository/environment/organization first)`)
+    if (!scope)
+      throw new Error(`FakeGitHub: no such scope ${scopeKey(ref)} (add the repository/environment/organization first)`)
     return scope
   }
 
@@ -571,7 +587,8 @@ function parseSecretsRoute(method: string, scope: ScopeRef, rest: string[], isOr
   if (rest.length === 1 && name === 'public-key') return method === 'GET' ? { op: 'public-key', scope } : undefined
   if (rest.length === 1 && method === 'GET') return { op: 'get-secret', scope, name }
   if (rest.length === 1 && method === 'PUT') return { op: 'put-secret', scope, name }
-  if (isOrg && rest.length === 2 && sub === 'repositories' && method === 'GET') return { op: 'list-selected', scope, name }
+  if (isOrg && rest.length === 2 && sub === 'repositories' && method === 'GET')
+    return { op: 'list-selected', scope, name }
   return undefined
 }
 
@@ -618,18 +635,27 @@ export function secretNameProblem(name: string): string | undefined {
 }
 
 /** Opens a sealed `encrypted_value` with the scope's key pair, the way GitHub accepts or refuses it. */
-function openSealed(scope: ScopeState, encryptedValue: string, keyId: string): { value: string; problem?: undefined } | { problem: string } {
+function openSealed(
+  scope: ScopeState,
+  encryptedValue: string,
+  keyId: string
+): { value: string; problem?: undefined } | { problem: string } {
   // The value itself is never echoed: if a client sent plaintext by mistake, it must not bounce back into logs.
   if (!ENCRYPTED_VALUE_PATTERN.test(encryptedValue)) {
-    return { problem: "Invalid request.\n\nFor 'properties/encrypted_value', the value is not standard base64 with padding." }
+    return {
+      problem: "Invalid request.\n\nFor 'properties/encrypted_value', the value is not standard base64 with padding."
+    }
   }
-  if (keyId !== scope.keyId) return { problem: `Invalid request.\n\nkey_id ${keyId} is not the current key of this scope.` }
+  if (keyId !== scope.keyId)
+    return { problem: `Invalid request.\n\nkey_id ${keyId} is not the current key of this scope.` }
   let opened: Uint8Array
   try {
     const sealed = sodium.from_base64(encryptedValue, sodium.base64_variants.ORIGINAL)
     opened = sodium.crypto_box_seal_open(sealed, scope.publicKey, scope.privateKey)
   } catch {
-    return { problem: 'Invalid request.\n\nencrypted_value could not be decrypted with the public key identified by key_id.' }
+    return {
+      problem: 'Invalid request.\n\nencrypted_value could not be decrypted with the public key identified by key_id.'
+    }
   }
   if (opened.length > MAX_SECRET_BYTES) return { problem: 'Invalid request.\n\nSecret values are limited to 48 KB.' }
   return { value: Buffer.from(opened).toString('utf8') }

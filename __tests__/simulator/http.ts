@@ -69,7 +69,8 @@ export class Exchange {
   }
 
   respondCustom(reply: CustomReply): Promise<void> {
-    if (reply.body === undefined || typeof reply.body === 'string') return this.respond(reply.status, reply.headers ?? {}, reply.body as string | undefined)
+    if (reply.body === undefined || typeof reply.body === 'string')
+      return this.respond(reply.status, reply.headers ?? {}, reply.body as string | undefined)
     return this.respondJson(reply.status, reply.body, reply.headers)
   }
 

@@ -84,7 +84,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         const look = (): void => {
           const found = requests.find(matches)
           if (found) return resolve(found)
-          if (Date.now() - started > timeoutMs) return reject(new Error(`waitForRequest: no matching request within ${timeoutMs} ms`))
+          if (Date.now() - started > timeoutMs)
+            return reject(new Error(`waitForRequest: no matching request within ${timeoutMs} ms`))
           setTimeout(look, 2)
         }
         look()

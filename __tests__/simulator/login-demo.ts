@@ -25,8 +25,18 @@ async function main(): Promise<number> {
     sim.github.addToken('ghp_demo_token', 'write')
     sim.box.registerRedirectUri('http://127.0.0.1:8976/callback')
 
-    const args = ['--repository', REPOSITORY, '--box-authorize-url', sim.boxAuthorizeUrl, '--box-api-url', sim.boxUrl, '--no-browser']
-    console.log(`$ BOX_CLIENT_ID=… BOX_CLIENT_SECRET=… GH_TOKEN=… GITHUB_API_URL=${sim.githubApiUrl} \\\n    node dist/login/index.js ${args.join(' ')}`)
+    const args = [
+      '--repository',
+      REPOSITORY,
+      '--box-authorize-url',
+      sim.boxAuthorizeUrl,
+      '--box-api-url',
+      sim.boxUrl,
+      '--no-browser'
+    ]
+    console.log(
+      `$ BOX_CLIENT_ID=… BOX_CLIENT_SECRET=… GH_TOKEN=… GITHUB_API_URL=${sim.githubApiUrl} \\\n    node dist/login/index.js ${args.join(' ')}`
+    )
     const child = spawn(process.execPath, [SCRIPT, ...args], {
       env: {
         PATH: process.env.PATH,
@@ -55,9 +65,14 @@ async function main(): Promise<number> {
     const issued = sim.box.issued.at(-1)
     const stored = sim.github.getSecret({ kind: 'repository', repo: REPOSITORY }, 'BOX_REFRESH_TOKEN')?.plaintext
     console.log(`\n[exit code ${code}]`)
-    if (visit) console.log(`\nbrowser: authorize → ${visit.authorizeStatus}, callback → ${visit.callbackStatus}, page: "${/<h1>(.*?)<\/h1>/.exec(visit.page)?.[1] ?? ''}"`)
+    if (visit)
+      console.log(
+        `\nbrowser: authorize → ${visit.authorizeStatus}, callback → ${visit.callbackStatus}, page: "${/<h1>(.*?)<\/h1>/.exec(visit.page)?.[1] ?? ''}"`
+      )
     console.log('requests:\n  ' + describeRequests(sim.requests).join('\n  '))
-    console.log(`secret BOX_REFRESH_TOKEN of ${REPOSITORY} holds the refresh token Box issued: ${stored !== undefined && stored === issued?.refreshToken}`)
+    console.log(
+      `secret BOX_REFRESH_TOKEN of ${REPOSITORY} holds the refresh token Box issued: ${stored !== undefined && stored === issued?.refreshToken}`
+    )
     console.log(`  valid at Box: ${stored !== undefined && sim.box.isRefreshTokenValid(stored)}`)
     console.log(`  printed anywhere: ${issued !== undefined && output.includes(issued.refreshToken)}`)
     return code === 0 ? 0 : 1

@@ -44,7 +44,11 @@ async function seal(publicKey: string, plaintext: string): Promise<string> {
   return sodium.to_base64(sodium.crypto_box_seal(sodium.from_string(plaintext), key), sodium.base64_variants.ORIGINAL)
 }
 
-async function sealedBody(path: string, token: string, plaintext: string): Promise<{ encrypted_value: string; key_id: string }> {
+async function sealedBody(
+  path: string,
+  token: string,
+  plaintext: string
+): Promise<{ encrypted_value: string; key_id: string }> {
   const { key_id, key } = (await (await github(`${path}/public-key`, token)).json()) as { key_id: string; key: string }
   return { encrypted_value: await seal(key, plaintext), key_id }
 }
@@ -103,7 +107,10 @@ describe('fake Box', () => {
     const token = sim.box.issueRefreshToken()
     const res = await refresh(token, { id: sim.box.client.id, secret: 'wrong' })
     expect(res.status).toBe(400)
-    expect(await res.json()).toEqual({ error: 'invalid_client', error_description: 'The client credentials are invalid' })
+    expect(await res.json()).toEqual({
+      error: 'invalid_client',
+      error_description: 'The client credentials are invalid'
+    })
     expect(sim.box.isRefreshTokenValid(token)).toBe(true)
   })
 
@@ -122,7 +129,12 @@ describe('fake Box', () => {
     const exchange = () =>
       fetch(`${sim.boxUrl}/oauth2/token`, {
         method: 'POST',
-        body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: sim.box.client.id, client_secret: sim.box.client.secret })
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code,
+          client_id: sim.box.client.id,
+          client_secret: sim.box.client.secret
+        })
       })
     expect((await exchange()).status).toBe(200)
     expect((await exchange()).status).toBe(400)
@@ -152,7 +164,12 @@ describe('fake Box', () => {
     sim.box.injectFault({ kind: 'hang' })
     const call = fetch(`${sim.boxUrl}/oauth2/token`, {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'refresh_token', client_id: sim.box.client.id, client_secret: sim.box.client.secret, refresh_token: token }),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: sim.box.client.id,
+        client_secret: sim.box.client.secret,
+        refresh_token: token
+      }),
       signal: AbortSignal.timeout(200)
     })
     await expect(call).rejects.toThrow()
@@ -204,7 +221,13 @@ describe('fake Box authorize endpoint', () => {
     const exchange = (): Promise<Response> =>
       fetch(`${sim.boxUrl}/oauth2/token`, {
         method: 'POST',
-        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: sim.box.client.id, client_secret: sim.box.client.secret })
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: redirectUri,
+          client_id: sim.box.client.id,
+          client_secret: sim.box.client.secret
+        })
       })
     const first = await exchange()
     expect(first.status).toBe(200)
@@ -265,7 +288,9 @@ describe('fake Box authorize endpoint', () => {
   })
 
   it('refuses to register a redirect URI Box would not accept', () => {
-    expect(() => sim.box.registerRedirectUri('http://example.com/callback')).toThrow(/https, or http on a loopback host/)
+    expect(() => sim.box.registerRedirectUri('http://example.com/callback')).toThrow(
+      /https, or http on a loopback host/
+    )
   })
 })
 
@@ -284,9 +309,15 @@ describe('fake GitHub', () => {
 
   it('round-trips a sealed PUT: 201 on create, 204 on update, plaintext via getSecret', async () => {
     const path = `/repos/${repo}/actions/secrets`
-    const first = await github(`${path}/BOX_REFRESH_TOKEN`, 'ghp_write', { method: 'PUT', body: await sealedBody(path, 'ghp_write', 'first') })
+    const first = await github(`${path}/BOX_REFRESH_TOKEN`, 'ghp_write', {
+      method: 'PUT',
+      body: await sealedBody(path, 'ghp_write', 'first')
+    })
     expect(first.status).toBe(201)
-    const second = await github(`${path}/box_refresh_token`, 'ghp_write', { method: 'PUT', body: await sealedBody(path, 'ghp_write', 'second') })
+    const second = await github(`${path}/box_refresh_token`, 'ghp_write', {
+      method: 'PUT',
+      body: await sealedBody(path, 'ghp_write', 'second')
+    })
     expect(second.status).toBe(204)
     expect(sim.github.getSecret(repoScope, 'BOX_REFRESH_TOKEN')?.plaintext).toBe('second')
 
@@ -301,21 +332,36 @@ describe('fake GitHub', () => {
   it('writes an environment secret whose name needs URL-encoding', async () => {
     sim.github.addEnvironment(repo, 'prod/eu')
     const path = `/repos/${repo}/environments/${encodeURIComponent('prod/eu')}/secrets`
-    const res = await github(`${path}/TOKEN`, 'ghp_write', { method: 'PUT', body: await sealedBody(path, 'ghp_write', 'env value') })
+    const res = await github(`${path}/TOKEN`, 'ghp_write', {
+      method: 'PUT',
+      body: await sealedBody(path, 'ghp_write', 'env value')
+    })
     expect(res.status).toBe(201)
-    expect(sim.github.getSecret({ kind: 'environment', repo, environment: 'prod/eu' }, 'TOKEN')?.plaintext).toBe('env value')
+    expect(sim.github.getSecret({ kind: 'environment', repo, environment: 'prod/eu' }, 'TOKEN')?.plaintext).toBe(
+      'env value'
+    )
   })
 
   it('refuses an organization PUT without visibility (422) and keeps selected repositories given', async () => {
     const path = '/orgs/octo-org/actions/secrets'
-    const without = await github(`${path}/TOKEN`, 'ghp_write', { method: 'PUT', body: await sealedBody(path, 'ghp_write', 'x') })
+    const without = await github(`${path}/TOKEN`, 'ghp_write', {
+      method: 'PUT',
+      body: await sealedBody(path, 'ghp_write', 'x')
+    })
     expect(without.status).toBe(422)
     expect(((await without.json()) as { message: string }).message).toMatch(/visibility/)
 
     const id = sim.github.addRepository('octo-org/other')
-    const body = { ...(await sealedBody(path, 'ghp_write', 'x')), visibility: 'selected', selected_repository_ids: [id] }
+    const body = {
+      ...(await sealedBody(path, 'ghp_write', 'x')),
+      visibility: 'selected',
+      selected_repository_ids: [id]
+    }
     expect((await github(`${path}/TOKEN`, 'ghp_write', { method: 'PUT', body })).status).toBe(201)
-    expect(sim.github.getSecret(orgScope, 'TOKEN')).toMatchObject({ visibility: 'selected', selectedRepositoryIds: [id] })
+    expect(sim.github.getSecret(orgScope, 'TOKEN')).toMatchObject({
+      visibility: 'selected',
+      selectedRepositoryIds: [id]
+    })
     const listed = await (await github(`${path}/TOKEN/repositories`, 'ghp_read')).json()
     expect(listed).toEqual({ total_count: 1, repositories: [{ id, name: 'other', full_name: 'octo-org/other' }] })
   })
@@ -332,7 +378,10 @@ describe('fake GitHub', () => {
   it('refuses URL-safe base64 (422), the libsodium default GitHub rejects', async () => {
     const path = `/repos/${repo}/actions/secrets`
     const { key_id, key } = (await (await github(`${path}/public-key`, 'ghp_write')).json()) as Record<string, string>
-    const sealed = sodium.crypto_box_seal(sodium.from_string('x'), sodium.from_base64(key!, sodium.base64_variants.ORIGINAL))
+    const sealed = sodium.crypto_box_seal(
+      sodium.from_string('x'),
+      sodium.from_base64(key!, sodium.base64_variants.ORIGINAL)
+    )
     const encrypted_value = sodium.to_base64(sealed) // URLSAFE_NO_PADDING by default: 49 bytes → 66 characters
     const res = await github(`${path}/TOKEN`, 'ghp_write', { method: 'PUT', body: { encrypted_value, key_id } })
     expect(res.status).toBe(422)
@@ -341,7 +390,10 @@ describe('fake GitHub', () => {
 
   it('forbids a PUT with a read-only token (403) and names the permission', async () => {
     const path = `/repos/${repo}/actions/secrets`
-    const res = await github(`${path}/TOKEN`, 'ghp_read', { method: 'PUT', body: await sealedBody(path, 'ghp_read', 'x') })
+    const res = await github(`${path}/TOKEN`, 'ghp_read', {
+      method: 'PUT',
+      body: await sealedBody(path, 'ghp_read', 'x')
+    })
     expect(res.status).toBe(403)
     expect(res.headers.get('x-accepted-github-permissions')).toBe('secrets=write')
     expect(((await res.json()) as { message: string }).message).toBe('Resource not accessible by personal access token')

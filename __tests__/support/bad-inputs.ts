@@ -12,10 +12,18 @@ export const badInputs: Array<[string, Record<string, string>, RegExp]> = [
   ['repository', { repository: 'a/b/c' }, /owner\/name/],
   ['organization', { organization: 'octo/org' }, /organization login/],
   ['organization', { organization: 'octo', environment: 'prod' }, /cannot be combined with `environment`/],
-  ['organization-visibility', { organization: 'octo', 'organization-visibility': 'selected' }, /that list is kept on every rotation/],
+  [
+    'organization-visibility',
+    { organization: 'octo', 'organization-visibility': 'selected' },
+    /that list is kept on every rotation/
+  ],
   ['organization-visibility', { 'organization-visibility': 'public' }, /`private` or `all`/],
   ['dependabot', { dependabot: 'yes' }, /`true` or `false`/],
-  ['dependabot', { dependabot: 'true', environment: 'prod' }, /Dependabot secrets exist for repositories and organizations only/],
+  [
+    'dependabot',
+    { dependabot: 'true', environment: 'prod' },
+    /Dependabot secrets exist for repositories and organizations only/
+  ],
   ['export-env', { 'export-env': '1' }, /`true` or `false`/],
   ['dry-run', { 'dry-run': 'maybe' }, /`true` or `false`/],
   ['box-api-url', { 'box-api-url': 'http://api.box.com' }, /must use https/],

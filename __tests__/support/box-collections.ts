@@ -19,7 +19,14 @@ export const SELF_REFRESHING: Array<[request: string, why: string, extra: Record
 ]
 
 /** An environment that holds what the action's never does: the client secret and a fresh refresh token. */
-export function unsafeEnvironment(world: World, extra: Record<string, unknown>): { name: string; values: Array<{ key: string; value: unknown; enabled: boolean }>; _postman_variable_scope: 'environment' } {
+export function unsafeEnvironment(
+  world: World,
+  extra: Record<string, unknown>
+): {
+  name: string
+  values: Array<{ key: string; value: unknown; enabled: boolean }>
+  _postman_variable_scope: 'environment'
+} {
   const values = Object.entries({
     access_token: 'not-a-valid-token',
     client_id: world.sim.box.client.id,
@@ -31,4 +38,5 @@ export function unsafeEnvironment(world: World, extra: Record<string, unknown>):
 }
 
 /** POST /oauth2/token requests Box has seen so far. */
-export const tokenRequests = (world: World): number => world.sim.requests.filter((r) => r.service === 'box' && r.path === '/oauth2/token').length
+export const tokenRequests = (world: World): number =>
+  world.sim.requests.filter((r) => r.service === 'box' && r.path === '/oauth2/token').length

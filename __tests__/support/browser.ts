@@ -19,7 +19,11 @@ export interface BrowserVisit {
 export async function authorize(authorizeUrl: string): Promise<{ status: number; location?: URL; page: string }> {
   const response = await fetch(authorizeUrl, { redirect: 'manual' })
   const location = response.headers.get('location')
-  return { status: response.status, location: location === null ? undefined : new URL(location), page: await response.text() }
+  return {
+    status: response.status,
+    location: location === null ? undefined : new URL(location),
+    page: await response.text()
+  }
 }
 
 /** Fetches a callback URL as the browser would after Box's redirect. */
@@ -33,5 +37,10 @@ export async function playBrowser(authorizeUrl: string): Promise<BrowserVisit> {
   const box = await authorize(authorizeUrl)
   if (box.location === undefined) return { authorizeStatus: box.status, page: box.page }
   const callback = await visit(box.location)
-  return { authorizeStatus: box.status, callbackUrl: box.location, callbackStatus: callback.status, page: callback.page }
+  return {
+    authorizeStatus: box.status,
+    callbackUrl: box.location,
+    callbackStatus: callback.status,
+    page: callback.page
+  }
 }

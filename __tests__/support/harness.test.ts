@@ -27,7 +27,9 @@ it('runs the action as the runner does and reads its file commands', async () =>
   expect(result.summary).toContain('Refreshed for BOX_REFRESH_TOKEN')
   const postman = join(result.workspace, 'box.postman_environment.json')
   expect(Object.keys(result.files)).toEqual([postman])
-  expect(scanForLeaks(result, { refreshToken }, { accessToken, postmanFile: 'box.postman_environment.json' })).toEqual([])
+  expect(scanForLeaks(result, { refreshToken }, { accessToken, postmanFile: 'box.postman_environment.json' })).toEqual(
+    []
+  )
 })
 
 it('reports the exit code', async () => {

@@ -71,7 +71,14 @@ export async function runAction(inputs: Record<string, string>, options: RunActi
     await seedWorkspace(dirs.workspace, options.workspaceFiles ?? {})
     const env = runnerEnvironment(dirs, inputs, options)
     const started = Date.now()
-    const { code, signal, stdout, stderr, timedOut } = await spawnNode([script], dirs.workspace, env, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, undefined, options.control)
+    const { code, signal, stdout, stderr, timedOut } = await spawnNode(
+      [script],
+      dirs.workspace,
+      env,
+      options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      undefined,
+      options.control
+    )
     const result = { code, signal, stdout, stderr, timedOut }
     const durationMs = Date.now() - started
     const { files, fileModes } = await collectFiles([dirs.workspace, dirs.runnerTemp, dirs.home])
@@ -137,7 +144,11 @@ async function seedWorkspace(workspace: string, files: Record<string, string>): 
  * A clean environment built from nothing: inheriting the parent's would pass jest's NODE_OPTIONS
  * (--experimental-vm-modules) and whatever else the developer has set into the action.
  */
-function runnerEnvironment(dirs: RunDirectories, inputs: Record<string, string>, options: RunActionOptions): Record<string, string> {
+function runnerEnvironment(
+  dirs: RunDirectories,
+  inputs: Record<string, string>,
+  options: RunActionOptions
+): Record<string, string> {
   const base: Record<string, string | undefined> = {
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
     HOME: dirs.home,
@@ -174,7 +185,10 @@ function actionDefaults(env: Record<string, string>): Record<string, string> {
   const file = join(REPO_ROOT, 'action.yml')
   if (!existsSync(file)) return {}
   return Object.fromEntries(
-    Object.entries(readInputDefaults(readFileSync(file, 'utf8'))).map(([name, value]) => [name, evaluateExpressions(value, env)])
+    Object.entries(readInputDefaults(readFileSync(file, 'utf8'))).map(([name, value]) => [
+      name,
+      evaluateExpressions(value, env)
+    ])
   )
 }
 
@@ -182,7 +196,9 @@ function actionDefaults(env: Record<string, string>): Record<string, string> {
 export function readInputDefaults(yaml: string): Record<string, string> {
   const inputs = (parse(yaml) as { inputs?: Record<string, { default?: unknown } | null> } | null)?.inputs ?? {}
   return Object.fromEntries(
-    Object.entries(inputs).flatMap(([name, input]) => (input?.default === undefined || input.default === null ? [] : [[name, String(input.default)]]))
+    Object.entries(inputs).flatMap(([name, input]) =>
+      input?.default === undefined || input.default === null ? [] : [[name, String(input.default)]]
+    )
   )
 }
 
@@ -200,7 +216,8 @@ function evaluateExpressions(value: string, env: Record<string, string>): string
   }
   return value.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_, expression: string) => {
     const key = /^github\.(\w+)$/.exec(expression)?.[1]
-    if (!key || !(key in github)) throw new Error(`runAction: cannot evaluate \${{ ${expression} }} in an action.yml default`)
+    if (!key || !(key in github))
+      throw new Error(`runAction: cannot evaluate \${{ ${expression} }} in an action.yml default`)
     return github[key] ?? ''
   })
 }
@@ -265,7 +282,9 @@ export function spawnNode(
   })
 }
 
-async function collectFiles(roots: string[]): Promise<{ files: Record<string, string>; fileModes: Record<string, number> }> {
+async function collectFiles(
+  roots: string[]
+): Promise<{ files: Record<string, string>; fileModes: Record<string, number> }> {
   const files: Record<string, string> = {}
   const fileModes: Record<string, number> = {}
   async function walk(dir: string): Promise<void> {
@@ -332,11 +351,16 @@ export function maskedValues(run: Pick<ActionRun, 'stdout'>): string[] {
  * Secrets may be a list (reported as secrets[i]) or named ({refreshToken: …}, reported by name);
  * findings name the secret, never print it. An allowed access token is scanned too.
  */
-export function scanForLeaks(run: ActionRun, secrets: string[] | Record<string, string>, allow: LeakAllowances = {}): string[] {
+export function scanForLeaks(
+  run: ActionRun,
+  secrets: string[] | Record<string, string>,
+  allow: LeakAllowances = {}
+): string[] {
   const named: Array<[string, string]> = Array.isArray(secrets)
     ? secrets.map((value, i) => [`secrets[${i}]`, value])
     : Object.entries(secrets)
-  if (allow.accessToken && !named.some(([, value]) => value === allow.accessToken)) named.push(['accessToken', allow.accessToken])
+  if (allow.accessToken && !named.some(([, value]) => value === allow.accessToken))
+    named.push(['accessToken', allow.accessToken])
   const postmanPath = allow.postmanFile === undefined ? undefined : resolvePostmanPath(run, allow.postmanFile)
 
   const findings: string[] = []
@@ -360,7 +384,8 @@ export function scanForLeaks(run: ActionRun, secrets: string[] | Record<string, 
       if (contains(text, value)) findings.push(`${label} appears in GITHUB_STATE '${name}'`)
     }
     for (const [path, text] of Object.entries(run.files)) {
-      if (contains(text, value) && !(isAccessToken && path === postmanPath)) findings.push(`${label} appears in file ${path}`)
+      if (contains(text, value) && !(isAccessToken && path === postmanPath))
+        findings.push(`${label} appears in file ${path}`)
     }
   }
   if (postmanPath !== undefined) findings.push(...checkPostmanMode(run, postmanPath))
@@ -379,7 +404,8 @@ function scanStdout(stdout: string, label: string, value: string): string[] {
   lines.forEach((line, i) => {
     if (line === maskLine || !contains(line, value)) return
     if (firstMask < 0) findings.push(`${label} appears in stdout line ${i + 1} and is never masked`)
-    else if (i < firstMask) findings.push(`${label} appears in stdout line ${i + 1}, before its mask (line ${firstMask + 1})`)
+    else if (i < firstMask)
+      findings.push(`${label} appears in stdout line ${i + 1}, before its mask (line ${firstMask + 1})`)
     else findings.push(`${label} appears in stdout line ${i + 1} (masked by then, but it should not be printed at all)`)
   })
   return findings
@@ -393,7 +419,14 @@ function contains(text: string, value: string): boolean {
   const percent = encodeURIComponent(value)
   const form = new URLSearchParams({ v: value }).toString().slice(2)
   const json = JSON.stringify(value).slice(1, -1)
-  const forms = new Set([value, percent, percent.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()), form, json, json.replace(/\//g, '\\/')])
+  const forms = new Set([
+    value,
+    percent,
+    percent.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
+    form,
+    json,
+    json.replace(/\//g, '\\/')
+  ])
   return [...forms].some((form) => text.includes(form))
 }
 

@@ -63,10 +63,14 @@ export function loginTests(): LoginTests {
   })
 
   const baseArgs = (extra: string[] = []): string[] => [
-    '--box-api-url', sim.boxUrl,
-    '--box-authorize-url', sim.boxAuthorizeUrl,
-    '--github-api-url', sim.githubApiUrl,
-    '--port', '0',
+    '--box-api-url',
+    sim.boxUrl,
+    '--box-authorize-url',
+    sim.boxAuthorizeUrl,
+    '--github-api-url',
+    sim.githubApiUrl,
+    '--port',
+    '0',
     ...extra
   ]
   const credentialsEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
@@ -121,7 +125,12 @@ export function loginTests(): LoginTests {
     credentialsEnv,
     runLogin,
     expectNothingSecretPrinted(result, extra = []) {
-      const secrets = [sim.box.client.secret, WRITE_TOKEN, ...sim.box.issued.flatMap((pair) => [pair.refreshToken, pair.accessToken]), ...extra]
+      const secrets = [
+        sim.box.client.secret,
+        WRITE_TOKEN,
+        ...sim.box.issued.flatMap((pair) => [pair.refreshToken, pair.accessToken]),
+        ...extra
+      ]
       for (const secret of secrets) {
         expect(result.stdout).not.toContain(secret)
         expect(result.stderr).not.toContain(secret)

@@ -14,7 +14,9 @@ const STAND_IN_DIR = join(dirname(fileURLToPath(import.meta.url)), 'gh')
 /** Every distinct recovery command in a log (raw lines, or the %0A-encoded lines of ::error::). */
 export function printedRecoveryCommands(log: string): string[] {
   const lines = log.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%').split(/\r?\n/)
-  const commands = lines.map((line) => line.trim()).filter((line) => /^echo '.*' \| gh api --method PUT .* --input -$/.test(line))
+  const commands = lines
+    .map((line) => line.trim())
+    .filter((line) => /^echo '.*' \| gh api --method PUT .* --input -$/.test(line))
   return [...new Set(commands)]
 }
 
@@ -28,7 +30,12 @@ export function writeAheadGroup(stdout: string): string[] {
 }
 
 /** Runs `command` with `bash -c` and the stand-in gh first on PATH; resolves with its exit code and output. */
-export function pasteIntoBash(command: string, sim: Simulator, token: string, hosts: Record<string, string> = { '127.0.0.1': sim.githubApiUrl }): Promise<{ code: number | null; stderr: string }> {
+export function pasteIntoBash(
+  command: string,
+  sim: Simulator,
+  token: string,
+  hosts: Record<string, string> = { '127.0.0.1': sim.githubApiUrl }
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('bash', ['-c', command], {
       env: {
@@ -47,7 +54,12 @@ export function pasteIntoBash(command: string, sim: Simulator, token: string, ho
 }
 
 /** Pastes every command; throws with gh's complaint when one fails. */
-export async function pasteAll(commands: string[], sim: Simulator, token: string, hosts: Record<string, string> = { '127.0.0.1': sim.githubApiUrl }): Promise<void> {
+export async function pasteAll(
+  commands: string[],
+  sim: Simulator,
+  token: string,
+  hosts: Record<string, string> = { '127.0.0.1': sim.githubApiUrl }
+): Promise<void> {
   if (commands.length === 0) throw new Error('no recovery command was printed')
   for (const command of commands) {
     const { code, stderr } = await pasteIntoBash(command, sim, token, hosts)

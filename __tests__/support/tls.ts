@@ -35,8 +35,25 @@ export async function makeCertificate(hostName?: string): Promise<Certificate> {
   const certFile = join(dir, 'cert.pem')
   execFileSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile,
-      '-days', '1', '-subj', `/CN=${hostName ?? '127.0.0.1'}`, '-addext', `subjectAltName=${hostName ? `DNS:${hostName}` : 'IP:127.0.0.1'}`],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '1',
+      '-subj',
+      `/CN=${hostName ?? '127.0.0.1'}`,
+      '-addext',
+      `subjectAltName=${hostName ? `DNS:${hostName}` : 'IP:127.0.0.1'}`
+    ],
     { stdio: 'ignore' }
   )
   return { dir, certFile, key: readFileSync(keyFile), cert: readFileSync(certFile) }
@@ -47,10 +64,14 @@ export async function startHttpsFront(target: string, tls: Certificate): Promise
   const seen: SeenRequest[] = []
   const server = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     seen.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization })
-    const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers)
-      answer.pipe(res)
-    })
+    const upstream = http.request(
+      new URL(req.url ?? '/', target),
+      { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      }
+    )
     upstream.on('error', () => {
       res.writeHead(502)
       res.end()
@@ -68,4 +89,3 @@ export async function startHttpsFront(target: string, tls: Certificate): Promise
       })
   }
 }
-

@@ -25,13 +25,17 @@ export interface World {
   close(): Promise<void>
 }
 
-export async function createWorld(options: { simulator?: SimulatorOptions; secretUpdatedAt?: Date } = {}): Promise<World> {
+export async function createWorld(
+  options: { simulator?: SimulatorOptions; secretUpdatedAt?: Date } = {}
+): Promise<World> {
   const sim = await startSimulator(options.simulator)
   sim.github.addRepository(REPO)
   sim.github.addToken(WRITE_TOKEN, 'write')
   const refreshToken = sim.box.issueRefreshToken()
   const scope: ScopeRef = { kind: 'repository', repo: REPO }
-  sim.github.setSecret(scope, SECRET, refreshToken, { updatedAt: options.secretUpdatedAt ?? new Date(Date.now() - 7 * 86_400_000) })
+  sim.github.setSecret(scope, SECRET, refreshToken, {
+    updatedAt: options.secretUpdatedAt ?? new Date(Date.now() - 7 * 86_400_000)
+  })
   return {
     sim,
     refreshToken,
@@ -95,18 +99,27 @@ export async function applyRecovery(world: World, payloads: RecoveryPayload[]): 
       headers: { authorization: 'token recovery-token', 'content-type': 'application/json' },
       body: JSON.stringify(payload.body)
     })
-    if (!response.ok) throw new Error(`recovery PUT ${payload.path} answered ${response.status}: ${await response.text()}`)
+    if (!response.ok)
+      throw new Error(`recovery PUT ${payload.path} answered ${response.status}: ${await response.text()}`)
   }
 }
 
-export type ChainState = 'old token still valid, secret unchanged' | 'secret holds the new valid token' | 'recovery payload restores the new valid token'
+export type ChainState =
+  | 'old token still valid, secret unchanged'
+  | 'secret holds the new valid token'
+  | 'recovery payload restores the new valid token'
 
 /**
  * The one invariant: after any run, the token chain can continue without re-authorization. Either
  * Box never consumed the old token (and the secret still holds it), or the secret holds a valid
  * new one, or the printed recovery payload, applied, stores a valid new one.
  */
-export async function tokenChainState(world: World, recoveryOutput?: string, scope: ScopeRef = world.scope, name = SECRET): Promise<ChainState> {
+export async function tokenChainState(
+  world: World,
+  recoveryOutput?: string,
+  scope: ScopeRef = world.scope,
+  name = SECRET
+): Promise<ChainState> {
   const { box, github } = world.sim
   const stored = github.getSecret(scope, name)?.plaintext
   if (stored === world.refreshToken && box.isRefreshTokenValid(stored)) return 'old token still valid, secret unchanged'
@@ -114,9 +127,12 @@ export async function tokenChainState(world: World, recoveryOutput?: string, sco
   if (recoveryOutput) {
     await applyRecovery(world, JSON.parse(recoveryOutput) as RecoveryPayload[])
     const recovered = github.getSecret(scope, name)?.plaintext
-    if (recovered !== undefined && box.isRefreshTokenValid(recovered)) return 'recovery payload restores the new valid token'
+    if (recovered !== undefined && box.isRefreshTokenValid(recovered))
+      return 'recovery payload restores the new valid token'
   }
-  throw new Error(`token chain lost: old token valid=${box.isRefreshTokenValid(world.refreshToken)}, secret valid=${stored !== undefined && box.isRefreshTokenValid(stored)}, recovery=${recoveryOutput ? 'given' : 'none'}`)
+  throw new Error(
+    `token chain lost: old token valid=${box.isRefreshTokenValid(world.refreshToken)}, secret valid=${stored !== undefined && box.isRefreshTokenValid(stored)}, recovery=${recoveryOutput ? 'given' : 'none'}`
+  )
 }
 
 export interface FlowRun {
@@ -160,7 +176,11 @@ export async function runFlow(
  */
 export function leaksOf(world: World, run: ActionRun, allow: Omit<LeakAllowances, 'accessToken'> = {}): string[] {
   const issued = world.sim.box.issued.at(-1)
-  const secrets: Record<string, string> = { oldRefreshToken: world.refreshToken, clientSecret: world.sim.box.client.secret, githubToken: WRITE_TOKEN }
+  const secrets: Record<string, string> = {
+    oldRefreshToken: world.refreshToken,
+    clientSecret: world.sim.box.client.secret,
+    githubToken: WRITE_TOKEN
+  }
   if (issued) secrets.newRefreshToken = issued.refreshToken
   return scanForLeaks(run, secrets, { accessToken: issued?.accessToken, ...allow })
 }

@@ -3,7 +3,16 @@
  * chain can continue without re-authorization (see tokenChainState). Runs main.run() in-process
  * against the simulator over real sockets; backoff waits are skipped by a jumping clock.
  */
-import { createWorld, recordingIO, runFlow, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from '../support/world.js'
+import {
+  createWorld,
+  recordingIO,
+  runFlow,
+  tokenChainState,
+  REPO,
+  SECRET,
+  WRITE_TOKEN,
+  type World
+} from '../support/world.js'
 
 let world: World
 afterEach(() => world?.close())
@@ -12,7 +21,12 @@ afterEach(() => world?.close())
 const refreshElsewhere = (): Promise<{ refresh_token: string }> =>
   fetch(`${world.sim.boxUrl}/oauth2/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: world.refreshToken, client_id: world.sim.box.client.id, client_secret: world.sim.box.client.secret })
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: world.refreshToken,
+      client_id: world.sim.box.client.id,
+      client_secret: world.sim.box.client.secret
+    })
   }).then((r) => r.json() as Promise<{ refresh_token: string }>)
 
 const boxRefreshes = () => world.sim.requests.filter((r) => r.service === 'box' && r.path === '/oauth2/token').length
@@ -96,7 +110,11 @@ describe('Box faults', () => {
 
   test('a re-run attempt is judged by its own start time: a rotation before it is not stale', async () => {
     world = await createWorld({ secretUpdatedAt: new Date(Date.now() - 120_000) })
-    world.sim.github.addRun(REPO, 1001, { createdAt: new Date(Date.now() - 3_600_000), runStartedAt: new Date(Date.now() - 60_000), runAttempt: 2 })
+    world.sim.github.addRun(REPO, 1001, {
+      createdAt: new Date(Date.now() - 3_600_000),
+      runStartedAt: new Date(Date.now() - 60_000),
+      runAttempt: 2
+    })
     const { recorded } = await runFlow(world, {}, { GITHUB_RUN_ID: '1001', GITHUB_RUN_ATTEMPT: '2' })
     expect(recorded.failed).toBeUndefined()
     expect(await tokenChainState(world)).toBe('secret holds the new valid token')
@@ -135,7 +153,11 @@ describe('Box faults', () => {
 
 describe('GitHub faults before Box', () => {
   test.each([
-    ['403 on the public key', { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' } as const, /lacks the permission/],
+    [
+      '403 on the public key',
+      { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' } as const,
+      /lacks the permission/
+    ],
     ['404 on the public key', { kind: 'status', status: 404, message: 'Not Found' } as const, /found nothing.*404/]
   ])('%s: Box is never called', async (_name, fault, message) => {
     world = await createWorld()
@@ -209,7 +231,11 @@ describe('GitHub faults on the write-back', () => {
   })
 
   test.each([
-    ['PUT 403 for ever', { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' } as const, /lacks the permission/],
+    [
+      'PUT 403 for ever',
+      { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' } as const,
+      /lacks the permission/
+    ],
     ['PUT 422', { kind: 'status', status: 422, message: 'Bad request' } as const, /422/],
     ['PUT 502 for ever', { kind: 'status', status: 502 } as const, /kept failing/],
     ['PUT primary rate limit, reset in an hour', { kind: 'rate-limit', resetInSeconds: 3600 } as const, /rate limit/],
@@ -228,14 +254,26 @@ describe('GitHub faults on the write-back', () => {
     expect(payloads[0].command).toContain(`/repos/${REPO}/actions/secrets/${SECRET}`)
     // The payload is ciphertext: the new refresh token appears nowhere in plaintext.
     const newToken = world.sim.box.issued.at(-1)!.refreshToken
-    for (const text of [recorded.failed!, recorded.summary, recorded.outputs.recovery]) expect(text).not.toContain(newToken)
-    expect(await tokenChainState(world, recorded.outputs.recovery)).toBe('recovery payload restores the new valid token')
+    for (const text of [recorded.failed!, recorded.summary, recorded.outputs.recovery])
+      expect(text).not.toContain(newToken)
+    expect(await tokenChainState(world, recorded.outputs.recovery)).toBe(
+      'recovery payload restores the new valid token'
+    )
   })
 
   test('the summary file and the outputs file both fail too: the recovery still reaches the log', async () => {
     world = await createWorld()
-    world.sim.github.injectFault({ method: 'PUT', times: Infinity, fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' } })
-    const failing = { appendSummary: async () => Promise.reject(new Error('ENOSPC')), setOutput: () => { throw new Error('EACCES') } }
+    world.sim.github.injectFault({
+      method: 'PUT',
+      times: Infinity,
+      fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' }
+    })
+    const failing = {
+      appendSummary: async () => Promise.reject(new Error('ENOSPC')),
+      setOutput: () => {
+        throw new Error('EACCES')
+      }
+    }
     const { recorded } = await runFlow(world, {}, {}, failing)
     expect(recorded.failed).toMatch(/Setting the outputs failed: EACCES/)
     expect(recorded.log).toContainEqual({ kind: 'warning', text: 'The job summary could not be written: ENOSPC' })
@@ -243,7 +281,9 @@ describe('GitHub faults on the write-back', () => {
     expect(errors[0]).toMatch(/gh api --method PUT/)
     const payload = JSON.parse(errors[0].match(/echo '(.*)' \| gh api/)![1])
     const path = errors[0].match(/gh api --method PUT (?:--hostname \S+ )?(\S+)/)![1]
-    expect(await tokenChainState(world, JSON.stringify([{ method: 'PUT', path, body: payload }]))).toBe('recovery payload restores the new valid token')
+    expect(await tokenChainState(world, JSON.stringify([{ method: 'PUT', path, body: payload }]))).toBe(
+      'recovery payload restores the new valid token'
+    )
   })
 
   test('read-only token: PUT refused, recovery payload restores the new token', async () => {
@@ -251,7 +291,9 @@ describe('GitHub faults on the write-back', () => {
     world.sim.github.addToken('github_pat_readonly', 'read')
     const { recorded } = await runFlow(world, { 'github-token': 'github_pat_readonly' })
     expect(recorded.failed).toMatch(/secrets=write/)
-    expect(await tokenChainState(world, recorded.outputs.recovery)).toBe('recovery payload restores the new valid token')
+    expect(await tokenChainState(world, recorded.outputs.recovery)).toBe(
+      'recovery payload restores the new valid token'
+    )
   })
 })
 
@@ -277,7 +319,6 @@ test('the chain continues over five consecutive runs, each using the token the p
   expect(await tokenChainState({ ...world, refreshToken: 'n/a' })).toBe('secret holds the new valid token')
 })
 
-
 describe('the token chain under stress', () => {
   test('invalid_grant because another run rotated the secret meanwhile: the chain is intact, nothing to repair', async () => {
     world = await createWorld()
@@ -289,7 +330,9 @@ describe('the token chain under stress', () => {
     }
     const { recorded } = await runFlow(world, {}, { GITHUB_RUN_ID: '' }, {}, { fetch: boxFetch })
     expect(recorded.failed).toMatch(/invalid_grant/)
-    expect(recorded.failed).toMatch(/Another run rotated the repository secret BOX_REFRESH_TOKEN of octo-org\/api-tests at .*The token chain is intact and nothing needs repairing/)
+    expect(recorded.failed).toMatch(
+      /Another run rotated the repository secret BOX_REFRESH_TOKEN of octo-org\/api-tests at .*The token chain is intact and nothing needs repairing/
+    )
     expect(recorded.failed).not.toMatch(/Re-authorizing|chain is broken/)
     expect(await tokenChainState({ ...world, refreshToken: 'n/a' })).toBe('secret holds the new valid token')
   })
@@ -297,9 +340,20 @@ describe('the token chain under stress', () => {
   test('one retry budget for everything before Box: slow preflight reads leave Box only what is left of it', async () => {
     world = await createWorld()
     // Preflight: the public key read fails with 502 until about 8 of the 10 s are spent.
-    world.sim.github.injectFault({ method: 'GET', pathIncludes: '/public-key', times: 3, fault: { kind: 'status', status: 502 } })
+    world.sim.github.injectFault({
+      method: 'GET',
+      pathIncludes: '/public-key',
+      times: 3,
+      fault: { kind: 'status', status: 502 }
+    })
     for (let i = 0; i < 20; i++) world.sim.box.injectFault({ kind: 'status', status: 503 })
-    const { recorded, slept } = await runFlow(world, { 'retry-timeout-seconds': '10' }, {}, {}, { backoff: { baseDelayMs: 2_700, maxDelayMs: 2_700 } })
+    const { recorded, slept } = await runFlow(
+      world,
+      { 'retry-timeout-seconds': '10' },
+      {},
+      {},
+      { backoff: { baseDelayMs: 2_700, maxDelayMs: 2_700 } }
+    )
     expect(recorded.failed).toMatch(/Box kept failing until the retry time ran out/)
     // Sleeps are 1350 ms each (random 0.5): three before Box, and Box gets only the rest of the 10 s.
     expect(slept.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(10_000)
@@ -311,19 +365,31 @@ describe('the token chain under stress', () => {
     world = await createWorld()
     for (let i = 0; i < 6; i++) world.sim.box.injectFault({ kind: 'status', status: 503 })
     world.sim.github.injectFault({ method: 'PUT', times: Infinity, fault: { kind: 'status', status: 502 } })
-    const { recorded, slept } = await runFlow(world, { 'retry-timeout-seconds': '10' }, {}, {}, { backoff: { baseDelayMs: 2_700, maxDelayMs: 2_700 } })
+    const { recorded, slept } = await runFlow(
+      world,
+      { 'retry-timeout-seconds': '10' },
+      {},
+      {},
+      { backoff: { baseDelayMs: 2_700, maxDelayMs: 2_700 } }
+    )
     expect(recorded.failed).toMatch(/kept failing while writing/)
     const boxSleeps = recorded.log.filter((l) => /^Box: /.test(l.text)).length
     const putSleeps = recorded.log.filter((l) => /^GitHub PUT /.test(l.text)).length
     expect(boxSleeps).toBe(6)
     expect(putSleeps).toBe(7) // 7 × 1350 ms fit in a fresh 10 s; with the first phase's leftovers, none would
     expect(slept.length).toBe(13)
-    expect(await tokenChainState(world, recorded.outputs.recovery)).toBe('recovery payload restores the new valid token')
+    expect(await tokenChainState(world, recorded.outputs.recovery)).toBe(
+      'recovery payload restores the new valid token'
+    )
   })
 
   test('a bug after Box answered still hands out the sealed copies: the log has them, and so does the error', async () => {
     world = await createWorld()
-    world.sim.github.injectFault({ method: 'PUT', times: Infinity, fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' } })
+    world.sim.github.injectFault({
+      method: 'PUT',
+      times: Infinity,
+      fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' }
+    })
     const buggy = {
       info: (text: string) => {
         if (text.startsWith('Box issued a new access token')) throw new TypeError('a bug')
@@ -335,9 +401,12 @@ describe('the token chain under stress', () => {
     expect(recorded.failed).toMatch(/Unexpected error after Box issued the new token: TypeError: a bug/)
     expect(recorded.failed).toMatch(/gh api --method PUT/)
     const payload = JSON.parse(recorded.failed!.match(/echo '(.*)' \| gh api/)![1])
-    expect(await tokenChainState(world, JSON.stringify([{ method: 'PUT', path: `/repos/${REPO}/actions/secrets/${SECRET}`, body: payload }]))).toBe(
-      'recovery payload restores the new valid token'
-    )
+    expect(
+      await tokenChainState(
+        world,
+        JSON.stringify([{ method: 'PUT', path: `/repos/${REPO}/actions/secrets/${SECRET}`, body: payload }])
+      )
+    ).toBe('recovery payload restores the new valid token')
   })
 
   test('the sealed copy is logged before the first write is sent', async () => {
@@ -349,7 +418,13 @@ describe('the token chain under stress', () => {
     }
     const { io, recorded } = recordingIO(world.inputs())
     const { run } = await import('../../src/main.js')
-    await run({ io, env: world.env(), fetch: globalThis.fetch, githubFetch, timing: { now: Date.now, sleep: async () => {}, random: () => 0.5 } })
+    await run({
+      io,
+      env: world.env(),
+      fetch: globalThis.fetch,
+      githubFetch,
+      timing: { now: Date.now, sleep: async () => {}, random: () => 0.5 }
+    })
     const endOfGroup = recorded.log.findIndex((l) => l.kind === 'endgroup')
     expect(endOfGroup).toBeGreaterThan(0)
     expect(logLengthAtFirstPut).toBeGreaterThan(endOfGroup)

@@ -18,10 +18,8 @@ afterEach(async () => {
   await trap?.close()
 })
 
-
 /** What a hostile server tries to slip in everywhere. */
 const INJECTION = '\n::warning::OWNED\n##[error]OWNED\n```\n# OWNED\n<img src=x onerror=alert(1)>'
-
 
 /** An error page that echoes the whole request, in every form a server might. */
 function echo(request: { body: string }, status = 400): CustomReply {
@@ -42,7 +40,8 @@ function expectClean(run: ActionRun): void {
   for (const text of [run.stdout, run.stderr, run.summary, ...Object.values(run.outputs)]) {
     expect(text).not.toMatch(/::warning::OWNED|##\[error\]OWNED/)
     // Every line that starts a workflow command is one the action meant.
-    for (const line of text.split('\n')) if (line.startsWith('::')) expect(line).toMatch(/^::(add-mask|error|warning|group|endgroup)::/)
+    for (const line of text.split('\n'))
+      if (line.startsWith('::')) expect(line).toMatch(/^::(add-mask|error|warning|group|endgroup)::/)
     expect(text.split('\n').every((line) => line.length < 4_000)).toBe(true)
   }
   // Inside a code fence hostile text is inert; outside one it must not be at all.
@@ -58,7 +57,8 @@ function outsideCodeFences(markdown: string): string {
   for (const line of markdown.split('\n')) {
     const fence = /^(`{3,})/.exec(line)?.[1]?.length
     if (open === undefined && fence !== undefined) open = fence
-    else if (open !== undefined && fence !== undefined && fence >= open && line.trim() === '`'.repeat(fence)) open = undefined
+    else if (open !== undefined && fence !== undefined && fence >= open && line.trim() === '`'.repeat(fence))
+      open = undefined
     else if (open === undefined) kept.push(line)
   }
   expect(open).toBeUndefined() // every fence was closed
@@ -66,7 +66,9 @@ function outsideCodeFences(markdown: string): string {
 }
 
 /** A world whose organization secret is rotated from another repository (so no repository secret shadows it). */
-async function organizationWorld(seed: Parameters<World['sim']['github']['setSecret']>[3]): Promise<{ env: Record<string, string> }> {
+async function organizationWorld(
+  seed: Parameters<World['sim']['github']['setSecret']>[3]
+): Promise<{ env: Record<string, string> }> {
   world = await createWorld()
   world.sim.github.addRepository('octo-org/infra')
   world.sim.github.addOrganization('octo-org')
@@ -81,19 +83,22 @@ describe('Box', () => {
     [302, 'http'],
     [307, 'https'],
     [308, 'http']
-  ])('%i redirect to %s on another port: not followed, the credentials go nowhere, the token is not used', async (status, scheme) => {
-    world = await createWorld()
-    trap = await startTrap()
-    const location = `${trap.url.replace('http', scheme)}/oauth2/token?stolen=1`
-    world.sim.box.injectFault({ kind: 'reply', reply: () => ({ status, headers: { location } }) })
-    const run = await runAction(world.inputs(), { env: world.env() })
-    expect(run.code).toBe(1)
-    expect(trap.hits).toEqual([])
-    expect(errorLine(run)).toContain(`answered ${status} and redirected to ${new URL(location).origin}`)
-    expect(errorLine(run)).not.toContain('stolen')
-    expectClean(run)
-    expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
-  })
+  ])(
+    '%i redirect to %s on another port: not followed, the credentials go nowhere, the token is not used',
+    async (status, scheme) => {
+      world = await createWorld()
+      trap = await startTrap()
+      const location = `${trap.url.replace('http', scheme)}/oauth2/token?stolen=1`
+      world.sim.box.injectFault({ kind: 'reply', reply: () => ({ status, headers: { location } }) })
+      const run = await runAction(world.inputs(), { env: world.env() })
+      expect(run.code).toBe(1)
+      expect(trap.hits).toEqual([])
+      expect(errorLine(run)).toContain(`answered ${status} and redirected to ${new URL(location).origin}`)
+      expect(errorLine(run)).not.toContain('stolen')
+      expectClean(run)
+      expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
+    }
+  )
 
   test('an error page that echoes the request (client secret, refresh token, every encoding) and injects commands and markdown', async () => {
     world = await createWorld()
@@ -108,7 +113,11 @@ describe('Box', () => {
 
   test('a 500 page that echoes the request is not quoted at all', async () => {
     world = await createWorld()
-    for (let i = 0; i < 3; i++) world.sim.box.injectFault({ kind: 'reply', reply: (request) => ({ status: 500, body: `<pre>${request.body}${INJECTION}</pre>` }) })
+    for (let i = 0; i < 3; i++)
+      world.sim.box.injectFault({
+        kind: 'reply',
+        reply: (request) => ({ status: 500, body: `<pre>${request.body}${INJECTION}</pre>` })
+      })
     const run = await runAction(world.inputs({ 'retry-timeout-seconds': '1' }), { env: world.env() })
     expect(run.code).toBe(1)
     expect(errorLine(run)).toMatch(/Box answered 500\./)
@@ -118,7 +127,13 @@ describe('Box', () => {
 
   test('a 10 MB error description becomes one short line', async () => {
     world = await createWorld()
-    world.sim.box.injectFault({ kind: 'reply', reply: () => ({ status: 400, body: { error: 'invalid_request', error_description: 'x'.repeat(10 * 1024 * 1024) } }) })
+    world.sim.box.injectFault({
+      kind: 'reply',
+      reply: () => ({
+        status: 400,
+        body: { error: 'invalid_request', error_description: 'x'.repeat(10 * 1024 * 1024) }
+      })
+    })
     const run = await runAction(world.inputs(), { env: world.env() })
     expect(run.code).toBe(1)
     expect(errorLine(run).length).toBeLessThan(1_000)
@@ -127,7 +142,10 @@ describe('Box', () => {
 
   test('a retry-after of 1e300 seconds is not waited for', async () => {
     world = await createWorld()
-    world.sim.box.injectFault({ kind: 'reply', reply: () => ({ status: 429, headers: { 'retry-after': '1e300' }, body: {} }) })
+    world.sim.box.injectFault({
+      kind: 'reply',
+      reply: () => ({ status: 429, headers: { 'retry-after': '1e300' }, body: {} })
+    })
     const run = await runAction(world.inputs(), { env: world.env() })
     expect(run.code).toBe(1)
     expect(run.durationMs).toBeLessThan(10_000)
@@ -136,13 +154,19 @@ describe('Box', () => {
   })
 
   /** 200 answers: Box used the old token and issued a new pair; then the answer is altered. */
-  const altered = (change: (answer: Record<string, unknown>) => unknown) => (answer: object): CustomReply => ({ status: 200, body: change({ ...answer }) })
+  const altered =
+    (change: (answer: Record<string, unknown>) => unknown) =>
+    (answer: object): CustomReply => ({ status: 200, body: change({ ...answer }) })
 
   test.each<[string, (a: Record<string, unknown>) => unknown, RegExp]>([
     ['expires_in 1e300 (a date from it would throw)', (a) => ({ ...a, expires_in: 1e300 }), /out of range/],
     ['expires_in a string of letters', (a) => ({ ...a, expires_in: 'soon' }), /no usable expires_in/],
     ['expires_in negative', (a) => ({ ...a, expires_in: -3600 }), /out of range/],
-    ['token_type and restricted_to of the wrong type', (a) => ({ ...a, token_type: { x: INJECTION }, restricted_to: 'all' }), /^$/]
+    [
+      'token_type and restricted_to of the wrong type',
+      (a) => ({ ...a, token_type: { x: INJECTION }, restricted_to: 'all' }),
+      /^$/
+    ]
   ])('200 with %s: the new token is stored and the run goes on', async (_, change, warning) => {
     world = await createWorld()
     world.sim.box.injectFault({ kind: 'consume-and-reply', reply: altered(change) })
@@ -163,7 +187,9 @@ describe('Box', () => {
     world.sim.box.injectFault({ kind: 'consume-and-reply', reply: altered(change) })
     const run = await runAction(world.inputs({ 'postman-environment': 'box.json' }), { env: world.env() })
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/::error::.*no usable access token.*The new refresh token was stored, so the token chain is intact: re-run the workflow/)
+    expect(run.stdout).toMatch(
+      /::error::.*no usable access token.*The new refresh token was stored, so the token chain is intact: re-run the workflow/
+    )
     expect(run.outputs['access-token']).toBeUndefined()
     expect(Object.keys(run.files).some((f) => f.endsWith('box.json'))).toBe(false)
     expectClean(run)
@@ -172,7 +198,10 @@ describe('Box', () => {
 
   test.each<[string, (answer: Record<string, unknown>) => unknown]>([
     ['refresh_token missing', (a) => ({ ...a, refresh_token: undefined })],
-    ['refresh_token with a line break and a workflow command', (a) => ({ ...a, refresh_token: `${String(a.refresh_token)}${INJECTION}` })],
+    [
+      'refresh_token with a line break and a workflow command',
+      (a) => ({ ...a, refresh_token: `${String(a.refresh_token)}${INJECTION}` })
+    ],
     ['refresh_token a list', (a) => ({ ...a, refresh_token: [a.refresh_token] })],
     ['an HTML page', () => `<html>${INJECTION}</html>`],
     ['2 MB of JSON', (a) => ({ ...a, padding: 'x'.repeat(2 * 1024 * 1024) })]
@@ -194,7 +223,10 @@ describe('GitHub', () => {
   const keyAnswer = (change: (key: { key_id: string; key: string }) => unknown) => ({
     method: 'GET',
     pathIncludes: '/public-key',
-    fault: { kind: 'tamper' as const, change: (reply: CustomReply) => ({ ...reply, body: change(reply.body as { key_id: string; key: string }) }) }
+    fault: {
+      kind: 'tamper' as const,
+      change: (reply: CustomReply) => ({ ...reply, body: change(reply.body as { key_id: string; key: string }) })
+    }
   })
 
   test.each<[string, (key: { key_id: string; key: string }) => unknown]>([
@@ -215,12 +247,18 @@ describe('GitHub', () => {
     expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
   })
 
-  test('an organization secret whose visibility is not one of GitHub\'s: refused before Box, nothing guessed', async () => {
+  test("an organization secret whose visibility is not one of GitHub's: refused before Box, nothing guessed", async () => {
     const options = await organizationWorld({ visibility: 'all' })
     world.sim.github.injectFault({
       method: 'GET',
       pathIncludes: `/orgs/octo-org/actions/secrets/${SECRET}`,
-      fault: { kind: 'tamper', change: (reply) => ({ ...reply, body: { ...(reply.body as object), visibility: `all'; touch OWNED #${INJECTION}` } }) }
+      fault: {
+        kind: 'tamper',
+        change: (reply) => ({
+          ...reply,
+          body: { ...(reply.body as object), visibility: `all'; touch OWNED #${INJECTION}` }
+        })
+      }
     })
     const run = await runAction(world.inputs({ organization: 'octo-org' }), options)
     expect(run.code).toBe(1)
@@ -236,7 +274,16 @@ describe('GitHub', () => {
       method: 'GET',
       pathIncludes: '/repositories',
       times: Infinity,
-      fault: { kind: 'reply', reply: () => ({ status: 200, body: { total_count: 10 ** 9, repositories: Array.from({ length: 100 }, (_, i) => ({ id: ++page * 1000 + i })) } }) }
+      fault: {
+        kind: 'reply',
+        reply: () => ({
+          status: 200,
+          body: {
+            total_count: 10 ** 9,
+            repositories: Array.from({ length: 100 }, (_, i) => ({ id: ++page * 1000 + i }))
+          }
+        })
+      }
     })
     const run = await runAction(world.inputs({ organization: 'octo-org' }), options)
     expect(run.code).toBe(1)
@@ -248,7 +295,14 @@ describe('GitHub', () => {
 
   test('a selected-repositories list with an id that is not a number: refused before Box', async () => {
     const options = await organizationWorld({ visibility: 'selected', selectedRepositoryIds: [] })
-    world.sim.github.injectFault({ method: 'GET', pathIncludes: '/repositories', fault: { kind: 'reply', reply: () => ({ status: 200, body: { total_count: 1, repositories: [{ id: '1; touch OWNED' }] } }) } })
+    world.sim.github.injectFault({
+      method: 'GET',
+      pathIncludes: '/repositories',
+      fault: {
+        kind: 'reply',
+        reply: () => ({ status: 200, body: { total_count: 1, repositories: [{ id: '1; touch OWNED' }] } })
+      }
+    })
     const run = await runAction(world.inputs({ organization: 'octo-org' }), options)
     expect(run.code).toBe(1)
     expect(errorLine(run)).toMatch(/a repository in the list has no valid id/)
@@ -280,11 +334,20 @@ describe('GitHub', () => {
   test('a 301 on a read: not followed with the token, refused before Box, the new place named by its origin', async () => {
     world = await createWorld()
     trap = await startTrap()
-    world.sim.github.injectFault({ method: 'GET', pathIncludes: '/public-key', fault: { kind: 'reply', reply: () => ({ status: 301, headers: { location: `${trap.url}/repositories/1/actions/secrets/public-key` } }) } })
+    world.sim.github.injectFault({
+      method: 'GET',
+      pathIncludes: '/public-key',
+      fault: {
+        kind: 'reply',
+        reply: () => ({ status: 301, headers: { location: `${trap.url}/repositories/1/actions/secrets/public-key` } })
+      }
+    })
     const run = await runAction(world.inputs(), { env: world.env() })
     expect(run.code).toBe(1)
     expect(trap.hits).toEqual([])
-    expect(errorLine(run)).toContain(`answered 301 while reading the public key for the repository secret ${SECRET} of ${REPO}, a redirect to ${trap.url}.`)
+    expect(errorLine(run)).toContain(
+      `answered 301 while reading the public key for the repository secret ${SECRET} of ${REPO}, a redirect to ${trap.url}.`
+    )
     expect(world.sim.requests.some((r) => r.service === 'box')).toBe(false)
     expectClean(run)
   })
@@ -292,7 +355,10 @@ describe('GitHub', () => {
   test('a 307 on the write: not followed; the recovery payload stores the token', async () => {
     world = await createWorld()
     trap = await startTrap()
-    world.sim.github.injectFault({ method: 'PUT', fault: { kind: 'reply', reply: () => ({ status: 307, headers: { location: `${trap.url}/steal` } }) } })
+    world.sim.github.injectFault({
+      method: 'PUT',
+      fault: { kind: 'reply', reply: () => ({ status: 307, headers: { location: `${trap.url}/steal` } }) }
+    })
     const run = await runAction(world.inputs(), { env: world.env() })
     expect(run.code).toBe(1)
     expect(trap.hits).toEqual([])
@@ -302,7 +368,13 @@ describe('GitHub', () => {
 
   test('a 422 on the write that echoes the Authorization header: cleaned; the recovery payload stores the token', async () => {
     world = await createWorld()
-    world.sim.github.injectFault({ method: 'PUT', fault: { kind: 'reply', reply: () => ({ status: 422, body: { message: `Authorization: token ${WRITE_TOKEN}${INJECTION}` } }) } })
+    world.sim.github.injectFault({
+      method: 'PUT',
+      fault: {
+        kind: 'reply',
+        reply: () => ({ status: 422, body: { message: `Authorization: token ${WRITE_TOKEN}${INJECTION}` } })
+      }
+    })
     const run = await runAction(world.inputs(), { env: world.env() })
     expect(run.code).toBe(1)
     expect(errorLine(run)).toMatch(/GitHub rejected writing .* \(422 Authorization: token \*\*\*/)
@@ -319,8 +391,17 @@ describe('GitHub', () => {
         kind: 'tamper',
         change: (reply) => ({
           ...reply,
-          headers: { ...reply.headers, deprecation: 'true', sunset: `soon${INJECTION.replace(/\n/g, ' ')}`, link: '<http://127.0.0.1:1/x>; rel="deprecation"', 'x-oauth-scopes': 'repo ::warning::OWNED' },
-          body: reply.body && typeof reply.body === 'object' && 'run_attempt' in reply.body ? { ...reply.body, created_at: INJECTION } : reply.body
+          headers: {
+            ...reply.headers,
+            deprecation: 'true',
+            sunset: `soon${INJECTION.replace(/\n/g, ' ')}`,
+            link: '<http://127.0.0.1:1/x>; rel="deprecation"',
+            'x-oauth-scopes': 'repo ::warning::OWNED'
+          },
+          body:
+            reply.body && typeof reply.body === 'object' && 'run_attempt' in reply.body
+              ? { ...reply.body, created_at: INJECTION }
+              : reply.body
         })
       }
     })

@@ -44,7 +44,9 @@ function cancelLikeTheRunner(child: ChildProcess): { sentAt: number } {
 }
 
 describe('killed (SIGKILL) after Box answered: the log already holds the sealed copy', () => {
-  const moments: Array<[string, (w: World) => void, (w: World, child: ChildProcess, output: () => string) => Promise<void>]> = [
+  const moments: Array<
+    [string, (w: World) => void, (w: World, child: ChildProcess, output: () => string) => Promise<void>]
+  > = [
     [
       'the moment the sealed copy is logged',
       () => {},
@@ -98,7 +100,12 @@ describe('killed (SIGKILL) after Box answered: the log already holds the sealed 
 
   test('two targets (Actions and Dependabot), killed while one write hangs: both sealed copies are in the log', async () => {
     world = await createWorld()
-    world.sim.github.injectFault({ method: 'PUT', pathIncludes: '/dependabot/', times: Infinity, fault: { kind: 'hang' } })
+    world.sim.github.injectFault({
+      method: 'PUT',
+      pathIncludes: '/dependabot/',
+      times: Infinity,
+      fault: { kind: 'hang' }
+    })
     const run = await runAction(world.inputs({ dependabot: 'true' }), {
       env: world.env(),
       control: (child) =>
@@ -110,7 +117,10 @@ describe('killed (SIGKILL) after Box answered: the log already holds the sealed 
     })
     expect(run.signal).toBe('SIGKILL')
     expect(printedRecoveryCommands(writeAheadGroup(run.stdout).join('\n'))).toHaveLength(2)
-    await expectPastedLogRestoresTheChain(run.stdout, [world.scope, { kind: 'repository', repo: 'octo-org/api-tests', app: 'dependabot' }])
+    await expectPastedLogRestoresTheChain(run.stdout, [
+      world.scope,
+      { kind: 'repository', repo: 'octo-org/api-tests', app: 'dependabot' }
+    ])
   })
 })
 
@@ -169,7 +179,10 @@ describe("cancelled with the runner's signal sequence", () => {
     world = await createWorld()
     world.sim.box.injectFault({ kind: 'hang' })
     const sent: { at?: number } = {}
-    const run = await runAction(world.inputs(), { env: world.env(), control: cancelAtRequest((r) => r.service === 'box', sent) })
+    const run = await runAction(world.inputs(), {
+      env: world.env(),
+      control: cancelAtRequest((r) => r.service === 'box', sent)
+    })
     const exitedAfterMs = Date.now() - sent.at!
     expect(run.signal).toBeNull()
     expect(run.code).toBe(1)
@@ -214,18 +227,25 @@ describe('a server that accepts the connection and closes it at once', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()))
   })
 
-  test.each(['0', '2'])('as the GitHub API (retry-timeout-seconds %s): a clear error and exit 1, never a silent exit 13', async (budget) => {
-    world = await createWorld()
-    const run = await runAction(world.inputs({ 'retry-timeout-seconds': budget }), { env: world.env({ GITHUB_API_URL: closer }) })
-    expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/::error::GitHub could not be reached while reading/)
-    expect(run.summary).toMatch(/stopped before calling Box/)
-    expect(world.sim.box.isRefreshTokenValid(world.refreshToken)).toBe(true)
-  })
+  test.each(['0', '2'])(
+    'as the GitHub API (retry-timeout-seconds %s): a clear error and exit 1, never a silent exit 13',
+    async (budget) => {
+      world = await createWorld()
+      const run = await runAction(world.inputs({ 'retry-timeout-seconds': budget }), {
+        env: world.env({ GITHUB_API_URL: closer })
+      })
+      expect(run.code).toBe(1)
+      expect(run.stdout).toMatch(/::error::GitHub could not be reached while reading/)
+      expect(run.summary).toMatch(/stopped before calling Box/)
+      expect(world.sim.box.isRefreshTokenValid(world.refreshToken)).toBe(true)
+    }
+  )
 
   test('as Box: the attempt is ambiguous, reported, and the secret is untouched', async () => {
     world = await createWorld()
-    const run = await runAction(world.inputs({ 'box-api-url': closer, 'retry-timeout-seconds': '0' }), { env: world.env() })
+    const run = await runAction(world.inputs({ 'box-api-url': closer, 'retry-timeout-seconds': '0' }), {
+      env: world.env()
+    })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/::error::The connection to Box failed before its answer arrived/)
     expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe(world.refreshToken)

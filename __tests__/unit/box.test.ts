@@ -27,7 +27,12 @@ const RT = 'RT-new-0123456789abcdef0123456789'
 const pair = { access_token: AT, refresh_token: RT, expires_in: 3895, token_type: 'bearer', restricted_to: [] }
 const credentials = { boxApiUrl: 'https://box.test', clientId: 'cid', clientSecret: 'csecret-0123456789' }
 
-function deps(fetch: typeof globalThis.fetch, masked: string[] = [], slept: number[] = [], extra: Partial<BoxClientDeps> = {}): BoxClientDeps {
+function deps(
+  fetch: typeof globalThis.fetch,
+  masked: string[] = [],
+  slept: number[] = [],
+  extra: Partial<BoxClientDeps> = {}
+): BoxClientDeps {
   let now = 0
   const timing: Timing = {
     now: () => now,
@@ -50,7 +55,8 @@ function deps(fetch: typeof globalThis.fetch, masked: string[] = [], slept: numb
   }
 }
 
-const networkError = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) })
+const networkError = (code: string) =>
+  Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) })
 
 test('posts the four form fields and returns the pair, masking both tokens first', async () => {
   const { fetch, calls } = scriptedFetch([json(200, pair)])
@@ -80,7 +86,9 @@ test('the authorization-code exchange sends the code and redirect URI', async ()
 })
 
 test('invalid_grant is final and keeps Box description', async () => {
-  const { fetch, calls } = scriptedFetch([json(400, { error: 'invalid_grant', error_description: 'Refresh token has expired' })])
+  const { fetch, calls } = scriptedFetch([
+    json(400, { error: 'invalid_grant', error_description: 'Refresh token has expired' })
+  ])
   const error = (await refreshTokenPair(credentials, 'RT', deps(fetch)).catch((e: unknown) => e)) as BoxError
   expect(error).toBeInstanceOf(BoxError)
   expect(error.kind).toBe('invalid_grant')
@@ -89,14 +97,21 @@ test('invalid_grant is final and keeps Box description', async () => {
 })
 
 test('invalid_client is final', async () => {
-  const { fetch } = scriptedFetch([json(400, { error: 'invalid_client', error_description: 'The client credentials are invalid' })])
+  const { fetch } = scriptedFetch([
+    json(400, { error: 'invalid_client', error_description: 'The client credentials are invalid' })
+  ])
   await expect(refreshTokenPair(credentials, 'RT', deps(fetch))).rejects.toMatchObject({ kind: 'invalid_client' })
 })
 
 test('5xx is retried with backoff, and its body is never echoed', async () => {
-  const { fetch, calls } = scriptedFetch([new Response('<html>secret-ish RT-old</html>', { status: 503, statusText: 'Service Unavailable' }), json(200, pair)])
+  const { fetch, calls } = scriptedFetch([
+    new Response('<html>secret-ish RT-old</html>', { status: 503, statusText: 'Service Unavailable' }),
+    json(200, pair)
+  ])
   const slept: number[] = []
-  await expect(refreshTokenPair(credentials, 'RT-old', deps(fetch, [], slept))).resolves.toMatchObject({ refreshToken: RT })
+  await expect(refreshTokenPair(credentials, 'RT-old', deps(fetch, [], slept))).resolves.toMatchObject({
+    refreshToken: RT
+  })
   expect(calls).toHaveLength(2)
   expect(slept).toEqual([500])
 })
@@ -109,14 +124,20 @@ test('429 waits for retry-after', async () => {
 })
 
 test('a refused connection was never sent: retried, and not remembered as ambiguous', async () => {
-  const { fetch } = scriptedFetch([networkError('ECONNREFUSED'), json(400, { error: 'invalid_grant', error_description: 'Invalid refresh token' })])
+  const { fetch } = scriptedFetch([
+    networkError('ECONNREFUSED'),
+    json(400, { error: 'invalid_grant', error_description: 'Invalid refresh token' })
+  ])
   const error = (await refreshTokenPair(credentials, 'RT', deps(fetch)).catch((e: unknown) => e)) as BoxError
   expect(error.kind).toBe('invalid_grant')
   expect(error.earlierAmbiguousAttempt).toBeUndefined()
 })
 
 test('a dropped answer is retried, and an invalid_grant after it says the first attempt probably used the token', async () => {
-  const { fetch } = scriptedFetch([networkError('UND_ERR_SOCKET'), json(400, { error: 'invalid_grant', error_description: 'Invalid refresh token' })])
+  const { fetch } = scriptedFetch([
+    networkError('UND_ERR_SOCKET'),
+    json(400, { error: 'invalid_grant', error_description: 'Invalid refresh token' })
+  ])
   const error = (await refreshTokenPair(credentials, 'RT', deps(fetch)).catch((e: unknown) => e)) as BoxError
   expect(error.kind).toBe('invalid_grant')
   expect(error.earlierAmbiguousAttempt).toMatch(/UND_ERR_SOCKET/)
@@ -143,7 +164,13 @@ test('a missing expires_in falls back to an hour, and says so', async () => {
 })
 
 test('an OAuth error message quotes only the code and description, never the body', async () => {
-  const { fetch } = scriptedFetch([json(400, { error: 'invalid_request', error_description: 'Invalid grant_type parameter or parameter missing', echo: 'RT-secret' })])
+  const { fetch } = scriptedFetch([
+    json(400, {
+      error: 'invalid_request',
+      error_description: 'Invalid grant_type parameter or parameter missing',
+      echo: 'RT-secret'
+    })
+  ])
   const error = (await refreshTokenPair(credentials, 'RT-secret', deps(fetch)).catch((e: unknown) => e)) as BoxError
   expect(error.kind).toBe('oauth')
   expect(error.message).toContain('invalid_request')
@@ -151,15 +178,20 @@ test('an OAuth error message quotes only the code and description, never the bod
 })
 
 describe('nothing Box answers is trusted', () => {
-  test.each([301, 302, 303, 307, 308])('a %i is never followed: the credentials go nowhere else, the token was not used', async (status) => {
-    const { fetch, calls } = scriptedFetch([new Response(null, { status, headers: { location: 'http://127.0.0.1:1/steal?x=1' } })])
-    const error = (await refreshTokenPair(credentials, 'RT', deps(fetch)).catch((e: unknown) => e)) as BoxError
-    expect(error.kind).toBe('redirected')
-    expect(error.message).toContain(`answered ${status} and redirected to http://127.0.0.1:1`)
-    expect(error.message).not.toContain('/steal')
-    expect(error.message).toMatch(/Box did not use the refresh token/)
-    expect(calls).toHaveLength(1)
-  })
+  test.each([301, 302, 303, 307, 308])(
+    'a %i is never followed: the credentials go nowhere else, the token was not used',
+    async (status) => {
+      const { fetch, calls } = scriptedFetch([
+        new Response(null, { status, headers: { location: 'http://127.0.0.1:1/steal?x=1' } })
+      ])
+      const error = (await refreshTokenPair(credentials, 'RT', deps(fetch)).catch((e: unknown) => e)) as BoxError
+      expect(error.kind).toBe('redirected')
+      expect(error.message).toContain(`answered ${status} and redirected to http://127.0.0.1:1`)
+      expect(error.message).not.toContain('/steal')
+      expect(error.message).toMatch(/Box did not use the refresh token/)
+      expect(calls).toHaveLength(1)
+    }
+  )
 
   test('a redirect without a usable location says so', async () => {
     const { fetch } = scriptedFetch([new Response(null, { status: 302, headers: { location: 'http://[::zz' } })])
@@ -169,7 +201,9 @@ describe('nothing Box answers is trusted', () => {
   test('an error description that echoes the request is cleaned of every credential, control character and workflow command', async () => {
     const echo = `bad request: client_secret=${encodeURIComponent(credentials.clientSecret)}&refresh_token=RT-old-0123456789\n::error::owned\u001b[31m ${'x'.repeat(5000)}`
     const { fetch } = scriptedFetch([json(400, { error: 'invalid_request', error_description: echo })])
-    const error = (await refreshTokenPair(credentials, 'RT-old-0123456789', deps(fetch)).catch((e: unknown) => e)) as BoxError
+    const error = (await refreshTokenPair(credentials, 'RT-old-0123456789', deps(fetch)).catch(
+      (e: unknown) => e
+    )) as BoxError
     expect(error.message).not.toContain(credentials.clientSecret)
     expect(error.message).not.toContain(encodeURIComponent(credentials.clientSecret))
     expect(error.message).not.toContain('RT-old-0123456789')
@@ -187,21 +221,34 @@ describe('nothing Box answers is trusted', () => {
 
   test('a 5xx status text is not quoted', async () => {
     const { fetch } = scriptedFetch([new Response('', { status: 500, statusText: 'csecret-0123456789' })])
-    const error = (await refreshTokenPair(credentials, 'RT', deps(fetch, [], [], { retry: { ...deps(fetch).retry, budget: new RetryBudget(0, () => 0) } })).catch((e: unknown) => e)) as BoxError
+    const error = (await refreshTokenPair(
+      credentials,
+      'RT',
+      deps(fetch, [], [], { retry: { ...deps(fetch).retry, budget: new RetryBudget(0, () => 0) } })
+    ).catch((e: unknown) => e)) as BoxError
     expect(error.message).toBe('Box answered 500.')
   })
 
   test('a 200 answer larger than 1 MiB is not read to the end and counts as unusable', async () => {
     const body = JSON.stringify({ ...pair, padding: 'x'.repeat(2 * 1024 * 1024) })
     const { fetch } = scriptedFetch([new Response(body, { status: 200 })])
-    await expect(refreshTokenPair(credentials, 'RT', deps(fetch))).rejects.toMatchObject({ kind: 'malformed', message: expect.stringMatching(/larger than 1024 KiB/) })
+    await expect(refreshTokenPair(credentials, 'RT', deps(fetch))).rejects.toMatchObject({
+      kind: 'malformed',
+      message: expect.stringMatching(/larger than 1024 KiB/)
+    })
   })
 
   test('a connection lost while the body is read is ambiguous, whatever its error code says', async () => {
     // Once the headers arrived the request was certainly sent: even a code that usually means
     // "never connected" cannot make it safe.
-    const broken = new Response(new ReadableStream({ pull: (controller) => controller.error(networkError('ECONNREFUSED')) }), { status: 200 })
-    const { fetch } = scriptedFetch([broken, json(400, { error: 'invalid_grant', error_description: 'Invalid refresh token' })])
+    const broken = new Response(
+      new ReadableStream({ pull: (controller) => controller.error(networkError('ECONNREFUSED')) }),
+      { status: 200 }
+    )
+    const { fetch } = scriptedFetch([
+      broken,
+      json(400, { error: 'invalid_grant', error_description: 'Invalid refresh token' })
+    ])
     const error = (await refreshTokenPair(credentials, 'RT', deps(fetch)).catch((e: unknown) => e)) as BoxError
     expect(error.kind).toBe('invalid_grant')
     expect(error.earlierAmbiguousAttempt).toMatch(/failed before its answer arrived \(ECONNREFUSED\)/)
@@ -210,7 +257,9 @@ describe('nothing Box answers is trusted', () => {
   test('a request that never settles ends at its time limit and is retried as ambiguous', async () => {
     const { fetch } = scriptedFetch([() => new Promise<Response>(() => {}), json(200, pair)])
     const d = deps(fetch)
-    await expect(refreshTokenPair(credentials, 'RT', { ...d, requestTimeoutMs: 50 })).resolves.toMatchObject({ refreshToken: RT })
+    await expect(refreshTokenPair(credentials, 'RT', { ...d, requestTimeoutMs: 50 })).resolves.toMatchObject({
+      refreshToken: RT
+    })
   })
 
   test('stopping abandons the request in flight and says Box may have used the token', async () => {
@@ -224,7 +273,11 @@ describe('nothing Box answers is trusted', () => {
       }
     ])
     const d = deps(fetch)
-    const error = (await refreshTokenPair(credentials, 'RT', { ...d, stop: stop.signal, retry: { ...d.retry, cancel: cancel.signal } }).catch((e: unknown) => e)) as BoxError
+    const error = (await refreshTokenPair(credentials, 'RT', {
+      ...d,
+      stop: stop.signal,
+      retry: { ...d.retry, cancel: cancel.signal }
+    }).catch((e: unknown) => e)) as BoxError
     expect(error.kind).toBe('ambiguous')
     expect(error.message).toMatch(/cancelled while it waited for Box/)
     expect(calls).toHaveLength(1)
@@ -239,7 +292,9 @@ describe('nothing Box answers is trusted', () => {
       }
     ])
     const d = deps(fetch)
-    await expect(refreshTokenPair(credentials, 'RT', { ...d, retry: { ...d.retry, cancel: cancel.signal } })).resolves.toMatchObject({ refreshToken: RT })
+    await expect(
+      refreshTokenPair(credentials, 'RT', { ...d, retry: { ...d.retry, cancel: cancel.signal } })
+    ).resolves.toMatchObject({ refreshToken: RT })
     expect(calls).toHaveLength(1)
   })
 })
@@ -248,7 +303,10 @@ describe('a 200 answer is validated field by field', () => {
   const parse = (body: unknown) => {
     const masked: string[] = []
     try {
-      return { pair: parseTokenAnswer(typeof body === 'string' ? body : JSON.stringify(body), (v) => masked.push(v)), masked }
+      return {
+        pair: parseTokenAnswer(typeof body === 'string' ? body : JSON.stringify(body), (v) => masked.push(v)),
+        masked
+      }
     } catch (error) {
       return { error: error as BoxError, masked }
     }
@@ -277,7 +335,11 @@ describe('a 200 answer is validated field by field', () => {
   test.each([
     ['access_token missing', { ...pair, access_token: undefined }, /access_token is missing/],
     ['access_token an object', { ...pair, access_token: { a: 1 } }, /access_token is a object, not a string/],
-    ['access_token with control characters', { ...pair, access_token: 'abc\u0000defghijklmnopqrstuvwxyz' }, /with spaces or characters no token has/]
+    [
+      'access_token with control characters',
+      { ...pair, access_token: 'abc\u0000defghijklmnopqrstuvwxyz' },
+      /with spaces or characters no token has/
+    ]
   ])('%s: the refresh token is still good, the problem is noted', (_, body, note) => {
     const { pair: result, masked } = parse(body)
     expect(result?.refreshToken).toBe(RT)

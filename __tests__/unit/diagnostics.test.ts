@@ -3,9 +3,17 @@ import { explainRefreshFailure, holdsStaleToken, rotationWarning, type ChainCont
 
 const now = new Date('2026-11-26T12:00:00Z')
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000)
-const ctx = (extra: Partial<ChainContext> = {}): ChainContext => ({ now, secretLabel: 'repository secret BOX_REFRESH_TOKEN of octo/app', ...extra })
+const ctx = (extra: Partial<ChainContext> = {}): ChainContext => ({
+  now,
+  secretLabel: 'repository secret BOX_REFRESH_TOKEN of octo/app',
+  ...extra
+})
 const invalidGrant = (description = 'Invalid refresh token') =>
-  new BoxError('invalid_grant', `Box refused the token request: invalid_grant (${description}).`, { status: 400, oauthError: 'invalid_grant', description })
+  new BoxError('invalid_grant', `Box refused the token request: invalid_grant (${description}).`, {
+    status: 400,
+    oauthError: 'invalid_grant',
+    description
+  })
 
 test('invalid_grant: broken chain, the secret age, the concurrency fix and re-authorization', () => {
   const text = explainRefreshFailure(invalidGrant(), ctx({ secretUpdatedAt: daysAgo(3) }))
@@ -30,7 +38,10 @@ test('invalid_grant after an ambiguous attempt blames that attempt', () => {
 })
 
 test('a run queued before the last rotation is told it holds a stale token, and to re-run', () => {
-  const context = ctx({ secretUpdatedAt: new Date('2026-11-26T11:59:00Z'), runQueuedAt: new Date('2026-11-26T11:58:00Z') })
+  const context = ctx({
+    secretUpdatedAt: new Date('2026-11-26T11:59:00Z'),
+    runQueuedAt: new Date('2026-11-26T11:58:00Z')
+  })
   expect(holdsStaleToken(context)).toBe(true)
   const text = explainRefreshFailure(invalidGrant(), context)
   expect(text).toMatch(/after this run was queued/)
@@ -51,8 +62,12 @@ test('invalid_client says the refresh token was not used', () => {
 })
 
 test('exhausted 5xx retries say the token was not used; an ambiguous last failure says it may have been', () => {
-  expect(explainRefreshFailure(new BoxError('server', 'Box answered 503.', { status: 503 }), ctx())).toMatch(/refresh token was not used/)
-  expect(explainRefreshFailure(new BoxError('ambiguous', 'Box did not answer within 30 s.'), ctx())).toMatch(/may have processed the request/)
+  expect(explainRefreshFailure(new BoxError('server', 'Box answered 503.', { status: 503 }), ctx())).toMatch(
+    /refresh token was not used/
+  )
+  expect(explainRefreshFailure(new BoxError('ambiguous', 'Box did not answer within 30 s.'), ctx())).toMatch(
+    /may have processed the request/
+  )
 })
 
 test('the 45-day warning', () => {

@@ -1,5 +1,11 @@
 import { ghHostname } from '../../src/github.js'
-import { RecoveryLedger, recoveryInstructions, recoveryPayload, shellQuote, writeAheadInstructions } from '../../src/recovery.js'
+import {
+  RecoveryLedger,
+  recoveryInstructions,
+  recoveryPayload,
+  shellQuote,
+  writeAheadInstructions
+} from '../../src/recovery.js'
 import { fence, markdownText, summaryMarkdown, type RunReport } from '../../src/report.js'
 import type { PreparedTarget } from '../../src/secrets.js'
 import { environmentTarget, organizationTarget, repositoryTarget } from '../../src/targets.js'
@@ -13,7 +19,11 @@ const prepared = (target: PreparedTarget['target'], settings: Record<string, unk
 const host = (url: string) => ghHostname(url)
 
 test('the recovery payload is the PUT body, with a gh command that sends exactly it', () => {
-  const payload = recoveryPayload(prepared(repositoryTarget({ owner: 'octo', repo: 'app' }, 'actions', 'BOX_REFRESH_TOKEN')), sealed, host('https://api.github.com'))
+  const payload = recoveryPayload(
+    prepared(repositoryTarget({ owner: 'octo', repo: 'app' }, 'actions', 'BOX_REFRESH_TOKEN')),
+    sealed,
+    host('https://api.github.com')
+  )
   expect(payload).toMatchObject({
     method: 'PUT',
     path: '/repos/octo/app/actions/secrets/BOX_REFRESH_TOKEN',
@@ -25,18 +35,34 @@ test('the recovery payload is the PUT body, with a gh command that sends exactly
 })
 
 test('organization payloads carry the visibility and selected repositories; GHES and ghe.com name their host', () => {
-  const org = prepared(organizationTarget('octo', 'dependabot', 'BOX_REFRESH_TOKEN'), { visibility: 'selected', selected_repository_ids: [1, 2] })
+  const org = prepared(organizationTarget('octo', 'dependabot', 'BOX_REFRESH_TOKEN'), {
+    visibility: 'selected',
+    selected_repository_ids: [1, 2]
+  })
   const ghes = recoveryPayload(org, sealed, host('https://ghe.example/api/v3'))
   expect(ghes.path).toBe('/orgs/octo/dependabot/secrets/BOX_REFRESH_TOKEN')
-  expect(ghes.body).toEqual({ encrypted_value: sealed.encryptedValue, key_id: sealed.keyId, visibility: 'selected', selected_repository_ids: [1, 2] })
+  expect(ghes.body).toEqual({
+    encrypted_value: sealed.encryptedValue,
+    key_id: sealed.keyId,
+    visibility: 'selected',
+    selected_repository_ids: [1, 2]
+  })
   expect(ghes.command).toContain('gh api --method PUT --hostname ghe.example /orgs/')
-  expect(recoveryPayload(org, sealed, host('https://api.octocorp.ghe.com')).command).toContain('--hostname octocorp.ghe.com ')
+  expect(recoveryPayload(org, sealed, host('https://api.octocorp.ghe.com')).command).toContain(
+    '--hostname octocorp.ghe.com '
+  )
 })
 
 test("environment names are encoded fully in the path, including ! ' ( ) *", () => {
-  const payload = recoveryPayload(prepared(environmentTarget({ owner: 'octo', repo: 'app' }, "prod/eu (it's) *!", 'TOKEN')), sealed, undefined)
+  const payload = recoveryPayload(
+    prepared(environmentTarget({ owner: 'octo', repo: 'app' }, "prod/eu (it's) *!", 'TOKEN')),
+    sealed,
+    undefined
+  )
   expect(payload.path).toBe('/repos/octo/app/environments/prod%2Feu%20%28it%27s%29%20%2A%21/secrets/TOKEN')
-  expect(payload.command).toContain(' /repos/octo/app/environments/prod%2Feu%20%28it%27s%29%20%2A%21/secrets/TOKEN --input -')
+  expect(payload.command).toContain(
+    ' /repos/octo/app/environments/prod%2Feu%20%28it%27s%29%20%2A%21/secrets/TOKEN --input -'
+  )
 })
 
 test('shell quoting survives every character', () => {
@@ -45,7 +71,11 @@ test('shell quoting survives every character', () => {
 })
 
 test('recovery instructions list each command and say the payload is sealed', () => {
-  const payload = recoveryPayload(prepared(repositoryTarget({ owner: 'o', repo: 'r' }, 'actions', 'T')), sealed, undefined)
+  const payload = recoveryPayload(
+    prepared(repositoryTarget({ owner: 'o', repo: 'r' }, 'actions', 'T')),
+    sealed,
+    undefined
+  )
   const text = recoveryInstructions([payload])
   expect(text).toContain(payload.command)
   expect(text).toMatch(/only GitHub can open it/)
@@ -97,7 +127,9 @@ test('server text in a failure cannot close its code fence or start markdown of 
 })
 
 test('names shown as text are escaped for markdown and HTML', () => {
-  expect(markdownText('a|b `c` <b>d</b> [e](f) *g* ~h~ _i_')).toBe('a\\|b \\`c\\` &lt;b>d&lt;/b> \\[e\\](f) \\*g\\* \\~h\\~ \\_i\\_')
+  expect(markdownText('a|b `c` <b>d</b> [e](f) *g* ~h~ _i_')).toBe(
+    'a\\|b \\`c\\` &lt;b>d&lt;/b> \\[e\\](f) \\*g\\* \\~h\\~ \\_i\\_'
+  )
   const target = environmentTarget({ owner: 'octo', repo: 'app' }, 'x | <script>', 'T')
   const md = summaryMarkdown({ dryRun: true, results: [{ target, outcome: 'checked' }], warnings: [] })
   expect(md).toContain('octo/app › x \\| &lt;script>')

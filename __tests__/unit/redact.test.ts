@@ -39,7 +39,8 @@ test('capped, and a 10 MB string costs no more than its first 64 KiB', () => {
 })
 
 test('anything but a string is empty', () => {
-  for (const value of [undefined, null, 42, { message: SECRET }, [SECRET]]) expect(redactor().serverText(value)).toBe('')
+  for (const value of [undefined, null, 42, { message: SECRET }, [SECRET]])
+    expect(redactor().serverText(value)).toBe('')
 })
 
 test('values too short to be credentials are not registered', () => {

@@ -1,4 +1,16 @@
-import { backoffDelay, Cancelled, parseRetryAfter, RetryBudget, TimeLimitExceeded, withRetry, withTimeLimit, type RetryContext, type RetryEvent, type Timing, type Verdict } from '../../src/retry.js'
+import {
+  backoffDelay,
+  Cancelled,
+  parseRetryAfter,
+  RetryBudget,
+  TimeLimitExceeded,
+  withRetry,
+  withTimeLimit,
+  type RetryContext,
+  type RetryEvent,
+  type Timing,
+  type Verdict
+} from '../../src/retry.js'
 
 /** A clock that only moves when the code under test sleeps. */
 function fakeTiming(random = 0.5): Timing & { slept: number[] } {
@@ -17,7 +29,12 @@ function fakeTiming(random = 0.5): Timing & { slept: number[] } {
 
 const policy = { baseDelayMs: 1000, maxDelayMs: 4000 }
 const BUDGET_MS = 10_000
-const context = (timing: Timing, budgetMs = BUDGET_MS, onRetry?: (e: RetryEvent) => void): RetryContext => ({ policy, budget: new RetryBudget(budgetMs, timing.now), timing, onRetry })
+const context = (timing: Timing, budgetMs = BUDGET_MS, onRetry?: (e: RetryEvent) => void): RetryContext => ({
+  policy,
+  budget: new RetryBudget(budgetMs, timing.now),
+  timing,
+  onRetry
+})
 const always: (e: unknown) => Verdict = () => ({ retry: true, reason: 'flaky' })
 
 test('returns the first success without sleeping', async () => {
@@ -61,7 +78,13 @@ test('waits exactly as long as the server asked', async () => {
 test('a final verdict is rethrown unchanged, at once', async () => {
   const timing = fakeTiming()
   const error = new Error('401')
-  await expect(withRetry(async () => Promise.reject(error), () => ({ retry: false }), context(timing))).rejects.toBe(error)
+  await expect(
+    withRetry(
+      async () => Promise.reject(error),
+      () => ({ retry: false }),
+      context(timing)
+    )
+  ).rejects.toBe(error)
   expect(timing.slept).toEqual([])
 })
 
@@ -90,7 +113,11 @@ test('gives up with the last error when the next wait would pass the budget', as
 test('a retry-after longer than the budget is not waited for', async () => {
   const timing = fakeTiming()
   await expect(
-    withRetry(async () => Promise.reject(new Error('limited')), () => ({ retry: true, reason: 'x', afterMs: 3_600_000 }), context(timing))
+    withRetry(
+      async () => Promise.reject(new Error('limited')),
+      () => ({ retry: true, reason: 'x', afterMs: 3_600_000 }),
+      context(timing)
+    )
   ).rejects.toThrow('limited')
   expect(timing.slept).toEqual([])
 })
@@ -133,7 +160,9 @@ describe('cancellation and time limits', () => {
     const cancel = new AbortController()
     cancel.abort('SIGTERM')
     let attempts = 0
-    await expect(withRetry(async () => attempts++, always, { ...context(fakeTiming()), cancel: cancel.signal })).rejects.toMatchObject({ name: 'Cancelled' })
+    await expect(
+      withRetry(async () => attempts++, always, { ...context(fakeTiming()), cancel: cancel.signal })
+    ).rejects.toMatchObject({ name: 'Cancelled' })
     expect(attempts).toBe(0)
   })
 

@@ -8,7 +8,10 @@ beforeAll(() => sodium.ready)
 
 test('seals a value that only the private key opens, in standard padded base64', async () => {
   const keys = sodium.crypto_box_keypair()
-  const publicKey = { keyId: '568250167242549743', key: sodium.to_base64(keys.publicKey, sodium.base64_variants.ORIGINAL) }
+  const publicKey = {
+    keyId: '568250167242549743',
+    key: sodium.to_base64(keys.publicKey, sodium.base64_variants.ORIGINAL)
+  }
   const sealer = await loadSealer()
   // Enough values that URL-safe characters or missing padding would show up if the variant were wrong.
   for (let i = 0; i < 50; i++) {
@@ -16,7 +19,11 @@ test('seals a value that only the private key opens, in standard padded base64',
     const sealed = sealer.seal(value, publicKey)
     expect(sealed.keyId).toBe(publicKey.keyId)
     expect(sealed.encryptedValue).toMatch(githubBase64)
-    const opened = sodium.crypto_box_seal_open(sodium.from_base64(sealed.encryptedValue, sodium.base64_variants.ORIGINAL), keys.publicKey, keys.privateKey)
+    const opened = sodium.crypto_box_seal_open(
+      sodium.from_base64(sealed.encryptedValue, sodium.base64_variants.ORIGINAL),
+      keys.publicKey,
+      keys.privateKey
+    )
     expect(sodium.to_string(opened)).toBe(value)
   }
 })

@@ -39301,18 +39301,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9248:
+/***/ 9033:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LX: () => (/* binding */ createGitHubClient),
-/* harmony export */   Po: () => (/* binding */ describeGitHubFailure),
-/* harmony export */   jw: () => (/* binding */ ghHostname),
-/* harmony export */   l1: () => (/* binding */ failureStatus),
-/* harmony export */   vK: () => (/* binding */ GitHubRequestError)
+/* harmony export */   EG: () => (/* binding */ LOGIN_TERMS),
+/* harmony export */   Po: () => (/* binding */ describeGitHubFailure)
 /* harmony export */ });
-/* unused harmony exports ACTION_TERMS, classifyGitHubFailure */
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9809);
+/* unused harmony export ACTION_TERMS */
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9248);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9809);
+/**
+ * What a failed GitHub request means for the person who must fix it: which token, permission or
+ * name to change, in the words of whoever runs the code (the action's inputs or the login's flags).
+ */
+
 
 const ACTION_TERMS = {
     token: '`github-token`',
@@ -39321,6 +39324,74 @@ const ACTION_TERMS = {
     apiUrl: 'GITHUB_API_URL',
     replaceToken: 'update the secret that feeds `github-token`'
 };
+/** The login command's flags, for the same messages. */
+const LOGIN_TERMS = {
+    token: 'the GitHub token',
+    retryTimeout: '--retry-timeout',
+    targetNames: '--repository, --environment and --organization',
+    apiUrl: '--github-api-url (or GITHUB_API_URL)',
+    replaceToken: 'pass it with --github-token or GH_TOKEN, or log in again with `gh auth login`'
+};
+/**
+ * A message that says what failed and what to do. `what` names the operation ("reading the
+ * public key of the repository secrets of octo/repo"); `permission` says which permission the
+ * operation needs for each kind of token.
+ */
+function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
+    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isCancellation */ .iB)(error))
+        return `The run was cancelled while ${what}.`;
+    if (!(error instanceof _github_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubRequestError */ .vK))
+        return `${what[0].toUpperCase()}${what.slice(1)} failed unexpectedly: ${String(error?.message ?? error)}.`;
+    const { answered, status, githubMessage: said, acceptedPermissions, rateLimitExhausted, redirectedTo } = error.failure;
+    if (!answered)
+        return `GitHub could not be reached while ${what}: ${error.message}. Check the network and ${terms.apiUrl}.`;
+    if (redirectedTo !== undefined) {
+        return (`GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ${terms.token} is never sent to a redirect. ` +
+            `If the repository or organization was renamed or moved, use its new name; otherwise check ${terms.apiUrl}.`);
+    }
+    if (status === 401) {
+        return (`GitHub rejected ${terms.token} while ${what} (401 ${said || 'Bad credentials'}): ` +
+            `the token is expired, revoked or mistyped. Create a new one and ${terms.replaceToken}.`);
+    }
+    if (status === 403 && /not accessible by integration/i.test(said)) {
+        return (`GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the workflow's GITHUB_TOKEN, ` +
+            `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
+            `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation token with that permission ` +
+            `(actions/create-github-app-token with \`permission-secrets: write\`).`);
+    }
+    if (status === 403 || status === 429) {
+        if (/rate limit/i.test(said) || rateLimitExhausted) {
+            return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise ${terms.retryTimeout}.`;
+        }
+        return (`GitHub refused ${what} (${status} ${said}): ${terms.token} lacks the permission. It needs ${permission}.` +
+            (acceptedPermissions ? ` GitHub says the request needs: ${acceptedPermissions}.` : ''));
+    }
+    if (status === 404) {
+        return (`GitHub found nothing while ${what} (404). Check the names in ${terms.targetNames}; ` +
+            `a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or organization).`);
+    }
+    if (status === 422)
+        return `GitHub rejected ${what} (422 ${said}).`;
+    if (status !== undefined && status >= 500)
+        return `GitHub kept failing while ${what} (last answer ${status}) until the retry time ran out.`;
+    return `GitHub answered ${status} while ${what}${said ? `: ${said}` : ''}.`;
+}
+
+
+/***/ }),
+
+/***/ 9248:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LX: () => (/* binding */ createGitHubClient),
+/* harmony export */   jw: () => (/* binding */ ghHostname),
+/* harmony export */   l1: () => (/* binding */ failureStatus),
+/* harmony export */   vK: () => (/* binding */ GitHubRequestError)
+/* harmony export */ });
+/* unused harmony export classifyGitHubFailure */
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9809);
+
 /** A failed GitHub request, every field of it validated or cleaned; safe to quote. */
 class GitHubRequestError extends Error {
     failure;
@@ -39336,12 +39407,16 @@ function createGitHubClient(token, options) {
     // Evaluated here, once the inputs are valid, not at start-up: a run that stops at validation
     // never pays for Octokit (about 10 ms). "eager" keeps it in the main bundle rather than a chunk
     // of its own, so no file is read here and the requests leave before libsodium's chunk loads.
-    const octokit = Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 9655)).then(({ getOctokit }) => getOctokit(token, { baseUrl: options.baseUrl, log: silent, ...(options.fetch ? { request: { fetch: options.fetch } } : {}) }));
+    const octokit = Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 9655)).then(({ getOctokit }) => getOctokit(token, {
+        baseUrl: options.baseUrl,
+        log: silent,
+        ...(options.fetch ? { request: { fetch: options.fetch } } : {})
+    }));
     octokit.catch(() => undefined); // reported by the first request that awaits it
     const { redactor } = options;
     return {
         baseUrl: options.baseUrl,
-        terms: options.terms ?? ACTION_TERMS,
+        terms: options.terms,
         ghHostname: ghHostname(options.baseUrl),
         async request(method, path, body, { once = false } = {}) {
             const client = await octokit;
@@ -39386,14 +39461,20 @@ function requestError(error, now, redactor) {
     if (response === undefined) {
         const timedOut = (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .causeChain */ .DD)(error).find((e) => e.name === 'TimeoutError');
         const detail = timedOut ? timedOut.message : redactor.serverText(failure?.message, 200) || 'unknown error';
-        return new GitHubRequestError(`connection to GitHub failed (${detail})`, { answered: false, githubMessage: '', rateLimitExhausted: false });
+        return new GitHubRequestError(`connection to GitHub failed (${detail})`, {
+            answered: false,
+            githubMessage: '',
+            rateLimitExhausted: false
+        });
     }
     const header = (name) => {
         const value = response.headers?.[name];
         return value === undefined ? undefined : String(value);
     };
     const data = response.data;
-    const githubMessage = data !== null && typeof data === 'object' && 'message' in data ? redactor.serverText(data.message) : '';
+    const githubMessage = data !== null && typeof data === 'object' && 'message' in data
+        ? redactor.serverText(data.message)
+        : '';
     const reset = Number(header('x-ratelimit-reset'));
     const accepted = header('x-accepted-github-permissions');
     const status = typeof failure?.status === 'number' && Number.isInteger(failure.status) ? failure.status : undefined;
@@ -39404,7 +39485,11 @@ function requestError(error, now, redactor) {
         retryAfterMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .mu)(header('retry-after'), now),
         rateLimitExhausted: header('x-ratelimit-remaining') === '0',
         rateLimitResetMs: Number.isSafeInteger(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined,
-        acceptedPermissions: accepted === undefined ? undefined : /^[a-z_]+=[a-z]+(?:[,;] ?[a-z_]+=[a-z]+)*$/.test(accepted) ? accepted : redactor.serverText(accepted, 120)
+        acceptedPermissions: accepted === undefined
+            ? undefined
+            : /^[a-z_]+=[a-z]+(?:[,;] ?[a-z_]+=[a-z]+)*$/.test(accepted)
+                ? accepted
+                : redactor.serverText(accepted, 120)
     });
 }
 function redirectError(status, location, baseUrl, redactor) {
@@ -39447,48 +39532,6 @@ function classifyGitHubFailure(error) {
 function failureStatus(error) {
     return error instanceof GitHubRequestError ? error.failure.status : undefined;
 }
-/**
- * A message that says what failed and what to do. `what` names the operation ("reading the
- * public key of the repository secrets of octo/repo"); `permission` says which permission the
- * operation needs for each kind of token.
- */
-function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
-    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isCancellation */ .iB)(error))
-        return `The run was cancelled while ${what}.`;
-    if (!(error instanceof GitHubRequestError))
-        return `${what[0].toUpperCase()}${what.slice(1)} failed unexpectedly: ${String(error?.message ?? error)}.`;
-    const { answered, status, githubMessage: said, acceptedPermissions, rateLimitExhausted, redirectedTo } = error.failure;
-    if (!answered)
-        return `GitHub could not be reached while ${what}: ${error.message}. Check the network and ${terms.apiUrl}.`;
-    if (redirectedTo !== undefined) {
-        return (`GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ${terms.token} is never sent to a redirect. ` +
-            `If the repository or organization was renamed or moved, use its new name; otherwise check ${terms.apiUrl}.`);
-    }
-    if (status === 401) {
-        return `GitHub rejected ${terms.token} while ${what} (401 ${said || 'Bad credentials'}): the token is expired, revoked or mistyped. Create a new one and ${terms.replaceToken}.`;
-    }
-    if (status === 403 && /not accessible by integration/i.test(said)) {
-        return (`GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the workflow's GITHUB_TOKEN, ` +
-            `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
-            `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation token with that permission ` +
-            `(actions/create-github-app-token with \`permission-secrets: write\`).`);
-    }
-    if (status === 403 || status === 429) {
-        if (/rate limit/i.test(said) || rateLimitExhausted) {
-            return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise ${terms.retryTimeout}.`;
-        }
-        return (`GitHub refused ${what} (${status} ${said}): ${terms.token} lacks the permission. It needs ${permission}.` +
-            (acceptedPermissions ? ` GitHub says the request needs: ${acceptedPermissions}.` : ''));
-    }
-    if (status === 404) {
-        return `GitHub found nothing while ${what} (404). Check the names in ${terms.targetNames}; a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or organization).`;
-    }
-    if (status === 422)
-        return `GitHub rejected ${what} (422 ${said}).`;
-    if (status !== undefined && status >= 500)
-        return `GitHub kept failing while ${what} (last answer ${status}) until the retry time ran out.`;
-    return `GitHub answered ${status} while ${what}${said ? `: ${said}` : ''}.`;
-}
 
 
 /***/ }),
@@ -39497,7 +39540,7 @@ function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9877);
+/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5358);
 /* harmony import */ var _login_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2550);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8903);
 /* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7735);
@@ -39532,7 +39575,9 @@ try {
         ghAuthToken: _login_system_js__WEBPACK_IMPORTED_MODULE_1__/* .ghAuthToken */ .b9,
         timing: _retry_js__WEBPACK_IMPORTED_MODULE_4__/* .realTiming */ .$u,
         // Run through the package's bin link, or as `node dist/login/index.js` from a clone.
-        commandName: /box-token-login(\.cmd)?$/.test(process.argv[1] ?? '') ? 'box-token-login' : 'node dist/login/index.js',
+        commandName: /box-token-login(\.cmd)?$/.test(process.argv[1] ?? '')
+            ? 'box-token-login'
+            : 'node dist/login/index.js',
         cancel: termination.cancel,
         stop: termination.stop,
         ledger
@@ -39551,7 +39596,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9877:
+/***/ 5358:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39580,6 +39625,402 @@ class box_error_BoxError extends Error {
 
 // EXTERNAL MODULE: ./src/retry.ts
 var src_retry = __nccwpck_require__(9809);
+;// CONCATENATED MODULE: ./src/time.ts
+/** Dates as every message of the action and the login command shows them, and the length of a day. */
+const time_DAY_MS = 86_400_000;
+/**
+ * "2026-01-25 14:05 UTC"; with `seconds`, "2026-01-25 14:05:09 UTC", for messages that compare two
+ * moments which may fall in the same minute.
+ */
+function time_formatUtc(date, { seconds = false } = {}) {
+    const iso = date.toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, seconds ? 19 : 16)} UTC`;
+}
+/** Whole days from `from` to `to`, rounded down. */
+function time_daysBetween(from, to) {
+    return Math.floor((to.getTime() - from.getTime()) / time_DAY_MS);
+}
+
+;// CONCATENATED MODULE: ./src/diagnostics.ts
+/**
+ * Explanations of why a refresh failed, in terms a person can act on: was the token used, is the
+ * chain broken, what to do now. Also the warnings a healthy run can still deserve (an old secret,
+ * a run that was handed a stale token).
+ */
+
+
+
+const REFRESH_TOKEN_LIFETIME_DAYS = 60;
+/** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
+const ROTATION_WARNING_DAYS = 45;
+const reauthorize = (ctx) => `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: ` +
+    `see "Re-authorizing" in the README (the \`login\` command does both in one step).`;
+const concurrencyFix = (/* unused pure expression or super */ null && ('Runs that share one refresh token must not overlap: put every job that uses this action in one `concurrency:` group (e.g. ' +
+    '`group: box-token`, `cancel-in-progress: false`).'));
+/** True when the secret was rotated after this run was queued: the run holds the previous token. */
+function holdsStaleToken(ctx) {
+    return (ctx.secretUpdatedAt !== undefined &&
+        ctx.runQueuedAt !== undefined &&
+        ctx.secretUpdatedAt.getTime() > ctx.runQueuedAt.getTime());
+}
+function staleTokenNote(ctx) {
+    return (`The ${ctx.secretLabel} was rotated at ${iso(ctx.secretUpdatedAt)}, after this run was queued at ${iso(ctx.runQueuedAt)}, ` +
+        `so this run was handed the previous refresh token, which another run has already used. The secret itself holds the current token: ` +
+        `re-run the workflow (a new run reads the secret again). ${concurrencyFix} A run that waits in that group still holds the token it was ` +
+        `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this (README: "Concurrency").`);
+}
+function ageNote(ctx) {
+    if (ctx.secretUpdatedAt === undefined)
+        return undefined;
+    const days = daysBetween(ctx.secretUpdatedAt, ctx.now);
+    return `The ${ctx.secretLabel} was last rotated ${days} day${days === 1 ? '' : 's'} ago (${iso(ctx.secretUpdatedAt)}).`;
+}
+function secretAgeDays(ctx) {
+    return ctx.secretUpdatedAt && (ctx.now.getTime() - ctx.secretUpdatedAt.getTime()) / DAY_MS;
+}
+/** A warning for a secret that is near the end of Box's 60-day window, or undefined. */
+function rotationWarning(ctx) {
+    const days = secretAgeDays(ctx);
+    if (days === undefined || days <= ROTATION_WARNING_DAYS)
+        return undefined;
+    return (`${ageNote(ctx)} Box refresh tokens expire after ${REFRESH_TOKEN_LIFETIME_DAYS} days, so the scheduled refresh that should keep it fresh is not running. ` +
+        `Check that the keep-alive workflow's schedule is enabled (GitHub disables schedules in public repositories after 60 days without activity).`);
+}
+function explainRefreshFailure(error, ctx) {
+    if (error instanceof Cancelled)
+        return `${error.message} Box was not asked again; the refresh token was not used and the secret is unchanged.`;
+    if (!(error instanceof BoxError))
+        return `The refresh at Box failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
+    const lines = [error.message];
+    switch (error.kind) {
+        case 'invalid_grant': {
+            if (ctx.rotatedMeanwhileAt !== undefined) {
+                lines.push(`Another run rotated the ${ctx.secretLabel} at ${iso(ctx.rotatedMeanwhileAt)}, while this run was refreshing: ` +
+                    `it used the same refresh token first and stored the new one. ` +
+                    `The token chain is intact and nothing needs repairing; this run simply has no access token. ${concurrencyFix}`);
+                return lines.join('\n');
+            }
+            const expired = /expired/i.test(error.details.description ?? '');
+            lines.push(expired
+                ? `The token chain is broken: Box says the refresh token has expired (refresh tokens live ${REFRESH_TOKEN_LIFETIME_DAYS} days, or until used once).`
+                : `The token chain is broken: this refresh token was already used (each can be used once) or is more than ${REFRESH_TOKEN_LIFETIME_DAYS} days old.`);
+            if (error.earlierAmbiguousAttempt) {
+                lines.push(`An earlier attempt in this run got no answer (${error.earlierAmbiguousAttempt}); ` +
+                    `Box probably processed it and used the token, and its answer was lost on the way.`);
+            }
+            const age = ageNote(ctx);
+            if (age)
+                lines.push(age +
+                    (secretAgeDays(ctx) > REFRESH_TOKEN_LIFETIME_DAYS
+                        ? ` That is past Box's ${REFRESH_TOKEN_LIFETIME_DAYS}-day limit: the keep-alive schedule has not been running.`
+                        : ''));
+            if (holdsStaleToken(ctx)) {
+                lines.push(staleTokenNote(ctx));
+                return lines.join('\n');
+            }
+            lines.push(`If another workflow run used the same token at the same time, that run won the race. ${concurrencyFix}`);
+            lines.push(reauthorize(ctx));
+            break;
+        }
+        case 'invalid_client':
+            lines.push('Box does not accept the client credentials: check `client-id` and `client-secret` against your Box app ' +
+                '(Developer Console → Configuration → OAuth 2.0 Credentials); ' +
+                'a reset client secret must be updated in the secret that feeds `client-secret`. ' +
+                'The refresh token was not used and is still valid.');
+            break;
+        case 'oauth':
+            lines.push('The request was refused before the token was used; check `client-id`, `client-secret` and `box-api-url`.');
+            break;
+        case 'redirected':
+            break;
+        case 'rate_limited':
+        case 'server':
+        case 'not_sent':
+            lines.push(error.earlierAmbiguousAttempt
+                ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) ` +
+                    `and may have used the refresh token: ` +
+                    `if the next run fails with invalid_grant, re-authorize (README: "Re-authorizing").`
+                : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow later (the secret is unchanged).');
+            break;
+        case 'ambiguous':
+            lines.push('Box may have processed the request and used the refresh token without the answer reaching this run. ' +
+                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized (README: "Re-authorizing").');
+            break;
+        case 'malformed':
+            lines.push(reauthorize(ctx));
+            break;
+    }
+    return lines.join('\n');
+}
+function iso(date) {
+    return date === undefined ? 'an unknown time' : formatUtc(date, { seconds: true });
+}
+/** When a refresh token issued at `issuedAt` (epoch ms) expires unless it is used before. */
+function refreshTokenExpiry(issuedAt) {
+    return new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * time_DAY_MS);
+}
+
+// EXTERNAL MODULE: ./src/github.ts
+var src_github = __nccwpck_require__(9248);
+// EXTERNAL MODULE: ./src/github-messages.ts
+var github_messages = __nccwpck_require__(9033);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/postman.ts
+/**
+ * The Postman environment file newman reads. It carries only what lets the Box collections call
+ * the API: the access token, a future `expires_at` and `box_env_type` BEARER. It never carries
+ * the refresh token or the client secret: with those absent neither the classic nor the advanced
+ * collection can refresh on its own and burn the single-use refresh token inside newman.
+ */
+
+
+
+
+function postmanEnvironment(accessToken, expiresAt) {
+    return {
+        id: randomUUID(),
+        name: 'Box (box-token-refresh)',
+        values: [
+            { key: 'access_token', value: accessToken, type: 'secret', enabled: true },
+            // Epoch milliseconds as a number: the classic collection treats "" as an error and 0 as expired.
+            { key: 'expires_at', value: expiresAt.getTime(), type: 'default', enabled: true },
+            { key: 'box_env_type', value: 'BEARER', type: 'default', enabled: true }
+        ],
+        _postman_variable_scope: 'environment'
+    };
+}
+/** Checked before Box is called, so a bad path cannot fail the run after the token was used. */
+async function postman_checkPostmanPath(file) {
+    const folder = path.dirname(file);
+    const folderStat = await stat(folder).catch(() => undefined);
+    if (!folderStat?.isDirectory()) {
+        throw new Error(`\`postman-environment\`: the folder ${folder} does not exist. Create it in an earlier step (mkdir -p) or choose a path in the workspace.`);
+    }
+    if ((await stat(file).catch(() => undefined))?.isDirectory()) {
+        throw new Error(`\`postman-environment\`: ${file} is a folder. Give a file path, e.g. box.postman_environment.json.`);
+    }
+    await access(folder, constants.W_OK).catch(() => {
+        throw new Error(`\`postman-environment\`: the folder ${folder} is not writable by this step. Choose a path in the workspace or RUNNER_TEMP.`);
+    });
+}
+/**
+ * Written to a new file beside the target and renamed over it, so the file is never readable by
+ * others, even briefly. The temporary name is random and created exclusively without following a
+ * link: a file or symlink planted there in advance makes the write fail instead of redirecting it.
+ * A failed write leaves no temporary file behind.
+ */
+async function writePostmanEnvironment(file, environment, randomName = () => randomBytes(12).toString('hex')) {
+    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomName()}.tmp`);
+    const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+    try {
+        try {
+            await handle.writeFile(JSON.stringify(environment, null, 2) + '\n');
+            // The mode given to open() is narrowed by the umask, never widened; this makes it exact.
+            await handle.chmod(0o600);
+        }
+        finally {
+            await handle.close();
+        }
+        await rename(temporary, file);
+    }
+    catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
+;// CONCATENATED MODULE: ./src/preflight.ts
+
+
+
+async function preflight(github, config, targets, sealer) {
+    const workflowRepository = config.run?.repository;
+    const [ready, runQueuedAt, shadowProblems, postmanProblem] = await Promise.all([
+        prepareForWriting(github, targets, config.organizationVisibility, sealer),
+        // Environment secrets are read when the job starts, not when the run is queued.
+        targets[0].kind === 'environment' ? undefined : runQueuedTime(github, config),
+        Promise.all(targets.map((t) => t.kind === 'organization' && workflowRepository
+            ? shadowingSecretProblem(github, t, workflowRepository)
+            : undefined)),
+        config.postmanEnvironment === undefined
+            ? undefined
+            : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error) => error.message)
+    ]);
+    const problems = [...ready.problems];
+    for (const problem of [...shadowProblems, postmanProblem])
+        if (problem !== undefined)
+            problems.push(problem);
+    if (problems.length > 0 || ready.sealer === undefined)
+        return { ok: false, problems };
+    return { ok: true, prepared: ready.prepared, sealer: ready.sealer, runQueuedAt };
+}
+/**
+ * What any writer of the secret (the action, the login command) must know before Box is asked for
+ * a token: every target prepared (public key, metadata, access) and libsodium able to seal with
+ * each key. One parallel round; `problems` lists every failure, each saying what to fix.
+ */
+async function prepareForWriting(github, targets, newVisibility, sealer) {
+    const [results, loaded] = await Promise.all([
+        Promise.allSettled(targets.map((t) => (0,secrets/* prepareTarget */.zb)(github, t, newVisibility))),
+        sealer.catch((error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`))
+    ]);
+    const problems = [];
+    const prepared = [];
+    for (const result of results) {
+        if (result.status === 'fulfilled')
+            prepared.push(result.value);
+        else
+            problems.push(result.reason.message);
+    }
+    if (loaded instanceof Error)
+        return { prepared, problems: [...problems, loaded.message] };
+    for (const p of prepared) {
+        try {
+            loaded.check(p.publicKey);
+        }
+        catch (error) {
+            problems.push(`GitHub's public key for the ${p.target.label} cannot seal a value: ` +
+                `${error.message}. Try again; if it persists, GitHub is serving a bad key.`);
+        }
+    }
+    return { prepared, sealer: loaded, problems };
+}
+/**
+ * When this run (attempt) was queued: GitHub reads repository and organization secrets then, so
+ * a secret rotated later means this run holds a stale token. Only detail: any failure is ignored.
+ */
+async function runQueuedTime(github, config) {
+    if (config.run === undefined)
+        return undefined;
+    const { repository, id, attempt } = config.run;
+    try {
+        const { data } = await github.request('GET', `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/actions/runs/${id}`, undefined, { once: true });
+        const { created_at: createdAt, run_started_at: startedAt } = (data ?? {});
+        const when = attempt > 1 ? (startedAt ?? createdAt) : createdAt;
+        const date = typeof when === 'string' && when.length <= 40 ? new Date(when) : undefined;
+        return date && !Number.isNaN(date.getTime()) ? date : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/recovery.ts
+var recovery = __nccwpck_require__(7735);
+;// CONCATENATED MODULE: ./src/seal.ts
+/**
+ * libsodium sealed boxes, as GitHub requires for secret values. Standard padded base64 both ways:
+ * libsodium-wrappers defaults to URL-safe base64 without padding, which GitHub rejects.
+ */
+let loading;
+/**
+ * Loaded on demand (the module is large and its WebAssembly takes a moment to start), so the
+ * caller can start this while its first requests are in flight. Memoised: one load per process.
+ */
+function loadSealer() {
+    loading ??= __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768)).then(async ({ default: sodium }) => {
+        await sodium.ready;
+        // The first seal runs libsodium's code for the first time and takes a few milliseconds more
+        // than the next: spend them here, while the caller's requests are in flight, rather than
+        // between Box's answer and the secret write. A throwaway key; nothing leaves the process.
+        sodium.crypto_box_seal(sodium.from_string('warm-up'), sodium.crypto_box_keypair().publicKey);
+        const ORIGINAL = sodium.base64_variants.ORIGINAL;
+        const keyBytes = (publicKey) => {
+            let bytes;
+            try {
+                bytes = sodium.from_base64(publicKey.key, ORIGINAL);
+            }
+            catch {
+                throw new Error(`public key ${publicKey.keyId} is not valid base64`);
+            }
+            if (bytes.length !== sodium.crypto_box_PUBLICKEYBYTES) {
+                throw new Error(`public key ${publicKey.keyId} has ${bytes.length} bytes, not ${sodium.crypto_box_PUBLICKEYBYTES}`);
+            }
+            return bytes;
+        };
+        return {
+            check: (publicKey) => void keyBytes(publicKey),
+            seal: (value, publicKey) => ({
+                encryptedValue: sodium.to_base64(sodium.crypto_box_seal(sodium.from_string(value), keyBytes(publicKey)), ORIGINAL),
+                keyId: publicKey.keyId
+            })
+        };
+    });
+    return loading;
+}
+
+// EXTERNAL MODULE: ./src/targets.ts
+var src_targets = __nccwpck_require__(8993);
+;// CONCATENATED MODULE: ./src/writeback.ts
+
+
+/**
+ * Seals the token for every target and records each payload in the ledger. It cannot throw: it
+ * runs between Box's answer and the line that logs the sealed copies, where an exception would
+ * lose the token. Every key was checked before Box was called, so a failure here is not expected;
+ * it is reported per target.
+ */
+function sealForTargets(sealer, prepared, refreshToken, ghHostname, ledger) {
+    return prepared.map((p) => {
+        try {
+            const sealed = sealer.seal(refreshToken, p.publicKey);
+            const payload = (0,recovery/* recoveryPayload */.UH)(p, sealed, ghHostname);
+            ledger.record(payload);
+            return { prepared: p, sealed, payload };
+        }
+        catch (error) {
+            return {
+                prepared: p,
+                problem: `The new refresh token could not be sealed for the ${p.target.label} (${String(error?.message ?? error)}), so it cannot be stored: ` +
+                    `re-authorize (README: "Re-authorizing").`
+            };
+        }
+    });
+}
+/** Writes every sealed copy in parallel; `onWritten` hears of each confirmed write as it lands. */
+function writeBack(github, copies, onWritten) {
+    return Promise.all(copies.map(async (copy) => {
+        const { target } = copy.prepared;
+        if ('problem' in copy)
+            return { target, outcome: 'failed', message: copy.problem };
+        let outcome;
+        try {
+            outcome = await (0,secrets/* writeSecret */.kz)(github, copy.prepared, copy.sealed);
+        }
+        catch (error) {
+            return { target, outcome: 'failed', message: error.message, recovery: copy.payload };
+        }
+        onWritten(target, outcome);
+        return { target, outcome };
+    }));
+}
+/**
+ * What a person must be told when writes failed: each failure, then the commands that finish the
+ * rotation by hand. Undefined when every write landed.
+ */
+function writeBackFailure(results) {
+    const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []));
+    if (failed.length === 0)
+        return undefined;
+    const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []));
+    return {
+        recoveries,
+        message: [
+            ...failed.map((f) => f.message),
+            ...(recoveries.length > 0 ? [(0,recovery/* recoveryInstructions */.ry)(recoveries)] : [])
+        ].join('\n')
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/token-answer.ts
 /**
  * Box's 200 answer to a token request, validated before anything is done with it. Box has used the
@@ -39615,12 +40056,18 @@ function parseTokenAnswer(text, mask) {
     if (accessOk)
         mask(accessToken);
     if (!refreshOk) {
-        throw new box_error_BoxError('malformed', `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), so the refresh token it was given is probably used up.`);
+        throw new box_error_BoxError('malformed', `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
+            `so the refresh token it was given is probably used up.`);
     }
     const problems = [];
     if (!accessOk)
         problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`);
-    return { refreshToken, accessToken: accessOk ? accessToken : undefined, expiresIn: lifetime(expiresIn, problems), problems };
+    return {
+        refreshToken,
+        accessToken: accessOk ? accessToken : undefined,
+        expiresIn: lifetime(expiresIn, problems),
+        problems
+    };
 }
 function isToken(value) {
     return typeof value === 'string' && TOKEN_FORM.test(value);
@@ -39678,7 +40125,11 @@ function exchangeAuthorizationCode(credentials, code, redirectUri, deps) {
 }
 async function requestTokenPair(credentials, grant, deps) {
     const url = `${credentials.boxApiUrl}/oauth2/token`;
-    const body = new URLSearchParams({ ...grant, client_id: credentials.clientId, client_secret: credentials.clientSecret }).toString();
+    const body = new URLSearchParams({
+        ...grant,
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret
+    }).toString();
     let ambiguous;
     try {
         return await (0,src_retry/* withRetry */.bD)(async () => {
@@ -39806,7 +40257,11 @@ function oauthError(status, text, redactor) {
     // Only Box's error code and its cleaned description are quoted, never the body.
     const said = code ? `${code}${description ? ` (${description})` : ''}` : `HTTP ${status}`;
     const kind = code === 'invalid_grant' ? 'invalid_grant' : code === 'invalid_client' ? 'invalid_client' : 'oauth';
-    return new box_error_BoxError(kind, `Box refused the token request: ${said}.`, { status, oauthError: code || undefined, description: description || undefined });
+    return new box_error_BoxError(kind, `Box refused the token request: ${said}.`, {
+        status,
+        oauthError: code || undefined,
+        description: description || undefined
+    });
 }
 /** Connection failures before the request left are safe; any later one may have used the token. */
 function connectionError(error, deps, afterHeaders = false) {
@@ -39820,7 +40275,12 @@ function connectionError(error, deps, afterHeaders = false) {
         return new box_error_BoxError('ambiguous', `Box did not answer within ${deps.requestTimeoutMs / 1000} s.`);
     }
     const code = causeCode(error);
-    if (!afterHeaders && (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')) {
+    if (!afterHeaders &&
+        (code === 'ECONNREFUSED' ||
+            code === 'ENOTFOUND' ||
+            code === 'EAI_AGAIN' ||
+            code === 'ENETUNREACH' ||
+            code === 'EHOSTUNREACH')) {
         return new box_error_BoxError('not_sent', `Could not connect to Box (${code}).`);
     }
     const detail = code ?? deps.redactor.serverText(error?.message, 200);
@@ -39835,505 +40295,13 @@ function causeCode(error) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/time.ts
-/** Dates as every message of the action and the login command shows them, and the length of a day. */
-const time_DAY_MS = 86_400_000;
-/**
- * "2026-01-25 14:05 UTC"; with `seconds`, "2026-01-25 14:05:09 UTC", for messages that compare two
- * moments which may fall in the same minute.
- */
-function time_formatUtc(date, { seconds = false } = {}) {
-    const iso = date.toISOString();
-    return `${iso.slice(0, 10)} ${iso.slice(11, seconds ? 19 : 16)} UTC`;
-}
-/** Whole days from `from` to `to`, rounded down. */
-function time_daysBetween(from, to) {
-    return Math.floor((to.getTime() - from.getTime()) / time_DAY_MS);
-}
-
-;// CONCATENATED MODULE: ./src/diagnostics.ts
-/**
- * Explanations of why a refresh failed, in terms a person can act on: was the token used, is the
- * chain broken, what to do now. Also the warnings a healthy run can still deserve (an old secret,
- * a run that was handed a stale token).
- */
-
-
-
-const REFRESH_TOKEN_LIFETIME_DAYS = 60;
-/** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
-const ROTATION_WARNING_DAYS = 45;
-const reauthorize = (ctx) => `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: see "Re-authorizing" in the README (the \`login\` command does both in one step).`;
-const concurrencyFix = 'Runs that share one refresh token must not overlap: put every job that uses this action in one `concurrency:` group (e.g. `group: box-token`, `cancel-in-progress: false`).';
-/** True when the secret was rotated after this run was queued: the run holds the previous token. */
-function holdsStaleToken(ctx) {
-    return ctx.secretUpdatedAt !== undefined && ctx.runQueuedAt !== undefined && ctx.secretUpdatedAt.getTime() > ctx.runQueuedAt.getTime();
-}
-function staleTokenNote(ctx) {
-    return (`The ${ctx.secretLabel} was rotated at ${iso(ctx.secretUpdatedAt)}, after this run was queued at ${iso(ctx.runQueuedAt)}, ` +
-        `so this run was handed the previous refresh token, which another run has already used. The secret itself holds the current token: ` +
-        `re-run the workflow (a new run reads the secret again). ${concurrencyFix} A run that waits in that group still holds the token it was ` +
-        `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this (README: "Concurrency").`);
-}
-function ageNote(ctx) {
-    if (ctx.secretUpdatedAt === undefined)
-        return undefined;
-    const days = daysBetween(ctx.secretUpdatedAt, ctx.now);
-    return `The ${ctx.secretLabel} was last rotated ${days} day${days === 1 ? '' : 's'} ago (${iso(ctx.secretUpdatedAt)}).`;
-}
-function secretAgeDays(ctx) {
-    return ctx.secretUpdatedAt && (ctx.now.getTime() - ctx.secretUpdatedAt.getTime()) / DAY_MS;
-}
-/** A warning for a secret that is near the end of Box's 60-day window, or undefined. */
-function rotationWarning(ctx) {
-    const days = secretAgeDays(ctx);
-    if (days === undefined || days <= ROTATION_WARNING_DAYS)
-        return undefined;
-    return (`${ageNote(ctx)} Box refresh tokens expire after ${REFRESH_TOKEN_LIFETIME_DAYS} days, so the scheduled refresh that should keep it fresh is not running. ` +
-        `Check that the keep-alive workflow's schedule is enabled (GitHub disables schedules in public repositories after 60 days without activity).`);
-}
-function explainRefreshFailure(error, ctx) {
-    if (error instanceof Cancelled)
-        return `${error.message} Box was not asked again; the refresh token was not used and the secret is unchanged.`;
-    if (!(error instanceof BoxError))
-        return `The refresh at Box failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
-    const lines = [error.message];
-    switch (error.kind) {
-        case 'invalid_grant': {
-            if (ctx.rotatedMeanwhileAt !== undefined) {
-                lines.push(`Another run rotated the ${ctx.secretLabel} at ${iso(ctx.rotatedMeanwhileAt)}, while this run was refreshing: it used the same refresh token first and stored the new one. ` +
-                    `The token chain is intact and nothing needs repairing; this run simply has no access token. ${concurrencyFix}`);
-                return lines.join('\n');
-            }
-            const expired = /expired/i.test(error.details.description ?? '');
-            lines.push(expired
-                ? `The token chain is broken: Box says the refresh token has expired (refresh tokens live ${REFRESH_TOKEN_LIFETIME_DAYS} days, or until used once).`
-                : `The token chain is broken: this refresh token was already used (each can be used once) or is more than ${REFRESH_TOKEN_LIFETIME_DAYS} days old.`);
-            if (error.earlierAmbiguousAttempt) {
-                lines.push(`An earlier attempt in this run got no answer (${error.earlierAmbiguousAttempt}); Box probably processed it and used the token, and its answer was lost on the way.`);
-            }
-            const age = ageNote(ctx);
-            if (age)
-                lines.push(age + (secretAgeDays(ctx) > REFRESH_TOKEN_LIFETIME_DAYS ? ` That is past Box's ${REFRESH_TOKEN_LIFETIME_DAYS}-day limit: the keep-alive schedule has not been running.` : ''));
-            if (holdsStaleToken(ctx)) {
-                lines.push(staleTokenNote(ctx));
-                return lines.join('\n');
-            }
-            lines.push(`If another workflow run used the same token at the same time, that run won the race. ${concurrencyFix}`);
-            lines.push(reauthorize(ctx));
-            break;
-        }
-        case 'invalid_client':
-            lines.push('Box does not accept the client credentials: check `client-id` and `client-secret` against your Box app (Developer Console → Configuration → OAuth 2.0 Credentials); a reset client secret must be updated in the secret that feeds `client-secret`. The refresh token was not used and is still valid.');
-            break;
-        case 'oauth':
-            lines.push('The request was refused before the token was used; check `client-id`, `client-secret` and `box-api-url`.');
-            break;
-        case 'redirected':
-            break;
-        case 'rate_limited':
-        case 'server':
-        case 'not_sent':
-            lines.push(error.earlierAmbiguousAttempt
-                ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) and may have used the refresh token: if the next run fails with invalid_grant, re-authorize (README: "Re-authorizing").`
-                : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow later (the secret is unchanged).');
-            break;
-        case 'ambiguous':
-            lines.push('Box may have processed the request and used the refresh token without the answer reaching this run. Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized (README: "Re-authorizing").');
-            break;
-        case 'malformed':
-            lines.push(reauthorize(ctx));
-            break;
-    }
-    return lines.join('\n');
-}
-function iso(date) {
-    return date === undefined ? 'an unknown time' : formatUtc(date, { seconds: true });
-}
-/** When a refresh token issued at `issuedAt` (epoch ms) expires unless it is used before. */
-function refreshTokenExpiry(issuedAt) {
-    return new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * time_DAY_MS);
-}
-
-// EXTERNAL MODULE: ./src/github.ts
-var src_github = __nccwpck_require__(9248);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/postman.ts
-/**
- * The Postman environment file newman reads. It carries only what lets the Box collections call
- * the API: the access token, a future `expires_at` and `box_env_type` BEARER. It never carries
- * the refresh token or the client secret: with those absent neither the classic nor the advanced
- * collection can refresh on its own and burn the single-use refresh token inside newman.
- */
-
-
-
-
-function postmanEnvironment(accessToken, expiresAt) {
-    return {
-        id: randomUUID(),
-        name: 'Box (box-token-refresh)',
-        values: [
-            { key: 'access_token', value: accessToken, type: 'secret', enabled: true },
-            // Epoch milliseconds as a number: the classic collection treats "" as an error and 0 as expired.
-            { key: 'expires_at', value: expiresAt.getTime(), type: 'default', enabled: true },
-            { key: 'box_env_type', value: 'BEARER', type: 'default', enabled: true }
-        ],
-        _postman_variable_scope: 'environment'
-    };
-}
-/** Checked before Box is called, so a bad path cannot fail the run after the token was used. */
-async function postman_checkPostmanPath(file) {
-    const folder = path.dirname(file);
-    const folderStat = await stat(folder).catch(() => undefined);
-    if (!folderStat?.isDirectory()) {
-        throw new Error(`\`postman-environment\`: the folder ${folder} does not exist. Create it in an earlier step (mkdir -p) or choose a path in the workspace.`);
-    }
-    if ((await stat(file).catch(() => undefined))?.isDirectory()) {
-        throw new Error(`\`postman-environment\`: ${file} is a folder. Give a file path, e.g. box.postman_environment.json.`);
-    }
-    await access(folder, constants.W_OK).catch(() => {
-        throw new Error(`\`postman-environment\`: the folder ${folder} is not writable by this step. Choose a path in the workspace or RUNNER_TEMP.`);
-    });
-}
-/**
- * Written to a new file beside the target and renamed over it, so the file is never readable by
- * others, even briefly. The temporary name is random and created exclusively without following a
- * link: a file or symlink planted there in advance makes the write fail instead of redirecting it.
- * A failed write leaves no temporary file behind.
- */
-async function writePostmanEnvironment(file, environment, randomName = () => randomBytes(12).toString('hex')) {
-    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomName()}.tmp`);
-    const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
-    try {
-        try {
-            await handle.writeFile(JSON.stringify(environment, null, 2) + '\n');
-            // The mode given to open() is narrowed by the umask, never widened; this makes it exact.
-            await handle.chmod(0o600);
-        }
-        finally {
-            await handle.close();
-        }
-        await rename(temporary, file);
-    }
-    catch (error) {
-        await rm(temporary, { force: true });
-        throw error;
-    }
-}
-
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
-;// CONCATENATED MODULE: ./src/preflight.ts
-
-
-
-async function preflight(github, config, targets, sealer) {
-    const workflowRepository = config.run?.repository;
-    const [ready, runQueuedAt, shadowProblems, postmanProblem] = await Promise.all([
-        prepareForWriting(github, targets, config.organizationVisibility, sealer),
-        // Environment secrets are read when the job starts, not when the run is queued.
-        targets[0].kind === 'environment' ? undefined : runQueuedTime(github, config),
-        Promise.all(targets.map((t) => (t.kind === 'organization' && workflowRepository ? shadowingSecretProblem(github, t, workflowRepository) : undefined))),
-        config.postmanEnvironment === undefined ? undefined : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error) => error.message)
-    ]);
-    const problems = [...ready.problems];
-    for (const problem of [...shadowProblems, postmanProblem])
-        if (problem !== undefined)
-            problems.push(problem);
-    if (problems.length > 0 || ready.sealer === undefined)
-        return { ok: false, problems };
-    return { ok: true, prepared: ready.prepared, sealer: ready.sealer, runQueuedAt };
-}
-/**
- * What any writer of the secret (the action, the login command) must know before Box is asked for
- * a token: every target prepared (public key, metadata, access) and libsodium able to seal with
- * each key. One parallel round; `problems` lists every failure, each saying what to fix.
- */
-async function prepareForWriting(github, targets, newVisibility, sealer) {
-    const [results, loaded] = await Promise.all([
-        Promise.allSettled(targets.map((t) => (0,secrets/* prepareTarget */.zb)(github, t, newVisibility))),
-        sealer.catch((error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`))
-    ]);
-    const problems = [];
-    const prepared = [];
-    for (const result of results) {
-        if (result.status === 'fulfilled')
-            prepared.push(result.value);
-        else
-            problems.push(result.reason.message);
-    }
-    if (loaded instanceof Error)
-        return { prepared, problems: [...problems, loaded.message] };
-    for (const p of prepared) {
-        try {
-            loaded.check(p.publicKey);
-        }
-        catch (error) {
-            problems.push(`GitHub's public key for the ${p.target.label} cannot seal a value: ${error.message}. Try again; if it persists, GitHub is serving a bad key.`);
-        }
-    }
-    return { prepared, sealer: loaded, problems };
-}
-/**
- * When this run (attempt) was queued: GitHub reads repository and organization secrets then, so
- * a secret rotated later means this run holds a stale token. Only detail: any failure is ignored.
- */
-async function runQueuedTime(github, config) {
-    if (config.run === undefined)
-        return undefined;
-    const { repository, id, attempt } = config.run;
-    try {
-        const { data } = await github.request('GET', `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/actions/runs/${id}`, undefined, { once: true });
-        const { created_at: createdAt, run_started_at: startedAt } = (data ?? {});
-        const when = attempt > 1 ? (startedAt ?? createdAt) : createdAt;
-        const date = typeof when === 'string' && when.length <= 40 ? new Date(when) : undefined;
-        return date && !Number.isNaN(date.getTime()) ? date : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-// EXTERNAL MODULE: ./src/recovery.ts
-var recovery = __nccwpck_require__(7735);
-;// CONCATENATED MODULE: ./src/seal.ts
-/**
- * libsodium sealed boxes, as GitHub requires for secret values. Standard padded base64 both ways:
- * libsodium-wrappers defaults to URL-safe base64 without padding, which GitHub rejects.
- */
-let loading;
-/**
- * Loaded on demand (the module is large and its WebAssembly takes a moment to start), so the
- * caller can start this while its first requests are in flight. Memoised: one load per process.
- */
-function loadSealer() {
-    loading ??= __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768)).then(async ({ default: sodium }) => {
-        await sodium.ready;
-        // The first seal runs libsodium's code for the first time and takes a few milliseconds more
-        // than the next: spend them here, while the caller's requests are in flight, rather than
-        // between Box's answer and the secret write. A throwaway key; nothing leaves the process.
-        sodium.crypto_box_seal(sodium.from_string('warm-up'), sodium.crypto_box_keypair().publicKey);
-        const ORIGINAL = sodium.base64_variants.ORIGINAL;
-        const keyBytes = (publicKey) => {
-            let bytes;
-            try {
-                bytes = sodium.from_base64(publicKey.key, ORIGINAL);
-            }
-            catch {
-                throw new Error(`public key ${publicKey.keyId} is not valid base64`);
-            }
-            if (bytes.length !== sodium.crypto_box_PUBLICKEYBYTES) {
-                throw new Error(`public key ${publicKey.keyId} has ${bytes.length} bytes, not ${sodium.crypto_box_PUBLICKEYBYTES}`);
-            }
-            return bytes;
-        };
-        return {
-            check: (publicKey) => void keyBytes(publicKey),
-            seal: (value, publicKey) => ({
-                encryptedValue: sodium.to_base64(sodium.crypto_box_seal(sodium.from_string(value), keyBytes(publicKey)), ORIGINAL),
-                keyId: publicKey.keyId
-            })
-        };
-    });
-    return loading;
-}
-
-// EXTERNAL MODULE: ./src/targets.ts
-var src_targets = __nccwpck_require__(8993);
-;// CONCATENATED MODULE: ./src/writeback.ts
-
-
-/**
- * Seals the token for every target and records each payload in the ledger. It cannot throw: it
- * runs between Box's answer and the line that logs the sealed copies, where an exception would
- * lose the token. Every key was checked before Box was called, so a failure here is not expected;
- * it is reported per target.
- */
-function sealForTargets(sealer, prepared, refreshToken, ghHostname, ledger) {
-    return prepared.map((p) => {
-        try {
-            const sealed = sealer.seal(refreshToken, p.publicKey);
-            const payload = (0,recovery/* recoveryPayload */.UH)(p, sealed, ghHostname);
-            ledger.record(payload);
-            return { prepared: p, sealed, payload };
-        }
-        catch (error) {
-            return {
-                prepared: p,
-                problem: `The new refresh token could not be sealed for the ${p.target.label} (${String(error?.message ?? error)}), so it cannot be stored: re-authorize (README: "Re-authorizing").`
-            };
-        }
-    });
-}
-/** Writes every sealed copy in parallel; `onWritten` hears of each confirmed write as it lands. */
-function writeBack(github, copies, onWritten) {
-    return Promise.all(copies.map(async (copy) => {
-        const { target } = copy.prepared;
-        if ('problem' in copy)
-            return { target, outcome: 'failed', message: copy.problem };
-        let outcome;
-        try {
-            outcome = await (0,secrets/* writeSecret */.kz)(github, copy.prepared, copy.sealed);
-        }
-        catch (error) {
-            return { target, outcome: 'failed', message: error.message, recovery: copy.payload };
-        }
-        onWritten(target, outcome);
-        return { target, outcome };
-    }));
-}
-/**
- * What a person must be told when writes failed: each failure, then the commands that finish the
- * rotation by hand. Undefined when every write landed.
- */
-function writeBackFailure(results) {
-    const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []));
-    if (failed.length === 0)
-        return undefined;
-    const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []));
-    return { recoveries, message: [...failed.map((f) => f.message), ...(recoveries.length > 0 ? [(0,recovery/* recoveryInstructions */.ry)(recoveries)] : [])].join('\n') };
-}
-
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/inputs.ts
-/**
- * Reads the action's inputs into one typed, validated config. Every problem names the input and
- * says how to fix it, and all problems are reported together, before any network call: a run that
- * fails here has not used the refresh token.
- */
-
-/** What a run that stopped before Box says last: it is true of every such run. */
-const NOTHING_USED = 'Nothing was changed and the refresh token was not used.';
-class InputError extends Error {
-    problems;
-    /** The problems, one line each, without the closing sentence. */
-    list;
-    constructor(problems) {
-        const list = [
-            problems.length === 1 ? 'An input is not valid:' : `${problems.length} inputs are not valid:`,
-            ...problems.map((p) => `  - \`${p.input}\`: ${p.message}`)
-        ].join('\n');
-        super(`${list}\n${NOTHING_USED}`);
-        this.problems = problems;
-        this.list = list;
-        this.name = 'InputError';
-    }
-}
-/** The inputs whose values are credentials; they are masked before anything else happens. */
-const credentialInputs = (/* unused pure expression or super */ null && (['client-secret', 'refresh-token', 'github-token']));
+;// CONCATENATED MODULE: ./src/names.ts
 const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
-function readConfig(getInput, env) {
-    const inputs = new InputReader(getInput);
-    const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN';
-    inputs.check('secret-name', secretNameProblem(secretName));
-    const config = {
-        ...readCredentials(inputs, secretName),
-        secretName,
-        ...readSelection(inputs, env),
-        boxApiUrl: baseUrl(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem),
-        githubApiUrl: baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', inputs.problem),
-        postmanEnvironment: inputs.text('postman-environment') ? path.resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.text('postman-environment')) : undefined,
-        exportEnv: inputs.boolean('export-env'),
-        dryRun: inputs.boolean('dry-run'),
-        retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
-        requestTimeoutMs: inputs.seconds('request-timeout-seconds', 30, 1, 600),
-        run: workflowRun(env)
-    };
-    if (inputs.problems.length > 0)
-        throw new InputError(inputs.problems);
-    return config;
-}
-/** The four credentials; each message says where the value should come from. */
-function readCredentials(inputs, secretName) {
-    return {
-        clientId: inputs.credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials)."),
-        clientSecret: inputs.credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository."),
-        refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). See "First-time setup" in the README to get the first refresh token.`),
-        githubToken: inputs.credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: write`. The workflow GITHUB_TOKEN cannot write secrets.')
-    };
-}
-/** Which secrets are written: the repository, or one of its environments, or the organization; with or without Dependabot's. */
-function readSelection(inputs, env) {
-    const repository = parseRepository(inputs.text('repository') || env.GITHUB_REPOSITORY || '', inputs.problem);
-    const environment = inputs.text('environment') || undefined;
-    if (environment !== undefined)
-        inputs.check('environment', environmentProblem(environment));
-    const organization = inputs.text('organization') || undefined;
-    if (organization !== undefined)
-        inputs.check('organization', organizationProblem(organization));
-    if (environment !== undefined && organization !== undefined) {
-        inputs.problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.');
-    }
-    const visibility = inputs.text('organization-visibility') || 'private';
-    inputs.check('organization-visibility', visibilityProblem(visibility));
-    const dependabot = inputs.boolean('dependabot');
-    if (dependabot && environment !== undefined) {
-        inputs.problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.');
-    }
-    return { repository, environment, organization, organizationVisibility: visibility === 'all' ? 'all' : 'private', dependabot };
-}
-/** Reads inputs (trimmed) and collects every problem, so that all are reported at once. */
-class InputReader {
-    getInput;
-    problems = [];
-    constructor(getInput) {
-        this.getInput = getInput;
-    }
-    problem = (input, message) => {
-        this.problems.push({ input, message });
-    };
-    text(name) {
-        return this.getInput(name).trim();
-    }
-    /** Records `message` as a problem of `input`, when there is one. */
-    check(input, message) {
-        if (message !== undefined)
-            this.problem(input, message);
-    }
-    credential(name, whatItIs, emptyHint) {
-        const value = this.text(name);
-        if (value === '')
-            this.problem(name, `is empty. ${emptyHint}`);
-        else if (/\s/.test(value))
-            this.problem(name, `contains white space, so it was probably pasted with extra text. Store ${whatItIs} alone in the secret.`);
-        return value;
-    }
-    // The same spellings the YAML 1.2 core schema accepts, as @actions/core's getBooleanInput does.
-    boolean(name) {
-        const value = this.text(name);
-        if (['true', 'True', 'TRUE'].includes(value))
-            return true;
-        if (!['false', 'False', 'FALSE', ''].includes(value))
-            this.problem(name, `must be \`true\` or \`false\`, not "${value}".`);
-        return false;
-    }
-    /** Milliseconds, from a number of seconds within [min, max]; the fallback when empty or wrong. */
-    seconds(name, fallback, min, max) {
-        const value = this.text(name);
-        if (value === '')
-            return fallback * 1000;
-        const seconds = Number(value);
-        if (!Number.isFinite(seconds) || seconds < min || seconds > max) {
-            this.problem(name, `must be a number of seconds from ${min} to ${max}, not "${value}".`);
-            return fallback * 1000;
-        }
-        return seconds * 1000;
-    }
-}
 /** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
 function secretNameProblem(secretName) {
     if (!secretNamePattern.test(secretName)) {
@@ -40354,16 +40322,22 @@ function visibilityProblem(visibility) {
     if (visibility === 'all' || visibility === 'private')
         return undefined;
     return visibility === 'selected'
-        ? 'cannot be `selected` for a new secret, because repositories are not chosen here. Create the secret once in the organization settings with the repositories you want; that list is kept on every rotation.'
+        ? 'cannot be `selected` for a new secret, because repositories are not chosen here. ' +
+            'Create the secret once in the organization settings with the repositories you want; ' +
+            'that list is kept on every rotation.'
         : `must be \`private\` or \`all\`, not "${visibility}".`;
 }
 function organizationProblem(organization) {
-    return ownerPattern.test(organization) ? undefined : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
+    return ownerPattern.test(organization)
+        ? undefined
+        : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
 }
 function parseRepository(value, problem) {
     const [owner = '', repo = '', ...rest] = value.split('/');
     if (rest.length > 0 || !ownerPattern.test(owner) || !repoPattern.test(repo) || repo === '.' || repo === '..') {
-        problem('repository', value === '' ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.' : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
+        problem('repository', value === ''
+            ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.'
+            : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
     }
     return { owner, repo };
 }
@@ -40388,19 +40362,14 @@ function baseUrl(value, name, problem) {
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
 }
-function workflowRun(env) {
-    const id = Number(env.GITHUB_RUN_ID);
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!Number.isSafeInteger(id) || id <= 0 || !owner || !repo)
-        return undefined;
-    return { repository: { owner, repo }, id, attempt: Number(env.GITHUB_RUN_ATTEMPT) || 1 };
-}
 
-;// CONCATENATED MODULE: ./src/login/options.ts
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/login/flags.ts
 /**
- * The login command's flags and environment, read into one validated set of options. Problems are
- * reported together, each naming the flag and the fix, before the command touches GitHub or Box
- * (as the action's inputs are). The --help text is in help.ts.
+ * The login command's command line: its flags, read leniently and then judged by hand so that one
+ * run reports every mistake (an unknown flag with the one probably meant, a missing value, a value
+ * for a flag that takes none, a stray word) in the command's own words, never the parser's.
  */
 
 
@@ -40408,21 +40377,6 @@ const DEFAULT_PORT = 8976;
 const DEFAULT_TIMEOUT_SECONDS = 300;
 /** A person at a terminal would rather hear of a network problem in half a minute than in two. */
 const DEFAULT_RETRY_TIMEOUT_SECONDS = 30;
-const DEFAULT_BOX_AUTHORIZE_URL = 'https://account.box.com/api/oauth2/authorize';
-const DEFAULT_BOX_API_URL = 'https://api.box.com';
-const CALLBACK_PATH = '/callback';
-class UsageError extends Error {
-    problems;
-    constructor(problems) {
-        super([
-            problems.length === 1 ? 'An option is not valid:' : `${problems.length} options are not valid:`,
-            ...problems.map((p) => `  - ${p}`),
-            'Nothing was changed. Run with --help for how to use the command.'
-        ].join('\n'));
-        this.problems = problems;
-        this.name = 'UsageError';
-    }
-}
 const flags = {
     'client-id': { type: 'string' },
     'client-secret': { type: 'string' },
@@ -40442,62 +40396,6 @@ const flags = {
     'no-browser': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' }
 };
-function parseLoginArgs(argv, env) {
-    const { values, problems: syntax } = readFlags(argv);
-    if (values.help === true)
-        return { help: true };
-    const flagsRead = new FlagReader(values, syntax);
-    const githubToken = githubTokenFrom(flagsRead.text('github-token'), env);
-    if (githubToken !== undefined && /\s/.test(githubToken.value))
-        flagsRead.problem(githubToken.source, 'contains white space. Give the token alone.');
-    const { selection, organizationVisibility } = readLoginSelection(flagsRead);
-    const githubApiFlag = flagsRead.text('github-api-url');
-    const options = {
-        clientId: flagsRead.credential('client-id', env.BOX_CLIENT_ID, 'BOX_CLIENT_ID', 'the client ID'),
-        clientSecret: flagsRead.credential('client-secret', env.BOX_CLIENT_SECRET, 'BOX_CLIENT_SECRET', 'the client secret'),
-        githubToken,
-        selection,
-        organizationVisibility,
-        boxAuthorizeUrl: flagsRead.url('--box-authorize-url', flagsRead.text('box-authorize-url') ?? DEFAULT_BOX_AUTHORIZE_URL),
-        boxApiUrl: flagsRead.url('--box-api-url', flagsRead.text('box-api-url') ?? DEFAULT_BOX_API_URL),
-        githubApiUrl: flagsRead.url(githubApiFlag === undefined && env.GITHUB_API_URL ? 'GITHUB_API_URL' : '--github-api-url', githubApiFlag ?? (env.GITHUB_API_URL || 'https://api.github.com')),
-        port: flagsRead.integer('port', DEFAULT_PORT, 0, 65535),
-        timeoutMs: flagsRead.integer('timeout', DEFAULT_TIMEOUT_SECONDS, 1, 3600, ' (seconds)') * 1000,
-        retryTimeoutMs: flagsRead.integer('retry-timeout', DEFAULT_RETRY_TIMEOUT_SECONDS, 0, 3600, ' (seconds)') * 1000,
-        openBrowser: values['no-browser'] !== true
-    };
-    if (flagsRead.problems.length > 0)
-        throw new UsageError(flagsRead.problems);
-    return { help: false, options };
-}
-/** Where the token goes: a repository (or one of its environments), or an organization. */
-function readLoginSelection(flagsRead) {
-    const secretName = flagsRead.text('secret-name') ?? 'BOX_REFRESH_TOKEN';
-    flagsRead.check('--secret-name', secretNameProblem(secretName));
-    const repositoryValue = flagsRead.text('repository');
-    const environment = flagsRead.text('environment');
-    const organization = flagsRead.text('organization');
-    const dependabot = flagsRead.values.dependabot === true;
-    if (repositoryValue === undefined && organization === undefined) {
-        flagsRead.problem('--repository', 'is missing: say where the secret goes, with `--repository owner/name` (or `--organization name` for an organization secret).');
-    }
-    if (repositoryValue !== undefined && organization !== undefined) {
-        flagsRead.problem('--organization', 'cannot be combined with `--repository`: give `--repository` for a repository or environment secret, or `--organization` for an organization secret.');
-    }
-    const repository = repositoryValue === undefined ? undefined : parseRepository(repositoryValue, (_, message) => flagsRead.problem('--repository', message));
-    if (organization !== undefined)
-        flagsRead.check('--organization', organizationProblem(organization));
-    if (environment !== undefined) {
-        if (repositoryValue === undefined)
-            flagsRead.problem('--environment', 'needs `--repository`: an environment secret belongs to a repository.');
-        flagsRead.check('--environment', environmentProblem(environment));
-        if (dependabot)
-            flagsRead.problem('--dependabot', 'cannot be combined with `--environment`: Dependabot secrets exist for repositories and organizations only.');
-    }
-    const visibility = flagsRead.text('organization-visibility') ?? 'private';
-    flagsRead.check('--organization-visibility', visibilityProblem(visibility));
-    return { selection: { secretName, repository, environment, organization, dependabot }, organizationVisibility: visibility === 'all' ? 'all' : 'private' };
-}
 /**
  * The flags as given, and every way the command line itself is wrong: an unknown flag (with the
  * flag that was probably meant), a flag without its value, a value for a flag that takes none, a
@@ -40551,7 +40449,8 @@ const EXAMPLES = {
 function nearestFlag(typed) {
     const name = typed.toLowerCase();
     const candidates = Object.keys(flags).map((flag) => ({ flag, distance: editDistance(name, flag) }));
-    const best = candidates.find(({ flag }) => flag.startsWith(name) || name.startsWith(flag)) ?? candidates.filter((c) => c.distance <= 2).sort((a, b) => a.distance - b.distance)[0];
+    const best = candidates.find(({ flag }) => flag.startsWith(name) || name.startsWith(flag)) ??
+        candidates.filter((c) => c.distance <= 2).sort((a, b) => a.distance - b.distance)[0];
     if (best === undefined)
         return undefined;
     const short = flags[best.flag].short;
@@ -40612,6 +40511,86 @@ class FlagReader {
         return number;
     }
 }
+
+;// CONCATENATED MODULE: ./src/login/options.ts
+
+
+const DEFAULT_BOX_AUTHORIZE_URL = 'https://account.box.com/api/oauth2/authorize';
+const DEFAULT_BOX_API_URL = 'https://api.box.com';
+const CALLBACK_PATH = '/callback';
+class UsageError extends Error {
+    problems;
+    constructor(problems) {
+        super([
+            problems.length === 1 ? 'An option is not valid:' : `${problems.length} options are not valid:`,
+            ...problems.map((p) => `  - ${p}`),
+            'Nothing was changed. Run with --help for how to use the command.'
+        ].join('\n'));
+        this.problems = problems;
+        this.name = 'UsageError';
+    }
+}
+function parseLoginArgs(argv, env) {
+    const { values, problems: syntax } = readFlags(argv);
+    if (values.help === true)
+        return { help: true };
+    const flagsRead = new FlagReader(values, syntax);
+    const githubToken = githubTokenFrom(flagsRead.text('github-token'), env);
+    if (githubToken !== undefined && /\s/.test(githubToken.value))
+        flagsRead.problem(githubToken.source, 'contains white space. Give the token alone.');
+    const { selection, organizationVisibility } = readLoginSelection(flagsRead);
+    const githubApiFlag = flagsRead.text('github-api-url');
+    const options = {
+        clientId: flagsRead.credential('client-id', env.BOX_CLIENT_ID, 'BOX_CLIENT_ID', 'the client ID'),
+        clientSecret: flagsRead.credential('client-secret', env.BOX_CLIENT_SECRET, 'BOX_CLIENT_SECRET', 'the client secret'),
+        githubToken,
+        selection,
+        organizationVisibility,
+        boxAuthorizeUrl: flagsRead.url('--box-authorize-url', flagsRead.text('box-authorize-url') ?? DEFAULT_BOX_AUTHORIZE_URL),
+        boxApiUrl: flagsRead.url('--box-api-url', flagsRead.text('box-api-url') ?? DEFAULT_BOX_API_URL),
+        githubApiUrl: flagsRead.url(githubApiFlag === undefined && env.GITHUB_API_URL ? 'GITHUB_API_URL' : '--github-api-url', githubApiFlag ?? (env.GITHUB_API_URL || 'https://api.github.com')),
+        port: flagsRead.integer('port', DEFAULT_PORT, 0, 65535),
+        timeoutMs: flagsRead.integer('timeout', DEFAULT_TIMEOUT_SECONDS, 1, 3600, ' (seconds)') * 1000,
+        retryTimeoutMs: flagsRead.integer('retry-timeout', DEFAULT_RETRY_TIMEOUT_SECONDS, 0, 3600, ' (seconds)') * 1000,
+        openBrowser: values['no-browser'] !== true
+    };
+    if (flagsRead.problems.length > 0)
+        throw new UsageError(flagsRead.problems);
+    return { help: false, options };
+}
+/** Where the token goes: a repository (or one of its environments), or an organization. */
+function readLoginSelection(flagsRead) {
+    const secretName = flagsRead.text('secret-name') ?? 'BOX_REFRESH_TOKEN';
+    flagsRead.check('--secret-name', secretNameProblem(secretName));
+    const repositoryValue = flagsRead.text('repository');
+    const environment = flagsRead.text('environment');
+    const organization = flagsRead.text('organization');
+    const dependabot = flagsRead.values.dependabot === true;
+    if (repositoryValue === undefined && organization === undefined) {
+        flagsRead.problem('--repository', 'is missing: say where the secret goes, with `--repository owner/name` (or `--organization name` for an organization secret).');
+    }
+    if (repositoryValue !== undefined && organization !== undefined) {
+        flagsRead.problem('--organization', 'cannot be combined with `--repository`: give `--repository` for a repository or environment secret, or `--organization` for an organization secret.');
+    }
+    const repository = repositoryValue === undefined
+        ? undefined
+        : parseRepository(repositoryValue, (_, message) => flagsRead.problem('--repository', message));
+    if (organization !== undefined)
+        flagsRead.check('--organization', organizationProblem(organization));
+    if (environment !== undefined) {
+        if (repositoryValue === undefined)
+            flagsRead.problem('--environment', 'needs `--repository`: an environment secret belongs to a repository.');
+        flagsRead.check('--environment', environmentProblem(environment));
+        if (dependabot)
+            flagsRead.problem('--dependabot', 'cannot be combined with `--environment`: Dependabot secrets exist for repositories and organizations only.');
+    }
+    const visibility = flagsRead.text('organization-visibility') ?? 'private';
+    flagsRead.check('--organization-visibility', visibilityProblem(visibility));
+    return {
+        selection: { secretName, repository, environment, organization, dependabot },
+        organizationVisibility: visibility === 'all' ? 'all' : 'private'
+    };
+}
 /** The flag, then GH_TOKEN and GITHUB_TOKEN in gh's own order; `gh auth token` is asked later. */
 function githubTokenFrom(flag, env) {
     if (flag !== undefined)
@@ -40657,7 +40636,12 @@ function sameState(expected, received) {
 }
 function authorizeUrl(base, params) {
     const url = new URL(base);
-    url.search = new URLSearchParams({ response_type: 'code', client_id: params.clientId, redirect_uri: params.redirectUri, state: params.state }).toString();
+    url.search = new URLSearchParams({
+        response_type: 'code',
+        client_id: params.clientId,
+        redirect_uri: params.redirectUri,
+        state: params.state
+    }).toString();
     return url.href;
 }
 /**
@@ -40674,14 +40658,24 @@ async function startCallbackServer(port, state, onRefused) {
         res.on('error', () => { }); // a browser that went away is not the command's problem
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
         if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH)
-            return sendPage(res, 404, { ok: false, title: 'Not found', message: 'This address only takes Box\u2019s redirect.' });
+            return sendPage(res, 404, {
+                ok: false,
+                title: 'Not found',
+                message: 'This address only takes Box\u2019s redirect.'
+            });
         if (taken) {
-            return sendPage(res, 409, { ok: false, title: 'Already answered', message: 'This login has already received Box\u2019s answer. Look at the terminal.' });
+            return sendPage(res, 409, {
+                ok: false,
+                title: 'Already answered',
+                message: 'This login has already received Box\u2019s answer. Look at the terminal.'
+            });
         }
         const params = url.searchParams;
         const received = params.get('state');
         if (received === null || !sameState(state, received)) {
-            onRefused(received === null ? 'it carries no state' : 'its state does not match this login (an old browser tab, or a request this command did not start)');
+            onRefused(received === null
+                ? 'it carries no state'
+                : 'its state does not match this login (an old browser tab, or a request this command did not start)');
             return sendPage(res, 400, {
                 ok: false,
                 title: 'Refused',
@@ -40692,11 +40686,17 @@ async function startCallbackServer(port, state, onRefused) {
         const error = params.get('error');
         if (error === null && !code) {
             onRefused('it carries neither a code nor an error');
-            return sendPage(res, 400, { ok: false, title: 'Refused', message: 'Box\u2019s answer held no authorization code.' });
+            return sendPage(res, 400, {
+                ok: false,
+                title: 'Refused',
+                message: 'Box\u2019s answer held no authorization code.'
+            });
         }
         taken = true;
         held = res;
-        deliver(error !== null ? { kind: 'error', error, description: params.get('error_description') ?? undefined } : { kind: 'code', code: code });
+        deliver(error !== null
+            ? { kind: 'error', error, description: params.get('error_description') ?? undefined }
+            : { kind: 'code', code: code });
     });
     await new Promise((resolve, reject) => {
         server.once('error', (error) => reject(listenError(error, port)));
@@ -40730,7 +40730,8 @@ async function startCallbackServer(port, state, onRefused) {
 }
 function listenError(error, port) {
     if (error.code === 'EADDRINUSE') {
-        return new ListenError(error.code, `Port ${port} on 127.0.0.1 is in use, perhaps by another login that is still waiting. Stop it, or pass another --port (and list http://127.0.0.1:<that port>/callback in the Box app's redirect URIs).`);
+        return new ListenError(error.code, `Port ${port} on 127.0.0.1 is in use, perhaps by another login that is still waiting. ` +
+            `Stop it, or pass another --port (and list http://127.0.0.1:<that port>/callback in the Box app's redirect URIs).`);
     }
     if (error.code === 'EACCES')
         return new ListenError(error.code, `Not allowed to listen on port ${port} of 127.0.0.1. Pass a port above 1023 with --port.`);
@@ -40781,7 +40782,8 @@ class LoginFailure extends Error {
 const cancelled = () => new LoginFailure('Cancelled. Nothing was changed.', EXIT.cancelled);
 function noGitHubToken() {
     return new LoginFailure('No GitHub token: pass --github-token, set GH_TOKEN or GITHUB_TOKEN, or log in with the GitHub CLI (`gh auth login`). ' +
-        'The token must be able to write the secret: a fine-grained token with "Secrets: read and write" on the repository, or a classic token with `repo` (`admin:org` for an organization secret).\nNothing was changed.', EXIT.usage);
+        'The token must be able to write the secret: a fine-grained token with "Secrets: ' +
+        'read and write" on the repository, or a classic token with `repo` (`admin:org` for an organization secret).\nNothing was changed.', EXIT.usage);
 }
 /** The secret targets could not be prepared; says where the GitHub token came from and how to fix its scopes. */
 function preflightFailure(problems, tokenSource) {
@@ -40794,7 +40796,11 @@ function preflightFailure(problems, tokenSource) {
 function refusal(answer, clean) {
     const said = clean(`${answer.error}${answer.description ? ` (${answer.description})` : ''}`);
     if (answer.error === 'access_denied') {
-        return new LoginFailure(`Access was not granted at Box: ${said}. Nothing was stored.\nIf that was not intended, run the command again and click "Grant access to Box".`, EXIT.failed, { ok: false, title: 'Access not granted', message: 'Box did not grant access, so nothing was stored. You can close this tab.' });
+        return new LoginFailure(`Access was not granted at Box: ${said}. Nothing was stored.\nIf that was not intended, run the command again and click "Grant access to Box".`, EXIT.failed, {
+            ok: false,
+            title: 'Access not granted',
+            message: 'Box did not grant access, so nothing was stored. You can close this tab.'
+        });
     }
     return new LoginFailure(`Box answered the authorization with an error: ${said}. Nothing was stored.`, EXIT.failed, {
         ok: false,
@@ -40806,9 +40812,13 @@ function timeoutMessage(redirectUri, options) {
     const port = new URL(redirectUri).port;
     return [
         `Box's answer did not reach ${redirectUri} within ${formatDuration(options.timeoutMs)}. Nothing was stored.`,
-        `  - If Box showed "redirect_uri_mismatch", the Box app does not list this redirect URI. In the Developer Console open your app → Configuration → OAuth 2.0 Redirect URIs, add ${redirectUri} exactly (http, 127.0.0.1 rather than localhost, port ${port}, path ${CALLBACK_PATH}), save, and run the command again.`,
+        `  - If Box showed "redirect_uri_mismatch", the Box app does not list this redirect URI. ` +
+            `In the Developer Console open your app → Configuration → OAuth 2.0 Redirect URIs, ` +
+            `add ${redirectUri} exactly (http, 127.0.0.1 rather than localhost, port ${port}, ` +
+            `path ${CALLBACK_PATH}), save, and run the command again.`,
         '  - If Box showed "invalid_client", the client ID is not the one of your Box app.',
-        `  - If the browser runs on another machine, its 127.0.0.1 is not this one: forward the port (ssh -L ${port}:127.0.0.1:${port} HOST) or run the command where the browser is.`,
+        `  - If the browser runs on another machine, its 127.0.0.1 is not this one: ` +
+            `forward the port (ssh -L ${port}:127.0.0.1:${port} HOST) or run the command where the browser is.`,
         '  - To wait longer, pass --timeout SECONDS.'
     ].join('\n');
 }
@@ -40817,14 +40827,17 @@ function explainExchangeFailure(error, redirectUri) {
     if (!(error instanceof box_error_BoxError))
         return `Exchanging the authorization code failed: ${error?.message ?? String(error)}. ${again}`;
     if (error.kind === 'invalid_client') {
-        return `${error.message} The client secret (or ID) is wrong: copy both from the Developer Console → your app → Configuration → OAuth 2.0 Credentials. ${again}`;
+        return (`${error.message} The client secret (or ID) is wrong: ` +
+            `copy both from the Developer Console → your app → Configuration → OAuth 2.0 Credentials. ${again}`);
     }
     if (error.details.oauthError === 'redirect_uri_mismatch') {
-        return `${error.message} The token request's redirect URI ${redirectUri} is not one the Box app lists: add it under Configuration → OAuth 2.0 Redirect URIs. ${again}`;
+        return (`${error.message} The token request's redirect URI ${redirectUri} is not one the Box app lists: ` +
+            `add it under Configuration → OAuth 2.0 Redirect URIs. ${again}`);
     }
     if (error.kind === 'invalid_grant') {
         const earlier = error.earlierAmbiguousAttempt
-            ? ` An earlier attempt (${error.earlierAmbiguousAttempt}) probably reached Box and used the code; whatever it issued was never stored and simply goes unused.`
+            ? ` An earlier attempt (${error.earlierAmbiguousAttempt}) probably reached Box and used the code; ` +
+                `whatever it issued was never stored and simply goes unused.`
             : '';
         return `${error.message} An authorization code works once, and only for 30 seconds after access is granted.${earlier} ${again}`;
     }
@@ -40833,6 +40846,85 @@ function explainExchangeFailure(error, redirectUri) {
 function formatDuration(ms) {
     const seconds = Math.round(ms / 1000);
     return seconds % 60 === 0 && seconds >= 60 ? `${seconds / 60} min` : `${seconds} s`;
+}
+
+;// CONCATENATED MODULE: ./src/login/authorize.ts
+/**
+ * The authorization-code flow at Box: listen on the loopback redirect, show (and open) Box's
+ * authorize URL, wait for Box to send the browser back with a code, an error, or nothing before the
+ * time runs out or the person presses Ctrl-C, and exchange the code for a token pair in its 30 s.
+ */
+
+
+
+
+
+async function listen(port, state, terminal) {
+    try {
+        return await startCallbackServer(port, state, (reason) => terminal.warn(`Refused a request to ${CALLBACK_PATH}: ${reason}. Still waiting for Box's answer.`));
+    }
+    catch (error) {
+        if (error instanceof ListenError)
+            throw new LoginFailure(`${error.message}\nNothing was changed.`);
+        throw error;
+    }
+}
+/** Shows the way to Box, waits for the browser to come back (or a Ctrl-C), and returns the code. */
+async function receiveCode(server, clientId, state, options, browser, terminal) {
+    const url = authorizeUrl(options.boxAuthorizeUrl, { clientId, redirectUri: server.redirectUri, state });
+    terminal.info();
+    terminal.info(`Listening on ${server.redirectUri} for Box's answer. The Box app must list this redirect URI`);
+    terminal.info(`(Developer Console → your app → Configuration → OAuth 2.0 Redirect URIs), or Box shows "redirect_uri_mismatch".`);
+    terminal.info();
+    terminal.info('Open this URL in a browser on this machine, log in to Box and click "Grant access to Box":');
+    terminal.info();
+    terminal.info(`  ${url}`);
+    terminal.info();
+    if (options.openBrowser) {
+        const opened = await browser.openBrowser(url).catch(() => false);
+        terminal.info(opened
+            ? 'Asked your browser to open it (if nothing opens, copy the URL).'
+            : 'No browser could be opened from here: open the URL yourself.');
+    }
+    terminal.info(`Waiting for the browser (up to ${formatDuration(options.timeoutMs)}; Ctrl-C to cancel)…`);
+    const answer = await server.waitForAnswer(options.timeoutMs, browser.cancel);
+    if (browser.cancel?.aborted)
+        throw cancelled();
+    if (answer === undefined)
+        throw new LoginFailure(timeoutMessage(server.redirectUri, options));
+    if (answer.kind === 'error')
+        throw refusal(answer, (text) => terminal.redactor.serverText(text));
+    return answer.code;
+}
+/**
+ * An authorization code lives 30 seconds: every attempt must start within 15 s of the code's
+ * arrival and end within 10 s, so even the last retry is answered while the code is valid.
+ */
+const EXCHANGE_BUDGET_MS = 15_000;
+const EXCHANGE_POLICY = { baseDelayMs: 500, maxDelayMs: 4_000 };
+const EXCHANGE_REQUEST_TIMEOUT_MS = 10_000;
+async function exchange(credentials, code, redirectUri, deps, terminal, onRetry) {
+    const retry = {
+        policy: EXCHANGE_POLICY,
+        budget: new src_retry/* RetryBudget */.Km(EXCHANGE_BUDGET_MS, deps.timing.now),
+        timing: deps.timing,
+        cancel: deps.cancel,
+        onRetry
+    };
+    try {
+        return await exchangeAuthorizationCode(credentials, code, redirectUri, {
+            fetch: deps.fetch,
+            retry,
+            stop: deps.stop,
+            requestTimeoutMs: EXCHANGE_REQUEST_TIMEOUT_MS,
+            // Both tokens are redacted from all output the moment Box's answer is parsed.
+            mask: (value) => terminal.redact(value),
+            redactor: terminal.redactor
+        });
+    }
+    catch (error) {
+        throw new LoginFailure(explainExchangeFailure(error, redirectUri), deps.cancel?.aborted ? EXIT.cancelled : EXIT.failed);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/login/credentials.ts
@@ -40876,6 +40968,7 @@ async function resolveGitHubToken(options, ghAuthToken, terminal) {
 
 ;// CONCATENATED MODULE: ./src/login/help.ts
 /** The login command's --help: what it does, the Box app setup it needs, and every flag. */
+
 
 function helpText(command = 'node dist/login/index.js') {
     const redirect = `http://127.0.0.1:${DEFAULT_PORT}${CALLBACK_PATH}`;
@@ -41051,17 +41144,6 @@ class Terminal {
 }
 
 ;// CONCATENATED MODULE: ./src/login/main.ts
-/**
- * login(): the first refresh token, or a new one after the chain broke, from a terminal.
- *
- * The same order as the action, for the same reason: everything that can fail without Box is
- * checked before anyone is sent to Box (options, the GitHub token, every secret target, its
- * public key), so a wrong GitHub token costs no consent. After Box's answer the new refresh token
- * exists only in this process: it is sealed for every target and the sealed copy is printed before
- * any write (as the action logs it), then written with the action's own secret writer; a write that
- * still fails, or a Ctrl-C, leaves the sealed recovery payload on the screen. The token itself is
- * never printed or written anywhere else.
- */
 
 
 
@@ -41079,22 +41161,8 @@ class Terminal {
 
 
 
-/**
- * An authorization code lives 30 seconds: every attempt must start within 15 s of the code's
- * arrival and end within 10 s, so even the last retry is answered while the code is valid.
- */
-const EXCHANGE_BUDGET_MS = 15_000;
-const EXCHANGE_POLICY = { baseDelayMs: 500, maxDelayMs: 4_000 };
-const EXCHANGE_REQUEST_TIMEOUT_MS = 10_000;
+
 const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
-/** Messages about GitHub name the command's flags, not the action's inputs. */
-const LOGIN_TERMS = {
-    token: 'the GitHub token',
-    retryTimeout: '--retry-timeout',
-    targetNames: '--repository, --environment and --organization',
-    apiUrl: '--github-api-url (or GITHUB_API_URL)',
-    replaceToken: 'pass it with --github-token or GH_TOKEN, or log in again with `gh auth login`'
-};
 async function login(deps) {
     const terminal = new Terminal(deps.stdout, deps.stderr);
     try {
@@ -41121,10 +41189,15 @@ async function runLogin(deps, terminal) {
     const githubBudget = new src_retry/* RetryBudget */.Km(options.retryTimeoutMs, deps.timing.now);
     const github = (0,src_github/* createGitHubClient */.LX)(githubToken.value, {
         baseUrl: options.githubApiUrl,
-        retry: { policy: deps.backoff ?? src_retry/* defaultRetryPolicy */.ur, budget: githubBudget, timing: deps.timing, cancel: deps.cancel },
+        retry: {
+            policy: deps.backoff ?? src_retry/* defaultRetryPolicy */.ur,
+            budget: githubBudget,
+            timing: deps.timing,
+            cancel: deps.cancel
+        },
         requestTimeoutMs: GITHUB_REQUEST_TIMEOUT_MS,
         redactor: terminal.redactor,
-        terms: LOGIN_TERMS,
+        terms: github_messages/* LOGIN_TERMS */.EG,
         fetch: deps.githubFetch,
         onRetry: logRetry('GitHub')
     });
@@ -41132,7 +41205,11 @@ async function runLogin(deps, terminal) {
     const seal = await sealer; // checked by preflight
     const state = newState();
     const server = await listen(options.port, state, terminal);
-    let page = { ok: false, title: 'Login failed', message: 'Nothing was stored. The terminal says why, and what to do.' };
+    let page = {
+        ok: false,
+        title: 'Login failed',
+        message: 'Nothing was stored. The terminal says why, and what to do.'
+    };
     try {
         const code = await receiveCode(server, credentials.clientId, state, options, deps, terminal);
         terminal.redact(code);
@@ -41184,58 +41261,6 @@ async function checkTargets(github, options, sealer, tokenSource, terminal) {
     }
     return prepared;
 }
-async function listen(port, state, terminal) {
-    try {
-        return await startCallbackServer(port, state, (reason) => terminal.warn(`Refused a request to ${CALLBACK_PATH}: ${reason}. Still waiting for Box's answer.`));
-    }
-    catch (error) {
-        if (error instanceof ListenError)
-            throw new LoginFailure(`${error.message}\nNothing was changed.`);
-        throw error;
-    }
-}
-/** Shows the way to Box, waits for the browser to come back (or a Ctrl-C), and returns the code. */
-async function receiveCode(server, clientId, state, options, deps, terminal) {
-    const url = authorizeUrl(options.boxAuthorizeUrl, { clientId, redirectUri: server.redirectUri, state });
-    terminal.info();
-    terminal.info(`Listening on ${server.redirectUri} for Box's answer. The Box app must list this redirect URI`);
-    terminal.info(`(Developer Console → your app → Configuration → OAuth 2.0 Redirect URIs), or Box shows "redirect_uri_mismatch".`);
-    terminal.info();
-    terminal.info('Open this URL in a browser on this machine, log in to Box and click "Grant access to Box":');
-    terminal.info();
-    terminal.info(`  ${url}`);
-    terminal.info();
-    if (options.openBrowser) {
-        const opened = await deps.openBrowser(url).catch(() => false);
-        terminal.info(opened ? 'Asked your browser to open it (if nothing opens, copy the URL).' : 'No browser could be opened from here: open the URL yourself.');
-    }
-    terminal.info(`Waiting for the browser (up to ${formatDuration(options.timeoutMs)}; Ctrl-C to cancel)…`);
-    const answer = await server.waitForAnswer(options.timeoutMs, deps.cancel);
-    if (deps.cancel?.aborted)
-        throw cancelled();
-    if (answer === undefined)
-        throw new LoginFailure(timeoutMessage(server.redirectUri, options));
-    if (answer.kind === 'error')
-        throw refusal(answer, (text) => terminal.redactor.serverText(text));
-    return answer.code;
-}
-async function exchange(credentials, code, redirectUri, deps, terminal, onRetry) {
-    const retry = { policy: EXCHANGE_POLICY, budget: new src_retry/* RetryBudget */.Km(EXCHANGE_BUDGET_MS, deps.timing.now), timing: deps.timing, cancel: deps.cancel, onRetry };
-    try {
-        return await exchangeAuthorizationCode(credentials, code, redirectUri, {
-            fetch: deps.fetch,
-            retry,
-            stop: deps.stop,
-            requestTimeoutMs: EXCHANGE_REQUEST_TIMEOUT_MS,
-            // Both tokens are redacted from all output the moment Box's answer is parsed.
-            mask: (value) => terminal.redact(value),
-            redactor: terminal.redactor
-        });
-    }
-    catch (error) {
-        throw new LoginFailure(explainExchangeFailure(error, redirectUri), deps.cancel?.aborted ? EXIT.cancelled : EXIT.failed);
-    }
-}
 /**
  * Seals the new token for every target and prints the sealed copy before any write, then writes
  * every target in parallel, as the action does; returns the exit status and the browser's page.
@@ -41254,15 +41279,27 @@ async function store(github, prepared, sealer, pair, deps, terminal) {
     });
     const failure = writeBackFailure(results);
     if (failure === undefined) {
-        terminal.info(`It expires on ${time_formatUtc(refreshTokenExpiry(issuedAt))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, unless it is used before: every run of the action replaces it with a fresh one, so run the action at least weekly.`);
+        terminal.info(`It expires on ${time_formatUtc(refreshTokenExpiry(issuedAt))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, unless it is used before: ` +
+            `every run of the action replaces it with a fresh one, so run the action at least weekly.`);
         const stored = prepared.map((p) => p.target.label).join(' and ');
-        return { exitCode: EXIT.ok, page: { ok: true, title: 'Done', message: `The Box refresh token is stored in the ${stored}. You can close this tab.` } };
+        return {
+            exitCode: EXIT.ok,
+            page: {
+                ok: true,
+                title: 'Done',
+                message: `The Box refresh token is stored in the ${stored}. You can close this tab.`
+            }
+        };
     }
     // Exactly what the action prints: the sealed payload only GitHub can open, and the command to PUT it.
     terminal.warn(failure.message);
     return {
         exitCode: deps.cancel?.aborted ? EXIT.cancelled : EXIT.failed,
-        page: { ok: false, title: 'Not stored', message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.' }
+        page: {
+            ok: false,
+            title: 'Not stored',
+            message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.'
+        }
     };
 }
 
@@ -41454,7 +41491,16 @@ function proxyAwareFetch() {
 function recoveryPayload(prepared, sealed, ghHostname) {
     const body = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .writeBody */ .Oy)(prepared, sealed);
     const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(prepared.target);
-    const words = ['gh', 'api', '--method', 'PUT', ...(ghHostname ? ['--hostname', ghHostname] : []), path, '--input', '-'];
+    const words = [
+        'gh',
+        'api',
+        '--method',
+        'PUT',
+        ...(ghHostname ? ['--hostname', ghHostname] : []),
+        path,
+        '--input',
+        '-'
+    ];
     const command = `echo ${shellQuote(JSON.stringify(body))} | ${words.map(shellWord).join(' ')}`;
     return { target: prepared.target.label, method: 'PUT', path, body, command };
 }
@@ -41469,7 +41515,8 @@ function shellQuote(text) {
 /** The lines a person needs to store the payloads by hand. */
 function recoveryInstructions(payloads) {
     return [
-        `The new refresh token could not be written to ${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: store it by hand, soon (the payload is sealed with the secret's current public key):`,
+        `The new refresh token could not be written to ${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: ` +
+            `store it by hand, soon (the payload is sealed with the secret's current public key):`,
         ...commandLines(payloads),
         SEALED_NOTE
     ].join('\n');
@@ -41484,7 +41531,8 @@ function writeAheadInstructions(payloads) {
         SEALED_NOTE
     ].join('\n');
 }
-const SEALED_NOTE = 'The payload is sealed: only GitHub can open it, so it is safe in this log. Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).';
+const SEALED_NOTE = 'The payload is sealed: only GitHub can open it, so it is safe in this log. ' +
+    'Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).';
 function commandLines(payloads) {
     return payloads.map((p) => `  ${p.target}:\n    ${p.command}`);
 }
@@ -41718,12 +41766,14 @@ function parseRetryAfter(value, now) {
 /* harmony export */ });
 /* unused harmony exports shadowingSecretProblem, lastWritten */
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9248);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8993);
+/* harmony import */ var _github_messages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9033);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8993);
 /**
  * Reading and writing a secret target: its public key, its metadata (and an organization secret's
  * visibility and selected repositories, which must be sent back on every write or GitHub resets
  * who can read the secret), and the write itself. Every answer is validated before use.
  */
+
 
 
 /** What GitHub may call a key id: no quotes, spaces, colons or controls, so it can be quoted anywhere. */
@@ -41739,20 +41789,30 @@ const MAX_SELECTED_PAGES = 100;
  */
 async function prepareTarget(client, target, newVisibility) {
     const fail = (what) => (error) => {
-        throw new Error((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(error, what, target.permission, client.terms));
+        throw new Error((0,_github_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(error, what, target.permission, client.terms));
     };
-    const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(target);
+    const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(target);
     const [key, secret, selected] = await Promise.all([
-        client.request('GET', `${target.basePath}/public-key`).catch(fail(`reading the public key for the ${target.label}`)),
+        client
+            .request('GET', `${target.basePath}/public-key`)
+            .catch(fail(`reading the public key for the ${target.label}`)),
         client.request('GET', path).then((response) => secretAnswer(response.data, target), (error) => ((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .failureStatus */ .l1)(error) === 404 ? undefined : fail(`reading the ${target.label}`)(error))),
         // Asked for in the same round, whatever the visibility turns out to be; GitHub answers
         // 404/409 when there is no such list, which only matters if the visibility is `selected`.
-        target.kind === 'organization' ? selectedRepositoryIds(client, path).catch((error) => error) : Promise.resolve(undefined)
+        target.kind === 'organization'
+            ? selectedRepositoryIds(client, path).catch((error) => error)
+            : Promise.resolve(undefined)
     ]);
     const scopes = key.headers['x-oauth-scopes'];
     // A classic token's scopes, e.g. "repo, workflow"; anything else in the header is not read.
-    if (typeof scopes === 'string' && /^[a-z0-9:_, -]{0,500}$/.test(scopes) && !scopes.split(',').map((s) => s.trim()).includes(target.classicScope)) {
-        throw new Error(`${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. Add it to the token, or use a fine-grained token with ${target.permission}.`);
+    if (typeof scopes === 'string' &&
+        /^[a-z0-9:_, -]{0,500}$/.test(scopes) &&
+        !scopes
+            .split(',')
+            .map((s) => s.trim())
+            .includes(target.classicScope)) {
+        throw new Error(`${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. ` +
+            `Add it to the token, or use a fine-grained token with ${target.permission}.`);
     }
     const settings = {};
     if (target.kind === 'organization') {
@@ -41761,18 +41821,25 @@ async function prepareTarget(client, target, newVisibility) {
         if (visibility === 'selected') {
             if (!Array.isArray(selected)) {
                 throw new Error(selected instanceof _github_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubRequestError */ .vK
-                    ? (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(selected, `reading the repositories selected for the ${target.label}`, target.permission, client.terms)
-                    : `The repositories selected for the ${target.label} could not be read (${selected?.message ?? 'no list'}), and writing the secret without them would change who can read it.`);
+                    ? (0,_github_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(selected, `reading the repositories selected for the ${target.label}`, target.permission, client.terms)
+                    : `The repositories selected for the ${target.label} could not be read (${selected?.message ?? 'no list'}), ` +
+                        `and writing the secret without them would change who can read it.`);
             }
             settings.selected_repository_ids = selected;
         }
     }
-    return { target, publicKey: publicKey(key.data, target, client.terms), existing: secret && { createdAt: secret.createdAt, updatedAt: secret.updatedAt }, settings };
+    return {
+        target,
+        publicKey: publicKey(key.data, target, client.terms),
+        existing: secret && { createdAt: secret.createdAt, updatedAt: secret.updatedAt },
+        settings
+    };
 }
 function publicKey(data, target, terms) {
     const { key_id: keyId, key } = (data ?? {});
     if (typeof keyId !== 'string' || !KEY_ID_FORM.test(keyId) || typeof key !== 'string' || key.length > 100) {
-        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. Try again; if it persists, check ${terms.apiUrl} and any proxy in front of GitHub.`);
+        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. ` +
+            `Try again; if it persists, check ${terms.apiUrl} and any proxy in front of GitHub.`);
     }
     return { keyId, key };
 }
@@ -41781,7 +41848,8 @@ function secretAnswer(data, target) {
     const result = { createdAt: parseDate(answer.created_at), updatedAt: parseDate(answer.updated_at) };
     if (target.kind === 'organization') {
         if (!VISIBILITIES.includes(answer.visibility)) {
-            throw new Error(`GitHub's answer for the ${target.label} gives no visibility of \`all\`, \`private\` or \`selected\`; the action does not guess one, because writing the wrong one changes who can read the secret.`);
+            throw new Error(`GitHub's answer for the ${target.label} gives no visibility of \`all\`, \`private\` or \`selected\`; ` +
+                `the action does not guess one, because writing the wrong one changes who can read the secret.`);
         }
         result.visibility = answer.visibility;
     }
@@ -41820,7 +41888,8 @@ async function shadowingSecretProblem(client, organization, workflowRepository) 
     catch {
         return undefined;
     }
-    return (`The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${organization.label}: the refresh token this run holds came from it, ` +
+    return (`The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${organization.label}: ` +
+        `the refresh token this run holds came from it, ` +
         `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → Secrets and variables), ` +
         `or rotate it instead by removing \`organization\`.`);
 }
@@ -41840,11 +41909,11 @@ function writeBody(prepared, sealed) {
 }
 async function writeSecret(client, prepared, sealed) {
     try {
-        const response = await client.request('PUT', (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(prepared.target), writeBody(prepared, sealed));
+        const response = await client.request('PUT', (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(prepared.target), writeBody(prepared, sealed));
         return response.status === 201 ? 'created' : 'updated';
     }
     catch (error) {
-        throw new Error((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .describeGitHubFailure */ .Po)(error, `writing the ${prepared.target.label}`, prepared.target.permission, client.terms), { cause: error });
+        throw new Error((0,_github_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(error, `writing the ${prepared.target.label}`, prepared.target.permission, client.terms), { cause: error });
     }
 }
 function parseDate(value) {
@@ -41951,7 +42020,7 @@ function secretTargets(config) {
     });
 }
 const kindLabel = (app, kind) => `${app === 'dependabot' ? 'Dependabot ' : ''}${kind} secret`;
-const fineGrained = (app) => (app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"');
+const fineGrained = (app) => app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"';
 function repositoryTarget(repository, app, name) {
     const full = `${repository.owner}/${repository.repo}`;
     return {
@@ -41962,7 +42031,8 @@ function repositoryTarget(repository, app, name) {
         label: `${kindLabel(app, 'repository')} ${name} of ${full}`,
         scope: full,
         basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
-        permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+        permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), ` +
+            `the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
         classicScope: 'repo'
     };
 }
@@ -41976,7 +42046,8 @@ function environmentTarget(repository, environment, name) {
         label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
         scope: `${full} › ${environment}`,
         basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
-        permission: `the repository permissions "Secrets: read and write" and "Environments: read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
+        permission: `the repository permissions "Secrets: read and write" and "Environments: ` +
+            `read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
         classicScope: 'repo'
     };
 }
@@ -41989,7 +42060,8 @@ function organizationTarget(organization, app, name) {
         label: `${kindLabel(app, 'organization')} ${name} of ${organization}`,
         scope: `${organization} (organization)`,
         basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
-        permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+        permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), ` +
+            `the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
         classicScope: 'admin:org'
     };
 }

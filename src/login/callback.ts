@@ -14,7 +14,8 @@ import type { AddressInfo } from 'node:net'
 import { CALLBACK_PATH } from './options.js'
 
 /** What Box sent back, for this login's state. */
-export type AuthorizationAnswer = { kind: 'code'; code: string } | { kind: 'error'; error: string; description?: string }
+export type AuthorizationAnswer =
+  { kind: 'code'; code: string } | { kind: 'error'; error: string; description?: string }
 
 export interface Page {
   ok: boolean
@@ -54,7 +55,12 @@ export function sameState(expected: string, received: string): boolean {
 
 export function authorizeUrl(base: string, params: { clientId: string; redirectUri: string; state: string }): string {
   const url = new URL(base)
-  url.search = new URLSearchParams({ response_type: 'code', client_id: params.clientId, redirect_uri: params.redirectUri, state: params.state }).toString()
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: params.clientId,
+    redirect_uri: params.redirectUri,
+    state: params.state
+  }).toString()
   return url.href
 }
 
@@ -62,7 +68,11 @@ export function authorizeUrl(base: string, params: { clientId: string; redirectU
  * Listens on 127.0.0.1:`port` (0: any free port). `onRefused` hears about each request that was
  * turned away, with the reason, so the terminal can say so.
  */
-export async function startCallbackServer(port: number, state: string, onRefused: (reason: string) => void): Promise<CallbackServer> {
+export async function startCallbackServer(
+  port: number,
+  state: string,
+  onRefused: (reason: string) => void
+): Promise<CallbackServer> {
   // Settled by the first request with the right state, even if it comes before anyone waits.
   let deliver: (answer: AuthorizationAnswer) => void = () => {}
   const answer = new Promise<AuthorizationAnswer>((resolve) => (deliver = resolve))
@@ -72,29 +82,51 @@ export async function startCallbackServer(port: number, state: string, onRefused
   const server = http.createServer((req, res) => {
     res.on('error', () => {}) // a browser that went away is not the command's problem
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH) return sendPage(res, 404, { ok: false, title: 'Not found', message: 'This address only takes Box\u2019s redirect.' })
+    if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH)
+      return sendPage(res, 404, {
+        ok: false,
+        title: 'Not found',
+        message: 'This address only takes Box\u2019s redirect.'
+      })
     if (taken) {
-      return sendPage(res, 409, { ok: false, title: 'Already answered', message: 'This login has already received Box\u2019s answer. Look at the terminal.' })
+      return sendPage(res, 409, {
+        ok: false,
+        title: 'Already answered',
+        message: 'This login has already received Box\u2019s answer. Look at the terminal.'
+      })
     }
     const params = url.searchParams
     const received = params.get('state')
     if (received === null || !sameState(state, received)) {
-      onRefused(received === null ? 'it carries no state' : 'its state does not match this login (an old browser tab, or a request this command did not start)')
+      onRefused(
+        received === null
+          ? 'it carries no state'
+          : 'its state does not match this login (an old browser tab, or a request this command did not start)'
+      )
       return sendPage(res, 400, {
         ok: false,
         title: 'Refused',
-        message: 'This answer does not belong to the login running in your terminal, so it was ignored. Use the URL the running command printed.'
+        message:
+          'This answer does not belong to the login running in your terminal, so it was ignored. Use the URL the running command printed.'
       })
     }
     const code = params.get('code')
     const error = params.get('error')
     if (error === null && !code) {
       onRefused('it carries neither a code nor an error')
-      return sendPage(res, 400, { ok: false, title: 'Refused', message: 'Box\u2019s answer held no authorization code.' })
+      return sendPage(res, 400, {
+        ok: false,
+        title: 'Refused',
+        message: 'Box\u2019s answer held no authorization code.'
+      })
     }
     taken = true
     held = res
-    deliver(error !== null ? { kind: 'error', error, description: params.get('error_description') ?? undefined } : { kind: 'code', code: code! })
+    deliver(
+      error !== null
+        ? { kind: 'error', error, description: params.get('error_description') ?? undefined }
+        : { kind: 'code', code: code! }
+    )
   })
 
   await new Promise<void>((resolve, reject) => {
@@ -119,7 +151,12 @@ export async function startCallbackServer(port: number, state: string, onRefused
         void answer.then(finish)
       }),
     close: async (page) => {
-      if (held !== undefined && !held.headersSent) sendPage(held, page?.ok === false ? 400 : 200, page ?? { ok: false, title: 'Stopped', message: 'The command stopped. Look at the terminal.' })
+      if (held !== undefined && !held.headersSent)
+        sendPage(
+          held,
+          page?.ok === false ? 400 : 200,
+          page ?? { ok: false, title: 'Stopped', message: 'The command stopped. Look at the terminal.' }
+        )
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()
@@ -132,10 +169,15 @@ function listenError(error: NodeJS.ErrnoException, port: number): ListenError {
   if (error.code === 'EADDRINUSE') {
     return new ListenError(
       error.code,
-      `Port ${port} on 127.0.0.1 is in use, perhaps by another login that is still waiting. Stop it, or pass another --port (and list http://127.0.0.1:<that port>/callback in the Box app's redirect URIs).`
+      `Port ${port} on 127.0.0.1 is in use, perhaps by another login that is still waiting. ` +
+        `Stop it, or pass another --port (and list http://127.0.0.1:<that port>/callback in the Box app's redirect URIs).`
     )
   }
-  if (error.code === 'EACCES') return new ListenError(error.code, `Not allowed to listen on port ${port} of 127.0.0.1. Pass a port above 1023 with --port.`)
+  if (error.code === 'EACCES')
+    return new ListenError(
+      error.code,
+      `Not allowed to listen on port ${port} of 127.0.0.1. Pass a port above 1023 with --port.`
+    )
   return new ListenError(error.code, `Could not listen on 127.0.0.1:${port}: ${error.message}.`)
 }
 

@@ -16,16 +16,31 @@ export type Prompt = (question: string, options: { hidden: boolean }) => Promise
 /** `gh auth token` for a GitHub host, or undefined when gh is not there or not logged in. */
 export type GhAuthToken = (hostname: string) => Promise<string | undefined>
 
-export async function clientCredentials(options: LoginOptions, prompt: Prompt, terminal: Terminal): Promise<ClientCredentials> {
+export async function clientCredentials(
+  options: LoginOptions,
+  prompt: Prompt,
+  terminal: Terminal
+): Promise<ClientCredentials> {
   const problems: string[] = []
-  const obtain = async (given: string | undefined, question: string, hidden: boolean, missing: string): Promise<string> => {
+  const obtain = async (
+    given: string | undefined,
+    question: string,
+    hidden: boolean,
+    missing: string
+  ): Promise<string> => {
     const value = given ?? (await ask(prompt, question, hidden))
     if (hidden) terminal.redact(value)
     if (!value) problems.push(missing)
-    else if (/\s/.test(value)) problems.push(`The ${question.replace(/[:(].*$/, '').trim()} you typed contains white space; give it alone.`)
+    else if (/\s/.test(value))
+      problems.push(`The ${question.replace(/[:(].*$/, '').trim()} you typed contains white space; give it alone.`)
     return value ?? ''
   }
-  const clientId = await obtain(options.clientId, 'Box client ID: ', false, 'No Box client ID: pass --client-id or set BOX_CLIENT_ID (there is no terminal to ask on).')
+  const clientId = await obtain(
+    options.clientId,
+    'Box client ID: ',
+    false,
+    'No Box client ID: pass --client-id or set BOX_CLIENT_ID (there is no terminal to ask on).'
+  )
   const clientSecret = await obtain(
     options.clientSecret,
     'Box client secret (not shown): ',
@@ -44,7 +59,11 @@ async function ask(prompt: Prompt, question: string, hidden: boolean): Promise<s
   }
 }
 
-export async function resolveGitHubToken(options: LoginOptions, ghAuthToken: GhAuthToken, terminal: Terminal): Promise<{ value: string; source: string }> {
+export async function resolveGitHubToken(
+  options: LoginOptions,
+  ghAuthToken: GhAuthToken,
+  terminal: Terminal
+): Promise<{ value: string; source: string }> {
   if (options.githubToken !== undefined) return options.githubToken
   const token = await ghAuthToken(ghHostname(options.githubApiUrl) ?? 'github.com')
   if (token === undefined) throw noGitHubToken()

@@ -1,5 +1,6 @@
 /** The login command's --help: what it does, the Box app setup it needs, and every flag. */
-import { CALLBACK_PATH, DEFAULT_PORT, DEFAULT_RETRY_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, DEFAULT_BOX_AUTHORIZE_URL, DEFAULT_BOX_API_URL } from './options.js'
+import { DEFAULT_PORT, DEFAULT_RETRY_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './flags.js'
+import { CALLBACK_PATH, DEFAULT_BOX_API_URL, DEFAULT_BOX_AUTHORIZE_URL } from './options.js'
 
 export function helpText(command = 'node dist/login/index.js'): string {
   const redirect = `http://127.0.0.1:${DEFAULT_PORT}${CALLBACK_PATH}`

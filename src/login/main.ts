@@ -9,23 +9,31 @@
  * still fails, or a Ctrl-C, leaves the sealed recovery payload on the screen. The token itself is
  * never printed or written anywhere else.
  */
-import { exchangeAuthorizationCode, type ClientCredentials } from '../box.js'
 import type { TokenPair } from '../token-answer.js'
 import { REFRESH_TOKEN_LIFETIME_DAYS, refreshTokenExpiry } from '../diagnostics.js'
-import { createGitHubClient, type GitHubClient, type Terms } from '../github.js'
+import { createGitHubClient, type GitHubClient } from '../github.js'
+import { LOGIN_TERMS } from '../github-messages.js'
 import { prepareForWriting } from '../preflight.js'
 import { RecoveryLedger } from '../recovery.js'
-import { defaultRetryPolicy, retryNotice, RetryBudget, type RetryContext, type RetryEvent, type RetryPolicy, type Timing } from '../retry.js'
+import {
+  defaultRetryPolicy,
+  retryNotice,
+  RetryBudget,
+  type RetryEvent,
+  type RetryPolicy,
+  type Timing
+} from '../retry.js'
 import { loadSealer, type Sealer } from '../seal.js'
 import type { PreparedTarget } from '../secrets.js'
 import { secretTargets } from '../targets.js'
 import { formatUtc } from '../time.js'
 import { sealForTargets, writeBack, writeBackFailure } from '../writeback.js'
-import { authorizeUrl, ListenError, newState, startCallbackServer, type CallbackServer, type Page } from './callback.js'
+import { exchange, listen, receiveCode } from './authorize.js'
+import { newState, type Page } from './callback.js'
 import { clientCredentials, resolveGitHubToken, type GhAuthToken, type Prompt } from './credentials.js'
-import { cancelled, EXIT, explainExchangeFailure, formatDuration, LoginFailure, preflightFailure, refusal, timeoutMessage } from './explain.js'
+import { EXIT, LoginFailure, preflightFailure } from './explain.js'
 import { helpText } from './help.js'
-import { CALLBACK_PATH, parseLoginArgs, UsageError, type LoginOptions } from './options.js'
+import { parseLoginArgs, UsageError, type LoginOptions } from './options.js'
 import { Terminal } from './terminal.js'
 
 export { EXIT, explainExchangeFailure } from './explain.js'
@@ -61,22 +69,7 @@ export interface LoginDeps {
   ledger?: RecoveryLedger
 }
 
-/**
- * An authorization code lives 30 seconds: every attempt must start within 15 s of the code's
- * arrival and end within 10 s, so even the last retry is answered while the code is valid.
- */
-const EXCHANGE_BUDGET_MS = 15_000
-const EXCHANGE_POLICY: RetryPolicy = { baseDelayMs: 500, maxDelayMs: 4_000 }
-const EXCHANGE_REQUEST_TIMEOUT_MS = 10_000
 const GITHUB_REQUEST_TIMEOUT_MS = 30_000
-/** Messages about GitHub name the command's flags, not the action's inputs. */
-const LOGIN_TERMS: Terms = {
-  token: 'the GitHub token',
-  retryTimeout: '--retry-timeout',
-  targetNames: '--repository, --environment and --organization',
-  apiUrl: '--github-api-url (or GITHUB_API_URL)',
-  replaceToken: 'pass it with --github-token or GH_TOKEN, or log in again with `gh auth login`'
-}
 
 export async function login(deps: LoginDeps): Promise<number> {
   const terminal = new Terminal(deps.stdout, deps.stderr)
@@ -99,12 +92,20 @@ async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
 
   const credentials = await clientCredentials(options, deps.prompt, terminal)
   const githubToken = await resolveGitHubToken(options, deps.ghAuthToken, terminal)
-  const logRetry = (service: string) => (event: RetryEvent): void => terminal.warn(retryNotice(service, event))
+  const logRetry =
+    (service: string) =>
+    (event: RetryEvent): void =>
+      terminal.warn(retryNotice(service, event))
   // One budget for the checks, renewed for the write-back: the wait for the browser lies between.
   const githubBudget = new RetryBudget(options.retryTimeoutMs, deps.timing.now)
   const github = createGitHubClient(githubToken.value, {
     baseUrl: options.githubApiUrl,
-    retry: { policy: deps.backoff ?? defaultRetryPolicy, budget: githubBudget, timing: deps.timing, cancel: deps.cancel },
+    retry: {
+      policy: deps.backoff ?? defaultRetryPolicy,
+      budget: githubBudget,
+      timing: deps.timing,
+      cancel: deps.cancel
+    },
     requestTimeoutMs: GITHUB_REQUEST_TIMEOUT_MS,
     redactor: terminal.redactor,
     terms: LOGIN_TERMS,
@@ -117,7 +118,11 @@ async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
 
   const state = newState()
   const server = await listen(options.port, state, terminal)
-  let page: Page = { ok: false, title: 'Login failed', message: 'Nothing was stored. The terminal says why, and what to do.' }
+  let page: Page = {
+    ok: false,
+    title: 'Login failed',
+    message: 'Nothing was stored. The terminal says why, and what to do.'
+  }
   try {
     const code = await receiveCode(server, credentials.clientId, state, options, deps, terminal)
     terminal.redact(code)
@@ -153,7 +158,13 @@ function readOptions(deps: LoginDeps, terminal: Terminal): LoginOptions | undefi
 }
 
 /** One parallel round of reads: every target's public key and metadata; libsodium can seal with each key. */
-async function checkTargets(github: GitHubClient, options: LoginOptions, sealer: Promise<Sealer>, tokenSource: string, terminal: Terminal): Promise<PreparedTarget[]> {
+async function checkTargets(
+  github: GitHubClient,
+  options: LoginOptions,
+  sealer: Promise<Sealer>,
+  tokenSource: string,
+  terminal: Terminal
+): Promise<PreparedTarget[]> {
   const targets = secretTargets(options.selection)
   terminal.info(`Checking the ${targets.map((t) => t.label).join(' and ')} (GitHub token from ${tokenSource})…`)
   const { prepared, problems } = await prepareForWriting(github, targets, options.organizationVisibility, sealer)
@@ -166,63 +177,6 @@ async function checkTargets(github: GitHubClient, options: LoginOptions, sealer:
     )
   }
   return prepared
-}
-
-async function listen(port: number, state: string, terminal: Terminal): Promise<CallbackServer> {
-  try {
-    return await startCallbackServer(port, state, (reason) => terminal.warn(`Refused a request to ${CALLBACK_PATH}: ${reason}. Still waiting for Box's answer.`))
-  } catch (error) {
-    if (error instanceof ListenError) throw new LoginFailure(`${error.message}\nNothing was changed.`)
-    throw error
-  }
-}
-
-/** Shows the way to Box, waits for the browser to come back (or a Ctrl-C), and returns the code. */
-async function receiveCode(server: CallbackServer, clientId: string, state: string, options: LoginOptions, deps: LoginDeps, terminal: Terminal): Promise<string> {
-  const url = authorizeUrl(options.boxAuthorizeUrl, { clientId, redirectUri: server.redirectUri, state })
-  terminal.info()
-  terminal.info(`Listening on ${server.redirectUri} for Box's answer. The Box app must list this redirect URI`)
-  terminal.info(`(Developer Console → your app → Configuration → OAuth 2.0 Redirect URIs), or Box shows "redirect_uri_mismatch".`)
-  terminal.info()
-  terminal.info('Open this URL in a browser on this machine, log in to Box and click "Grant access to Box":')
-  terminal.info()
-  terminal.info(`  ${url}`)
-  terminal.info()
-  if (options.openBrowser) {
-    const opened = await deps.openBrowser(url).catch(() => false)
-    terminal.info(opened ? 'Asked your browser to open it (if nothing opens, copy the URL).' : 'No browser could be opened from here: open the URL yourself.')
-  }
-  terminal.info(`Waiting for the browser (up to ${formatDuration(options.timeoutMs)}; Ctrl-C to cancel)…`)
-
-  const answer = await server.waitForAnswer(options.timeoutMs, deps.cancel)
-  if (deps.cancel?.aborted) throw cancelled()
-  if (answer === undefined) throw new LoginFailure(timeoutMessage(server.redirectUri, options))
-  if (answer.kind === 'error') throw refusal(answer, (text) => terminal.redactor.serverText(text))
-  return answer.code
-}
-
-async function exchange(
-  credentials: ClientCredentials,
-  code: string,
-  redirectUri: string,
-  deps: LoginDeps,
-  terminal: Terminal,
-  onRetry: (event: RetryEvent) => void
-): Promise<TokenPair> {
-  const retry: RetryContext = { policy: EXCHANGE_POLICY, budget: new RetryBudget(EXCHANGE_BUDGET_MS, deps.timing.now), timing: deps.timing, cancel: deps.cancel, onRetry }
-  try {
-    return await exchangeAuthorizationCode(credentials, code, redirectUri, {
-      fetch: deps.fetch,
-      retry,
-      stop: deps.stop,
-      requestTimeoutMs: EXCHANGE_REQUEST_TIMEOUT_MS,
-      // Both tokens are redacted from all output the moment Box's answer is parsed.
-      mask: (value) => terminal.redact(value),
-      redactor: terminal.redactor
-    })
-  } catch (error) {
-    throw new LoginFailure(explainExchangeFailure(error, redirectUri), deps.cancel?.aborted ? EXIT.cancelled : EXIT.failed)
-  }
 }
 
 /**
@@ -250,15 +204,27 @@ async function store(
   const failure = writeBackFailure(results)
   if (failure === undefined) {
     terminal.info(
-      `It expires on ${formatUtc(refreshTokenExpiry(issuedAt))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, unless it is used before: every run of the action replaces it with a fresh one, so run the action at least weekly.`
+      `It expires on ${formatUtc(refreshTokenExpiry(issuedAt))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, unless it is used before: ` +
+        `every run of the action replaces it with a fresh one, so run the action at least weekly.`
     )
     const stored = prepared.map((p) => p.target.label).join(' and ')
-    return { exitCode: EXIT.ok, page: { ok: true, title: 'Done', message: `The Box refresh token is stored in the ${stored}. You can close this tab.` } }
+    return {
+      exitCode: EXIT.ok,
+      page: {
+        ok: true,
+        title: 'Done',
+        message: `The Box refresh token is stored in the ${stored}. You can close this tab.`
+      }
+    }
   }
   // Exactly what the action prints: the sealed payload only GitHub can open, and the command to PUT it.
   terminal.warn(failure.message)
   return {
     exitCode: deps.cancel?.aborted ? EXIT.cancelled : EXIT.failed,
-    page: { ok: false, title: 'Not stored', message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.' }
+    page: {
+      ok: false,
+      title: 'Not stored',
+      message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.'
+    }
   }
 }

@@ -63,7 +63,11 @@ export async function terminalPrompt(question: string, { hidden }: { hidden: boo
  * with a display: without one, xdg-open may start a text browser that takes over the terminal).
  * True when the opener started; it never throws.
  */
-export function openInBrowser(url: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Promise<boolean> {
+export function openInBrowser(
+  url: string,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform
+): Promise<boolean> {
   let command: string
   let args: string[]
   let verbatim = false
@@ -99,10 +103,15 @@ export function openInBrowser(url: string, env: NodeJS.ProcessEnv = process.env,
 export function ghAuthToken(hostname: string): Promise<string | undefined> {
   return new Promise((resolve) => {
     try {
-      execFile('gh', ['auth', 'token', '--hostname', hostname], { timeout: 10_000, windowsHide: true }, (error, stdout) => {
-        const token = String(stdout).trim()
-        resolve(error || token === '' || /\s/.test(token) ? undefined : token)
-      })
+      execFile(
+        'gh',
+        ['auth', 'token', '--hostname', hostname],
+        { timeout: 10_000, windowsHide: true },
+        (error, stdout) => {
+          const token = String(stdout).trim()
+          resolve(error || token === '' || /\s/.test(token) ? undefined : token)
+        }
+      )
     } catch {
       resolve(undefined)
     }

@@ -27,7 +27,8 @@ for (let i = 1; i < args.length; i++) {
   else if (path === undefined) path = arg
   else fail(`a second path argument ${JSON.stringify(arg)}: the command was split where it should not be`)
 }
-if (method !== 'PUT' || input !== '-' || path === undefined || !path.startsWith('/')) fail(`not the recovery command: ${JSON.stringify(args)}`)
+if (method !== 'PUT' || input !== '-' || path === undefined || !path.startsWith('/'))
+  fail(`not the recovery command: ${JSON.stringify(args)}`)
 const hosts = JSON.parse(process.env.STAND_IN_GH_HOSTS ?? '{}')
 const base = hostname === undefined ? process.env.STAND_IN_GH_API : hosts[hostname]
 if (!base) fail(`no API known for host ${hostname ?? 'github.com'}`)
@@ -44,7 +45,11 @@ try {
 }
 const response = await fetch(base + path, {
   method,
-  headers: { authorization: `token ${token}`, 'content-type': 'application/json', accept: 'application/vnd.github+json' },
+  headers: {
+    authorization: `token ${token}`,
+    'content-type': 'application/json',
+    accept: 'application/vnd.github+json'
+  },
   body
 })
 if (!response.ok) fail(`HTTP ${response.status}: ${await response.text()}`, 1)
