@@ -39387,7 +39387,7 @@ function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
 /* harmony export */   l1: () => (/* binding */ failureStatus),
 /* harmony export */   vK: () => (/* binding */ GitHubRequestError)
 /* harmony export */ });
-/* unused harmony exports ghHostname, classifyGitHubFailure */
+/* unused harmony exports parseTokenExpiration, ghHostname, classifyGitHubFailure */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9809);
 
 /** A failed GitHub request, every field of it validated or cleaned; safe to quote. */
@@ -39412,10 +39412,15 @@ function createGitHubClient(token, options) {
     }));
     octokit.catch(() => undefined); // reported by the first request that awaits it
     const { redactor } = options;
+    let tokenExpiresAt;
+    const noteExpiry = (headers) => {
+        tokenExpiresAt = parseTokenExpiration(headers?.['github-authentication-token-expiration']) ?? tokenExpiresAt;
+    };
     return {
         baseUrl: options.baseUrl,
         terms: options.terms,
         ghHostname: ghHostname(options.baseUrl),
+        tokenExpiresAt: () => tokenExpiresAt,
         async request(method, path, body, { once = false } = {}) {
             const client = await octokit;
             const attempt = async () => {
@@ -39433,8 +39438,10 @@ function createGitHubClient(token, options) {
                 catch (error) {
                     if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isCancellation */ .iB)(error))
                         throw error;
+                    noteExpiry(error?.response?.headers);
                     throw requestError(error, options.retry.timing.now(), redactor);
                 }
+                noteExpiry(response.headers);
                 if (response.status >= 300 && response.status < 400)
                     throw redirectError(response.status, response.headers.location, options.baseUrl, redactor);
                 return { status: response.status, data: response.data, headers: response.headers };
@@ -39445,6 +39452,18 @@ function createGitHubClient(token, options) {
             });
         }
     };
+}
+/**
+ * `2026-12-24 09:00:00 UTC` (GitHub's form; an offset such as `+0100` instead of UTC is accepted too),
+ * or undefined for anything else.
+ */
+function parseTokenExpiration(value) {
+    const match = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) (UTC|[+-]\d{4})$/.exec(value.trim()) : null;
+    if (match === null)
+        return undefined;
+    const offset = match[3] === 'UTC' ? 'Z' : `${match[3].slice(0, 3)}:${match[3].slice(3)}`;
+    const date = new Date(`${match[1]}T${match[2]}${offset}`);
+    return Number.isNaN(date.getTime()) ? undefined : date;
 }
 /** `gh` names GitHub Enterprise by its web host; github.com needs no flag. */
 function ghHostname(githubApiUrl) {
@@ -39539,7 +39558,7 @@ function failureStatus(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7170);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5424);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1087);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8903);
 /* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7735);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6670);
@@ -39602,7 +39621,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5424:
+/***/ 1087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40037,11 +40056,56 @@ function refreshTokenExpiry(issuedAt) {
     return new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS);
 }
 
-// EXTERNAL MODULE: ./src/github.ts
-var src_github = __nccwpck_require__(9248);
-// EXTERNAL MODULE: ./src/github-messages.ts
-var github_messages = __nccwpck_require__(9033);
+;// CONCATENATED MODULE: ./src/chain-outlook.ts
+
+
+/** Warn this long before the GitHub token expires: time to make a new one and store it. */
+const GITHUB_TOKEN_WARNING_DAYS = 30;
+/** The refresh token in the secret, when no rotation happens in this run: 60 days after the last one. */
+function currentRefreshTokenExpiry(secretLastRotatedAt) {
+    return secretLastRotatedAt && new Date(secretLastRotatedAt.getTime() + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS);
+}
+/** A warning when the GitHub token expires within 30 days, or undefined. */
+function githubTokenWarning(outlook, now, terms) {
+    const expires = outlook.githubTokenExpiresAt;
+    if (expires === undefined || expires.getTime() - now.getTime() > GITHUB_TOKEN_WARNING_DAYS * DAY_MS)
+        return undefined;
+    const days = Math.max(0, daysBetween(now, expires));
+    const lines = [
+        `The GitHub token (${terms.token}) expires on ${formatUtc(expires)}, in ${days} day${days === 1 ? '' : 's'}. ` +
+            `Create a new token and ${terms.replaceToken} before then: from that date every run stops before Box and rotates nothing.`
+    ];
+    const next = outlook.nextScheduledRun;
+    if (next !== undefined && expires.getTime() < next.getTime()) {
+        const breaks = outlook.refreshTokenExpiresAt ? ` on ${formatUtc(outlook.refreshTokenExpiresAt)}` : '';
+        lines.push(`It expires before the next scheduled refresh (${formatUtc(next)}), so no later run can rotate the Box token: ` +
+            `the token chain breaks${breaks}, when the refresh token this run stored expires, unless the GitHub token is replaced first.`);
+    }
+    return lines.join(' ');
+}
+/** The summary's lines about the chain, each only where it is known. */
+function outlookLines(outlook) {
+    const now = outlook.asOf;
+    const lines = [];
+    const { secretLastRotatedAt, refreshTokenExpiresAt, githubTokenExpiresAt, nextScheduledRun } = outlook;
+    if (secretLastRotatedAt)
+        lines.push(`Secret last rotated before this run: **${formatUtc(secretLastRotatedAt)}** (${daysBetween(secretLastRotatedAt, now)} days ago)`);
+    if (refreshTokenExpiresAt)
+        lines.push(`Refresh token expires: **${formatUtc(refreshTokenExpiresAt)}** unless used again before then`);
+    if (nextScheduledRun)
+        lines.push(`Next scheduled refresh: **${formatUtc(nextScheduledRun)}**`);
+    if (githubTokenExpiresAt)
+        lines.push(`GitHub token expires: **${formatUtc(githubTokenExpiresAt)}**`);
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/report.ts
+/**
+ * The job summary: what a person reads after a run. Every piece of text that could hold something
+ * a server sent is put where markdown cannot act on it (a code fence longer than any run of
+ * backticks inside it, or escaped table text), so it can never rewrite the summary around it.
+ */
+
 
 const outcomeText = {
     created: '✅ created',
@@ -40052,22 +40116,26 @@ const outcomeText = {
 function summaryMarkdown(report) {
     const lines = ['## Box token refresh', ''];
     if (report.failure !== undefined) {
-        lines.push(report.failure.stage === 'preflight'
-            ? '❌ The run stopped before calling Box. **Nothing was changed and the refresh token was not used.**'
-            : '❌ The refresh at Box failed; no secret was written.', '', fence(report.failure.message), '');
-        return lines.join('\n');
+        lines.push({
+            preflight: '❌ The run stopped before calling Box. **Nothing was changed and the refresh token was not used.**',
+            box: '❌ The refresh at Box failed; no secret was written.',
+            handoff: '❌ The hand-off could not be opened. **Nothing was changed.**'
+        }[report.failure.stage], '', fence(report.failure.message), '');
+        return [...lines, ...outlookSection(report.outlook)].join('\n');
     }
     if (report.dryRun)
         lines.push('Dry run: inputs and GitHub access were checked; Box was not called and no secret was written.', '');
-    lines.push('| Secret | Where | Result |', '| --- | --- | --- |');
+    if (report.handoff)
+        lines.push("The access token came from the hand-off of this run's rotating job; this job rotated nothing.", '');
+    else
+        lines.push('| Secret | Where | Result |', '| --- | --- | --- |');
     for (const r of report.results) {
         lines.push(`| \`${r.target.name}\` (${r.target.kindLabel}) | ${markdownText(r.target.scope)} | ${outcomeText[r.outcome]} |`);
     }
-    lines.push('');
+    if (!report.handoff)
+        lines.push('');
     if (report.accessTokenExpiresAt)
         lines.push(`- Access token expires: **${formatUtc(report.accessTokenExpiresAt)}**`);
-    if (report.refreshTokenExpiresAt)
-        lines.push(`- Refresh token expires: **${formatUtc(report.refreshTokenExpiresAt)}** unless used again before then`);
     if (report.postmanEnvironment)
         lines.push(`- Postman environment written: ${markdownText(report.postmanEnvironment)}`);
     for (const w of report.warnings)
@@ -40081,7 +40149,13 @@ function summaryMarkdown(report) {
                 lines.push(fence(f.recovery.command), '');
         }
     }
+    lines.push(...outlookSection(report.outlook));
     return lines.join('\n') + '\n';
+}
+/** "How long the token chain has", when anything is known of it. */
+function outlookSection(outlook) {
+    const facts = outlook === undefined ? [] : outlookLines(outlook);
+    return facts.length === 0 ? [] : ['', '### How long the token chain has', '', ...facts.map((fact) => `- ${fact}`), ''];
 }
 /** A fenced block that the text cannot close: its fence is longer than any run of backticks in it. */
 function fence(text) {
@@ -40100,33 +40174,86 @@ function markdownText(text) {
         .replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'));
 }
 
-;// CONCATENATED MODULE: ./src/io.ts
+// EXTERNAL MODULE: ./src/targets.ts
+var src_targets = __nccwpck_require__(8993);
+;// CONCATENATED MODULE: ./src/failure-issue.ts
 
+
+
+const FAILURE_ISSUE_TITLE = 'Box token refresh is failing';
+const FAILURE_ISSUE_LABEL = 'box-token-refresh';
+/** GitHub refuses issue bodies over 65,536 characters; the messages are capped well below. */
+const MAX_BODY = 60_000;
+async function reportToIssue(client, failures, context) {
+    const base = `/repos/${(0,src_targets/* pathSegment */.pn)(context.repository.owner)}/${(0,src_targets/* pathSegment */.pn)(context.repository.repo)}/issues`;
+    try {
+        const open = await findOpenIssue(client, base);
+        if (failures.length === 0) {
+            if (open === undefined)
+                return { kind: 'none' };
+            await client.request('POST', `${base}/${open}/comments`, {
+                body: `A run succeeded${context.runUrl ? ` (${context.runUrl})` : ''}: the token chain is healthy again. Closing.`
+            });
+            await client.request('PATCH', `${base}/${open}`, { state: 'closed' });
+            return { kind: 'closed', number: open };
+        }
+        const body = failureBody(failures, context);
+        if (open !== undefined) {
+            await client.request('POST', `${base}/${open}/comments`, { body });
+            return { kind: 'commented', number: open };
+        }
+        const created = await client.request('POST', base, {
+            title: FAILURE_ISSUE_TITLE,
+            body,
+            labels: [FAILURE_ISSUE_LABEL]
+        });
+        const number = created.data?.number;
+        return { kind: 'opened', number: Number.isSafeInteger(number) ? number : 0 };
+    }
+    catch (error) {
+        return { kind: 'problem', message: error.message };
+    }
+}
 /**
- * The io, with every known credential scrubbed from what it prints, writes to the summary and
- * sets as an output: the last net under the cleaning done where server text comes in. The access
- * token itself goes out only where it must, as `access-token` and `BOX_ACCESS_TOKEN`.
+ * The open failure issue, if there is one: first by its label, then (a token without push access
+ * cannot set labels, and GitHub drops them silently) by its exact title among the newest open issues.
  */
-function redacting(io, redactor) {
-    const clean = (text) => redactor.scrub(text);
-    return {
-        ...io,
-        info: (message) => io.info(clean(message)),
-        warning: (message) => io.warning(clean(message)),
-        setFailed: (message) => io.setFailed(clean(message)),
-        startGroup: (name) => io.startGroup(clean(name)),
-        appendSummary: (markdown) => io.appendSummary(clean(markdown)),
-        setOutput: (name, value) => io.setOutput(name, name === 'access-token' ? value : clean(value)),
-        exportVariable: (name, value) => io.exportVariable(name, name === 'BOX_ACCESS_TOKEN' ? value : clean(value))
-    };
+async function findOpenIssue(client, base) {
+    for (const query of [`state=open&labels=${FAILURE_ISSUE_LABEL}&per_page=100`, 'state=open&per_page=100']) {
+        const { data } = await client.request('GET', `${base}?${query}`);
+        if (!Array.isArray(data))
+            continue;
+        for (const issue of data) {
+            if (issue?.title === FAILURE_ISSUE_TITLE &&
+                issue.pull_request === undefined &&
+                Number.isSafeInteger(issue.number))
+                return issue.number;
+        }
+    }
+    return undefined;
 }
-/** The summary is a courtesy: a summary file that cannot be written must not change the outcome. */
-async function writeSummary(io, report) {
-    await io
-        .appendSummary(summaryMarkdown(report))
-        .catch((error) => io.warning(`The job summary could not be written: ${error.message}`));
+function failureBody(failures, context) {
+    const run = context.runUrl ? `[a run of this workflow](${context.runUrl})` : 'a run of this workflow';
+    const expiry = context.refreshTokenExpiresAt
+        ? `Until a run succeeds, the Box refresh token in the secret is not rotated: it expires on **${formatUtc(context.refreshTokenExpiresAt)}**, ` +
+            'and after that someone must authorize the Box app again.'
+        : 'Until a run succeeds, the Box refresh token in the secret is not rotated, and it expires 60 days after its last rotation.';
+    const messages = failures.join('\n\n').slice(0, MAX_BODY);
+    return [
+        `The Box token refresh failed in ${run} on ${formatUtc(context.now)}. What failed, and what to do about it:`,
+        '',
+        fence(messages),
+        '',
+        expiry,
+        '',
+        'Each failing run adds a comment here; the next run that succeeds closes this issue.'
+    ].join('\n');
 }
 
+// EXTERNAL MODULE: ./src/github.ts
+var src_github = __nccwpck_require__(9248);
+// EXTERNAL MODULE: ./src/github-messages.ts
+var github_messages = __nccwpck_require__(9033);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -40200,6 +40327,191 @@ async function writePostmanEnvironment(file, environment, randomName = () => (0,
     }
 }
 
+;// CONCATENATED MODULE: ./src/access-token.ts
+
+/** Sets the outputs and writes the Postman file; returns the file's path when it was written. */
+async function handOutAccessToken(io, config, token, steps) {
+    await steps.attempt('Setting the outputs', () => {
+        io.setOutput('access-token', token.accessToken);
+        io.setOutput('expires-in', String(token.expiresIn));
+        io.setOutput('expires-at', token.expiresAt.toISOString());
+        io.setOutput('refresh-token-expires-at', token.refreshTokenExpiresAt.toISOString());
+        if (config.exportEnv)
+            io.exportVariable('BOX_ACCESS_TOKEN', token.accessToken);
+    });
+    const postmanPath = config.postmanEnvironment;
+    if (postmanPath === undefined)
+        return undefined;
+    let written;
+    await steps.attempt(`Writing the Postman environment file ${postmanPath}`, async () => {
+        await writePostmanEnvironment(postmanPath, postmanEnvironment(token.accessToken, token.expiresAt));
+        io.setOutput('postman-environment', postmanPath);
+        written = postmanPath;
+    });
+    return written;
+}
+
+;// CONCATENATED MODULE: ./src/handoff.ts
+/**
+ * The sealed hand-off: the access token, carried from the job that rotated to later jobs of the
+ * same workflow run, as a job output.
+ *
+ * GitHub drops a job output that holds a masked value, and a second job must not rotate (single-use
+ * refresh tokens race), so the rotating job outputs the access token encrypted with AES-256-GCM
+ * under a key derived (HKDF-SHA256) from `client-secret` and bound to the repository and the run:
+ * only a job holding the client secret can open it, and only in the same run (any attempt of it, so
+ * re-running failed jobs works while the token lives). The value holds no masked value, so the
+ * runner passes it on.
+ *
+ * The envelope says in the clear what a person needs to read a failure (which repository and run it
+ * belongs to, when the token expires, a check value for the key): all of it is authenticated, so
+ * changing any part makes the hand-off fail to open.
+ */
+
+const PREFIX = 'box-handoff-v1';
+const INFO = 'box-token-refresh hand-off v1';
+/** A hand-off that expires within this margin is refused: the consuming job needs time to use it. */
+const HANDOFF_MARGIN_MS = 60_000;
+class HandoffError extends Error {
+    problem;
+    constructor(problem, message) {
+        super(message);
+        this.problem = problem;
+        this.name = 'HandoffError';
+    }
+}
+function sealHandoff(token, clientSecret, binding) {
+    const key = handoffKey(clientSecret, binding);
+    const envelope = { repo: binding.repository, run: binding.runId, exp: token.expiresAt, kid: keyCheck(key) };
+    const header = encode(Buffer.from(JSON.stringify(envelope)));
+    const nonce = (0,external_node_crypto_.randomBytes)(12);
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', key, nonce);
+    cipher.setAAD(Buffer.from(`${PREFIX}.${header}`));
+    const plaintext = Buffer.from(JSON.stringify({ t: token.accessToken, e: token.expiresAt, i: token.expiresIn, r: token.refreshTokenExpiresAt }));
+    const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+    return `${PREFIX}.${header}.${encode(nonce)}.${encode(sealed)}`;
+}
+/**
+ * Opens a hand-off, or says exactly why it cannot: not a hand-off at all, from another repository
+ * or run, expired (and how long ago), not openable with this client secret, or changed on the way.
+ */
+function openHandoff(value, clientSecret, binding, now) {
+    const parts = value.trim().split('.');
+    const envelope = parts.length === 4 && parts[0] === PREFIX ? readEnvelope(parts[1]) : undefined;
+    if (envelope === undefined) {
+        throw new HandoffError('malformed', "is not a hand-off: pass the rotating job's `handoff` output as it is, e.g. `${{ needs.rotate.outputs.handoff }}` (that job must list it under `outputs:`).");
+    }
+    if (envelope.repo !== binding.repository || envelope.run !== binding.runId) {
+        throw new HandoffError('other-run', `belongs to run ${envelope.run} of ${envelope.repo}, not to this run (${binding.runId} of ${binding.repository}). ` +
+            'A hand-off works only in the workflow run whose job made it: let a job of this run rotate first and pass its `handoff` output.');
+    }
+    if (envelope.exp - HANDOFF_MARGIN_MS <= now) {
+        throw new HandoffError('expired', `holds an access token that ${envelope.exp <= now ? `expired ${ago(now - envelope.exp)} ago` : 'expires within a minute'} (access tokens live about an hour). ` +
+            'The rotating job must run closer to the tests: put it in the same workflow run, just before the jobs that use its hand-off, or re-run the whole workflow.');
+    }
+    const key = handoffKey(clientSecret, binding);
+    if (!sameText(envelope.kid, keyCheck(key))) {
+        throw new HandoffError('wrong-secret', 'does not open with this `client-secret`: pass the same client secret as the rotating job (`${{ secrets.BOX_CLIENT_SECRET }}`), or the hand-off was changed on the way.');
+    }
+    const token = decrypt(parts, key);
+    if (token === undefined) {
+        throw new HandoffError('tampered', "was changed on the way and cannot be trusted: pass the rotating job's `handoff` output unchanged.");
+    }
+    return token;
+}
+function handoffKey(clientSecret, binding) {
+    return Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', clientSecret, PREFIX, `${INFO}\n${binding.repository}\n${binding.runId}`, 32));
+}
+function keyCheck(key) {
+    return encode((0,external_node_crypto_.createHmac)('sha256', key).update('key check').digest().subarray(0, 9));
+}
+function readEnvelope(header) {
+    try {
+        const envelope = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'));
+        const { repo, run, exp, kid } = envelope;
+        if (typeof repo !== 'string' || !Number.isSafeInteger(run) || !Number.isSafeInteger(exp) || typeof kid !== 'string')
+            return undefined;
+        return { repo, run: run, exp: exp, kid };
+    }
+    catch {
+        return undefined;
+    }
+}
+function decrypt(parts, key) {
+    try {
+        const nonce = Buffer.from(parts[2], 'base64url');
+        const sealed = Buffer.from(parts[3], 'base64url');
+        if (nonce.length !== 12 || sealed.length < 17)
+            return undefined;
+        const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', key, nonce);
+        decipher.setAAD(Buffer.from(`${PREFIX}.${parts[1]}`));
+        decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+        const plaintext = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]);
+        const { t, e, i, r } = JSON.parse(plaintext.toString('utf8'));
+        if (typeof t !== 'string' || !Number.isSafeInteger(e) || !Number.isSafeInteger(i) || !Number.isSafeInteger(r))
+            return undefined;
+        return { accessToken: t, expiresAt: e, expiresIn: i, refreshTokenExpiresAt: r };
+    }
+    catch {
+        return undefined;
+    }
+}
+const encode = (bytes) => bytes.toString('base64url');
+function sameText(a, b) {
+    const x = Buffer.from(a);
+    const y = Buffer.from(b);
+    return x.length === y.length && (0,external_node_crypto_.timingSafeEqual)(x, y);
+}
+function ago(ms) {
+    const minutes = Math.round(ms / 60_000);
+    if (minutes < 120)
+        return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+    const hours = Math.round(minutes / 60);
+    return hours < 48 ? `${hours} hours` : `${Math.round(hours / 24)} days`;
+}
+
+;// CONCATENATED MODULE: ./src/io.ts
+
+/**
+ * The io, with every known credential scrubbed from what it prints, writes to the summary and
+ * sets as an output: the last net under the cleaning done where server text comes in. The access
+ * token itself goes out only where it must, as `access-token` and `BOX_ACCESS_TOKEN`.
+ */
+function redacting(io, redactor) {
+    const clean = (text) => redactor.scrub(text);
+    return {
+        ...io,
+        info: (message) => io.info(clean(message)),
+        warning: (message) => io.warning(clean(message)),
+        setFailed: (message) => io.setFailed(clean(message)),
+        startGroup: (name) => io.startGroup(clean(name)),
+        appendSummary: (markdown) => io.appendSummary(clean(markdown)),
+        setOutput: (name, value) => io.setOutput(name, name === 'access-token' ? value : clean(value)),
+        exportVariable: (name, value) => io.exportVariable(name, name === 'BOX_ACCESS_TOKEN' ? value : clean(value))
+    };
+}
+/** The summary is a courtesy: a summary file that cannot be written must not change the outcome. */
+async function writeSummary(io, report) {
+    await io
+        .appendSummary(summaryMarkdown(report))
+        .catch((error) => io.warning(`The job summary could not be written: ${error.message}`));
+}
+/**
+ * Steps that come after what matters most has been reported (the recovery, or the access token):
+ * each is tried, and a failure is collected for the final error instead of stopping the rest.
+ */
+class LateSteps {
+    problems = [];
+    async attempt(what, step) {
+        try {
+            await step();
+        }
+        catch (error) {
+            this.problems.push(`${what} failed: ${error.message}`);
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./src/recovery.ts
 var recovery = __nccwpck_require__(7735);
 // EXTERNAL MODULE: ./src/secrets.ts
@@ -40270,6 +40582,7 @@ function writeBackFailure(results) {
 
 
 
+
 const WRITE_AHEAD_GROUP = 'Recovery payload (sealed copy of the new refresh token, logged before any write)';
 async function storeAndHandOut(rotation) {
     const { io, github, prepared, sealer, pair, ledger } = rotation;
@@ -40291,6 +40604,7 @@ async function storeAndHandOut(rotation) {
             ledger.markStored(target.label);
             io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`);
         });
+        await rotation.beforeReport?.();
         return await handOut(rotation, results);
     }
     catch (error) {
@@ -40304,57 +40618,91 @@ async function storeAndHandOut(rotation) {
 async function handOut(rotation, results) {
     const { io, config, pair, warnings, refreshedAt } = rotation;
     const failure = writeBackFailure(results);
-    const lateProblems = [];
-    const attempt = async (what, step) => {
-        try {
-            await step();
-        }
-        catch (error) {
-            lateProblems.push(`${what} failed: ${error.message}`);
-        }
-    };
+    const steps = new LateSteps();
     if (failure !== undefined) {
-        await attempt('Setting the `recovery` output', () => io.setOutput('recovery', JSON.stringify(failure.recoveries)));
+        await steps.attempt('Setting the `recovery` output', () => io.setOutput('recovery', JSON.stringify(failure.recoveries)));
         io.setFailed(failure.message);
     }
     const refreshTokenExpiresAt = refreshTokenExpiry(refreshedAt);
-    const report = { dryRun: false, results, refreshTokenExpiresAt, warnings };
-    await attempt('Setting the outputs', () => {
-        io.setOutput('refresh-token-expires-at', refreshTokenExpiresAt.toISOString());
-        io.setOutput('secret-updated', failure === undefined ? 'true' : 'false');
-    });
+    const report = { dryRun: false, results, warnings, outlook: rotation.outlook };
+    await steps.attempt('Setting the outputs', () => io.setOutput('secret-updated', failure === undefined ? 'true' : 'false'));
     const accessToken = pair.accessToken;
     if (accessToken === undefined) {
+        await steps.attempt('Setting the outputs', () => io.setOutput('refresh-token-expires-at', refreshTokenExpiresAt.toISOString()));
         const stored = failure === undefined
             ? 'The new refresh token was stored, so the token chain is intact: re-run the workflow to get an access token.'
             : '';
-        lateProblems.push(`${pair.problems[0] ?? 'Box issued no access token.'} ${stored}`.trim());
+        steps.problems.push(`${pair.problems[0] ?? 'Box issued no access token.'} ${stored}`.trim());
     }
     else {
-        const expiresAt = new Date(refreshedAt + pair.expiresIn * 1000);
-        io.info(`Box issued a new access token; it expires at ${expiresAt.toISOString()}.`);
-        report.accessTokenExpiresAt = expiresAt;
-        await attempt('Setting the outputs', () => {
-            io.setOutput('access-token', accessToken);
-            io.setOutput('expires-in', String(pair.expiresIn));
-            io.setOutput('expires-at', expiresAt.toISOString());
-            if (config.exportEnv)
-                io.exportVariable('BOX_ACCESS_TOKEN', accessToken);
-        });
-        const postmanPath = config.postmanEnvironment;
-        if (postmanPath !== undefined) {
-            await attempt(`Writing the Postman environment file ${postmanPath}`, async () => {
-                await writePostmanEnvironment(postmanPath, postmanEnvironment(accessToken, expiresAt));
-                io.setOutput('postman-environment', postmanPath);
-                report.postmanEnvironment = postmanPath;
-            });
+        const token = {
+            accessToken,
+            expiresAt: new Date(refreshedAt + pair.expiresIn * 1000),
+            expiresIn: pair.expiresIn,
+            refreshTokenExpiresAt
+        };
+        io.info(`Box issued a new access token; it expires at ${token.expiresAt.toISOString()}.`);
+        report.accessTokenExpiresAt = token.expiresAt;
+        report.postmanEnvironment = await handOutAccessToken(io, config, token, steps);
+        if (config.run !== undefined) {
+            const binding = {
+                repository: `${config.run.repository.owner}/${config.run.repository.repo}`,
+                runId: config.run.id
+            };
+            await steps.attempt('Setting the `handoff` output', () => io.setOutput('handoff', sealHandoff({ ...token, expiresAt: token.expiresAt.getTime(), refreshTokenExpiresAt: refreshTokenExpiresAt.getTime() }, config.clientSecret, binding)));
         }
     }
     await writeSummary(io, report);
-    if (lateProblems.length > 0) {
+    if (steps.problems.length > 0) {
         const written = failure === undefined ? 'The refresh token was stored as reported above; ' : '';
-        io.setFailed(`${written}${lateProblems.join('\n')}`);
+        io.setFailed(`${written}${steps.problems.join('\n')}`);
     }
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/consume.ts
+/**
+ * A job that takes the access token from the rotating job's hand-off: it opens the hand-off, masks
+ * the token, and hands it out exactly as the rotating run does (outputs, `BOX_ACCESS_TOKEN`, the
+ * Postman file), without a request to Box or GitHub. A hand-off that cannot be opened stops the
+ * step with the reason before anything else happens; nothing is changed either way.
+ */
+
+
+
+async function consumeHandoff(io, config, now) {
+    let token;
+    try {
+        token = openHandoff(config.handoff, config.clientSecret, config.binding, now);
+    }
+    catch (error) {
+        if (!(error instanceof HandoffError))
+            throw error;
+        const message = `\`handoff\` ${error.message}\nNothing was changed: a job with a hand-off never calls Box or GitHub.`;
+        io.setFailed(message);
+        const report = { dryRun: false, results: [], warnings: [], failure: { stage: 'handoff', message } };
+        await writeSummary(io, report);
+        return report;
+    }
+    io.setSecret(token.accessToken);
+    const expiresAt = new Date(token.expiresAt);
+    io.info(`Opened the hand-off of this run's rotating job; the access token expires at ${expiresAt.toISOString()}.`);
+    const steps = new LateSteps();
+    await steps.attempt('Setting the outputs', () => io.setOutput('secret-updated', 'false'));
+    const refreshTokenExpiresAt = new Date(token.refreshTokenExpiresAt);
+    const postmanEnvironment = await handOutAccessToken(io, config, { ...token, expiresAt, refreshTokenExpiresAt }, steps);
+    const report = {
+        dryRun: false,
+        handoff: true,
+        results: [],
+        accessTokenExpiresAt: expiresAt,
+        postmanEnvironment,
+        warnings: [],
+        outlook: { asOf: new Date(now), refreshTokenExpiresAt }
+    };
+    await writeSummary(io, report);
+    if (steps.problems.length > 0)
+        io.setFailed(steps.problems.join('\n'));
     return report;
 }
 
@@ -40449,7 +40797,7 @@ class InputError extends Error {
     }
 }
 /** The inputs whose values are credentials; they are masked before anything else happens. */
-const credentialInputs = ['client-secret', 'refresh-token', 'github-token'];
+const credentialInputs = ['client-secret', 'refresh-token', 'github-token', 'issue-token'];
 function readConfig(getInput, env) {
     const inputs = new InputReader(getInput);
     const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN';
@@ -40460,14 +40808,38 @@ function readConfig(getInput, env) {
         ...readSelection(inputs, env),
         boxApiUrl: baseUrl(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem),
         githubApiUrl: baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', inputs.problem),
-        postmanEnvironment: inputs.text('postman-environment')
-            ? external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.text('postman-environment'))
-            : undefined,
+        postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
         exportEnv: inputs.boolean('export-env'),
         dryRun: inputs.boolean('dry-run'),
         retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
         requestTimeoutMs: inputs.seconds('request-timeout-seconds', 30, 1, 600),
-        run: workflowRun(env)
+        run: workflowRun(env),
+        ...readFailureIssue(inputs, env)
+    };
+    if (inputs.problems.length > 0)
+        throw new InputError(inputs.problems);
+    return config;
+}
+/**
+ * The inputs of a job that opens a hand-off: the client secret and the runner's run, nothing that
+ * rotates. `refresh-token` must be empty there: a second job that rotates would race the first.
+ */
+function readHandoffConfig(getInput, env) {
+    const inputs = new InputReader(getInput);
+    const clientSecret = inputs.credential('client-secret', 'the client secret', 'Pass the same client secret as the rotating job, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`: the hand-off opens only with it.');
+    if (inputs.text('refresh-token') !== '') {
+        inputs.problem('refresh-token', 'cannot be combined with `handoff`: a job with `handoff` takes the access token from the rotating job and must not rotate itself (two rotations of one refresh token race). Remove `refresh-token` from this job.');
+    }
+    const run = workflowRun(env);
+    if (run === undefined) {
+        inputs.problem('handoff', "needs the runner's GITHUB_REPOSITORY and GITHUB_RUN_ID, which tie a hand-off to its run; they are missing here.");
+    }
+    const config = {
+        handoff: inputs.text('handoff'),
+        clientSecret,
+        binding: { repository: run ? `${run.repository.owner}/${run.repository.repo}` : '', runId: run?.id ?? 0 },
+        postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
+        exportEnv: inputs.boolean('export-env')
     };
     if (inputs.problems.length > 0)
         throw new InputError(inputs.problems);
@@ -40478,7 +40850,7 @@ function readCredentials(inputs, secretName) {
     return {
         clientId: inputs.credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials)."),
         clientSecret: inputs.credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository."),
-        refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, ` +
+        refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, pass \`handoff\` instead). An empty value means the secret is not set, ` +
             `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). ` +
             `See "First-time setup" in the README to get the first refresh token.`),
         githubToken: inputs.credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: ' +
@@ -40560,6 +40932,20 @@ class InputReader {
         return seconds * 1000;
     }
 }
+function readFailureIssue(inputs, env) {
+    const failureIssue = inputs.boolean('failure-issue');
+    const issueToken = inputs.text('issue-token');
+    if (failureIssue && issueToken === '') {
+        inputs.problem('issue-token', "is empty, so `failure-issue` cannot open an issue. Leave it at its default (the workflow's GITHUB_TOKEN) and give the job `permissions: issues: write`.");
+    }
+    if (failureIssue && !env.GITHUB_REPOSITORY)
+        inputs.problem('failure-issue', 'needs GITHUB_REPOSITORY, which the runner sets, to know where to open the issue.');
+    return { failureIssue, issueToken };
+}
+/** Absolute, resolved against the workspace as the runner sets it. */
+function postmanPath(value, env) {
+    return value === '' ? undefined : external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd(), value);
+}
 function workflowRun(env) {
     const id = Number(env.GITHUB_RUN_ID);
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
@@ -40568,8 +40954,6 @@ function workflowRun(env) {
     return { repository: { owner, repo }, id, attempt: Number(env.GITHUB_RUN_ATTEMPT) || 1 };
 }
 
-// EXTERNAL MODULE: ./src/targets.ts
-var src_targets = __nccwpck_require__(8993);
 ;// CONCATENATED MODULE: ./src/preflight.ts
 
 
@@ -40648,6 +41032,30 @@ async function runQueuedTime(github, config) {
 
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
+;// CONCATENATED MODULE: ./src/schedule.ts
+/**
+ * When this workflow runs next on its schedule, if this run is itself a scheduled one: GitHub puts
+ * the cron expression that started it in the event payload. Anything else (a push, a manual run, an
+ * unreadable payload) gives undefined: the action does not guess a schedule.
+ */
+
+async function nextScheduledRun(env, after) {
+    if (env.GITHUB_EVENT_NAME !== 'schedule' || !env.GITHUB_EVENT_PATH)
+        return undefined;
+    try {
+        const payload = JSON.parse(await (0,promises_.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const cron = payload?.schedule;
+        if (typeof cron !== 'string' || cron.length > 200)
+            return undefined;
+        // Loaded only here: the rest of a run never needs it. GitHub evaluates schedules in UTC.
+        const { Cron } = await __nccwpck_require__.e(/* import() */ 814).then(__nccwpck_require__.bind(__nccwpck_require__, 5814));
+        return new Cron(cron, { timezone: 'UTC', paused: true }).nextRun(after) ?? undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/seal.ts
 /**
  * libsodium sealed boxes, as GitHub requires for secret values. Standard padded base64 both ways:
@@ -40717,6 +41125,11 @@ function loadSealer() {
 
 
 
+
+
+
+
+
 async function run(deps) {
     const redactor = deps.redactor ?? new redact/* Redactor */.p();
     // Every line, error and summary is scrubbed of the credentials this redactor learns.
@@ -40733,13 +41146,26 @@ async function run(deps) {
     }
     let config;
     try {
+        // A job with a hand-off only opens it: no Box, no GitHub, no rotation.
+        if (deps.io.getInput('handoff').trim() !== '') {
+            return await consumeHandoff(io, readHandoffConfig((name) => deps.io.getInput(name), deps.env), deps.timing.now());
+        }
         config = readConfig((name) => deps.io.getInput(name), deps.env);
     }
     catch (error) {
         if (!(error instanceof InputError))
             throw error;
-        return failBeforeBox(io, error.list);
+        return failBeforeBox(io, error.list, {});
     }
+    // Every error the rotation reports is kept for the failure issue, when there is one.
+    const failures = [];
+    const report = await rotate(deps, { ...io, setFailed: (message) => (failures.push(message), io.setFailed(message)) }, config, redactor, mask);
+    if (config.failureIssue && !deps.cancel?.aborted)
+        await tellTheIssue(io, config, failures, report, deps);
+    return report;
+}
+/** Rounds 1 to 3: the checks, the refresh, the write-back, and what the run hands out. */
+async function rotate(deps, io, config, redactor, mask) {
     // Started now so that loading libsodium overlaps the preflight requests.
     const sealer = loadSealer();
     sealer.catch(() => undefined);
@@ -40764,29 +41190,40 @@ async function run(deps) {
     const targets = (0,src_targets/* secretTargets */.LN)(config);
     io.info(`Checking ${targets.map((t) => t.label).join(' and ')}…`);
     const checked = await preflight(github, config, targets, sealer);
-    if (!checked.ok)
-        return failBeforeBox(io, checked.problems.join('\n'));
+    const now = new Date(deps.timing.now());
+    const outlook = { asOf: now, githubTokenExpiresAt: github.tokenExpiresAt() };
+    const warnings = [];
+    if (!checked.ok) {
+        await warnAboutGitHubToken(io, outlook, deps.env, warnings);
+        return failBeforeBox(io, checked.problems.join('\n'), outlook);
+    }
     const { prepared } = checked;
     for (const p of prepared)
         if (p.existing === undefined)
             io.info(`The ${p.target.label} does not exist yet; it will be created.`);
     const chain = {
-        now: new Date(deps.timing.now()),
+        now,
         secretLabel: prepared[0].target.label,
         secretUpdatedAt: prepared[0].existing?.updatedAt,
         runQueuedAt: checked.runQueuedAt
     };
+    outlook.secretLastRotatedAt = chain.secretUpdatedAt;
+    outlook.refreshTokenExpiresAt = currentRefreshTokenExpiry(chain.secretUpdatedAt);
     // A token that another run has already used can only earn invalid_grant, and presenting a used
     // refresh token is what OAuth servers treat as a replay: do not send it.
     if (holdsStaleToken(chain))
-        return failBeforeBox(io, `${staleTokenNote(chain)}\nThis run did not call Box.`);
-    const warnings = [rotationWarning(chain)].filter((w) => w !== undefined);
-    for (const warning of warnings)
-        io.warning(warning);
-    if (config.dryRun)
-        return dryRun(io, prepared, warnings);
+        return failBeforeBox(io, `${staleTokenNote(chain)}\nThis run did not call Box.`, outlook);
+    const ageWarning = rotationWarning(chain);
+    if (ageWarning !== undefined) {
+        warnings.push(ageWarning);
+        io.warning(ageWarning);
+    }
+    if (config.dryRun) {
+        await warnAboutGitHubToken(io, outlook, deps.env, warnings);
+        return dryRun(io, prepared, warnings, outlook);
+    }
     if (deps.cancel?.aborted)
-        return failBeforeBox(io, 'The run was cancelled before Box was called.');
+        return failBeforeBox(io, 'The run was cancelled before Box was called.', outlook);
     // Round 2: the refresh. From its answer on, the new refresh token exists only in this process.
     io.info(`Refreshing the Box token pair at ${config.boxApiUrl}/oauth2/token…`);
     let pair;
@@ -40801,9 +41238,14 @@ async function run(deps) {
         });
     }
     catch (error) {
-        return failAtBox(io, error, chain, github, prepared[0], warnings);
+        await warnAboutGitHubToken(io, outlook, deps.env, warnings);
+        return failAtBox(io, error, chain, github, prepared[0], warnings, outlook);
     }
     // Round 3: the write-back, and what the run hands out.
+    const refreshedAt = deps.timing.now();
+    outlook.refreshTokenExpiresAt = refreshTokenExpiry(refreshedAt);
+    // Told after the sealed copies are logged: a warning must never stand before them.
+    const warnLater = () => warnAboutGitHubToken(io, outlook, deps.env, warnings);
     const ledger = deps.ledger ?? new recovery/* RecoveryLedger */.nO();
     return storeAndHandOut({
         io,
@@ -40812,13 +41254,63 @@ async function run(deps) {
         prepared,
         sealer: checked.sealer,
         pair,
-        refreshedAt: deps.timing.now(),
+        refreshedAt,
         budget,
         warnings,
-        ledger
+        ledger,
+        outlook,
+        beforeReport: warnLater
     });
 }
-async function dryRun(io, prepared, warnings) {
+/** The GitHub token's expiry, when GitHub said it is near: a warning, with the next scheduled run if known. */
+async function warnAboutGitHubToken(io, outlook, env, warnings) {
+    const expires = outlook.githubTokenExpiresAt;
+    if (expires === undefined || expires.getTime() - outlook.asOf.getTime() > GITHUB_TOKEN_WARNING_DAYS * DAY_MS)
+        return;
+    outlook.nextScheduledRun = await nextScheduledRun(env, outlook.asOf);
+    const warning = githubTokenWarning(outlook, outlook.asOf, github_messages/* ACTION_TERMS */.f_);
+    if (warning === undefined)
+        return;
+    warnings.push(warning);
+    io.warning(warning);
+}
+/** The failure issue, after everything else: opened or updated on failure, closed on success. */
+async function tellTheIssue(io, config, failures, report, deps) {
+    const env = deps.env;
+    const repository = config.run?.repository ?? {
+        owner: env.GITHUB_REPOSITORY?.split('/')[0] ?? '',
+        repo: env.GITHUB_REPOSITORY?.split('/')[1] ?? ''
+    };
+    const client = (0,src_github/* createGitHubClient */.LX)(config.issueToken, {
+        baseUrl: config.githubApiUrl,
+        // A few quick tries at most: the issue is a courtesy and must not hold up the step.
+        retry: {
+            policy: deps.backoff ?? src_retry/* defaultRetryPolicy */.ur,
+            budget: new src_retry/* RetryBudget */.Km(10_000, deps.timing.now),
+            timing: deps.timing,
+            cancel: deps.cancel
+        },
+        requestTimeoutMs: Math.min(config.requestTimeoutMs, 10_000),
+        redactor: new redact/* Redactor */.p(),
+        terms: github_messages/* ACTION_TERMS */.f_,
+        fetch: deps.githubFetch
+    });
+    const server = env.GITHUB_SERVER_URL && /^https?:\/\/[^\s/]+$/.test(env.GITHUB_SERVER_URL) ? env.GITHUB_SERVER_URL : undefined;
+    const runUrl = server && config.run ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${config.run.id}` : undefined;
+    const outcome = await reportToIssue(client, failures, {
+        repository,
+        runUrl,
+        refreshTokenExpiresAt: report.outlook?.refreshTokenExpiresAt,
+        now: new Date(deps.timing.now())
+    });
+    if (outcome.kind === 'problem')
+        io.warning(`The failure issue could not be updated (\`failure-issue\`): ${outcome.message} Give the job \`permissions: issues: write\`.`);
+    else if (outcome.kind !== 'none') {
+        const verb = { opened: 'Opened', commented: 'Commented on', closed: 'Closed' }[outcome.kind];
+        io.info(`${verb} the failure issue #${outcome.number} in ${repository.owner}/${repository.repo}.`);
+    }
+}
+async function dryRun(io, prepared, warnings, outlook) {
     for (const p of prepared) {
         const visibility = p.settings.visibility ? `, visibility ${String(p.settings.visibility)}` : '';
         io.info(`Dry run: would write the ${p.target.label} (public key ${p.publicKey.keyId}${visibility}).`);
@@ -40827,14 +41319,21 @@ async function dryRun(io, prepared, warnings) {
     const report = {
         dryRun: true,
         results: prepared.map((p) => ({ target: p.target, outcome: 'checked' })),
-        warnings
+        warnings,
+        outlook
     };
     await writeSummary(io, report);
     return report;
 }
-async function failBeforeBox(io, message) {
+async function failBeforeBox(io, message, outlook) {
     io.setFailed(`${message}\n${NOTHING_USED}`);
-    const report = { dryRun: false, results: [], warnings: [], failure: { stage: 'preflight', message } };
+    const report = {
+        dryRun: false,
+        results: [],
+        warnings: [],
+        failure: { stage: 'preflight', message },
+        outlook: outlook.asOf ? outlook : undefined
+    };
     await writeSummary(io, report);
     return report;
 }
@@ -40842,7 +41341,7 @@ async function failBeforeBox(io, message) {
  * Box refused or never answered. After invalid_grant, the secret is read once more: if another
  * run wrote it since this run's check, that run won a race and the chain is intact.
  */
-async function failAtBox(io, error, chain, github, first, warnings) {
+async function failAtBox(io, error, chain, github, first, warnings, outlook) {
     if (error?.kind === 'invalid_grant') {
         const written = await (0,secrets/* lastWritten */.qA)(github, first.target);
         const before = chain.secretUpdatedAt?.getTime() ?? -Infinity;
@@ -40851,7 +41350,7 @@ async function failAtBox(io, error, chain, github, first, warnings) {
     }
     const message = explainRefreshFailure(error, chain);
     io.setFailed(message);
-    const report = { dryRun: false, results: [], warnings, failure: { stage: 'box', message } };
+    const report = { dryRun: false, results: [], warnings, failure: { stage: 'box', message }, outlook };
     await writeSummary(io, report);
     return report;
 }

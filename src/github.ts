@@ -39,8 +39,13 @@ export interface GitHubClient {
    * `path` is relative to the API base, already URL-encoded. `once` skips retries, for reads that
    * only add detail and must not hold up the run.
    */
+  /**
+   * When the token expires, as GitHub last said in its `GitHub-Authentication-Token-Expiration`
+   * header (expiring personal access tokens only); undefined when it never said.
+   */
+  tokenExpiresAt(): Date | undefined
   request(
-    method: 'GET' | 'PUT',
+    method: 'GET' | 'PUT' | 'POST' | 'PATCH',
     path: string,
     body?: Record<string, unknown>,
     options?: { once?: boolean }
@@ -106,10 +111,15 @@ export function createGitHubClient(token: string, options: GitHubClientOptions):
   )
   octokit.catch(() => undefined) // reported by the first request that awaits it
   const { redactor } = options
+  let tokenExpiresAt: Date | undefined
+  const noteExpiry = (headers: Record<string, unknown> | undefined): void => {
+    tokenExpiresAt = parseTokenExpiration(headers?.['github-authentication-token-expiration']) ?? tokenExpiresAt
+  }
   return {
     baseUrl: options.baseUrl,
     terms: options.terms,
     ghHostname: ghHostname(options.baseUrl),
+    tokenExpiresAt: () => tokenExpiresAt,
     async request(method, path, body, { once = false } = {}) {
       const client = await octokit
       const attempt = async (): Promise<GitHubResponse> => {
@@ -127,8 +137,10 @@ export function createGitHubClient(token: string, options: GitHubClientOptions):
           )
         } catch (error) {
           if (isCancellation(error)) throw error
+          noteExpiry((error as OctokitFailure | undefined)?.response?.headers)
           throw requestError(error, options.retry.timing.now(), redactor)
         }
+        noteExpiry(response.headers)
         if (response.status >= 300 && response.status < 400)
           throw redirectError(response.status, response.headers.location, options.baseUrl, redactor)
         return { status: response.status, data: response.data, headers: response.headers }
@@ -139,6 +151,19 @@ export function createGitHubClient(token: string, options: GitHubClientOptions):
       })
     }
   }
+}
+
+/**
+ * `2026-12-24 09:00:00 UTC` (GitHub's form; an offset such as `+0100` instead of UTC is accepted too),
+ * or undefined for anything else.
+ */
+export function parseTokenExpiration(value: unknown): Date | undefined {
+  const match =
+    typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) (UTC|[+-]\d{4})$/.exec(value.trim()) : null
+  if (match === null) return undefined
+  const offset = match[3] === 'UTC' ? 'Z' : `${match[3]!.slice(0, 3)}:${match[3]!.slice(3)}`
+  const date = new Date(`${match[1]}T${match[2]}${offset}`)
+  return Number.isNaN(date.getTime()) ? undefined : date
 }
 
 /** `gh` names GitHub Enterprise by its web host; github.com needs no flag. */

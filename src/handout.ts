@@ -5,11 +5,13 @@
  * reported after the recovery, never instead of it.
  */
 import type { TokenPair } from './token-answer.js'
+import type { ChainOutlook } from './chain-outlook.js'
 import { refreshTokenExpiry } from './diagnostics.js'
 import type { GitHubClient } from './github.js'
 import type { Config } from './inputs.js'
-import { writeSummary, type ActionIO } from './io.js'
-import { postmanEnvironment, writePostmanEnvironment } from './postman.js'
+import { handOutAccessToken, type AccessToken } from './access-token.js'
+import { sealHandoff } from './handoff.js'
+import { LateSteps, writeSummary, type ActionIO } from './io.js'
 import type { RecoveryLedger } from './recovery.js'
 import type { RunReport, TargetResult } from './report.js'
 import type { RetryBudget } from './retry.js'
@@ -31,6 +33,9 @@ export interface Rotation {
   budget: RetryBudget
   warnings: string[]
   ledger: RecoveryLedger
+  outlook: ChainOutlook
+  /** Runs after the write-back and before the outputs and summary (warnings that need a moment). */
+  beforeReport?: () => Promise<void>
 }
 
 export async function storeAndHandOut(rotation: Rotation): Promise<RunReport> {
@@ -54,6 +59,7 @@ export async function storeAndHandOut(rotation: Rotation): Promise<RunReport> {
       ledger.markStored(target.label)
       io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`)
     })
+    await rotation.beforeReport?.()
     return await handOut(rotation, results)
   } catch (error) {
     // Only a bug reaches here; the sealed copies still say how to finish the rotation.
@@ -69,55 +75,60 @@ export async function storeAndHandOut(rotation: Rotation): Promise<RunReport> {
 async function handOut(rotation: Rotation, results: TargetResult[]): Promise<RunReport> {
   const { io, config, pair, warnings, refreshedAt } = rotation
   const failure = writeBackFailure(results)
-  const lateProblems: string[] = []
-  const attempt = async (what: string, step: () => void | Promise<void>): Promise<void> => {
-    try {
-      await step()
-    } catch (error) {
-      lateProblems.push(`${what} failed: ${(error as Error).message}`)
-    }
-  }
+  const steps = new LateSteps()
   if (failure !== undefined) {
-    await attempt('Setting the `recovery` output', () => io.setOutput('recovery', JSON.stringify(failure.recoveries)))
+    await steps.attempt('Setting the `recovery` output', () =>
+      io.setOutput('recovery', JSON.stringify(failure.recoveries))
+    )
     io.setFailed(failure.message)
   }
 
   const refreshTokenExpiresAt = refreshTokenExpiry(refreshedAt)
-  const report: RunReport = { dryRun: false, results, refreshTokenExpiresAt, warnings }
-  await attempt('Setting the outputs', () => {
-    io.setOutput('refresh-token-expires-at', refreshTokenExpiresAt.toISOString())
+  const report: RunReport = { dryRun: false, results, warnings, outlook: rotation.outlook }
+  await steps.attempt('Setting the outputs', () =>
     io.setOutput('secret-updated', failure === undefined ? 'true' : 'false')
-  })
+  )
   const accessToken = pair.accessToken
   if (accessToken === undefined) {
+    await steps.attempt('Setting the outputs', () =>
+      io.setOutput('refresh-token-expires-at', refreshTokenExpiresAt.toISOString())
+    )
     const stored =
       failure === undefined
         ? 'The new refresh token was stored, so the token chain is intact: re-run the workflow to get an access token.'
         : ''
-    lateProblems.push(`${pair.problems[0] ?? 'Box issued no access token.'} ${stored}`.trim())
+    steps.problems.push(`${pair.problems[0] ?? 'Box issued no access token.'} ${stored}`.trim())
   } else {
-    const expiresAt = new Date(refreshedAt + pair.expiresIn * 1000)
-    io.info(`Box issued a new access token; it expires at ${expiresAt.toISOString()}.`)
-    report.accessTokenExpiresAt = expiresAt
-    await attempt('Setting the outputs', () => {
-      io.setOutput('access-token', accessToken)
-      io.setOutput('expires-in', String(pair.expiresIn))
-      io.setOutput('expires-at', expiresAt.toISOString())
-      if (config.exportEnv) io.exportVariable('BOX_ACCESS_TOKEN', accessToken)
-    })
-    const postmanPath = config.postmanEnvironment
-    if (postmanPath !== undefined) {
-      await attempt(`Writing the Postman environment file ${postmanPath}`, async () => {
-        await writePostmanEnvironment(postmanPath, postmanEnvironment(accessToken, expiresAt))
-        io.setOutput('postman-environment', postmanPath)
-        report.postmanEnvironment = postmanPath
-      })
+    const token: AccessToken = {
+      accessToken,
+      expiresAt: new Date(refreshedAt + pair.expiresIn * 1000),
+      expiresIn: pair.expiresIn,
+      refreshTokenExpiresAt
+    }
+    io.info(`Box issued a new access token; it expires at ${token.expiresAt.toISOString()}.`)
+    report.accessTokenExpiresAt = token.expiresAt
+    report.postmanEnvironment = await handOutAccessToken(io, config, token, steps)
+    if (config.run !== undefined) {
+      const binding = {
+        repository: `${config.run.repository.owner}/${config.run.repository.repo}`,
+        runId: config.run.id
+      }
+      await steps.attempt('Setting the `handoff` output', () =>
+        io.setOutput(
+          'handoff',
+          sealHandoff(
+            { ...token, expiresAt: token.expiresAt.getTime(), refreshTokenExpiresAt: refreshTokenExpiresAt.getTime() },
+            config.clientSecret,
+            binding
+          )
+        )
+      )
     }
   }
   await writeSummary(io, report)
-  if (lateProblems.length > 0) {
+  if (steps.problems.length > 0) {
     const written = failure === undefined ? 'The refresh token was stored as reported above; ' : ''
-    io.setFailed(`${written}${lateProblems.join('\n')}`)
+    io.setFailed(`${written}${steps.problems.join('\n')}`)
   }
   return report
 }

@@ -41,8 +41,22 @@ export interface Config {
   dryRun: boolean
   retryBudgetMs: number
   requestTimeoutMs: number
+  /** Open (or update) an issue when the rotation fails, and close it when one succeeds. */
+  failureIssue: boolean
+  /** The token for that issue; by default the workflow's GITHUB_TOKEN, which needs `issues: write`. */
+  issueToken: string
   /** The workflow run this step belongs to, when the runner says; used to spot a stale token. */
   run?: { repository: RepositoryRef; id: number; attempt: number }
+}
+
+/** A job that takes the access token from the rotating job's hand-off instead of rotating. */
+export interface HandoffConfig {
+  handoff: string
+  clientSecret: string
+  /** This run, as the runner names it: a hand-off opens only in the run whose job made it. */
+  binding: { repository: string; runId: number }
+  postmanEnvironment?: string
+  exportEnv: boolean
 }
 
 export interface InputProblem {
@@ -69,7 +83,7 @@ export class InputError extends Error {
 }
 
 /** The inputs whose values are credentials; they are masked before anything else happens. */
-export const credentialInputs = ['client-secret', 'refresh-token', 'github-token'] as const
+export const credentialInputs = ['client-secret', 'refresh-token', 'github-token', 'issue-token'] as const
 
 export function readConfig(getInput: (name: string) => string, env: NodeJS.ProcessEnv): Config {
   const inputs = new InputReader(getInput)
@@ -85,14 +99,48 @@ export function readConfig(getInput: (name: string) => string, env: NodeJS.Proce
       'GITHUB_API_URL (environment variable)',
       inputs.problem
     ),
-    postmanEnvironment: inputs.text('postman-environment')
-      ? path.resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.text('postman-environment'))
-      : undefined,
+    postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
     exportEnv: inputs.boolean('export-env'),
     dryRun: inputs.boolean('dry-run'),
     retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
     requestTimeoutMs: inputs.seconds('request-timeout-seconds', 30, 1, 600),
-    run: workflowRun(env)
+    run: workflowRun(env),
+    ...readFailureIssue(inputs, env)
+  }
+  if (inputs.problems.length > 0) throw new InputError(inputs.problems)
+  return config
+}
+
+/**
+ * The inputs of a job that opens a hand-off: the client secret and the runner's run, nothing that
+ * rotates. `refresh-token` must be empty there: a second job that rotates would race the first.
+ */
+export function readHandoffConfig(getInput: (name: string) => string, env: NodeJS.ProcessEnv): HandoffConfig {
+  const inputs = new InputReader(getInput)
+  const clientSecret = inputs.credential(
+    'client-secret',
+    'the client secret',
+    'Pass the same client secret as the rotating job, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`: the hand-off opens only with it.'
+  )
+  if (inputs.text('refresh-token') !== '') {
+    inputs.problem(
+      'refresh-token',
+      'cannot be combined with `handoff`: a job with `handoff` takes the access token from the rotating job and must not rotate itself (two rotations of one refresh token race). Remove `refresh-token` from this job.'
+    )
+  }
+  const run = workflowRun(env)
+  if (run === undefined) {
+    inputs.problem(
+      'handoff',
+      "needs the runner's GITHUB_REPOSITORY and GITHUB_RUN_ID, which tie a hand-off to its run; they are missing here."
+    )
+  }
+  const config: HandoffConfig = {
+    handoff: inputs.text('handoff'),
+    clientSecret,
+    binding: { repository: run ? `${run.repository.owner}/${run.repository.repo}` : '', runId: run?.id ?? 0 },
+    postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
+    exportEnv: inputs.boolean('export-env')
   }
   if (inputs.problems.length > 0) throw new InputError(inputs.problems)
   return config
@@ -117,7 +165,7 @@ function readCredentials(
     refreshToken: inputs.credential(
       'refresh-token',
       'the refresh token',
-      `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, ` +
+      `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, pass \`handoff\` instead). An empty value means the secret is not set, ` +
         `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). ` +
         `See "First-time setup" in the README to get the first refresh token.`
     ),
@@ -215,6 +263,25 @@ class InputReader {
     }
     return seconds * 1000
   }
+}
+
+function readFailureIssue(inputs: InputReader, env: NodeJS.ProcessEnv): Pick<Config, 'failureIssue' | 'issueToken'> {
+  const failureIssue = inputs.boolean('failure-issue')
+  const issueToken = inputs.text('issue-token')
+  if (failureIssue && issueToken === '') {
+    inputs.problem(
+      'issue-token',
+      "is empty, so `failure-issue` cannot open an issue. Leave it at its default (the workflow's GITHUB_TOKEN) and give the job `permissions: issues: write`."
+    )
+  }
+  if (failureIssue && !env.GITHUB_REPOSITORY)
+    inputs.problem('failure-issue', 'needs GITHUB_REPOSITORY, which the runner sets, to know where to open the issue.')
+  return { failureIssue, issueToken }
+}
+
+/** Absolute, resolved against the workspace as the runner sets it. */
+function postmanPath(value: string, env: NodeJS.ProcessEnv): string | undefined {
+  return value === '' ? undefined : path.resolve(env.GITHUB_WORKSPACE || process.cwd(), value)
 }
 
 function workflowRun(env: NodeJS.ProcessEnv): Config['run'] {

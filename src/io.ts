@@ -44,3 +44,19 @@ export async function writeSummary(io: ActionIO, report: RunReport): Promise<voi
     .appendSummary(summaryMarkdown(report))
     .catch((error: Error) => io.warning(`The job summary could not be written: ${error.message}`))
 }
+
+/**
+ * Steps that come after what matters most has been reported (the recovery, or the access token):
+ * each is tried, and a failure is collected for the final error instead of stopping the rest.
+ */
+export class LateSteps {
+  readonly problems: string[] = []
+
+  async attempt(what: string, step: () => void | Promise<void>): Promise<void> {
+    try {
+      await step()
+    } catch (error) {
+      this.problems.push(`${what} failed: ${(error as Error).message}`)
+    }
+  }
+}

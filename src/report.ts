@@ -3,6 +3,7 @@
  * a server sent is put where markdown cannot act on it (a code fence longer than any run of
  * backticks inside it, or escaped table text), so it can never rewrite the summary around it.
  */
+import { outlookLines, type ChainOutlook } from './chain-outlook.js'
 import type { RecoveryPayload } from './recovery.js'
 import type { SecretTarget } from './targets.js'
 import { formatUtc } from './time.js'
@@ -14,16 +15,19 @@ export type TargetResult =
 
 export interface RunReport {
   dryRun: boolean
+  /** The access token came from the rotating job's hand-off; this run rotated nothing. */
+  handoff?: boolean
+  /** How long the token chain has, as far as this run found out. */
+  outlook?: ChainOutlook
   results: TargetResult[]
   accessTokenExpiresAt?: Date
-  refreshTokenExpiresAt?: Date
   postmanEnvironment?: string
   warnings: string[]
   /**
    * Set when the run stopped before any secret write: before Box (nothing changed), or at Box.
    * A failure after Box's answer shows in `results` instead, with its recovery payload.
    */
-  failure?: { stage: 'preflight' | 'box'; message: string }
+  failure?: { stage: 'preflight' | 'box' | 'handoff'; message: string }
 }
 
 const outcomeText: Record<TargetResult['outcome'], string> = {
@@ -37,27 +41,29 @@ export function summaryMarkdown(report: RunReport): string {
   const lines = ['## Box token refresh', '']
   if (report.failure !== undefined) {
     lines.push(
-      report.failure.stage === 'preflight'
-        ? '❌ The run stopped before calling Box. **Nothing was changed and the refresh token was not used.**'
-        : '❌ The refresh at Box failed; no secret was written.',
+      {
+        preflight: '❌ The run stopped before calling Box. **Nothing was changed and the refresh token was not used.**',
+        box: '❌ The refresh at Box failed; no secret was written.',
+        handoff: '❌ The hand-off could not be opened. **Nothing was changed.**'
+      }[report.failure.stage],
       '',
       fence(report.failure.message),
       ''
     )
-    return lines.join('\n')
+    return [...lines, ...outlookSection(report.outlook)].join('\n')
   }
   if (report.dryRun)
     lines.push('Dry run: inputs and GitHub access were checked; Box was not called and no secret was written.', '')
-  lines.push('| Secret | Where | Result |', '| --- | --- | --- |')
+  if (report.handoff)
+    lines.push("The access token came from the hand-off of this run's rotating job; this job rotated nothing.", '')
+  else lines.push('| Secret | Where | Result |', '| --- | --- | --- |')
   for (const r of report.results) {
     lines.push(
       `| \`${r.target.name}\` (${r.target.kindLabel}) | ${markdownText(r.target.scope)} | ${outcomeText[r.outcome]} |`
     )
   }
-  lines.push('')
+  if (!report.handoff) lines.push('')
   if (report.accessTokenExpiresAt) lines.push(`- Access token expires: **${formatUtc(report.accessTokenExpiresAt)}**`)
-  if (report.refreshTokenExpiresAt)
-    lines.push(`- Refresh token expires: **${formatUtc(report.refreshTokenExpiresAt)}** unless used again before then`)
   if (report.postmanEnvironment) lines.push(`- Postman environment written: ${markdownText(report.postmanEnvironment)}`)
   for (const w of report.warnings) lines.push(`- ⚠️ ${markdownText(w)}`)
   const failed = report.results.filter((r): r is Extract<TargetResult, { outcome: 'failed' }> => r.outcome === 'failed')
@@ -74,7 +80,14 @@ export function summaryMarkdown(report: RunReport): string {
       if (f.recovery) lines.push(fence(f.recovery.command), '')
     }
   }
+  lines.push(...outlookSection(report.outlook))
   return lines.join('\n') + '\n'
+}
+
+/** "How long the token chain has", when anything is known of it. */
+function outlookSection(outlook: ChainOutlook | undefined): string[] {
+  const facts = outlook === undefined ? [] : outlookLines(outlook)
+  return facts.length === 0 ? [] : ['', '### How long the token chain has', '', ...facts.map((fact) => `- ${fact}`), '']
 }
 
 /** A fenced block that the text cannot close: its fence is longer than any run of backticks in it. */

@@ -28,7 +28,7 @@ test.each(['--help', '-h'])('`npm run demo -- %s` prints usage and exits 0', (fl
 
 test.each([
   [['--bogus'], "Unknown option '--bogus'"],
-  [['--scenario=explode'], 'Unknown --scenario=explode: use rotate or write-fails.'],
+  [['--scenario=explode'], 'Unknown --scenario=explode: use rotate, write-fails or handoff.'],
   [['--delay=soon'], '--delay=soon: give a whole number of milliseconds.'],
   [['extra'], "Unexpected argument 'extra'"]
 ])('`npm run demo -- %j` says what is wrong, shows usage and exits 2, without a stack trace', (args, message) => {
@@ -44,5 +44,13 @@ test('`npm run demo` rotates the token against the simulator and ends with an in
   const { status, stdout } = demo()
   expect(stdout).toContain("secret BOX_REFRESH_TOKEN now decrypts to Box's new refresh token: true")
   expect(stdout).toContain('leak scan of everything the run left behind: clean')
+  expect(status).toBe(0)
+}, 60_000)
+
+test('`npm run demo -- --scenario=handoff` shows a later job opening the hand-off, with no request and no leak', () => {
+  const { status, stdout } = demo('--scenario=handoff')
+  expect(stdout).toContain("the later job has the rotating job's access token: true")
+  expect(stdout).toContain('requests it made to Box or GitHub: 0')
+  expect(stdout).toContain('leak scan of everything it left behind: clean')
   expect(status).toBe(0)
 }, 60_000)

@@ -52,7 +52,7 @@ test('every planted mistake in the broken workflow is reported, by each checker'
 
   // GitHub's parser, with this action's inputs from action.yml.
   expect(reported(25, 'github-parser', "Invalid action input 'postman-enviroment'")).toBe(true)
-  expect(reported(21, 'github-parser', 'Missing required input `github-token`')).toBe(true)
+  expect(reported(21, 'github-parser', 'Missing required input `client-id`')).toBe(true)
   expect(reported(15, 'github-parser', 'BooleanToken')).toBe(true)
   expect(reported(34, 'github-parser', "Unexpected value 'stepz'")).toBe(true)
   expect(reported(6, 'github-parser', 'Invalid cron expression')).toBe(true)
@@ -67,7 +67,7 @@ test('every planted mistake in the broken workflow is reported, by each checker'
   expect(reported(20, 'pinning', "your-org/box-token-refresh@<full-sha>: the documentation's placeholder")).toBe(true)
   // `uses: ./` against the repository's action.yml.
   expect(reported(31, 'local-action', 'no input "dry-runn"')).toBe(true)
-  expect(reported(26, 'local-action', 'required inputs missing: github-token')).toBe(true)
+  expect(reported(26, 'local-action', 'required inputs missing: client-id')).toBe(true)
 })
 
 test('a broken action.yml is reported, including an expression in a description', () => {

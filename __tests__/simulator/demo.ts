@@ -5,6 +5,7 @@
  *
  *   npm run demo                              a normal rotation
  *   npm run demo -- --scenario=write-fails    GitHub refuses the write: the recovery payload, applied
+ *   npm run demo -- --scenario=handoff        a rotation, then a later job of the same run opens its hand-off
  *   npm run demo -- --delay=100               add latency to every answer (the three rounds show)
  *   npm run demo -- --help                    usage
  */
@@ -55,11 +56,26 @@ summary and the state of the token chain. Nothing leaves this machine.
 Options:
   --scenario=rotate        a normal rotation (default)
   --scenario=write-fails   GitHub refuses the write: the recovery payload, then applied
+  --scenario=handoff       a rotation, then a later job of the same run opens its hand-off
   --delay=MS               add MS milliseconds to every simulated answer (default 0)
   -h, --help               show this text
 
 Exit status: 0 when the run did what the scenario expects, 1 otherwise, 2 for a bad option.
 `
+
+/** One run as a person reads it: the log as the runner shows it, the requests, the outputs, the summary. */
+function show(run: ActionRun, delayMs: number, requests: string[]): void {
+  heading(
+    `the step's log, as the runner shows it (exit code ${run.code}, ${run.durationMs} ms, ${delayMs} ms delay per answer)`
+  )
+  console.log(indent(masked(run.stdout + run.stderr, run)))
+  heading('requests the action made')
+  console.log(indent(requests.length > 0 ? requests.join('\n') : '(none)'))
+  heading('step outputs (masked values as ***)')
+  for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name} = ${masked(value, run)}`)
+  heading('job summary (GITHUB_STEP_SUMMARY)')
+  console.log(indent(run.summary))
+}
 
 const indent = (text: string): string => text.trimEnd().replace(/^/gm, '  ')
 const heading = (title: string): void => console.log(`\n── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}`)
@@ -87,8 +103,8 @@ async function main(): Promise<number> {
     console.error(`--delay=${flags.delay}: give a whole number of milliseconds.\n\n${USAGE}`)
     return 2
   }
-  if (flags.scenario !== 'rotate' && flags.scenario !== 'write-fails') {
-    console.error(`Unknown --scenario=${flags.scenario}: use rotate or write-fails.\n\n${USAGE}`)
+  if (!['rotate', 'write-fails', 'handoff'].includes(flags.scenario)) {
+    console.error(`Unknown --scenario=${flags.scenario}: use rotate, write-fails or handoff.\n\n${USAGE}`)
     return 2
   }
   if (!existsSync(join(REPO_ROOT, 'dist', 'index.js'))) {
@@ -127,17 +143,7 @@ async function main(): Promise<number> {
       { env: { GITHUB_API_URL: sim.githubApiUrl, GITHUB_REPOSITORY: REPOSITORY } }
     )
 
-    heading(
-      `the step's log, as the runner shows it (exit code ${run.code}, ${run.durationMs} ms, ${delayMs} ms delay per answer)`
-    )
-    console.log(indent(masked(run.stdout + run.stderr, run)))
-    heading('requests the action made')
-    console.log(indent(describeRequests(sim.requests).join('\n')))
-    heading('step outputs (masked values as ***)')
-    for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name} = ${masked(value, run)}`)
-    heading('job summary (GITHUB_STEP_SUMMARY)')
-    console.log(indent(run.summary))
-
+    show(run, delayMs, describeRequests(sim.requests))
     const newPair = sim.box.issued.at(-1)
     heading('the token chain')
     if (flags.scenario === 'write-fails') {
@@ -183,8 +189,45 @@ async function main(): Promise<number> {
       `  leak scan of everything the run left behind: ${leaks.length === 0 ? 'clean' : '\n    ' + leaks.join('\n    ')}`
     )
     const chainOk = stored !== undefined && sim.box.isRefreshTokenValid(stored)
-    const expectedExit = flags.scenario === 'rotate' ? 0 : 1
-    return run.code === expectedExit && chainOk && leaks.length === 0 ? 0 : 1
+    const expectedExit = flags.scenario === 'write-fails' ? 1 : 0
+    const rotated = run.code === expectedExit && chainOk && leaks.length === 0
+    if (flags.scenario !== 'handoff') return rotated ? 0 : 1
+
+    // Another job of the same workflow run takes the access token from the hand-off.
+    console.log(
+      `\nRunning node dist/index.js again, as a later job of the same run would, with the rotating job's \`handoff\` output…`
+    )
+    const before = sim.requests.length
+    const consumer = await runAction(
+      {
+        'client-id': sim.box.client.id,
+        'client-secret': sim.box.client.secret,
+        handoff: run.outputs.handoff ?? '',
+        'postman-environment': 'box.postman_environment.json'
+      },
+      { env: { GITHUB_API_URL: sim.githubApiUrl, GITHUB_REPOSITORY: REPOSITORY } }
+    )
+    show(consumer, delayMs, describeRequests(sim.requests.slice(before)))
+    const sameToken = consumer.outputs['access-token'] === newPair?.accessToken
+    const consumerLeaks = scanForLeaks(
+      consumer,
+      {
+        refreshToken,
+        newRefreshToken: newPair?.refreshToken ?? '',
+        clientSecret: sim.box.client.secret,
+        githubToken: 'ghp_demo_token'
+      },
+      { accessToken: newPair?.accessToken, postmanFile: 'box.postman_environment.json' }
+    )
+    heading('the hand-off')
+    console.log(`  the later job has the rotating job's access token: ${sameToken}`)
+    console.log(`  requests it made to Box or GitHub: ${sim.requests.length - before}`)
+    console.log(
+      `  leak scan of everything it left behind: ${consumerLeaks.length === 0 ? 'clean' : '\n    ' + consumerLeaks.join('\n    ')}`
+    )
+    return rotated && consumer.code === 0 && sameToken && sim.requests.length === before && consumerLeaks.length === 0
+      ? 0
+      : 1
   } finally {
     await sim.close()
   }

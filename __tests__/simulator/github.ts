@@ -32,6 +32,23 @@ export type TokenAccess = 'write' | 'read' | 'none' | 'integration'
 export interface TokenOptions {
   /** Marks a classic PAT: every response carries `x-oauth-scopes` with this value. */
   oauthScopes?: string
+  /**
+   * An expiring personal access token: every response carries `GitHub-Authentication-Token-Expiration`
+   * with this date, in GitHub's form (`2026-12-24 09:00:00 UTC`).
+   */
+  expiresAt?: Date
+  /** Whether the token may write issues (GITHUB_TOKEN with `issues: write`); default: PATs with 'write' access may. */
+  issues?: 'write' | 'none'
+}
+
+/** An issue of a repository, as the issues API shows it. */
+export interface IssueSnapshot {
+  number: number
+  title: string
+  body: string
+  labels: string[]
+  state: 'open' | 'closed'
+  comments: string[]
 }
 
 export type GitHubFault =
@@ -118,6 +135,7 @@ interface RepositoryState {
   /** Lower-cased name → name as created. */
   environments: Map<string, string>
   runs: Map<string, RunSeed>
+  issues: IssueSnapshot[]
 }
 
 interface OrganizationState {
@@ -128,6 +146,8 @@ interface OrganizationState {
 interface TokenState {
   access: TokenAccess
   oauthScopes?: string
+  expiresAt?: Date
+  issues: 'write' | 'none'
 }
 
 /** What a request asks for, once its path is understood. */
@@ -135,6 +155,14 @@ type Route =
   | { op: 'public-key'; scope: ScopeRef }
   | { op: 'get-secret' | 'put-secret' | 'list-selected'; scope: ScopeRef; name: string }
   | { op: 'get-run'; repo: string; runId: string }
+  | IssueRoute
+
+type IssueRoute =
+  | { op: 'list-issues' | 'create-issue'; repo: string; number?: undefined }
+  | { op: 'comment-issue' | 'update-issue'; repo: string; number: number }
+type SecretsRoute = Exclude<Route, IssueRoute | { op: 'get-run' }>
+
+const isIssueRoute = (route: Route): route is IssueRoute => route.op.endsWith('-issue') || route.op === 'list-issues'
 
 /** A ready answer; handlers return these so the checks read as a sequence of early returns. */
 interface Reply {
@@ -160,7 +188,13 @@ export class FakeGitHub {
   addRepository(fullName: string, opts: { id?: number } = {}): number {
     if (!/^[^/\s]+\/[^/\s]+$/.test(fullName)) throw new Error(`FakeGitHub: '${fullName}' is not owner/name`)
     const id = opts.id ?? this.nextRepositoryId++
-    this.repositories.set(fullName.toLowerCase(), { id, fullName, environments: new Map(), runs: new Map() })
+    this.repositories.set(fullName.toLowerCase(), {
+      id,
+      fullName,
+      environments: new Map(),
+      runs: new Map(),
+      issues: []
+    })
     this.createScope({ kind: 'repository', repo: fullName, app: 'actions' })
     this.createScope({ kind: 'repository', repo: fullName, app: 'dependabot' })
     return id
@@ -182,7 +216,12 @@ export class FakeGitHub {
   }
 
   addToken(token: string, access: TokenAccess, opts: TokenOptions = {}): void {
-    this.tokens.set(token, { access, oauthScopes: opts.oauthScopes })
+    this.tokens.set(token, {
+      access,
+      oauthScopes: opts.oauthScopes,
+      expiresAt: opts.expiresAt,
+      issues: opts.issues ?? (access === 'write' ? 'write' : 'none')
+    })
   }
 
   addRun(fullName: string, runId: number, run: RunSeed): void {
@@ -254,6 +293,12 @@ export class FakeGitHub {
       : { status: 401, body: { message: 'Bad credentials', documentation_url: DOCS, status: '401' } }
     const headers: Headers = token ? { ...this.rateLimitHeaders(), ...reply.headers } : { ...reply.headers }
     if (token?.oauthScopes !== undefined) headers['x-oauth-scopes'] = token.oauthScopes
+    if (token?.expiresAt !== undefined) {
+      headers['github-authentication-token-expiration'] = token.expiresAt
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d{3}Z$/, ' UTC')
+    }
     const answer = { ...reply, headers }
     return send(exchange, fault?.kind === 'tamper' ? fault.change(answer) : answer)
   }
@@ -262,6 +307,7 @@ export class FakeGitHub {
     const route = parseRoute(exchange.method, exchange.path, (id) => this.repositoryById(id))
     if (!route) return notFound()
     if (route.op === 'get-run') return this.getRun(route.repo, route.runId, token)
+    if (isIssueRoute(route)) return this.issueRoute(route, token, exchange)
 
     if (!this.ownerExists(route.scope)) return notFound()
     const forbidden = forbiddenFor(route, exchange.method, token)
@@ -365,6 +411,64 @@ export class FakeGitHub {
     const foreign = (ids as number[]).filter((id) => !known.has(id))
     if (foreign.length > 0) return `Repositories ${foreign.join(', ')} do not belong to organization ${org}.`
     return { visibility, selectedRepositoryIds: [...(ids as number[])] }
+  }
+
+  /** The issues API, as much of it as a failure report needs: list, create, comment, close. */
+  private issueRoute(route: IssueRoute, token: TokenState, exchange: Exchange): Reply {
+    const repository = this.repositories.get(route.repo.toLowerCase())
+    if (!repository) return notFound()
+    if (route.op === 'list-issues') {
+      const query = exchange.query
+      const state = query.get('state') ?? 'open'
+      const labels = (query.get('labels') ?? '').split(',').filter(Boolean)
+      const perPage = Math.min(Math.max(Number(query.get('per_page') ?? 30) || 30, 1), 100)
+      const found = repository.issues
+        .filter((i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)))
+        .sort((a, b) => b.number - a.number)
+        .slice(0, perPage)
+      return { status: 200, body: found.map((i) => issueBody(repository, i)) }
+    }
+    if (token.issues !== 'write')
+      return forbidden(token.access === 'integration' ? INTEGRATION_FORBIDDEN : PAT_FORBIDDEN, 'issues=write', token)
+    let body: Record<string, unknown>
+    try {
+      body = JSON.parse(exchange.body.toString('utf8')) as Record<string, unknown>
+    } catch {
+      return { status: 400, body: { message: 'Problems parsing JSON', documentation_url: DOCS, status: '400' } }
+    }
+    if (route.op === 'create-issue') {
+      if (typeof body.title !== 'string' || body.title === '')
+        return refusal('Invalid request.\n\n"title" wasn\'t supplied.')
+      const issue: IssueSnapshot = {
+        number: repository.issues.length + 1,
+        title: body.title,
+        body: typeof body.body === 'string' ? body.body : '',
+        labels: Array.isArray(body.labels) ? body.labels.filter((l): l is string => typeof l === 'string') : [],
+        state: 'open',
+        comments: []
+      }
+      repository.issues.push(issue)
+      return { status: 201, body: issueBody(repository, issue) }
+    }
+    const issue = repository.issues.find((i) => i.number === route.number)
+    if (!issue) return notFound()
+    if (route.op === 'comment-issue') {
+      if (typeof body.body !== 'string' || body.body === '')
+        return refusal('Invalid request.\n\n"body" wasn\'t supplied.')
+      issue.comments.push(body.body)
+      return { status: 201, body: { id: issue.comments.length, body: body.body } }
+    }
+    if (body.state === 'closed' || body.state === 'open') issue.state = body.state
+    return { status: 200, body: issueBody(repository, issue) }
+  }
+
+  /** The issues of a repository, as a person would see them. */
+  listIssues(fullName: string): IssueSnapshot[] {
+    return this.requireRepository(fullName).issues.map((i) => ({
+      ...i,
+      labels: [...i.labels],
+      comments: [...i.comments]
+    }))
   }
 
   private getRun(fullName: string, runId: string, token: TokenState): Reply {
@@ -568,6 +672,15 @@ function parseRoute(method: string, path: string, repoById: (id: number) => stri
 
 function parseRepositoryRoute(method: string, repo: string, rest: string[]): Route | undefined {
   const [area, second, third, ...tail] = rest
+  if (area === 'issues' && second === undefined) {
+    return method === 'GET' ? { op: 'list-issues', repo } : method === 'POST' ? { op: 'create-issue', repo } : undefined
+  }
+  if (area === 'issues' && second && /^\d+$/.test(second)) {
+    if (third === undefined && method === 'PATCH') return { op: 'update-issue', repo, number: Number(second) }
+    if (third === 'comments' && tail.length === 0 && method === 'POST')
+      return { op: 'comment-issue', repo, number: Number(second) }
+    return undefined
+  }
   if (area === 'actions' && second === 'runs' && third && tail.length === 0 && method === 'GET') {
     return /^\d+$/.test(third) ? { op: 'get-run', repo, runId: third } : undefined
   }
@@ -593,7 +706,7 @@ function parseSecretsRoute(method: string, scope: ScopeRef, rest: string[], isOr
 }
 
 /** The 403 a token gets for a secrets route, or undefined when it may go ahead. */
-function forbiddenFor(route: Exclude<Route, { op: 'get-run' }>, method: string, token: TokenState): Reply | undefined {
+function forbiddenFor(route: SecretsRoute, method: string, token: TokenState): Reply | undefined {
   const permission = `${permissionName(route.scope)}=${method === 'GET' ? 'read' : 'write'}`
   if (token.access === 'integration') return forbidden(INTEGRATION_FORBIDDEN, permission, token)
   if (token.access === 'none') return forbidden(PAT_FORBIDDEN, permission, token)
@@ -612,6 +725,17 @@ function forbidden(message: string, permission: string, token: TokenState): Repl
   // Classic PATs have no fine-grained permissions, so GitHub sends no such header for them.
   const headers: Headers = token.oauthScopes === undefined ? { 'x-accepted-github-permissions': permission } : {}
   return { status: 403, headers, body: { message, documentation_url: DOCS, status: '403' } }
+}
+
+function issueBody(repository: RepositoryState, issue: IssueSnapshot): Record<string, unknown> {
+  return {
+    number: issue.number,
+    title: issue.title,
+    body: issue.body,
+    state: issue.state,
+    labels: issue.labels.map((name) => ({ name })),
+    html_url: `https://github.com/${repository.fullName}/issues/${issue.number}`
+  }
 }
 
 function notFound(): Reply {

@@ -431,3 +431,102 @@ describe('the token chain under stress', () => {
     expect(recorded.failed).toBeUndefined()
   })
 })
+
+describe('answers GitHub should never give, in process (the bundle runs the same table in hostile-servers.test.ts)', () => {
+  const organization = (seed: Parameters<World['sim']['github']['setSecret']>[3]) => {
+    world.sim.github.addRepository('octo-org/infra')
+    world.sim.github.addOrganization('octo-org')
+    world.sim.github.setSecret({ kind: 'organization', org: 'octo-org' }, SECRET, world.refreshToken, seed)
+    return { inputs: { organization: 'octo-org' }, env: { GITHUB_REPOSITORY: 'octo-org/infra' } }
+  }
+  const tamperKey = (change: (key: Record<string, unknown>) => unknown) =>
+    world.sim.github.injectFault({
+      method: 'GET',
+      pathIncludes: '/public-key',
+      fault: { kind: 'tamper', change: (reply) => ({ ...reply, body: change(reply.body as Record<string, unknown>) }) }
+    })
+
+  test.each<[string, () => { inputs?: Record<string, string>; env?: Record<string, string> }, RegExp]>([
+    [
+      'a key id with a line break',
+      () => (tamperKey((k) => ({ ...k, key_id: `${String(k.key_id)}\n::warning::x` })), {}),
+      /is not a key id and a key/
+    ],
+    ['a key that is no key', () => (tamperKey((k) => ({ ...k, key: 'bm90IGEga2V5' })), {}), /cannot seal a value/],
+    [
+      "a visibility that is none of GitHub's",
+      () => {
+        const setup = organization({ visibility: 'all' })
+        world.sim.github.injectFault({
+          method: 'GET',
+          pathIncludes: `/orgs/octo-org/actions/secrets/${SECRET}`,
+          fault: {
+            kind: 'tamper',
+            change: (reply) => ({ ...reply, body: { ...(reply.body as object), visibility: 'everyone' } })
+          }
+        })
+        return setup
+      },
+      /gives no visibility of `all`, `private` or `selected`/
+    ],
+    [
+      'a list of selected repositories that never ends',
+      () => {
+        const setup = organization({ visibility: 'selected', selectedRepositoryIds: [] })
+        let page = 0
+        world.sim.github.injectFault({
+          method: 'GET',
+          pathIncludes: '/repositories',
+          times: Infinity,
+          fault: {
+            kind: 'reply',
+            reply: () => ({
+              status: 200,
+              body: {
+                total_count: 10 ** 9,
+                repositories: Array.from({ length: 100 }, (_, i) => ({ id: ++page * 1000 + i }))
+              }
+            })
+          }
+        })
+        return setup
+      },
+      /the list goes on past 10000 repositories/
+    ],
+    [
+      'a selected repository without a numeric id',
+      () => {
+        const setup = organization({ visibility: 'selected', selectedRepositoryIds: [] })
+        world.sim.github.injectFault({
+          method: 'GET',
+          pathIncludes: '/repositories',
+          fault: {
+            kind: 'reply',
+            reply: () => ({ status: 200, body: { total_count: 1, repositories: [{ id: 'x' }] } })
+          }
+        })
+        return setup
+      },
+      /a repository in the list has no valid id/
+    ],
+    [
+      'a redirect on a read',
+      () => (
+        world.sim.github.injectFault({
+          method: 'GET',
+          pathIncludes: '/public-key',
+          fault: { kind: 'reply', reply: () => ({ status: 301, headers: { location: 'http://127.0.0.1:1/x' } }) }
+        }),
+        {}
+      ),
+      /answered 301 while reading the public key .*, a redirect to http:\/\/127\.0\.0\.1:1\./
+    ]
+  ])('%s: refused before Box', async (_, arrange, message) => {
+    world = await createWorld()
+    const { inputs = {}, env = {} } = arrange()
+    const { recorded } = await runFlow(world, inputs, env)
+    expect(recorded.failed).toMatch(message)
+    expect(recorded.failed).toMatch(/Nothing was changed and the refresh token was not used/)
+    expect(boxRefreshes()).toBe(0)
+  })
+})

@@ -104,13 +104,21 @@ test('the summary: one row per target, expiries, warnings, and a recovery sectio
     dryRun: false,
     results: [{ target, outcome: 'updated' }],
     accessTokenExpiresAt: new Date('2026-11-26T13:00:00Z'),
-    refreshTokenExpiresAt: new Date('2027-01-25T12:00:00Z'),
-    warnings: ['old secret']
+    warnings: ['old secret'],
+    outlook: {
+      asOf: new Date('2026-11-26T12:00:00Z'),
+      secretLastRotatedAt: new Date('2026-11-19T12:00:00Z'),
+      refreshTokenExpiresAt: new Date('2027-01-25T12:00:00Z'),
+      githubTokenExpiresAt: new Date('2026-12-24T09:00:00Z')
+    }
   }
   const md = summaryMarkdown(report)
   expect(md).toContain('| `BOX_REFRESH_TOKEN` (repository secret) | octo/app | ✅ updated |')
   expect(md).toContain('Access token expires: **2026-11-26 13:00 UTC**')
-  expect(md).toContain('Refresh token expires: **2027-01-25 12:00 UTC**')
+  expect(md).toContain('### How long the token chain has')
+  expect(md).toContain('- Secret last rotated before this run: **2026-11-19 12:00 UTC** (7 days ago)')
+  expect(md).toContain('- Refresh token expires: **2027-01-25 12:00 UTC**')
+  expect(md).toContain('- GitHub token expires: **2026-12-24 09:00 UTC**')
   expect(md).toContain('⚠️ old secret')
   expect(md).not.toContain('Recovery')
   expect(summaryMarkdown({ ...report, failure: { stage: 'preflight', message: 'bad' } })).toMatch(/Nothing was changed/)

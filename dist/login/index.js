@@ -39389,7 +39389,7 @@ function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
 /* harmony export */   l1: () => (/* binding */ failureStatus),
 /* harmony export */   vK: () => (/* binding */ GitHubRequestError)
 /* harmony export */ });
-/* unused harmony export classifyGitHubFailure */
+/* unused harmony exports parseTokenExpiration, classifyGitHubFailure */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9809);
 
 /** A failed GitHub request, every field of it validated or cleaned; safe to quote. */
@@ -39414,10 +39414,15 @@ function createGitHubClient(token, options) {
     }));
     octokit.catch(() => undefined); // reported by the first request that awaits it
     const { redactor } = options;
+    let tokenExpiresAt;
+    const noteExpiry = (headers) => {
+        tokenExpiresAt = parseTokenExpiration(headers?.['github-authentication-token-expiration']) ?? tokenExpiresAt;
+    };
     return {
         baseUrl: options.baseUrl,
         terms: options.terms,
         ghHostname: ghHostname(options.baseUrl),
+        tokenExpiresAt: () => tokenExpiresAt,
         async request(method, path, body, { once = false } = {}) {
             const client = await octokit;
             const attempt = async () => {
@@ -39435,8 +39440,10 @@ function createGitHubClient(token, options) {
                 catch (error) {
                     if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isCancellation */ .iB)(error))
                         throw error;
+                    noteExpiry(error?.response?.headers);
                     throw requestError(error, options.retry.timing.now(), redactor);
                 }
+                noteExpiry(response.headers);
                 if (response.status >= 300 && response.status < 400)
                     throw redirectError(response.status, response.headers.location, options.baseUrl, redactor);
                 return { status: response.status, data: response.data, headers: response.headers };
@@ -39447,6 +39454,18 @@ function createGitHubClient(token, options) {
             });
         }
     };
+}
+/**
+ * `2026-12-24 09:00:00 UTC` (GitHub's form; an offset such as `+0100` instead of UTC is accepted too),
+ * or undefined for anything else.
+ */
+function parseTokenExpiration(value) {
+    const match = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) (UTC|[+-]\d{4})$/.exec(value.trim()) : null;
+    if (match === null)
+        return undefined;
+    const offset = match[3] === 'UTC' ? 'Z' : `${match[3].slice(0, 3)}:${match[3].slice(3)}`;
+    const date = new Date(`${match[1]}T${match[2]}${offset}`);
+    return Number.isNaN(date.getTime()) ? undefined : date;
 }
 /** `gh` names GitHub Enterprise by its web host; github.com needs no flag. */
 function ghHostname(githubApiUrl) {
