@@ -39558,7 +39558,7 @@ function failureStatus(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7170);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1087);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5210);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8903);
 /* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7735);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6670);
@@ -39621,7 +39621,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1087:
+/***/ 5210:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39921,6 +39921,34 @@ function causeCode(error) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/github-messages.ts
+var github_messages = __nccwpck_require__(9033);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/schedule.ts
+/**
+ * When this workflow runs next on its schedule, if this run is itself a scheduled one: GitHub puts
+ * the cron expression that started it in the event payload. Anything else (a push, a manual run, an
+ * unreadable payload) gives undefined: the action does not guess a schedule.
+ */
+
+async function nextScheduledRun(env, after) {
+    if (env.GITHUB_EVENT_NAME !== 'schedule' || !env.GITHUB_EVENT_PATH)
+        return undefined;
+    try {
+        const payload = JSON.parse(await (0,promises_.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const cron = payload?.schedule;
+        if (typeof cron !== 'string' || cron.length > 200)
+            return undefined;
+        // Loaded only here: the rest of a run never needs it. GitHub evaluates schedules in UTC.
+        const { Cron } = await __nccwpck_require__.e(/* import() */ 814).then(__nccwpck_require__.bind(__nccwpck_require__, 5814));
+        return new Cron(cron, { timezone: 'UTC', paused: true }).nextRun(after) ?? undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/time.ts
 /** Dates as every message of the action and the login command shows them, and the length of a day. */
 const DAY_MS = 86_400_000;
@@ -40057,6 +40085,13 @@ function refreshTokenExpiry(issuedAt) {
 }
 
 ;// CONCATENATED MODULE: ./src/chain-outlook.ts
+/**
+ * How long the token chain has: when the secret was last rotated, when the refresh token it holds
+ * expires unless used, and when the GitHub token that keeps it rotating expires (where GitHub says),
+ * with a warning before that token's expiry stops the rotations.
+ */
+
+
 
 
 /** Warn this long before the GitHub token expires: time to make a new one and store it. */
@@ -40098,168 +40133,23 @@ function outlookLines(outlook) {
         lines.push(`GitHub token expires: **${formatUtc(githubTokenExpiresAt)}**`);
     return lines;
 }
-
-;// CONCATENATED MODULE: ./src/report.ts
-/**
- * The job summary: what a person reads after a run. Every piece of text that could hold something
- * a server sent is put where markdown cannot act on it (a code fence longer than any run of
- * backticks inside it, or escaped table text), so it can never rewrite the summary around it.
- */
-
-
-const outcomeText = {
-    created: '✅ created',
-    updated: '✅ updated',
-    failed: '❌ not written — see the recovery payload below',
-    checked: '☑️ checked (dry run, nothing written)'
-};
-function summaryMarkdown(report) {
-    const lines = ['## Box token refresh', ''];
-    if (report.failure !== undefined) {
-        lines.push({
-            preflight: '❌ The run stopped before calling Box. **Nothing was changed and the refresh token was not used.**',
-            box: '❌ The refresh at Box failed; no secret was written.',
-            handoff: '❌ The hand-off could not be opened. **Nothing was changed.**'
-        }[report.failure.stage], '', fence(report.failure.message), '');
-        return [...lines, ...outlookSection(report.outlook)].join('\n');
-    }
-    if (report.dryRun)
-        lines.push('Dry run: inputs and GitHub access were checked; Box was not called and no secret was written.', '');
-    if (report.handoff)
-        lines.push("The access token came from the hand-off of this run's rotating job; this job rotated nothing.", '');
-    else
-        lines.push('| Secret | Where | Result |', '| --- | --- | --- |');
-    for (const r of report.results) {
-        lines.push(`| \`${r.target.name}\` (${r.target.kindLabel}) | ${markdownText(r.target.scope)} | ${outcomeText[r.outcome]} |`);
-    }
-    if (!report.handoff)
-        lines.push('');
-    if (report.accessTokenExpiresAt)
-        lines.push(`- Access token expires: **${formatUtc(report.accessTokenExpiresAt)}**`);
-    if (report.postmanEnvironment)
-        lines.push(`- Postman environment written: ${markdownText(report.postmanEnvironment)}`);
-    for (const w of report.warnings)
-        lines.push(`- ⚠️ ${markdownText(w)}`);
-    const failed = report.results.filter((r) => r.outcome === 'failed');
-    if (failed.length > 0) {
-        lines.push('', '### Recovery', '', 'Box has already replaced the old refresh token. Run these commands soon to store the new one (the values are sealed: only GitHub can open them).', '');
-        for (const f of failed) {
-            lines.push(`**${markdownText(f.target.label)}**:`, '', fence(f.message), '');
-            if (f.recovery)
-                lines.push(fence(f.recovery.command), '');
-        }
-    }
-    lines.push(...outlookSection(report.outlook));
-    return lines.join('\n') + '\n';
-}
-/** "How long the token chain has", when anything is known of it. */
-function outlookSection(outlook) {
-    const facts = outlook === undefined ? [] : outlookLines(outlook);
-    return facts.length === 0 ? [] : ['', '### How long the token chain has', '', ...facts.map((fact) => `- ${fact}`), ''];
-}
-/** A fenced block that the text cannot close: its fence is longer than any run of backticks in it. */
-function fence(text) {
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const marks = '`'.repeat(Math.max(3, longest + 1));
-    return `${marks}text\n${text}\n${marks}`;
-}
-/**
- * Text shown as itself in a line of markdown (never at its start): one line, with every character
- * that acts inside a line escaped: emphasis, code, links, table pipes, strike-through, HTML.
- */
-function markdownText(text) {
-    return text
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-        .replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'));
+/** The GitHub token's expiry, when GitHub said it is near: a warning, with the next scheduled run if known. */
+async function warnAboutGitHubToken(io, outlook, env, warnings) {
+    const expires = outlook.githubTokenExpiresAt;
+    if (expires === undefined || expires.getTime() - outlook.asOf.getTime() > GITHUB_TOKEN_WARNING_DAYS * DAY_MS)
+        return;
+    outlook.nextScheduledRun = await nextScheduledRun(env, outlook.asOf);
+    const warning = githubTokenWarning(outlook, outlook.asOf, github_messages/* ACTION_TERMS */.f_);
+    if (warning === undefined)
+        return;
+    warnings.push(warning);
+    io.warning(warning);
 }
 
-// EXTERNAL MODULE: ./src/targets.ts
-var src_targets = __nccwpck_require__(8993);
-;// CONCATENATED MODULE: ./src/failure-issue.ts
-
-
-
-const FAILURE_ISSUE_TITLE = 'Box token refresh is failing';
-const FAILURE_ISSUE_LABEL = 'box-token-refresh';
-/** GitHub refuses issue bodies over 65,536 characters; the messages are capped well below. */
-const MAX_BODY = 60_000;
-async function reportToIssue(client, failures, context) {
-    const base = `/repos/${(0,src_targets/* pathSegment */.pn)(context.repository.owner)}/${(0,src_targets/* pathSegment */.pn)(context.repository.repo)}/issues`;
-    try {
-        const open = await findOpenIssue(client, base);
-        if (failures.length === 0) {
-            if (open === undefined)
-                return { kind: 'none' };
-            await client.request('POST', `${base}/${open}/comments`, {
-                body: `A run succeeded${context.runUrl ? ` (${context.runUrl})` : ''}: the token chain is healthy again. Closing.`
-            });
-            await client.request('PATCH', `${base}/${open}`, { state: 'closed' });
-            return { kind: 'closed', number: open };
-        }
-        const body = failureBody(failures, context);
-        if (open !== undefined) {
-            await client.request('POST', `${base}/${open}/comments`, { body });
-            return { kind: 'commented', number: open };
-        }
-        const created = await client.request('POST', base, {
-            title: FAILURE_ISSUE_TITLE,
-            body,
-            labels: [FAILURE_ISSUE_LABEL]
-        });
-        const number = created.data?.number;
-        return { kind: 'opened', number: Number.isSafeInteger(number) ? number : 0 };
-    }
-    catch (error) {
-        return { kind: 'problem', message: error.message };
-    }
-}
-/**
- * The open failure issue, if there is one: first by its label, then (a token without push access
- * cannot set labels, and GitHub drops them silently) by its exact title among the newest open issues.
- */
-async function findOpenIssue(client, base) {
-    for (const query of [`state=open&labels=${FAILURE_ISSUE_LABEL}&per_page=100`, 'state=open&per_page=100']) {
-        const { data } = await client.request('GET', `${base}?${query}`);
-        if (!Array.isArray(data))
-            continue;
-        for (const issue of data) {
-            if (issue?.title === FAILURE_ISSUE_TITLE &&
-                issue.pull_request === undefined &&
-                Number.isSafeInteger(issue.number))
-                return issue.number;
-        }
-    }
-    return undefined;
-}
-function failureBody(failures, context) {
-    const run = context.runUrl ? `[a run of this workflow](${context.runUrl})` : 'a run of this workflow';
-    const expiry = context.refreshTokenExpiresAt
-        ? `Until a run succeeds, the Box refresh token in the secret is not rotated: it expires on **${formatUtc(context.refreshTokenExpiresAt)}**, ` +
-            'and after that someone must authorize the Box app again.'
-        : 'Until a run succeeds, the Box refresh token in the secret is not rotated, and it expires 60 days after its last rotation.';
-    const messages = failures.join('\n\n').slice(0, MAX_BODY);
-    return [
-        `The Box token refresh failed in ${run} on ${formatUtc(context.now)}. What failed, and what to do about it:`,
-        '',
-        fence(messages),
-        '',
-        expiry,
-        '',
-        'Each failing run adds a comment here; the next run that succeeds closes this issue.'
-    ].join('\n');
-}
-
-// EXTERNAL MODULE: ./src/github.ts
-var src_github = __nccwpck_require__(9248);
-// EXTERNAL MODULE: ./src/github-messages.ts
-var github_messages = __nccwpck_require__(9033);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -40470,6 +40360,81 @@ function ago(ms) {
     return hours < 48 ? `${hours} hours` : `${Math.round(hours / 24)} days`;
 }
 
+;// CONCATENATED MODULE: ./src/report.ts
+/**
+ * The job summary: what a person reads after a run. Every piece of text that could hold something
+ * a server sent is put where markdown cannot act on it (a code fence longer than any run of
+ * backticks inside it, or escaped table text), so it can never rewrite the summary around it.
+ */
+
+
+const outcomeText = {
+    created: '✅ created',
+    updated: '✅ updated',
+    failed: '❌ not written — see the recovery payload below',
+    checked: '☑️ checked (dry run, nothing written)'
+};
+function summaryMarkdown(report) {
+    const lines = ['## Box token refresh', ''];
+    if (report.failure !== undefined) {
+        lines.push({
+            preflight: '❌ The run stopped before calling Box. **Nothing was changed and the refresh token was not used.**',
+            box: '❌ The refresh at Box failed; no secret was written.',
+            handoff: '❌ The hand-off could not be opened. **Nothing was changed.**'
+        }[report.failure.stage], '', fence(report.failure.message), '');
+        return [...lines, ...outlookSection(report.outlook)].join('\n');
+    }
+    if (report.dryRun)
+        lines.push('Dry run: inputs and GitHub access were checked; Box was not called and no secret was written.', '');
+    if (report.handoff)
+        lines.push("The access token came from the hand-off of this run's rotating job; this job rotated nothing.", '');
+    else
+        lines.push('| Secret | Where | Result |', '| --- | --- | --- |');
+    for (const r of report.results) {
+        lines.push(`| \`${r.target.name}\` (${r.target.kindLabel}) | ${markdownText(r.target.scope)} | ${outcomeText[r.outcome]} |`);
+    }
+    if (!report.handoff)
+        lines.push('');
+    if (report.accessTokenExpiresAt)
+        lines.push(`- Access token expires: **${formatUtc(report.accessTokenExpiresAt)}**`);
+    if (report.postmanEnvironment)
+        lines.push(`- Postman environment written: ${markdownText(report.postmanEnvironment)}`);
+    for (const w of report.warnings)
+        lines.push(`- ⚠️ ${markdownText(w)}`);
+    const failed = report.results.filter((r) => r.outcome === 'failed');
+    if (failed.length > 0) {
+        lines.push('', '### Recovery', '', 'Box has already replaced the old refresh token. Run these commands soon to store the new one (the values are sealed: only GitHub can open them).', '');
+        for (const f of failed) {
+            lines.push(`**${markdownText(f.target.label)}**:`, '', fence(f.message), '');
+            if (f.recovery)
+                lines.push(fence(f.recovery.command), '');
+        }
+    }
+    lines.push(...outlookSection(report.outlook));
+    return lines.join('\n') + '\n';
+}
+/** "How long the token chain has", when anything is known of it. */
+function outlookSection(outlook) {
+    const facts = outlook === undefined ? [] : outlookLines(outlook);
+    return facts.length === 0 ? [] : ['', '### How long the token chain has', '', ...facts.map((fact) => `- ${fact}`), ''];
+}
+/** A fenced block that the text cannot close: its fence is longer than any run of backticks in it. */
+function fence(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const marks = '`'.repeat(Math.max(3, longest + 1));
+    return `${marks}text\n${text}\n${marks}`;
+}
+/**
+ * Text shown as itself in a line of markdown (never at its start): one line, with every character
+ * that acts inside a line escaped: emphasis, code, links, table pipes, strike-through, HTML.
+ */
+function markdownText(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+        .replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'));
+}
+
 ;// CONCATENATED MODULE: ./src/io.ts
 
 /**
@@ -40512,10 +40477,478 @@ class LateSteps {
     }
 }
 
-// EXTERNAL MODULE: ./src/recovery.ts
-var recovery = __nccwpck_require__(7735);
+;// CONCATENATED MODULE: ./src/consume.ts
+/**
+ * A job that takes the access token from the rotating job's hand-off: it opens the hand-off, masks
+ * the token, and hands it out exactly as the rotating run does (outputs, `BOX_ACCESS_TOKEN`, the
+ * Postman file), without a request to Box or GitHub. A hand-off that cannot be opened stops the
+ * step with the reason before anything else happens; nothing is changed either way.
+ */
+
+
+
+async function consumeHandoff(io, config, now) {
+    let token;
+    try {
+        token = openHandoff(config.handoff, config.clientSecret, config.binding, now);
+    }
+    catch (error) {
+        if (!(error instanceof HandoffError))
+            throw error;
+        const message = `\`handoff\` ${error.message}\nNothing was changed: a job with a hand-off never calls Box or GitHub.`;
+        io.setFailed(message);
+        const report = { dryRun: false, results: [], warnings: [], failure: { stage: 'handoff', message } };
+        await writeSummary(io, report);
+        return report;
+    }
+    io.setSecret(token.accessToken);
+    const expiresAt = new Date(token.expiresAt);
+    io.info(`Opened the hand-off of this run's rotating job; the access token expires at ${expiresAt.toISOString()}.`);
+    const steps = new LateSteps();
+    await steps.attempt('Setting the outputs', () => io.setOutput('secret-updated', 'false'));
+    const refreshTokenExpiresAt = new Date(token.refreshTokenExpiresAt);
+    const postmanEnvironment = await handOutAccessToken(io, config, { ...token, expiresAt, refreshTokenExpiresAt }, steps);
+    const report = {
+        dryRun: false,
+        handoff: true,
+        results: [],
+        accessTokenExpiresAt: expiresAt,
+        postmanEnvironment,
+        warnings: [],
+        outlook: { asOf: new Date(now), refreshTokenExpiresAt }
+    };
+    await writeSummary(io, report);
+    if (steps.problems.length > 0)
+        io.setFailed(steps.problems.join('\n'));
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/input-reader.ts
+/**
+ * Reading the action's inputs: each trimmed, booleans and durations in the spellings the runner
+ * passes, and every problem collected, each naming its input, so that all are reported at once.
+ */
+/** Reads inputs (trimmed) and collects every problem, so that all are reported at once. */
+class InputReader {
+    getInput;
+    problems = [];
+    constructor(getInput) {
+        this.getInput = getInput;
+    }
+    problem = (input, message) => {
+        this.problems.push({ input, message });
+    };
+    text(name) {
+        return this.getInput(name).trim();
+    }
+    /** Records `message` as a problem of `input`, when there is one. */
+    check(input, message) {
+        if (message !== undefined)
+            this.problem(input, message);
+    }
+    credential(name, whatItIs, emptyHint) {
+        const value = this.text(name);
+        if (value === '')
+            this.problem(name, `is empty. ${emptyHint}`);
+        else if (/\s/.test(value))
+            this.problem(name, `contains white space, so it was probably pasted with extra text. Store ${whatItIs} alone in the secret.`);
+        return value;
+    }
+    // The same spellings the YAML 1.2 core schema accepts, as @actions/core's getBooleanInput does.
+    boolean(name) {
+        const value = this.text(name);
+        if (['true', 'True', 'TRUE'].includes(value))
+            return true;
+        if (!['false', 'False', 'FALSE', ''].includes(value))
+            this.problem(name, `must be \`true\` or \`false\`, not "${value}".`);
+        return false;
+    }
+    /** Milliseconds, from a number of seconds within [min, max]; the fallback when empty or wrong. */
+    seconds(name, fallback, min, max) {
+        const value = this.text(name);
+        if (value === '')
+            return fallback * 1000;
+        const seconds = Number(value);
+        if (!Number.isFinite(seconds) || seconds < min || seconds > max) {
+            this.problem(name, `must be a number of seconds from ${min} to ${max}, not "${value}".`);
+            return fallback * 1000;
+        }
+        return seconds * 1000;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/names.ts
+const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
+/** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
+function secretNameProblem(secretName) {
+    if (!secretNamePattern.test(secretName)) {
+        return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`;
+    }
+    if (/^GITHUB_/i.test(secretName))
+        return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
+    return undefined;
+}
+function environmentProblem(environment) {
+    if (environment.length > 255 || /[\u0000-\u001f]/.test(environment)) {
+        return 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.';
+    }
+    return undefined;
+}
+/** Only for a secret that does not exist yet: an existing one keeps its visibility and repositories. */
+function visibilityProblem(visibility) {
+    if (visibility === 'all' || visibility === 'private')
+        return undefined;
+    return visibility === 'selected'
+        ? 'cannot be `selected` for a new secret, because repositories are not chosen here. ' +
+            'Create the secret once in the organization settings with the repositories you want; ' +
+            'that list is kept on every rotation.'
+        : `must be \`private\` or \`all\`, not "${visibility}".`;
+}
+function organizationProblem(organization) {
+    return ownerPattern.test(organization)
+        ? undefined
+        : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
+}
+function parseRepository(value, problem) {
+    const [owner = '', repo = '', ...rest] = value.split('/');
+    if (rest.length > 0 || !ownerPattern.test(owner) || !repoPattern.test(repo) || repo === '.' || repo === '..') {
+        problem('repository', value === ''
+            ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.'
+            : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
+    }
+    return { owner, repo };
+}
+/** https only, except on this machine, where simulators and test servers live. */
+function baseUrl(value, name, problem) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        problem(name, `"${value}" is not a URL. Use a full URL such as https://api.box.com.`);
+        return value;
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+        problem(name, `"${value}" must use https (http is allowed only on a loopback address such as 127.0.0.1 or localhost).`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        problem(name, `"${value}" must be a plain base URL, without credentials, query or fragment.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+/**
+ * Reads the action's inputs into one typed, validated config. Every problem names the input and
+ * says how to fix it, and all problems are reported together, before any network call: a run that
+ * fails here has not used the refresh token.
+ */
+
+
+
+/** What a run that stopped before Box says last: it is true of every such run. */
+const NOTHING_USED = 'Nothing was changed and the refresh token was not used.';
+class InputError extends Error {
+    problems;
+    /** The problems, one line each, without the closing sentence. */
+    list;
+    constructor(problems) {
+        const list = [
+            problems.length === 1 ? 'An input is not valid:' : `${problems.length} inputs are not valid:`,
+            ...problems.map((p) => `  - \`${p.input}\`: ${p.message}`)
+        ].join('\n');
+        super(`${list}\n${NOTHING_USED}`);
+        this.problems = problems;
+        this.list = list;
+        this.name = 'InputError';
+    }
+}
+/** The inputs whose values are credentials; they are masked before anything else happens. */
+const credentialInputs = ['client-secret', 'refresh-token', 'github-token', 'issue-token'];
+function readConfig(getInput, env) {
+    const inputs = new InputReader(getInput);
+    const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN';
+    inputs.check('secret-name', secretNameProblem(secretName));
+    const config = {
+        ...readCredentials(inputs, secretName),
+        secretName,
+        ...readSelection(inputs, env),
+        boxApiUrl: baseUrl(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem),
+        githubApiUrl: baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', inputs.problem),
+        postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
+        exportEnv: inputs.boolean('export-env'),
+        dryRun: inputs.boolean('dry-run'),
+        retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
+        requestTimeoutMs: inputs.seconds('request-timeout-seconds', 30, 1, 600),
+        run: workflowRun(env),
+        ...readFailureIssue(inputs, env)
+    };
+    if (inputs.problems.length > 0)
+        throw new InputError(inputs.problems);
+    return config;
+}
+/**
+ * The inputs of a job that opens a hand-off: the client secret and the runner's run, nothing that
+ * rotates. `refresh-token` must be empty there: a second job that rotates would race the first.
+ */
+function readHandoffConfig(getInput, env) {
+    const inputs = new InputReader(getInput);
+    const clientSecret = inputs.credential('client-secret', 'the client secret', 'Pass the same client secret as the rotating job, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`: the hand-off opens only with it.');
+    if (inputs.text('refresh-token') !== '') {
+        inputs.problem('refresh-token', 'cannot be combined with `handoff`: a job with `handoff` takes the access token from the rotating job and must not rotate itself (two rotations of one refresh token race). Remove `refresh-token` from this job.');
+    }
+    const run = workflowRun(env);
+    if (run === undefined) {
+        inputs.problem('handoff', "needs the runner's GITHUB_REPOSITORY and GITHUB_RUN_ID, which tie a hand-off to its run; they are missing here.");
+    }
+    const config = {
+        handoff: inputs.text('handoff'),
+        clientSecret,
+        binding: { repository: run ? `${run.repository.owner}/${run.repository.repo}` : '', runId: run?.id ?? 0 },
+        postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
+        exportEnv: inputs.boolean('export-env')
+    };
+    if (inputs.problems.length > 0)
+        throw new InputError(inputs.problems);
+    return config;
+}
+/** The four credentials; each message says where the value should come from. */
+function readCredentials(inputs, secretName) {
+    return {
+        clientId: inputs.credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials)."),
+        clientSecret: inputs.credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository."),
+        refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, pass \`handoff\` instead). An empty value means the secret is not set, ` +
+            `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). ` +
+            `See "First-time setup" in the README to get the first refresh token.`),
+        githubToken: inputs.credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: ' +
+            'read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: ' +
+            'write`. The workflow GITHUB_TOKEN cannot write secrets.')
+    };
+}
+/** Which secrets are written: the repository, or one of its environments, or the organization; with or without Dependabot's. */
+function readSelection(inputs, env) {
+    const repository = parseRepository(inputs.text('repository') || env.GITHUB_REPOSITORY || '', inputs.problem);
+    const environment = inputs.text('environment') || undefined;
+    if (environment !== undefined)
+        inputs.check('environment', environmentProblem(environment));
+    const organization = inputs.text('organization') || undefined;
+    if (organization !== undefined)
+        inputs.check('organization', organizationProblem(organization));
+    if (environment !== undefined && organization !== undefined) {
+        inputs.problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.');
+    }
+    const visibility = inputs.text('organization-visibility') || 'private';
+    inputs.check('organization-visibility', visibilityProblem(visibility));
+    const dependabot = inputs.boolean('dependabot');
+    if (dependabot && environment !== undefined) {
+        inputs.problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.');
+    }
+    return {
+        repository,
+        environment,
+        organization,
+        organizationVisibility: visibility === 'all' ? 'all' : 'private',
+        dependabot
+    };
+}
+function readFailureIssue(inputs, env) {
+    const failureIssue = inputs.boolean('failure-issue');
+    const issueToken = inputs.text('issue-token');
+    if (failureIssue && issueToken === '') {
+        inputs.problem('issue-token', "is empty, so `failure-issue` cannot open an issue. Leave it at its default (the workflow's GITHUB_TOKEN) and give the job `permissions: issues: write`.");
+    }
+    if (failureIssue && !env.GITHUB_REPOSITORY)
+        inputs.problem('failure-issue', 'needs GITHUB_REPOSITORY, which the runner sets, to know where to open the issue.');
+    return { failureIssue, issueToken };
+}
+/** Absolute, resolved against the workspace as the runner sets it. */
+function postmanPath(value, env) {
+    return value === '' ? undefined : external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd(), value);
+}
+function workflowRun(env) {
+    const id = Number(env.GITHUB_RUN_ID);
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!Number.isSafeInteger(id) || id <= 0 || !owner || !repo)
+        return undefined;
+    return { repository: { owner, repo }, id, attempt: Number(env.GITHUB_RUN_ATTEMPT) || 1 };
+}
+
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(7194);
+;// CONCATENATED MODULE: ./src/endings.ts
+
+
+
+
+async function dryRun(io, prepared, warnings, outlook) {
+    for (const p of prepared) {
+        const visibility = p.settings.visibility ? `, visibility ${String(p.settings.visibility)}` : '';
+        io.info(`Dry run: would write the ${p.target.label} (public key ${p.publicKey.keyId}${visibility}).`);
+    }
+    io.setOutput('secret-updated', 'false');
+    const report = {
+        dryRun: true,
+        results: prepared.map((p) => ({ target: p.target, outcome: 'checked' })),
+        warnings,
+        outlook
+    };
+    await writeSummary(io, report);
+    return report;
+}
+async function failBeforeBox(io, message, outlook) {
+    io.setFailed(`${message}\n${NOTHING_USED}`);
+    const report = {
+        dryRun: false,
+        results: [],
+        warnings: [],
+        failure: { stage: 'preflight', message },
+        outlook: outlook.asOf ? outlook : undefined
+    };
+    await writeSummary(io, report);
+    return report;
+}
+/**
+ * Box refused or never answered. After invalid_grant, the secret is read once more: if another
+ * run wrote it since this run's check, that run won a race and the chain is intact.
+ */
+async function failAtBox(io, error, chain, github, first, warnings, outlook) {
+    if (error?.kind === 'invalid_grant') {
+        const written = await (0,secrets/* lastWritten */.qA)(github, first.target);
+        const before = chain.secretUpdatedAt?.getTime() ?? -Infinity;
+        if (written !== undefined && written.getTime() > before)
+            chain.rotatedMeanwhileAt = written;
+    }
+    const message = explainRefreshFailure(error, chain);
+    io.setFailed(message);
+    const report = { dryRun: false, results: [], warnings, failure: { stage: 'box', message }, outlook };
+    await writeSummary(io, report);
+    return report;
+}
+
+// EXTERNAL MODULE: ./src/github.ts
+var src_github = __nccwpck_require__(9248);
+// EXTERNAL MODULE: ./src/targets.ts
+var src_targets = __nccwpck_require__(8993);
+;// CONCATENATED MODULE: ./src/failure-issue.ts
+
+
+
+
+
+
+/** The failure issue, after everything else: opened or updated on failure, closed on success. */
+async function fileFailureIssue(io, config, failures, outlook, deps, redactor) {
+    const env = deps.env;
+    const repository = config.run?.repository ?? {
+        owner: env.GITHUB_REPOSITORY?.split('/')[0] ?? '',
+        repo: env.GITHUB_REPOSITORY?.split('/')[1] ?? ''
+    };
+    const client = (0,src_github/* createGitHubClient */.LX)(config.issueToken, {
+        baseUrl: config.githubApiUrl,
+        // A few quick tries at most: the issue is a courtesy and must not hold up the step.
+        retry: {
+            policy: deps.backoff ?? src_retry/* defaultRetryPolicy */.ur,
+            budget: new src_retry/* RetryBudget */.Km(10_000, deps.timing.now),
+            timing: deps.timing,
+            cancel: deps.cancel
+        },
+        requestTimeoutMs: Math.min(config.requestTimeoutMs, 10_000),
+        redactor,
+        terms: github_messages/* ACTION_TERMS */.f_,
+        fetch: deps.githubFetch
+    });
+    const server = env.GITHUB_SERVER_URL && /^https?:\/\/[^\s/]+$/.test(env.GITHUB_SERVER_URL) ? env.GITHUB_SERVER_URL : undefined;
+    const runUrl = server && config.run ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${config.run.id}` : undefined;
+    const outcome = await reportToIssue(client, failures, {
+        repository,
+        runUrl,
+        refreshTokenExpiresAt: outlook?.refreshTokenExpiresAt,
+        now: new Date(deps.timing.now())
+    });
+    if (outcome.kind === 'problem')
+        io.warning(`The failure issue could not be updated (\`failure-issue\`): ${outcome.message} Give the job \`permissions: issues: write\`.`);
+    else if (outcome.kind !== 'none') {
+        const verb = { opened: 'Opened', commented: 'Commented on', closed: 'Closed' }[outcome.kind];
+        io.info(`${verb} the failure issue #${outcome.number} in ${repository.owner}/${repository.repo}.`);
+    }
+}
+const FAILURE_ISSUE_TITLE = 'Box token refresh is failing';
+const FAILURE_ISSUE_LABEL = 'box-token-refresh';
+/** GitHub refuses issue bodies over 65,536 characters; the messages are capped well below. */
+const MAX_BODY = 60_000;
+async function reportToIssue(client, failures, context) {
+    const base = `/repos/${(0,src_targets/* pathSegment */.pn)(context.repository.owner)}/${(0,src_targets/* pathSegment */.pn)(context.repository.repo)}/issues`;
+    try {
+        const open = await findOpenIssue(client, base);
+        if (failures.length === 0) {
+            if (open === undefined)
+                return { kind: 'none' };
+            await client.request('POST', `${base}/${open}/comments`, {
+                body: `A run succeeded${context.runUrl ? ` (${context.runUrl})` : ''}: the token chain is healthy again. Closing.`
+            });
+            await client.request('PATCH', `${base}/${open}`, { state: 'closed' });
+            return { kind: 'closed', number: open };
+        }
+        const body = failureBody(failures, context);
+        if (open !== undefined) {
+            await client.request('POST', `${base}/${open}/comments`, { body });
+            return { kind: 'commented', number: open };
+        }
+        const created = await client.request('POST', base, {
+            title: FAILURE_ISSUE_TITLE,
+            body,
+            labels: [FAILURE_ISSUE_LABEL]
+        });
+        const number = created.data?.number;
+        return { kind: 'opened', number: Number.isSafeInteger(number) ? number : 0 };
+    }
+    catch (error) {
+        return { kind: 'problem', message: error.message };
+    }
+}
+/**
+ * The open failure issue, if there is one: first by its label, then (a token without push access
+ * cannot set labels, and GitHub drops them silently) by its exact title among the newest open issues.
+ */
+async function findOpenIssue(client, base) {
+    for (const query of [`state=open&labels=${FAILURE_ISSUE_LABEL}&per_page=100`, 'state=open&per_page=100']) {
+        const { data } = await client.request('GET', `${base}?${query}`);
+        if (!Array.isArray(data))
+            continue;
+        for (const issue of data) {
+            if (issue?.title === FAILURE_ISSUE_TITLE &&
+                issue.pull_request === undefined &&
+                Number.isSafeInteger(issue.number))
+                return issue.number;
+        }
+    }
+    return undefined;
+}
+function failureBody(failures, context) {
+    const run = context.runUrl ? `[a run of this workflow](${context.runUrl})` : 'a run of this workflow';
+    const expiry = context.refreshTokenExpiresAt
+        ? `Until a run succeeds, the Box refresh token in the secret is not rotated: it expires on **${formatUtc(context.refreshTokenExpiresAt)}**, ` +
+            'and after that someone must authorize the Box app again.'
+        : 'Until a run succeeds, the Box refresh token in the secret is not rotated, and it expires 60 days after its last rotation.';
+    const messages = failures.join('\n\n').slice(0, MAX_BODY);
+    return [
+        `The Box token refresh failed in ${run} on ${formatUtc(context.now)}. What failed, and what to do about it:`,
+        '',
+        fence(messages),
+        '',
+        expiry,
+        '',
+        'Each failing run adds a comment here; the next run that succeeds closes this issue.'
+    ].join('\n');
+}
+
+// EXTERNAL MODULE: ./src/recovery.ts
+var recovery = __nccwpck_require__(7735);
 ;// CONCATENATED MODULE: ./src/writeback.ts
 
 
@@ -40660,300 +41093,6 @@ async function handOut(rotation, results) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/consume.ts
-/**
- * A job that takes the access token from the rotating job's hand-off: it opens the hand-off, masks
- * the token, and hands it out exactly as the rotating run does (outputs, `BOX_ACCESS_TOKEN`, the
- * Postman file), without a request to Box or GitHub. A hand-off that cannot be opened stops the
- * step with the reason before anything else happens; nothing is changed either way.
- */
-
-
-
-async function consumeHandoff(io, config, now) {
-    let token;
-    try {
-        token = openHandoff(config.handoff, config.clientSecret, config.binding, now);
-    }
-    catch (error) {
-        if (!(error instanceof HandoffError))
-            throw error;
-        const message = `\`handoff\` ${error.message}\nNothing was changed: a job with a hand-off never calls Box or GitHub.`;
-        io.setFailed(message);
-        const report = { dryRun: false, results: [], warnings: [], failure: { stage: 'handoff', message } };
-        await writeSummary(io, report);
-        return report;
-    }
-    io.setSecret(token.accessToken);
-    const expiresAt = new Date(token.expiresAt);
-    io.info(`Opened the hand-off of this run's rotating job; the access token expires at ${expiresAt.toISOString()}.`);
-    const steps = new LateSteps();
-    await steps.attempt('Setting the outputs', () => io.setOutput('secret-updated', 'false'));
-    const refreshTokenExpiresAt = new Date(token.refreshTokenExpiresAt);
-    const postmanEnvironment = await handOutAccessToken(io, config, { ...token, expiresAt, refreshTokenExpiresAt }, steps);
-    const report = {
-        dryRun: false,
-        handoff: true,
-        results: [],
-        accessTokenExpiresAt: expiresAt,
-        postmanEnvironment,
-        warnings: [],
-        outlook: { asOf: new Date(now), refreshTokenExpiresAt }
-    };
-    await writeSummary(io, report);
-    if (steps.problems.length > 0)
-        io.setFailed(steps.problems.join('\n'));
-    return report;
-}
-
-;// CONCATENATED MODULE: ./src/names.ts
-const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
-/** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
-function secretNameProblem(secretName) {
-    if (!secretNamePattern.test(secretName)) {
-        return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`;
-    }
-    if (/^GITHUB_/i.test(secretName))
-        return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
-    return undefined;
-}
-function environmentProblem(environment) {
-    if (environment.length > 255 || /[\u0000-\u001f]/.test(environment)) {
-        return 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.';
-    }
-    return undefined;
-}
-/** Only for a secret that does not exist yet: an existing one keeps its visibility and repositories. */
-function visibilityProblem(visibility) {
-    if (visibility === 'all' || visibility === 'private')
-        return undefined;
-    return visibility === 'selected'
-        ? 'cannot be `selected` for a new secret, because repositories are not chosen here. ' +
-            'Create the secret once in the organization settings with the repositories you want; ' +
-            'that list is kept on every rotation.'
-        : `must be \`private\` or \`all\`, not "${visibility}".`;
-}
-function organizationProblem(organization) {
-    return ownerPattern.test(organization)
-        ? undefined
-        : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
-}
-function parseRepository(value, problem) {
-    const [owner = '', repo = '', ...rest] = value.split('/');
-    if (rest.length > 0 || !ownerPattern.test(owner) || !repoPattern.test(repo) || repo === '.' || repo === '..') {
-        problem('repository', value === ''
-            ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.'
-            : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
-    }
-    return { owner, repo };
-}
-/** https only, except on this machine, where simulators and test servers live. */
-function baseUrl(value, name, problem) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        problem(name, `"${value}" is not a URL. Use a full URL such as https://api.box.com.`);
-        return value;
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        problem(name, `"${value}" must use https (http is allowed only on a loopback address such as 127.0.0.1 or localhost).`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        problem(name, `"${value}" must be a plain base URL, without credentials, query or fragment.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-/**
- * Reads the action's inputs into one typed, validated config. Every problem names the input and
- * says how to fix it, and all problems are reported together, before any network call: a run that
- * fails here has not used the refresh token.
- */
-
-
-/** What a run that stopped before Box says last: it is true of every such run. */
-const NOTHING_USED = 'Nothing was changed and the refresh token was not used.';
-class InputError extends Error {
-    problems;
-    /** The problems, one line each, without the closing sentence. */
-    list;
-    constructor(problems) {
-        const list = [
-            problems.length === 1 ? 'An input is not valid:' : `${problems.length} inputs are not valid:`,
-            ...problems.map((p) => `  - \`${p.input}\`: ${p.message}`)
-        ].join('\n');
-        super(`${list}\n${NOTHING_USED}`);
-        this.problems = problems;
-        this.list = list;
-        this.name = 'InputError';
-    }
-}
-/** The inputs whose values are credentials; they are masked before anything else happens. */
-const credentialInputs = ['client-secret', 'refresh-token', 'github-token', 'issue-token'];
-function readConfig(getInput, env) {
-    const inputs = new InputReader(getInput);
-    const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN';
-    inputs.check('secret-name', secretNameProblem(secretName));
-    const config = {
-        ...readCredentials(inputs, secretName),
-        secretName,
-        ...readSelection(inputs, env),
-        boxApiUrl: baseUrl(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem),
-        githubApiUrl: baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', inputs.problem),
-        postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
-        exportEnv: inputs.boolean('export-env'),
-        dryRun: inputs.boolean('dry-run'),
-        retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
-        requestTimeoutMs: inputs.seconds('request-timeout-seconds', 30, 1, 600),
-        run: workflowRun(env),
-        ...readFailureIssue(inputs, env)
-    };
-    if (inputs.problems.length > 0)
-        throw new InputError(inputs.problems);
-    return config;
-}
-/**
- * The inputs of a job that opens a hand-off: the client secret and the runner's run, nothing that
- * rotates. `refresh-token` must be empty there: a second job that rotates would race the first.
- */
-function readHandoffConfig(getInput, env) {
-    const inputs = new InputReader(getInput);
-    const clientSecret = inputs.credential('client-secret', 'the client secret', 'Pass the same client secret as the rotating job, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`: the hand-off opens only with it.');
-    if (inputs.text('refresh-token') !== '') {
-        inputs.problem('refresh-token', 'cannot be combined with `handoff`: a job with `handoff` takes the access token from the rotating job and must not rotate itself (two rotations of one refresh token race). Remove `refresh-token` from this job.');
-    }
-    const run = workflowRun(env);
-    if (run === undefined) {
-        inputs.problem('handoff', "needs the runner's GITHUB_REPOSITORY and GITHUB_RUN_ID, which tie a hand-off to its run; they are missing here.");
-    }
-    const config = {
-        handoff: inputs.text('handoff'),
-        clientSecret,
-        binding: { repository: run ? `${run.repository.owner}/${run.repository.repo}` : '', runId: run?.id ?? 0 },
-        postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
-        exportEnv: inputs.boolean('export-env')
-    };
-    if (inputs.problems.length > 0)
-        throw new InputError(inputs.problems);
-    return config;
-}
-/** The four credentials; each message says where the value should come from. */
-function readCredentials(inputs, secretName) {
-    return {
-        clientId: inputs.credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials)."),
-        clientSecret: inputs.credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository."),
-        refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, pass \`handoff\` instead). An empty value means the secret is not set, ` +
-            `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). ` +
-            `See "First-time setup" in the README to get the first refresh token.`),
-        githubToken: inputs.credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: ' +
-            'read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: ' +
-            'write`. The workflow GITHUB_TOKEN cannot write secrets.')
-    };
-}
-/** Which secrets are written: the repository, or one of its environments, or the organization; with or without Dependabot's. */
-function readSelection(inputs, env) {
-    const repository = parseRepository(inputs.text('repository') || env.GITHUB_REPOSITORY || '', inputs.problem);
-    const environment = inputs.text('environment') || undefined;
-    if (environment !== undefined)
-        inputs.check('environment', environmentProblem(environment));
-    const organization = inputs.text('organization') || undefined;
-    if (organization !== undefined)
-        inputs.check('organization', organizationProblem(organization));
-    if (environment !== undefined && organization !== undefined) {
-        inputs.problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.');
-    }
-    const visibility = inputs.text('organization-visibility') || 'private';
-    inputs.check('organization-visibility', visibilityProblem(visibility));
-    const dependabot = inputs.boolean('dependabot');
-    if (dependabot && environment !== undefined) {
-        inputs.problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.');
-    }
-    return {
-        repository,
-        environment,
-        organization,
-        organizationVisibility: visibility === 'all' ? 'all' : 'private',
-        dependabot
-    };
-}
-/** Reads inputs (trimmed) and collects every problem, so that all are reported at once. */
-class InputReader {
-    getInput;
-    problems = [];
-    constructor(getInput) {
-        this.getInput = getInput;
-    }
-    problem = (input, message) => {
-        this.problems.push({ input, message });
-    };
-    text(name) {
-        return this.getInput(name).trim();
-    }
-    /** Records `message` as a problem of `input`, when there is one. */
-    check(input, message) {
-        if (message !== undefined)
-            this.problem(input, message);
-    }
-    credential(name, whatItIs, emptyHint) {
-        const value = this.text(name);
-        if (value === '')
-            this.problem(name, `is empty. ${emptyHint}`);
-        else if (/\s/.test(value))
-            this.problem(name, `contains white space, so it was probably pasted with extra text. Store ${whatItIs} alone in the secret.`);
-        return value;
-    }
-    // The same spellings the YAML 1.2 core schema accepts, as @actions/core's getBooleanInput does.
-    boolean(name) {
-        const value = this.text(name);
-        if (['true', 'True', 'TRUE'].includes(value))
-            return true;
-        if (!['false', 'False', 'FALSE', ''].includes(value))
-            this.problem(name, `must be \`true\` or \`false\`, not "${value}".`);
-        return false;
-    }
-    /** Milliseconds, from a number of seconds within [min, max]; the fallback when empty or wrong. */
-    seconds(name, fallback, min, max) {
-        const value = this.text(name);
-        if (value === '')
-            return fallback * 1000;
-        const seconds = Number(value);
-        if (!Number.isFinite(seconds) || seconds < min || seconds > max) {
-            this.problem(name, `must be a number of seconds from ${min} to ${max}, not "${value}".`);
-            return fallback * 1000;
-        }
-        return seconds * 1000;
-    }
-}
-function readFailureIssue(inputs, env) {
-    const failureIssue = inputs.boolean('failure-issue');
-    const issueToken = inputs.text('issue-token');
-    if (failureIssue && issueToken === '') {
-        inputs.problem('issue-token', "is empty, so `failure-issue` cannot open an issue. Leave it at its default (the workflow's GITHUB_TOKEN) and give the job `permissions: issues: write`.");
-    }
-    if (failureIssue && !env.GITHUB_REPOSITORY)
-        inputs.problem('failure-issue', 'needs GITHUB_REPOSITORY, which the runner sets, to know where to open the issue.');
-    return { failureIssue, issueToken };
-}
-/** Absolute, resolved against the workspace as the runner sets it. */
-function postmanPath(value, env) {
-    return value === '' ? undefined : external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd(), value);
-}
-function workflowRun(env) {
-    const id = Number(env.GITHUB_RUN_ID);
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!Number.isSafeInteger(id) || id <= 0 || !owner || !repo)
-        return undefined;
-    return { repository: { owner, repo }, id, attempt: Number(env.GITHUB_RUN_ATTEMPT) || 1 };
-}
-
 ;// CONCATENATED MODULE: ./src/preflight.ts
 
 
@@ -41032,30 +41171,6 @@ async function runQueuedTime(github, config) {
 
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
-;// CONCATENATED MODULE: ./src/schedule.ts
-/**
- * When this workflow runs next on its schedule, if this run is itself a scheduled one: GitHub puts
- * the cron expression that started it in the event payload. Anything else (a push, a manual run, an
- * unreadable payload) gives undefined: the action does not guess a schedule.
- */
-
-async function nextScheduledRun(env, after) {
-    if (env.GITHUB_EVENT_NAME !== 'schedule' || !env.GITHUB_EVENT_PATH)
-        return undefined;
-    try {
-        const payload = JSON.parse(await (0,promises_.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
-        const cron = payload?.schedule;
-        if (typeof cron !== 'string' || cron.length > 200)
-            return undefined;
-        // Loaded only here: the rest of a run never needs it. GitHub evaluates schedules in UTC.
-        const { Cron } = await __nccwpck_require__.e(/* import() */ 814).then(__nccwpck_require__.bind(__nccwpck_require__, 5814));
-        return new Cron(cron, { timezone: 'UTC', paused: true }).nextRun(after) ?? undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/seal.ts
 /**
  * libsodium sealed boxes, as GitHub requires for secret values. Standard padded base64 both ways:
@@ -41128,8 +41243,6 @@ function loadSealer() {
 
 
 
-
-
 async function run(deps) {
     const redactor = deps.redactor ?? new redact/* Redactor */.p();
     // Every line, error and summary is scrubbed of the credentials this redactor learns.
@@ -41160,8 +41273,9 @@ async function run(deps) {
     // Every error the rotation reports is kept for the failure issue, when there is one.
     const failures = [];
     const report = await rotate(deps, { ...io, setFailed: (message) => (failures.push(message), io.setFailed(message)) }, config, redactor, mask);
-    if (config.failureIssue && !deps.cancel?.aborted)
-        await tellTheIssue(io, config, failures, report, deps);
+    if (config.failureIssue && !deps.cancel?.aborted) {
+        await fileFailureIssue(io, config, failures.map((f) => redactor.scrub(f)), report.outlook, deps, redactor);
+    }
     return report;
 }
 /** Rounds 1 to 3: the checks, the refresh, the write-back, and what the run hands out. */
@@ -41261,98 +41375,6 @@ async function rotate(deps, io, config, redactor, mask) {
         outlook,
         beforeReport: warnLater
     });
-}
-/** The GitHub token's expiry, when GitHub said it is near: a warning, with the next scheduled run if known. */
-async function warnAboutGitHubToken(io, outlook, env, warnings) {
-    const expires = outlook.githubTokenExpiresAt;
-    if (expires === undefined || expires.getTime() - outlook.asOf.getTime() > GITHUB_TOKEN_WARNING_DAYS * DAY_MS)
-        return;
-    outlook.nextScheduledRun = await nextScheduledRun(env, outlook.asOf);
-    const warning = githubTokenWarning(outlook, outlook.asOf, github_messages/* ACTION_TERMS */.f_);
-    if (warning === undefined)
-        return;
-    warnings.push(warning);
-    io.warning(warning);
-}
-/** The failure issue, after everything else: opened or updated on failure, closed on success. */
-async function tellTheIssue(io, config, failures, report, deps) {
-    const env = deps.env;
-    const repository = config.run?.repository ?? {
-        owner: env.GITHUB_REPOSITORY?.split('/')[0] ?? '',
-        repo: env.GITHUB_REPOSITORY?.split('/')[1] ?? ''
-    };
-    const client = (0,src_github/* createGitHubClient */.LX)(config.issueToken, {
-        baseUrl: config.githubApiUrl,
-        // A few quick tries at most: the issue is a courtesy and must not hold up the step.
-        retry: {
-            policy: deps.backoff ?? src_retry/* defaultRetryPolicy */.ur,
-            budget: new src_retry/* RetryBudget */.Km(10_000, deps.timing.now),
-            timing: deps.timing,
-            cancel: deps.cancel
-        },
-        requestTimeoutMs: Math.min(config.requestTimeoutMs, 10_000),
-        redactor: new redact/* Redactor */.p(),
-        terms: github_messages/* ACTION_TERMS */.f_,
-        fetch: deps.githubFetch
-    });
-    const server = env.GITHUB_SERVER_URL && /^https?:\/\/[^\s/]+$/.test(env.GITHUB_SERVER_URL) ? env.GITHUB_SERVER_URL : undefined;
-    const runUrl = server && config.run ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${config.run.id}` : undefined;
-    const outcome = await reportToIssue(client, failures, {
-        repository,
-        runUrl,
-        refreshTokenExpiresAt: report.outlook?.refreshTokenExpiresAt,
-        now: new Date(deps.timing.now())
-    });
-    if (outcome.kind === 'problem')
-        io.warning(`The failure issue could not be updated (\`failure-issue\`): ${outcome.message} Give the job \`permissions: issues: write\`.`);
-    else if (outcome.kind !== 'none') {
-        const verb = { opened: 'Opened', commented: 'Commented on', closed: 'Closed' }[outcome.kind];
-        io.info(`${verb} the failure issue #${outcome.number} in ${repository.owner}/${repository.repo}.`);
-    }
-}
-async function dryRun(io, prepared, warnings, outlook) {
-    for (const p of prepared) {
-        const visibility = p.settings.visibility ? `, visibility ${String(p.settings.visibility)}` : '';
-        io.info(`Dry run: would write the ${p.target.label} (public key ${p.publicKey.keyId}${visibility}).`);
-    }
-    io.setOutput('secret-updated', 'false');
-    const report = {
-        dryRun: true,
-        results: prepared.map((p) => ({ target: p.target, outcome: 'checked' })),
-        warnings,
-        outlook
-    };
-    await writeSummary(io, report);
-    return report;
-}
-async function failBeforeBox(io, message, outlook) {
-    io.setFailed(`${message}\n${NOTHING_USED}`);
-    const report = {
-        dryRun: false,
-        results: [],
-        warnings: [],
-        failure: { stage: 'preflight', message },
-        outlook: outlook.asOf ? outlook : undefined
-    };
-    await writeSummary(io, report);
-    return report;
-}
-/**
- * Box refused or never answered. After invalid_grant, the secret is read once more: if another
- * run wrote it since this run's check, that run won a race and the chain is intact.
- */
-async function failAtBox(io, error, chain, github, first, warnings, outlook) {
-    if (error?.kind === 'invalid_grant') {
-        const written = await (0,secrets/* lastWritten */.qA)(github, first.target);
-        const before = chain.secretUpdatedAt?.getTime() ?? -Infinity;
-        if (written !== undefined && written.getTime() > before)
-            chain.rotatedMeanwhileAt = written;
-    }
-    const message = explainRefreshFailure(error, chain);
-    io.setFailed(message);
-    const report = { dryRun: false, results: [], warnings, failure: { stage: 'box', message }, outlook };
-    await writeSummary(io, report);
-    return report;
 }
 
 

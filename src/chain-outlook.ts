@@ -3,7 +3,9 @@
  * expires unless used, and when the GitHub token that keeps it rotating expires (where GitHub says),
  * with a warning before that token's expiry stops the rotations.
  */
-import type { Terms } from './github-messages.js'
+import { ACTION_TERMS, type Terms } from './github-messages.js'
+import type { ActionIO } from './io.js'
+import { nextScheduledRun } from './schedule.js'
 import { REFRESH_TOKEN_LIFETIME_DAYS } from './diagnostics.js'
 import { DAY_MS, daysBetween, formatUtc } from './time.js'
 
@@ -62,4 +64,20 @@ export function outlookLines(outlook: ChainOutlook): string[] {
   if (nextScheduledRun) lines.push(`Next scheduled refresh: **${formatUtc(nextScheduledRun)}**`)
   if (githubTokenExpiresAt) lines.push(`GitHub token expires: **${formatUtc(githubTokenExpiresAt)}**`)
   return lines
+}
+
+/** The GitHub token's expiry, when GitHub said it is near: a warning, with the next scheduled run if known. */
+export async function warnAboutGitHubToken(
+  io: ActionIO,
+  outlook: ChainOutlook,
+  env: NodeJS.ProcessEnv,
+  warnings: string[]
+): Promise<void> {
+  const expires = outlook.githubTokenExpiresAt
+  if (expires === undefined || expires.getTime() - outlook.asOf.getTime() > GITHUB_TOKEN_WARNING_DAYS * DAY_MS) return
+  outlook.nextScheduledRun = await nextScheduledRun(env, outlook.asOf)
+  const warning = githubTokenWarning(outlook, outlook.asOf, ACTION_TERMS)
+  if (warning === undefined) return
+  warnings.push(warning)
+  io.warning(warning)
 }

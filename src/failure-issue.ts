@@ -7,11 +7,69 @@
  * It runs last, after everything the run must report, and never fails the run: a problem with the
  * issue itself is a warning.
  */
-import type { GitHubClient } from './github.js'
-import type { RepositoryRef } from './inputs.js'
+import type { ChainOutlook } from './chain-outlook.js'
+import { createGitHubClient, type GitHubClient } from './github.js'
+import { ACTION_TERMS } from './github-messages.js'
+import type { Config, RepositoryRef } from './inputs.js'
+import type { ActionIO } from './io.js'
+import type { Redactor } from './redact.js'
+import { defaultRetryPolicy, RetryBudget, type RetryPolicy, type Timing } from './retry.js'
 import { fence } from './report.js'
 import { pathSegment } from './targets.js'
 import { formatUtc } from './time.js'
+
+/** The failure issue, after everything else: opened or updated on failure, closed on success. */
+export async function fileFailureIssue(
+  io: ActionIO,
+  config: Config,
+  failures: string[],
+  outlook: ChainOutlook | undefined,
+  deps: {
+    env: NodeJS.ProcessEnv
+    timing: Timing
+    backoff?: RetryPolicy
+    cancel?: AbortSignal
+    githubFetch?: typeof fetch
+  },
+  redactor: Redactor
+): Promise<void> {
+  const env = deps.env
+  const repository = config.run?.repository ?? {
+    owner: env.GITHUB_REPOSITORY?.split('/')[0] ?? '',
+    repo: env.GITHUB_REPOSITORY?.split('/')[1] ?? ''
+  }
+  const client = createGitHubClient(config.issueToken, {
+    baseUrl: config.githubApiUrl,
+    // A few quick tries at most: the issue is a courtesy and must not hold up the step.
+    retry: {
+      policy: deps.backoff ?? defaultRetryPolicy,
+      budget: new RetryBudget(10_000, deps.timing.now),
+      timing: deps.timing,
+      cancel: deps.cancel
+    },
+    requestTimeoutMs: Math.min(config.requestTimeoutMs, 10_000),
+    redactor,
+    terms: ACTION_TERMS,
+    fetch: deps.githubFetch
+  })
+  const server =
+    env.GITHUB_SERVER_URL && /^https?:\/\/[^\s/]+$/.test(env.GITHUB_SERVER_URL) ? env.GITHUB_SERVER_URL : undefined
+  const runUrl = server && config.run ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${config.run.id}` : undefined
+  const outcome = await reportToIssue(client, failures, {
+    repository,
+    runUrl,
+    refreshTokenExpiresAt: outlook?.refreshTokenExpiresAt,
+    now: new Date(deps.timing.now())
+  })
+  if (outcome.kind === 'problem')
+    io.warning(
+      `The failure issue could not be updated (\`failure-issue\`): ${outcome.message} Give the job \`permissions: issues: write\`.`
+    )
+  else if (outcome.kind !== 'none') {
+    const verb = { opened: 'Opened', commented: 'Commented on', closed: 'Closed' }[outcome.kind]
+    io.info(`${verb} the failure issue #${outcome.number} in ${repository.owner}/${repository.repo}.`)
+  }
+}
 
 export const FAILURE_ISSUE_TITLE = 'Box token refresh is failing'
 export const FAILURE_ISSUE_LABEL = 'box-token-refresh'

@@ -11,27 +11,22 @@
  * error too.
  */
 import { refreshTokenPair } from './box.js'
+import { currentRefreshTokenExpiry, warnAboutGitHubToken, type ChainOutlook } from './chain-outlook.js'
+import { consumeHandoff } from './consume.js'
 import {
-  currentRefreshTokenExpiry,
-  GITHUB_TOKEN_WARNING_DAYS,
-  githubTokenWarning,
-  type ChainOutlook
-} from './chain-outlook.js'
-import {
-  explainRefreshFailure,
   holdsStaleToken,
   refreshTokenExpiry,
   rotationWarning,
   staleTokenNote,
   type ChainContext
 } from './diagnostics.js'
-import { reportToIssue } from './failure-issue.js'
-import { createGitHubClient, type GitHubClient } from './github.js'
+import { dryRun, failAtBox, failBeforeBox } from './endings.js'
+import { fileFailureIssue } from './failure-issue.js'
+import { createGitHubClient } from './github.js'
 import { ACTION_TERMS } from './github-messages.js'
 import { storeAndHandOut } from './handout.js'
-import { consumeHandoff } from './consume.js'
-import { credentialInputs, InputError, NOTHING_USED, readConfig, readHandoffConfig, type Config } from './inputs.js'
-import { redacting, writeSummary, type ActionIO } from './io.js'
+import { credentialInputs, InputError, readConfig, readHandoffConfig, type Config } from './inputs.js'
+import { redacting, type ActionIO } from './io.js'
 import { preflight } from './preflight.js'
 import { RecoveryLedger } from './recovery.js'
 import { Redactor } from './redact.js'
@@ -45,11 +40,8 @@ import {
   type RetryPolicy,
   type Timing
 } from './retry.js'
-import { nextScheduledRun } from './schedule.js'
 import { loadSealer } from './seal.js'
-import { lastWritten, type PreparedTarget } from './secrets.js'
 import { secretTargets } from './targets.js'
-import { DAY_MS } from './time.js'
 import type { TokenPair } from './token-answer.js'
 
 export type { ActionIO } from './io.js'
@@ -113,7 +105,16 @@ export async function run(deps: Collaborators): Promise<RunReport> {
     redactor,
     mask
   )
-  if (config.failureIssue && !deps.cancel?.aborted) await tellTheIssue(io, config, failures, report, deps)
+  if (config.failureIssue && !deps.cancel?.aborted) {
+    await fileFailureIssue(
+      io,
+      config,
+      failures.map((f) => redactor.scrub(f)),
+      report.outlook,
+      deps,
+      redactor
+    )
+  }
   return report
 }
 
@@ -222,125 +223,4 @@ async function rotate(
     outlook,
     beforeReport: warnLater
   })
-}
-
-/** The GitHub token's expiry, when GitHub said it is near: a warning, with the next scheduled run if known. */
-async function warnAboutGitHubToken(
-  io: ActionIO,
-  outlook: ChainOutlook,
-  env: NodeJS.ProcessEnv,
-  warnings: string[]
-): Promise<void> {
-  const expires = outlook.githubTokenExpiresAt
-  if (expires === undefined || expires.getTime() - outlook.asOf.getTime() > GITHUB_TOKEN_WARNING_DAYS * DAY_MS) return
-  outlook.nextScheduledRun = await nextScheduledRun(env, outlook.asOf)
-  const warning = githubTokenWarning(outlook, outlook.asOf, ACTION_TERMS)
-  if (warning === undefined) return
-  warnings.push(warning)
-  io.warning(warning)
-}
-
-/** The failure issue, after everything else: opened or updated on failure, closed on success. */
-async function tellTheIssue(
-  io: ActionIO,
-  config: Config,
-  failures: string[],
-  report: RunReport,
-  deps: Collaborators
-): Promise<void> {
-  const env = deps.env
-  const repository = config.run?.repository ?? {
-    owner: env.GITHUB_REPOSITORY?.split('/')[0] ?? '',
-    repo: env.GITHUB_REPOSITORY?.split('/')[1] ?? ''
-  }
-  const client = createGitHubClient(config.issueToken, {
-    baseUrl: config.githubApiUrl,
-    // A few quick tries at most: the issue is a courtesy and must not hold up the step.
-    retry: {
-      policy: deps.backoff ?? defaultRetryPolicy,
-      budget: new RetryBudget(10_000, deps.timing.now),
-      timing: deps.timing,
-      cancel: deps.cancel
-    },
-    requestTimeoutMs: Math.min(config.requestTimeoutMs, 10_000),
-    redactor: new Redactor(),
-    terms: ACTION_TERMS,
-    fetch: deps.githubFetch
-  })
-  const server =
-    env.GITHUB_SERVER_URL && /^https?:\/\/[^\s/]+$/.test(env.GITHUB_SERVER_URL) ? env.GITHUB_SERVER_URL : undefined
-  const runUrl = server && config.run ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${config.run.id}` : undefined
-  const outcome = await reportToIssue(client, failures, {
-    repository,
-    runUrl,
-    refreshTokenExpiresAt: report.outlook?.refreshTokenExpiresAt,
-    now: new Date(deps.timing.now())
-  })
-  if (outcome.kind === 'problem')
-    io.warning(
-      `The failure issue could not be updated (\`failure-issue\`): ${outcome.message} Give the job \`permissions: issues: write\`.`
-    )
-  else if (outcome.kind !== 'none') {
-    const verb = { opened: 'Opened', commented: 'Commented on', closed: 'Closed' }[outcome.kind]
-    io.info(`${verb} the failure issue #${outcome.number} in ${repository.owner}/${repository.repo}.`)
-  }
-}
-
-async function dryRun(
-  io: ActionIO,
-  prepared: PreparedTarget[],
-  warnings: string[],
-  outlook: ChainOutlook
-): Promise<RunReport> {
-  for (const p of prepared) {
-    const visibility = p.settings.visibility ? `, visibility ${String(p.settings.visibility)}` : ''
-    io.info(`Dry run: would write the ${p.target.label} (public key ${p.publicKey.keyId}${visibility}).`)
-  }
-  io.setOutput('secret-updated', 'false')
-  const report: RunReport = {
-    dryRun: true,
-    results: prepared.map((p) => ({ target: p.target, outcome: 'checked' })),
-    warnings,
-    outlook
-  }
-  await writeSummary(io, report)
-  return report
-}
-
-async function failBeforeBox(io: ActionIO, message: string, outlook: Partial<ChainOutlook>): Promise<RunReport> {
-  io.setFailed(`${message}\n${NOTHING_USED}`)
-  const report: RunReport = {
-    dryRun: false,
-    results: [],
-    warnings: [],
-    failure: { stage: 'preflight', message },
-    outlook: outlook.asOf ? (outlook as ChainOutlook) : undefined
-  }
-  await writeSummary(io, report)
-  return report
-}
-
-/**
- * Box refused or never answered. After invalid_grant, the secret is read once more: if another
- * run wrote it since this run's check, that run won a race and the chain is intact.
- */
-async function failAtBox(
-  io: ActionIO,
-  error: unknown,
-  chain: ChainContext,
-  github: GitHubClient,
-  first: PreparedTarget,
-  warnings: string[],
-  outlook: ChainOutlook
-): Promise<RunReport> {
-  if ((error as { kind?: unknown })?.kind === 'invalid_grant') {
-    const written = await lastWritten(github, first.target)
-    const before = chain.secretUpdatedAt?.getTime() ?? -Infinity
-    if (written !== undefined && written.getTime() > before) chain.rotatedMeanwhileAt = written
-  }
-  const message = explainRefreshFailure(error, chain)
-  io.setFailed(message)
-  const report: RunReport = { dryRun: false, results: [], warnings, failure: { stage: 'box', message }, outlook }
-  await writeSummary(io, report)
-  return report
 }
