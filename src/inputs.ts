@@ -60,7 +60,6 @@ export interface HandoffConfig {
   exportEnv: boolean
 }
 
-
 /** What a run that stopped before Box says last: it is true of every such run. */
 export const NOTHING_USED = 'Nothing was changed and the refresh token was not used.'
 
