@@ -94,10 +94,10 @@ interface OctokitFailure {
 const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
 
 export function createGitHubClient(token: string, options: GitHubClientOptions): GitHubClient {
-  // Evaluated here, once the inputs are valid, not at start-up: a run that stops at validation
-  // never pays for Octokit (about 10 ms). "eager" keeps it in the main bundle rather than a chunk
-  // of its own, so no file is read here and the requests leave before libsodium's chunk loads.
-  const octokit = import(/* webpackMode: "eager" */ '@actions/github').then(({ getOctokit }) =>
+  // Loaded here, once the inputs are valid, not at start-up: a run that stops at validation never
+  // reads it. It shares its chunk with @actions/core and the HTTP stack, which the entry has loaded
+  // before run() starts, so no file is read here and the requests leave before libsodium's chunk loads.
+  const octokit = import(/* webpackChunkName: "toolkit" */ '@actions/github').then(({ getOctokit }) =>
     getOctokit(token, {
       baseUrl: options.baseUrl,
       log: silent,
