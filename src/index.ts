@@ -1,21 +1,42 @@
 /**
  * The runner's entry: real collaborators in, everything else in main.ts.
  *
- * Each path loads only what it uses. This file, main.ts and their own modules are all that a run
- * whose inputs are not valid needs: it reports through runner-io.ts. Any other run first loads
- * @actions/core, Octokit and the HTTP stack (one chunk, since the first requests need them all);
- * libsodium comes in a chunk of its own while those requests are in flight (main.ts).
+ * It loads what each path uses, in the order it is needed, so that the first requests wait for as
+ * little as possible and the rest loads while their answers are awaited:
+ * - until @actions/core is loaded, the action speaks through runner-io.ts (@actions/core's own
+ *   command and summary modules: the same bytes), and a run that fails validation loads nothing more;
+ * - Octokit is in this file, evaluated once the inputs are valid, and Node 24's fetch is part of
+ *   Node (proxy.ts): the first GitHub requests leave without a chunk being read;
+ * - where they need the bundled undici instead (Node 22 and older, or a proxy), it is loaded before
+ *   run() starts, so that they too leave in the turn run() starts them;
+ * - once they have, @actions/core (whose OIDC client brings @actions/http-client and undici) loads
+ *   from its chunk while GitHub answers, and speaks from then on.
  */
-import { InputError, readConfig } from './inputs.js'
+import { InputError, readConfig, type Config } from './inputs.js'
 import type { ActionIO } from './io.js'
 import { run } from './main.js'
+import { loadBundledFetch, nodeFetchSuffices, proxyApplies, proxyAwareFetch } from './proxy.js'
 import { RecoveryLedger } from './recovery.js'
 import { Redactor } from './redact.js'
 import { realTiming } from './retry.js'
 import { runnerIO, toolkitIO } from './runner-io.js'
 import { handleTermination } from './shutdown.js'
 
-let io: ActionIO = runnerIO
+/** Who speaks for the action: runner-io.ts until @actions/core is loaded. */
+let voice: ActionIO = runnerIO
+const io: ActionIO = {
+  getInput: (name) => voice.getInput(name),
+  setSecret: (value) => voice.setSecret(value),
+  setOutput: (name, value) => voice.setOutput(name, value),
+  exportVariable: (name, value) => voice.exportVariable(name, value),
+  info: (message) => voice.info(message),
+  warning: (message) => voice.warning(message),
+  setFailed: (message) => voice.setFailed(message),
+  startGroup: (name) => voice.startGroup(name),
+  endGroup: () => voice.endGroup(),
+  appendSummary: (markdown) => voice.appendSummary(markdown)
+}
+
 const ledger = new RecoveryLedger()
 const redactor = new Redactor()
 const termination = handleTermination({
@@ -30,30 +51,41 @@ const termination = handleTermination({
   }
 })
 
-/** Whether run() will get past validation (which it then does again, and reports on). */
-function inputsAreValid(): boolean {
+/** The config run() will read, or undefined when it will stop at validation (which it then reports). */
+function validConfig(): Config | undefined {
   try {
-    readConfig(io.getInput, process.env)
-    return true
+    return readConfig(io.getInput, process.env)
   } catch (error) {
-    if (error instanceof InputError) return false
+    if (error instanceof InputError) return undefined
     throw error
   }
 }
 
-/** Box's fetch, loaded on first use: a run that fails validation never gets there. */
-let boxFetch: Promise<typeof fetch> | undefined
-const fetchForBox: typeof fetch = async (input, init) => {
-  boxFetch ??= import(/* webpackChunkName: "toolkit" */ './proxy.js').then(({ proxyAwareFetch }) => proxyAwareFetch())
-  return (await boxFetch)(input, init)
+const send = proxyAwareFetch()
+let toolkit: Promise<void> | undefined
+/** GitHub's requests come first: once the first has been handed to the network, @actions/core loads. */
+const githubFetch: typeof fetch = (input, init) => {
+  const response = send(input, init)
+  toolkit ??= new Promise((resolve) => setImmediate(resolve))
+    .then(() => import('@actions/core'))
+    .then(
+      (core) => {
+        voice = toolkitIO(core)
+      },
+      // Not a reason to stop a rotation: runner-io.ts writes the same bytes.
+      () => undefined
+    )
+  return response
 }
 
 try {
-  if (inputsAreValid()) io = toolkitIO(await import(/* webpackChunkName: "toolkit" */ '@actions/core'))
+  const config = validConfig()
+  if (config && (!nodeFetchSuffices || proxyApplies(config.githubApiUrl))) await loadBundledFetch()
   await run({
     io,
     env: process.env,
-    fetch: fetchForBox,
+    fetch: send,
+    githubFetch,
     timing: realTiming,
     cancel: termination.cancel,
     stop: termination.stop,
