@@ -267,8 +267,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
  *   Node (proxy.ts): the first GitHub requests leave without a chunk being read;
  * - where they need the bundled undici instead (Node 22 and older, or a proxy), it is loaded before
  *   run() starts, so that they too leave in the turn run() starts them;
- * - once they have, @actions/core (whose OIDC client brings @actions/http-client and undici) loads
- *   from its chunk while GitHub answers, and speaks from then on.
+ * - once they have, libsodium (seal.ts) and @actions/core (whose OIDC client brings
+ *   @actions/http-client and undici) load from their chunks while GitHub answers, and @actions/core
+ *   speaks from then on.
  */
 
 
@@ -1430,9 +1431,14 @@ let loading;
 /**
  * Loaded on demand (the module is large and its WebAssembly takes a moment to start), so the
  * caller can start this while its first requests are in flight. Memoised: one load per process.
+ *
+ * The load waits one turn of the event loop: loading takes the thread that also sends requests,
+ * so requests the caller starts in the same turn (the preflight reads) leave first.
  */
 function loadSealer() {
-    loading ??= __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768)).then(async ({ default: sodium }) => {
+    loading ??= new Promise((resolve) => setImmediate(resolve))
+        .then(() => __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768)))
+        .then(async ({ default: sodium }) => {
         await sodium.ready;
         // The first seal runs libsodium's code for the first time and takes a few milliseconds more
         // than the next: spend them here, while the caller's requests are in flight, rather than

@@ -9,8 +9,9 @@
  *   Node (proxy.ts): the first GitHub requests leave without a chunk being read;
  * - where they need the bundled undici instead (Node 22 and older, or a proxy), it is loaded before
  *   run() starts, so that they too leave in the turn run() starts them;
- * - once they have, @actions/core (whose OIDC client brings @actions/http-client and undici) loads
- *   from its chunk while GitHub answers, and speaks from then on.
+ * - once they have, libsodium (seal.ts) and @actions/core (whose OIDC client brings
+ *   @actions/http-client and undici) load from their chunks while GitHub answers, and @actions/core
+ *   speaks from then on.
  */
 import { InputError, readConfig, type Config } from './inputs.js'
 import type { ActionIO } from './io.js'

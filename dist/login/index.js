@@ -635,9 +635,14 @@ let loading;
 /**
  * Loaded on demand (the module is large and its WebAssembly takes a moment to start), so the
  * caller can start this while its first requests are in flight. Memoised: one load per process.
+ *
+ * The load waits one turn of the event loop: loading takes the thread that also sends requests,
+ * so requests the caller starts in the same turn (the preflight reads) leave first.
  */
 function loadSealer() {
-    loading ??= __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768)).then(async ({ default: sodium }) => {
+    loading ??= new Promise((resolve) => setImmediate(resolve))
+        .then(() => __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768)))
+        .then(async ({ default: sodium }) => {
         await sodium.ready;
         // The first seal runs libsodium's code for the first time and takes a few milliseconds more
         // than the next: spend them here, while the caller's requests are in flight, rather than
