@@ -4,7 +4,11 @@ export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    // @actions/core's own modules, which its package.json does not export (tsconfig.json's paths).
+    '^@actions/core/lib/(.*)$': '<rootDir>/node_modules/@actions/core/lib/$1'
+  },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
   // `npm test` measures coverage of the code the in-process tests load, and fails below these

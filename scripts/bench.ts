@@ -16,9 +16,13 @@
  *     Box, secret writes), and where the time between the rounds goes;
  * (b) failed input validation vs bare node: the start-up overhead of the bundle;
  * (c) the size of dist/, per file.
+ *
+ * --profile measures nothing of the above: it rebuilds this checkout's action with source maps and
+ * prints where the CPU time of a failed validation and of a rotation goes, by module
+ * (scripts/bench-profile.ts), over --runs runs of each (default 5).
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { join, relative, resolve, sep } from 'node:path'
@@ -31,6 +35,7 @@ import {
   type SpawnedNode
 } from '../__tests__/support/harness.js'
 import { startSimulator, type LoggedRequest, type Simulator } from '../__tests__/simulator/index.js'
+import { chargeProfile, clockOffsetMs, profileBuildDir, readModuleNames, type ModuleTimes } from './bench-profile.js'
 
 const REPOSITORY = 'octo-org/api-tests'
 const SECRET = 'BOX_REFRESH_TOKEN'
@@ -43,13 +48,18 @@ interface Options {
   runs: number
   dists: string[]
   node: string
+  profile: boolean
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { delayMs: 100, runs: 20, dists: [], node: process.execPath }
+  const options: Options = { delayMs: 100, runs: 0, dists: [], node: process.execPath, profile: false }
   for (const arg of argv) {
+    if (arg === '--profile') {
+      options.profile = true
+      continue
+    }
     const match = /^--(delay|runs|dist|node)=(.+)$/.exec(arg)
-    if (!match) throw new Error(`unknown argument ${arg}; use --delay=MS, --runs=N, --dist=DIR, --node=PATH`)
+    if (!match) throw new Error(`unknown argument ${arg}; use --delay=MS, --runs=N, --dist=DIR, --node=PATH, --profile`)
     const [, name, value] = match
     if (name === 'dist') options.dists.push(resolve(value!))
     else if (name === 'node') options.node = resolve(value!)
@@ -61,7 +71,10 @@ function parseOptions(argv: string[]): Options {
       else options.runs = n
     }
   }
-  if (options.dists.length === 0) options.dists.push(join(REPO_ROOT, 'dist'))
+  if (options.profile && options.dists.length > 0) throw new Error('--profile measures this checkout: leave out --dist')
+  if (options.dists.length === 0)
+    options.dists.push(options.profile ? profileBuildDir(REPO_ROOT) : join(REPO_ROOT, 'dist'))
+  options.runs ||= options.profile ? 5 : 20
   return options
 }
 
@@ -73,6 +86,8 @@ const clock = (): number => performance.timeOrigin + performance.now()
 
 /** The Node.js binary every process is spawned with (--node). */
 let nodeBinary = process.execPath
+/** Node.js options for the action's runs (not bare node's): --profile's --cpu-prof. */
+let actionOptions: string[] = []
 
 /** The harness's spawn (clean env, pipes drained), timed from spawn() to 'close'. */
 async function timedSpawn(args: string[], cwd: string, env: Record<string, string>): Promise<Timed> {
@@ -166,7 +181,10 @@ interface Sample {
   invalid: number
 }
 
-async function rotation(sim: Simulator, script: string): Promise<{ bare: Timed; run: Timed; phases: Phases }> {
+async function rotation(
+  sim: Simulator,
+  script: string
+): Promise<{ bare: Timed; run: Timed; phases: Phases; requests: LoggedRequest[] }> {
   const refreshToken = sim.box.issueRefreshToken({ ageDays: 1 })
   sim.github.setSecret({ kind: 'repository', repo: REPOSITORY }, SECRET, refreshToken, {
     updatedAt: new Date(Date.now() - 86_400_000)
@@ -186,7 +204,7 @@ async function rotation(sim: Simulator, script: string): Promise<{ bare: Timed; 
   try {
     const bare = await timedSpawn(['-e', '0'], dir.workspace, env)
     const firstRequest = sim.requests.length
-    const run = await timedSpawn([script], dir.workspace, env)
+    const run = await timedSpawn([...actionOptions, script], dir.workspace, env)
     const requests = sim.requests.slice(firstRequest)
     const outputs = parseFileCommands(await readFile(dir.output, 'utf8'))
     const written = sim.github.getSecret({ kind: 'repository', repo: REPOSITORY }, SECRET)?.plaintext
@@ -195,7 +213,7 @@ async function rotation(sim: Simulator, script: string): Promise<{ bare: Timed; 
         `bench: the rotation did not succeed (exit code ${run.code})\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`
       )
     }
-    return { bare, run, phases: phases(run, requests) }
+    return { bare, run, phases: phases(run, requests), requests }
   } finally {
     await rm(dir.root, { recursive: true, force: true })
   }
@@ -215,7 +233,7 @@ async function invalidInputs(sim: Simulator, script: string): Promise<{ bare: Ti
   try {
     const bare = await timedSpawn(['-e', '0'], dir.workspace, env)
     const before = sim.requests.length
-    const run = await timedSpawn([script], dir.workspace, env)
+    const run = await timedSpawn([...actionOptions, script], dir.workspace, env)
     if (run.code !== 1 || !/::error::An input is not valid/.test(run.stdout) || sim.requests.length !== before) {
       throw new Error(
         `bench: the invalid-input run did not fail validation as expected (exit code ${run.code})\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`
@@ -456,11 +474,115 @@ function loadNote(before: ReturnType<typeof cpuTicks>, after: ReturnType<typeof 
   )
 }
 
+// ---- --profile ----------------------------------------------------------------------------------
+
+/** This checkout's action, rebuilt with source maps into .bench/profile (ncc, as `npm run build`). */
+function buildWithSourceMaps(dir: string): void {
+  rmSync(dir, { recursive: true, force: true })
+  execFileSync(
+    join(REPO_ROOT, 'node_modules', '.bin', 'ncc'),
+    [
+      'build',
+      'src/index.ts',
+      '-o',
+      dir,
+      '--source-map',
+      '--no-source-map-register',
+      `--stats-out=${join(dir, 'stats.json')}`,
+      '--quiet'
+    ],
+    { cwd: REPO_ROOT, stdio: 'inherit' }
+  )
+}
+
+/** The one .cpuprofile a run left in `dir`. */
+function profileIn(dir: string): string {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))
+  if (files.length !== 1) throw new Error(`bench: expected one CPU profile in ${dir}, found ${files.length}`)
+  return join(dir, files[0]!)
+}
+
+async function profileRuns(options: Options, sim: Simulator): Promise<string> {
+  const build = options.dists[0]!
+  buildWithSourceMaps(build)
+  const script = join(build, 'index.js')
+  const moduleNames = readModuleNames(join(build, 'stats.json'))
+  const INTERVAL_US = 100
+  const invalid: ModuleTimes = new Map()
+  const rotations: ModuleTimes = new Map()
+  /** Profiles the next run of the action into `dir` (none for the warm-up), and returns where it will be. */
+  const profileInto = (dir: string | undefined): string | undefined => {
+    actionOptions = dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${INTERVAL_US}`] : []
+    return dir
+  }
+  const round = (rs: LoggedRequest[]): [number, number] => [
+    Math.min(...rs.map((r) => r.startedAt)),
+    Math.max(...rs.map((r) => r.endedAt ?? Number.NaN))
+  ]
+  for (let i = -1; i < options.runs; i++) {
+    const cpu = i < 0 ? undefined : join(build, 'cpu', String(i))
+    const rotationDir = profileInto(cpu && join(cpu, 'rotation'))
+    const a = await rotation(sim, script)
+    if (rotationDir) {
+      const box = a.requests.findIndex((r) => r.service === 'box')
+      const timeline = {
+        firstRequestAt: a.requests[0]!.startedAt,
+        rounds: [round(a.requests.slice(0, box)), round([a.requests[box]!]), round(a.requests.slice(box + 1))]
+      }
+      chargeProfile(profileIn(rotationDir), build, moduleNames, rotations, 3, timeline, clockOffsetMs())
+    }
+    const invalidDir = profileInto(cpu && join(cpu, 'invalid'))
+    await invalidInputs(sim, script)
+    if (invalidDir) chargeProfile(profileIn(invalidDir), build, moduleNames, invalid, 1)
+    if (process.stderr.isTTY && i >= 0) process.stderr.write(`\rrun ${i + 1}/${options.runs}`)
+  }
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K')
+  profileInto(undefined)
+
+  const names = [...new Set([...invalid.keys(), ...rotations.keys()])]
+  const total = (name: string): number =>
+    (invalid.get(name)?.[0] ?? 0) + (rotations.get(name) ?? []).reduce((a, b) => a + b, 0)
+  names.sort((a, b) => total(b) - total(a))
+  const ms = (v: number | undefined): string => `${((v ?? 0) / options.runs).toFixed(1)} ms`
+  const sum = (times: ModuleTimes, column: number): number =>
+    [...times.values()].reduce((acc, row) => acc + (row[column] ?? 0), 0)
+  const header: Row = {
+    label: 'CPU time, mean of one run',
+    cells: ['failed validation', 'rotation: to its first request', 'while a round is in flight', 'the rest']
+  }
+  const rows: Row[] = names.map((name) => ({
+    label: `  ${name}`,
+    cells: [ms(invalid.get(name)?.[0]), ...[0, 1, 2].map((c) => ms(rotations.get(name)?.[c]))]
+  }))
+  rows.push({ label: '  all', cells: [ms(sum(invalid, 0)), ...[0, 1, 2].map((c) => ms(sum(rotations, c)))] })
+  const version = execFileSync(nodeBinary, ['--version'], { encoding: 'utf8' }).trim()
+  return [
+    `Box Token Refresh CPU profile: Node.js ${version}; this checkout rebuilt with source maps (${shortPath(build)}); ` +
+      `${options.runs} runs of each, ${options.delayMs} ms added to every answer.`,
+    `Each sample goes to the innermost frame of a module of the bundle, or of Node's fetch; sampling every ${INTERVAL_US / 1000} ms ` +
+      'slows the runs, so read the figures as shares. "The rest" (between an answer and the next request, and after ' +
+      'the last one) and the first column are what make a rotation longer than its floor.',
+    '',
+    table(header, rows)
+  ].join('\n')
+}
+
 // ---- main ---------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2))
   nodeBinary = options.node
+  if (options.profile) {
+    const sim = await startSimulator({ delayMs: options.delayMs })
+    sim.github.addRepository(REPOSITORY)
+    sim.github.addToken(GITHUB_TOKEN, 'write')
+    try {
+      console.log(await profileRuns(options, sim))
+    } finally {
+      await sim.close()
+    }
+    return
+  }
   const scripts = options.dists.map((dist) => join(dist, 'index.js'))
   for (const script of scripts)
     if (!existsSync(script)) throw new Error(`${script} does not exist: run \`npm run build\` first.`)

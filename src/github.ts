@@ -1,7 +1,8 @@
 /**
- * The GitHub REST client: @actions/github's Octokit (which keeps the runner's proxy settings),
- * with a time limit per request, the shared retry policy, and GitHub's failures turned into
- * messages that say which token or permission to fix.
+ * The GitHub REST client: Octokit (@octokit/core, which @actions/github wraps), sending through
+ * proxy.ts (the runner's proxy settings, as @actions/github keeps them), with a time limit per
+ * request, the shared retry policy, and GitHub's failures turned into messages that say which
+ * token or permission to fix.
  *
  * It is also the trust boundary for everything GitHub (or a proxy in front of it) sends: requests
  * carry the token, so no redirect is followed; a failure is turned into a `GitHubRequestError`
@@ -9,6 +10,7 @@
  * for the caller to validate against the shape it expects.
  */
 import type { Terms } from './github-messages.js'
+import { proxyAwareFetch } from './proxy.js'
 import type { Redactor } from './redact.js'
 import {
   causeChain,
@@ -60,7 +62,7 @@ export interface GitHubClientOptions {
   redactor: Redactor
   /** How the person using the client names its settings (github-messages.ts). */
   terms: Terms
-  /** Only tests pass one; in a run the toolkit's proxy-aware fetch is kept. */
+  /** The entry's (proxy.ts, watched for the first request) or a test's; by default proxy.ts's. */
   fetch?: typeof fetch
   onRetry?: (event: RetryEvent & { method: string; path: string }) => void
 }
@@ -99,15 +101,18 @@ interface OctokitFailure {
 const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
 
 export function createGitHubClient(token: string, options: GitHubClientOptions): GitHubClient {
-  // Evaluated here, once the inputs are valid, not at start-up: a run that stops at validation
-  // never pays for Octokit (about 10 ms). "eager" keeps it in the main bundle rather than a chunk
-  // of its own, so no file is read here and the requests leave before libsodium's chunk loads.
-  const octokit = import(/* webpackMode: "eager" */ '@actions/github').then(({ getOctokit }) =>
-    getOctokit(token, {
-      baseUrl: options.baseUrl,
-      log: silent,
-      ...(options.fetch ? { request: { fetch: options.fetch } } : {})
-    })
+  // Evaluated here, once the inputs are valid, not at start-up. "eager" keeps it in the entry's
+  // file rather than a chunk of its own, so no file is read here: the requests leave at once, before
+  // libsodium's chunk loads.
+  const octokit = import(/* webpackMode: "eager" */ '@octokit/core').then(
+    ({ Octokit }) =>
+      new Octokit({
+        auth: token,
+        userAgent: orchestrationUserAgent(),
+        baseUrl: options.baseUrl,
+        log: silent,
+        request: { fetch: options.fetch ?? proxyAwareFetch() }
+      })
   )
   octokit.catch(() => undefined) // reported by the first request that awaits it
   const { redactor } = options
@@ -164,6 +169,12 @@ export function parseTokenExpiration(value: unknown): Date | undefined {
   const offset = match[3] === 'UTC' ? 'Z' : `${match[3]!.slice(0, 3)}:${match[3]!.slice(3)}`
   const date = new Date(`${match[1]}T${match[2]}${offset}`)
   return Number.isNaN(date.getTime()) ? undefined : date
+}
+
+/** What @actions/github's getOctokit adds to the user agent: the runner's orchestration ID, when it sets one. */
+function orchestrationUserAgent(): string | undefined {
+  const id = process.env.ACTIONS_ORCHESTRATION_ID?.trim()
+  return id ? `actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : undefined
 }
 
 /** `gh` names GitHub Enterprise by its web host; github.com needs no flag. */

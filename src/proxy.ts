@@ -1,21 +1,51 @@
 /**
- * Box requests through the runner's proxy (https_proxy / http_proxy, honouring no_proxy), the
- * same way @actions/github sends GitHub's: self-hosted runners behind a proxy reach neither
- * otherwise, since Node's own fetch ignores those variables.
+ * How requests reach Box and GitHub, honouring the runner's proxy settings (https_proxy /
+ * http_proxy and no_proxy, read by @actions/http-client's own rules): self-hosted runners behind a
+ * proxy reach neither otherwise, since Node's own fetch ignores those variables.
  *
- * Always undici's fetch, the copy the bundle already carries for GitHub, with or without a proxy:
- * Node's built-in fetch is a second copy that loads on first use, about 15 ms on the path
- * between the preflight reads and the Box call.
+ * - A proxy applies: the bundled undici's fetch through @actions/http-client's dispatcher, as
+ *   @actions/github sends GitHub's requests.
+ * - Otherwise, Node's own fetch where it is undici 7 or later (Node 24, the runner's): it is part
+ *   of Node, so nothing is loaded before the first request.
+ * - Otherwise (Node 22 and older: undici 6, whose fetch can wait forever on a server that accepts
+ *   the connection and closes it while a signal is attached), the bundled undici 7's fetch.
+ *
+ * The bundled undici and @actions/http-client come in a chunk of their own, on first use.
  */
-import { HttpClient } from '@actions/http-client'
-import { fetch as undiciFetch } from 'undici'
+import { getProxyUrl } from '@actions/http-client/lib/proxy'
+
+type Fetch = (url: string, init?: RequestInit) => Promise<Response>
+
+/** Whether Node's own fetch can be used when no proxy applies (see above). */
+export const nodeFetchSuffices = Number(process.versions.undici?.split('.')[0]) >= 7
+
+let bundled: Promise<Fetch> | undefined
+
+/** The bundled undici's fetch, with the runner's proxy where one applies; loaded once. */
+export function loadBundledFetch(): Promise<Fetch> {
+  bundled ??= Promise.all([import('@actions/http-client'), import('undici')]).then(
+    ([{ HttpClient }, { fetch: undiciFetch }]) => {
+      const client = new HttpClient('box-token-refresh')
+      return (url, init) =>
+        // The dispatcher is undefined when no proxy applies to this URL: undici then connects directly.
+        undiciFetch(url, {
+          ...(init as Parameters<typeof undiciFetch>[1]),
+          dispatcher: client.getAgentDispatcher(url)
+        }) as unknown as Promise<Response>
+    }
+  )
+  return bundled
+}
+
+/** Whether the runner's proxy settings send requests to this URL through a proxy. */
+export function proxyApplies(url: string): boolean {
+  return Boolean(getProxyUrl(new URL(url))?.hostname)
+}
 
 export function proxyAwareFetch(): typeof fetch {
-  const client = new HttpClient('box-token-refresh')
   return ((input: string | URL, init?: RequestInit) => {
     const url = String(input)
-    // undefined when no proxy applies to this URL: undici then connects directly.
-    const dispatcher = client.getAgentDispatcher(url)
-    return undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher })
-  }) as unknown as typeof fetch
+    if (nodeFetchSuffices && !proxyApplies(url)) return fetch(url, init)
+    return loadBundledFetch().then((bundledFetch) => bundledFetch(url, init))
+  }) as typeof fetch
 }

@@ -1,30 +1,42 @@
 /**
- * Self-hosted runners behind a proxy: the Box refresh must go through https_proxy (Node's own
- * fetch ignores it). A CONNECT proxy on 127.0.0.1 tunnels `box.test:443` to an https front of the
- * simulator's Box, whose certificate the action trusts through NODE_EXTRA_CA_CERTS.
+ * Self-hosted runners behind a proxy: the Box refresh and GitHub's requests must go through
+ * https_proxy (Node's own fetch ignores it). A CONNECT proxy on 127.0.0.1 tunnels `box.test:443`
+ * and `github.test:443` to https fronts of the simulator's Box and GitHub, whose certificates the
+ * action trusts through NODE_EXTRA_CA_CERTS.
  */
-import { rm } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
 import http from 'node:http'
 import net, { type AddressInfo } from 'node:net'
+import { join } from 'node:path'
 import { makeCertificate, startHttpsFront, type Certificate, type HttpsFront } from '../support/tls.js'
 import { createWorld, SECRET, type World } from '../support/world.js'
 import { runAction } from '../support/harness.js'
 
 let world: World
 let tls: Certificate
+let githubTls: Certificate
+/** Both certificates, for NODE_EXTRA_CA_CERTS. */
+let trusted: string
 let front: HttpsFront
 let proxy: http.Server
 const tunnels: string[] = []
+/** Where the proxy's tunnels end: the https front for each host a test serves. */
+const fronts = new Map<string, HttpsFront>()
 
 beforeAll(async () => {
   world = await createWorld()
   tls = await makeCertificate('box.test')
+  githubTls = await makeCertificate('github.test')
+  trusted = join(tls.dir, 'trusted.pem')
+  await writeFile(trusted, Buffer.concat([tls.cert, githubTls.cert]))
   front = await startHttpsFront(world.sim.boxUrl, tls)
+  fronts.set('box.test:443', front)
   proxy = http.createServer((_req, res) => res.writeHead(405).end())
   proxy.on('connect', (req, client: net.Socket, head: Buffer) => {
     tunnels.push(req.url ?? '')
-    // Whatever host was asked for, the tunnel ends at the https front.
-    const upstream = net.connect(Number(front.host.split(':')[1]), '127.0.0.1', () => {
+    const target = fronts.get(req.url ?? '')
+    if (!target) return client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
+    const upstream = net.connect(Number(target.host.split(':')[1]), '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
       upstream.write(head)
       upstream.pipe(client)
@@ -39,19 +51,47 @@ beforeAll(async () => {
 afterAll(async () => {
   proxy.closeAllConnections()
   await new Promise((resolve) => proxy.close(resolve))
-  await front.close()
+  for (const f of fronts.values()) await f.close()
   await world.close()
-  await rm(tls.dir, { recursive: true, force: true })
+  for (const t of [tls, githubTls]) await rm(t.dir, { recursive: true, force: true })
 })
 
+const proxyUrl = (): string => `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
+
 test('the Box refresh goes through https_proxy; GitHub on loopback bypasses it', async () => {
-  const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
   const run = await runAction(world.inputs({ 'box-api-url': 'https://box.test' }), {
-    env: world.env({ https_proxy: proxyUrl, HTTPS_PROXY: proxyUrl, NODE_EXTRA_CA_CERTS: tls.certFile })
+    env: world.env({ https_proxy: proxyUrl(), HTTPS_PROXY: proxyUrl(), NODE_EXTRA_CA_CERTS: trusted })
   })
   expect(run.stdout + run.stderr).not.toMatch(/::error::/)
   expect(run.code).toBe(0)
   expect(tunnels).toEqual(['box.test:443'])
   expect(front.seen.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /oauth2/token'])
   expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe(world.sim.box.issued[0].refreshToken)
+})
+
+test('GitHub’s requests go through https_proxy too; Box on loopback bypasses it', async () => {
+  const githubWorld = await createWorld()
+  const githubFront = await startHttpsFront(githubWorld.sim.githubApiUrl, githubTls)
+  fronts.set('github.test:443', githubFront)
+  tunnels.length = 0
+  try {
+    const run = await runAction(githubWorld.inputs(), {
+      env: githubWorld.env({
+        GITHUB_API_URL: 'https://github.test',
+        https_proxy: proxyUrl(),
+        HTTPS_PROXY: proxyUrl(),
+        NODE_EXTRA_CA_CERTS: trusted
+      })
+    })
+    expect(run.stdout + run.stderr).not.toMatch(/::error::/)
+    expect(run.code).toBe(0)
+    expect(tunnels.length).toBeGreaterThan(0)
+    expect(new Set(tunnels)).toEqual(new Set(['github.test:443']))
+    expect(githubFront.seen.map((r) => r.method)).toEqual(expect.arrayContaining(['GET', 'PUT']))
+    expect(githubWorld.sim.github.getSecret(githubWorld.scope, SECRET)?.plaintext).toBe(
+      githubWorld.sim.box.issued[0].refreshToken
+    )
+  } finally {
+    await githubWorld.close()
+  }
 })
