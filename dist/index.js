@@ -1,391 +1,13 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9033:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Po: () => (/* binding */ describeGitHubFailure),
-/* harmony export */   f_: () => (/* binding */ ACTION_TERMS)
-/* harmony export */ });
-/* unused harmony export LOGIN_TERMS */
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9248);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9809);
-/**
- * What a failed GitHub request means for the person who must fix it: which token, permission or
- * name to change, in the words of whoever runs the code (the action's inputs or the login's flags).
- */
-
-
-const ACTION_TERMS = {
-    token: '`github-token`',
-    retryTimeout: '`retry-timeout-seconds`',
-    targetNames: '`repository`, `environment` and `organization`',
-    apiUrl: 'GITHUB_API_URL',
-    replaceToken: 'update the secret that feeds `github-token`'
-};
-/** The login command's flags, for the same messages. */
-const LOGIN_TERMS = {
-    token: 'the GitHub token',
-    retryTimeout: '--retry-timeout',
-    targetNames: '--repository, --environment and --organization',
-    apiUrl: '--github-api-url (or GITHUB_API_URL)',
-    replaceToken: 'pass it with --github-token or GH_TOKEN, or log in again with `gh auth login`'
-};
-/**
- * A message that says what failed and what to do. `what` names the operation ("reading the
- * public key of the repository secrets of octo/repo"); `permission` says which permission the
- * operation needs for each kind of token.
- */
-function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
-    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isCancellation */ .iB)(error))
-        return `The run was cancelled while ${what}.`;
-    if (!(error instanceof _github_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubRequestError */ .vK))
-        return `${what[0].toUpperCase()}${what.slice(1)} failed unexpectedly: ${String(error?.message ?? error)}.`;
-    const { answered, status, githubMessage: said, acceptedPermissions, rateLimitExhausted, redirectedTo } = error.failure;
-    if (!answered)
-        return `GitHub could not be reached while ${what}: ${error.message}. Check the network and ${terms.apiUrl}.`;
-    if (redirectedTo !== undefined) {
-        return (`GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ${terms.token} is never sent to a redirect. ` +
-            `If the repository or organization was renamed or moved, use its new name; otherwise check ${terms.apiUrl}.`);
-    }
-    if (status === 401) {
-        return (`GitHub rejected ${terms.token} while ${what} (401 ${said || 'Bad credentials'}): ` +
-            `the token is expired, revoked or mistyped. Create a new one and ${terms.replaceToken}.`);
-    }
-    if (status === 403 && /not accessible by integration/i.test(said)) {
-        return (`GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the workflow's GITHUB_TOKEN, ` +
-            `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
-            `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation token with that permission ` +
-            `(actions/create-github-app-token with \`permission-secrets: write\`).`);
-    }
-    if (status === 403 || status === 429) {
-        if (/rate limit/i.test(said) || rateLimitExhausted) {
-            return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise ${terms.retryTimeout}.`;
-        }
-        return (`GitHub refused ${what} (${status} ${said}): ${terms.token} lacks the permission. It needs ${permission}.` +
-            (acceptedPermissions ? ` GitHub says the request needs: ${acceptedPermissions}.` : ''));
-    }
-    if (status === 404) {
-        return (`GitHub found nothing while ${what} (404). Check the names in ${terms.targetNames}; ` +
-            `a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or organization).`);
-    }
-    if (status === 422)
-        return `GitHub rejected ${what} (422 ${said}).`;
-    if (status !== undefined && status >= 500)
-        return `GitHub kept failing while ${what} (last answer ${status}) until the retry time ran out.`;
-    return `GitHub answered ${status} while ${what}${said ? `: ${said}` : ''}.`;
-}
-
-
-/***/ }),
-
-/***/ 9248:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LX: () => (/* binding */ createGitHubClient),
-/* harmony export */   l1: () => (/* binding */ failureStatus),
-/* harmony export */   vK: () => (/* binding */ GitHubRequestError)
-/* harmony export */ });
-/* unused harmony exports parseTokenExpiration, ghHostname, classifyGitHubFailure */
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8903);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9809);
-
-
-/** A failed GitHub request, every field of it validated or cleaned; safe to quote. */
-class GitHubRequestError extends Error {
-    failure;
-    constructor(message, failure) {
-        super(message);
-        this.failure = failure;
-        this.name = 'GitHubRequestError';
-    }
-}
-// Octokit logs deprecation notices with server-sent text straight to the console; nothing of it is needed.
-const silent = { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } };
-function createGitHubClient(token, options) {
-    // Evaluated here, once the inputs are valid, not at start-up. "eager" keeps it in the entry's
-    // file rather than a chunk of its own, so no file is read here: the requests leave at once, before
-    // libsodium's chunk loads.
-    const octokit = Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 5194)).then(({ Octokit }) => new Octokit({
-        auth: token,
-        userAgent: orchestrationUserAgent(),
-        baseUrl: options.baseUrl,
-        log: silent,
-        request: { fetch: options.fetch ?? (0,_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyAwareFetch */ .Fm)() }
-    }));
-    octokit.catch(() => undefined); // reported by the first request that awaits it
-    const { redactor } = options;
-    let tokenExpiresAt;
-    const noteExpiry = (headers) => {
-        tokenExpiresAt = parseTokenExpiration(headers?.['github-authentication-token-expiration']) ?? tokenExpiresAt;
-    };
-    return {
-        baseUrl: options.baseUrl,
-        terms: options.terms,
-        ghHostname: ghHostname(options.baseUrl),
-        tokenExpiresAt: () => tokenExpiresAt,
-        async request(method, path, body, { once = false } = {}) {
-            const client = await octokit;
-            const attempt = async () => {
-                let response;
-                try {
-                    response = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withTimeLimit */ .Bv)(options.requestTimeoutMs, options.retry.cancel, (signal) => client.request({
-                        method,
-                        url: path,
-                        ...(body ? { data: body } : {}),
-                        headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
-                        // The request carries the token: a redirect is reported, never followed.
-                        request: { signal, redirect: 'manual', log: silent }
-                    }));
-                }
-                catch (error) {
-                    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isCancellation */ .iB)(error))
-                        throw error;
-                    noteExpiry(error?.response?.headers);
-                    throw requestError(error, options.retry.timing.now(), redactor);
-                }
-                noteExpiry(response.headers);
-                if (response.status >= 300 && response.status < 400)
-                    throw redirectError(response.status, response.headers.location, options.baseUrl, redactor);
-                return { status: response.status, data: response.data, headers: response.headers };
-            };
-            return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(attempt, (error) => (once ? { retry: false } : classifyGitHubFailure(error)), {
-                ...options.retry,
-                onRetry: options.onRetry && ((event) => options.onRetry?.({ ...event, method, path }))
-            });
-        }
-    };
-}
-/**
- * `2026-12-24 09:00:00 UTC` (GitHub's form; an offset such as `+0100` instead of UTC is accepted too),
- * or undefined for anything else.
- */
-function parseTokenExpiration(value) {
-    const match = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) (UTC|[+-]\d{4})$/.exec(value.trim()) : null;
-    if (match === null)
-        return undefined;
-    const offset = match[3] === 'UTC' ? 'Z' : `${match[3].slice(0, 3)}:${match[3].slice(3)}`;
-    const date = new Date(`${match[1]}T${match[2]}${offset}`);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-/** What @actions/github's getOctokit adds to the user agent: the runner's orchestration ID, when it sets one. */
-function orchestrationUserAgent() {
-    const id = process.env.ACTIONS_ORCHESTRATION_ID?.trim();
-    return id ? `actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : undefined;
-}
-/** `gh` names GitHub Enterprise by its web host; github.com needs no flag. */
-function ghHostname(githubApiUrl) {
-    const url = new URL(githubApiUrl);
-    if (url.hostname === 'api.github.com')
-        return undefined;
-    return url.hostname.replace(/^api\.(?=[^.]+\.ghe\.com$)/, '');
-}
-function requestError(error, now, redactor) {
-    const failure = error;
-    const response = failure?.response;
-    if (response === undefined) {
-        const timedOut = (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .causeChain */ .DD)(error).find((e) => e.name === 'TimeoutError');
-        const detail = timedOut ? timedOut.message : redactor.serverText(failure?.message, 200) || 'unknown error';
-        return new GitHubRequestError(`connection to GitHub failed (${detail})`, {
-            answered: false,
-            githubMessage: '',
-            rateLimitExhausted: false
-        });
-    }
-    const header = (name) => {
-        const value = response.headers?.[name];
-        return value === undefined ? undefined : String(value);
-    };
-    const data = response.data;
-    const githubMessage = data !== null && typeof data === 'object' && 'message' in data
-        ? redactor.serverText(data.message)
-        : '';
-    const reset = Number(header('x-ratelimit-reset'));
-    const accepted = header('x-accepted-github-permissions');
-    const status = typeof failure?.status === 'number' && Number.isInteger(failure.status) ? failure.status : undefined;
-    return new GitHubRequestError(`GitHub answered ${status ?? 'with an unknown status'}${githubMessage ? ` (${githubMessage})` : ''}`, {
-        answered: true,
-        status,
-        githubMessage,
-        retryAfterMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(header('retry-after'), now),
-        rateLimitExhausted: header('x-ratelimit-remaining') === '0',
-        rateLimitResetMs: Number.isSafeInteger(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined,
-        acceptedPermissions: accepted === undefined
-            ? undefined
-            : /^[a-z_]+=[a-z]+(?:[,;] ?[a-z_]+=[a-z]+)*$/.test(accepted)
-                ? accepted
-                : redactor.serverText(accepted, 120)
-    });
-}
-function redirectError(status, location, baseUrl, redactor) {
-    let origin = 'a location that is not a URL';
-    try {
-        origin = new URL(typeof location === 'string' ? location : '', baseUrl).origin;
-    }
-    catch {
-        // described as unreadable
-    }
-    const redirectedTo = redactor.serverText(origin, 200);
-    return new GitHubRequestError(`GitHub answered ${status}, a redirect to ${redirectedTo}`, {
-        answered: true,
-        status,
-        githubMessage: '',
-        rateLimitExhausted: false,
-        redirectedTo
-    });
-}
-/**
- * Retry 5xx, 429, secondary rate limits (403 with retry-after), an exhausted primary limit (wait
- * for its reset, which is usually longer than the budget, and then the retry loop gives up) and
- * connection failures. 3xx, 401/403/404/422 are answers no retry can change.
- */
-function classifyGitHubFailure(error) {
-    if (!(error instanceof GitHubRequestError))
-        return { retry: false };
-    const { answered, status, retryAfterMs, rateLimitExhausted, rateLimitResetMs } = error.failure;
-    if (!answered)
-        return { retry: true, reason: error.message };
-    if (status === 429 || (status === 403 && retryAfterMs !== undefined)) {
-        return { retry: true, reason: `GitHub rate limit (${status})`, afterMs: retryAfterMs ?? rateLimitResetMs };
-    }
-    if (status === 403 && rateLimitExhausted)
-        return { retry: true, reason: 'GitHub API rate limit exhausted', afterMs: rateLimitResetMs ?? 60_000 };
-    if (status !== undefined && status >= 500)
-        return { retry: true, reason: `GitHub answered ${status}` };
-    return { retry: false };
-}
-function failureStatus(error) {
-    return error instanceof GitHubRequestError ? error.failure.status : undefined;
-}
-
-
-/***/ }),
-
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3154);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(594);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8903);
-/* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(116);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6670);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9809);
-/* harmony import */ var _runner_io_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8984);
-/* harmony import */ var _shutdown_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4469);
-/**
- * The runner's entry: real collaborators in, everything else in main.ts.
- *
- * It loads what each path uses, in the order it is needed, so that the first requests wait for as
- * little as possible and the rest loads while their answers are awaited:
- * - until @actions/core is loaded, the action speaks through runner-io.ts (@actions/core's own
- *   command and summary modules: the same bytes), and a run that fails validation loads nothing more;
- * - Octokit is in this file, evaluated once the inputs are valid, and Node 24's fetch is part of
- *   Node (proxy.ts): the first GitHub requests leave without a chunk being read;
- * - where they need the bundled undici instead (Node 22 and older, or a proxy), it is loaded before
- *   run() starts, so that they too leave in the turn run() starts them;
- * - once they have, libsodium (seal.ts) and @actions/core (whose OIDC client brings
- *   @actions/http-client and undici) load from their chunks while GitHub answers, and @actions/core
- *   speaks from then on.
- */
-
-
-
-
-
-
-
-
-/** Who speaks for the action: runner-io.ts until @actions/core is loaded. */
-let voice = _runner_io_js__WEBPACK_IMPORTED_MODULE_5__/* .runnerIO */ .$;
-const io = {
-    getInput: (name) => voice.getInput(name),
-    setSecret: (value) => voice.setSecret(value),
-    setOutput: (name, value) => voice.setOutput(name, value),
-    exportVariable: (name, value) => voice.exportVariable(name, value),
-    info: (message) => voice.info(message),
-    warning: (message) => voice.warning(message),
-    setFailed: (message) => voice.setFailed(message),
-    startGroup: (name) => voice.startGroup(name),
-    endGroup: () => voice.endGroup(),
-    appendSummary: (markdown) => voice.appendSummary(markdown)
-};
-const ledger = new _recovery_js__WEBPACK_IMPORTED_MODULE_3__/* .RecoveryLedger */ .nO();
-const redactor = new _redact_js__WEBPACK_IMPORTED_MODULE_7__/* .Redactor */ .p();
-const termination = (0,_shutdown_js__WEBPACK_IMPORTED_MODULE_6__/* .handleTermination */ .X)({
-    announce: (signal) => io.info(`Received ${signal}: stopping. No new request is started; a Box answer already on its way is still awaited briefly.`),
-    // Whatever cut the run short, the sealed copies that are not stored yet go into the error.
-    lastWords: (reason) => {
-        const pending = ledger.instructions();
-        io.setFailed(redactor.scrub(pending ? `${reason}\n${pending}` : reason));
-    }
-});
-/** The config run() will read, or undefined when it will stop at validation (which it then reports). */
-function validConfig() {
-    try {
-        return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readConfig */ .Xg)(io.getInput, process.env);
-    }
-    catch (error) {
-        if (error instanceof _inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz)
-            return undefined;
-        throw error;
-    }
-}
-const send = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyAwareFetch */ .Fm)();
-let toolkit;
-/** GitHub's requests come first: once the first has been handed to the network, @actions/core loads. */
-const githubFetch = (input, init) => {
-    const response = send(input, init);
-    toolkit ??= new Promise((resolve) => setImmediate(resolve))
-        .then(() => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(779), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7702)))
-        .then((core) => {
-        voice = (0,_runner_io_js__WEBPACK_IMPORTED_MODULE_5__/* .toolkitIO */ .Z)(core);
-    }, 
-    // Not a reason to stop a rotation: runner-io.ts writes the same bytes.
-    () => undefined);
-    return response;
-};
-try {
-    const config = validConfig();
-    if (config && (!_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeFetchSuffices */ .t5 || (0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyApplies */ .dy)(config.githubApiUrl)))
-        await (0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .loadBundledFetch */ .TT)();
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)({
-        io,
-        env: process.env,
-        fetch: send,
-        githubFetch,
-        timing: _retry_js__WEBPACK_IMPORTED_MODULE_4__/* .realTiming */ .$u,
-        cancel: termination.cancel,
-        stop: termination.stop,
-        ledger,
-        redactor
-    });
-}
-catch (error) {
-    // Only a bug reaches here: every expected failure is reported by run() itself.
-    const pending = ledger.instructions();
-    io.setFailed(redactor.scrub(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}${pending ? `\n${pending}` : ''}`));
-}
-termination.finished();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 3154:
+/***/ 8370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  dz: () => (/* binding */ InputError),
-  oE: () => (/* binding */ NOTHING_USED),
-  HP: () => (/* binding */ credentialInputs),
-  Xg: () => (/* binding */ readConfig),
-  $q: () => (/* binding */ readHandoffConfig)
+  e: () => (/* binding */ action_run)
 });
 
 // EXTERNAL MODULE: external "node:path"
@@ -646,18 +268,6 @@ function workflowRun(env) {
     return { repository: { owner, repo }, id, attempt: Number(env.GITHUB_RUN_ATTEMPT) || 1 };
 }
 
-
-/***/ }),
-
-/***/ 594:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
 ;// CONCATENATED MODULE: ./src/box-error.ts
 /** How a token request at Box failed, in the terms the explanations (diagnostics.ts, the login's) need. */
 class BoxError extends Error {
@@ -673,8 +283,180 @@ class BoxError extends Error {
     }
 }
 
-// EXTERNAL MODULE: ./src/retry.ts
-var src_retry = __nccwpck_require__(9809);
+;// CONCATENATED MODULE: ./src/retry.ts
+/**
+ * One backoff policy for every call the action makes (Box and GitHub): exponential with full
+ * jitter, honouring a server's "retry after" hint, within one time budget per phase of the run,
+ * and stopped at once by cancellation.
+ *
+ * Hand-written rather than a library because the call sites need four things together that the
+ * well-kept libraries (p-retry, @octokit/plugin-retry, @octokit/plugin-throttling) do not offer
+ * at once: an injectable sleep and clock (so tests never wait), one budget shared by Box and
+ * GitHub requests with their different rate-limit signals, a per-failure verdict that can wait
+ * exactly as long as the server asked, and an abort that ends a wait without starting another try.
+ */
+const defaultRetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 20_000 };
+/**
+ * The time one phase of a run may spend retrying, shared by every request of that phase: no retry
+ * starts once it is spent. `retry-timeout-seconds` sets it; the action has two phases (everything
+ * up to Box's answer, then the write-back), so a slow start can never starve the write-back.
+ */
+class RetryBudget {
+    budgetMs;
+    now;
+    deadline;
+    constructor(budgetMs, now) {
+        this.budgetMs = budgetMs;
+        this.now = now;
+        this.deadline = now() + budgetMs;
+    }
+    /** Starts the next phase with the whole budget again. */
+    renew() {
+        this.deadline = this.now() + this.budgetMs;
+    }
+    /** Whether a wait of `delayMs` from now still ends within the budget. */
+    allows(delayMs) {
+        return this.now() + delayMs <= this.deadline;
+    }
+}
+/** The run was cancelled (SIGINT, SIGTERM): no further attempt is made. */
+class Cancelled extends Error {
+    signalName;
+    constructor(signalName = 'a cancellation') {
+        super(`The run was cancelled (${signalName}).`);
+        this.signalName = signalName;
+        this.name = 'Cancelled';
+    }
+}
+/** The request took longer than its time limit. Named as fetch names its own timeouts. */
+class TimeLimitExceeded extends Error {
+    limitMs;
+    constructor(limitMs) {
+        super(`no answer within ${limitMs / 1000} s`);
+        this.limitMs = limitMs;
+        this.name = 'TimeoutError';
+    }
+}
+const realTiming = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random
+};
+/**
+ * Calls `attempt` until it succeeds, `classify` says the failure is final, the next wait would end
+ * past the budget, or the run is cancelled. The last failure is rethrown unchanged so callers keep
+ * their error types; a cancellation throws `Cancelled`.
+ */
+async function withRetry(attempt, classify, context) {
+    const { policy, budget, timing, cancel, onRetry } = context;
+    for (let n = 1;; n++) {
+        throwIfCancelled(cancel);
+        try {
+            return await attempt(n);
+        }
+        catch (error) {
+            if (isCancellation(error))
+                throw asCancelled(error, cancel);
+            const verdict = classify(error);
+            if (!verdict.retry || cancel?.aborted)
+                throw error;
+            const delayMs = backoffDelay(n, verdict.afterMs, policy, timing.random);
+            if (!budget.allows(delayMs))
+                throw error;
+            onRetry?.({ attempt: n, reason: verdict.reason, delayMs });
+            await sleepUnlessCancelled(timing, delayMs, cancel);
+        }
+    }
+}
+/**
+ * Runs one request under its own time limit. The limit is a timer that keeps the process alive and
+ * settles the request even if the HTTP client never does: undici 6 on Node 20 can leave a fetch
+ * pending for ever after a server closes the connection, and with nothing else scheduled Node then
+ * exits silently with code 13. `cancel` aborts the request too.
+ */
+async function withTimeLimit(limitMs, cancel, request) {
+    throwIfCancelled(cancel);
+    const controller = new AbortController();
+    let timer;
+    let onCancel;
+    const stopped = new Promise((_, reject) => {
+        const stop = (reason) => {
+            controller.abort(reason);
+            reject(reason);
+        };
+        timer = setTimeout(() => stop(new TimeLimitExceeded(limitMs)), limitMs);
+        onCancel = () => stop(asCancelled(cancel?.reason, cancel));
+        cancel?.addEventListener('abort', onCancel, { once: true });
+    });
+    stopped.catch(() => undefined);
+    try {
+        return await Promise.race([request(controller.signal), stopped]);
+    }
+    finally {
+        clearTimeout(timer);
+        cancel?.removeEventListener('abort', onCancel);
+    }
+}
+function throwIfCancelled(cancel) {
+    if (cancel?.aborted)
+        throw asCancelled(cancel.reason, cancel);
+}
+/** True for a Cancelled error anywhere in a cause chain (HTTP clients wrap what they are aborted with). */
+function isCancellation(error) {
+    return causeChain(error).some((e) => e instanceof Cancelled || e.name === 'Cancelled');
+}
+/** The errors in `error`'s cause chain, itself first (at most a few deep). */
+function causeChain(error) {
+    const chain = [];
+    for (let e = error, depth = 0; e !== null && typeof e === 'object' && depth < 5; e = e.cause, depth++)
+        chain.push(e);
+    return chain;
+}
+function asCancelled(error, cancel) {
+    const found = causeChain(error).find((e) => e instanceof Cancelled);
+    if (found)
+        return found;
+    return new Cancelled(typeof cancel?.reason === 'string' ? cancel.reason : undefined);
+}
+async function sleepUnlessCancelled(timing, ms, cancel) {
+    if (cancel === undefined)
+        return timing.sleep(ms);
+    let onAbort;
+    const aborted = new Promise((resolve) => {
+        onAbort = resolve;
+        cancel.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        await Promise.race([timing.sleep(ms), aborted]);
+    }
+    finally {
+        cancel.removeEventListener('abort', onAbort);
+    }
+    throwIfCancelled(cancel);
+}
+/** The line a person reads when a request is retried, e.g. "GitHub PUT /repos/…: GitHub answered 502; retrying in 1.2 s (attempt 2)." */
+function retryNotice(service, event) {
+    const request = event.method ? ` ${event.method} ${event.path}` : '';
+    return `${service}${request}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ${event.attempt + 1}).`;
+}
+/** Full jitter (AWS architecture blog), or exactly what the server asked for when it asked. */
+function backoffDelay(attempt, afterMs, policy, random) {
+    if (afterMs !== undefined)
+        return Math.max(0, Math.ceil(afterMs));
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.floor(random() * ceiling);
+}
+/** `retry-after` is either seconds or an HTTP date (RFC 9110 §10.2.3). */
+function parseRetryAfter(value, now) {
+    if (value == null || value.trim() === '')
+        return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
 ;// CONCATENATED MODULE: ./src/token-answer.ts
 /**
  * Box's 200 answer to a token request, validated before anything is done with it. Box has used the
@@ -786,9 +568,9 @@ async function requestTokenPair(credentials, grant, deps) {
     }).toString();
     let ambiguous;
     try {
-        return await (0,src_retry/* withRetry */.bD)(async () => {
+        return await withRetry(async () => {
             try {
-                return await (0,src_retry/* withTimeLimit */.Bv)(deps.requestTimeoutMs, deps.stop, (signal) => postOnce(url, body, signal, deps));
+                return await withTimeLimit(deps.requestTimeoutMs, deps.stop, (signal) => postOnce(url, body, signal, deps));
             }
             catch (error) {
                 const boxError = error instanceof BoxError ? error : connectionError(error, deps);
@@ -799,7 +581,7 @@ async function requestTokenPair(credentials, grant, deps) {
         }, classify, deps.retry);
     }
     catch (error) {
-        if (ambiguous !== undefined && (0,src_retry/* isCancellation */.iB)(error)) {
+        if (ambiguous !== undefined && isCancellation(error)) {
             throw new BoxError('ambiguous', `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
         }
         if (error instanceof BoxError && ambiguous !== undefined && error.message !== ambiguous)
@@ -853,7 +635,7 @@ async function postOnce(url, body, signal, deps) {
     if (response.status === 429) {
         throw new BoxError('rate_limited', 'Box answered 429 Too Many Requests.', {
             status: 429,
-            retryAfterMs: (0,src_retry/* parseRetryAfter */.mu)(response.headers.get('retry-after'), deps.retry.timing.now())
+            retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), deps.retry.timing.now())
         });
     }
     if (response.status >= 500) {
@@ -921,7 +703,7 @@ function oauthError(status, text, redactor) {
 function connectionError(error, deps, afterHeaders = false) {
     if (error instanceof BoxError)
         return error;
-    if ((0,src_retry/* isCancellation */.iB)(error))
+    if (isCancellation(error))
         return new BoxError('ambiguous', 'The run was cancelled while it waited for Box to answer.');
     // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
     const name = error?.name;
@@ -941,7 +723,7 @@ function connectionError(error, deps, afterHeaders = false) {
     return new BoxError('ambiguous', `The connection to Box failed before its answer arrived (${detail || 'unknown error'}).`);
 }
 function causeCode(error) {
-    for (const e of (0,src_retry/* causeChain */.DD)(error)) {
+    for (const e of causeChain(error)) {
         const code = e.code;
         if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code))
             return code;
@@ -949,8 +731,290 @@ function causeCode(error) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/github-messages.ts
-var github_messages = __nccwpck_require__(9033);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+var proxy = __nccwpck_require__(9783);
+;// CONCATENATED MODULE: ./src/proxy.ts
+/**
+ * How requests reach Box and GitHub, honouring the runner's proxy settings (https_proxy /
+ * http_proxy and no_proxy, read by @actions/http-client's own rules): self-hosted runners behind a
+ * proxy reach neither otherwise, since Node's own fetch ignores those variables.
+ *
+ * - A proxy applies: the bundled undici's fetch through @actions/http-client's dispatcher, as
+ *   @actions/github sends GitHub's requests.
+ * - Otherwise, Node's own fetch where it is undici 7 or later (Node 24, the runner's): it is part
+ *   of Node, so nothing is loaded before the first request.
+ * - Otherwise (Node 22 and older: undici 6, whose fetch can wait forever on a server that accepts
+ *   the connection and closes it while a signal is attached), the bundled undici 7's fetch.
+ *
+ * The bundled undici and @actions/http-client come in a chunk of their own, on first use.
+ */
+
+/** Whether Node's own fetch can be used when no proxy applies (see above). */
+const nodeFetchSuffices = Number(process.versions.undici?.split('.')[0]) >= 7;
+let bundled;
+/** The bundled undici's fetch, with the runner's proxy where one applies; loaded once. */
+function loadBundledFetch() {
+    bundled ??= Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(779)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)), __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))]).then(([{ HttpClient }, { fetch: undiciFetch }]) => {
+        const client = new HttpClient('box-token-refresh');
+        return (url, init) => 
+        // The dispatcher is undefined when no proxy applies to this URL: undici then connects directly.
+        undiciFetch(url, {
+            ...init,
+            dispatcher: client.getAgentDispatcher(url)
+        });
+    });
+    return bundled;
+}
+/** Whether the runner's proxy settings send requests to this URL through a proxy. */
+function proxyApplies(url) {
+    return Boolean((0,proxy/* getProxyUrl */.s)(new URL(url))?.hostname);
+}
+function proxyAwareFetch() {
+    return ((input, init) => {
+        const url = String(input);
+        if (nodeFetchSuffices && !proxyApplies(url))
+            return fetch(url, init);
+        return loadBundledFetch().then((bundledFetch) => bundledFetch(url, init));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/github.ts
+
+
+/** A failed GitHub request, every field of it validated or cleaned; safe to quote. */
+class GitHubRequestError extends Error {
+    failure;
+    constructor(message, failure) {
+        super(message);
+        this.failure = failure;
+        this.name = 'GitHubRequestError';
+    }
+}
+// Octokit logs deprecation notices with server-sent text straight to the console; nothing of it is needed.
+const silent = { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } };
+function createGitHubClient(token, options) {
+    // Evaluated here, once the inputs are valid, not at start-up. "eager" keeps it in the entry's
+    // file rather than a chunk of its own, so no file is read here: the requests leave at once, before
+    // libsodium's chunk loads.
+    const octokit = Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 5194)).then(({ Octokit }) => new Octokit({
+        auth: token,
+        userAgent: orchestrationUserAgent(),
+        baseUrl: options.baseUrl,
+        log: silent,
+        request: { fetch: options.fetch ?? proxyAwareFetch() }
+    }));
+    octokit.catch(() => undefined); // reported by the first request that awaits it
+    const { redactor } = options;
+    let tokenExpiresAt;
+    const noteExpiry = (headers) => {
+        tokenExpiresAt = parseTokenExpiration(headers?.['github-authentication-token-expiration']) ?? tokenExpiresAt;
+    };
+    return {
+        baseUrl: options.baseUrl,
+        terms: options.terms,
+        ghHostname: ghHostname(options.baseUrl),
+        tokenExpiresAt: () => tokenExpiresAt,
+        async request(method, path, body, { once = false } = {}) {
+            const client = await octokit;
+            const attempt = async () => {
+                let response;
+                try {
+                    response = await withTimeLimit(options.requestTimeoutMs, options.retry.cancel, (signal) => client.request({
+                        method,
+                        url: path,
+                        ...(body ? { data: body } : {}),
+                        headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+                        // The request carries the token: a redirect is reported, never followed.
+                        request: { signal, redirect: 'manual', log: silent }
+                    }));
+                }
+                catch (error) {
+                    if (isCancellation(error))
+                        throw error;
+                    noteExpiry(error?.response?.headers);
+                    throw requestError(error, options.retry.timing.now(), redactor);
+                }
+                noteExpiry(response.headers);
+                if (response.status >= 300 && response.status < 400)
+                    throw redirectError(response.status, response.headers.location, options.baseUrl, redactor);
+                return { status: response.status, data: response.data, headers: response.headers };
+            };
+            return withRetry(attempt, (error) => (once ? { retry: false } : classifyGitHubFailure(error)), {
+                ...options.retry,
+                onRetry: options.onRetry && ((event) => options.onRetry?.({ ...event, method, path }))
+            });
+        }
+    };
+}
+/**
+ * `2026-12-24 09:00:00 UTC` (GitHub's form; an offset such as `+0100` instead of UTC is accepted too),
+ * or undefined for anything else.
+ */
+function parseTokenExpiration(value) {
+    const match = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) (UTC|[+-]\d{4})$/.exec(value.trim()) : null;
+    if (match === null)
+        return undefined;
+    const offset = match[3] === 'UTC' ? 'Z' : `${match[3].slice(0, 3)}:${match[3].slice(3)}`;
+    const date = new Date(`${match[1]}T${match[2]}${offset}`);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+/** What @actions/github's getOctokit adds to the user agent: the runner's orchestration ID, when it sets one. */
+function orchestrationUserAgent() {
+    const id = process.env.ACTIONS_ORCHESTRATION_ID?.trim();
+    return id ? `actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : undefined;
+}
+/** `gh` names GitHub Enterprise by its web host; github.com needs no flag. */
+function ghHostname(githubApiUrl) {
+    const url = new URL(githubApiUrl);
+    if (url.hostname === 'api.github.com')
+        return undefined;
+    return url.hostname.replace(/^api\.(?=[^.]+\.ghe\.com$)/, '');
+}
+function requestError(error, now, redactor) {
+    const failure = error;
+    const response = failure?.response;
+    if (response === undefined) {
+        const timedOut = causeChain(error).find((e) => e.name === 'TimeoutError');
+        const detail = timedOut ? timedOut.message : redactor.serverText(failure?.message, 200) || 'unknown error';
+        return new GitHubRequestError(`connection to GitHub failed (${detail})`, {
+            answered: false,
+            githubMessage: '',
+            rateLimitExhausted: false
+        });
+    }
+    const header = (name) => {
+        const value = response.headers?.[name];
+        return value === undefined ? undefined : String(value);
+    };
+    const data = response.data;
+    const githubMessage = data !== null && typeof data === 'object' && 'message' in data
+        ? redactor.serverText(data.message)
+        : '';
+    const reset = Number(header('x-ratelimit-reset'));
+    const accepted = header('x-accepted-github-permissions');
+    const status = typeof failure?.status === 'number' && Number.isInteger(failure.status) ? failure.status : undefined;
+    return new GitHubRequestError(`GitHub answered ${status ?? 'with an unknown status'}${githubMessage ? ` (${githubMessage})` : ''}`, {
+        answered: true,
+        status,
+        githubMessage,
+        retryAfterMs: parseRetryAfter(header('retry-after'), now),
+        rateLimitExhausted: header('x-ratelimit-remaining') === '0',
+        rateLimitResetMs: Number.isSafeInteger(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined,
+        acceptedPermissions: accepted === undefined
+            ? undefined
+            : /^[a-z_]+=[a-z]+(?:[,;] ?[a-z_]+=[a-z]+)*$/.test(accepted)
+                ? accepted
+                : redactor.serverText(accepted, 120)
+    });
+}
+function redirectError(status, location, baseUrl, redactor) {
+    let origin = 'a location that is not a URL';
+    try {
+        origin = new URL(typeof location === 'string' ? location : '', baseUrl).origin;
+    }
+    catch {
+        // described as unreadable
+    }
+    const redirectedTo = redactor.serverText(origin, 200);
+    return new GitHubRequestError(`GitHub answered ${status}, a redirect to ${redirectedTo}`, {
+        answered: true,
+        status,
+        githubMessage: '',
+        rateLimitExhausted: false,
+        redirectedTo
+    });
+}
+/**
+ * Retry 5xx, 429, secondary rate limits (403 with retry-after), an exhausted primary limit (wait
+ * for its reset, which is usually longer than the budget, and then the retry loop gives up) and
+ * connection failures. 3xx, 401/403/404/422 are answers no retry can change.
+ */
+function classifyGitHubFailure(error) {
+    if (!(error instanceof GitHubRequestError))
+        return { retry: false };
+    const { answered, status, retryAfterMs, rateLimitExhausted, rateLimitResetMs } = error.failure;
+    if (!answered)
+        return { retry: true, reason: error.message };
+    if (status === 429 || (status === 403 && retryAfterMs !== undefined)) {
+        return { retry: true, reason: `GitHub rate limit (${status})`, afterMs: retryAfterMs ?? rateLimitResetMs };
+    }
+    if (status === 403 && rateLimitExhausted)
+        return { retry: true, reason: 'GitHub API rate limit exhausted', afterMs: rateLimitResetMs ?? 60_000 };
+    if (status !== undefined && status >= 500)
+        return { retry: true, reason: `GitHub answered ${status}` };
+    return { retry: false };
+}
+function failureStatus(error) {
+    return error instanceof GitHubRequestError ? error.failure.status : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github-messages.ts
+/**
+ * What a failed GitHub request means for the person who must fix it: which token, permission or
+ * name to change, in the words of whoever runs the code (the action's inputs or the login's flags).
+ */
+
+
+const ACTION_TERMS = {
+    token: '`github-token`',
+    retryTimeout: '`retry-timeout-seconds`',
+    targetNames: '`repository`, `environment` and `organization`',
+    apiUrl: 'GITHUB_API_URL',
+    replaceToken: 'update the secret that feeds `github-token`'
+};
+/** The login command's flags, for the same messages. */
+const LOGIN_TERMS = {
+    token: 'the GitHub token',
+    retryTimeout: '--retry-timeout',
+    targetNames: '--repository, --environment and --organization',
+    apiUrl: '--github-api-url (or GITHUB_API_URL)',
+    replaceToken: 'pass it with --github-token or GH_TOKEN, or log in again with `gh auth login`'
+};
+/**
+ * A message that says what failed and what to do. `what` names the operation ("reading the
+ * public key of the repository secrets of octo/repo"); `permission` says which permission the
+ * operation needs for each kind of token.
+ */
+function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
+    if (isCancellation(error))
+        return `The run was cancelled while ${what}.`;
+    if (!(error instanceof GitHubRequestError))
+        return `${what[0].toUpperCase()}${what.slice(1)} failed unexpectedly: ${String(error?.message ?? error)}.`;
+    const { answered, status, githubMessage: said, acceptedPermissions, rateLimitExhausted, redirectedTo } = error.failure;
+    if (!answered)
+        return `GitHub could not be reached while ${what}: ${error.message}. Check the network and ${terms.apiUrl}.`;
+    if (redirectedTo !== undefined) {
+        return (`GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ${terms.token} is never sent to a redirect. ` +
+            `If the repository or organization was renamed or moved, use its new name; otherwise check ${terms.apiUrl}.`);
+    }
+    if (status === 401) {
+        return (`GitHub rejected ${terms.token} while ${what} (401 ${said || 'Bad credentials'}): ` +
+            `the token is expired, revoked or mistyped. Create a new one and ${terms.replaceToken}.`);
+    }
+    if (status === 403 && /not accessible by integration/i.test(said)) {
+        return (`GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the workflow's GITHUB_TOKEN, ` +
+            `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
+            `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation token with that permission ` +
+            `(actions/create-github-app-token with \`permission-secrets: write\`).`);
+    }
+    if (status === 403 || status === 429) {
+        if (/rate limit/i.test(said) || rateLimitExhausted) {
+            return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise ${terms.retryTimeout}.`;
+        }
+        return (`GitHub refused ${what} (${status} ${said}): ${terms.token} lacks the permission. It needs ${permission}.` +
+            (acceptedPermissions ? ` GitHub says the request needs: ${acceptedPermissions}.` : ''));
+    }
+    if (status === 404) {
+        return (`GitHub found nothing while ${what} (404). Check the names in ${terms.targetNames}; ` +
+            `a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or organization).`);
+    }
+    if (status === 422)
+        return `GitHub rejected ${what} (422 ${said}).`;
+    if (status !== undefined && status >= 500)
+        return `GitHub kept failing while ${what} (last answer ${status}) until the retry time ran out.`;
+    return `GitHub answered ${status} while ${what}${said ? `: ${said}` : ''}.`;
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/schedule.ts
@@ -1039,7 +1103,7 @@ function rotationWarning(ctx) {
         `Check that the keep-alive workflow's schedule is enabled (GitHub disables schedules in public repositories after 60 days without activity).`);
 }
 function explainRefreshFailure(error, ctx) {
-    if (error instanceof src_retry/* Cancelled */.cJ)
+    if (error instanceof Cancelled)
         return `${error.message} Box was not asked again; the refresh token was not used and the secret is unchanged.`;
     if (!(error instanceof BoxError))
         return `The refresh at Box failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
@@ -1167,7 +1231,7 @@ async function warnAboutGitHubToken(io, outlook, env, warnings) {
     if (expires === undefined || expires.getTime() - outlook.asOf.getTime() > GITHUB_TOKEN_WARNING_DAYS * DAY_MS)
         return;
     outlook.nextScheduledRun = await nextScheduledRun(env, outlook.asOf);
-    const warning = githubTokenWarning(outlook, outlook.asOf, github_messages/* ACTION_TERMS */.f_);
+    const warning = githubTokenWarning(outlook, outlook.asOf, ACTION_TERMS);
     if (warning === undefined)
         return;
     warnings.push(warning);
@@ -1178,9 +1242,6 @@ async function warnAboutGitHubToken(io, outlook, env, warnings) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/postman.ts
 /**
  * The Postman environment file newman reads. It carries only what lets the Box collections call
@@ -1551,10 +1612,233 @@ async function consumeHandoff(io, config, now) {
     return report;
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
-var inputs = __nccwpck_require__(3154);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
+;// CONCATENATED MODULE: ./src/targets.ts
+/** The targets a config names, in the order they are reported. */
+function secretTargets(config) {
+    const apps = config.dependabot ? ['actions', 'dependabot'] : ['actions'];
+    return apps.map((app) => {
+        if (config.organization !== undefined)
+            return organizationTarget(config.organization, app, config.secretName);
+        if (config.repository === undefined)
+            throw new Error('secretTargets: a repository or an organization must be given');
+        if (config.environment !== undefined)
+            return environmentTarget(config.repository, config.environment, config.secretName);
+        return repositoryTarget(config.repository, app, config.secretName);
+    });
+}
+const kindLabel = (app, kind) => `${app === 'dependabot' ? 'Dependabot ' : ''}${kind} secret`;
+const fineGrained = (app) => app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"';
+function repositoryTarget(repository, app, name) {
+    const full = `${repository.owner}/${repository.repo}`;
+    return {
+        kind: 'repository',
+        app,
+        name,
+        kindLabel: kindLabel(app, 'repository'),
+        label: `${kindLabel(app, 'repository')} ${name} of ${full}`,
+        scope: full,
+        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
+        permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), ` +
+            `the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+        classicScope: 'repo'
+    };
+}
+function environmentTarget(repository, environment, name) {
+    const full = `${repository.owner}/${repository.repo}`;
+    return {
+        kind: 'environment',
+        app: 'actions',
+        name,
+        kindLabel: kindLabel('actions', 'environment'),
+        label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
+        scope: `${full} › ${environment}`,
+        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
+        permission: `the repository permissions "Secrets: read and write" and "Environments: ` +
+            `read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
+        classicScope: 'repo'
+    };
+}
+function organizationTarget(organization, app, name) {
+    return {
+        kind: 'organization',
+        app,
+        name,
+        kindLabel: kindLabel(app, 'organization'),
+        label: `${kindLabel(app, 'organization')} ${name} of ${organization}`,
+        scope: `${organization} (organization)`,
+        basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
+        permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), ` +
+            `the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+        classicScope: 'admin:org'
+    };
+}
+function secretPath(target) {
+    return `${target.basePath}/${pathSegment(target.name)}`;
+}
+/**
+ * A path segment encoded fully: encodeURIComponent leaves ! ' ( ) * as they are, and a path that
+ * holds them is both ambiguous to some servers and awkward in a shell command.
+ */
+function pathSegment(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+/**
+ * Reading and writing a secret target: its public key, its metadata (and an organization secret's
+ * visibility and selected repositories, which must be sent back on every write or GitHub resets
+ * who can read the secret), and the write itself. Every answer is validated before use.
+ */
+
+
+
+/** What GitHub may call a key id: no quotes, spaces, colons or controls, so it can be quoted anywhere. */
+const KEY_ID_FORM = /^[A-Za-z0-9_.=+/-]{1,128}$/;
+const VISIBILITIES = ['all', 'private', 'selected'];
+/** Selected repositories are read 100 a page; 10,000 is beyond any real list, and a server that never stops is stopped. */
+const MAX_SELECTED_PAGES = 100;
+/**
+ * Reads the public key and the secret's metadata (and for organizations the selected
+ * repositories) in one parallel round, so checking costs one request round however many reads.
+ * Every answer is validated: a key id or visibility that is not of GitHub's form stops the run
+ * here, before Box, rather than reaching a log line, a shell command or the secret's settings.
+ */
+async function prepareTarget(client, target, newVisibility) {
+    const fail = (what) => (error) => {
+        throw new Error(describeGitHubFailure(error, what, target.permission, client.terms));
+    };
+    const path = secretPath(target);
+    const [key, secret, selected] = await Promise.all([
+        client
+            .request('GET', `${target.basePath}/public-key`)
+            .catch(fail(`reading the public key for the ${target.label}`)),
+        client.request('GET', path).then((response) => secretAnswer(response.data, target), (error) => (failureStatus(error) === 404 ? undefined : fail(`reading the ${target.label}`)(error))),
+        // Asked for in the same round, whatever the visibility turns out to be; GitHub answers
+        // 404/409 when there is no such list, which only matters if the visibility is `selected`.
+        target.kind === 'organization'
+            ? selectedRepositoryIds(client, path).catch((error) => error)
+            : Promise.resolve(undefined)
+    ]);
+    const scopes = key.headers['x-oauth-scopes'];
+    // A classic token's scopes, e.g. "repo, workflow"; anything else in the header is not read.
+    if (typeof scopes === 'string' &&
+        /^[a-z0-9:_, -]{0,500}$/.test(scopes) &&
+        !scopes
+            .split(',')
+            .map((s) => s.trim())
+            .includes(target.classicScope)) {
+        throw new Error(`${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. ` +
+            `Add it to the token, or use a fine-grained token with ${target.permission}.`);
+    }
+    const settings = {};
+    if (target.kind === 'organization') {
+        const visibility = secret?.visibility ?? newVisibility;
+        settings.visibility = visibility;
+        if (visibility === 'selected') {
+            if (!Array.isArray(selected)) {
+                throw new Error(selected instanceof GitHubRequestError
+                    ? describeGitHubFailure(selected, `reading the repositories selected for the ${target.label}`, target.permission, client.terms)
+                    : `The repositories selected for the ${target.label} could not be read (${selected?.message ?? 'no list'}), ` +
+                        `and writing the secret without them would change who can read it.`);
+            }
+            settings.selected_repository_ids = selected;
+        }
+    }
+    return {
+        target,
+        publicKey: publicKey(key.data, target, client.terms),
+        existing: secret && { createdAt: secret.createdAt, updatedAt: secret.updatedAt },
+        settings
+    };
+}
+function publicKey(data, target, terms) {
+    const { key_id: keyId, key } = (data ?? {});
+    if (typeof keyId !== 'string' || !KEY_ID_FORM.test(keyId) || typeof key !== 'string' || key.length > 100) {
+        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. ` +
+            `Try again; if it persists, check ${terms.apiUrl} and any proxy in front of GitHub.`);
+    }
+    return { keyId, key };
+}
+function secretAnswer(data, target) {
+    const answer = (data !== null && typeof data === 'object' ? data : {});
+    const result = { createdAt: parseDate(answer.created_at), updatedAt: parseDate(answer.updated_at) };
+    if (target.kind === 'organization') {
+        if (!VISIBILITIES.includes(answer.visibility)) {
+            throw new Error(`GitHub's answer for the ${target.label} gives no visibility of \`all\`, \`private\` or \`selected\`; ` +
+                `the action does not guess one, because writing the wrong one changes who can read the secret.`);
+        }
+        result.visibility = answer.visibility;
+    }
+    return result;
+}
+/** Every page of the secret's selected repositories, each id checked; bounded, whatever the server says. */
+async function selectedRepositoryIds(client, path) {
+    const ids = new Set();
+    for (let page = 1; page <= MAX_SELECTED_PAGES; page++) {
+        const { data } = await client.request('GET', `${path}/repositories?per_page=100&page=${page}`);
+        const { total_count: total, repositories } = (data ?? {});
+        if (!Number.isSafeInteger(total) || total < 0 || !Array.isArray(repositories))
+            throw new Error('the answer is not a list of repositories');
+        for (const repository of repositories) {
+            const id = repository?.id;
+            if (!Number.isSafeInteger(id) || id <= 0)
+                throw new Error('a repository in the list has no valid id');
+            ids.add(id);
+        }
+        if (repositories.length < 100 || ids.size >= total)
+            return [...ids];
+    }
+    throw new Error(`the list goes on past ${MAX_SELECTED_PAGES * 100} repositories`);
+}
+/**
+ * Workflows read a repository secret in preference to an organization secret of the same name.
+ * When the repository this workflow runs in has one, the token came from it, and writing the new
+ * one to the organization would leave it used up. A best-effort read: a token that cannot see
+ * the repository's secrets simply cannot tell. Returns the problem, if any.
+ */
+async function shadowingSecretProblem(client, organization, workflowRepository) {
+    const shadow = repositoryTarget(workflowRepository, organization.app, organization.name);
+    try {
+        await client.request('GET', secretPath(shadow), undefined, { once: true });
+    }
+    catch {
+        return undefined;
+    }
+    return (`The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${organization.label}: ` +
+        `the refresh token this run holds came from it, ` +
+        `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → Secrets and variables), ` +
+        `or rotate it instead by removing \`organization\`.`);
+}
+/** When the secret was last written, read again (after Box refused the token: did another run rotate it?). Undefined when unknown. */
+async function lastWritten(client, target) {
+    try {
+        const { data } = await client.request('GET', secretPath(target), undefined, { once: true });
+        return parseDate(data?.updated_at);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The exact PUT body; it is also the recovery payload, since only GitHub can open it. */
+function writeBody(prepared, sealed) {
+    return { encrypted_value: sealed.encryptedValue, key_id: sealed.keyId, ...prepared.settings };
+}
+async function writeSecret(client, prepared, sealed) {
+    try {
+        const response = await client.request('PUT', secretPath(prepared.target), writeBody(prepared, sealed));
+        return response.status === 201 ? 'created' : 'updated';
+    }
+    catch (error) {
+        throw new Error(describeGitHubFailure(error, `writing the ${prepared.target.label}`, prepared.target.permission, client.terms), { cause: error });
+    }
+}
+function parseDate(value) {
+    if (typeof value !== 'string' || value.length > 40)
+        return undefined;
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
 ;// CONCATENATED MODULE: ./src/endings.ts
 
 
@@ -1576,7 +1860,7 @@ async function dryRun(io, prepared, warnings, outlook) {
     return report;
 }
 async function failBeforeBox(io, message, outlook) {
-    io.setFailed(`${message}\n${inputs/* NOTHING_USED */.oE}`);
+    io.setFailed(`${message}\n${NOTHING_USED}`);
     const report = {
         dryRun: false,
         results: [],
@@ -1593,7 +1877,7 @@ async function failBeforeBox(io, message, outlook) {
  */
 async function failAtBox(io, error, chain, github, first, warnings, outlook) {
     if (error?.kind === 'invalid_grant') {
-        const written = await (0,secrets/* lastWritten */.qA)(github, first.target);
+        const written = await lastWritten(github, first.target);
         const before = chain.secretUpdatedAt?.getTime() ?? -Infinity;
         if (written !== undefined && written.getTime() > before)
             chain.rotatedMeanwhileAt = written;
@@ -1605,10 +1889,6 @@ async function failAtBox(io, error, chain, github, first, warnings, outlook) {
     return report;
 }
 
-// EXTERNAL MODULE: ./src/github.ts
-var src_github = __nccwpck_require__(9248);
-// EXTERNAL MODULE: ./src/targets.ts
-var src_targets = __nccwpck_require__(8993);
 ;// CONCATENATED MODULE: ./src/failure-issue.ts
 
 
@@ -1623,18 +1903,18 @@ async function fileFailureIssue(io, config, failures, outlook, deps, redactor) {
         owner: env.GITHUB_REPOSITORY?.split('/')[0] ?? '',
         repo: env.GITHUB_REPOSITORY?.split('/')[1] ?? ''
     };
-    const client = (0,src_github/* createGitHubClient */.LX)(config.issueToken, {
+    const client = createGitHubClient(config.issueToken, {
         baseUrl: config.githubApiUrl,
         // A few quick tries at most: the issue is a courtesy and must not hold up the step.
         retry: {
-            policy: deps.backoff ?? src_retry/* defaultRetryPolicy */.ur,
-            budget: new src_retry/* RetryBudget */.Km(10_000, deps.timing.now),
+            policy: deps.backoff ?? defaultRetryPolicy,
+            budget: new RetryBudget(10_000, deps.timing.now),
             timing: deps.timing,
             cancel: deps.cancel
         },
         requestTimeoutMs: Math.min(config.requestTimeoutMs, 10_000),
         redactor,
-        terms: github_messages/* ACTION_TERMS */.f_,
+        terms: ACTION_TERMS,
         fetch: deps.githubFetch
     });
     const server = env.GITHUB_SERVER_URL && /^https?:\/\/[^\s/]+$/.test(env.GITHUB_SERVER_URL) ? env.GITHUB_SERVER_URL : undefined;
@@ -1657,7 +1937,7 @@ const FAILURE_ISSUE_LABEL = 'box-token-refresh';
 /** GitHub refuses issue bodies over 65,536 characters; the messages are capped well below. */
 const MAX_BODY = 60_000;
 async function reportToIssue(client, failures, context) {
-    const base = `/repos/${(0,src_targets/* pathSegment */.pn)(context.repository.owner)}/${(0,src_targets/* pathSegment */.pn)(context.repository.repo)}/issues`;
+    const base = `/repos/${pathSegment(context.repository.owner)}/${pathSegment(context.repository.repo)}/issues`;
     try {
         const open = await findOpenIssue(client, base);
         if (failures.length === 0) {
@@ -1722,8 +2002,83 @@ function failureBody(failures, context) {
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/recovery.ts
-var recovery = __nccwpck_require__(116);
+;// CONCATENATED MODULE: ./src/recovery.ts
+
+
+function recoveryPayload(prepared, sealed, ghHostname) {
+    const body = writeBody(prepared, sealed);
+    const path = secretPath(prepared.target);
+    const words = [
+        'gh',
+        'api',
+        '--method',
+        'PUT',
+        ...(ghHostname ? ['--hostname', ghHostname] : []),
+        path,
+        '--input',
+        '-'
+    ];
+    const command = `echo ${shellQuote(JSON.stringify(body))} | ${words.map(shellWord).join(' ')}`;
+    return { target: prepared.target.label, method: 'PUT', path, body, command };
+}
+/** One shell word, quoted only where it must be, so the common command stays readable. */
+function shellWord(word) {
+    return /^[A-Za-z0-9_./%:=@-]+$/.test(word) ? word : shellQuote(word);
+}
+/** POSIX single quotes: nothing inside is special, and a quote is closed, escaped and reopened. */
+function shellQuote(text) {
+    return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+/** The lines a person needs to store the payloads by hand. */
+function recoveryInstructions(payloads) {
+    return [
+        `The new refresh token could not be written to ${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: ` +
+            `store it by hand, soon (the payload is sealed with the secret's current public key):`,
+        ...commandLines(payloads),
+        SEALED_NOTE
+    ].join('\n');
+}
+/** What goes into the log the moment Box answers, before any write is tried. */
+function writeAheadInstructions(payloads) {
+    return [
+        'Box has issued a new refresh token and the old one no longer works. This is a sealed copy of the new one, logged before any write is tried,',
+        'so that it is never only in memory. If this step does not go on to report every secret as written (it was cancelled, timed out, or the runner',
+        'was lost), run these commands to store it:',
+        ...commandLines(payloads),
+        SEALED_NOTE
+    ].join('\n');
+}
+const SEALED_NOTE = 'The payload is sealed: only GitHub can open it, so it is safe in this log. ' +
+    'Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).';
+function commandLines(payloads) {
+    return payloads.map((p) => `  ${p.target}:\n    ${p.command}`);
+}
+/** The sealed copies of one rotation, and which of them are stored. */
+class RecoveryLedger {
+    payloads = new Map();
+    stored = new Set();
+    record(payload) {
+        this.payloads.set(payload.target, payload);
+    }
+    markStored(target) {
+        this.stored.add(target);
+    }
+    /** The payloads whose write has not been confirmed. */
+    pending() {
+        return [...this.payloads.values()].filter((p) => !this.stored.has(p.target));
+    }
+    /** The instructions for what is still pending, or undefined when nothing is. */
+    instructions() {
+        const pending = this.pending();
+        return pending.length === 0 ? undefined : recoveryInstructions(pending);
+    }
+    /** What to log the moment the payloads are recorded, before any write; undefined when there are none. */
+    writeAheadInstructions() {
+        const pending = this.pending();
+        return pending.length === 0 ? undefined : writeAheadInstructions(pending);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/writeback.ts
 
 
@@ -1737,7 +2092,7 @@ function sealForTargets(sealer, prepared, refreshToken, ghHostname, ledger) {
     return prepared.map((p) => {
         try {
             const sealed = sealer.seal(refreshToken, p.publicKey);
-            const payload = (0,recovery/* recoveryPayload */.UH)(p, sealed, ghHostname);
+            const payload = recoveryPayload(p, sealed, ghHostname);
             ledger.record(payload);
             return { prepared: p, sealed, payload };
         }
@@ -1758,7 +2113,7 @@ function writeBack(github, copies, onWritten) {
             return { target, outcome: 'failed', message: copy.problem };
         let outcome;
         try {
-            outcome = await (0,secrets/* writeSecret */.kz)(github, copy.prepared, copy.sealed);
+            outcome = await writeSecret(github, copy.prepared, copy.sealed);
         }
         catch (error) {
             return { target, outcome: 'failed', message: error.message, recovery: copy.payload };
@@ -1780,7 +2135,7 @@ function writeBackFailure(results) {
         recoveries,
         message: [
             ...failed.map((f) => f.message),
-            ...(recoveries.length > 0 ? [(0,recovery/* recoveryInstructions */.ry)(recoveries)] : [])
+            ...(recoveries.length > 0 ? [recoveryInstructions(recoveries)] : [])
         ].join('\n')
     };
 }
@@ -1879,7 +2234,7 @@ async function preflight(github, config, targets, sealer) {
         // Environment secrets are read when the job starts, not when the run is queued.
         targets[0].kind === 'environment' ? undefined : runQueuedTime(github, config),
         Promise.all(targets.map((t) => t.kind === 'organization' && workflowRepository
-            ? (0,secrets/* shadowingSecretProblem */.Cf)(github, t, workflowRepository)
+            ? shadowingSecretProblem(github, t, workflowRepository)
             : undefined)),
         config.postmanEnvironment === undefined
             ? undefined
@@ -1900,7 +2255,7 @@ async function preflight(github, config, targets, sealer) {
  */
 async function prepareForWriting(github, targets, newVisibility, sealer) {
     const [results, loaded] = await Promise.all([
-        Promise.allSettled(targets.map((t) => (0,secrets/* prepareTarget */.zb)(github, t, newVisibility))),
+        Promise.allSettled(targets.map((t) => prepareTarget(github, t, newVisibility))),
         sealer.catch((error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`))
     ]);
     const problems = [];
@@ -1933,7 +2288,7 @@ async function runQueuedTime(github, config) {
         return undefined;
     const { repository, id, attempt } = config.run;
     try {
-        const { data } = await github.request('GET', `/repos/${(0,src_targets/* pathSegment */.pn)(repository.owner)}/${(0,src_targets/* pathSegment */.pn)(repository.repo)}/actions/runs/${id}`, undefined, { once: true });
+        const { data } = await github.request('GET', `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/actions/runs/${id}`, undefined, { once: true });
         const { created_at: createdAt, run_started_at: startedAt } = (data ?? {});
         const when = attempt > 1 ? (startedAt ?? createdAt) : createdAt;
         const date = typeof when === 'string' && when.length <= 40 ? new Date(when) : undefined;
@@ -1944,8 +2299,83 @@ async function runQueuedTime(github, config) {
     }
 }
 
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(6670);
+;// CONCATENATED MODULE: ./src/redact.ts
+/**
+ * Text that came from a server, and the credentials it must never carry.
+ *
+ * Box, GitHub, or a proxy in front of either may answer with anything: an error page that echoes
+ * the request (and with it the client secret and the refresh token), a description holding a
+ * workflow command or a code fence, ten megabytes of text. Every such string passes through
+ * `serverText` before it reaches a log line, the summary, an output or an error: control
+ * characters go, every known credential in each form a server might echo it (as sent, percent-
+ * encoded, form-encoded, JSON-escaped) becomes ***, workflow commands are broken, and the length
+ * is capped. `scrub` is the last net for text the action composes itself.
+ */
+/** Anything shorter could match ordinary words; real credentials are far longer. */
+const MIN_SECRET_LENGTH = 6;
+/** What is examined at all: a 10 MB body is cut before any work is done on it. */
+const MAX_EXAMINED = 64 * 1024;
+const DEFAULT_SERVER_TEXT_LENGTH = 300;
+// C0 and C1 controls, DEL, line and paragraph separators: each run becomes a space.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+// Invisible Unicode that can reorder or hide text in a log viewer (zero-width characters,
+// bidirectional marks, overrides and isolates, BOM): removed, so nothing can hide inside a word.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+class Redactor {
+    /** Every form of every credential, longest first so a longer form is replaced before its parts. */
+    forms = [];
+    /** Registers a credential; from now on it is replaced by *** in everything this redactor cleans. */
+    add(secret) {
+        if (secret === undefined || secret.length < MIN_SECRET_LENGTH)
+            return;
+        const added = new Set(this.forms);
+        for (const form of encodings(secret))
+            added.add(form);
+        this.forms = [...added].sort((a, b) => b.length - a.length);
+    }
+    /** Replaces every known credential, in every form, with ***. */
+    scrub(text) {
+        let result = text;
+        for (const form of this.forms)
+            if (result.includes(form))
+                result = result.split(form).join('***');
+        return result;
+    }
+    /**
+     * A server's string made safe to print: one line, no control characters, no credential, no
+     * workflow command, at most `maxLength` characters. Anything that is not a string becomes ''.
+     */
+    serverText(text, maxLength = DEFAULT_SERVER_TEXT_LENGTH) {
+        if (typeof text !== 'string')
+            return '';
+        // Invisible characters go before the scrub, so a credential they were hiding in is whole again.
+        const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+        return cap(neutraliseCommands(this.scrub(oneLine)), maxLength);
+    }
+}
+/**
+ * The forms a server may echo a credential in: as sent; percent-encoded (upper- and lower-case
+ * hex); form-encoded (which differs from percent-encoding for a few characters); JSON-escaped, with
+ * and without escaped slashes.
+ */
+function encodings(secret) {
+    const percent = encodeURIComponent(secret);
+    const form = new URLSearchParams({ v: secret }).toString().slice(2);
+    const json = JSON.stringify(secret).slice(1, -1);
+    const lowerHex = (s) => s.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
+    return [secret, percent, lowerHex(percent), form, lowerHex(form), json, json.replace(/\//g, '\\/')];
+}
+/**
+ * The runner reads `::name::` (and the older `##[name]`) as a command wherever a line starts with
+ * it. Server text never starts a line of ours, but it is also never allowed to look like one.
+ */
+function neutraliseCommands(text) {
+    return text.replace(/::/g, ': :').replace(/##\[/g, '# #[');
+}
+function cap(text, maxLength) {
+    return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
+}
+
 ;// CONCATENATED MODULE: ./src/seal.ts
 /**
  * libsodium sealed boxes, as GitHub requires for secret values. Standard padded base64 both ways:
@@ -2024,7 +2454,7 @@ function loadSealer() {
 
 
 async function run(deps) {
-    const redactor = deps.redactor ?? new redact/* Redactor */.p();
+    const redactor = deps.redactor ?? new Redactor();
     // Every line, error and summary is scrubbed of the credentials this redactor learns.
     const io = redacting(deps.io, redactor);
     const mask = (value) => {
@@ -2032,7 +2462,7 @@ async function run(deps) {
         redactor.add(value);
     };
     // Masked before anything else can print, including validation messages.
-    for (const name of inputs/* credentialInputs */.HP) {
+    for (const name of credentialInputs) {
         const value = deps.io.getInput(name).trim();
         if (value !== '')
             mask(value);
@@ -2041,12 +2471,12 @@ async function run(deps) {
     try {
         // A job with a hand-off only opens it: no Box, no GitHub, no rotation.
         if (deps.io.getInput('handoff').trim() !== '') {
-            return await consumeHandoff(io, (0,inputs/* readHandoffConfig */.$q)((name) => deps.io.getInput(name), deps.env), deps.timing.now());
+            return await consumeHandoff(io, readHandoffConfig((name) => deps.io.getInput(name), deps.env), deps.timing.now());
         }
-        config = (0,inputs/* readConfig */.Xg)((name) => deps.io.getInput(name), deps.env);
+        config = readConfig((name) => deps.io.getInput(name), deps.env);
     }
     catch (error) {
-        if (!(error instanceof inputs/* InputError */.dz))
+        if (!(error instanceof InputError))
             throw error;
         return failBeforeBox(io, error.list, {});
     }
@@ -2063,25 +2493,25 @@ async function rotate(deps, io, config, redactor, mask) {
     // Started now so that loading libsodium overlaps the preflight requests.
     const sealer = loadSealer();
     sealer.catch(() => undefined);
-    const budget = new src_retry/* RetryBudget */.Km(config.retryBudgetMs, deps.timing.now);
+    const budget = new RetryBudget(config.retryBudgetMs, deps.timing.now);
     const retry = {
-        policy: deps.backoff ?? src_retry/* defaultRetryPolicy */.ur,
+        policy: deps.backoff ?? defaultRetryPolicy,
         budget,
         timing: deps.timing,
         cancel: deps.cancel
     };
-    const logRetry = (service) => (event) => io.info((0,src_retry/* retryNotice */.nl)(service, event));
-    const github = (0,src_github/* createGitHubClient */.LX)(config.githubToken, {
+    const logRetry = (service) => (event) => io.info(retryNotice(service, event));
+    const github = createGitHubClient(config.githubToken, {
         baseUrl: config.githubApiUrl,
         retry,
         requestTimeoutMs: config.requestTimeoutMs,
         redactor,
-        terms: github_messages/* ACTION_TERMS */.f_,
+        terms: ACTION_TERMS,
         fetch: deps.githubFetch,
         onRetry: logRetry('GitHub')
     });
     // Round 1: every check that does not involve Box.
-    const targets = (0,src_targets/* secretTargets */.LN)(config);
+    const targets = secretTargets(config);
     io.info(`Checking ${targets.map((t) => t.label).join(' and ')}…`);
     const checked = await preflight(github, config, targets, sealer);
     const now = new Date(deps.timing.now());
@@ -2140,7 +2570,7 @@ async function rotate(deps, io, config, redactor, mask) {
     outlook.refreshTokenExpiresAt = refreshTokenExpiry(refreshedAt);
     // Told after the sealed copies are logged: a warning must never stand before them.
     const warnLater = () => warnAboutGitHubToken(io, outlook, deps.env, warnings);
-    const ledger = deps.ledger ?? new recovery/* RecoveryLedger */.nO();
+    const ledger = deps.ledger ?? new RecoveryLedger();
     return storeAndHandOut({
         io,
         config,
@@ -2156,444 +2586,6 @@ async function rotate(deps, io, config, redactor, mask) {
         beforeReport: warnLater
     });
 }
-
-
-/***/ }),
-
-/***/ 8903:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fm: () => (/* binding */ proxyAwareFetch),
-/* harmony export */   TT: () => (/* binding */ loadBundledFetch),
-/* harmony export */   dy: () => (/* binding */ proxyApplies),
-/* harmony export */   t5: () => (/* binding */ nodeFetchSuffices)
-/* harmony export */ });
-/* harmony import */ var _actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9783);
-/**
- * How requests reach Box and GitHub, honouring the runner's proxy settings (https_proxy /
- * http_proxy and no_proxy, read by @actions/http-client's own rules): self-hosted runners behind a
- * proxy reach neither otherwise, since Node's own fetch ignores those variables.
- *
- * - A proxy applies: the bundled undici's fetch through @actions/http-client's dispatcher, as
- *   @actions/github sends GitHub's requests.
- * - Otherwise, Node's own fetch where it is undici 7 or later (Node 24, the runner's): it is part
- *   of Node, so nothing is loaded before the first request.
- * - Otherwise (Node 22 and older: undici 6, whose fetch can wait forever on a server that accepts
- *   the connection and closes it while a signal is attached), the bundled undici 7's fetch.
- *
- * The bundled undici and @actions/http-client come in a chunk of their own, on first use.
- */
-
-/** Whether Node's own fetch can be used when no proxy applies (see above). */
-const nodeFetchSuffices = Number(process.versions.undici?.split('.')[0]) >= 7;
-let bundled;
-/** The bundled undici's fetch, with the runner's proxy where one applies; loaded once. */
-function loadBundledFetch() {
-    bundled ??= Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(779)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)), __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))]).then(([{ HttpClient }, { fetch: undiciFetch }]) => {
-        const client = new HttpClient('box-token-refresh');
-        return (url, init) => 
-        // The dispatcher is undefined when no proxy applies to this URL: undici then connects directly.
-        undiciFetch(url, {
-            ...init,
-            dispatcher: client.getAgentDispatcher(url)
-        });
-    });
-    return bundled;
-}
-/** Whether the runner's proxy settings send requests to this URL through a proxy. */
-function proxyApplies(url) {
-    return Boolean((0,_actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s)(new URL(url))?.hostname);
-}
-function proxyAwareFetch() {
-    return ((input, init) => {
-        const url = String(input);
-        if (nodeFetchSuffices && !proxyApplies(url))
-            return fetch(url, init);
-        return loadBundledFetch().then((bundledFetch) => bundledFetch(url, init));
-    });
-}
-
-
-/***/ }),
-
-/***/ 116:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   UH: () => (/* binding */ recoveryPayload),
-/* harmony export */   nO: () => (/* binding */ RecoveryLedger),
-/* harmony export */   ry: () => (/* binding */ recoveryInstructions)
-/* harmony export */ });
-/* unused harmony exports shellQuote, writeAheadInstructions */
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7194);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8993);
-
-
-function recoveryPayload(prepared, sealed, ghHostname) {
-    const body = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .writeBody */ .Oy)(prepared, sealed);
-    const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(prepared.target);
-    const words = [
-        'gh',
-        'api',
-        '--method',
-        'PUT',
-        ...(ghHostname ? ['--hostname', ghHostname] : []),
-        path,
-        '--input',
-        '-'
-    ];
-    const command = `echo ${shellQuote(JSON.stringify(body))} | ${words.map(shellWord).join(' ')}`;
-    return { target: prepared.target.label, method: 'PUT', path, body, command };
-}
-/** One shell word, quoted only where it must be, so the common command stays readable. */
-function shellWord(word) {
-    return /^[A-Za-z0-9_./%:=@-]+$/.test(word) ? word : shellQuote(word);
-}
-/** POSIX single quotes: nothing inside is special, and a quote is closed, escaped and reopened. */
-function shellQuote(text) {
-    return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-/** The lines a person needs to store the payloads by hand. */
-function recoveryInstructions(payloads) {
-    return [
-        `The new refresh token could not be written to ${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: ` +
-            `store it by hand, soon (the payload is sealed with the secret's current public key):`,
-        ...commandLines(payloads),
-        SEALED_NOTE
-    ].join('\n');
-}
-/** What goes into the log the moment Box answers, before any write is tried. */
-function writeAheadInstructions(payloads) {
-    return [
-        'Box has issued a new refresh token and the old one no longer works. This is a sealed copy of the new one, logged before any write is tried,',
-        'so that it is never only in memory. If this step does not go on to report every secret as written (it was cancelled, timed out, or the runner',
-        'was lost), run these commands to store it:',
-        ...commandLines(payloads),
-        SEALED_NOTE
-    ].join('\n');
-}
-const SEALED_NOTE = 'The payload is sealed: only GitHub can open it, so it is safe in this log. ' +
-    'Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).';
-function commandLines(payloads) {
-    return payloads.map((p) => `  ${p.target}:\n    ${p.command}`);
-}
-/** The sealed copies of one rotation, and which of them are stored. */
-class RecoveryLedger {
-    payloads = new Map();
-    stored = new Set();
-    record(payload) {
-        this.payloads.set(payload.target, payload);
-    }
-    markStored(target) {
-        this.stored.add(target);
-    }
-    /** The payloads whose write has not been confirmed. */
-    pending() {
-        return [...this.payloads.values()].filter((p) => !this.stored.has(p.target));
-    }
-    /** The instructions for what is still pending, or undefined when nothing is. */
-    instructions() {
-        const pending = this.pending();
-        return pending.length === 0 ? undefined : recoveryInstructions(pending);
-    }
-    /** What to log the moment the payloads are recorded, before any write; undefined when there are none. */
-    writeAheadInstructions() {
-        const pending = this.pending();
-        return pending.length === 0 ? undefined : writeAheadInstructions(pending);
-    }
-}
-
-
-/***/ }),
-
-/***/ 6670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor)
-/* harmony export */ });
-/* unused harmony export DEFAULT_SERVER_TEXT_LENGTH */
-/**
- * Text that came from a server, and the credentials it must never carry.
- *
- * Box, GitHub, or a proxy in front of either may answer with anything: an error page that echoes
- * the request (and with it the client secret and the refresh token), a description holding a
- * workflow command or a code fence, ten megabytes of text. Every such string passes through
- * `serverText` before it reaches a log line, the summary, an output or an error: control
- * characters go, every known credential in each form a server might echo it (as sent, percent-
- * encoded, form-encoded, JSON-escaped) becomes ***, workflow commands are broken, and the length
- * is capped. `scrub` is the last net for text the action composes itself.
- */
-/** Anything shorter could match ordinary words; real credentials are far longer. */
-const MIN_SECRET_LENGTH = 6;
-/** What is examined at all: a 10 MB body is cut before any work is done on it. */
-const MAX_EXAMINED = 64 * 1024;
-const DEFAULT_SERVER_TEXT_LENGTH = 300;
-// C0 and C1 controls, DEL, line and paragraph separators: each run becomes a space.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-// Invisible Unicode that can reorder or hide text in a log viewer (zero-width characters,
-// bidirectional marks, overrides and isolates, BOM): removed, so nothing can hide inside a word.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-class Redactor {
-    /** Every form of every credential, longest first so a longer form is replaced before its parts. */
-    forms = [];
-    /** Registers a credential; from now on it is replaced by *** in everything this redactor cleans. */
-    add(secret) {
-        if (secret === undefined || secret.length < MIN_SECRET_LENGTH)
-            return;
-        const added = new Set(this.forms);
-        for (const form of encodings(secret))
-            added.add(form);
-        this.forms = [...added].sort((a, b) => b.length - a.length);
-    }
-    /** Replaces every known credential, in every form, with ***. */
-    scrub(text) {
-        let result = text;
-        for (const form of this.forms)
-            if (result.includes(form))
-                result = result.split(form).join('***');
-        return result;
-    }
-    /**
-     * A server's string made safe to print: one line, no control characters, no credential, no
-     * workflow command, at most `maxLength` characters. Anything that is not a string becomes ''.
-     */
-    serverText(text, maxLength = DEFAULT_SERVER_TEXT_LENGTH) {
-        if (typeof text !== 'string')
-            return '';
-        // Invisible characters go before the scrub, so a credential they were hiding in is whole again.
-        const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-        return cap(neutraliseCommands(this.scrub(oneLine)), maxLength);
-    }
-}
-/**
- * The forms a server may echo a credential in: as sent; percent-encoded (upper- and lower-case
- * hex); form-encoded (which differs from percent-encoding for a few characters); JSON-escaped, with
- * and without escaped slashes.
- */
-function encodings(secret) {
-    const percent = encodeURIComponent(secret);
-    const form = new URLSearchParams({ v: secret }).toString().slice(2);
-    const json = JSON.stringify(secret).slice(1, -1);
-    const lowerHex = (s) => s.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
-    return [secret, percent, lowerHex(percent), form, lowerHex(form), json, json.replace(/\//g, '\\/')];
-}
-/**
- * The runner reads `::name::` (and the older `##[name]`) as a command wherever a line starts with
- * it. Server text never starts a line of ours, but it is also never allowed to look like one.
- */
-function neutraliseCommands(text) {
-    return text.replace(/::/g, ': :').replace(/##\[/g, '# #[');
-}
-function cap(text, maxLength) {
-    return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
-}
-
-
-/***/ }),
-
-/***/ 9809:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $u: () => (/* binding */ realTiming),
-/* harmony export */   Bv: () => (/* binding */ withTimeLimit),
-/* harmony export */   DD: () => (/* binding */ causeChain),
-/* harmony export */   Km: () => (/* binding */ RetryBudget),
-/* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   cJ: () => (/* binding */ Cancelled),
-/* harmony export */   iB: () => (/* binding */ isCancellation),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
-/* harmony export */   nl: () => (/* binding */ retryNotice),
-/* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
-/* harmony export */ });
-/* unused harmony exports TimeLimitExceeded, throwIfCancelled, backoffDelay */
-/**
- * One backoff policy for every call the action makes (Box and GitHub): exponential with full
- * jitter, honouring a server's "retry after" hint, within one time budget per phase of the run,
- * and stopped at once by cancellation.
- *
- * Hand-written rather than a library because the call sites need four things together that the
- * well-kept libraries (p-retry, @octokit/plugin-retry, @octokit/plugin-throttling) do not offer
- * at once: an injectable sleep and clock (so tests never wait), one budget shared by Box and
- * GitHub requests with their different rate-limit signals, a per-failure verdict that can wait
- * exactly as long as the server asked, and an abort that ends a wait without starting another try.
- */
-const defaultRetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 20_000 };
-/**
- * The time one phase of a run may spend retrying, shared by every request of that phase: no retry
- * starts once it is spent. `retry-timeout-seconds` sets it; the action has two phases (everything
- * up to Box's answer, then the write-back), so a slow start can never starve the write-back.
- */
-class RetryBudget {
-    budgetMs;
-    now;
-    deadline;
-    constructor(budgetMs, now) {
-        this.budgetMs = budgetMs;
-        this.now = now;
-        this.deadline = now() + budgetMs;
-    }
-    /** Starts the next phase with the whole budget again. */
-    renew() {
-        this.deadline = this.now() + this.budgetMs;
-    }
-    /** Whether a wait of `delayMs` from now still ends within the budget. */
-    allows(delayMs) {
-        return this.now() + delayMs <= this.deadline;
-    }
-}
-/** The run was cancelled (SIGINT, SIGTERM): no further attempt is made. */
-class Cancelled extends Error {
-    signalName;
-    constructor(signalName = 'a cancellation') {
-        super(`The run was cancelled (${signalName}).`);
-        this.signalName = signalName;
-        this.name = 'Cancelled';
-    }
-}
-/** The request took longer than its time limit. Named as fetch names its own timeouts. */
-class TimeLimitExceeded extends Error {
-    limitMs;
-    constructor(limitMs) {
-        super(`no answer within ${limitMs / 1000} s`);
-        this.limitMs = limitMs;
-        this.name = 'TimeoutError';
-    }
-}
-const realTiming = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: Math.random
-};
-/**
- * Calls `attempt` until it succeeds, `classify` says the failure is final, the next wait would end
- * past the budget, or the run is cancelled. The last failure is rethrown unchanged so callers keep
- * their error types; a cancellation throws `Cancelled`.
- */
-async function withRetry(attempt, classify, context) {
-    const { policy, budget, timing, cancel, onRetry } = context;
-    for (let n = 1;; n++) {
-        throwIfCancelled(cancel);
-        try {
-            return await attempt(n);
-        }
-        catch (error) {
-            if (isCancellation(error))
-                throw asCancelled(error, cancel);
-            const verdict = classify(error);
-            if (!verdict.retry || cancel?.aborted)
-                throw error;
-            const delayMs = backoffDelay(n, verdict.afterMs, policy, timing.random);
-            if (!budget.allows(delayMs))
-                throw error;
-            onRetry?.({ attempt: n, reason: verdict.reason, delayMs });
-            await sleepUnlessCancelled(timing, delayMs, cancel);
-        }
-    }
-}
-/**
- * Runs one request under its own time limit. The limit is a timer that keeps the process alive and
- * settles the request even if the HTTP client never does: undici 6 on Node 20 can leave a fetch
- * pending for ever after a server closes the connection, and with nothing else scheduled Node then
- * exits silently with code 13. `cancel` aborts the request too.
- */
-async function withTimeLimit(limitMs, cancel, request) {
-    throwIfCancelled(cancel);
-    const controller = new AbortController();
-    let timer;
-    let onCancel;
-    const stopped = new Promise((_, reject) => {
-        const stop = (reason) => {
-            controller.abort(reason);
-            reject(reason);
-        };
-        timer = setTimeout(() => stop(new TimeLimitExceeded(limitMs)), limitMs);
-        onCancel = () => stop(asCancelled(cancel?.reason, cancel));
-        cancel?.addEventListener('abort', onCancel, { once: true });
-    });
-    stopped.catch(() => undefined);
-    try {
-        return await Promise.race([request(controller.signal), stopped]);
-    }
-    finally {
-        clearTimeout(timer);
-        cancel?.removeEventListener('abort', onCancel);
-    }
-}
-function throwIfCancelled(cancel) {
-    if (cancel?.aborted)
-        throw asCancelled(cancel.reason, cancel);
-}
-/** True for a Cancelled error anywhere in a cause chain (HTTP clients wrap what they are aborted with). */
-function isCancellation(error) {
-    return causeChain(error).some((e) => e instanceof Cancelled || e.name === 'Cancelled');
-}
-/** The errors in `error`'s cause chain, itself first (at most a few deep). */
-function causeChain(error) {
-    const chain = [];
-    for (let e = error, depth = 0; e !== null && typeof e === 'object' && depth < 5; e = e.cause, depth++)
-        chain.push(e);
-    return chain;
-}
-function asCancelled(error, cancel) {
-    const found = causeChain(error).find((e) => e instanceof Cancelled);
-    if (found)
-        return found;
-    return new Cancelled(typeof cancel?.reason === 'string' ? cancel.reason : undefined);
-}
-async function sleepUnlessCancelled(timing, ms, cancel) {
-    if (cancel === undefined)
-        return timing.sleep(ms);
-    let onAbort;
-    const aborted = new Promise((resolve) => {
-        onAbort = resolve;
-        cancel.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-        await Promise.race([timing.sleep(ms), aborted]);
-    }
-    finally {
-        cancel.removeEventListener('abort', onAbort);
-    }
-    throwIfCancelled(cancel);
-}
-/** The line a person reads when a request is retried, e.g. "GitHub PUT /repos/…: GitHub answered 502; retrying in 1.2 s (attempt 2)." */
-function retryNotice(service, event) {
-    const request = event.method ? ` ${event.method} ${event.path}` : '';
-    return `${service}${request}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ${event.attempt + 1}).`;
-}
-/** Full jitter (AWS architecture blog), or exactly what the server asked for when it asked. */
-function backoffDelay(attempt, afterMs, policy, random) {
-    if (afterMs !== undefined)
-        return Math.max(0, Math.ceil(afterMs));
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    return Math.floor(random() * ceiling);
-}
-/** `retry-after` is either seconds or an HTTP date (RFC 9110 §10.2.3). */
-function parseRetryAfter(value, now) {
-    if (value == null || value.trim() === '')
-        return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds))
-        return Math.max(0, seconds * 1000);
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-
-/***/ }),
-
-/***/ 8984:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  $: () => (/* binding */ runnerIO),
-  Z: () => (/* binding */ toolkitIO)
-});
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/command.js
 var command = __nccwpck_require__(9635);
@@ -2669,186 +2661,7 @@ function toolkitIO(core) {
     };
 }
 
-
-/***/ }),
-
-/***/ 7194:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Cf: () => (/* binding */ shadowingSecretProblem),
-/* harmony export */   Oy: () => (/* binding */ writeBody),
-/* harmony export */   kz: () => (/* binding */ writeSecret),
-/* harmony export */   qA: () => (/* binding */ lastWritten),
-/* harmony export */   zb: () => (/* binding */ prepareTarget)
-/* harmony export */ });
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9248);
-/* harmony import */ var _github_messages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9033);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8993);
-/**
- * Reading and writing a secret target: its public key, its metadata (and an organization secret's
- * visibility and selected repositories, which must be sent back on every write or GitHub resets
- * who can read the secret), and the write itself. Every answer is validated before use.
- */
-
-
-
-/** What GitHub may call a key id: no quotes, spaces, colons or controls, so it can be quoted anywhere. */
-const KEY_ID_FORM = /^[A-Za-z0-9_.=+/-]{1,128}$/;
-const VISIBILITIES = ['all', 'private', 'selected'];
-/** Selected repositories are read 100 a page; 10,000 is beyond any real list, and a server that never stops is stopped. */
-const MAX_SELECTED_PAGES = 100;
-/**
- * Reads the public key and the secret's metadata (and for organizations the selected
- * repositories) in one parallel round, so checking costs one request round however many reads.
- * Every answer is validated: a key id or visibility that is not of GitHub's form stops the run
- * here, before Box, rather than reaching a log line, a shell command or the secret's settings.
- */
-async function prepareTarget(client, target, newVisibility) {
-    const fail = (what) => (error) => {
-        throw new Error((0,_github_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(error, what, target.permission, client.terms));
-    };
-    const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(target);
-    const [key, secret, selected] = await Promise.all([
-        client
-            .request('GET', `${target.basePath}/public-key`)
-            .catch(fail(`reading the public key for the ${target.label}`)),
-        client.request('GET', path).then((response) => secretAnswer(response.data, target), (error) => ((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .failureStatus */ .l1)(error) === 404 ? undefined : fail(`reading the ${target.label}`)(error))),
-        // Asked for in the same round, whatever the visibility turns out to be; GitHub answers
-        // 404/409 when there is no such list, which only matters if the visibility is `selected`.
-        target.kind === 'organization'
-            ? selectedRepositoryIds(client, path).catch((error) => error)
-            : Promise.resolve(undefined)
-    ]);
-    const scopes = key.headers['x-oauth-scopes'];
-    // A classic token's scopes, e.g. "repo, workflow"; anything else in the header is not read.
-    if (typeof scopes === 'string' &&
-        /^[a-z0-9:_, -]{0,500}$/.test(scopes) &&
-        !scopes
-            .split(',')
-            .map((s) => s.trim())
-            .includes(target.classicScope)) {
-        throw new Error(`${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. ` +
-            `Add it to the token, or use a fine-grained token with ${target.permission}.`);
-    }
-    const settings = {};
-    if (target.kind === 'organization') {
-        const visibility = secret?.visibility ?? newVisibility;
-        settings.visibility = visibility;
-        if (visibility === 'selected') {
-            if (!Array.isArray(selected)) {
-                throw new Error(selected instanceof _github_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubRequestError */ .vK
-                    ? (0,_github_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(selected, `reading the repositories selected for the ${target.label}`, target.permission, client.terms)
-                    : `The repositories selected for the ${target.label} could not be read (${selected?.message ?? 'no list'}), ` +
-                        `and writing the secret without them would change who can read it.`);
-            }
-            settings.selected_repository_ids = selected;
-        }
-    }
-    return {
-        target,
-        publicKey: publicKey(key.data, target, client.terms),
-        existing: secret && { createdAt: secret.createdAt, updatedAt: secret.updatedAt },
-        settings
-    };
-}
-function publicKey(data, target, terms) {
-    const { key_id: keyId, key } = (data ?? {});
-    if (typeof keyId !== 'string' || !KEY_ID_FORM.test(keyId) || typeof key !== 'string' || key.length > 100) {
-        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. ` +
-            `Try again; if it persists, check ${terms.apiUrl} and any proxy in front of GitHub.`);
-    }
-    return { keyId, key };
-}
-function secretAnswer(data, target) {
-    const answer = (data !== null && typeof data === 'object' ? data : {});
-    const result = { createdAt: parseDate(answer.created_at), updatedAt: parseDate(answer.updated_at) };
-    if (target.kind === 'organization') {
-        if (!VISIBILITIES.includes(answer.visibility)) {
-            throw new Error(`GitHub's answer for the ${target.label} gives no visibility of \`all\`, \`private\` or \`selected\`; ` +
-                `the action does not guess one, because writing the wrong one changes who can read the secret.`);
-        }
-        result.visibility = answer.visibility;
-    }
-    return result;
-}
-/** Every page of the secret's selected repositories, each id checked; bounded, whatever the server says. */
-async function selectedRepositoryIds(client, path) {
-    const ids = new Set();
-    for (let page = 1; page <= MAX_SELECTED_PAGES; page++) {
-        const { data } = await client.request('GET', `${path}/repositories?per_page=100&page=${page}`);
-        const { total_count: total, repositories } = (data ?? {});
-        if (!Number.isSafeInteger(total) || total < 0 || !Array.isArray(repositories))
-            throw new Error('the answer is not a list of repositories');
-        for (const repository of repositories) {
-            const id = repository?.id;
-            if (!Number.isSafeInteger(id) || id <= 0)
-                throw new Error('a repository in the list has no valid id');
-            ids.add(id);
-        }
-        if (repositories.length < 100 || ids.size >= total)
-            return [...ids];
-    }
-    throw new Error(`the list goes on past ${MAX_SELECTED_PAGES * 100} repositories`);
-}
-/**
- * Workflows read a repository secret in preference to an organization secret of the same name.
- * When the repository this workflow runs in has one, the token came from it, and writing the new
- * one to the organization would leave it used up. A best-effort read: a token that cannot see
- * the repository's secrets simply cannot tell. Returns the problem, if any.
- */
-async function shadowingSecretProblem(client, organization, workflowRepository) {
-    const shadow = (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryTarget */ .IX)(workflowRepository, organization.app, organization.name);
-    try {
-        await client.request('GET', (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(shadow), undefined, { once: true });
-    }
-    catch {
-        return undefined;
-    }
-    return (`The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${organization.label}: ` +
-        `the refresh token this run holds came from it, ` +
-        `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → Secrets and variables), ` +
-        `or rotate it instead by removing \`organization\`.`);
-}
-/** When the secret was last written, read again (after Box refused the token: did another run rotate it?). Undefined when unknown. */
-async function lastWritten(client, target) {
-    try {
-        const { data } = await client.request('GET', (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(target), undefined, { once: true });
-        return parseDate(data?.updated_at);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The exact PUT body; it is also the recovery payload, since only GitHub can open it. */
-function writeBody(prepared, sealed) {
-    return { encrypted_value: sealed.encryptedValue, key_id: sealed.keyId, ...prepared.settings };
-}
-async function writeSecret(client, prepared, sealed) {
-    try {
-        const response = await client.request('PUT', (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(prepared.target), writeBody(prepared, sealed));
-        return response.status === 201 ? 'created' : 'updated';
-    }
-    catch (error) {
-        throw new Error((0,_github_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(error, `writing the ${prepared.target.label}`, prepared.target.permission, client.terms), { cause: error });
-    }
-}
-function parseDate(value) {
-    if (typeof value !== 'string' || value.length > 40)
-        return undefined;
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-
-/***/ }),
-
-/***/ 4469:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ handleTermination)
-/* harmony export */ });
+;// CONCATENATED MODULE: ./src/shutdown.ts
 /**
  * How a process of ours ends when it is told to, or when something no code path expected happens.
  *
@@ -2912,89 +2725,119 @@ function handleTermination(report, { cancelledExitCode = 1 } = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/action.ts
+/**
+ * The action with its real collaborators: `run()` is what the runner's entry (index.ts) calls, and
+ * what `npx @github/local-action . src/action.ts .env` runs on a workstation (docs in CONTRIBUTING.md).
+ *
+ * It loads what each path uses, in the order it is needed, so that the first requests wait for as
+ * little as possible and the rest loads while their answers are awaited:
+ * - until @actions/core is loaded, the action speaks through runner-io.ts (@actions/core's own
+ *   command and summary modules: the same bytes), and a run that fails validation loads nothing more;
+ * - Octokit is in this file, evaluated once the inputs are valid, and Node 24's fetch is part of
+ *   Node (proxy.ts): the first GitHub requests leave without a chunk being read;
+ * - where they need the bundled undici instead (Node 22 and older, or a proxy), it is loaded before
+ *   run() starts, so that they too leave in the turn run() starts them;
+ * - once they have, libsodium (seal.ts) and @actions/core (whose OIDC client brings
+ *   @actions/http-client and undici) load from their chunks while GitHub answers, and @actions/core
+ *   speaks from then on.
+ */
+
+
+
+
+
+
+
+
+async function action_run() {
+    /** Who speaks for the action: runner-io.ts until @actions/core is loaded. */
+    let voice = runnerIO;
+    const io = {
+        getInput: (name) => voice.getInput(name),
+        setSecret: (value) => voice.setSecret(value),
+        setOutput: (name, value) => voice.setOutput(name, value),
+        exportVariable: (name, value) => voice.exportVariable(name, value),
+        info: (message) => voice.info(message),
+        warning: (message) => voice.warning(message),
+        setFailed: (message) => voice.setFailed(message),
+        startGroup: (name) => voice.startGroup(name),
+        endGroup: () => voice.endGroup(),
+        appendSummary: (markdown) => voice.appendSummary(markdown)
+    };
+    const ledger = new RecoveryLedger();
+    const redactor = new Redactor();
+    const termination = handleTermination({
+        announce: (signal) => io.info(`Received ${signal}: stopping. No new request is started; a Box answer already on its way is still awaited briefly.`),
+        // Whatever cut the run short, the sealed copies that are not stored yet go into the error.
+        lastWords: (reason) => {
+            const pending = ledger.instructions();
+            io.setFailed(redactor.scrub(pending ? `${reason}\n${pending}` : reason));
+        }
+    });
+    /** The config run() will read, or undefined when it will stop at validation (which it then reports). */
+    function validConfig() {
+        try {
+            return readConfig(io.getInput, process.env);
+        }
+        catch (error) {
+            if (error instanceof InputError)
+                return undefined;
+            throw error;
+        }
+    }
+    const send = proxyAwareFetch();
+    let toolkit;
+    /** GitHub's requests come first: once the first has been handed to the network, @actions/core loads. */
+    const githubFetch = (input, init) => {
+        const response = send(input, init);
+        toolkit ??= new Promise((resolve) => setImmediate(resolve))
+            .then(() => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(779), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7702)))
+            .then((core) => {
+            voice = toolkitIO(core);
+        }, 
+        // Not a reason to stop a rotation: runner-io.ts writes the same bytes.
+        () => undefined);
+        return response;
+    };
+    try {
+        const config = validConfig();
+        if (config && (!nodeFetchSuffices || proxyApplies(config.githubApiUrl)))
+            await loadBundledFetch();
+        await run({
+            io,
+            env: process.env,
+            fetch: send,
+            githubFetch,
+            timing: realTiming,
+            cancel: termination.cancel,
+            stop: termination.stop,
+            ledger,
+            redactor
+        });
+    }
+    catch (error) {
+        // Only a bug reaches here: every expected failure is reported by run() itself.
+        const pending = ledger.instructions();
+        io.setFailed(redactor.scrub(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}${pending ? `\n${pending}` : ''}`));
+    }
+    termination.finished();
+}
+
 
 /***/ }),
 
-/***/ 8993:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   IX: () => (/* binding */ repositoryTarget),
-/* harmony export */   LN: () => (/* binding */ secretTargets),
-/* harmony export */   pn: () => (/* binding */ pathSegment),
-/* harmony export */   s6: () => (/* binding */ secretPath)
-/* harmony export */ });
-/* unused harmony exports environmentTarget, organizationTarget */
-/** The targets a config names, in the order they are reported. */
-function secretTargets(config) {
-    const apps = config.dependabot ? ['actions', 'dependabot'] : ['actions'];
-    return apps.map((app) => {
-        if (config.organization !== undefined)
-            return organizationTarget(config.organization, app, config.secretName);
-        if (config.repository === undefined)
-            throw new Error('secretTargets: a repository or an organization must be given');
-        if (config.environment !== undefined)
-            return environmentTarget(config.repository, config.environment, config.secretName);
-        return repositoryTarget(config.repository, app, config.secretName);
-    });
-}
-const kindLabel = (app, kind) => `${app === 'dependabot' ? 'Dependabot ' : ''}${kind} secret`;
-const fineGrained = (app) => app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"';
-function repositoryTarget(repository, app, name) {
-    const full = `${repository.owner}/${repository.repo}`;
-    return {
-        kind: 'repository',
-        app,
-        name,
-        kindLabel: kindLabel(app, 'repository'),
-        label: `${kindLabel(app, 'repository')} ${name} of ${full}`,
-        scope: full,
-        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
-        permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), ` +
-            `the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
-        classicScope: 'repo'
-    };
-}
-function environmentTarget(repository, environment, name) {
-    const full = `${repository.owner}/${repository.repo}`;
-    return {
-        kind: 'environment',
-        app: 'actions',
-        name,
-        kindLabel: kindLabel('actions', 'environment'),
-        label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
-        scope: `${full} › ${environment}`,
-        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
-        permission: `the repository permissions "Secrets: read and write" and "Environments: ` +
-            `read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
-        classicScope: 'repo'
-    };
-}
-function organizationTarget(organization, app, name) {
-    return {
-        kind: 'organization',
-        app,
-        name,
-        kindLabel: kindLabel(app, 'organization'),
-        label: `${kindLabel(app, 'organization')} ${name} of ${organization}`,
-        scope: `${organization} (organization)`,
-        basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
-        permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), ` +
-            `the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
-        classicScope: 'admin:org'
-    };
-}
-function secretPath(target) {
-    return `${target.basePath}/${pathSegment(target.name)}`;
-}
-/**
- * A path segment encoded fully: encodeURIComponent leaves ! ' ( ) * as they are, and a path that
- * holds them is both ambiguous to some servers and awkward in a shell command.
- */
-function pathSegment(value) {
-    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8370);
+/** The runner's entry: everything is in action.ts, so that local tools can run the same thing. */
 
+await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
