@@ -27,9 +27,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { join, relative, resolve, sep } from 'node:path'
 import {
+  actionDefaults,
   inputVariable,
   parseFileCommands,
-  readInputDefaults,
   REPO_ROOT,
   spawnNode,
   type SpawnedNode
@@ -138,25 +138,6 @@ async function runnerEnvironment(
   }
   for (const [name, value] of Object.entries({ ...actionDefaults(env), ...inputs })) env[inputVariable(name)] = value
   return { dir, env }
-}
-
-/** action.yml's input defaults with the `${{ github.* }}` the runner would evaluate. */
-function actionDefaults(env: Record<string, string>): Record<string, string> {
-  const context: Record<string, string | undefined> = {
-    repository: env.GITHUB_REPOSITORY,
-    api_url: env.GITHUB_API_URL,
-    workspace: env.GITHUB_WORKSPACE
-  }
-  const defaults = readInputDefaults(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8'))
-  return Object.fromEntries(
-    Object.entries(defaults).map(([name, value]) => [
-      name,
-      value.replace(/\$\{\{\s*github\.(\w+)\s*\}\}/g, (expression, key: string) => {
-        if (!(key in context)) throw new Error(`bench: cannot evaluate ${expression} in action.yml`)
-        return context[key] ?? ''
-      })
-    ])
-  )
 }
 
 // ---- one iteration ------------------------------------------------------------------------------

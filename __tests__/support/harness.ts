@@ -181,7 +181,7 @@ export function inputVariable(name: string): string {
 // ---- action.yml defaults ------------------------------------------------------------------------
 
 /** The defaults of action.yml's inputs, with `${{ github.* }}` evaluated as the runner would. */
-function actionDefaults(env: Record<string, string>): Record<string, string> {
+export function actionDefaults(env: Record<string, string>): Record<string, string> {
   const file = join(REPO_ROOT, 'action.yml')
   if (!existsSync(file)) return {}
   return Object.fromEntries(
