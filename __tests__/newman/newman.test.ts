@@ -9,7 +9,7 @@ import { rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import newman, { type NewmanRunOptions, type NewmanRunSummary } from 'newman'
 import { makeCertificate, startHttpsFront, type Certificate, type HttpsFront } from '../support/tls.js'
-import { createWorld, WRITE_TOKEN, type World } from '../support/world.js'
+import { createWorld, leaksOf, type World } from '../support/world.js'
 import {
   ADVANCED_REQUEST,
   CLASSIC_REQUEST,
@@ -18,7 +18,7 @@ import {
   tokenRequests,
   unsafeEnvironment
 } from '../support/box-collections.js'
-import { runAction, scanForLeaks } from '../support/harness.js'
+import { runAction } from '../support/harness.js'
 
 /** newman's Node API; the certificate is trusted as a CA (not `insecure`), so TLS is really verified. */
 function runNewman(options: NewmanRunOptions & { sslExtraCaCerts: string }): Promise<NewmanRunSummary> {
@@ -72,13 +72,7 @@ test('newman calls Box with the access token the action got and never refreshes'
     expect(typeof value('expires_at')).toBe('number')
     expect(value('expires_at') as number).toBeGreaterThan(Date.now() + 50 * 60_000)
     // No refresh token (old or new), client secret or GitHub token anywhere, the file included.
-    const secrets = {
-      oldRefreshToken: world.refreshToken,
-      newRefreshToken: issued.refreshToken,
-      clientSecret: world.sim.box.client.secret,
-      githubToken: WRITE_TOKEN
-    }
-    expect(scanForLeaks(run, secrets, { accessToken: issued.accessToken, postmanFile: file })).toEqual([])
+    expect(leaksOf(world, run, { postmanFile: file })).toEqual([])
 
     const before = tokenRequests(world)
     const summary = await runNewman({

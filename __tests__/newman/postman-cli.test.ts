@@ -17,7 +17,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { makeCertificate, startHttpsFront, type Certificate, type HttpsFront } from '../support/tls.js'
-import { createWorld, WRITE_TOKEN, type World } from '../support/world.js'
+import { createWorld, leaksOf, type World } from '../support/world.js'
 import {
   ADVANCED_REQUEST,
   CLASSIC_REQUEST,
@@ -26,7 +26,7 @@ import {
   tokenRequests,
   unsafeEnvironment
 } from '../support/box-collections.js'
-import { REPO_ROOT, runAction, scanForLeaks } from '../support/harness.js'
+import { REPO_ROOT, runAction } from '../support/harness.js'
 import { startTrap, type Trap } from '../support/trap.js'
 
 const POSTMAN = join(REPO_ROOT, 'node_modules', '.bin', 'postman')
@@ -142,13 +142,7 @@ runHere(
       const file = join(run.workspace, 'box.postman_environment.json')
       expect(run.outputs['postman-environment']).toBe(file)
       expect(run.fileModes[file]).toBe(0o600)
-      const secrets = {
-        oldRefreshToken: world.refreshToken,
-        newRefreshToken: issued.refreshToken,
-        clientSecret: world.sim.box.client.secret,
-        githubToken: WRITE_TOKEN
-      }
-      expect(scanForLeaks(run, secrets, { accessToken: issued.accessToken, postmanFile: file })).toEqual([])
+      expect(leaksOf(world, run, { postmanFile: file })).toEqual([])
 
       const before = tokenRequests(world)
       // As in docs/newman.md: `postman collection run … -e box.postman_environment.json -i "Get current user"`.

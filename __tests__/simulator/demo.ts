@@ -175,16 +175,19 @@ async function main(): Promise<number> {
     )
     console.log(`  the old refresh token is used up at Box: ${!sim.box.isRefreshTokenValid(refreshToken)}`)
 
-    const leaks = scanForLeaks(
-      run,
-      {
-        refreshToken,
-        newRefreshToken: newPair?.refreshToken ?? '',
-        clientSecret: sim.box.client.secret,
-        githubToken: 'ghp_demo_token'
-      },
-      { accessToken: newPair?.accessToken, postmanFile: 'box.postman_environment.json' }
-    )
+    // Every secret the demo knows; the access token and the Postman file are where it may stand.
+    const leaksIn = (ran: ActionRun): string[] =>
+      scanForLeaks(
+        ran,
+        {
+          refreshToken,
+          newRefreshToken: newPair?.refreshToken ?? '',
+          clientSecret: sim.box.client.secret,
+          githubToken: 'ghp_demo_token'
+        },
+        { accessToken: newPair?.accessToken, postmanFile: 'box.postman_environment.json' }
+      )
+    const leaks = leaksIn(run)
     console.log(
       `  leak scan of everything the run left behind: ${leaks.length === 0 ? 'clean' : '\n    ' + leaks.join('\n    ')}`
     )
@@ -209,16 +212,7 @@ async function main(): Promise<number> {
     )
     show(consumer, delayMs, describeRequests(sim.requests.slice(before)))
     const sameToken = consumer.outputs['access-token'] === newPair?.accessToken
-    const consumerLeaks = scanForLeaks(
-      consumer,
-      {
-        refreshToken,
-        newRefreshToken: newPair?.refreshToken ?? '',
-        clientSecret: sim.box.client.secret,
-        githubToken: 'ghp_demo_token'
-      },
-      { accessToken: newPair?.accessToken, postmanFile: 'box.postman_environment.json' }
-    )
+    const consumerLeaks = leaksIn(consumer)
     heading('the hand-off')
     console.log(`  the later job has the rotating job's access token: ${sameToken}`)
     console.log(`  requests it made to Box or GitHub: ${sim.requests.length - before}`)

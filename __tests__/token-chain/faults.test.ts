@@ -13,6 +13,7 @@ import {
   WRITE_TOKEN,
   type World
 } from '../support/world.js'
+import { endlessRepositoryList, repositoryListWithId } from '../support/hostile-lists.js'
 
 let world: World
 afterEach(() => world?.close())
@@ -473,22 +474,7 @@ describe('answers GitHub should never give, in process (the bundle runs the same
       'a list of selected repositories that never ends',
       () => {
         const setup = organization({ visibility: 'selected', selectedRepositoryIds: [] })
-        let page = 0
-        world.sim.github.injectFault({
-          method: 'GET',
-          pathIncludes: '/repositories',
-          times: Infinity,
-          fault: {
-            kind: 'reply',
-            reply: () => ({
-              status: 200,
-              body: {
-                total_count: 10 ** 9,
-                repositories: Array.from({ length: 100 }, (_, i) => ({ id: ++page * 1000 + i }))
-              }
-            })
-          }
-        })
+        endlessRepositoryList(world.sim.github)
         return setup
       },
       /the list goes on past 10000 repositories/
@@ -497,14 +483,7 @@ describe('answers GitHub should never give, in process (the bundle runs the same
       'a selected repository without a numeric id',
       () => {
         const setup = organization({ visibility: 'selected', selectedRepositoryIds: [] })
-        world.sim.github.injectFault({
-          method: 'GET',
-          pathIncludes: '/repositories',
-          fault: {
-            kind: 'reply',
-            reply: () => ({ status: 200, body: { total_count: 1, repositories: [{ id: 'x' }] } })
-          }
-        })
+        repositoryListWithId(world.sim.github, 'x')
         return setup
       },
       /a repository in the list has no valid id/

@@ -10,6 +10,7 @@ import type { CustomReply } from '../simulator/http.js'
 import { createWorld, leaksOf, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from '../support/world.js'
 import { runAction, type ActionRun } from '../support/harness.js'
 import { startTrap, type Trap } from '../support/trap.js'
+import { endlessRepositoryList, repositoryListWithId } from '../support/hostile-lists.js'
 
 let world: World
 let trap: Trap
@@ -269,22 +270,7 @@ describe('GitHub', () => {
 
   test('a selected-repositories list that never ends: read at most 100 pages, refused before Box', async () => {
     const options = await organizationWorld({ visibility: 'selected', selectedRepositoryIds: [] })
-    let page = 0
-    world.sim.github.injectFault({
-      method: 'GET',
-      pathIncludes: '/repositories',
-      times: Infinity,
-      fault: {
-        kind: 'reply',
-        reply: () => ({
-          status: 200,
-          body: {
-            total_count: 10 ** 9,
-            repositories: Array.from({ length: 100 }, (_, i) => ({ id: ++page * 1000 + i }))
-          }
-        })
-      }
-    })
+    endlessRepositoryList(world.sim.github)
     const run = await runAction(world.inputs({ organization: 'octo-org' }), options)
     expect(run.code).toBe(1)
     expect(world.sim.requests.filter((r) => r.path.endsWith('/repositories')).length).toBe(100)
@@ -295,14 +281,7 @@ describe('GitHub', () => {
 
   test('a selected-repositories list with an id that is not a number: refused before Box', async () => {
     const options = await organizationWorld({ visibility: 'selected', selectedRepositoryIds: [] })
-    world.sim.github.injectFault({
-      method: 'GET',
-      pathIncludes: '/repositories',
-      fault: {
-        kind: 'reply',
-        reply: () => ({ status: 200, body: { total_count: 1, repositories: [{ id: '1; touch OWNED' }] } })
-      }
-    })
+    repositoryListWithId(world.sim.github, '1; touch OWNED')
     const run = await runAction(world.inputs({ organization: 'octo-org' }), options)
     expect(run.code).toBe(1)
     expect(errorLine(run)).toMatch(/a repository in the list has no valid id/)
