@@ -54,3 +54,12 @@ test('`npm run demo -- --scenario=handoff` shows a later job opening the hand-of
   expect(stdout).toContain('leak scan of everything it left behind: clean')
   expect(status).toBe(0)
 }, 60_000)
+
+test('`npm run demo -- --scenario=write-fails` shows the recovery payload restoring the chain', () => {
+  const { status, stdout } = demo('--scenario=write-fails')
+  expect(stdout).toContain('secret still holds the old, used token: true')
+  expect(stdout).toMatch(/PUT \/repos\/octo-org\/api-tests\/actions\/secrets\/BOX_REFRESH_TOKEN → 204/)
+  expect(stdout).toContain("secret BOX_REFRESH_TOKEN now decrypts to Box's new refresh token: true")
+  expect(stdout).toContain('leak scan of everything the run left behind: clean')
+  expect(status).toBe(0)
+}, 60_000)

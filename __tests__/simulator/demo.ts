@@ -119,11 +119,7 @@ async function main(): Promise<number> {
     sim.github.addRun(REPOSITORY, 1001, { createdAt: new Date() }) // GITHUB_RUN_ID of the harness
     sim.github.setSecret(scope, SECRET, refreshToken, { updatedAt: new Date(Date.now() - 6 * 86_400_000) })
     if (flags.scenario === 'write-fails') {
-      sim.github.injectFault({
-        method: 'PUT',
-        times: Infinity,
-        fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' }
-      })
+      sim.github.refuseSecretWrites()
     }
 
     console.log(`Simulated Box at ${sim.boxUrl}, simulated GitHub at ${sim.githubApiUrl}; scenario: ${flags.scenario}.`)

@@ -275,6 +275,18 @@ export class FakeGitHub {
     this.faults.push({ ...rule, remaining: rule.times ?? 1 })
   }
 
+  /**
+   * Every secret write is refused as a personal access token without write access is refused, until
+   * `clearFaults()`: the write-back that never lands, after Box has already used the old token.
+   */
+  refuseSecretWrites(): void {
+    this.injectFault({
+      method: 'PUT',
+      times: Infinity,
+      fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' }
+    })
+  }
+
   /** Drops every fault rule not used up yet (e.g. `times: Infinity` ones before a recovery step). */
   clearFaults(): void {
     this.faults.length = 0

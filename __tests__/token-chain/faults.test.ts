@@ -264,11 +264,7 @@ describe('GitHub faults on the write-back', () => {
 
   test('the summary file and the outputs file both fail too: the recovery still reaches the log', async () => {
     world = await createWorld()
-    world.sim.github.injectFault({
-      method: 'PUT',
-      times: Infinity,
-      fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' }
-    })
+    world.sim.github.refuseSecretWrites()
     const failing = {
       appendSummary: async () => Promise.reject(new Error('ENOSPC')),
       setOutput: () => {
@@ -386,11 +382,7 @@ describe('the token chain under stress', () => {
 
   test('a bug after Box answered still hands out the sealed copies: the log has them, and so does the error', async () => {
     world = await createWorld()
-    world.sim.github.injectFault({
-      method: 'PUT',
-      times: Infinity,
-      fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' }
-    })
+    world.sim.github.refuseSecretWrites()
     const buggy = {
       info: (text: string) => {
         if (text.startsWith('Box issued a new access token')) throw new TypeError('a bug')

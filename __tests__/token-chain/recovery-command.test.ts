@@ -18,11 +18,7 @@ test.each(["prod (eu) 'west'", 'staging & "blue" $HOME `id` ;|<>*?!#~', "it's 10
     world.sim.github.addEnvironment(REPO, environment)
     const scope = { kind: 'environment', repo: REPO, environment } as const
     world.sim.github.setSecret(scope, SECRET, world.refreshToken)
-    world.sim.github.injectFault({
-      method: 'PUT',
-      times: Infinity,
-      fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' }
-    })
+    world.sim.github.refuseSecretWrites()
     const run = await runAction(world.inputs({ environment }), { env: world.env() })
     expect(run.code).toBe(1)
     const error = run.stdout.split('\n').find((line) => line.startsWith('::error::') && line.includes('gh api'))!

@@ -157,11 +157,7 @@ describe('through the bundle', () => {
 
   test('the write-back fails for ever: exit 1, a recovery output that restores the chain, nothing leaks', async () => {
     world = await createWorld()
-    world.sim.github.injectFault({
-      method: 'PUT',
-      times: Infinity,
-      fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' }
-    })
+    world.sim.github.refuseSecretWrites()
     const run = await runAction(world.inputs(), { env: world.env() })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/::error::.*gh api --method PUT/)
