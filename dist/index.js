@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8370:
+/***/ 2569:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9,264 +9,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ action_run)
 });
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/input-reader.ts
-/**
- * Reading the action's inputs: each trimmed, booleans and durations in the spellings the runner
- * passes, and every problem collected, each naming its input, so that all are reported at once.
- */
-/** Reads inputs (trimmed) and collects every problem, so that all are reported at once. */
-class InputReader {
-    getInput;
-    problems = [];
-    constructor(getInput) {
-        this.getInput = getInput;
-    }
-    problem = (input, message) => {
-        this.problems.push({ input, message });
-    };
-    text(name) {
-        return this.getInput(name).trim();
-    }
-    /** Records `message` as a problem of `input`, when there is one. */
-    check(input, message) {
-        if (message !== undefined)
-            this.problem(input, message);
-    }
-    credential(name, whatItIs, emptyHint) {
-        const value = this.text(name);
-        if (value === '')
-            this.problem(name, `is empty. ${emptyHint}`);
-        else if (/\s/.test(value))
-            this.problem(name, `contains white space, so it was probably pasted with extra text. Store ${whatItIs} alone in the secret.`);
-        return value;
-    }
-    // The same spellings the YAML 1.2 core schema accepts, as @actions/core's getBooleanInput does.
-    boolean(name) {
-        const value = this.text(name);
-        if (['true', 'True', 'TRUE'].includes(value))
-            return true;
-        if (!['false', 'False', 'FALSE', ''].includes(value))
-            this.problem(name, `must be \`true\` or \`false\`, not "${value}".`);
-        return false;
-    }
-    /** Milliseconds, from a number of seconds within [min, max]; the fallback when empty or wrong. */
-    seconds(name, fallback, min, max) {
-        const value = this.text(name);
-        if (value === '')
-            return fallback * 1000;
-        const seconds = Number(value);
-        if (!Number.isFinite(seconds) || seconds < min || seconds > max) {
-            this.problem(name, `must be a number of seconds from ${min} to ${max}, not "${value}".`);
-            return fallback * 1000;
-        }
-        return seconds * 1000;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/names.ts
-const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
-/** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
-function secretNameProblem(secretName) {
-    if (!secretNamePattern.test(secretName)) {
-        return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`;
-    }
-    if (/^GITHUB_/i.test(secretName))
-        return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
-    return undefined;
-}
-function environmentProblem(environment) {
-    if (environment.length > 255 || /[\u0000-\u001f]/.test(environment)) {
-        return 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.';
-    }
-    return undefined;
-}
-/** Only for a secret that does not exist yet: an existing one keeps its visibility and repositories. */
-function visibilityProblem(visibility) {
-    if (visibility === 'all' || visibility === 'private')
-        return undefined;
-    return visibility === 'selected'
-        ? 'cannot be `selected` for a new secret, because repositories are not chosen here. ' +
-            'Create the secret once in the organization settings with the repositories you want; ' +
-            'that list is kept on every rotation.'
-        : `must be \`private\` or \`all\`, not "${visibility}".`;
-}
-function organizationProblem(organization) {
-    return ownerPattern.test(organization)
-        ? undefined
-        : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
-}
-function parseRepository(value, problem) {
-    const [owner = '', repo = '', ...rest] = value.split('/');
-    if (rest.length > 0 || !ownerPattern.test(owner) || !repoPattern.test(repo) || repo === '.' || repo === '..') {
-        problem('repository', value === ''
-            ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.'
-            : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
-    }
-    return { owner, repo };
-}
-/** https only, except on this machine, where simulators and test servers live. */
-function baseUrl(value, name, problem) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        problem(name, `"${value}" is not a URL. Use a full URL such as https://api.box.com.`);
-        return value;
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        problem(name, `"${value}" must use https (http is allowed only on a loopback address such as 127.0.0.1 or localhost).`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        problem(name, `"${value}" must be a plain base URL, without credentials, query or fragment.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-/**
- * Reads the action's inputs into one typed, validated config. Every problem names the input and
- * says how to fix it, and all problems are reported together, before any network call: a run that
- * fails here has not used the refresh token.
- */
-
-
-
-/** What a run that stopped before Box says last: it is true of every such run. */
-const NOTHING_USED = 'Nothing was changed and the refresh token was not used.';
-class InputError extends Error {
-    problems;
-    /** The problems, one line each, without the closing sentence. */
-    list;
-    constructor(problems) {
-        const list = [
-            problems.length === 1 ? 'An input is not valid:' : `${problems.length} inputs are not valid:`,
-            ...problems.map((p) => `  - \`${p.input}\`: ${p.message}`)
-        ].join('\n');
-        super(`${list}\n${NOTHING_USED}`);
-        this.problems = problems;
-        this.list = list;
-        this.name = 'InputError';
-    }
-}
-/** The inputs whose values are credentials; they are masked before anything else happens. */
-const credentialInputs = ['client-secret', 'refresh-token', 'github-token', 'issue-token'];
-function readConfig(getInput, env) {
-    const inputs = new InputReader(getInput);
-    const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN';
-    inputs.check('secret-name', secretNameProblem(secretName));
-    const config = {
-        ...readCredentials(inputs, secretName),
-        secretName,
-        ...readSelection(inputs, env),
-        boxApiUrl: baseUrl(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem),
-        githubApiUrl: baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', inputs.problem),
-        postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
-        exportEnv: inputs.boolean('export-env'),
-        dryRun: inputs.boolean('dry-run'),
-        retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
-        requestTimeoutMs: inputs.seconds('request-timeout-seconds', 30, 1, 600),
-        run: workflowRun(env),
-        ...readFailureIssue(inputs, env)
-    };
-    if (inputs.problems.length > 0)
-        throw new InputError(inputs.problems);
-    return config;
-}
-/**
- * The inputs of a job that opens a hand-off: the client secret and the runner's run, nothing that
- * rotates. `refresh-token` must be empty there: a second job that rotates would race the first.
- */
-function readHandoffConfig(getInput, env) {
-    const inputs = new InputReader(getInput);
-    const clientSecret = inputs.credential('client-secret', 'the client secret', 'Pass the same client secret as the rotating job, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`: the hand-off opens only with it.');
-    if (inputs.text('refresh-token') !== '') {
-        inputs.problem('refresh-token', 'cannot be combined with `handoff`: a job with `handoff` takes the access token from the rotating job and must not rotate itself (two rotations of one refresh token race). Remove `refresh-token` from this job.');
-    }
-    const run = workflowRun(env);
-    if (run === undefined) {
-        inputs.problem('handoff', "needs the runner's GITHUB_REPOSITORY and GITHUB_RUN_ID, which tie a hand-off to its run; they are missing here.");
-    }
-    const config = {
-        handoff: inputs.text('handoff'),
-        clientSecret,
-        binding: { repository: run ? `${run.repository.owner}/${run.repository.repo}` : '', runId: run?.id ?? 0 },
-        postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
-        exportEnv: inputs.boolean('export-env')
-    };
-    if (inputs.problems.length > 0)
-        throw new InputError(inputs.problems);
-    return config;
-}
-/** The four credentials; each message says where the value should come from. */
-function readCredentials(inputs, secretName) {
-    return {
-        clientId: inputs.credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials)."),
-        clientSecret: inputs.credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository."),
-        refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, pass \`handoff\` instead). An empty value means the secret is not set, ` +
-            `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). ` +
-            `See "First-time setup" in the README to get the first refresh token.`),
-        githubToken: inputs.credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: ' +
-            'read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: ' +
-            'write`. The workflow GITHUB_TOKEN cannot write secrets.')
-    };
-}
-/** Which secrets are written: the repository, or one of its environments, or the organization; with or without Dependabot's. */
-function readSelection(inputs, env) {
-    const repository = parseRepository(inputs.text('repository') || env.GITHUB_REPOSITORY || '', inputs.problem);
-    const environment = inputs.text('environment') || undefined;
-    if (environment !== undefined)
-        inputs.check('environment', environmentProblem(environment));
-    const organization = inputs.text('organization') || undefined;
-    if (organization !== undefined)
-        inputs.check('organization', organizationProblem(organization));
-    if (environment !== undefined && organization !== undefined) {
-        inputs.problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.');
-    }
-    const visibility = inputs.text('organization-visibility') || 'private';
-    inputs.check('organization-visibility', visibilityProblem(visibility));
-    const dependabot = inputs.boolean('dependabot');
-    if (dependabot && environment !== undefined) {
-        inputs.problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.');
-    }
-    return {
-        repository,
-        environment,
-        organization,
-        organizationVisibility: visibility === 'all' ? 'all' : 'private',
-        dependabot
-    };
-}
-function readFailureIssue(inputs, env) {
-    const failureIssue = inputs.boolean('failure-issue');
-    const issueToken = inputs.text('issue-token');
-    if (failureIssue && issueToken === '') {
-        inputs.problem('issue-token', "is empty, so `failure-issue` cannot open an issue. Leave it at its default (the workflow's GITHUB_TOKEN) and give the job `permissions: issues: write`.");
-    }
-    if (failureIssue && !env.GITHUB_REPOSITORY)
-        inputs.problem('failure-issue', 'needs GITHUB_REPOSITORY, which the runner sets, to know where to open the issue.');
-    return { failureIssue, issueToken };
-}
-/** Absolute, resolved against the workspace as the runner sets it. */
-function postmanPath(value, env) {
-    return value === '' ? undefined : external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd(), value);
-}
-function workflowRun(env) {
-    const id = Number(env.GITHUB_RUN_ID);
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!Number.isSafeInteger(id) || id <= 0 || !owner || !repo)
-        return undefined;
-    return { repository: { owner, repo }, id, attempt: Number(env.GITHUB_RUN_ATTEMPT) || 1 };
-}
 
 ;// CONCATENATED MODULE: ./src/box-error.ts
 /** How a token request at Box failed, in the terms the explanations (diagnostics.ts, the login's) need. */
@@ -667,14 +409,8 @@ async function readBody(response, maxBytes) {
     return Buffer.concat(chunks).toString('utf8').slice(0, maxBytes);
 }
 function redirected(response, url, redactor) {
-    let origin = 'a location that is not a URL';
-    try {
-        origin = new URL(response.headers.get('location') ?? '', url).origin;
-    }
-    catch {
-        // described as unreadable
-    }
-    return new BoxError('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${redactor.serverText(origin, 200)}. ` +
+    const origin = redactor.locationOrigin(response.headers.get('location'), url);
+    return new BoxError('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${origin}. ` +
         'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else and Box did not use the refresh token. ' +
         'Check `box-api-url`: it must be the API base itself, such as https://api.box.com.', { status: response.status });
 }
@@ -765,14 +501,19 @@ function loadBundledFetch() {
     });
     return bundled;
 }
-/** Whether the runner's proxy settings send requests to this URL through a proxy. */
-function proxyApplies(url) {
-    return Boolean((0,proxy/* getProxyUrl */.s)(new URL(url))?.hostname);
+/** Whether a request to this URL goes through the bundled undici: on older Node, or through a proxy. */
+function needsBundledFetch(url) {
+    return !nodeFetchSuffices || Boolean((0,proxy/* getProxyUrl */.s)(new URL(url))?.hostname);
+}
+/** Loads the bundled undici now if a request to this URL will need it, so that it leaves without waiting. */
+async function prepareFetchFor(url) {
+    if (needsBundledFetch(url))
+        await loadBundledFetch();
 }
 function proxyAwareFetch() {
     return ((input, init) => {
         const url = String(input);
-        if (nodeFetchSuffices && !proxyApplies(url))
+        if (!needsBundledFetch(url))
             return fetch(url, init);
         return loadBundledFetch().then((bundledFetch) => bundledFetch(url, init));
     });
@@ -908,14 +649,7 @@ function requestError(error, now, redactor) {
     });
 }
 function redirectError(status, location, baseUrl, redactor) {
-    let origin = 'a location that is not a URL';
-    try {
-        origin = new URL(typeof location === 'string' ? location : '', baseUrl).origin;
-    }
-    catch {
-        // described as unreadable
-    }
-    const redirectedTo = redactor.serverText(origin, 200);
+    const redirectedTo = redactor.locationOrigin(location, baseUrl);
     return new GitHubRequestError(`GitHub answered ${status}, a redirect to ${redirectedTo}`, {
         answered: true,
         status,
@@ -1242,6 +976,9 @@ async function warnAboutGitHubToken(io, outlook, env, warnings) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/postman.ts
 /**
  * The Postman environment file newman reads. It carries only what lets the Box collections call
@@ -1610,6 +1347,261 @@ async function consumeHandoff(io, config, now) {
     if (steps.problems.length > 0)
         io.setFailed(steps.problems.join('\n'));
     return report;
+}
+
+;// CONCATENATED MODULE: ./src/input-reader.ts
+/**
+ * Reading the action's inputs: each trimmed, booleans and durations in the spellings the runner
+ * passes, and every problem collected, each naming its input, so that all are reported at once.
+ */
+/** Reads inputs (trimmed) and collects every problem, so that all are reported at once. */
+class InputReader {
+    getInput;
+    problems = [];
+    constructor(getInput) {
+        this.getInput = getInput;
+    }
+    problem = (input, message) => {
+        this.problems.push({ input, message });
+    };
+    text(name) {
+        return this.getInput(name).trim();
+    }
+    /** Records `message` as a problem of `input`, when there is one. */
+    check(input, message) {
+        if (message !== undefined)
+            this.problem(input, message);
+    }
+    credential(name, whatItIs, emptyHint) {
+        const value = this.text(name);
+        if (value === '')
+            this.problem(name, `is empty. ${emptyHint}`);
+        else if (/\s/.test(value))
+            this.problem(name, `contains white space, so it was probably pasted with extra text. Store ${whatItIs} alone in the secret.`);
+        return value;
+    }
+    // The same spellings the YAML 1.2 core schema accepts, as @actions/core's getBooleanInput does.
+    boolean(name) {
+        const value = this.text(name);
+        if (['true', 'True', 'TRUE'].includes(value))
+            return true;
+        if (!['false', 'False', 'FALSE', ''].includes(value))
+            this.problem(name, `must be \`true\` or \`false\`, not "${value}".`);
+        return false;
+    }
+    /** Milliseconds, from a number of seconds within [min, max]; the fallback when empty or wrong. */
+    seconds(name, fallback, min, max) {
+        const value = this.text(name);
+        if (value === '')
+            return fallback * 1000;
+        const seconds = Number(value);
+        if (!Number.isFinite(seconds) || seconds < min || seconds > max) {
+            this.problem(name, `must be a number of seconds from ${min} to ${max}, not "${value}".`);
+            return fallback * 1000;
+        }
+        return seconds * 1000;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/names.ts
+const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
+/** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
+function secretNameProblem(secretName) {
+    if (!secretNamePattern.test(secretName)) {
+        return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`;
+    }
+    if (/^GITHUB_/i.test(secretName))
+        return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
+    return undefined;
+}
+function environmentProblem(environment) {
+    if (environment.length > 255 || /[\u0000-\u001f]/.test(environment)) {
+        return 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.';
+    }
+    return undefined;
+}
+/** Only for a secret that does not exist yet: an existing one keeps its visibility and repositories. */
+function visibilityProblem(visibility) {
+    if (visibility === 'all' || visibility === 'private')
+        return undefined;
+    return visibility === 'selected'
+        ? 'cannot be `selected` for a new secret, because repositories are not chosen here. ' +
+            'Create the secret once in the organization settings with the repositories you want; ' +
+            'that list is kept on every rotation.'
+        : `must be \`private\` or \`all\`, not "${visibility}".`;
+}
+function organizationProblem(organization) {
+    return ownerPattern.test(organization)
+        ? undefined
+        : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
+}
+function parseRepository(value, problem) {
+    const [owner = '', repo = '', ...rest] = value.split('/');
+    if (rest.length > 0 || !ownerPattern.test(owner) || !repoPattern.test(repo) || repo === '.' || repo === '..') {
+        problem('repository', value === ''
+            ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.'
+            : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
+    }
+    return { owner, repo };
+}
+/** https only, except on this machine, where simulators and test servers live. */
+function baseUrl(value, name, problem) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        problem(name, `"${value}" is not a URL. Use a full URL such as https://api.box.com.`);
+        return value;
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+        problem(name, `"${value}" must use https (http is allowed only on a loopback address such as 127.0.0.1 or localhost).`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        problem(name, `"${value}" must be a plain base URL, without credentials, query or fragment.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+/**
+ * Reads the action's inputs into one typed, validated config. Every problem names the input and
+ * says how to fix it, and all problems are reported together, before any network call: a run that
+ * fails here has not used the refresh token.
+ */
+
+
+
+/** What a run that stopped before Box says last: it is true of every such run. */
+const NOTHING_USED = 'Nothing was changed and the refresh token was not used.';
+class InputError extends Error {
+    problems;
+    /** The problems, one line each, without the closing sentence. */
+    list;
+    constructor(problems) {
+        const list = [
+            problems.length === 1 ? 'An input is not valid:' : `${problems.length} inputs are not valid:`,
+            ...problems.map((p) => `  - \`${p.input}\`: ${p.message}`)
+        ].join('\n');
+        super(`${list}\n${NOTHING_USED}`);
+        this.problems = problems;
+        this.list = list;
+        this.name = 'InputError';
+    }
+}
+/** The inputs whose values are credentials; they are masked before anything else happens. */
+const credentialInputs = ['client-secret', 'refresh-token', 'github-token', 'issue-token'];
+function readConfig(getInput, env) {
+    const inputs = new InputReader(getInput);
+    const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN';
+    inputs.check('secret-name', secretNameProblem(secretName));
+    const config = {
+        ...readCredentials(inputs, secretName),
+        secretName,
+        ...readSelection(inputs, env),
+        boxApiUrl: baseUrl(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem),
+        githubApiUrl: baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', inputs.problem),
+        postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
+        exportEnv: inputs.boolean('export-env'),
+        dryRun: inputs.boolean('dry-run'),
+        retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
+        requestTimeoutMs: inputs.seconds('request-timeout-seconds', 30, 1, 600),
+        run: workflowRun(env),
+        ...readFailureIssue(inputs, env)
+    };
+    if (inputs.problems.length > 0)
+        throw new InputError(inputs.problems);
+    return config;
+}
+/**
+ * The inputs of a job that opens a hand-off: the client secret and the runner's run, nothing that
+ * rotates. `refresh-token` must be empty there: a second job that rotates would race the first.
+ */
+function readHandoffConfig(getInput, env) {
+    const inputs = new InputReader(getInput);
+    const clientSecret = inputs.credential('client-secret', 'the client secret', 'Pass the same client secret as the rotating job, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`: the hand-off opens only with it.');
+    if (inputs.text('refresh-token') !== '') {
+        inputs.problem('refresh-token', 'cannot be combined with `handoff`: a job with `handoff` takes the access token from the rotating job and must not rotate itself (two rotations of one refresh token race). Remove `refresh-token` from this job.');
+    }
+    const run = workflowRun(env);
+    if (run === undefined) {
+        inputs.problem('handoff', "needs the runner's GITHUB_REPOSITORY and GITHUB_RUN_ID, which tie a hand-off to its run; they are missing here.");
+    }
+    const config = {
+        handoff: inputs.text('handoff'),
+        clientSecret,
+        binding: { repository: run ? `${run.repository.owner}/${run.repository.repo}` : '', runId: run?.id ?? 0 },
+        postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
+        exportEnv: inputs.boolean('export-env')
+    };
+    if (inputs.problems.length > 0)
+        throw new InputError(inputs.problems);
+    return config;
+}
+/** The four credentials; each message says where the value should come from. */
+function readCredentials(inputs, secretName) {
+    return {
+        clientId: inputs.credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials)."),
+        clientSecret: inputs.credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository."),
+        refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, pass \`handoff\` instead). An empty value means the secret is not set, ` +
+            `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). ` +
+            `See "First-time setup" in the README to get the first refresh token.`),
+        githubToken: inputs.credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: ' +
+            'read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: ' +
+            'write`. The workflow GITHUB_TOKEN cannot write secrets.')
+    };
+}
+/** Which secrets are written: the repository, or one of its environments, or the organization; with or without Dependabot's. */
+function readSelection(inputs, env) {
+    const repository = parseRepository(inputs.text('repository') || env.GITHUB_REPOSITORY || '', inputs.problem);
+    const environment = inputs.text('environment') || undefined;
+    if (environment !== undefined)
+        inputs.check('environment', environmentProblem(environment));
+    const organization = inputs.text('organization') || undefined;
+    if (organization !== undefined)
+        inputs.check('organization', organizationProblem(organization));
+    if (environment !== undefined && organization !== undefined) {
+        inputs.problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.');
+    }
+    const visibility = inputs.text('organization-visibility') || 'private';
+    inputs.check('organization-visibility', visibilityProblem(visibility));
+    const dependabot = inputs.boolean('dependabot');
+    if (dependabot && environment !== undefined) {
+        inputs.problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.');
+    }
+    return {
+        repository,
+        environment,
+        organization,
+        organizationVisibility: visibility === 'all' ? 'all' : 'private',
+        dependabot
+    };
+}
+function readFailureIssue(inputs, env) {
+    const failureIssue = inputs.boolean('failure-issue');
+    const issueToken = inputs.text('issue-token');
+    if (failureIssue && issueToken === '') {
+        inputs.problem('issue-token', "is empty, so `failure-issue` cannot open an issue. Leave it at its default (the workflow's GITHUB_TOKEN) and give the job `permissions: issues: write`.");
+    }
+    if (failureIssue && !env.GITHUB_REPOSITORY)
+        inputs.problem('failure-issue', 'needs GITHUB_REPOSITORY, which the runner sets, to know where to open the issue.');
+    return { failureIssue, issueToken };
+}
+/** Absolute, resolved against the workspace as the runner sets it. */
+function postmanPath(value, env) {
+    return value === '' ? undefined : external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd(), value);
+}
+function workflowRun(env) {
+    const id = Number(env.GITHUB_RUN_ID);
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!Number.isSafeInteger(id) || id <= 0 || !owner || !repo)
+        return undefined;
+    return { repository: { owner, repo }, id, attempt: Number(env.GITHUB_RUN_ATTEMPT) || 1 };
 }
 
 ;// CONCATENATED MODULE: ./src/targets.ts
@@ -2352,6 +2344,20 @@ class Redactor {
         const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
         return cap(neutraliseCommands(this.scrub(oneLine)), maxLength);
     }
+    /**
+     * Where a redirect pointed, for the error that refuses it: only the origin of its `Location`
+     * (resolved against `base`), never the path or query that might carry anything.
+     */
+    locationOrigin(location, base) {
+        let origin = 'a location that is not a URL';
+        try {
+            origin = new URL(typeof location === 'string' ? location : '', base).origin;
+        }
+        catch {
+            // described as unreadable
+        }
+        return this.serverText(origin, 200);
+    }
 }
 /**
  * The forms a server may echo a credential in: as sent; percent-encoded (upper- and lower-case
@@ -2490,6 +2496,7 @@ async function run(deps) {
 }
 /** Rounds 1 to 3: the checks, the refresh, the write-back, and what the run hands out. */
 async function rotate(deps, io, config, redactor, mask) {
+    await deps.beforeRequests?.(config);
     // Started now so that loading libsodium overlaps the preflight requests.
     const sealer = loadSealer();
     sealer.catch(() => undefined);
@@ -2587,23 +2594,464 @@ async function rotate(deps, io, config, redactor, mask) {
     });
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/command.js
-var command = __nccwpck_require__(9635);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/file-command.js + 1 modules
-var file_command = __nccwpck_require__(7063);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary = __nccwpck_require__(1170);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/utils.js
-var utils = __nccwpck_require__(4679);
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_namespaceObject.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/runner-io.ts
 /**
  * The action's io as @actions/core writes it, from the toolkit's own command, file-command and
  * summary modules, without its index: that index also loads the OIDC client, and with it
- * @actions/http-client and undici, which take longer to load than the rest of the action together.
- * A run that stops at validation reports through this and loads nothing else; a run that goes on
- * uses @actions/core itself (`toolkitIO`).
+ * @actions/http-client and undici, which take longer to load than the rest of the action together
+ * and which a run that needs no proxy never uses.
  *
  * Each line does what the @actions/core function of the same name does (core.js), so the runner
  * sees the same bytes either way (__tests__/unit/runner-io.test.ts compares them).
@@ -2615,51 +3063,33 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 const runnerIO = {
     getInput: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim(),
-    setSecret: (value) => (0,command/* issueCommand */.L)('add-mask', {}, value),
+    setSecret: (value) => issueCommand('add-mask', {}, value),
     setOutput: (name, value) => {
         if (process.env.GITHUB_OUTPUT)
-            return (0,file_command/* issueFileCommand */.n)('OUTPUT', (0,file_command/* prepareKeyValueMessage */.v)(name, value));
+            return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
         process.stdout.write(external_node_os_namespaceObject.EOL);
-        (0,command/* issueCommand */.L)('set-output', { name }, (0,utils/* toCommandValue */.E)(value));
+        issueCommand('set-output', { name }, toCommandValue(value));
     },
     exportVariable: (name, value) => {
-        process.env[name] = (0,utils/* toCommandValue */.E)(value);
+        process.env[name] = toCommandValue(value);
         if (process.env.GITHUB_ENV)
-            return (0,file_command/* issueFileCommand */.n)('ENV', (0,file_command/* prepareKeyValueMessage */.v)(name, value));
-        (0,command/* issueCommand */.L)('set-env', { name }, (0,utils/* toCommandValue */.E)(value));
+            return issueFileCommand('ENV', prepareKeyValueMessage(name, value));
+        issueCommand('set-env', { name }, toCommandValue(value));
     },
     info: (message) => void process.stdout.write(message + external_node_os_namespaceObject.EOL),
-    warning: (message) => (0,command/* issueCommand */.L)('warning', {}, message),
+    warning: (message) => issueCommand('warning', {}, message),
     setFailed: (message) => {
         process.exitCode = 1;
-        (0,command/* issueCommand */.L)('error', {}, message);
+        issueCommand('error', {}, message);
     },
-    startGroup: (name) => (0,command/* issue */.s)('group', name),
-    endGroup: () => (0,command/* issue */.s)('endgroup'),
+    startGroup: (name) => issue('group', name),
+    endGroup: () => issue('endgroup'),
     appendSummary: async (markdown) => {
         // Without GITHUB_STEP_SUMMARY (e.g. an old runner) there is simply no summary.
         if (process.env.GITHUB_STEP_SUMMARY)
-            await summary/* summary */.z.addRaw(markdown).write();
+            await summary.addRaw(markdown).write();
     }
 };
-/** The same io through @actions/core itself, for a run that goes on to rotate. */
-function toolkitIO(core) {
-    return {
-        getInput: (name) => core.getInput(name),
-        setSecret: (value) => core.setSecret(value),
-        setOutput: (name, value) => core.setOutput(name, value),
-        exportVariable: (name, value) => core.exportVariable(name, value),
-        info: (message) => core.info(message),
-        warning: (message) => core.warning(message),
-        setFailed: (message) => core.setFailed(message),
-        startGroup: (name) => core.startGroup(name),
-        endGroup: () => core.endGroup(),
-        appendSummary: async (markdown) => {
-            if (process.env.GITHUB_STEP_SUMMARY)
-                await core.summary.addRaw(markdown).write();
-        }
-    };
-}
 
 ;// CONCATENATED MODULE: ./src/shutdown.ts
 /**
@@ -2732,15 +3162,14 @@ function handleTermination(report, { cancelledExitCode = 1 } = {}) {
  *
  * It loads what each path uses, in the order it is needed, so that the first requests wait for as
  * little as possible and the rest loads while their answers are awaited:
- * - until @actions/core is loaded, the action speaks through runner-io.ts (@actions/core's own
- *   command and summary modules: the same bytes), and a run that fails validation loads nothing more;
+ * - the action speaks through runner-io.ts (@actions/core's own command and summary modules, the
+ *   same bytes without its index and the HTTP stack that index brings), and a run that fails
+ *   validation loads nothing more;
  * - Octokit is in this file, evaluated once the inputs are valid, and Node 24's fetch is part of
  *   Node (proxy.ts): the first GitHub requests leave without a chunk being read;
- * - where they need the bundled undici instead (Node 22 and older, or a proxy), it is loaded before
- *   run() starts, so that they too leave in the turn run() starts them;
- * - once they have, libsodium (seal.ts) and @actions/core (whose OIDC client brings
- *   @actions/http-client and undici) load from their chunks while GitHub answers, and @actions/core
- *   speaks from then on.
+ * - where they need the bundled undici instead (Node 22 and older, or a proxy), it is loaded once
+ *   the inputs are valid and before the first request, so that they too leave in the turn they start;
+ * - once they have, libsodium (seal.ts) loads from its chunk while GitHub answers.
  */
 
 
@@ -2749,22 +3178,8 @@ function handleTermination(report, { cancelledExitCode = 1 } = {}) {
 
 
 
-
 async function action_run() {
-    /** Who speaks for the action: runner-io.ts until @actions/core is loaded. */
-    let voice = runnerIO;
-    const io = {
-        getInput: (name) => voice.getInput(name),
-        setSecret: (value) => voice.setSecret(value),
-        setOutput: (name, value) => voice.setOutput(name, value),
-        exportVariable: (name, value) => voice.exportVariable(name, value),
-        info: (message) => voice.info(message),
-        warning: (message) => voice.warning(message),
-        setFailed: (message) => voice.setFailed(message),
-        startGroup: (name) => voice.startGroup(name),
-        endGroup: () => voice.endGroup(),
-        appendSummary: (markdown) => voice.appendSummary(markdown)
-    };
+    const io = runnerIO;
     const ledger = new RecoveryLedger();
     const redactor = new Redactor();
     const termination = handleTermination({
@@ -2775,40 +3190,14 @@ async function action_run() {
             io.setFailed(redactor.scrub(pending ? `${reason}\n${pending}` : reason));
         }
     });
-    /** The config run() will read, or undefined when it will stop at validation (which it then reports). */
-    function validConfig() {
-        try {
-            return readConfig(io.getInput, process.env);
-        }
-        catch (error) {
-            if (error instanceof InputError)
-                return undefined;
-            throw error;
-        }
-    }
-    const send = proxyAwareFetch();
-    let toolkit;
-    /** GitHub's requests come first: once the first has been handed to the network, @actions/core loads. */
-    const githubFetch = (input, init) => {
-        const response = send(input, init);
-        toolkit ??= new Promise((resolve) => setImmediate(resolve))
-            .then(() => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(779), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7702)))
-            .then((core) => {
-            voice = toolkitIO(core);
-        }, 
-        // Not a reason to stop a rotation: runner-io.ts writes the same bytes.
-        () => undefined);
-        return response;
-    };
     try {
-        const config = validConfig();
-        if (config && (!nodeFetchSuffices || proxyApplies(config.githubApiUrl)))
-            await loadBundledFetch();
         await run({
             io,
             env: process.env,
-            fetch: send,
-            githubFetch,
+            fetch: proxyAwareFetch(),
+            // Once the inputs are valid: where Node's own fetch will not do, the bundled undici loads now,
+            // so that the first requests still leave in the turn they are started.
+            beforeRequests: (config) => prepareFetchFor(config.githubApiUrl),
             timing: realTiming,
             cancel: termination.cancel,
             stop: termination.stop,
@@ -2831,7 +3220,7 @@ async function action_run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8370);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2569);
 /** The runner's entry: everything is in action.ts, so that local tools can run the same thing. */
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -2848,24 +3237,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 5317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-
-/***/ }),
-
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -3058,34 +3433,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 3557:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-
-/***/ }),
-
 /***/ 4756:
 /***/ ((module) => {
 
@@ -3097,503 +3444,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 9635:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ issueCommand),
-/* harmony export */   s: () => (/* binding */ issue)
-/* harmony export */ });
-/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(857);
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4679);
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + os__WEBPACK_IMPORTED_MODULE_0__.EOL);
-}
-function issue(name, message = '') {
-    issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return (0,_utils_js__WEBPACK_IMPORTED_MODULE_1__/* .toCommandValue */ .E)(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return (0,_utils_js__WEBPACK_IMPORTED_MODULE_1__/* .toCommandValue */ .E)(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-
-/***/ }),
-
-/***/ 7063:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  n: () => (/* binding */ issueFileCommand),
-  v: () => (/* binding */ prepareKeyValueMessage)
-});
-
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/utils.js
-var utils = __nccwpck_require__(4679);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${(0,utils/* toCommandValue */.E)(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = (0,utils/* toCommandValue */.E)(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-
-/***/ }),
-
-/***/ 1170:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   yo: () => (/* binding */ markdownSummary),
-/* harmony export */   z: () => (/* binding */ summary)
-/* harmony export */ });
-/* unused harmony exports SUMMARY_ENV_VAR, SUMMARY_DOCS_URL */
-/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(857);
-/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9896);
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = fs__WEBPACK_IMPORTED_MODULE_1__.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, fs__WEBPACK_IMPORTED_MODULE_1__.constants.R_OK | fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(os__WEBPACK_IMPORTED_MODULE_0__.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = _summary;
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-
-/***/ }),
-
-/***/ 4679:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ toCommandValue),
-/* harmony export */   k: () => (/* binding */ toCommandProperties)
-/* harmony export */ });
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
 
 /***/ }),
 

@@ -182,15 +182,10 @@ async function readBody(response: Response, maxBytes: number): Promise<string> {
 }
 
 function redirected(response: Response, url: string, redactor: Redactor): BoxError {
-  let origin = 'a location that is not a URL'
-  try {
-    origin = new URL(response.headers.get('location') ?? '', url).origin
-  } catch {
-    // described as unreadable
-  }
+  const origin = redactor.locationOrigin(response.headers.get('location'), url)
   return new BoxError(
     'redirected',
-    `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${redactor.serverText(origin, 200)}. ` +
+    `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${origin}. ` +
       'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else and Box did not use the refresh token. ' +
       'Check `box-api-url`: it must be the API base itself, such as https://api.box.com.',
     { status: response.status }

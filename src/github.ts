@@ -38,14 +38,14 @@ export interface GitHubClient {
   /** How `gh --hostname` names this GitHub; undefined for github.com, which needs no flag. */
   readonly ghHostname: string | undefined
   /**
-   * `path` is relative to the API base, already URL-encoded. `once` skips retries, for reads that
-   * only add detail and must not hold up the run.
-   */
-  /**
    * When the token expires, as GitHub last said in its `GitHub-Authentication-Token-Expiration`
    * header (expiring personal access tokens only); undefined when it never said.
    */
   tokenExpiresAt(): Date | undefined
+  /**
+   * `path` is relative to the API base, already URL-encoded. `once` skips retries, for reads that
+   * only add detail and must not hold up the run.
+   */
   request(
     method: 'GET' | 'PUT' | 'POST' | 'PATCH',
     path: string,
@@ -229,13 +229,7 @@ function requestError(error: unknown, now: number, redactor: Redactor): GitHubRe
 }
 
 function redirectError(status: number, location: unknown, baseUrl: string, redactor: Redactor): GitHubRequestError {
-  let origin = 'a location that is not a URL'
-  try {
-    origin = new URL(typeof location === 'string' ? location : '', baseUrl).origin
-  } catch {
-    // described as unreadable
-  }
-  const redirectedTo = redactor.serverText(origin, 200)
+  const redirectedTo = redactor.locationOrigin(location, baseUrl)
   return new GitHubRequestError(`GitHub answered ${status}, a redirect to ${redirectedTo}`, {
     answered: true,
     status,

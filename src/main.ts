@@ -54,8 +54,10 @@ export interface Collaborators {
   timing: Timing
   /** Backoff shape; the time budget always comes from `retry-timeout-seconds`. */
   backoff?: RetryPolicy
-  /** Tests only: a fetch for GitHub; a real run keeps the toolkit's proxy-aware one. */
+  /** Tests only: a fetch for GitHub; a real run uses proxy.ts's, as for Box. */
   githubFetch?: typeof fetch
+  /** Awaited once the inputs are valid, before the first request (the entry loads its transport). */
+  beforeRequests?: (config: Config) => Promise<void>
   /** Aborted on the first SIGINT or SIGTERM: no request starts any more, and GitHub requests stop. */
   cancel?: AbortSignal
   /** Aborted when even a Box request in flight must be given up (its answer may hold the new token). */
@@ -126,6 +128,7 @@ async function rotate(
   redactor: Redactor,
   mask: (value: string) => void
 ): Promise<RunReport> {
+  await deps.beforeRequests?.(config)
   // Started now so that loading libsodium overlaps the preflight requests.
   const sealer = loadSealer()
   sealer.catch(() => undefined)

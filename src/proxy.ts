@@ -17,12 +17,12 @@ import { getProxyUrl } from '@actions/http-client/lib/proxy'
 type Fetch = (url: string, init?: RequestInit) => Promise<Response>
 
 /** Whether Node's own fetch can be used when no proxy applies (see above). */
-export const nodeFetchSuffices = Number(process.versions.undici?.split('.')[0]) >= 7
+const nodeFetchSuffices = Number(process.versions.undici?.split('.')[0]) >= 7
 
 let bundled: Promise<Fetch> | undefined
 
 /** The bundled undici's fetch, with the runner's proxy where one applies; loaded once. */
-export function loadBundledFetch(): Promise<Fetch> {
+function loadBundledFetch(): Promise<Fetch> {
   bundled ??= Promise.all([import('@actions/http-client'), import('undici')]).then(
     ([{ HttpClient }, { fetch: undiciFetch }]) => {
       const client = new HttpClient('box-token-refresh')
@@ -37,15 +37,20 @@ export function loadBundledFetch(): Promise<Fetch> {
   return bundled
 }
 
-/** Whether the runner's proxy settings send requests to this URL through a proxy. */
-export function proxyApplies(url: string): boolean {
-  return Boolean(getProxyUrl(new URL(url))?.hostname)
+/** Whether a request to this URL goes through the bundled undici: on older Node, or through a proxy. */
+function needsBundledFetch(url: string): boolean {
+  return !nodeFetchSuffices || Boolean(getProxyUrl(new URL(url))?.hostname)
+}
+
+/** Loads the bundled undici now if a request to this URL will need it, so that it leaves without waiting. */
+export async function prepareFetchFor(url: string): Promise<void> {
+  if (needsBundledFetch(url)) await loadBundledFetch()
 }
 
 export function proxyAwareFetch(): typeof fetch {
   return ((input: string | URL, init?: RequestInit) => {
     const url = String(input)
-    if (nodeFetchSuffices && !proxyApplies(url)) return fetch(url, init)
+    if (!needsBundledFetch(url)) return fetch(url, init)
     return loadBundledFetch().then((bundledFetch) => bundledFetch(url, init))
   }) as typeof fetch
 }

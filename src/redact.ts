@@ -51,6 +51,20 @@ export class Redactor {
     const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim()
     return cap(neutraliseCommands(this.scrub(oneLine)), maxLength)
   }
+
+  /**
+   * Where a redirect pointed, for the error that refuses it: only the origin of its `Location`
+   * (resolved against `base`), never the path or query that might carry anything.
+   */
+  locationOrigin(location: unknown, base: string): string {
+    let origin = 'a location that is not a URL'
+    try {
+      origin = new URL(typeof location === 'string' ? location : '', base).origin
+    } catch {
+      // described as unreadable
+    }
+    return this.serverText(origin, 200)
+  }
 }
 
 /**

@@ -1,9 +1,8 @@
 /**
  * The action's io as @actions/core writes it, from the toolkit's own command, file-command and
  * summary modules, without its index: that index also loads the OIDC client, and with it
- * @actions/http-client and undici, which take longer to load than the rest of the action together.
- * A run that stops at validation reports through this and loads nothing else; a run that goes on
- * uses @actions/core itself (`toolkitIO`).
+ * @actions/http-client and undici, which take longer to load than the rest of the action together
+ * and which a run that needs no proxy never uses.
  *
  * Each line does what the @actions/core function of the same name does (core.js), so the runner
  * sees the same bytes either way (__tests__/unit/runner-io.test.ts compares them).
@@ -14,8 +13,6 @@ import { summary } from '@actions/core/lib/summary.js'
 import { toCommandValue } from '@actions/core/lib/utils.js'
 import { EOL } from 'node:os'
 import type { ActionIO } from './io.js'
-
-type Toolkit = typeof import('@actions/core')
 
 export const runnerIO: ActionIO = {
   getInput: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim(),
@@ -41,23 +38,5 @@ export const runnerIO: ActionIO = {
   appendSummary: async (markdown) => {
     // Without GITHUB_STEP_SUMMARY (e.g. an old runner) there is simply no summary.
     if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(markdown).write()
-  }
-}
-
-/** The same io through @actions/core itself, for a run that goes on to rotate. */
-export function toolkitIO(core: Toolkit): ActionIO {
-  return {
-    getInput: (name) => core.getInput(name),
-    setSecret: (value) => core.setSecret(value),
-    setOutput: (name, value) => core.setOutput(name, value),
-    exportVariable: (name, value) => core.exportVariable(name, value),
-    info: (message) => core.info(message),
-    warning: (message) => core.warning(message),
-    setFailed: (message) => core.setFailed(message),
-    startGroup: (name) => core.startGroup(name),
-    endGroup: () => core.endGroup(),
-    appendSummary: async (markdown) => {
-      if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
-    }
   }
 }

@@ -115,7 +115,7 @@ function createGitHubClient(token, options) {
         userAgent: orchestrationUserAgent(),
         baseUrl: options.baseUrl,
         log: silent,
-        request: { fetch: options.fetch ?? (0,_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyAwareFetch */ .Fm)() }
+        request: { fetch: options.fetch ?? (0,_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyAwareFetch */ .F)() }
     }));
     octokit.catch(() => undefined); // reported by the first request that awaits it
     const { redactor } = options;
@@ -222,14 +222,7 @@ function requestError(error, now, redactor) {
     });
 }
 function redirectError(status, location, baseUrl, redactor) {
-    let origin = 'a location that is not a URL';
-    try {
-        origin = new URL(typeof location === 'string' ? location : '', baseUrl).origin;
-    }
-    catch {
-        // described as unreadable
-    }
-    const redirectedTo = redactor.serverText(origin, 200);
+    const redirectedTo = redactor.locationOrigin(location, baseUrl);
     return new GitHubRequestError(`GitHub answered ${status}, a redirect to ${redirectedTo}`, {
         answered: true,
         status,
@@ -296,7 +289,7 @@ try {
         argv: process.argv.slice(2),
         env: process.env,
         // Like the action: https_proxy / no_proxy apply to Box as they do to GitHub (through Octokit).
-        fetch: (0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyAwareFetch */ .Fm)(),
+        fetch: (0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyAwareFetch */ .F)(),
         stdout: (text) => void process.stdout.write(text),
         stderr: (text) => void process.stderr.write(text),
         prompt: _login_system_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalPrompt */ .l7,
@@ -965,14 +958,8 @@ async function readBody(response, maxBytes) {
     return Buffer.concat(chunks).toString('utf8').slice(0, maxBytes);
 }
 function redirected(response, url, redactor) {
-    let origin = 'a location that is not a URL';
-    try {
-        origin = new URL(response.headers.get('location') ?? '', url).origin;
-    }
-    catch {
-        // described as unreadable
-    }
-    return new box_error_BoxError('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${redactor.serverText(origin, 200)}. ` +
+    const origin = redactor.locationOrigin(response.headers.get('location'), url);
+    return new box_error_BoxError('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${origin}. ` +
         'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else and Box did not use the refresh token. ' +
         'Check `box-api-url`: it must be the API base itself, such as https://api.box.com.', { status: response.status });
 }
@@ -1825,6 +1812,20 @@ class Redactor {
         const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
         return cap(neutraliseCommands(this.scrub(oneLine)), maxLength);
     }
+    /**
+     * Where a redirect pointed, for the error that refuses it: only the origin of its `Location`
+     * (resolved against `base`), never the path or query that might carry anything.
+     */
+    locationOrigin(location, base) {
+        let origin = 'a location that is not a URL';
+        try {
+            origin = new URL(typeof location === 'string' ? location : '', base).origin;
+        }
+        catch {
+            // described as unreadable
+        }
+        return this.serverText(origin, 200);
+    }
 }
 /**
  * The forms a server may echo a credential in: as sent; percent-encoded (upper- and lower-case
@@ -2181,9 +2182,9 @@ function ghAuthToken(hostname) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fm: () => (/* binding */ proxyAwareFetch)
+/* harmony export */   F: () => (/* binding */ proxyAwareFetch)
 /* harmony export */ });
-/* unused harmony exports nodeFetchSuffices, loadBundledFetch, proxyApplies */
+/* unused harmony export prepareFetchFor */
 /* harmony import */ var _actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9783);
 /**
  * How requests reach Box and GitHub, honouring the runner's proxy settings (https_proxy /
@@ -2216,14 +2217,19 @@ function loadBundledFetch() {
     });
     return bundled;
 }
-/** Whether the runner's proxy settings send requests to this URL through a proxy. */
-function proxyApplies(url) {
-    return Boolean((0,_actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s)(new URL(url))?.hostname);
+/** Whether a request to this URL goes through the bundled undici: on older Node, or through a proxy. */
+function needsBundledFetch(url) {
+    return !nodeFetchSuffices || Boolean((0,_actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s)(new URL(url))?.hostname);
+}
+/** Loads the bundled undici now if a request to this URL will need it, so that it leaves without waiting. */
+async function prepareFetchFor(url) {
+    if (needsBundledFetch(url))
+        await loadBundledFetch();
 }
 function proxyAwareFetch() {
     return ((input, init) => {
         const url = String(input);
-        if (nodeFetchSuffices && !proxyApplies(url))
+        if (!needsBundledFetch(url))
             return fetch(url, init);
         return loadBundledFetch().then((bundledFetch) => bundledFetch(url, init));
     });
