@@ -4,17 +4,19 @@ import { EXIT, login } from './login/main.js'
 import { ghAuthToken, openInBrowser, terminalPrompt } from './login/system.js'
 import { proxyAwareFetch } from './proxy.js'
 import { RecoveryLedger } from './recovery.js'
+import { Redactor } from './redact.js'
 import { realTiming } from './retry.js'
 import { handleTermination } from './shutdown.js'
 
 const ledger = new RecoveryLedger()
+// The command's own: it learns every credential login() sees, so even a bug's stack is cleaned.
+const redactor = new Redactor()
 const termination = handleTermination(
   {
     announce: () => process.stderr.write('\nCancelling…\n'),
-    // Only sealed payloads and fixed text are printed here: nothing that could hold a credential.
     lastWords: (reason) => {
       const pending = ledger.instructions()
-      process.stderr.write(`${reason.split('\n')[0]}\n${pending ? `${pending}\n` : 'Nothing was stored.\n'}`)
+      process.stderr.write(redactor.scrub(`${reason}\n${pending ? `${pending}\n` : 'Nothing was stored.\n'}`))
     }
   },
   { cancelledExitCode: EXIT.cancelled }
@@ -38,13 +40,16 @@ try {
       : 'node dist/login/index.js',
     cancel: termination.cancel,
     stop: termination.stop,
-    ledger
+    ledger,
+    redactor
   })
 } catch (error) {
   // Only a bug reaches here: every expected failure is reported by login() itself.
   const pending = ledger.instructions()
   process.stderr.write(
-    `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${pending ? `${pending}\n` : ''}`
+    redactor.scrub(
+      `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${pending ? `${pending}\n` : ''}`
+    )
   )
   process.exitCode = 1
 }

@@ -38,6 +38,25 @@ describe('login options', () => {
     expect(result.requests).toEqual([])
   })
 
+  test('a flag left without its value does not swallow the next flag, and no credential is echoed', async () => {
+    const token = 'ghp_LeftWithoutItsFlag0123456789abcdef'
+    const secret = 'BoxClientSecretPastedAlone0123456789'
+    // --client-secret takes --github-token as its value; the token would then be a stray word.
+    const result = await t.runLogin(
+      ['-R', REPO, '--client-secret', '--github-token', token, '--timeout', '0', secret],
+      {
+        env: { BOX_CLIENT_SECRET: 'BoxClientSecretFromTheEnvironment99' }
+      }
+    )
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('`--client-secret` needs a value, e.g. `--client-secret VALUE`.')
+    expect(result.stderr).toContain('A word that looks like a token or secret (not shown) is not an option')
+    expect(result.stderr).toContain('`--timeout` must be a whole number from 1 to 3600 (seconds), not "0".')
+    for (const credential of [token, secret, 'BoxClientSecretFromTheEnvironment99'])
+      expect(result.stdout + result.stderr).not.toContain(credential)
+    expect(result.requests).toEqual([])
+  })
+
   test('reports every invalid option at once, before any request', async () => {
     const result = await t.runLogin([
       '--repository',

@@ -4,7 +4,7 @@
  * and servers that redirect or echo what they were sent.
  */
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { connect, type AddressInfo } from 'node:net'
 import { authorize, visit, type BrowserVisit } from '../support/browser.js'
 import { startSimulator } from '../simulator/index.js'
 import { loginTests, REDIRECT_URI, REPO, repositoryScope, SECRET, WRITE_TOKEN } from '../support/login.js'
@@ -47,6 +47,32 @@ describe('login refuses', () => {
       })
     })
     expect(stillUnused.status).toBe(200)
+  })
+
+  test('a request line that is no URL (`GET //`) with a 404, and still takes the real answer', async () => {
+    let rawAnswer = ''
+    const browser = async (url: string): Promise<BrowserVisit> => {
+      const box = await authorize(url)
+      const callback = new URL(box.location!)
+      // fetch() cannot send it: a raw request line, as any local process could.
+      rawAnswer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(callback.port), callback.hostname, () =>
+          socket.end('GET // HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n')
+        )
+        let text = ''
+        socket.on('data', (chunk) => (text += String(chunk)))
+        socket.on('end', () => resolve(text))
+        socket.on('error', reject)
+      })
+      const real = await visit(box.location!)
+      return { authorizeStatus: box.status, callbackUrl: box.location, callbackStatus: real.status, page: real.page }
+    }
+
+    const result = await t.runLogin(t.baseArgs(['--repository', REPO]), { browser })
+
+    expect(rawAnswer).toMatch(/^HTTP\/1\.1 404 /)
+    expect(result.code).toBe(0)
+    expect(t.sim.github.getSecret(repositoryScope, SECRET)?.plaintext).toBe(t.sim.box.issued[0]!.refreshToken)
   })
 
   test('a callback without the state, and gives up at the timeout without exchanging or storing anything', async () => {

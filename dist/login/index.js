@@ -262,10 +262,11 @@ function failureStatus(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5358);
+/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7746);
 /* harmony import */ var _login_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2550);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8903);
 /* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(116);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6670);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9809);
 /* harmony import */ var _shutdown_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4469);
 /** The `login` command's entry: real collaborators in, everything else in login/main.ts. */
@@ -275,13 +276,15 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
 const ledger = new _recovery_js__WEBPACK_IMPORTED_MODULE_3__/* .RecoveryLedger */ .nO();
+// The command's own: it learns every credential login() sees, so even a bug's stack is cleaned.
+const redactor = new _redact_js__WEBPACK_IMPORTED_MODULE_6__/* .Redactor */ .p();
 const termination = (0,_shutdown_js__WEBPACK_IMPORTED_MODULE_5__/* .handleTermination */ .X)({
     announce: () => process.stderr.write('\nCancelling…\n'),
-    // Only sealed payloads and fixed text are printed here: nothing that could hold a credential.
     lastWords: (reason) => {
         const pending = ledger.instructions();
-        process.stderr.write(`${reason.split('\n')[0]}\n${pending ? `${pending}\n` : 'Nothing was stored.\n'}`);
+        process.stderr.write(redactor.scrub(`${reason}\n${pending ? `${pending}\n` : 'Nothing was stored.\n'}`));
     }
 }, { cancelledExitCode: _login_main_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.cancelled });
 try {
@@ -302,13 +305,14 @@ try {
             : 'node dist/login/index.js',
         cancel: termination.cancel,
         stop: termination.stop,
-        ledger
+        ledger,
+        redactor
     });
 }
 catch (error) {
     // Only a bug reaches here: every expected failure is reported by login() itself.
     const pending = ledger.instructions();
-    process.stderr.write(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${pending ? `${pending}\n` : ''}`);
+    process.stderr.write(redactor.scrub(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${pending ? `${pending}\n` : ''}`));
     process.exitCode = 1;
 }
 termination.finished();
@@ -318,7 +322,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5358:
+/***/ 7746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1127,17 +1131,26 @@ function readFlags(argv) {
     const values = {};
     const problems = [];
     let afterUnknown = false;
+    /** A flag the parser took as the previous flag's value (`--client-secret --github-token X`). */
+    let swallowed;
     for (const token of tokens) {
         if (token.kind === 'option-terminator')
             continue;
         if (token.kind === 'positional') {
-            if (!afterUnknown)
-                problems.push(`\`${token.value}\` is not an option: options start with -- (see --help).`);
+            if (swallowed !== undefined) {
+                // The word is that flag's value, as the person meant it: kept, and never echoed.
+                values[swallowed] = flags[swallowed].type === 'boolean' ? true : token.value;
+            }
+            else if (!afterUnknown) {
+                problems.push(`${strayWord(token.value)} is not an option: options start with -- (see --help).`);
+            }
             afterUnknown = false;
+            swallowed = undefined;
             continue;
         }
         afterUnknown = false;
-        const flag = Object.keys(flags).find((name) => name === token.name || flags[name].short === token.name);
+        swallowed = undefined;
+        const flag = flagNamed(token.name);
         if (flag === undefined) {
             const meant = nearestFlag(token.name);
             problems.push(`\`${token.rawName}\` is not an option of this command${meant ? `; did you mean \`${meant}\`?` : ' (see --help).'}`);
@@ -1149,14 +1162,32 @@ function readFlags(argv) {
                 problems.push(`\`--${flag}\` takes no value: give it alone, not \`${token.rawName}=${token.value}\`.`);
             values[flag] = true;
         }
-        else if (token.value === undefined) {
+        else if (token.value === undefined || (!token.inlineValue && isFlag(token.value))) {
             problems.push(`\`--${flag}\` needs a value, e.g. \`--${flag} ${EXAMPLES[flag] ?? 'VALUE'}\`.`);
+            if (token.value !== undefined)
+                swallowed = flagNamed(token.value.replace(/^--?/, ''));
         }
         else {
             values[flag] = token.value;
         }
     }
     return { values, problems };
+}
+function flagNamed(name) {
+    return Object.keys(flags).find((flag) => flag === name || flags[flag].short === name);
+}
+/** `--github-token` or `-R` given where a value belongs: the person left the value out. */
+function isFlag(word) {
+    const match = /^--?([a-zA-Z][\w-]*)$/.exec(word);
+    return match !== null && flagNamed(match[1]) !== undefined;
+}
+/**
+ * A stray word, quoted so the person sees the mistake, unless it has the shape of a credential (a
+ * long run of letters, digits and _ such as a token or a client secret pasted without its flag):
+ * that is described, never printed.
+ */
+function strayWord(word) {
+    return /^[A-Za-z0-9_]{20,}$/.test(word) ? 'A word that looks like a token or secret (not shown)' : `\`${word}\``;
 }
 const EXAMPLES = {
     repository: 'octo-org/api-tests',
@@ -1241,13 +1272,17 @@ const DEFAULT_BOX_API_URL = 'https://api.box.com';
 const CALLBACK_PATH = '/callback';
 class UsageError extends Error {
     problems;
-    constructor(problems) {
+    credentials;
+    constructor(problems, 
+    /** The credentials read so far, to be redacted before the problems are printed. */
+    credentials = []) {
         super([
             problems.length === 1 ? 'An option is not valid:' : `${problems.length} options are not valid:`,
             ...problems.map((p) => `  - ${p}`),
             'Nothing was changed. Run with --help for how to use the command.'
         ].join('\n'));
         this.problems = problems;
+        this.credentials = credentials;
         this.name = 'UsageError';
     }
 }
@@ -1276,7 +1311,7 @@ function parseLoginArgs(argv, env) {
         openBrowser: values['no-browser'] !== true
     };
     if (flagsRead.problems.length > 0)
-        throw new UsageError(flagsRead.problems);
+        throw new UsageError(flagsRead.problems, [options.clientSecret, options.githubToken?.value]);
     return { help: false, options };
 }
 /** Where the token goes: a repository (or one of its environments), or an organization. */
@@ -1377,8 +1412,12 @@ async function startCallbackServer(port, state, onRefused) {
     let taken = false;
     const server = external_node_http_default().createServer((req, res) => {
         res.on('error', () => { }); // a browser that went away is not the command's problem
-        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-        if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH)
+        // A request line such as `GET //` is no URL at all: it gets the 404 too, instead of an exception
+        // that would end the command while Box's answer may be on its way.
+        const url = URL.canParse(req.url ?? '/', 'http://127.0.0.1')
+            ? new URL(req.url ?? '/', 'http://127.0.0.1')
+            : undefined;
+        if (req.method !== 'GET' || url?.pathname !== CALLBACK_PATH)
             return sendPage(res, 404, {
                 ok: false,
                 title: 'Not found',
@@ -1759,97 +1798,8 @@ Exit status: 0 stored, 1 failed (the message says what to do), 2 invalid options
 `;
 }
 
-;// CONCATENATED MODULE: ./src/redact.ts
-/**
- * Text that came from a server, and the credentials it must never carry.
- *
- * Box, GitHub, or a proxy in front of either may answer with anything: an error page that echoes
- * the request (and with it the client secret and the refresh token), a description holding a
- * workflow command or a code fence, ten megabytes of text. Every such string passes through
- * `serverText` before it reaches a log line, the summary, an output or an error: control
- * characters go, every known credential in each form a server might echo it (as sent, percent-
- * encoded, form-encoded, JSON-escaped) becomes ***, workflow commands are broken, and the length
- * is capped. `scrub` is the last net for text the action composes itself.
- */
-/** Anything shorter could match ordinary words; real credentials are far longer. */
-const MIN_SECRET_LENGTH = 6;
-/** What is examined at all: a 10 MB body is cut before any work is done on it. */
-const MAX_EXAMINED = 64 * 1024;
-const DEFAULT_SERVER_TEXT_LENGTH = 300;
-// C0 and C1 controls, DEL, line and paragraph separators: each run becomes a space.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-// Invisible Unicode that can reorder or hide text in a log viewer (zero-width characters,
-// bidirectional marks, overrides and isolates, BOM): removed, so nothing can hide inside a word.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-class Redactor {
-    /** Every form of every credential, longest first so a longer form is replaced before its parts. */
-    forms = [];
-    /** Registers a credential; from now on it is replaced by *** in everything this redactor cleans. */
-    add(secret) {
-        if (secret === undefined || secret.length < MIN_SECRET_LENGTH)
-            return;
-        const added = new Set(this.forms);
-        for (const form of encodings(secret))
-            added.add(form);
-        this.forms = [...added].sort((a, b) => b.length - a.length);
-    }
-    /** Replaces every known credential, in every form, with ***. */
-    scrub(text) {
-        let result = text;
-        for (const form of this.forms)
-            if (result.includes(form))
-                result = result.split(form).join('***');
-        return result;
-    }
-    /**
-     * A server's string made safe to print: one line, no control characters, no credential, no
-     * workflow command, at most `maxLength` characters. Anything that is not a string becomes ''.
-     */
-    serverText(text, maxLength = DEFAULT_SERVER_TEXT_LENGTH) {
-        if (typeof text !== 'string')
-            return '';
-        // Invisible characters go before the scrub, so a credential they were hiding in is whole again.
-        const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-        return cap(neutraliseCommands(this.scrub(oneLine)), maxLength);
-    }
-    /**
-     * Where a redirect pointed, for the error that refuses it: only the origin of its `Location`
-     * (resolved against `base`), never the path or query that might carry anything.
-     */
-    locationOrigin(location, base) {
-        let origin = 'a location that is not a URL';
-        try {
-            origin = new URL(typeof location === 'string' ? location : '', base).origin;
-        }
-        catch {
-            // described as unreadable
-        }
-        return this.serverText(origin, 200);
-    }
-}
-/**
- * The forms a server may echo a credential in: as sent; percent-encoded (upper- and lower-case
- * hex); form-encoded (which differs from percent-encoding for a few characters); JSON-escaped, with
- * and without escaped slashes.
- */
-function encodings(secret) {
-    const percent = encodeURIComponent(secret);
-    const form = new URLSearchParams({ v: secret }).toString().slice(2);
-    const json = JSON.stringify(secret).slice(1, -1);
-    const lowerHex = (s) => s.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
-    return [secret, percent, lowerHex(percent), form, lowerHex(form), json, json.replace(/\//g, '\\/')];
-}
-/**
- * The runner reads `::name::` (and the older `##[name]`) as a command wherever a line starts with
- * it. Server text never starts a line of ours, but it is also never allowed to look like one.
- */
-function neutraliseCommands(text) {
-    return text.replace(/::/g, ': :').replace(/##\[/g, '# #[');
-}
-function cap(text, maxLength) {
-    return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
-}
-
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(6670);
 ;// CONCATENATED MODULE: ./src/login/terminal.ts
 /**
  * The login command's output: progress and results to stdout, warnings and errors to stderr, and
@@ -1860,11 +1810,13 @@ function cap(text, maxLength) {
 class Terminal {
     out;
     err;
+    redactor;
+    constructor(out, err, 
     /** Knows every credential the command has seen; also cleans what servers send. */
-    redactor = new Redactor();
-    constructor(out, err) {
+    redactor = new redact/* Redactor */.p()) {
         this.out = out;
         this.err = err;
+        this.redactor = redactor;
     }
     /** From now on `value` never appears in anything this terminal writes. */
     redact(value) {
@@ -1899,7 +1851,7 @@ class Terminal {
 
 const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
 async function login(deps) {
-    const terminal = new Terminal(deps.stdout, deps.stderr);
+    const terminal = new Terminal(deps.stdout, deps.stderr, deps.redactor);
     try {
         return await runLogin(deps, terminal);
     }
@@ -1977,8 +1929,11 @@ function readOptions(deps, terminal) {
         return command.options;
     }
     catch (error) {
-        if (error instanceof UsageError)
+        if (error instanceof UsageError) {
+            for (const credential of error.credentials)
+                terminal.redact(credential);
             throw new LoginFailure(error.message, EXIT.usage);
+        }
         throw error;
     }
 }
@@ -2323,6 +2278,106 @@ class RecoveryLedger {
         const pending = this.pending();
         return pending.length === 0 ? undefined : writeAheadInstructions(pending);
     }
+}
+
+
+/***/ }),
+
+/***/ 6670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony export DEFAULT_SERVER_TEXT_LENGTH */
+/**
+ * Text that came from a server, and the credentials it must never carry.
+ *
+ * Box, GitHub, or a proxy in front of either may answer with anything: an error page that echoes
+ * the request (and with it the client secret and the refresh token), a description holding a
+ * workflow command or a code fence, ten megabytes of text. Every such string passes through
+ * `serverText` before it reaches a log line, the summary, an output or an error: control
+ * characters go, every known credential in each form a server might echo it (as sent, percent-
+ * encoded, form-encoded, JSON-escaped) becomes ***, workflow commands are broken, and the length
+ * is capped. `scrub` is the last net for text the action composes itself.
+ */
+/** Anything shorter could match ordinary words; real credentials are far longer. */
+const MIN_SECRET_LENGTH = 6;
+/** What is examined at all: a 10 MB body is cut before any work is done on it. */
+const MAX_EXAMINED = 64 * 1024;
+const DEFAULT_SERVER_TEXT_LENGTH = 300;
+// C0 and C1 controls, DEL, line and paragraph separators: each run becomes a space.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+// Invisible Unicode that can reorder or hide text in a log viewer (zero-width characters,
+// bidirectional marks, overrides and isolates, BOM): removed, so nothing can hide inside a word.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+class Redactor {
+    /** Every form of every credential, longest first so a longer form is replaced before its parts. */
+    forms = [];
+    /** Registers a credential; from now on it is replaced by *** in everything this redactor cleans. */
+    add(secret) {
+        if (secret === undefined || secret.length < MIN_SECRET_LENGTH)
+            return;
+        const added = new Set(this.forms);
+        for (const form of encodings(secret))
+            added.add(form);
+        this.forms = [...added].sort((a, b) => b.length - a.length);
+    }
+    /** Replaces every known credential, in every form, with ***. */
+    scrub(text) {
+        let result = text;
+        for (const form of this.forms)
+            if (result.includes(form))
+                result = result.split(form).join('***');
+        return result;
+    }
+    /**
+     * A server's string made safe to print: one line, no control characters, no credential, no
+     * workflow command, at most `maxLength` characters. Anything that is not a string becomes ''.
+     */
+    serverText(text, maxLength = DEFAULT_SERVER_TEXT_LENGTH) {
+        if (typeof text !== 'string')
+            return '';
+        // Invisible characters go before the scrub, so a credential they were hiding in is whole again.
+        const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+        return cap(neutraliseCommands(this.scrub(oneLine)), maxLength);
+    }
+    /**
+     * Where a redirect pointed, for the error that refuses it: only the origin of its `Location`
+     * (resolved against `base`), never the path or query that might carry anything.
+     */
+    locationOrigin(location, base) {
+        let origin = 'a location that is not a URL';
+        try {
+            origin = new URL(typeof location === 'string' ? location : '', base).origin;
+        }
+        catch {
+            // described as unreadable
+        }
+        return this.serverText(origin, 200);
+    }
+}
+/**
+ * The forms a server may echo a credential in: as sent; percent-encoded (upper- and lower-case
+ * hex); form-encoded (which differs from percent-encoding for a few characters); JSON-escaped, with
+ * and without escaped slashes.
+ */
+function encodings(secret) {
+    const percent = encodeURIComponent(secret);
+    const form = new URLSearchParams({ v: secret }).toString().slice(2);
+    const json = JSON.stringify(secret).slice(1, -1);
+    const lowerHex = (s) => s.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
+    return [secret, percent, lowerHex(percent), form, lowerHex(form), json, json.replace(/\//g, '\\/')];
+}
+/**
+ * The runner reads `::name::` (and the older `##[name]`) as a command wherever a line starts with
+ * it. Server text never starts a line of ours, but it is also never allowed to look like one.
+ */
+function neutraliseCommands(text) {
+    return text.replace(/::/g, ': :').replace(/##\[/g, '# #[');
+}
+function cap(text, maxLength) {
+    return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
 }
 
 

@@ -81,8 +81,12 @@ export async function startCallbackServer(
 
   const server = http.createServer((req, res) => {
     res.on('error', () => {}) // a browser that went away is not the command's problem
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH)
+    // A request line such as `GET //` is no URL at all: it gets the 404 too, instead of an exception
+    // that would end the command while Box's answer may be on its way.
+    const url = URL.canParse(req.url ?? '/', 'http://127.0.0.1')
+      ? new URL(req.url ?? '/', 'http://127.0.0.1')
+      : undefined
+    if (req.method !== 'GET' || url?.pathname !== CALLBACK_PATH)
       return sendPage(res, 404, {
         ok: false,
         title: 'Not found',

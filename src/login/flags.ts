@@ -44,17 +44,24 @@ export function readFlags(argv: readonly string[]): { values: FlagValues; proble
   const values: FlagValues = {}
   const problems: string[] = []
   let afterUnknown = false
+  /** A flag the parser took as the previous flag's value (`--client-secret --github-token X`). */
+  let swallowed: FlagName | undefined
   for (const token of tokens) {
     if (token.kind === 'option-terminator') continue
     if (token.kind === 'positional') {
-      if (!afterUnknown) problems.push(`\`${token.value}\` is not an option: options start with -- (see --help).`)
+      if (swallowed !== undefined) {
+        // The word is that flag's value, as the person meant it: kept, and never echoed.
+        values[swallowed] = flags[swallowed].type === 'boolean' ? true : token.value
+      } else if (!afterUnknown) {
+        problems.push(`${strayWord(token.value)} is not an option: options start with -- (see --help).`)
+      }
       afterUnknown = false
+      swallowed = undefined
       continue
     }
     afterUnknown = false
-    const flag = (Object.keys(flags) as FlagName[]).find(
-      (name) => name === token.name || (flags[name] as { short?: string }).short === token.name
-    )
+    swallowed = undefined
+    const flag = flagNamed(token.name)
     if (flag === undefined) {
       const meant = nearestFlag(token.name)
       problems.push(
@@ -67,13 +74,35 @@ export function readFlags(argv: readonly string[]): { values: FlagValues; proble
       if (token.value !== undefined)
         problems.push(`\`--${flag}\` takes no value: give it alone, not \`${token.rawName}=${token.value}\`.`)
       values[flag] = true
-    } else if (token.value === undefined) {
+    } else if (token.value === undefined || (!token.inlineValue && isFlag(token.value))) {
       problems.push(`\`--${flag}\` needs a value, e.g. \`--${flag} ${EXAMPLES[flag] ?? 'VALUE'}\`.`)
+      if (token.value !== undefined) swallowed = flagNamed(token.value.replace(/^--?/, ''))
     } else {
       values[flag] = token.value
     }
   }
   return { values, problems }
+}
+
+function flagNamed(name: string | undefined): FlagName | undefined {
+  return (Object.keys(flags) as FlagName[]).find(
+    (flag) => flag === name || (flags[flag] as { short?: string }).short === name
+  )
+}
+
+/** `--github-token` or `-R` given where a value belongs: the person left the value out. */
+function isFlag(word: string): boolean {
+  const match = /^--?([a-zA-Z][\w-]*)$/.exec(word)
+  return match !== null && flagNamed(match[1]) !== undefined
+}
+
+/**
+ * A stray word, quoted so the person sees the mistake, unless it has the shape of a credential (a
+ * long run of letters, digits and _ such as a token or a client secret pasted without its flag):
+ * that is described, never printed.
+ */
+function strayWord(word: string): string {
+  return /^[A-Za-z0-9_]{20,}$/.test(word) ? 'A word that looks like a token or secret (not shown)' : `\`${word}\``
 }
 
 const EXAMPLES: Partial<Record<FlagName, string>> = {

@@ -15,6 +15,7 @@ import { createGitHubClient, type GitHubClient } from '../github.js'
 import { LOGIN_TERMS } from '../github-messages.js'
 import { prepareForWriting } from '../preflight.js'
 import { RecoveryLedger } from '../recovery.js'
+import type { Redactor } from '../redact.js'
 import {
   defaultRetryPolicy,
   retryNotice,
@@ -67,12 +68,14 @@ export interface LoginDeps {
   stop?: AbortSignal
   /** Keeps the sealed copies where the entry can still print them. */
   ledger?: RecoveryLedger
+  /** Learns every credential the command sees, so the entry's last words can be cleaned too. */
+  redactor?: Redactor
 }
 
 const GITHUB_REQUEST_TIMEOUT_MS = 30_000
 
 export async function login(deps: LoginDeps): Promise<number> {
-  const terminal = new Terminal(deps.stdout, deps.stderr)
+  const terminal = new Terminal(deps.stdout, deps.stderr, deps.redactor)
   try {
     return await runLogin(deps, terminal)
   } catch (error) {
@@ -152,7 +155,10 @@ function readOptions(deps: LoginDeps, terminal: Terminal): LoginOptions | undefi
     terminal.redact(command.options.githubToken?.value)
     return command.options
   } catch (error) {
-    if (error instanceof UsageError) throw new LoginFailure(error.message, EXIT.usage)
+    if (error instanceof UsageError) {
+      for (const credential of error.credentials) terminal.redact(credential)
+      throw new LoginFailure(error.message, EXIT.usage)
+    }
     throw error
   }
 }

@@ -43,7 +43,11 @@ export interface LoginOptions {
 export type LoginCommand = { help: true } | { help: false; options: LoginOptions }
 
 export class UsageError extends Error {
-  constructor(readonly problems: string[]) {
+  constructor(
+    readonly problems: string[],
+    /** The credentials read so far, to be redacted before the problems are printed. */
+    readonly credentials: (string | undefined)[] = []
+  ) {
     super(
       [
         problems.length === 1 ? 'An option is not valid:' : `${problems.length} options are not valid:`,
@@ -90,7 +94,8 @@ export function parseLoginArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     retryTimeoutMs: flagsRead.integer('retry-timeout', DEFAULT_RETRY_TIMEOUT_SECONDS, 0, 3600, ' (seconds)') * 1000,
     openBrowser: values['no-browser'] !== true
   }
-  if (flagsRead.problems.length > 0) throw new UsageError(flagsRead.problems)
+  if (flagsRead.problems.length > 0)
+    throw new UsageError(flagsRead.problems, [options.clientSecret, options.githubToken?.value])
   return { help: false, options }
 }
 

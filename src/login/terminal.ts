@@ -6,12 +6,11 @@
 import { Redactor } from '../redact.js'
 
 export class Terminal {
-  /** Knows every credential the command has seen; also cleans what servers send. */
-  readonly redactor = new Redactor()
-
   constructor(
     private readonly out: (text: string) => void,
-    private readonly err: (text: string) => void
+    private readonly err: (text: string) => void,
+    /** Knows every credential the command has seen; also cleans what servers send. */
+    readonly redactor = new Redactor()
   ) {}
 
   /** From now on `value` never appears in anything this terminal writes. */
