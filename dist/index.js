@@ -230,9 +230,9 @@ function parseTokenAnswer(text, mask) {
     const refreshOk = isToken(refreshToken);
     const accessOk = isToken(accessToken);
     if (refreshOk)
-        mask(refreshToken);
+        maskSafely(mask, refreshToken);
     if (accessOk)
-        mask(accessToken);
+        maskSafely(mask, accessToken);
     if (!refreshOk) {
         throw new BoxError('malformed', `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
             `so the refresh token it was given is probably used up.`);
@@ -246,6 +246,19 @@ function parseTokenAnswer(text, mask) {
         expiresIn: lifetime(expiresIn, problems),
         problems
     };
+}
+/**
+ * A mask that throws (the runner's stdout gone) must not cost the answer: Box has already used the
+ * old token, and an exception here would be taken for a lost connection and retried with it. The
+ * run's redactor learns each token before the runner is told (main.ts), so nothing prints it either way.
+ */
+function maskSafely(mask, value) {
+    try {
+        mask(value);
+    }
+    catch {
+        // see above
+    }
 }
 function isToken(value) {
     return typeof value === 'string' && TOKEN_FORM.test(value);
@@ -924,7 +937,7 @@ function refreshTokenExpiry(issuedAt) {
 const GITHUB_TOKEN_WARNING_DAYS = 30;
 /** The refresh token in the secret, when no rotation happens in this run: 60 days after the last one. */
 function currentRefreshTokenExpiry(secretLastRotatedAt) {
-    return secretLastRotatedAt && new Date(secretLastRotatedAt.getTime() + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS);
+    return secretLastRotatedAt && refreshTokenExpiry(secretLastRotatedAt.getTime());
 }
 /** A warning when the GitHub token expires within 30 days, or undefined. */
 function githubTokenWarning(outlook, now, terms) {
@@ -1067,6 +1080,76 @@ async function handOutAccessToken(io, config, token, steps) {
     return written;
 }
 
+;// CONCATENATED MODULE: ./src/names.ts
+const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
+/** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
+function secretNameProblem(secretName) {
+    if (!secretNamePattern.test(secretName)) {
+        return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`;
+    }
+    if (/^GITHUB_/i.test(secretName))
+        return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
+    return undefined;
+}
+function environmentProblem(environment) {
+    if (environment.length > 255 || /[\u0000-\u001f]/.test(environment)) {
+        return 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.';
+    }
+    return undefined;
+}
+/** Only for a secret that does not exist yet: an existing one keeps its visibility and repositories. */
+function visibilityProblem(visibility) {
+    if (visibility === 'all' || visibility === 'private')
+        return undefined;
+    return visibility === 'selected'
+        ? 'cannot be `selected` for a new secret, because repositories are not chosen here. ' +
+            'Create the secret once in the organization settings with the repositories you want; ' +
+            'that list is kept on every rotation.'
+        : `must be \`private\` or \`all\`, not "${visibility}".`;
+}
+function organizationProblem(organization) {
+    return ownerPattern.test(organization)
+        ? undefined
+        : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
+}
+/** `owner/name` as GitHub allows it. */
+function isRepositoryName(value) {
+    const [owner = '', repo = '', ...rest] = value.split('/');
+    return rest.length === 0 && ownerPattern.test(owner) && repoPattern.test(repo) && repo !== '.' && repo !== '..';
+}
+function parseRepository(value, problem) {
+    const [owner = '', repo = ''] = value.split('/');
+    if (!isRepositoryName(value)) {
+        problem('repository', value === ''
+            ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.'
+            : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
+    }
+    return { owner, repo };
+}
+/** https only, except on this machine, where simulators and test servers live. */
+function baseUrl(value, name, problem) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        problem(name, `"${value}" is not a URL. Use a full URL such as https://api.box.com.`);
+        return value;
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+        problem(name, `"${value}" must use https (http is allowed only on a loopback address such as 127.0.0.1 or localhost).`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        problem(name, `"${value}" must be a plain base URL, without credentials, query or fragment.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+
 ;// CONCATENATED MODULE: ./src/handoff.ts
 /**
  * The sealed hand-off: the access token, carried from the job that rotated to later jobs of the
@@ -1083,6 +1166,7 @@ async function handOutAccessToken(io, config, token, steps) {
  * belongs to, when the token expires, a check value for the key): all of it is authenticated, so
  * changing any part makes the hand-off fail to open.
  */
+
 
 const PREFIX = 'box-handoff-v1';
 const INFO = 'box-token-refresh hand-off v1';
@@ -1145,7 +1229,12 @@ function readEnvelope(header) {
     try {
         const envelope = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'));
         const { repo, run, exp, kid } = envelope;
-        if (typeof repo !== 'string' || !Number.isSafeInteger(run) || !Number.isSafeInteger(exp) || typeof kid !== 'string')
+        // Read before anything is authenticated, and quoted in the error: only a repository name will do.
+        if (typeof repo !== 'string' ||
+            !isRepositoryName(repo) ||
+            !Number.isSafeInteger(run) ||
+            !Number.isSafeInteger(exp) ||
+            typeof kid !== 'string')
             return undefined;
         return { repo, run: run, exp: exp, kid };
     }
@@ -1313,7 +1402,9 @@ class LateSteps {
 
 
 
-async function consumeHandoff(io, config, now) {
+async function consumeHandoff(io, config, now, 
+/** Masks a credential for the runner and teaches it to the run's redactor, as for Box's tokens. */
+mask) {
     let token;
     try {
         token = openHandoff(config.handoff, config.clientSecret, config.binding, now);
@@ -1327,7 +1418,7 @@ async function consumeHandoff(io, config, now) {
         await writeSummary(io, report);
         return report;
     }
-    io.setSecret(token.accessToken);
+    mask(token.accessToken);
     const expiresAt = new Date(token.expiresAt);
     io.info(`Opened the hand-off of this run's rotating job; the access token expires at ${expiresAt.toISOString()}.`);
     const steps = new LateSteps();
@@ -1403,77 +1494,7 @@ class InputReader {
     }
 }
 
-;// CONCATENATED MODULE: ./src/names.ts
-const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
-/** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
-function secretNameProblem(secretName) {
-    if (!secretNamePattern.test(secretName)) {
-        return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`;
-    }
-    if (/^GITHUB_/i.test(secretName))
-        return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
-    return undefined;
-}
-function environmentProblem(environment) {
-    if (environment.length > 255 || /[\u0000-\u001f]/.test(environment)) {
-        return 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.';
-    }
-    return undefined;
-}
-/** Only for a secret that does not exist yet: an existing one keeps its visibility and repositories. */
-function visibilityProblem(visibility) {
-    if (visibility === 'all' || visibility === 'private')
-        return undefined;
-    return visibility === 'selected'
-        ? 'cannot be `selected` for a new secret, because repositories are not chosen here. ' +
-            'Create the secret once in the organization settings with the repositories you want; ' +
-            'that list is kept on every rotation.'
-        : `must be \`private\` or \`all\`, not "${visibility}".`;
-}
-function organizationProblem(organization) {
-    return ownerPattern.test(organization)
-        ? undefined
-        : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
-}
-function parseRepository(value, problem) {
-    const [owner = '', repo = '', ...rest] = value.split('/');
-    if (rest.length > 0 || !ownerPattern.test(owner) || !repoPattern.test(repo) || repo === '.' || repo === '..') {
-        problem('repository', value === ''
-            ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.'
-            : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
-    }
-    return { owner, repo };
-}
-/** https only, except on this machine, where simulators and test servers live. */
-function baseUrl(value, name, problem) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        problem(name, `"${value}" is not a URL. Use a full URL such as https://api.box.com.`);
-        return value;
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        problem(name, `"${value}" must use https (http is allowed only on a loopback address such as 127.0.0.1 or localhost).`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        problem(name, `"${value}" must be a plain base URL, without credentials, query or fragment.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
-
 ;// CONCATENATED MODULE: ./src/inputs.ts
-/**
- * Reads the action's inputs into one typed, validated config. Every problem names the input and
- * says how to fix it, and all problems are reported together, before any network call: a run that
- * fails here has not used the refresh token.
- */
 
 
 
@@ -1888,6 +1909,7 @@ async function failAtBox(io, error, chain, github, first, warnings, outlook) {
 
 
 
+
 /** The failure issue, after everything else: opened or updated on failure, closed on success. */
 async function fileFailureIssue(io, config, failures, outlook, deps, redactor) {
     const env = deps.env;
@@ -1910,7 +1932,7 @@ async function fileFailureIssue(io, config, failures, outlook, deps, redactor) {
         fetch: deps.githubFetch
     });
     const server = env.GITHUB_SERVER_URL && /^https?:\/\/[^\s/]+$/.test(env.GITHUB_SERVER_URL) ? env.GITHUB_SERVER_URL : undefined;
-    const runUrl = server && config.run ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${config.run.id}` : undefined;
+    const runUrl = server && config.run ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${config.run.id}` : undefined;
     const outcome = await reportToIssue(client, failures, {
         repository,
         runUrl,
@@ -1981,7 +2003,7 @@ function failureBody(failures, context) {
     const expiry = context.refreshTokenExpiresAt
         ? `Until a run succeeds, the Box refresh token in the secret is not rotated: it expires on **${formatUtc(context.refreshTokenExpiresAt)}**, ` +
             'and after that someone must authorize the Box app again.'
-        : 'Until a run succeeds, the Box refresh token in the secret is not rotated, and it expires 60 days after its last rotation.';
+        : `Until a run succeeds, the Box refresh token in the secret is not rotated, and it expires ${REFRESH_TOKEN_LIFETIME_DAYS} days after its last rotation.`;
     const messages = failures.join('\n\n').slice(0, MAX_BODY);
     return [
         `The Box token refresh failed in ${run} on ${formatUtc(context.now)}. What failed, and what to do about it:`,
@@ -2464,8 +2486,8 @@ async function run(deps) {
     // Every line, error and summary is scrubbed of the credentials this redactor learns.
     const io = redacting(deps.io, redactor);
     const mask = (value) => {
+        redactor.add(value); // first: it cannot fail, and it keeps the value out of everything printed
         io.setSecret(value);
-        redactor.add(value);
     };
     // Masked before anything else can print, including validation messages.
     for (const name of credentialInputs) {
@@ -2477,7 +2499,7 @@ async function run(deps) {
     try {
         // A job with a hand-off only opens it: no Box, no GitHub, no rotation.
         if (deps.io.getInput('handoff').trim() !== '') {
-            return await consumeHandoff(io, readHandoffConfig((name) => deps.io.getInput(name), deps.env), deps.timing.now());
+            return await consumeHandoff(io, readHandoffConfig((name) => deps.io.getInput(name), deps.env), deps.timing.now(), mask);
         }
         config = readConfig((name) => deps.io.getInput(name), deps.env);
     }
@@ -3196,8 +3218,12 @@ async function action_run() {
             env: process.env,
             fetch: proxyAwareFetch(),
             // Once the inputs are valid: where Node's own fetch will not do, the bundled undici loads now,
-            // so that the first requests still leave in the turn they are started.
-            beforeRequests: (config) => prepareFetchFor(config.githubApiUrl),
+            // so that the first requests still leave in the turn they are started (and, for a Box behind a
+            // proxy that GitHub is not behind, during the checks rather than on the way to Box).
+            beforeRequests: (config) => {
+                prepareFetchFor(config.boxApiUrl).catch(() => undefined); // the Box request reports a failure
+                return prepareFetchFor(config.githubApiUrl);
+            },
             timing: realTiming,
             cancel: termination.cancel,
             stop: termination.stop,

@@ -43,8 +43,12 @@ export async function run(): Promise<void> {
       env: process.env,
       fetch: proxyAwareFetch(),
       // Once the inputs are valid: where Node's own fetch will not do, the bundled undici loads now,
-      // so that the first requests still leave in the turn they are started.
-      beforeRequests: (config) => prepareFetchFor(config.githubApiUrl),
+      // so that the first requests still leave in the turn they are started (and, for a Box behind a
+      // proxy that GitHub is not behind, during the checks rather than on the way to Box).
+      beforeRequests: (config) => {
+        prepareFetchFor(config.boxApiUrl).catch(() => undefined) // the Box request reports a failure
+        return prepareFetchFor(config.githubApiUrl)
+      },
       timing: realTiming,
       cancel: termination.cancel,
       stop: termination.stop,

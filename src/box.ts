@@ -241,7 +241,7 @@ function connectionError(error: unknown, deps: BoxClientDeps, afterHeaders = fal
   )
 }
 
-export function causeCode(error: unknown): string | undefined {
+function causeCode(error: unknown): string | undefined {
   for (const e of causeChain(error)) {
     const code = (e as { code?: unknown }).code
     if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code)) return code

@@ -6,11 +6,11 @@
 import { ACTION_TERMS, type Terms } from './github-messages.js'
 import type { ActionIO } from './io.js'
 import { nextScheduledRun } from './schedule.js'
-import { REFRESH_TOKEN_LIFETIME_DAYS } from './diagnostics.js'
+import { refreshTokenExpiry } from './diagnostics.js'
 import { DAY_MS, daysBetween, formatUtc } from './time.js'
 
 /** Warn this long before the GitHub token expires: time to make a new one and store it. */
-export const GITHUB_TOKEN_WARNING_DAYS = 30
+const GITHUB_TOKEN_WARNING_DAYS = 30
 
 export interface ChainOutlook {
   /** When these facts were gathered. */
@@ -27,7 +27,7 @@ export interface ChainOutlook {
 
 /** The refresh token in the secret, when no rotation happens in this run: 60 days after the last one. */
 export function currentRefreshTokenExpiry(secretLastRotatedAt: Date | undefined): Date | undefined {
-  return secretLastRotatedAt && new Date(secretLastRotatedAt.getTime() + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS)
+  return secretLastRotatedAt && refreshTokenExpiry(secretLastRotatedAt.getTime())
 }
 
 /** A warning when the GitHub token expires within 30 days, or undefined. */

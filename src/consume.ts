@@ -10,7 +10,13 @@ import type { HandoffConfig } from './inputs.js'
 import { LateSteps, writeSummary, type ActionIO } from './io.js'
 import type { RunReport } from './report.js'
 
-export async function consumeHandoff(io: ActionIO, config: HandoffConfig, now: number): Promise<RunReport> {
+export async function consumeHandoff(
+  io: ActionIO,
+  config: HandoffConfig,
+  now: number,
+  /** Masks a credential for the runner and teaches it to the run's redactor, as for Box's tokens. */
+  mask: (value: string) => void
+): Promise<RunReport> {
   let token
   try {
     token = openHandoff(config.handoff, config.clientSecret, config.binding, now)
@@ -22,7 +28,7 @@ export async function consumeHandoff(io: ActionIO, config: HandoffConfig, now: n
     await writeSummary(io, report)
     return report
   }
-  io.setSecret(token.accessToken)
+  mask(token.accessToken)
   const expiresAt = new Date(token.expiresAt)
   io.info(`Opened the hand-off of this run's rotating job; the access token expires at ${expiresAt.toISOString()}.`)
 

@@ -9,7 +9,7 @@ import { DAY_MS, daysBetween, formatUtc } from './time.js'
 
 export const REFRESH_TOKEN_LIFETIME_DAYS = 60
 /** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
-export const ROTATION_WARNING_DAYS = 45
+const ROTATION_WARNING_DAYS = 45
 
 export interface ChainContext {
   now: Date
@@ -49,13 +49,13 @@ export function staleTokenNote(ctx: ChainContext): string {
   )
 }
 
-export function ageNote(ctx: ChainContext): string | undefined {
+function ageNote(ctx: ChainContext): string | undefined {
   if (ctx.secretUpdatedAt === undefined) return undefined
   const days = daysBetween(ctx.secretUpdatedAt, ctx.now)
   return `The ${ctx.secretLabel} was last rotated ${days} day${days === 1 ? '' : 's'} ago (${iso(ctx.secretUpdatedAt)}).`
 }
 
-export function secretAgeDays(ctx: ChainContext): number | undefined {
+function secretAgeDays(ctx: ChainContext): number | undefined {
   return ctx.secretUpdatedAt && (ctx.now.getTime() - ctx.secretUpdatedAt.getTime()) / DAY_MS
 }
 

@@ -8,6 +8,7 @@
  * issue itself is a warning.
  */
 import type { ChainOutlook } from './chain-outlook.js'
+import { REFRESH_TOKEN_LIFETIME_DAYS } from './diagnostics.js'
 import { createGitHubClient, type GitHubClient } from './github.js'
 import { ACTION_TERMS } from './github-messages.js'
 import type { Config, RepositoryRef } from './inputs.js'
@@ -54,7 +55,8 @@ export async function fileFailureIssue(
   })
   const server =
     env.GITHUB_SERVER_URL && /^https?:\/\/[^\s/]+$/.test(env.GITHUB_SERVER_URL) ? env.GITHUB_SERVER_URL : undefined
-  const runUrl = server && config.run ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${config.run.id}` : undefined
+  const runUrl =
+    server && config.run ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${config.run.id}` : undefined
   const outcome = await reportToIssue(client, failures, {
     repository,
     runUrl,
@@ -76,7 +78,7 @@ export const FAILURE_ISSUE_LABEL = 'box-token-refresh'
 /** GitHub refuses issue bodies over 65,536 characters; the messages are capped well below. */
 const MAX_BODY = 60_000
 
-export interface FailureIssueContext {
+interface FailureIssueContext {
   repository: RepositoryRef
   /** Link to the run, for the person who reads the issue. */
   runUrl?: string
@@ -86,10 +88,10 @@ export interface FailureIssueContext {
 }
 
 /** What happened to the issue, for the log; a problem comes back as a warning, never thrown. */
-export type IssueOutcome =
+type IssueOutcome =
   { kind: 'opened' | 'commented' | 'closed'; number: number } | { kind: 'none' } | { kind: 'problem'; message: string }
 
-export async function reportToIssue(
+async function reportToIssue(
   client: GitHubClient,
   failures: string[],
   context: FailureIssueContext
@@ -147,7 +149,7 @@ function failureBody(failures: string[], context: FailureIssueContext): string {
   const expiry = context.refreshTokenExpiresAt
     ? `Until a run succeeds, the Box refresh token in the secret is not rotated: it expires on **${formatUtc(context.refreshTokenExpiresAt)}**, ` +
       'and after that someone must authorize the Box app again.'
-    : 'Until a run succeeds, the Box refresh token in the secret is not rotated, and it expires 60 days after its last rotation.'
+    : `Until a run succeeds, the Box refresh token in the secret is not rotated, and it expires ${REFRESH_TOKEN_LIFETIME_DAYS} days after its last rotation.`
   const messages = failures.join('\n\n').slice(0, MAX_BODY)
   return [
     `The Box token refresh failed in ${run} on ${formatUtc(context.now)}. What failed, and what to do about it:`,

@@ -14,6 +14,7 @@
  * changing any part makes the hand-off fail to open.
  */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
+import { isRepositoryName } from './names.js'
 
 const PREFIX = 'box-handoff-v1'
 const INFO = 'box-token-refresh hand-off v1'
@@ -47,7 +48,7 @@ interface Envelope {
   kid: string
 }
 
-export type HandoffProblem = 'malformed' | 'other-run' | 'expired' | 'wrong-secret' | 'tampered'
+type HandoffProblem = 'malformed' | 'other-run' | 'expired' | 'wrong-secret' | 'tampered'
 
 export class HandoffError extends Error {
   constructor(
@@ -129,7 +130,14 @@ function readEnvelope(header: string): Envelope | undefined {
   try {
     const envelope = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Partial<Envelope>
     const { repo, run, exp, kid } = envelope
-    if (typeof repo !== 'string' || !Number.isSafeInteger(run) || !Number.isSafeInteger(exp) || typeof kid !== 'string')
+    // Read before anything is authenticated, and quoted in the error: only a repository name will do.
+    if (
+      typeof repo !== 'string' ||
+      !isRepositoryName(repo) ||
+      !Number.isSafeInteger(run) ||
+      !Number.isSafeInteger(exp) ||
+      typeof kid !== 'string'
+    )
       return undefined
     return { repo, run: run as number, exp: exp as number, kid }
   } catch {

@@ -3,6 +3,7 @@
  * says how to fix it, and all problems are reported together, before any network call: a run that
  * fails here has not used the refresh token.
  */
+import type { HandoffBinding } from './handoff.js'
 import path from 'node:path'
 import { InputReader, type InputProblem } from './input-reader.js'
 import {
@@ -55,7 +56,7 @@ export interface HandoffConfig {
   handoff: string
   clientSecret: string
   /** This run, as the runner names it: a hand-off opens only in the run whose job made it. */
-  binding: { repository: string; runId: number }
+  binding: HandoffBinding
   postmanEnvironment?: string
   exportEnv: boolean
 }

@@ -73,8 +73,8 @@ export async function run(deps: Collaborators): Promise<RunReport> {
   // Every line, error and summary is scrubbed of the credentials this redactor learns.
   const io = redacting(deps.io, redactor)
   const mask = (value: string): void => {
+    redactor.add(value) // first: it cannot fail, and it keeps the value out of everything printed
     io.setSecret(value)
-    redactor.add(value)
   }
   // Masked before anything else can print, including validation messages.
   for (const name of credentialInputs) {
@@ -89,7 +89,8 @@ export async function run(deps: Collaborators): Promise<RunReport> {
       return await consumeHandoff(
         io,
         readHandoffConfig((name) => deps.io.getInput(name), deps.env),
-        deps.timing.now()
+        deps.timing.now(),
+        mask
       )
     }
     config = readConfig((name) => deps.io.getInput(name), deps.env)

@@ -42,9 +42,15 @@ export function organizationProblem(organization: string): string | undefined {
     : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`
 }
 
-export function parseRepository(value: string, problem: (input: string, message: string) => void): RepositoryRef {
+/** `owner/name` as GitHub allows it. */
+export function isRepositoryName(value: string): boolean {
   const [owner = '', repo = '', ...rest] = value.split('/')
-  if (rest.length > 0 || !ownerPattern.test(owner) || !repoPattern.test(repo) || repo === '.' || repo === '..') {
+  return rest.length === 0 && ownerPattern.test(owner) && repoPattern.test(repo) && repo !== '.' && repo !== '..'
+}
+
+export function parseRepository(value: string, problem: (input: string, message: string) => void): RepositoryRef {
+  const [owner = '', repo = ''] = value.split('/')
+  if (!isRepositoryName(value)) {
     problem(
       'repository',
       value === ''

@@ -38,8 +38,8 @@ export function parseTokenAnswer(text: string, mask: (value: string) => void): T
   const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer
   const refreshOk = isToken(refreshToken)
   const accessOk = isToken(accessToken)
-  if (refreshOk) mask(refreshToken)
-  if (accessOk) mask(accessToken)
+  if (refreshOk) maskSafely(mask, refreshToken)
+  if (accessOk) maskSafely(mask, accessToken)
   if (!refreshOk) {
     throw new BoxError(
       'malformed',
@@ -55,6 +55,19 @@ export function parseTokenAnswer(text: string, mask: (value: string) => void): T
     accessToken: accessOk ? accessToken : undefined,
     expiresIn: lifetime(expiresIn, problems),
     problems
+  }
+}
+
+/**
+ * A mask that throws (the runner's stdout gone) must not cost the answer: Box has already used the
+ * old token, and an exception here would be taken for a lost connection and retried with it. The
+ * run's redactor learns each token before the runner is told (main.ts), so nothing prints it either way.
+ */
+function maskSafely(mask: (value: string) => void, value: string): void {
+  try {
+    mask(value)
+  } catch {
+    // see above
   }
 }
 

@@ -149,6 +149,18 @@ test('a timeout counts as ambiguous', async () => {
   await expect(refreshTokenPair(credentials, 'RT', deps(fetch))).resolves.toMatchObject({ accessToken: AT })
 })
 
+test('a mask that throws does not cost the answer: the pair is returned, and the used token is not sent again', async () => {
+  const { fetch, calls } = scriptedFetch([json(200, pair)])
+  const failingMask = {
+    mask: () => {
+      throw new Error('EPIPE: the runner stopped reading')
+    }
+  }
+  const result = await refreshTokenPair(credentials, 'RT-old', deps(fetch, [], [], failingMask))
+  expect(result).toMatchObject({ accessToken: AT, refreshToken: RT })
+  expect(calls).toHaveLength(1)
+})
+
 test('a 200 without a refresh token is reported as unusable, and the access token it held is still masked', async () => {
   const { fetch } = scriptedFetch([json(200, { access_token: AT })])
   const masked: string[] = []

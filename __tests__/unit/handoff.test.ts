@@ -45,7 +45,15 @@ test.each([
   ['empty', ''],
   ['a token, not a hand-off', token.accessToken],
   ['the wrong version', sealHandoff(token, SECRET, binding).replace('box-handoff-v1', 'box-handoff-v2')],
-  ['a header that is not JSON', sealHandoff(token, SECRET, binding).replace(/^(box-handoff-v1\.)[^.]+/, '$1bm9wZQ')]
+  ['a header that is not JSON', sealHandoff(token, SECRET, binding).replace(/^(box-handoff-v1\.)[^.]+/, '$1bm9wZQ')],
+  [
+    // The envelope is read before anything is authenticated, and its repository is quoted in errors.
+    'a header whose repository is not a repository name',
+    sealHandoff(token, SECRET, binding).replace(
+      /^(box-handoff-v1\.)[^.]+/,
+      `$1${Buffer.from(JSON.stringify({ repo: 'a/b\n::warning::x```', run: 1001, exp: now + 3_600_000, kid: 'k' })).toString('base64url')}`
+    )
+  ]
 ])('%s: not a hand-off', (_, value) => {
   expect(problem(value)).toBe('malformed')
 })

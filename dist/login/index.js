@@ -783,9 +783,9 @@ function parseTokenAnswer(text, mask) {
     const refreshOk = isToken(refreshToken);
     const accessOk = isToken(accessToken);
     if (refreshOk)
-        mask(refreshToken);
+        maskSafely(mask, refreshToken);
     if (accessOk)
-        mask(accessToken);
+        maskSafely(mask, accessToken);
     if (!refreshOk) {
         throw new box_error_BoxError('malformed', `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
             `so the refresh token it was given is probably used up.`);
@@ -799,6 +799,19 @@ function parseTokenAnswer(text, mask) {
         expiresIn: lifetime(expiresIn, problems),
         problems
     };
+}
+/**
+ * A mask that throws (the runner's stdout gone) must not cost the answer: Box has already used the
+ * old token, and an exception here would be taken for a lost connection and retried with it. The
+ * run's redactor learns each token before the runner is told (main.ts), so nothing prints it either way.
+ */
+function maskSafely(mask, value) {
+    try {
+        mask(value);
+    }
+    catch {
+        // see above
+    }
 }
 function isToken(value) {
     return typeof value === 'string' && TOKEN_FORM.test(value);
@@ -1057,9 +1070,14 @@ function organizationProblem(organization) {
         ? undefined
         : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
 }
-function parseRepository(value, problem) {
+/** `owner/name` as GitHub allows it. */
+function isRepositoryName(value) {
     const [owner = '', repo = '', ...rest] = value.split('/');
-    if (rest.length > 0 || !ownerPattern.test(owner) || !repoPattern.test(repo) || repo === '.' || repo === '..') {
+    return rest.length === 0 && ownerPattern.test(owner) && repoPattern.test(repo) && repo !== '.' && repo !== '..';
+}
+function parseRepository(value, problem) {
+    const [owner = '', repo = ''] = value.split('/');
+    if (!isRepositoryName(value)) {
         problem('repository', value === ''
             ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.'
             : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
