@@ -2119,8 +2119,11 @@ function sealForTargets(sealer, prepared, refreshToken, ghHostname, ledger) {
         }
     });
 }
-/** Writes every sealed copy in parallel; `onWritten` hears of each confirmed write as it lands. */
-function writeBack(github, copies, onWritten) {
+/**
+ * Writes every sealed copy in parallel. Each confirmed write is marked stored in the ledger (so no
+ * last words repeat its payload) before `onWritten` hears of it.
+ */
+function writeBack(github, copies, ledger, onWritten) {
     return Promise.all(copies.map(async (copy) => {
         const { target } = copy.prepared;
         if ('problem' in copy)
@@ -2132,6 +2135,7 @@ function writeBack(github, copies, onWritten) {
         catch (error) {
             return { target, outcome: 'failed', message: error.message, recovery: copy.payload };
         }
+        ledger.markStored(target.label);
         onWritten(target, outcome);
         return { target, outcome };
     }));
@@ -2177,8 +2181,7 @@ async function storeAndHandOut(rotation) {
             rotation.warnings.push(problem);
             io.warning(problem);
         }
-        const results = await writeBack(github, copies, (target, outcome) => {
-            ledger.markStored(target.label);
+        const results = await writeBack(github, copies, ledger, (target, outcome) => {
             io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`);
         });
         await rotation.beforeReport?.();

@@ -55,8 +55,7 @@ export async function storeAndHandOut(rotation: Rotation): Promise<RunReport> {
       rotation.warnings.push(problem)
       io.warning(problem)
     }
-    const results = await writeBack(github, copies, (target, outcome) => {
-      ledger.markStored(target.label)
+    const results = await writeBack(github, copies, ledger, (target, outcome) => {
       io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`)
     })
     await rotation.beforeReport?.()

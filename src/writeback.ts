@@ -46,10 +46,14 @@ export function sealForTargets(
   })
 }
 
-/** Writes every sealed copy in parallel; `onWritten` hears of each confirmed write as it lands. */
+/**
+ * Writes every sealed copy in parallel. Each confirmed write is marked stored in the ledger (so no
+ * last words repeat its payload) before `onWritten` hears of it.
+ */
 export function writeBack(
   github: GitHubClient,
   copies: SealedCopy[],
+  ledger: RecoveryLedger,
   onWritten: (target: SecretTarget, outcome: WriteOutcome) => void
 ): Promise<TargetResult[]> {
   return Promise.all(
@@ -62,6 +66,7 @@ export function writeBack(
       } catch (error) {
         return { target, outcome: 'failed', message: (error as Error).message, recovery: copy.payload }
       }
+      ledger.markStored(target.label)
       onWritten(target, outcome)
       return { target, outcome }
     })

@@ -717,8 +717,11 @@ function sealForTargets(sealer, prepared, refreshToken, ghHostname, ledger) {
         }
     });
 }
-/** Writes every sealed copy in parallel; `onWritten` hears of each confirmed write as it lands. */
-function writeBack(github, copies, onWritten) {
+/**
+ * Writes every sealed copy in parallel. Each confirmed write is marked stored in the ledger (so no
+ * last words repeat its payload) before `onWritten` hears of it.
+ */
+function writeBack(github, copies, ledger, onWritten) {
     return Promise.all(copies.map(async (copy) => {
         const { target } = copy.prepared;
         if ('problem' in copy)
@@ -730,6 +733,7 @@ function writeBack(github, copies, onWritten) {
         catch (error) {
             return { target, outcome: 'failed', message: error.message, recovery: copy.payload };
         }
+        ledger.markStored(target.label);
         onWritten(target, outcome);
         return { target, outcome };
     }));
@@ -1981,8 +1985,7 @@ async function store(github, prepared, sealer, pair, deps, terminal) {
     const writeAhead = ledger.writeAheadInstructions();
     if (writeAhead !== undefined)
         terminal.info(writeAhead);
-    const results = await writeBack(github, copies, (target, outcome) => {
-        ledger.markStored(target.label);
+    const results = await writeBack(github, copies, ledger, (target, outcome) => {
         terminal.info(`Token stored in ${target.scope} ${target.name} (${target.kindLabel}, ${outcome}).`);
     });
     const failure = writeBackFailure(results);

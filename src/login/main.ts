@@ -203,8 +203,7 @@ async function store(
   terminal.info('Box issued a token pair.')
   const writeAhead = ledger.writeAheadInstructions()
   if (writeAhead !== undefined) terminal.info(writeAhead)
-  const results = await writeBack(github, copies, (target, outcome) => {
-    ledger.markStored(target.label)
+  const results = await writeBack(github, copies, ledger, (target, outcome) => {
     terminal.info(`Token stored in ${target.scope} ${target.name} (${target.kindLabel}, ${outcome}).`)
   })
   const failure = writeBackFailure(results)
