@@ -49,7 +49,9 @@ describe('killed (SIGKILL) after Box answered: the log already holds the sealed 
   > = [
     [
       'the moment the sealed copy is logged',
-      () => {},
+      // The write is held, so that the kill lands before it however loaded the machine is (with a
+      // write answered at once, a busy machine let the run report it before the kill arrived).
+      (w) => w.sim.github.injectFault({ method: 'PUT', times: Infinity, fault: { kind: 'hang' } }),
       async (_, child, output) => {
         while (writeAheadGroup(output()).length === 0 || !output().includes('::endgroup::')) await sleep(1)
         child.kill('SIGKILL')
