@@ -117,7 +117,8 @@ export class FakeBox {
   private readonly refreshTokens = new Map<string, RefreshTokenState>()
   private readonly accessTokens = new Map<string, AccessTokenState>()
   private readonly authorizationCodes = new Map<string, AuthorizationCodeState>()
-  private readonly faults: BoxFault[] = []
+  /** Queued faults, each with how many more requests it answers (Infinity: every one from now on). */
+  private readonly faults: Array<{ fault: BoxFault; remaining: number }> = []
 
   constructor(options: FakeBoxOptions = {}) {
     this.expiresIn = options.expiresIn ?? 3600
@@ -175,9 +176,12 @@ export class FakeBox {
     return state !== undefined && !isExpired(state.issuedAt, state.expiresIn * 1000)
   }
 
-  /** Queue a fault for the next POST /oauth2/token; faults are used first in, first out. */
-  injectFault(fault: BoxFault): void {
-    this.faults.push(fault)
+  /**
+   * Queue a fault for the next `times` POST /oauth2/token requests (Infinity: every one until
+   * cleared); faults are used first in, first out.
+   */
+  injectFault(fault: BoxFault, times = 1): void {
+    this.faults.push({ fault, remaining: times })
   }
 
   /** Drops the faults not used yet. */
@@ -265,7 +269,7 @@ export class FakeBox {
     const form = parseForm(exchange)
     if (form?.get('grant_type') === 'refresh_token') this.refreshAttempts++
 
-    const fault = this.faults.shift()
+    const fault = this.nextFault()
     switch (fault?.kind) {
       case undefined:
         break
@@ -304,6 +308,13 @@ export class FakeBox {
 
     const outcome = this.grant(form)
     return exchange.respondJson(outcome.status, outcome.body, { 'cache-control': 'no-store' })
+  }
+
+  private nextFault(): BoxFault | undefined {
+    const next = this.faults[0]
+    if (next === undefined) return undefined
+    if (--next.remaining <= 0) this.faults.shift()
+    return next.fault
   }
 
   /** The token endpoint proper: validates the form and, on success, issues a pair. */
