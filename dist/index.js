@@ -1275,6 +1275,107 @@ function ago(ms) {
     return hours < 48 ? `${hours} hours` : `${Math.round(hours / 24)} days`;
 }
 
+;// CONCATENATED MODULE: ./src/redact.ts
+/**
+ * Text that came from a server, and the credentials it must never carry.
+ *
+ * Box, GitHub, or a proxy in front of either may answer with anything: an error page that echoes
+ * the request (and with it the client secret and the refresh token), a description holding a
+ * workflow command or a code fence, ten megabytes of text. Every such string passes through
+ * `serverText` before it reaches a log line, the summary, an output or an error: control
+ * characters go, every known credential in each form a server might echo it (as sent, percent-
+ * encoded, form-encoded, JSON-escaped) becomes ***, workflow commands are broken, and the length
+ * is capped. `scrub` is the last net for text the action composes itself.
+ */
+/** Anything shorter could match ordinary words; real credentials are far longer. */
+const MIN_SECRET_LENGTH = 6;
+/** What is examined at all: a 10 MB body is cut before any work is done on it. */
+const MAX_EXAMINED = 64 * 1024;
+const DEFAULT_SERVER_TEXT_LENGTH = 300;
+// C0 and C1 controls, DEL, line and paragraph separators: each run becomes a space.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+// Invisible Unicode that can reorder or hide text in a log viewer (zero-width characters,
+// bidirectional marks, overrides and isolates, BOM): removed, so nothing can hide inside a word.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+class Redactor {
+    /** Every form of every credential, longest first so a longer form is replaced before its parts. */
+    forms = [];
+    /** Registers a credential; from now on it is replaced by *** in everything this redactor cleans. */
+    add(secret) {
+        if (secret === undefined || secret.length < MIN_SECRET_LENGTH)
+            return;
+        const added = new Set(this.forms);
+        for (const form of encodings(secret))
+            added.add(form);
+        this.forms = [...added].sort((a, b) => b.length - a.length);
+    }
+    /** Replaces every known credential, in every form, with ***. */
+    scrub(text) {
+        let result = text;
+        for (const form of this.forms)
+            if (result.includes(form))
+                result = result.split(form).join('***');
+        return result;
+    }
+    /**
+     * A server's string made safe to print: one line, no control characters, no credential, no
+     * workflow command, at most `maxLength` characters. Anything that is not a string becomes ''.
+     */
+    serverText(text, maxLength = DEFAULT_SERVER_TEXT_LENGTH) {
+        if (typeof text !== 'string')
+            return '';
+        // Invisible characters go before the scrub, so a credential they were hiding in is whole again.
+        const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+        return cap(breakCommandMarkers(this.scrub(oneLine)), maxLength);
+    }
+    /**
+     * Where a redirect pointed, for the error that refuses it: only the origin of its `Location`
+     * (resolved against `base`), never the path or query that might carry anything.
+     */
+    locationOrigin(location, base) {
+        let origin = 'a location that is not a URL';
+        try {
+            origin = new URL(typeof location === 'string' ? location : '', base).origin;
+        }
+        catch {
+            // described as unreadable
+        }
+        return this.serverText(origin, 200);
+    }
+}
+/**
+ * The forms a server may echo a credential in: as sent; percent-encoded (upper- and lower-case
+ * hex); form-encoded (which differs from percent-encoding for a few characters); JSON-escaped, with
+ * and without escaped slashes.
+ */
+function encodings(secret) {
+    const percent = encodeURIComponent(secret);
+    const form = new URLSearchParams({ v: secret }).toString().slice(2);
+    const json = JSON.stringify(secret).slice(1, -1);
+    const lowerHex = (s) => s.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
+    return [secret, percent, lowerHex(percent), form, lowerHex(form), json, json.replace(/\//g, '\\/')];
+}
+/**
+ * What the runner would obey in a line of a step's output, broken (actions/runner,
+ * src/Runner.Common/ActionCommand.cs): the runner splits the output into lines at \n, \r and \r\n;
+ * a line is a command when, after its leading white space, it starts with `::` (`TryParseV2`), or
+ * when `##[` appears anywhere in it (`TryParse`, the older form). Nothing else is touched: `::`
+ * inside a line (an IPv6 address, a URL) means nothing to the runner.
+ */
+function neutraliseCommands(text) {
+    return text.replace(/##\[/g, '# #[').replace(/(^|[\r\n])([\s\u0085]*)::/g, '$1$2: :');
+}
+/**
+ * Server text is broken more widely than a line needs: every `::` too, since it is a fragment that
+ * may be placed anywhere, and it never needs one.
+ */
+function breakCommandMarkers(text) {
+    return neutraliseCommands(text.replace(/::/g, ': :'));
+}
+function cap(text, maxLength) {
+    return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
+}
+
 ;// CONCATENATED MODULE: ./src/report.ts
 /**
  * The job summary: what a person reads after a run. Every piece of text that could hold something
@@ -1351,17 +1452,28 @@ function markdownText(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/io.ts
+/**
+ * The action's voice: the slice of @actions/core it uses (tests pass a recorder), wrapped so that
+ * every line, error, summary and output is scrubbed of the run's credentials, and the summary,
+ * which is a courtesy that must never change a run's outcome.
+ */
+
 
 /**
  * The io, with every known credential scrubbed from what it prints, writes to the summary and
  * sets as an output: the last net under the cleaning done where server text comes in. The access
  * token itself goes out only where it must, as `access-token` and `BOX_ACCESS_TOKEN`.
+ *
+ * A plain log line is also kept from being read as a workflow command, whatever values it holds
+ * (an input such as `environment: "##[stop-commands]x"` would otherwise stop the runner from
+ * obeying the masks of the new tokens). Warnings, errors and group names need nothing: they are
+ * commands themselves, whose text the runner takes as data.
  */
 function redacting(io, redactor) {
     const clean = (text) => redactor.scrub(text);
     return {
         ...io,
-        info: (message) => io.info(clean(message)),
+        info: (message) => io.info(neutraliseCommands(clean(message))),
         warning: (message) => io.warning(clean(message)),
         setFailed: (message) => io.setFailed(clean(message)),
         startGroup: (name) => io.startGroup(clean(name)),
@@ -2314,97 +2426,6 @@ async function runQueuedTime(github, config) {
     catch {
         return undefined;
     }
-}
-
-;// CONCATENATED MODULE: ./src/redact.ts
-/**
- * Text that came from a server, and the credentials it must never carry.
- *
- * Box, GitHub, or a proxy in front of either may answer with anything: an error page that echoes
- * the request (and with it the client secret and the refresh token), a description holding a
- * workflow command or a code fence, ten megabytes of text. Every such string passes through
- * `serverText` before it reaches a log line, the summary, an output or an error: control
- * characters go, every known credential in each form a server might echo it (as sent, percent-
- * encoded, form-encoded, JSON-escaped) becomes ***, workflow commands are broken, and the length
- * is capped. `scrub` is the last net for text the action composes itself.
- */
-/** Anything shorter could match ordinary words; real credentials are far longer. */
-const MIN_SECRET_LENGTH = 6;
-/** What is examined at all: a 10 MB body is cut before any work is done on it. */
-const MAX_EXAMINED = 64 * 1024;
-const DEFAULT_SERVER_TEXT_LENGTH = 300;
-// C0 and C1 controls, DEL, line and paragraph separators: each run becomes a space.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-// Invisible Unicode that can reorder or hide text in a log viewer (zero-width characters,
-// bidirectional marks, overrides and isolates, BOM): removed, so nothing can hide inside a word.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-class Redactor {
-    /** Every form of every credential, longest first so a longer form is replaced before its parts. */
-    forms = [];
-    /** Registers a credential; from now on it is replaced by *** in everything this redactor cleans. */
-    add(secret) {
-        if (secret === undefined || secret.length < MIN_SECRET_LENGTH)
-            return;
-        const added = new Set(this.forms);
-        for (const form of encodings(secret))
-            added.add(form);
-        this.forms = [...added].sort((a, b) => b.length - a.length);
-    }
-    /** Replaces every known credential, in every form, with ***. */
-    scrub(text) {
-        let result = text;
-        for (const form of this.forms)
-            if (result.includes(form))
-                result = result.split(form).join('***');
-        return result;
-    }
-    /**
-     * A server's string made safe to print: one line, no control characters, no credential, no
-     * workflow command, at most `maxLength` characters. Anything that is not a string becomes ''.
-     */
-    serverText(text, maxLength = DEFAULT_SERVER_TEXT_LENGTH) {
-        if (typeof text !== 'string')
-            return '';
-        // Invisible characters go before the scrub, so a credential they were hiding in is whole again.
-        const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-        return cap(neutraliseCommands(this.scrub(oneLine)), maxLength);
-    }
-    /**
-     * Where a redirect pointed, for the error that refuses it: only the origin of its `Location`
-     * (resolved against `base`), never the path or query that might carry anything.
-     */
-    locationOrigin(location, base) {
-        let origin = 'a location that is not a URL';
-        try {
-            origin = new URL(typeof location === 'string' ? location : '', base).origin;
-        }
-        catch {
-            // described as unreadable
-        }
-        return this.serverText(origin, 200);
-    }
-}
-/**
- * The forms a server may echo a credential in: as sent; percent-encoded (upper- and lower-case
- * hex); form-encoded (which differs from percent-encoding for a few characters); JSON-escaped, with
- * and without escaped slashes.
- */
-function encodings(secret) {
-    const percent = encodeURIComponent(secret);
-    const form = new URLSearchParams({ v: secret }).toString().slice(2);
-    const json = JSON.stringify(secret).slice(1, -1);
-    const lowerHex = (s) => s.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
-    return [secret, percent, lowerHex(percent), form, lowerHex(form), json, json.replace(/\//g, '\\/')];
-}
-/**
- * The runner reads `::name::` (and the older `##[name]`) as a command wherever a line starts with
- * it. Server text never starts a line of ours, but it is also never allowed to look like one.
- */
-function neutraliseCommands(text) {
-    return text.replace(/::/g, ': :').replace(/##\[/g, '# #[');
-}
-function cap(text, maxLength) {
-    return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
 }
 
 ;// CONCATENATED MODULE: ./src/seal.ts

@@ -279,7 +279,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 const ledger = new _recovery_js__WEBPACK_IMPORTED_MODULE_3__/* .RecoveryLedger */ .nO();
 // The command's own: it learns every credential login() sees, so even a bug's stack is cleaned.
-const redactor = new _redact_js__WEBPACK_IMPORTED_MODULE_6__/* .Redactor */ .p();
+const redactor = new _redact_js__WEBPACK_IMPORTED_MODULE_6__/* .Redactor */ .pO();
 const termination = (0,_shutdown_js__WEBPACK_IMPORTED_MODULE_5__/* .handleTermination */ .X)({
     announce: () => process.stderr.write('\nCancelling…\n'),
     lastWords: (reason) => {
@@ -1835,7 +1835,7 @@ class Terminal {
     redactor;
     constructor(out, err, 
     /** Knows every credential the command has seen; also cleans what servers send. */
-    redactor = new redact/* Redactor */.p()) {
+    redactor = new redact/* Redactor */.pO()) {
         this.out = out;
         this.err = err;
         this.redactor = redactor;
@@ -2308,9 +2308,9 @@ class RecoveryLedger {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
-/* unused harmony export DEFAULT_SERVER_TEXT_LENGTH */
+/* unused harmony exports DEFAULT_SERVER_TEXT_LENGTH, neutraliseCommands */
 /**
  * Text that came from a server, and the credentials it must never carry.
  *
@@ -2361,7 +2361,7 @@ class Redactor {
             return '';
         // Invisible characters go before the scrub, so a credential they were hiding in is whole again.
         const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-        return cap(neutraliseCommands(this.scrub(oneLine)), maxLength);
+        return cap(breakCommandMarkers(this.scrub(oneLine)), maxLength);
     }
     /**
      * Where a redirect pointed, for the error that refuses it: only the origin of its `Location`
@@ -2391,11 +2391,21 @@ function encodings(secret) {
     return [secret, percent, lowerHex(percent), form, lowerHex(form), json, json.replace(/\//g, '\\/')];
 }
 /**
- * The runner reads `::name::` (and the older `##[name]`) as a command wherever a line starts with
- * it. Server text never starts a line of ours, but it is also never allowed to look like one.
+ * What the runner would obey in a line of a step's output, broken (actions/runner,
+ * src/Runner.Common/ActionCommand.cs): the runner splits the output into lines at \n, \r and \r\n;
+ * a line is a command when, after its leading white space, it starts with `::` (`TryParseV2`), or
+ * when `##[` appears anywhere in it (`TryParse`, the older form). Nothing else is touched: `::`
+ * inside a line (an IPv6 address, a URL) means nothing to the runner.
  */
 function neutraliseCommands(text) {
-    return text.replace(/::/g, ': :').replace(/##\[/g, '# #[');
+    return text.replace(/##\[/g, '# #[').replace(/(^|[\r\n])([\s\u0085]*)::/g, '$1$2: :');
+}
+/**
+ * Server text is broken more widely than a line needs: every `::` too, since it is a fragment that
+ * may be placed anywhere, and it never needs one.
+ */
+function breakCommandMarkers(text) {
+    return neutraliseCommands(text.replace(/::/g, ': :'));
 }
 function cap(text, maxLength) {
     return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
