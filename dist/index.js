@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2569:
+/***/ 8968:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -480,43 +480,191 @@ function causeCode(error) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(9783);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
 ;// CONCATENATED MODULE: ./src/proxy.ts
 /**
  * How requests reach Box and GitHub, honouring the runner's proxy settings (https_proxy /
- * http_proxy and no_proxy, read by @actions/http-client's own rules): self-hosted runners behind a
- * proxy reach neither otherwise, since Node's own fetch ignores those variables.
+ * http_proxy and no_proxy): self-hosted runners behind a proxy reach neither otherwise, since
+ * Node's own fetch ignores those variables.
  *
- * - A proxy applies: the bundled undici's fetch through @actions/http-client's dispatcher, as
- *   @actions/github sends GitHub's requests.
+ * - A proxy applies: the bundled undici's fetch through a ProxyAgent for it, built as
+ *   @actions/http-client builds its own (which @actions/github sends GitHub's requests through).
  * - Otherwise, Node's own fetch where it is undici 7 or later (Node 24, the runner's): it is part
  *   of Node, so nothing is loaded before the first request.
  * - Otherwise (Node 22 and older: undici 6, whose fetch can wait forever on a server that accepts
  *   the connection and closes it while a signal is attached), the bundled undici 7's fetch.
  *
- * The bundled undici and @actions/http-client come in a chunk of their own, on first use.
+ * Which proxy applies is read here, not by @actions/http-client: it takes a value without a scheme
+ * (`proxy.corp:3128`) for a URL of scheme `proxy.corp:` with no host, and then silently sends the
+ * request direct. Such a value means `http://proxy.corp:3128`, as curl and Go read it; a value that
+ * names no host at all is refused before any request (inputs.ts), never ignored.
+ *
+ * The bundled undici comes in a chunk of its own, on first use.
  */
 
 /** Whether Node's own fetch can be used when no proxy applies (see above). */
 const nodeFetchSuffices = Number(process.versions.undici?.split('.')[0]) >= 7;
+/**
+ * The variable that sets the proxy for a request to `url` (https_proxy, else HTTPS_PROXY, for an
+ * https URL; http_proxy, else HTTP_PROXY, for http), or undefined when none is set or the request
+ * bypasses it: a loopback address, or a host in no_proxy (@actions/http-client's rules, which
+ * read no_proxy from the process's environment).
+ */
+function proxySetting(url, env = process.env) {
+    const parsed = new URL(url);
+    const names = parsed.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const variable = names.find((name) => env[name]);
+    if (variable === undefined || checkBypass(parsed))
+        return undefined;
+    return { variable, value: env[variable].trim() };
+}
+/** The proxy a value names: with no scheme, `http://` + the value (as curl does); undefined when it names no host. */
+function proxyUrl(value) {
+    try {
+        const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+        return url.hostname === '' ? undefined : url;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Why the proxy setting for `url` cannot be used, or undefined when it can (or none applies). */
+function proxyProblem(url, env = process.env) {
+    const setting = proxySetting(url, env);
+    return setting && proxyUrl(setting.value) === undefined ? setting : undefined;
+}
+/** The proxy for a request to `url`, or undefined when none applies. Throws when the setting names no host. */
+function proxyFor(url) {
+    const setting = proxySetting(url);
+    if (setting === undefined)
+        return undefined;
+    const proxy = proxyUrl(setting.value);
+    if (proxy === undefined)
+        throw new Error(`${setting.variable} ("${setting.value}") names no proxy host`);
+    return proxy;
+}
 let bundled;
-/** The bundled undici's fetch, with the runner's proxy where one applies; loaded once. */
+/** The bundled undici's fetch, through the proxy where one applies; loaded once. */
 function loadBundledFetch() {
-    bundled ??= Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(779)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)), __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))]).then(([{ HttpClient }, { fetch: undiciFetch }]) => {
-        const client = new HttpClient('box-token-refresh');
-        return (url, init) => 
-        // The dispatcher is undefined when no proxy applies to this URL: undici then connects directly.
-        undiciFetch(url, {
-            ...init,
-            dispatcher: client.getAgentDispatcher(url)
-        });
+    bundled ??= __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)).then(({ fetch: undiciFetch, ProxyAgent }) => {
+        const agents = new Map();
+        const agentFor = (proxy) => {
+            let agent = agents.get(proxy.href);
+            if (agent === undefined) {
+                const { username, password } = proxy;
+                const credentials = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
+                agent = new ProxyAgent({
+                    uri: proxy.href,
+                    ...(username || password ? { token: `Basic ${Buffer.from(credentials).toString('base64')}` } : {})
+                });
+                agents.set(proxy.href, agent);
+            }
+            return agent;
+        };
+        return (url, init) => {
+            const proxy = proxyFor(url);
+            // Without a dispatcher (no proxy for this URL), undici connects directly.
+            return undiciFetch(url, {
+                ...init,
+                ...(proxy ? { dispatcher: agentFor(proxy) } : {})
+            });
+        };
     });
     return bundled;
 }
 /** Whether a request to this URL goes through the bundled undici: on older Node, or through a proxy. */
 function needsBundledFetch(url) {
-    return !nodeFetchSuffices || Boolean((0,proxy/* getProxyUrl */.s)(new URL(url))?.hostname);
+    return !nodeFetchSuffices || proxySetting(url) !== undefined;
 }
 /** Loads the bundled undici now if a request to this URL will need it, so that it leaves without waiting. */
 async function prepareFetchFor(url) {
@@ -1610,6 +1758,7 @@ class InputReader {
 
 
 
+
 /** What a run that stopped before Box says last: it is true of every such run. */
 const NOTHING_USED = 'Nothing was changed and the refresh token was not used.';
 class InputError extends Error {
@@ -1647,9 +1796,32 @@ function readConfig(getInput, env) {
         run: workflowRun(env),
         ...readFailureIssue(inputs, env)
     };
+    checkProxies(inputs, [config.boxApiUrl, config.githubApiUrl], env);
     if (inputs.problems.length > 0)
         throw new InputError(inputs.problems);
     return config;
+}
+/**
+ * A proxy variable that applies to Box or GitHub but names no proxy host: refused, not ignored (a
+ * request sent direct on a runner that must use a proxy fails later, or leaves by a way the user
+ * did not choose). Its value is not quoted: a proxy URL can hold a password.
+ */
+function checkProxies(inputs, urls, env) {
+    const reported = new Set();
+    for (const url of urls) {
+        let problem;
+        try {
+            problem = proxyProblem(url, env);
+        }
+        catch {
+            continue; // not a URL: reported as such already
+        }
+        if (problem === undefined || reported.has(problem.variable))
+            continue;
+        reported.add(problem.variable);
+        inputs.problem(`${problem.variable} (environment variable)`, "names no proxy host, so requests cannot go through it. Set it to the proxy's address, e.g. " +
+            '`http://proxy.example:3128` (a value without a scheme, `proxy.example:3128`, means the same), or unset it.');
+    }
 }
 /**
  * The inputs of a job that opens a hand-off: the client secret and the runner's run, nothing that
@@ -3270,48 +3442,13 @@ async function action_run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2569);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8968);
 /** The runner's entry: everything is in action.ts, so that local tools can run the same thing. */
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
@@ -3480,120 +3617,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 9783:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ getProxyUrl)
-/* harmony export */ });
-/* unused harmony export checkBypass */
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
 
 /***/ }),
 

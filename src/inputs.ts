@@ -14,6 +14,7 @@ import {
   secretNameProblem,
   visibilityProblem
 } from './names.js'
+import { proxyProblem, type ProxySetting } from './proxy.js'
 
 export type OrganizationVisibility = 'all' | 'private'
 
@@ -104,8 +105,33 @@ export function readConfig(getInput: (name: string) => string, env: NodeJS.Proce
     run: workflowRun(env),
     ...readFailureIssue(inputs, env)
   }
+  checkProxies(inputs, [config.boxApiUrl, config.githubApiUrl], env)
   if (inputs.problems.length > 0) throw new InputError(inputs.problems)
   return config
+}
+
+/**
+ * A proxy variable that applies to Box or GitHub but names no proxy host: refused, not ignored (a
+ * request sent direct on a runner that must use a proxy fails later, or leaves by a way the user
+ * did not choose). Its value is not quoted: a proxy URL can hold a password.
+ */
+function checkProxies(inputs: InputReader, urls: string[], env: NodeJS.ProcessEnv): void {
+  const reported = new Set<string>()
+  for (const url of urls) {
+    let problem: ProxySetting | undefined
+    try {
+      problem = proxyProblem(url, env)
+    } catch {
+      continue // not a URL: reported as such already
+    }
+    if (problem === undefined || reported.has(problem.variable)) continue
+    reported.add(problem.variable)
+    inputs.problem(
+      `${problem.variable} (environment variable)`,
+      "names no proxy host, so requests cannot go through it. Set it to the proxy's address, e.g. " +
+        '`http://proxy.example:3128` (a value without a scheme, `proxy.example:3128`, means the same), or unset it.'
+    )
+  }
 }
 
 /**
