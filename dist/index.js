@@ -714,7 +714,6 @@ function createGitHubClient(token, options) {
     return {
         baseUrl: options.baseUrl,
         terms: options.terms,
-        ghHostname: ghHostname(options.baseUrl),
         tokenExpiresAt: () => tokenExpiresAt,
         async request(method, path, body, { once = false } = {}) {
             const client = await octokit;
@@ -2301,23 +2300,56 @@ function failureBody(failures, context) {
 }
 
 ;// CONCATENATED MODULE: ./src/recovery.ts
+/**
+ * The recovery payload: the new refresh token, sealed for each target, as the exact body of the
+ * PUT that stores it, with a `gh api` command that sends it (`curl` where gh cannot reach the host). Only GitHub can open the sealed value,
+ * so printing it is safe, and running the command finishes the rotation.
+ *
+ * The ledger keeps the payloads from the moment Box answers until each write is confirmed, so
+ * whatever ends the run (a failed write, a cancellation, a bug) can still say what to run.
+ */
 
 
-function recoveryPayload(prepared, sealed, ghHostname) {
+
+function recoveryPayload(prepared, sealed, githubApiUrl) {
     const body = writeBody(prepared, sealed);
     const path = secretPath(prepared.target);
-    const words = [
-        'gh',
-        'api',
-        '--method',
-        'PUT',
-        ...(ghHostname ? ['--hostname', ghHostname] : []),
-        path,
-        '--input',
-        '-'
-    ];
-    const command = `echo ${shellQuote(JSON.stringify(body))} | ${words.map(shellWord).join(' ')}`;
+    const json = JSON.stringify(body);
+    // The GitHub CLI takes a host name without a port (gh 2.23: "error parsing `--hostname`: invalid
+    // hostname"), and without one it would talk to another server: a GHES on its own port gets curl.
+    const command = new URL(githubApiUrl).port === ''
+        ? ghCommand(json, path, ghHostname(githubApiUrl))
+        : curlCommand(json, `${githubApiUrl}${path}`);
     return { target: prepared.target.label, method: 'PUT', path, body, command };
+}
+function ghCommand(json, path, hostname) {
+    const words = ['gh', 'api', '--method', 'PUT', ...(hostname ? ['--hostname', hostname] : []), path, '--input', '-'];
+    return `echo ${shellQuote(json)} | ${words.map(shellWord).join(' ')}`;
+}
+/** What bash says when GH_TOKEN is not set; words only, so that it needs no quoting inside "…". */
+const CURL_TOKEN_HINT = 'set GH_TOKEN to a token that can write the secret';
+/**
+ * The same PUT with curl, to the full URL. The token comes from GH_TOKEN, and reaches curl through
+ * its config on stdin rather than its arguments, which other users of the machine can list.
+ */
+function curlCommand(json, url) {
+    const words = [
+        'curl',
+        '--config',
+        '-',
+        '--fail-with-body',
+        '--silent',
+        '--show-error',
+        '--request',
+        'PUT',
+        '--header',
+        'Accept: application/vnd.github+json',
+        '--data-binary',
+        json,
+        url
+    ];
+    return (`: "\${GH_TOKEN:?${CURL_TOKEN_HINT}}" && printf 'header = "Authorization: Bearer %s"\\n' "$GH_TOKEN" | ` +
+        words.map(shellWord).join(' '));
 }
 /** One shell word, quoted only where it must be, so the common command stays readable. */
 function shellWord(word) {
@@ -2386,11 +2418,11 @@ class RecoveryLedger {
  * lose the token. Every key was checked before Box was called, so a failure here is not expected;
  * it is reported per target.
  */
-function sealForTargets(sealer, prepared, refreshToken, ghHostname, ledger) {
+function sealForTargets(sealer, prepared, refreshToken, githubApiUrl, ledger) {
     return prepared.map((p) => {
         try {
             const sealed = sealer.seal(refreshToken, p.publicKey);
-            const payload = recoveryPayload(p, sealed, ghHostname);
+            const payload = recoveryPayload(p, sealed, githubApiUrl);
             ledger.record(payload);
             return { prepared: p, sealed, payload };
         }
@@ -2452,7 +2484,7 @@ const WRITE_AHEAD_GROUP = 'Recovery payload (sealed copy of the new refresh toke
 async function storeAndHandOut(rotation) {
     const { io, github, prepared, sealer, pair, ledger } = rotation;
     // The write-ahead copy: sealed and logged before anything else is done with the answer.
-    const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.ghHostname, ledger);
+    const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.baseUrl, ledger);
     const writeAhead = ledger.writeAheadInstructions();
     if (writeAhead !== undefined) {
         io.startGroup(WRITE_AHEAD_GROUP);

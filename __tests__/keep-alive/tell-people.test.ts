@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FAILURE_ISSUE_LABEL, FAILURE_ISSUE_TITLE } from '../../src/failure-issue.js'
 import { runAction, type ActionRun } from '../support/harness.js'
+import { RECOVERY_COMMAND } from '../support/paste.js'
 import { createWorld, leaksOf, REPO, SECRET, type World } from '../support/world.js'
 
 let world: World
@@ -112,7 +113,7 @@ describe('the failure issue', () => {
     expect(issue).toMatchObject({ title: FAILURE_ISSUE_TITLE, labels: [FAILURE_ISSUE_LABEL], state: 'open' })
     expect(issue!.body).toContain('https://github.com/octo-org/api-tests/actions/runs/1001')
     expect(issue!.body).toContain('lacks the permission')
-    expect(issue!.body).toMatch(/gh api --method PUT/) // the sealed recovery command, safe to show
+    expect(issue!.body).toMatch(RECOVERY_COMMAND) // the sealed recovery command, safe to show
     expect(issue!.body).toMatch(/the Box refresh token in the secret is not rotated: it expires on \*\*/)
     expect(leaksOf(world, first)).toEqual([])
     for (const secret of [world.refreshToken, world.sim.box.client.secret, world.sim.box.issued.at(-1)!.refreshToken])

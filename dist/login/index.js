@@ -126,7 +126,6 @@ function createGitHubClient(token, options) {
     return {
         baseUrl: options.baseUrl,
         terms: options.terms,
-        ghHostname: ghHostname(options.baseUrl),
         tokenExpiresAt: () => tokenExpiresAt,
         async request(method, path, body, { once = false } = {}) {
             const client = await octokit;
@@ -700,11 +699,11 @@ var src_targets = __nccwpck_require__(8993);
  * lose the token. Every key was checked before Box was called, so a failure here is not expected;
  * it is reported per target.
  */
-function sealForTargets(sealer, prepared, refreshToken, ghHostname, ledger) {
+function sealForTargets(sealer, prepared, refreshToken, githubApiUrl, ledger) {
     return prepared.map((p) => {
         try {
             const sealed = sealer.seal(refreshToken, p.publicKey);
-            const payload = (0,recovery/* recoveryPayload */.UH)(p, sealed, ghHostname);
+            const payload = (0,recovery/* recoveryPayload */.UH)(p, sealed, githubApiUrl);
             ledger.record(payload);
             return { prepared: p, sealed, payload };
         }
@@ -1980,7 +1979,7 @@ async function checkTargets(github, options, sealer, tokenSource, terminal) {
 async function store(github, prepared, sealer, pair, deps, terminal) {
     const issuedAt = deps.timing.now();
     const ledger = deps.ledger ?? new recovery/* RecoveryLedger */.nO();
-    const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.ghHostname, ledger);
+    const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.baseUrl, ledger);
     terminal.info('Box issued a token pair.');
     const writeAhead = ledger.writeAheadInstructions();
     if (writeAhead !== undefined)
@@ -2377,25 +2376,59 @@ function proxyAwareFetch() {
 /* harmony export */   ry: () => (/* binding */ recoveryInstructions)
 /* harmony export */ });
 /* unused harmony exports shellQuote, writeAheadInstructions */
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7194);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8993);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9248);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8993);
+/**
+ * The recovery payload: the new refresh token, sealed for each target, as the exact body of the
+ * PUT that stores it, with a `gh api` command that sends it (`curl` where gh cannot reach the host). Only GitHub can open the sealed value,
+ * so printing it is safe, and running the command finishes the rotation.
+ *
+ * The ledger keeps the payloads from the moment Box answers until each write is confirmed, so
+ * whatever ends the run (a failed write, a cancellation, a bug) can still say what to run.
+ */
 
 
-function recoveryPayload(prepared, sealed, ghHostname) {
-    const body = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .writeBody */ .Oy)(prepared, sealed);
-    const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(prepared.target);
-    const words = [
-        'gh',
-        'api',
-        '--method',
-        'PUT',
-        ...(ghHostname ? ['--hostname', ghHostname] : []),
-        path,
-        '--input',
-        '-'
-    ];
-    const command = `echo ${shellQuote(JSON.stringify(body))} | ${words.map(shellWord).join(' ')}`;
+
+function recoveryPayload(prepared, sealed, githubApiUrl) {
+    const body = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .writeBody */ .Oy)(prepared, sealed);
+    const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(prepared.target);
+    const json = JSON.stringify(body);
+    // The GitHub CLI takes a host name without a port (gh 2.23: "error parsing `--hostname`: invalid
+    // hostname"), and without one it would talk to another server: a GHES on its own port gets curl.
+    const command = new URL(githubApiUrl).port === ''
+        ? ghCommand(json, path, (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .ghHostname */ .jw)(githubApiUrl))
+        : curlCommand(json, `${githubApiUrl}${path}`);
     return { target: prepared.target.label, method: 'PUT', path, body, command };
+}
+function ghCommand(json, path, hostname) {
+    const words = ['gh', 'api', '--method', 'PUT', ...(hostname ? ['--hostname', hostname] : []), path, '--input', '-'];
+    return `echo ${shellQuote(json)} | ${words.map(shellWord).join(' ')}`;
+}
+/** What bash says when GH_TOKEN is not set; words only, so that it needs no quoting inside "…". */
+const CURL_TOKEN_HINT = 'set GH_TOKEN to a token that can write the secret';
+/**
+ * The same PUT with curl, to the full URL. The token comes from GH_TOKEN, and reaches curl through
+ * its config on stdin rather than its arguments, which other users of the machine can list.
+ */
+function curlCommand(json, url) {
+    const words = [
+        'curl',
+        '--config',
+        '-',
+        '--fail-with-body',
+        '--silent',
+        '--show-error',
+        '--request',
+        'PUT',
+        '--header',
+        'Accept: application/vnd.github+json',
+        '--data-binary',
+        json,
+        url
+    ];
+    return (`: "\${GH_TOKEN:?${CURL_TOKEN_HINT}}" && printf 'header = "Authorization: Bearer %s"\\n' "$GH_TOKEN" | ` +
+        words.map(shellWord).join(' '));
 }
 /** One shell word, quoted only where it must be, so the common command stays readable. */
 function shellWord(word) {

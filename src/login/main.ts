@@ -199,7 +199,7 @@ async function store(
 ): Promise<{ exitCode: number; page: Page }> {
   const issuedAt = deps.timing.now()
   const ledger = deps.ledger ?? new RecoveryLedger()
-  const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.ghHostname, ledger)
+  const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.baseUrl, ledger)
   terminal.info('Box issued a token pair.')
   const writeAhead = ledger.writeAheadInstructions()
   if (writeAhead !== undefined) terminal.info(writeAhead)
