@@ -911,28 +911,89 @@ function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/schedule.ts
 /**
- * When this workflow runs next on its schedule, if this run is itself a scheduled one: GitHub puts
- * the cron expression that started it in the event payload. Anything else (a push, a manual run, an
- * unreadable payload) gives undefined: the action does not guess a schedule.
+ * When this workflow runs next on its schedule, if this run is itself a scheduled one.
+ *
+ * The event payload names only the cron line that started this run (`github.event.schedule`). The
+ * schedule's other lines, and each line's `timezone:` (an IANA zone; UTC without one), are in the
+ * workflow file alone: GITHUB_WORKFLOW_REF names it (`owner/repo/.github/workflows/x.yml@ref`),
+ * and it is read from the workspace, where a checkout of the repository puts it. The next run is
+ * the earliest next time of any line, each in its own zone. Without the file (no checkout), or
+ * when the file does not hold the line that started this run (it is another version), the next
+ * run is not known and nothing is said: the action does not guess a schedule. No request is made.
  */
 
+
+/** A workflow file is small; anything larger is not read. */
+const MAX_WORKFLOW_BYTES = 512 * 1024;
 async function nextScheduledRun(env, after) {
     if (env.GITHUB_EVENT_NAME !== 'schedule' || !env.GITHUB_EVENT_PATH)
         return undefined;
     try {
         const payload = JSON.parse(await (0,promises_.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
-        const cron = payload?.schedule;
-        if (typeof cron !== 'string' || cron.length > 200)
+        const started = payload?.schedule;
+        if (typeof started !== 'string' || started.length > 200)
             return undefined;
-        // Loaded only here: the rest of a run never needs it. GitHub evaluates schedules in UTC.
+        const lines = await workflowSchedule(env);
+        if (lines === undefined || !lines.some((line) => sameCron(line.cron, started)))
+            return undefined;
+        // Loaded only here: the rest of a run never needs it.
         const { Cron } = await __nccwpck_require__.e(/* import() */ 814).then(__nccwpck_require__.bind(__nccwpck_require__, 5814));
-        return new Cron(cron, { timezone: 'UTC', paused: true }).nextRun(after) ?? undefined;
+        const next = lines
+            .map((line) => new Cron(line.cron, { timezone: line.timezone ?? 'UTC', paused: true }).nextRun(after))
+            .filter((date) => date instanceof Date)
+            .map((date) => date.getTime());
+        return next.length === 0 ? undefined : new Date(Math.min(...next));
     }
     catch {
         return undefined;
     }
+}
+/** The `on.schedule` lines of this run's workflow file in the workspace, or undefined when it cannot be read. */
+async function workflowSchedule(env) {
+    const file = workflowFile(env);
+    if (file === undefined)
+        return undefined;
+    if ((await (0,promises_.stat)(file)).size > MAX_WORKFLOW_BYTES)
+        return undefined;
+    const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const workflow = parse(await (0,promises_.readFile)(file, 'utf8'));
+    const schedule = workflow?.on?.schedule;
+    if (!Array.isArray(schedule))
+        return undefined;
+    const lines = [];
+    for (const entry of schedule) {
+        if (typeof entry?.cron !== 'string')
+            return undefined;
+        if (entry.timezone !== undefined && typeof entry.timezone !== 'string')
+            return undefined;
+        lines.push({ cron: entry.cron, timezone: entry.timezone });
+    }
+    return lines;
+}
+/** The workflow file's path in the workspace, from GITHUB_WORKFLOW_REF; only under .github/workflows. */
+function workflowFile(env) {
+    const { GITHUB_WORKFLOW_REF: ref, GITHUB_REPOSITORY: repository, GITHUB_WORKSPACE: workspace } = env;
+    if (!ref || !repository || !workspace)
+        return undefined;
+    const at = ref.lastIndexOf('@');
+    const full = at < 0 ? ref : ref.slice(0, at);
+    const prefix = `${repository}/`;
+    if (full.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase())
+        return undefined;
+    const relative = full.slice(prefix.length);
+    if (!/^\.github\/workflows\/[^/\\]+\.ya?ml$/.test(relative))
+        return undefined;
+    return external_node_path_default().join(workspace, relative);
+}
+/** Cron lines compare by their fields, whatever the spacing between them. */
+function sameCron(a, b) {
+    const fields = (cron) => cron.trim().split(/\s+/).join(' ');
+    return fields(a) === fields(b);
 }
 
 ;// CONCATENATED MODULE: ./src/time.ts
@@ -1136,9 +1197,6 @@ async function warnAboutGitHubToken(io, outlook, env, warnings) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/postman.ts
 /**
  * The Postman environment file newman reads. It carries only what lets the Box collections call
@@ -3484,6 +3542,13 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
 /***/ 4589:
 /***/ ((module) => {
 
@@ -3649,6 +3714,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 

@@ -25,12 +25,25 @@ const EXPIRING = 'github_pat_expiring_0123456789'
 const WORKFLOW_TOKEN = 'ghs_workflow_token_0123456789'
 const warnings = (run: ActionRun): string[] => run.stdout.split('\n').filter((line) => line.startsWith('::warning::'))
 
-/** A scheduled run's event payload, as the runner writes it, with `cron` as the schedule. */
-async function scheduledEvent(cron: string): Promise<Record<string, string>> {
+/**
+ * A scheduled run's event payload, as the runner writes it, with `cron` as the schedule that
+ * started it, and the workflow file it names (GITHUB_WORKFLOW_REF), for the workspace.
+ */
+async function scheduledRun(
+  cron: string,
+  workflow: string
+): Promise<{ env: Record<string, string>; workspaceFiles: Record<string, string> }> {
   dir = await mkdtemp(join(tmpdir(), 'box-event-'))
   const file = join(dir, 'event.json')
   await writeFile(file, JSON.stringify({ schedule: cron, repository: { full_name: REPO } }))
-  return { GITHUB_EVENT_NAME: 'schedule', GITHUB_EVENT_PATH: file }
+  return {
+    env: {
+      GITHUB_EVENT_NAME: 'schedule',
+      GITHUB_EVENT_PATH: file,
+      GITHUB_WORKFLOW_REF: `${REPO}/.github/workflows/box-token-keep-alive.yml@refs/heads/main`
+    },
+    workspaceFiles: { '.github/workflows/box-token-keep-alive.yml': workflow }
+  }
 }
 
 describe("the GitHub token's expiry", () => {
@@ -50,21 +63,45 @@ describe("the GitHub token's expiry", () => {
     expect(leaksOf(world, run)).toEqual([])
   })
 
-  test('before the next scheduled refresh: the warning says the chain breaks when the stored token expires', async () => {
+  test('before the next scheduled refresh (the earliest cron line, in its timezone): the warning says the chain breaks when the stored token expires', async () => {
     world = await createWorld()
     world.sim.github.addToken(EXPIRING, 'write', { expiresAt: new Date(Date.now() + 3 * DAY) })
-    // Once a year, on 1 January: the next scheduled run is weeks away.
-    const run = await runAction(world.inputs({ 'github-token': EXPIRING }), {
-      env: world.env(await scheduledEvent('0 5 1 1 *'))
-    })
+    // Two yearly lines months away; this run was started by the later one. The earlier runs at
+    // 05:00 in Tokyo on the 1st, which is 20:00 UTC the day before.
+    const today = new Date()
+    const month = (today.getUTCMonth() + 5) % 12
+    const year = today.getUTCFullYear() + (month > today.getUTCMonth() ? 0 : 1)
+    const later = `0 5 1 ${((month + 2) % 12) + 1} *`
+    const workflow = [
+      'on:',
+      '  schedule:',
+      `    - cron: '0 5 1 ${month + 1} *'`,
+      '      timezone: Asia/Tokyo',
+      `    - cron: '${later}'`,
+      '  workflow_dispatch:'
+    ].join('\n')
+    const { env, workspaceFiles } = await scheduledRun(later, workflow)
+    const run = await runAction(world.inputs({ 'github-token': EXPIRING }), { env: world.env(env), workspaceFiles })
     expect(run.code).toBe(0)
+    const next = new Date(Date.UTC(year, month, 1, 5 - 9)).toISOString().slice(0, 16).replace('T', ' ')
     const [warning] = warnings(run)
     const refreshExpiry = run.outputs['refresh-token-expires-at']!.slice(0, 16).replace('T', ' ')
-    expect(warning).toMatch(
-      /It expires before the next scheduled refresh \(\d{4}-01-01 05:00 UTC\), so no later run can rotate the Box token/
+    expect(warning).toContain(
+      `It expires before the next scheduled refresh (${next} UTC), so no later run can rotate the Box token`
     )
     expect(warning).toContain(`the token chain breaks on ${refreshExpiry} UTC`)
-    expect(run.summary).toMatch(/- Next scheduled refresh: \*\*\d{4}-01-01 05:00 UTC\*\*/)
+    expect(run.summary).toContain(`- Next scheduled refresh: **${next} UTC**`)
+  })
+
+  test('a scheduled run without its workflow file in the workspace (no checkout) says no next run', async () => {
+    world = await createWorld()
+    world.sim.github.addToken(EXPIRING, 'write', { expiresAt: new Date(Date.now() + 3 * DAY) })
+    const { env } = await scheduledRun('0 5 1 1 *', "on:\n  schedule:\n    - cron: '0 5 1 1 *'\n")
+    const run = await runAction(world.inputs({ 'github-token': EXPIRING }), { env: world.env(env) })
+    expect(run.code).toBe(0)
+    expect(warnings(run)[0]).toMatch(/expires on .*, in \d+ days?\./)
+    expect(warnings(run)[0]).not.toMatch(/next scheduled refresh/)
+    expect(run.summary).not.toMatch(/Next scheduled refresh/)
   })
 
   test('90 days away: no warning, but the summary has the date; a token without expiry: nothing', async () => {
