@@ -1816,6 +1816,8 @@ class InputReader {
 
 
 
+/** `request-timeout-seconds` when it is not set (or not valid). */
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** What a run that stopped before Box says last: it is true of every such run. */
 const NOTHING_USED = 'Nothing was changed and the refresh token was not used.';
 class InputError extends Error {
@@ -1839,19 +1841,20 @@ function readConfig(getInput, env) {
     const inputs = new InputReader(getInput);
     const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN';
     inputs.check('secret-name', secretNameProblem(secretName));
+    const githubApiUrl = readGitHubApiUrl(inputs, env);
     const config = {
         ...readCredentials(inputs, secretName),
         secretName,
         ...readSelection(inputs, env),
         boxApiUrl: baseUrl(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem),
-        githubApiUrl: baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', inputs.problem),
+        githubApiUrl,
         postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
         exportEnv: inputs.boolean('export-env'),
         dryRun: inputs.boolean('dry-run'),
         retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
-        requestTimeoutMs: inputs.seconds('request-timeout-seconds', 30, 1, 600),
+        requestTimeoutMs: inputs.seconds('request-timeout-seconds', DEFAULT_REQUEST_TIMEOUT_MS / 1000, 1, 600),
         run: workflowRun(env),
-        ...readFailureIssue(inputs, env)
+        failureIssue: readFailureIssue(inputs, env, githubApiUrl)
     };
     checkProxies(inputs, [config.boxApiUrl, config.githubApiUrl], env);
     if (inputs.problems.length > 0)
@@ -1944,15 +1947,35 @@ function readSelection(inputs, env) {
         dependabot
     };
 }
-function readFailureIssue(inputs, env) {
-    const failureIssue = inputs.boolean('failure-issue');
-    const issueToken = inputs.text('issue-token');
-    if (failureIssue && issueToken === '') {
+/**
+ * The failure issue's target alone, for a run whose other inputs are not valid: the likeliest
+ * failure of a keep-alive is a deleted secret, which arrives as an empty input, and that is what
+ * the issue is for. Undefined when `failure-issue` is off, or it, `issue-token`,
+ * GITHUB_REPOSITORY or GITHUB_API_URL cannot be used.
+ */
+function readFailureIssueTarget(getInput, env) {
+    const inputs = new InputReader(getInput);
+    const target = readFailureIssue(inputs, env, readGitHubApiUrl(inputs, env));
+    return inputs.problems.length === 0 ? target : undefined;
+}
+function readGitHubApiUrl(inputs, env) {
+    return baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', inputs.problem);
+}
+function readFailureIssue(inputs, env, githubApiUrl) {
+    if (!inputs.boolean('failure-issue'))
+        return undefined;
+    const token = inputs.text('issue-token');
+    if (token === '') {
         inputs.problem('issue-token', "is empty, so `failure-issue` cannot open an issue. Leave it at its default (the workflow's GITHUB_TOKEN) and give the job `permissions: issues: write`.");
     }
-    if (failureIssue && !env.GITHUB_REPOSITORY)
-        inputs.problem('failure-issue', 'needs GITHUB_REPOSITORY, which the runner sets, to know where to open the issue.');
-    return { failureIssue, issueToken };
+    else if (/\s/.test(token))
+        inputs.problem('issue-token', 'contains white space, so it was probably pasted with extra text. Pass the token alone.');
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    if (!isRepositoryName(repository)) {
+        inputs.problem('failure-issue', 'needs GITHUB_REPOSITORY (`owner/name`), which the runner sets, to know where to open the issue.');
+    }
+    const [owner = '', repo = ''] = repository.split('/');
+    return { token, repository: { owner, repo }, githubApiUrl, runId: workflowRun(env)?.id };
 }
 /** Absolute, resolved against the workspace as the runner sets it. */
 function postmanPath(value, env) {
@@ -2251,15 +2274,13 @@ async function failAtBox(io, error, chain, github, first, warnings, outlook) {
 
 
 
-/** The failure issue, after everything else: opened or updated on failure, closed on success. */
-async function fileFailureIssue(io, config, failures, outlook, deps, redactor) {
-    const env = deps.env;
-    const repository = config.run?.repository ?? {
-        owner: env.GITHUB_REPOSITORY?.split('/')[0] ?? '',
-        repo: env.GITHUB_REPOSITORY?.split('/')[1] ?? ''
-    };
-    const client = createGitHubClient(config.issueToken, {
-        baseUrl: config.githubApiUrl,
+/** The failure issue, after everything else: opened or updated on failure, closed on a rotation that succeeded. */
+async function fileFailureIssue(io, target, outcome, deps, redactor) {
+    if (outcome.failures.length === 0 && !outcome.closeOnSuccess)
+        return;
+    const { repository } = target;
+    const client = createGitHubClient(target.token, {
+        baseUrl: target.githubApiUrl,
         // A few quick tries at most: the issue is a courtesy and must not hold up the step.
         retry: {
             policy: deps.backoff ?? defaultRetryPolicy,
@@ -2267,36 +2288,49 @@ async function fileFailureIssue(io, config, failures, outlook, deps, redactor) {
             timing: deps.timing,
             cancel: deps.cancel
         },
-        requestTimeoutMs: Math.min(config.requestTimeoutMs, 10_000),
+        requestTimeoutMs: Math.min(outcome.requestTimeoutMs, 10_000),
         redactor,
         terms: ACTION_TERMS,
         fetch: deps.githubFetch
     });
-    const server = env.GITHUB_SERVER_URL && /^https?:\/\/[^\s/]+$/.test(env.GITHUB_SERVER_URL) ? env.GITHUB_SERVER_URL : undefined;
-    const runUrl = server && config.run ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${config.run.id}` : undefined;
-    const outcome = await reportToIssue(client, failures, {
+    const server = deps.env.GITHUB_SERVER_URL;
+    const runUrl = server && /^https?:\/\/[^\s/]+$/.test(server) && target.runId !== undefined
+        ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${target.runId}`
+        : undefined;
+    const where = `${repository.owner}/${repository.repo}`;
+    const result = await reportToIssue(client, outcome, {
         repository,
         runUrl,
-        refreshTokenExpiresAt: outlook?.refreshTokenExpiresAt,
+        refreshTokenExpiresAt: outcome.outlook?.refreshTokenExpiresAt,
         now: new Date(deps.timing.now())
     });
-    if (outcome.kind === 'problem')
-        io.warning(`The failure issue could not be updated (\`failure-issue\`): ${outcome.message} Give the job \`permissions: issues: write\`.`);
-    else if (outcome.kind !== 'none') {
-        const verb = { opened: 'Opened', commented: 'Commented on', closed: 'Closed' }[outcome.kind];
-        io.info(`${verb} the failure issue #${outcome.number} in ${repository.owner}/${repository.repo}.`);
+    switch (result.kind) {
+        case 'none':
+            return;
+        case 'disabled':
+            return io.warning(`The failure issue could not be opened: issues are turned off in ${where} (GitHub answered 410). Turn them on (Settings → General → Features → Issues), or remove \`failure-issue\`.`);
+        case 'problem':
+            return io.warning(`The failure issue could not be updated (\`failure-issue\`): ${result.message}` +
+                (result.status === 403 || result.status === 404 ? ' Give the job `permissions: issues: write`.' : ''));
+        case 'opened-unlabelled':
+            return io.warning(`Opened the failure issue #${result.number} in ${where}, but GitHub did not give it the label \`${FAILURE_ISSUE_LABEL}\` ` +
+                `(\`issue-token\` may not set labels). Later runs know the issue by that label only: add it to #${result.number}, or they open another.`);
+        default: {
+            const verb = { opened: 'Opened', commented: 'Commented on', closed: 'Closed' }[result.kind];
+            io.info(`${verb} the failure issue #${result.number} in ${where}.`);
+        }
     }
 }
 const FAILURE_ISSUE_TITLE = 'Box token refresh is failing';
 const FAILURE_ISSUE_LABEL = 'box-token-refresh';
 /** GitHub refuses issue bodies over 65,536 characters; the messages are capped well below. */
 const MAX_BODY = 60_000;
-async function reportToIssue(client, failures, context) {
+async function reportToIssue(client, outcome, context) {
     const base = `/repos/${pathSegment(context.repository.owner)}/${pathSegment(context.repository.repo)}/issues`;
     try {
         const open = await findOpenIssue(client, base);
-        if (failures.length === 0) {
-            if (open === undefined)
+        if (outcome.failures.length === 0) {
+            if (open === undefined || !outcome.closeOnSuccess)
                 return { kind: 'none' };
             await client.request('POST', `${base}/${open}/comments`, {
                 body: `A run succeeded${context.runUrl ? ` (${context.runUrl})` : ''}: the token chain is healthy again. Closing.`
@@ -2304,7 +2338,7 @@ async function reportToIssue(client, failures, context) {
             await client.request('PATCH', `${base}/${open}`, { state: 'closed' });
             return { kind: 'closed', number: open };
         }
-        const body = failureBody(failures, context);
+        const body = failureBody(outcome.failures, context);
         if (open !== undefined) {
             await client.request('POST', `${base}/${open}/comments`, { body });
             return { kind: 'commented', number: open };
@@ -2314,30 +2348,41 @@ async function reportToIssue(client, failures, context) {
             body,
             labels: [FAILURE_ISSUE_LABEL]
         });
-        const number = created.data?.number;
-        return { kind: 'opened', number: Number.isSafeInteger(number) ? number : 0 };
+        const issue = created.data;
+        const number = Number.isSafeInteger(issue?.number) ? issue.number : 0;
+        // GitHub drops the labels of a new issue, silently, when the token may not set them.
+        return { kind: hasLabel(issue) ? 'opened' : 'opened-unlabelled', number };
     }
     catch (error) {
-        return { kind: 'problem', message: error.message };
+        const status = failureStatus(error);
+        // GitHub's answer when the repository has issues turned off; no permission would change it.
+        if (status === 410)
+            return { kind: 'disabled' };
+        return { kind: 'problem', message: error.message, status };
     }
 }
 /**
- * The open failure issue, if there is one: first by its label, then (a token without push access
- * cannot set labels, and GitHub drops them silently) by its exact title among the newest open issues.
+ * The open failure issue, if there is one: the newest open issue that carries the label (only
+ * people with triage access can label an issue) and the title; never one found by its title alone.
  */
 async function findOpenIssue(client, base) {
-    for (const query of [`state=open&labels=${FAILURE_ISSUE_LABEL}&per_page=100`, 'state=open&per_page=100']) {
-        const { data } = await client.request('GET', `${base}?${query}`);
-        if (!Array.isArray(data))
-            continue;
-        for (const issue of data) {
-            if (issue?.title === FAILURE_ISSUE_TITLE &&
-                issue.pull_request === undefined &&
-                Number.isSafeInteger(issue.number))
-                return issue.number;
-        }
+    const { data } = await client.request('GET', `${base}?state=open&labels=${FAILURE_ISSUE_LABEL}&per_page=100`);
+    if (!Array.isArray(data))
+        return undefined;
+    for (const issue of data) {
+        if (issue?.title === FAILURE_ISSUE_TITLE &&
+            issue.pull_request === undefined &&
+            hasLabel(issue) &&
+            Number.isSafeInteger(issue.number))
+            return issue.number;
     }
     return undefined;
+}
+/** Whether an issue as GitHub shows it carries the label (checked here too, not only by the query). */
+function hasLabel(issue) {
+    const labels = issue?.labels;
+    return (Array.isArray(labels) &&
+        labels.some((label) => label?.name === FAILURE_ISSUE_LABEL || label === FAILURE_ISSUE_LABEL));
 }
 function failureBody(failures, context) {
     const run = context.runUrl ? `[a run of this workflow](${context.runUrl})` : 'a run of this workflow';
@@ -2792,15 +2837,49 @@ async function run(deps) {
     catch (error) {
         if (!(error instanceof InputError))
             throw error;
-        return failBeforeBox(io, error.list, {});
+        return failOnInputs(deps, io, error, redactor);
     }
     // Every error the rotation reports is kept for the failure issue, when there is one.
     const failures = [];
-    const report = await rotate(deps, { ...io, setFailed: (message) => (failures.push(message), io.setFailed(message)) }, config, redactor, mask);
-    if (config.failureIssue && !deps.cancel?.aborted) {
-        await fileFailureIssue(io, config, failures.map((f) => redactor.scrub(f)), report.outlook, deps, redactor);
+    const report = await rotate(deps, collecting(io, failures), config, redactor, mask);
+    if (config.failureIssue) {
+        await tellFailureIssue(deps, io, config.failureIssue, redactor, {
+            failures,
+            outlook: report.outlook,
+            closeOnSuccess: !config.dryRun,
+            requestTimeoutMs: config.requestTimeoutMs
+        });
     }
     return report;
+}
+/**
+ * A run whose inputs are not valid. A rotating job still tells its failure issue, when that can
+ * be used: the likeliest failure of a keep-alive is a deleted secret, which arrives as an empty input.
+ */
+async function failOnInputs(deps, io, error, redactor) {
+    const failures = [];
+    const report = await failBeforeBox(collecting(io, failures), error.list, {});
+    const rotating = deps.io.getInput('handoff').trim() === '';
+    const target = rotating ? readFailureIssueTarget((name) => deps.io.getInput(name), deps.env) : undefined;
+    if (target !== undefined) {
+        await tellFailureIssue(deps, io, target, redactor, {
+            failures,
+            closeOnSuccess: false,
+            requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS
+        });
+    }
+    return report;
+}
+/** The io, with every error it reports also kept in `failures`. */
+function collecting(io, failures) {
+    return { ...io, setFailed: (message) => (failures.push(message), io.setFailed(message)) };
+}
+/** The failure issue, last of all, unless the run was cancelled; what it quotes is cleaned once more. */
+async function tellFailureIssue(deps, io, target, redactor, outcome) {
+    if (deps.cancel?.aborted)
+        return;
+    const failures = outcome.failures.map((f) => redactor.scrub(f));
+    await fileFailureIssue(io, target, { ...outcome, failures }, deps, redactor);
 }
 /** Rounds 1 to 3: the checks, the refresh, the write-back, and what the run hands out. */
 async function rotate(deps, io, config, redactor, mask) {

