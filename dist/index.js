@@ -2308,13 +2308,15 @@ async function fileFailureIssue(io, target, outcome, deps, redactor) {
         case 'none':
             return;
         case 'disabled':
-            return io.warning(`The failure issue could not be opened: issues are turned off in ${where} (GitHub answered 410). Turn them on (Settings → General → Features → Issues), or remove \`failure-issue\`.`);
+            return io.warning(`The failure issue could not be opened: issues are turned off in ${where} (GitHub answered 410). ` +
+                'Turn them on (Settings → General → Features → Issues), or remove `failure-issue`.');
         case 'problem':
             return io.warning(`The failure issue could not be updated (\`failure-issue\`): ${result.message}` +
                 (result.status === 403 || result.status === 404 ? ' Give the job `permissions: issues: write`.' : ''));
         case 'opened-unlabelled':
-            return io.warning(`Opened the failure issue #${result.number} in ${where}, but GitHub did not give it the label \`${FAILURE_ISSUE_LABEL}\` ` +
-                `(\`issue-token\` may not set labels). Later runs know the issue by that label only: add it to #${result.number}, or they open another.`);
+            return io.warning(`Opened the failure issue #${result.number} in ${where}, but GitHub did not give it the label ` +
+                `\`${FAILURE_ISSUE_LABEL}\` (\`issue-token\` may not set labels). Later runs know the issue by that ` +
+                `label only: add it to #${result.number}, or they open another.`);
         default: {
             const verb = { opened: 'Opened', commented: 'Commented on', closed: 'Closed' }[result.kind];
             io.info(`${verb} the failure issue #${result.number} in ${where}.`);
@@ -2405,8 +2407,9 @@ function failureBody(failures, context) {
 ;// CONCATENATED MODULE: ./src/recovery.ts
 /**
  * The recovery payload: the new refresh token, sealed for each target, as the exact body of the
- * PUT that stores it, with a `gh api` command that sends it (`curl` where gh cannot reach the host). Only GitHub can open the sealed value,
- * so printing it is safe, and running the command finishes the rotation.
+ * PUT that stores it, with a `gh api` command that sends it (`curl` where gh cannot name the host).
+ * Only GitHub can open the sealed value, so printing it is safe, and running the command finishes
+ * the rotation.
  *
  * The ledger keeps the payloads from the moment Box answers until each write is confirmed, so
  * whatever ends the run (a failed write, a cancellation, a bug) can still say what to run.

@@ -84,7 +84,8 @@ export async function fileFailureIssue(
       return
     case 'disabled':
       return io.warning(
-        `The failure issue could not be opened: issues are turned off in ${where} (GitHub answered 410). Turn them on (Settings → General → Features → Issues), or remove \`failure-issue\`.`
+        `The failure issue could not be opened: issues are turned off in ${where} (GitHub answered 410). ` +
+          'Turn them on (Settings → General → Features → Issues), or remove `failure-issue`.'
       )
     case 'problem':
       return io.warning(
@@ -93,8 +94,9 @@ export async function fileFailureIssue(
       )
     case 'opened-unlabelled':
       return io.warning(
-        `Opened the failure issue #${result.number} in ${where}, but GitHub did not give it the label \`${FAILURE_ISSUE_LABEL}\` ` +
-          `(\`issue-token\` may not set labels). Later runs know the issue by that label only: add it to #${result.number}, or they open another.`
+        `Opened the failure issue #${result.number} in ${where}, but GitHub did not give it the label ` +
+          `\`${FAILURE_ISSUE_LABEL}\` (\`issue-token\` may not set labels). Later runs know the issue by that ` +
+          `label only: add it to #${result.number}, or they open another.`
       )
     default: {
       const verb = { opened: 'Opened', commented: 'Commented on', closed: 'Closed' }[result.kind]

@@ -45,7 +45,7 @@ export interface Config {
   dryRun: boolean
   retryBudgetMs: number
   requestTimeoutMs: number
-  /** With `failure-issue: true`: where to open (or update) an issue when the rotation fails, and close it when one succeeds. */
+  /** With `failure-issue: true`: where to open (or update) an issue when the run fails, and to close it. */
   failureIssue?: FailureIssueTarget
   /** The workflow run this step belongs to, when the runner says; used to spot a stale token. */
   run?: { repository: RepositoryRef; id: number; attempt: number }

@@ -1,7 +1,8 @@
 /**
  * The recovery payload: the new refresh token, sealed for each target, as the exact body of the
- * PUT that stores it, with a `gh api` command that sends it (`curl` where gh cannot reach the host). Only GitHub can open the sealed value,
- * so printing it is safe, and running the command finishes the rotation.
+ * PUT that stores it, with a `gh api` command that sends it (`curl` where gh cannot name the host).
+ * Only GitHub can open the sealed value, so printing it is safe, and running the command finishes
+ * the rotation.
  *
  * The ledger keeps the payloads from the moment Box answers until each write is confirmed, so
  * whatever ends the run (a failed write, a cancellation, a bug) can still say what to run.

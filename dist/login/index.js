@@ -2381,8 +2381,9 @@ function proxyAwareFetch() {
 /* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8993);
 /**
  * The recovery payload: the new refresh token, sealed for each target, as the exact body of the
- * PUT that stores it, with a `gh api` command that sends it (`curl` where gh cannot reach the host). Only GitHub can open the sealed value,
- * so printing it is safe, and running the command finishes the rotation.
+ * PUT that stores it, with a `gh api` command that sends it (`curl` where gh cannot name the host).
+ * Only GitHub can open the sealed value, so printing it is safe, and running the command finishes
+ * the rotation.
  *
  * The ledger keeps the payloads from the moment Box answers until each write is confirmed, so
  * whatever ends the run (a failed write, a cancellation, a bug) can still say what to run.
