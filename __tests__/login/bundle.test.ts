@@ -13,6 +13,7 @@ import { playBrowser } from '../support/browser.js'
 import { pasteAll, printedRecoveryCommands } from '../support/paste.js'
 import net, { type AddressInfo } from 'node:net'
 import { REPO_ROOT } from '../support/harness.js'
+import { bundleNode, recordBundleRun } from '../support/e2e-node.js'
 
 const SCRIPT = join(REPO_ROOT, 'dist', 'login', 'index.js')
 const REPO = 'octo-org/api-tests'
@@ -44,8 +45,10 @@ interface SpawnedLogin {
 }
 
 function spawnLogin(extraArgs: string[] = [], env: Record<string, string> = {}): SpawnedLogin {
+  const node = bundleNode()
+  recordBundleRun(node)
   const child = spawn(
-    process.execPath,
+    node,
     [
       SCRIPT,
       '--repository',
