@@ -98,7 +98,7 @@ function spawnLogin(extraArgs: string[] = [], env: Record<string, string> = {}):
 }
 
 test('node dist/login/index.js stores a working refresh token and prints none', async () => {
-  expect(existsSync(SCRIPT)).toBe(true) // `npm run build` first
+  expect(existsSync(SCRIPT)).toBe(true) // `npm run bundle` first
   // A clean environment (see spawnLogin): no DISPLAY, so no browser is tried; no NODE_OPTIONS from jest.
   const login = spawnLogin()
   const url = await login.url

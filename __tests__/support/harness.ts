@@ -65,7 +65,7 @@ const DEFAULT_TIMEOUT_MS = 20_000
 
 export async function runAction(inputs: Record<string, string>, options: RunActionOptions = {}): Promise<ActionRun> {
   const script = options.script ?? join(REPO_ROOT, 'dist', 'index.js')
-  if (!existsSync(script)) throw new Error(`runAction: ${script} does not exist (run \`npm run build\` first)`)
+  if (!existsSync(script)) throw new Error(`runAction: ${script} does not exist (run \`npm run bundle\` first)`)
 
   const dirs = await makeRunDirectories()
   try {
