@@ -1389,12 +1389,18 @@ function githubTokenFrom(flag, env) {
  *
  * Only a request that carries this login's state is taken; any other (an old browser tab, a page
  * trying to push its own code) is refused and the wait goes on, so a forged request can never get
- * a code exchanged or stored. The browser's request is held open until the command is done, so
- * the tab shows the real outcome rather than "received".
+ * a code exchanged or stored. The request that brings the answer is sent on at once (303) to
+ * RESULT_PATH, so the address bar and the tab's history never keep a URL with the code; that
+ * request is held open until the command is done, so the tab shows the real outcome rather than
+ * "received".
  */
 
 
 
+/** Where the browser is sent once the answer is taken: a URL with nothing in it, for the outcome. */
+const RESULT_PATH = `${CALLBACK_PATH}/result`;
+/** How long close() waits for the browser to follow the redirect to RESULT_PATH. */
+const RESULT_WAIT_MS = 5_000;
 class ListenError extends Error {
     code;
     constructor(code, message) {
@@ -1431,6 +1437,8 @@ async function startCallbackServer(port, state, onRefused) {
     let deliver = () => { };
     const answer = new Promise((resolve) => (deliver = resolve));
     let held;
+    let heldArrived = () => { };
+    const resultRequested = new Promise((resolve) => (heldArrived = resolve));
     let taken = false;
     const server = external_node_http_default().createServer((req, res) => {
         res.on('error', () => { }); // a browser that went away is not the command's problem
@@ -1439,6 +1447,10 @@ async function startCallbackServer(port, state, onRefused) {
         const url = URL.canParse(req.url ?? '/', 'http://127.0.0.1')
             ? new URL(req.url ?? '/', 'http://127.0.0.1')
             : undefined;
+        if (req.method === 'GET' && url?.pathname === RESULT_PATH && taken && held === undefined) {
+            held = res;
+            return heldArrived();
+        }
         if (req.method !== 'GET' || url?.pathname !== CALLBACK_PATH)
             return sendPage(res, 404, {
                 ok: false,
@@ -1475,7 +1487,8 @@ async function startCallbackServer(port, state, onRefused) {
             });
         }
         taken = true;
-        held = res;
+        res.writeHead(303, { location: RESULT_PATH, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+        res.end();
         deliver(error !== null
             ? { kind: 'error', error, description: params.get('error_description') ?? undefined }
             : { kind: 'code', code: code });
@@ -1501,6 +1514,12 @@ async function startCallbackServer(port, state, onRefused) {
             void answer.then(finish);
         }),
         close: async (page) => {
+            // The browser may not have followed the redirect yet when the command is already done (a refusal is quick).
+            if (taken && held === undefined) {
+                let timer;
+                await Promise.race([resultRequested, new Promise((resolve) => (timer = setTimeout(resolve, RESULT_WAIT_MS)))]);
+                clearTimeout(timer);
+            }
             if (held !== undefined && !held.headersSent)
                 sendPage(held, page?.ok === false ? 400 : 200, page ?? { ok: false, title: 'Stopped', message: 'The command stopped. Look at the terminal.' });
             await new Promise((resolve) => {
