@@ -108,7 +108,7 @@ async function main(): Promise<number> {
     return 2
   }
   if (!existsSync(join(REPO_ROOT, 'dist', 'index.js'))) {
-    console.error('dist/index.js does not exist yet: run `npm run build` first.')
+    console.error('dist/index.js does not exist yet: run `npm run bundle` first.')
     return 1
   }
   const sim = await startSimulator({ delayMs })
