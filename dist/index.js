@@ -817,9 +817,9 @@ const REFRESH_TOKEN_LIFETIME_DAYS = 60;
 /** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
 const ROTATION_WARNING_DAYS = 45;
 const reauthorize = (ctx) => `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: ` +
-    `see "Re-authorizing" in the README (the \`login\` command does both in one step).`;
-const concurrencyFix = 'Runs that share one refresh token must not overlap: put every job that uses this action in one `concurrency:` group (e.g. ' +
-    '`group: box-token`, `cancel-in-progress: false`).';
+    `see "Re-authorizing" in docs/setup.md (the \`login\` command does both in one step).`;
+const concurrencyFix = 'Runs that share one refresh token must not overlap: put every job that rotates it (every job that passes ' +
+    '`refresh-token`) in one `concurrency:` group (e.g. `group: box-token`, `cancel-in-progress: false`).';
 /** True when the secret was rotated after this run was queued: the run holds the previous token. */
 function holdsStaleToken(ctx) {
     return (ctx.secretUpdatedAt !== undefined &&
@@ -830,7 +830,8 @@ function staleTokenNote(ctx) {
     return (`The ${ctx.secretLabel} was rotated at ${iso(ctx.secretUpdatedAt)}, after this run was queued at ${iso(ctx.runQueuedAt)}, ` +
         `so this run was handed the previous refresh token, which another run has already used. The secret itself holds the current token: ` +
         `re-run the workflow (a new run reads the secret again). ${concurrencyFix} A run that waits in that group still holds the token it was ` +
-        `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this (README: "Concurrency").`);
+        `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this ` +
+        `(docs/concurrency.md: "One concurrency group").`);
 }
 function ageNote(ctx) {
     if (ctx.secretUpdatedAt === undefined)
@@ -902,12 +903,13 @@ function explainRefreshFailure(error, ctx) {
             lines.push(error.earlierAmbiguousAttempt
                 ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) ` +
                     `and may have used the refresh token: ` +
-                    `if the next run fails with invalid_grant, re-authorize (README: "Re-authorizing").`
+                    `if the next run fails with invalid_grant, re-authorize (docs/setup.md: "Re-authorizing").`
                 : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow later (the secret is unchanged).');
             break;
         case 'ambiguous':
             lines.push('Box may have processed the request and used the refresh token without the answer reaching this run. ' +
-                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized (README: "Re-authorizing").');
+                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized ' +
+                '(docs/setup.md: "Re-authorizing").');
             break;
         case 'malformed':
             lines.push(reauthorize(ctx));
@@ -1571,7 +1573,8 @@ function readCredentials(inputs, secretName) {
         clientSecret: inputs.credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository."),
         refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, pass \`handoff\` instead). An empty value means the secret is not set, ` +
             `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). ` +
-            `See "First-time setup" in the README to get the first refresh token.`),
+            `To get the first refresh token, see "First-time setup" in docs/setup.md ` +
+            `(the \`login\` command stores it in the secret).`),
         githubToken: inputs.credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: ' +
             'read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: ' +
             'write`. The workflow GITHUB_TOKEN cannot write secrets.')
@@ -2114,7 +2117,7 @@ function sealForTargets(sealer, prepared, refreshToken, ghHostname, ledger) {
             return {
                 prepared: p,
                 problem: `The new refresh token could not be sealed for the ${p.target.label} (${String(error?.message ?? error)}), so it cannot be stored: ` +
-                    `re-authorize (README: "Re-authorizing").`
+                    `re-authorize (docs/setup.md: "Re-authorizing").`
             };
         }
     });

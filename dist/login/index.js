@@ -380,9 +380,9 @@ const REFRESH_TOKEN_LIFETIME_DAYS = 60;
 /** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
 const ROTATION_WARNING_DAYS = 45;
 const reauthorize = (ctx) => `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: ` +
-    `see "Re-authorizing" in the README (the \`login\` command does both in one step).`;
-const concurrencyFix = (/* unused pure expression or super */ null && ('Runs that share one refresh token must not overlap: put every job that uses this action in one `concurrency:` group (e.g. ' +
-    '`group: box-token`, `cancel-in-progress: false`).'));
+    `see "Re-authorizing" in docs/setup.md (the \`login\` command does both in one step).`;
+const concurrencyFix = (/* unused pure expression or super */ null && ('Runs that share one refresh token must not overlap: put every job that rotates it (every job that passes ' +
+    '`refresh-token`) in one `concurrency:` group (e.g. `group: box-token`, `cancel-in-progress: false`).'));
 /** True when the secret was rotated after this run was queued: the run holds the previous token. */
 function holdsStaleToken(ctx) {
     return (ctx.secretUpdatedAt !== undefined &&
@@ -393,7 +393,8 @@ function staleTokenNote(ctx) {
     return (`The ${ctx.secretLabel} was rotated at ${iso(ctx.secretUpdatedAt)}, after this run was queued at ${iso(ctx.runQueuedAt)}, ` +
         `so this run was handed the previous refresh token, which another run has already used. The secret itself holds the current token: ` +
         `re-run the workflow (a new run reads the secret again). ${concurrencyFix} A run that waits in that group still holds the token it was ` +
-        `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this (README: "Concurrency").`);
+        `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this ` +
+        `(docs/concurrency.md: "One concurrency group").`);
 }
 function ageNote(ctx) {
     if (ctx.secretUpdatedAt === undefined)
@@ -465,12 +466,13 @@ function explainRefreshFailure(error, ctx) {
             lines.push(error.earlierAmbiguousAttempt
                 ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) ` +
                     `and may have used the refresh token: ` +
-                    `if the next run fails with invalid_grant, re-authorize (README: "Re-authorizing").`
+                    `if the next run fails with invalid_grant, re-authorize (docs/setup.md: "Re-authorizing").`
                 : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow later (the secret is unchanged).');
             break;
         case 'ambiguous':
             lines.push('Box may have processed the request and used the refresh token without the answer reaching this run. ' +
-                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized (README: "Re-authorizing").');
+                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized ' +
+                '(docs/setup.md: "Re-authorizing").');
             break;
         case 'malformed':
             lines.push(reauthorize(ctx));
@@ -712,7 +714,7 @@ function sealForTargets(sealer, prepared, refreshToken, ghHostname, ledger) {
             return {
                 prepared: p,
                 problem: `The new refresh token could not be sealed for the ${p.target.label} (${String(error?.message ?? error)}), so it cannot be stored: ` +
-                    `re-authorize (README: "Re-authorizing").`
+                    `re-authorize (docs/setup.md: "Re-authorizing").`
             };
         }
     });
