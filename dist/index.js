@@ -2055,15 +2055,22 @@ function recoveryInstructions(payloads) {
         SEALED_NOTE
     ].join('\n');
 }
-/** What goes into the log the moment Box answers, before any write is tried. */
-function writeAheadInstructions(payloads) {
-    return [
+const WRITE_AHEAD_LEAD = {
+    action: [
         'Box has issued a new refresh token and the old one no longer works. This is a sealed copy of the new one, logged before any write is tried,',
         'so that it is never only in memory. If this step does not go on to report every secret as written (it was cancelled, timed out, or the runner',
-        'was lost), run these commands to store it:',
-        ...commandLines(payloads),
-        SEALED_NOTE
-    ].join('\n');
+        'was lost), run these commands to store it:'
+    ],
+    login: [
+        'Box has issued a refresh token, and this command holds the only copy. This is a sealed copy of it,',
+        'logged before any write is tried, so that it is never only in memory. If this command does not go on',
+        'to say that the token is stored (it was interrupted, or this machine or its connection was lost),',
+        'run these commands to store it:'
+    ]
+};
+/** What goes into the log the moment Box answers, before any write is tried. */
+function writeAheadInstructions(payloads, writer = 'action') {
+    return [...WRITE_AHEAD_LEAD[writer], ...commandLines(payloads), SEALED_NOTE].join('\n');
 }
 const SEALED_NOTE = 'The payload is sealed: only GitHub can open it, so it is safe in this log. ' +
     'Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).';
@@ -2090,9 +2097,9 @@ class RecoveryLedger {
         return pending.length === 0 ? undefined : recoveryInstructions(pending);
     }
     /** What to log the moment the payloads are recorded, before any write; undefined when there are none. */
-    writeAheadInstructions() {
+    writeAheadInstructions(writer = 'action') {
         const pending = this.pending();
-        return pending.length === 0 ? undefined : writeAheadInstructions(pending);
+        return pending.length === 0 ? undefined : writeAheadInstructions(pending, writer);
     }
 }
 
