@@ -1659,6 +1659,11 @@ function repositoryTarget(repository, app, name) {
         classicScope: 'repo'
     };
 }
+/**
+ * Environment secrets come under the repository permission "Environments", not "Secrets", for
+ * fine-grained tokens and GitHub Apps alike (GitHub's "Permissions required for fine-grained
+ * personal access tokens": Environments lists the environment-secret endpoints; docs/sources.md).
+ */
 function environmentTarget(repository, environment, name) {
     const full = `${repository.owner}/${repository.repo}`;
     return {
@@ -1669,8 +1674,8 @@ function environmentTarget(repository, environment, name) {
         label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
         scope: `${full} › ${environment}`,
         basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
-        permission: `the repository permissions "Secrets: read and write" and "Environments: ` +
-            `read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
+        permission: `the repository permission "Environments: read and write" on ${full} (fine-grained token), ` +
+            `the \`repo\` scope (classic token) or \`environments: write\` (GitHub App)`,
         classicScope: 'repo'
     };
 }
