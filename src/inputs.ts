@@ -164,7 +164,8 @@ function readCredentials(
       'the refresh token',
       `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, pass \`handoff\` instead). An empty value means the secret is not set, ` +
         `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). ` +
-        `See "First-time setup" in the README to get the first refresh token.`
+        `To get the first refresh token, see "First-time setup" in docs/setup.md ` +
+        `(the \`login\` command stores it in the secret).`
     ),
     githubToken: inputs.credential(
       'github-token',

@@ -2,7 +2,7 @@
 export const badInputs: Array<[string, Record<string, string>, RegExp]> = [
   ['client-id', { 'client-id': '' }, /empty.*client ID/],
   ['client-secret', { 'client-secret': '' }, /empty/],
-  ['refresh-token', { 'refresh-token': '' }, /secret is not set.*First-time setup/],
+  ['refresh-token', { 'refresh-token': '' }, /secret is not set.*"First-time setup" in docs\/setup\.md/],
   ['refresh-token', { 'refresh-token': 'abc def' }, /white space/],
   ['github-token', { 'github-token': '' }, /GITHUB_TOKEN cannot write secrets/],
   ['secret-name', { 'secret-name': 'BOX-TOKEN' }, /letters, digits and underscores/],

@@ -380,9 +380,9 @@ const REFRESH_TOKEN_LIFETIME_DAYS = 60;
 /** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
 const ROTATION_WARNING_DAYS = 45;
 const reauthorize = (ctx) => `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: ` +
-    `see "Re-authorizing" in the README (the \`login\` command does both in one step).`;
-const concurrencyFix = (/* unused pure expression or super */ null && ('Runs that share one refresh token must not overlap: put every job that uses this action in one `concurrency:` group (e.g. ' +
-    '`group: box-token`, `cancel-in-progress: false`).'));
+    `see "Re-authorizing" in docs/setup.md (the \`login\` command does both in one step).`;
+const concurrencyFix = (/* unused pure expression or super */ null && ('Runs that share one refresh token must not overlap: put every job that rotates it (every job that passes ' +
+    '`refresh-token`) in one `concurrency:` group (e.g. `group: box-token`, `cancel-in-progress: false`).'));
 /** True when the secret was rotated after this run was queued: the run holds the previous token. */
 function holdsStaleToken(ctx) {
     return (ctx.secretUpdatedAt !== undefined &&
@@ -393,7 +393,8 @@ function staleTokenNote(ctx) {
     return (`The ${ctx.secretLabel} was rotated at ${iso(ctx.secretUpdatedAt)}, after this run was queued at ${iso(ctx.runQueuedAt)}, ` +
         `so this run was handed the previous refresh token, which another run has already used. The secret itself holds the current token: ` +
         `re-run the workflow (a new run reads the secret again). ${concurrencyFix} A run that waits in that group still holds the token it was ` +
-        `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this (README: "Concurrency").`);
+        `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this ` +
+        `(docs/concurrency.md: "One concurrency group").`);
 }
 function ageNote(ctx) {
     if (ctx.secretUpdatedAt === undefined)
@@ -465,12 +466,13 @@ function explainRefreshFailure(error, ctx) {
             lines.push(error.earlierAmbiguousAttempt
                 ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) ` +
                     `and may have used the refresh token: ` +
-                    `if the next run fails with invalid_grant, re-authorize (README: "Re-authorizing").`
+                    `if the next run fails with invalid_grant, re-authorize (docs/setup.md: "Re-authorizing").`
                 : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow later (the secret is unchanged).');
             break;
         case 'ambiguous':
             lines.push('Box may have processed the request and used the refresh token without the answer reaching this run. ' +
-                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized (README: "Re-authorizing").');
+                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized ' +
+                '(docs/setup.md: "Re-authorizing").');
             break;
         case 'malformed':
             lines.push(reauthorize(ctx));
@@ -712,7 +714,7 @@ function sealForTargets(sealer, prepared, refreshToken, ghHostname, ledger) {
             return {
                 prepared: p,
                 problem: `The new refresh token could not be sealed for the ${p.target.label} (${String(error?.message ?? error)}), so it cannot be stored: ` +
-                    `re-authorize (README: "Re-authorizing").`
+                    `re-authorize (docs/setup.md: "Re-authorizing").`
             };
         }
     });
@@ -2001,7 +2003,7 @@ async function store(github, prepared, sealer, pair, deps, terminal) {
     const ledger = deps.ledger ?? new recovery/* RecoveryLedger */.nO();
     const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.ghHostname, ledger);
     terminal.info('Box issued a token pair.');
-    const writeAhead = ledger.writeAheadInstructions();
+    const writeAhead = ledger.writeAheadInstructions('login');
     if (writeAhead !== undefined)
         terminal.info(writeAhead);
     const results = await writeBack(github, copies, ledger, (target, outcome) => {
@@ -2279,15 +2281,22 @@ function recoveryInstructions(payloads) {
         SEALED_NOTE
     ].join('\n');
 }
-/** What goes into the log the moment Box answers, before any write is tried. */
-function writeAheadInstructions(payloads) {
-    return [
+const WRITE_AHEAD_LEAD = {
+    action: [
         'Box has issued a new refresh token and the old one no longer works. This is a sealed copy of the new one, logged before any write is tried,',
         'so that it is never only in memory. If this step does not go on to report every secret as written (it was cancelled, timed out, or the runner',
-        'was lost), run these commands to store it:',
-        ...commandLines(payloads),
-        SEALED_NOTE
-    ].join('\n');
+        'was lost), run these commands to store it:'
+    ],
+    login: [
+        'Box has issued a refresh token, and this command holds the only copy. This is a sealed copy of it,',
+        'logged before any write is tried, so that it is never only in memory. If this command does not go on',
+        'to say that the token is stored (it was interrupted, or this machine or its connection was lost),',
+        'run these commands to store it:'
+    ]
+};
+/** What goes into the log the moment Box answers, before any write is tried. */
+function writeAheadInstructions(payloads, writer = 'action') {
+    return [...WRITE_AHEAD_LEAD[writer], ...commandLines(payloads), SEALED_NOTE].join('\n');
 }
 const SEALED_NOTE = 'The payload is sealed: only GitHub can open it, so it is safe in this log. ' +
     'Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).';
@@ -2314,9 +2323,9 @@ class RecoveryLedger {
         return pending.length === 0 ? undefined : recoveryInstructions(pending);
     }
     /** What to log the moment the payloads are recorded, before any write; undefined when there are none. */
-    writeAheadInstructions() {
+    writeAheadInstructions(writer = 'action') {
         const pending = this.pending();
-        return pending.length === 0 ? undefined : writeAheadInstructions(pending);
+        return pending.length === 0 ? undefined : writeAheadInstructions(pending, writer);
     }
 }
 
@@ -2894,6 +2903,11 @@ function repositoryTarget(repository, app, name) {
         classicScope: 'repo'
     };
 }
+/**
+ * Environment secrets come under the repository permission "Environments", not "Secrets", for
+ * fine-grained tokens and GitHub Apps alike (GitHub's "Permissions required for fine-grained
+ * personal access tokens": Environments lists the environment-secret endpoints; docs/sources.md).
+ */
 function environmentTarget(repository, environment, name) {
     const full = `${repository.owner}/${repository.repo}`;
     return {
@@ -2904,8 +2918,8 @@ function environmentTarget(repository, environment, name) {
         label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
         scope: `${full} › ${environment}`,
         basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
-        permission: `the repository permissions "Secrets: read and write" and "Environments: ` +
-            `read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
+        permission: `the repository permission "Environments: read and write" on ${full} (fine-grained token), ` +
+            `the \`repo\` scope (classic token) or \`environments: write\` (GitHub App)`,
         classicScope: 'repo'
     };
 }

@@ -201,7 +201,7 @@ async function store(
   const ledger = deps.ledger ?? new RecoveryLedger()
   const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.ghHostname, ledger)
   terminal.info('Box issued a token pair.')
-  const writeAhead = ledger.writeAheadInstructions()
+  const writeAhead = ledger.writeAheadInstructions('login')
   if (writeAhead !== undefined) terminal.info(writeAhead)
   const results = await writeBack(github, copies, ledger, (target, outcome) => {
     terminal.info(`Token stored in ${target.scope} ${target.name} (${target.kindLabel}, ${outcome}).`)
