@@ -1181,7 +1181,8 @@ const TAG_BYTES = 16;
 const HANDOFF_MARGIN_MS = 60_000;
 /** The least a `handoff-key` may hold: 32 random bytes, as `openssl rand -base64 32` prints them. */
 const HANDOFF_KEY_BYTES = 32;
-const MAKE_A_KEY = 'Make one with `openssl rand -base64 32` and store it as a secret, e.g. BOX_HANDOFF_KEY (docs/many-jobs.md).';
+const MAKE_A_KEY = 'Make one with `openssl rand -base64 32` and store it as a secret, e.g. BOX_HANDOFF_KEY, or let the login command ' +
+    'make and store one (`--handoff-key-secret BOX_HANDOFF_KEY`); docs/many-jobs.md.';
 class HandoffError extends Error {
     problem;
     constructor(problem, message) {
@@ -2184,6 +2185,7 @@ function writeAheadInstructions(payloads) {
 }
 const SEALED_NOTE = 'The payload is sealed: only GitHub can open it, so it is safe in this log. ' +
     'Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).';
+/** One entry per payload: its target, then its command, indented. */
 function commandLines(payloads) {
     return payloads.map((p) => `  ${p.target}:\n    ${p.command}`);
 }

@@ -30,7 +30,8 @@ export const HANDOFF_MARGIN_MS = 60_000
 /** The least a `handoff-key` may hold: 32 random bytes, as `openssl rand -base64 32` prints them. */
 export const HANDOFF_KEY_BYTES = 32
 const MAKE_A_KEY =
-  'Make one with `openssl rand -base64 32` and store it as a secret, e.g. BOX_HANDOFF_KEY (docs/many-jobs.md).'
+  'Make one with `openssl rand -base64 32` and store it as a secret, e.g. BOX_HANDOFF_KEY, or let the login command ' +
+  'make and store one (`--handoff-key-secret BOX_HANDOFF_KEY`); docs/many-jobs.md.'
 
 /** What crosses from the rotating job to the others. */
 export interface HandoffToken {

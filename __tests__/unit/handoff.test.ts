@@ -176,7 +176,8 @@ describe('handoff-key is decoded strictly', () => {
   ])('refuses %s: a key must be at least 32 bytes', (_, length) => {
     expect(decoded(thirtyTwo.subarray(0, length).toString('base64'))).toBe(
       `holds ${length} bytes; a hand-off key must be at least 32 random bytes. ` +
-        'Make one with `openssl rand -base64 32` and store it as a secret, e.g. BOX_HANDOFF_KEY (docs/many-jobs.md).'
+        'Make one with `openssl rand -base64 32` and store it as a secret, e.g. BOX_HANDOFF_KEY, or let the login command ' +
+        'make and store one (`--handoff-key-secret BOX_HANDOFF_KEY`); docs/many-jobs.md.'
     )
   })
 
