@@ -1158,22 +1158,33 @@ function isLoopback(hostname) {
  * same workflow run, as a job output.
  *
  * GitHub drops a job output that holds a masked value, and a second job must not rotate (single-use
- * refresh tokens race), so the rotating job outputs the access token encrypted with AES-256-GCM
- * under a key derived (HKDF-SHA256) from `client-secret` and bound to the repository and the run:
- * only a job holding the client secret can open it, and only in the same run (any attempt of it, so
- * re-running failed jobs works while the token lives). The value holds no masked value, so the
- * runner passes it on.
+ * refresh tokens race), so the rotating job outputs the access token encrypted with AES-256-GCM.
+ * The runner prints every step's `with:` values in the log, so the envelope is public wherever the
+ * run's logs are: its key is a dedicated random secret (`handoff-key`, at least 32 bytes) that only
+ * the workflow holds, never the Box client secret, which app collaborators, Postman environments and
+ * `.env` files hold too. HKDF-SHA256 derives two keys from it, bound to the repository and the run
+ * (any attempt of it, so re-running failed jobs works while the token lives): one encrypts, the
+ * other makes the key check value. The value holds no masked value, so the runner passes it on.
  *
  * The envelope says in the clear what a person needs to read a failure (which repository and run it
- * belongs to, when the token expires, a check value for the key): all of it is authenticated, so
+ * belongs to, when the token expires, the key check value): all of it is authenticated, so
  * changing any part makes the hand-off fail to open.
  */
 
 
-const PREFIX = 'box-handoff-v1';
-const INFO = 'box-token-refresh hand-off v1';
+const VERSION = 2;
+const PREFIX = `box-handoff-v${VERSION}`;
+const ENCRYPTION_INFO = 'box-token-refresh hand-off v2 encryption key';
+const KEY_CHECK_INFO = 'box-token-refresh hand-off v2 key check';
+const KEY_CHECK_BYTES = 12;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
 /** A hand-off that expires within this margin is refused: the consuming job needs time to use it. */
 const HANDOFF_MARGIN_MS = 60_000;
+/** The least a `handoff-key` may hold: 32 random bytes, as `openssl rand -base64 32` prints them. */
+const HANDOFF_KEY_BYTES = 32;
+const MAKE_A_KEY = 'Make one with `openssl rand -base64 32` and store it as a secret, e.g. BOX_HANDOFF_KEY, or let the login command ' +
+    'make and store one (`--handoff-key-secret BOX_HANDOFF_KEY`); docs/many-jobs.md.';
 class HandoffError extends Error {
     problem;
     constructor(problem, message) {
@@ -1182,23 +1193,50 @@ class HandoffError extends Error {
         this.name = 'HandoffError';
     }
 }
-function sealHandoff(token, clientSecret, binding) {
-    const key = handoffKey(clientSecret, binding);
-    const envelope = { repo: binding.repository, run: binding.runId, exp: token.expiresAt, kid: keyCheck(key) };
+/**
+ * The key as a person stores it, decoded strictly: base64 that decodes to at least 32 bytes and
+ * encodes back to exactly what was given. Two spellings are accepted, because key generators print
+ * one or the other: the standard alphabet with its `=` padding (`openssl rand -base64 32`,
+ * `base64`), and the URL-safe alphabet without padding (`base64url`, Python's
+ * `secrets.token_urlsafe(32)`). Anything else (a mixed alphabet, missing or extra padding, stray
+ * characters that a lenient decoder would skip) is refused, never guessed at.
+ */
+function decodeHandoffKey(text) {
+    const key = strictBase64(text, 'base64') ?? strictBase64(text, 'base64url');
+    if (key === undefined) {
+        return {
+            problem: 'is not base64 (standard base64 with its `=` padding, as `openssl rand -base64 32` prints it, or URL-safe ' +
+                `base64 without padding). ${MAKE_A_KEY}`
+        };
+    }
+    if (key.length < HANDOFF_KEY_BYTES) {
+        return {
+            problem: `holds ${key.length} bytes; a hand-off key must be at least ${HANDOFF_KEY_BYTES} random bytes. ` + MAKE_A_KEY
+        };
+    }
+    return { key };
+}
+/** `nonce` is for the test vector only: every real hand-off gets a fresh random one. */
+function sealHandoff(token, handoffKey, binding, nonce = (0,external_node_crypto_.randomBytes)(NONCE_BYTES)) {
+    const keys = deriveKeys(handoffKey, binding);
+    const envelope = { repo: binding.repository, run: binding.runId, exp: token.expiresAt, kid: keys.check };
     const header = encode(Buffer.from(JSON.stringify(envelope)));
-    const nonce = (0,external_node_crypto_.randomBytes)(12);
-    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', key, nonce);
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', keys.encryption, nonce);
     cipher.setAAD(Buffer.from(`${PREFIX}.${header}`));
     const plaintext = Buffer.from(JSON.stringify({ t: token.accessToken, e: token.expiresAt, i: token.expiresIn, r: token.refreshTokenExpiresAt }));
     const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
     return `${PREFIX}.${header}.${encode(nonce)}.${encode(sealed)}`;
 }
 /**
- * Opens a hand-off, or says exactly why it cannot: not a hand-off at all, from another repository
- * or run, expired (and how long ago), not openable with this client secret, or changed on the way.
+ * Opens a hand-off, or says exactly why it cannot: not a hand-off at all, made by another version
+ * of the action, from another repository or run, expired (and how long ago), not openable with
+ * this key, or changed on the way.
  */
-function openHandoff(value, clientSecret, binding, now) {
+function openHandoff(value, handoffKey, binding, now) {
     const parts = value.trim().split('.');
+    const version = /^box-handoff-v(\d{1,6})$/.exec(parts[0] ?? '')?.[1];
+    if (version !== undefined && Number(version) !== VERSION)
+        throw otherVersion(Number(version));
     const envelope = parts.length === 4 && parts[0] === PREFIX ? readEnvelope(parts[1]) : undefined;
     if (envelope === undefined) {
         throw new HandoffError('malformed', "is not a hand-off: pass the rotating job's `handoff` output as it is, e.g. `${{ needs.rotate.outputs.handoff }}` (that job must list it under `outputs:`).");
@@ -1211,25 +1249,37 @@ function openHandoff(value, clientSecret, binding, now) {
         throw new HandoffError('expired', `holds an access token that ${envelope.exp <= now ? `expired ${ago(now - envelope.exp)} ago` : 'expires within a minute'} (access tokens live about an hour). ` +
             'The rotating job must run closer to the tests: put it in the same workflow run, just before the jobs that use its hand-off, or re-run the whole workflow.');
     }
-    const key = handoffKey(clientSecret, binding);
-    if (!sameText(envelope.kid, keyCheck(key))) {
-        throw new HandoffError('wrong-secret', 'does not open with this `client-secret`: pass the same client secret as the rotating job (`${{ secrets.BOX_CLIENT_SECRET }}`), or the hand-off was changed on the way.');
+    const keys = deriveKeys(handoffKey, binding);
+    if (!sameText(envelope.kid, keys.check)) {
+        throw new HandoffError('wrong-key', 'does not open with this `handoff-key`: give this job the same key as the rotating job ' +
+            '(e.g. `${{ secrets.BOX_HANDOFF_KEY }}` in both), or the hand-off was changed on the way.');
     }
-    const token = decrypt(parts, key);
+    const token = decrypt(parts, keys.encryption);
     if (token === undefined) {
         throw new HandoffError('tampered', "was changed on the way and cannot be trusted: pass the rotating job's `handoff` output unchanged.");
     }
     return token;
 }
-function handoffKey(clientSecret, binding) {
-    return Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', clientSecret, PREFIX, `${INFO}\n${binding.repository}\n${binding.runId}`, 32));
+function otherVersion(version) {
+    return new HandoffError('other-version', version < VERSION
+        ? `was made by an earlier version of this action (box-handoff-v${version}, sealed with \`client-secret\`), ` +
+            'which this version no longer opens: the rotating job must run this version too, with `handoff-key` ' +
+            '(the same secret as this job, e.g. `${{ secrets.BOX_HANDOFF_KEY }}`), so that its hand-off is sealed ' +
+            'with that key (docs/many-jobs.md).'
+        : `was made by a later version of this action (box-handoff-v${version}): ` +
+            'use the same version of the action in every job of the workflow.');
 }
-function keyCheck(key) {
-    return encode((0,external_node_crypto_.createHmac)('sha256', key).update('key check').digest().subarray(0, 9));
+/** Two keys from one secret, each bound to the run: one encrypts, one makes the key check value. */
+function deriveKeys(handoffKey, binding) {
+    const derive = (info, length) => Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', handoffKey, PREFIX, `${info}\n${binding.repository}\n${binding.runId}`, length));
+    return { encryption: derive(ENCRYPTION_INFO, 32), check: encode(derive(KEY_CHECK_INFO, KEY_CHECK_BYTES)) };
 }
 function readEnvelope(header) {
     try {
-        const envelope = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'));
+        const bytes = strictBase64(header, 'base64url');
+        if (bytes === undefined)
+            return undefined;
+        const envelope = JSON.parse(bytes.toString('utf8'));
         const { repo, run, exp, kid } = envelope;
         // Read before anything is authenticated, and quoted in the error: only a repository name will do.
         if (typeof repo !== 'string' ||
@@ -1246,14 +1296,14 @@ function readEnvelope(header) {
 }
 function decrypt(parts, key) {
     try {
-        const nonce = Buffer.from(parts[2], 'base64url');
-        const sealed = Buffer.from(parts[3], 'base64url');
-        if (nonce.length !== 12 || sealed.length < 17)
+        const nonce = strictBase64(parts[2], 'base64url');
+        const sealed = strictBase64(parts[3], 'base64url');
+        if (nonce?.length !== NONCE_BYTES || sealed === undefined || sealed.length <= TAG_BYTES)
             return undefined;
         const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', key, nonce);
         decipher.setAAD(Buffer.from(`${PREFIX}.${parts[1]}`));
-        decipher.setAuthTag(sealed.subarray(sealed.length - 16));
-        const plaintext = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]);
+        decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+        const plaintext = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]);
         const { t, e, i, r } = JSON.parse(plaintext.toString('utf8'));
         if (typeof t !== 'string' || !Number.isSafeInteger(e) || !Number.isSafeInteger(i) || !Number.isSafeInteger(r))
             return undefined;
@@ -1264,6 +1314,15 @@ function decrypt(parts, key) {
     }
 }
 const encode = (bytes) => bytes.toString('base64url');
+/**
+ * Node's decoder skips characters outside the alphabet and takes either alphabet for the other;
+ * a value counts only if it encodes back to exactly what was given.
+ */
+function strictBase64(text, encoding) {
+    const bytes = Buffer.from(text, encoding);
+    return text !== '' && bytes.toString(encoding) === text ? bytes : undefined;
+}
+/** Constant time for values of one length; a value of another length is simply not the same. */
 function sameText(a, b) {
     const x = Buffer.from(a);
     const y = Buffer.from(b);
@@ -1409,7 +1468,7 @@ async function consumeHandoff(io, config, now,
 mask) {
     let token;
     try {
-        token = openHandoff(config.handoff, config.clientSecret, config.binding, now);
+        token = openHandoff(config.handoff, config.handoffKey, config.binding, now);
     }
     catch (error) {
         if (!(error instanceof HandoffError))
@@ -1423,6 +1482,12 @@ mask) {
     mask(token.accessToken);
     const expiresAt = new Date(token.expiresAt);
     io.info(`Opened the hand-off of this run's rotating job; the access token expires at ${expiresAt.toISOString()}.`);
+    const warnings = [];
+    const unused = unusedCredentials(config.unused);
+    if (unused !== undefined) {
+        warnings.push(unused);
+        io.warning(unused);
+    }
     const steps = new LateSteps();
     await steps.attempt('Setting the outputs', () => io.setOutput('secret-updated', 'false'));
     const refreshTokenExpiresAt = new Date(token.refreshTokenExpiresAt);
@@ -1433,13 +1498,27 @@ mask) {
         results: [],
         accessTokenExpiresAt: expiresAt,
         postmanEnvironment,
-        warnings: [],
+        warnings,
         outlook: { asOf: new Date(now), refreshTokenExpiresAt }
     };
     await writeSummary(io, report);
     if (steps.problems.length > 0)
         io.setFailed(steps.problems.join('\n'));
     return report;
+}
+/**
+ * Credentials given to a job that does not use them: harmless to the hand-off, but each one is a
+ * secret this job (which runs tests) holds for nothing, so the job is told it can drop them.
+ */
+function unusedCredentials(names) {
+    if (names.length === 0)
+        return undefined;
+    const quoted = names.map((name) => `\`${name}\``);
+    const listed = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+    const [verb, pronoun] = quoted.length === 1 ? ['is', 'it'] : ['are', 'them'];
+    return (`${listed} ${verb} not used by a job with \`handoff\`: it needs only \`handoff\` and \`handoff-key\`, ` +
+        `and calls neither Box nor GitHub. Remove ${pronoun} from this step, so that the job holds no credential ` +
+        'it does not need.');
 }
 
 ;// CONCATENATED MODULE: ./src/input-reader.ts
@@ -1497,6 +1576,12 @@ class InputReader {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
+/**
+ * Reads the action's inputs into one typed, validated config. Every problem names the input and
+ * says how to fix it, and all problems are reported together, before any network call: a run that
+ * fails here has not used the refresh token.
+ */
+
 
 
 
@@ -1518,7 +1603,22 @@ class InputError extends Error {
     }
 }
 /** The inputs whose values are credentials; they are masked before anything else happens. */
-const credentialInputs = ['client-secret', 'refresh-token', 'github-token', 'issue-token'];
+const credentialInputs = [
+    'client-secret',
+    'refresh-token',
+    'github-token',
+    'issue-token',
+    'handoff-key'
+];
+/**
+ * Whether this job takes the rotating job's hand-off instead of rotating: it passes `handoff`, or
+ * it passes `handoff-key` without `refresh-token` and `github-token` (a rotating job that made no
+ * hand-off gives an empty `handoff`, and that job must hear so, not that its refresh token is missing).
+ */
+function takesHandoff(getInput) {
+    const given = (name) => getInput(name).trim() !== '';
+    return given('handoff') || (given('handoff-key') && !given('refresh-token') && !given('github-token'));
+}
 function readConfig(getInput, env) {
     const inputs = new InputReader(getInput);
     const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN';
@@ -1535,19 +1635,26 @@ function readConfig(getInput, env) {
         retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
         requestTimeoutMs: inputs.seconds('request-timeout-seconds', 30, 1, 600),
         run: workflowRun(env),
-        ...readFailureIssue(inputs, env)
+        ...readFailureIssue(inputs, env),
+        handoffKey: inputs.text('handoff-key') === '' ? undefined : readHandoffKey(inputs)
     };
     if (inputs.problems.length > 0)
         throw new InputError(inputs.problems);
     return config;
 }
 /**
- * The inputs of a job that opens a hand-off: the client secret and the runner's run, nothing that
- * rotates. `refresh-token` must be empty there: a second job that rotates would race the first.
+ * The inputs of a job that opens a hand-off: the hand-off, its key and the runner's run, nothing
+ * that rotates. `refresh-token` must be empty there: a second job that rotates would race the first.
  */
 function readHandoffConfig(getInput, env) {
     const inputs = new InputReader(getInput);
-    const clientSecret = inputs.credential('client-secret', 'the client secret', 'Pass the same client secret as the rotating job, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`: the hand-off opens only with it.');
+    const handoff = inputs.text('handoff');
+    if (handoff === '') {
+        inputs.problem('handoff', 'is empty, so there is no access token to take: the rotating job outputs `handoff` only when it is given ' +
+            "`handoff-key` too (the same secret as this job's). " +
+            "List `handoff` under that job's `outputs:` and pass `${{ needs.<job>.outputs.handoff }}` here.");
+    }
+    const handoffKey = readHandoffKey(inputs);
     if (inputs.text('refresh-token') !== '') {
         inputs.problem('refresh-token', 'cannot be combined with `handoff`: a job with `handoff` takes the access token from the rotating job and must not rotate itself (two rotations of one refresh token race). Remove `refresh-token` from this job.');
     }
@@ -1556,8 +1663,9 @@ function readHandoffConfig(getInput, env) {
         inputs.problem('handoff', "needs the runner's GITHUB_REPOSITORY and GITHUB_RUN_ID, which tie a hand-off to its run; they are missing here.");
     }
     const config = {
-        handoff: inputs.text('handoff'),
-        clientSecret,
+        handoff,
+        handoffKey,
+        unused: ['client-id', 'client-secret', 'github-token'].filter((name) => inputs.text(name) !== ''),
         binding: { repository: run ? `${run.repository.owner}/${run.repository.repo}` : '', runId: run?.id ?? 0 },
         postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
         exportEnv: inputs.boolean('export-env')
@@ -1566,12 +1674,25 @@ function readHandoffConfig(getInput, env) {
         throw new InputError(inputs.problems);
     return config;
 }
+/** `handoff-key`, decoded; every problem (empty, white space, not base64, too short) is recorded. */
+function readHandoffKey(inputs) {
+    const text = inputs.credential('handoff-key', 'the key', 'Pass the same secret as the rotating job, e.g. `${{ secrets.BOX_HANDOFF_KEY }}`: the hand-off opens only with it.');
+    if (text === '' || /\s/.test(text))
+        return Buffer.alloc(0);
+    const decoded = decodeHandoffKey(text);
+    if ('problem' in decoded) {
+        inputs.problem('handoff-key', decoded.problem);
+        return Buffer.alloc(0);
+    }
+    return decoded.key;
+}
 /** The four credentials; each message says where the value should come from. */
 function readCredentials(inputs, secretName) {
     return {
         clientId: inputs.credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials)."),
         clientSecret: inputs.credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository."),
-        refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, pass \`handoff\` instead). An empty value means the secret is not set, ` +
+        refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, ` +
+            'pass `handoff` and `handoff-key` instead). An empty value means the secret is not set, ' +
             `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). ` +
             `To get the first refresh token, see "First-time setup" in docs/setup.md ` +
             `(the \`login\` command stores it in the secret).`),
@@ -2079,6 +2200,7 @@ function writeAheadInstructions(payloads, writer = 'action') {
 }
 const SEALED_NOTE = 'The payload is sealed: only GitHub can open it, so it is safe in this log. ' +
     'Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).';
+/** One entry per payload: its target, then its command, indented. */
 function commandLines(payloads) {
     return payloads.map((p) => `  ${p.target}:\n    ${p.command}`);
 }
@@ -2209,6 +2331,31 @@ async function storeAndHandOut(rotation) {
         return { dryRun: false, results: [], warnings: rotation.warnings };
     }
 }
+/**
+ * The `handoff` output, when the job was given `handoff-key`: the access token sealed for later
+ * jobs of this run. Without the key there is no hand-off (the envelope is printed in every
+ * consuming job's log, so only a key of its own may seal it).
+ */
+async function handOff(rotation, token, steps) {
+    const { io } = rotation;
+    const { handoffKey, run } = rotation.config;
+    if (handoffKey === undefined)
+        return;
+    if (run === undefined) {
+        const warning = '`handoff-key` is set, but the runner gave no GITHUB_REPOSITORY and GITHUB_RUN_ID to bind a hand-off to, ' +
+            'so there is no `handoff` output.';
+        rotation.warnings.push(warning);
+        io.warning(warning);
+        return;
+    }
+    const binding = { repository: `${run.repository.owner}/${run.repository.repo}`, runId: run.id };
+    const sealable = {
+        ...token,
+        expiresAt: token.expiresAt.getTime(),
+        refreshTokenExpiresAt: token.refreshTokenExpiresAt.getTime()
+    };
+    await steps.attempt('Setting the `handoff` output', () => io.setOutput('handoff', sealHandoff(sealable, handoffKey, binding)));
+}
 /** Outputs, the Postman file and the summary; the recovery goes out first, and nothing later may hide it. */
 async function handOut(rotation, results) {
     const { io, config, pair, warnings, refreshedAt } = rotation;
@@ -2239,13 +2386,7 @@ async function handOut(rotation, results) {
         io.info(`Box issued a new access token; it expires at ${token.expiresAt.toISOString()}.`);
         report.accessTokenExpiresAt = token.expiresAt;
         report.postmanEnvironment = await handOutAccessToken(io, config, token, steps);
-        if (config.run !== undefined) {
-            const binding = {
-                repository: `${config.run.repository.owner}/${config.run.repository.repo}`,
-                runId: config.run.id
-            };
-            await steps.attempt('Setting the `handoff` output', () => io.setOutput('handoff', sealHandoff({ ...token, expiresAt: token.expiresAt.getTime(), refreshTokenExpiresAt: refreshTokenExpiresAt.getTime() }, config.clientSecret, binding)));
-        }
+        await handOff(rotation, token, steps);
     }
     await writeSummary(io, report);
     if (steps.problems.length > 0) {
@@ -2516,7 +2657,7 @@ async function run(deps) {
     let config;
     try {
         // A job with a hand-off only opens it: no Box, no GitHub, no rotation.
-        if (deps.io.getInput('handoff').trim() !== '') {
+        if (takesHandoff((name) => deps.io.getInput(name))) {
             return await consumeHandoff(io, readHandoffConfig((name) => deps.io.getInput(name), deps.env), deps.timing.now(), mask);
         }
         config = readConfig((name) => deps.io.getInput(name), deps.env);

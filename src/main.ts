@@ -25,7 +25,7 @@ import { fileFailureIssue } from './failure-issue.js'
 import { createGitHubClient } from './github.js'
 import { ACTION_TERMS } from './github-messages.js'
 import { storeAndHandOut } from './handout.js'
-import { credentialInputs, InputError, readConfig, readHandoffConfig, type Config } from './inputs.js'
+import { credentialInputs, InputError, readConfig, readHandoffConfig, takesHandoff, type Config } from './inputs.js'
 import { redacting, type ActionIO } from './io.js'
 import { preflight } from './preflight.js'
 import { RecoveryLedger } from './recovery.js'
@@ -85,7 +85,7 @@ export async function run(deps: Collaborators): Promise<RunReport> {
   let config: Config
   try {
     // A job with a hand-off only opens it: no Box, no GitHub, no rotation.
-    if (deps.io.getInput('handoff').trim() !== '') {
+    if (takesHandoff((name) => deps.io.getInput(name))) {
       return await consumeHandoff(
         io,
         readHandoffConfig((name) => deps.io.getInput(name), deps.env),

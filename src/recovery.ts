@@ -89,7 +89,8 @@ const SEALED_NOTE =
   'The payload is sealed: only GitHub can open it, so it is safe in this log. ' +
   'Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).'
 
-function commandLines(payloads: RecoveryPayload[]): string[] {
+/** One entry per payload: its target, then its command, indented. */
+export function commandLines(payloads: RecoveryPayload[]): string[] {
   return payloads.map((p) => `  ${p.target}:\n    ${p.command}`)
 }
 

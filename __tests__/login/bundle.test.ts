@@ -64,6 +64,25 @@ test('node dist/login/index.js stores a working refresh token and prints none', 
   expect(await readdir(home)).toEqual([])
 })
 
+test('with --handoff-key-secret it also stores a hand-off key, and prints neither', async () => {
+  const login = spawnLogin(['--handoff-key-secret', 'BOX_HANDOFF_KEY'])
+  const visit = await playBrowser(await login.url)
+  const { code } = await login.exited
+  const { stdout, stderr } = login.output()
+
+  expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
+  expect(stdout).toContain('Hand-off key stored in octo-org/api-tests BOX_HANDOFF_KEY (repository secret, created).')
+  const key = sim.github.getSecret({ kind: 'repository', repo: REPO }, 'BOX_HANDOFF_KEY')?.plaintext
+  expect(key).toMatch(/^[A-Za-z0-9+/]{43}=$/) // 32 bytes, as `openssl rand -base64 32` prints them
+  expect(Buffer.from(key!, 'base64')).toHaveLength(32)
+  const bytes = Buffer.from(key!, 'base64')
+  for (const secret of [key!, bytes.toString('base64url'), bytes.toString('hex'), sim.box.issued[0]!.refreshToken]) {
+    expect(stdout).not.toContain(secret)
+    expect(visit.page).not.toContain(secret)
+  }
+  expect(await readdir(home)).toEqual([])
+})
+
 // ---- interrupted ---------------------------------------------------------------------------------
 
 test('Ctrl-C while waiting for the browser: exit 130, nothing changed, Box never asked for a token', async () => {

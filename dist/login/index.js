@@ -262,7 +262,7 @@ function failureStatus(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7746);
+/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7481);
 /* harmony import */ var _login_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2550);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8903);
 /* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(116);
@@ -322,7 +322,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7746:
+/***/ 7481:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1077,13 +1077,13 @@ function organizationProblem(organization) {
         : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
 }
 /** `owner/name` as GitHub allows it. */
-function isRepositoryName(value) {
+function names_isRepositoryName(value) {
     const [owner = '', repo = '', ...rest] = value.split('/');
     return rest.length === 0 && ownerPattern.test(owner) && repoPattern.test(repo) && repo !== '.' && repo !== '..';
 }
 function parseRepository(value, problem) {
     const [owner = '', repo = ''] = value.split('/');
-    if (!isRepositoryName(value)) {
+    if (!names_isRepositoryName(value)) {
         problem('repository', value === ''
             ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.'
             : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
@@ -1135,6 +1135,7 @@ const flags = {
     'organization-visibility': { type: 'string' },
     'secret-name': { type: 'string' },
     dependabot: { type: 'boolean' },
+    'handoff-key-secret': { type: 'string' },
     'github-token': { type: 'string' },
     'github-api-url': { type: 'string' },
     'box-authorize-url': { type: 'string' },
@@ -1217,6 +1218,7 @@ const EXAMPLES = {
     repository: 'octo-org/api-tests',
     organization: 'octo-org',
     environment: 'production',
+    'handoff-key-secret': 'BOX_HANDOFF_KEY',
     port: String(DEFAULT_PORT),
     timeout: String(DEFAULT_TIMEOUT_SECONDS),
     'retry-timeout': String(DEFAULT_RETRY_TIMEOUT_SECONDS)
@@ -1319,6 +1321,7 @@ function parseLoginArgs(argv, env) {
     if (githubToken !== undefined && /\s/.test(githubToken.value))
         flagsRead.problem(githubToken.source, 'contains white space. Give the token alone.');
     const { selection, organizationVisibility } = readLoginSelection(flagsRead);
+    const handoffKeySecret = readHandoffKeySecret(flagsRead, selection.secretName);
     const githubApiFlag = flagsRead.text('github-api-url');
     const options = {
         clientId: flagsRead.credential('client-id', env.BOX_CLIENT_ID, 'BOX_CLIENT_ID', 'the client ID'),
@@ -1326,6 +1329,7 @@ function parseLoginArgs(argv, env) {
         githubToken,
         selection,
         organizationVisibility,
+        handoffKeySecret,
         boxAuthorizeUrl: flagsRead.url('--box-authorize-url', flagsRead.text('box-authorize-url') ?? DEFAULT_BOX_AUTHORIZE_URL),
         boxApiUrl: flagsRead.url('--box-api-url', flagsRead.text('box-api-url') ?? DEFAULT_BOX_API_URL),
         githubApiUrl: flagsRead.url(githubApiFlag === undefined && env.GITHUB_API_URL ? 'GITHUB_API_URL' : '--github-api-url', githubApiFlag ?? (env.GITHUB_API_URL || 'https://api.github.com')),
@@ -1370,6 +1374,18 @@ function readLoginSelection(flagsRead) {
         selection: { secretName, repository, environment, organization, dependabot },
         organizationVisibility: visibility === 'all' ? 'all' : 'private'
     };
+}
+/** The secret the hand-off key goes to: a valid name, and not the refresh token's (names are case-insensitive). */
+function readHandoffKeySecret(flagsRead, secretName) {
+    const name = flagsRead.text('handoff-key-secret');
+    if (name === undefined)
+        return undefined;
+    flagsRead.check('--handoff-key-secret', secretNameProblem(name));
+    if (name.toUpperCase() === secretName.toUpperCase()) {
+        flagsRead.problem('--handoff-key-secret', `must name another secret than the refresh token's (${secretName}): ` +
+            'the hand-off key is a secret of its own, e.g. BOX_HANDOFF_KEY.');
+    }
+    return name;
 }
 /** The flag, then GH_TOKEN and GITHUB_TOKEN in gh's own order; `gh auth token` is asked later. */
 function githubTokenFrom(flag, env) {
@@ -1769,6 +1785,238 @@ async function resolveGitHubToken(options, ghAuthToken, terminal) {
     return { value: token, source: '`gh auth token`' };
 }
 
+;// CONCATENATED MODULE: ./src/handoff.ts
+/**
+ * The sealed hand-off: the access token, carried from the job that rotated to later jobs of the
+ * same workflow run, as a job output.
+ *
+ * GitHub drops a job output that holds a masked value, and a second job must not rotate (single-use
+ * refresh tokens race), so the rotating job outputs the access token encrypted with AES-256-GCM.
+ * The runner prints every step's `with:` values in the log, so the envelope is public wherever the
+ * run's logs are: its key is a dedicated random secret (`handoff-key`, at least 32 bytes) that only
+ * the workflow holds, never the Box client secret, which app collaborators, Postman environments and
+ * `.env` files hold too. HKDF-SHA256 derives two keys from it, bound to the repository and the run
+ * (any attempt of it, so re-running failed jobs works while the token lives): one encrypts, the
+ * other makes the key check value. The value holds no masked value, so the runner passes it on.
+ *
+ * The envelope says in the clear what a person needs to read a failure (which repository and run it
+ * belongs to, when the token expires, the key check value): all of it is authenticated, so
+ * changing any part makes the hand-off fail to open.
+ */
+
+
+const VERSION = 2;
+const PREFIX = (/* unused pure expression or super */ null && (`box-handoff-v${VERSION}`));
+const ENCRYPTION_INFO = 'box-token-refresh hand-off v2 encryption key';
+const KEY_CHECK_INFO = 'box-token-refresh hand-off v2 key check';
+const KEY_CHECK_BYTES = 12;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+/** A hand-off that expires within this margin is refused: the consuming job needs time to use it. */
+const HANDOFF_MARGIN_MS = 60_000;
+/** The least a `handoff-key` may hold: 32 random bytes, as `openssl rand -base64 32` prints them. */
+const HANDOFF_KEY_BYTES = 32;
+const MAKE_A_KEY = (/* unused pure expression or super */ null && ('Make one with `openssl rand -base64 32` and store it as a secret, e.g. BOX_HANDOFF_KEY, or let the login command ' +
+    'make and store one (`--handoff-key-secret BOX_HANDOFF_KEY`); docs/many-jobs.md.'));
+class HandoffError extends Error {
+    problem;
+    constructor(problem, message) {
+        super(message);
+        this.problem = problem;
+        this.name = 'HandoffError';
+    }
+}
+/**
+ * The key as a person stores it, decoded strictly: base64 that decodes to at least 32 bytes and
+ * encodes back to exactly what was given. Two spellings are accepted, because key generators print
+ * one or the other: the standard alphabet with its `=` padding (`openssl rand -base64 32`,
+ * `base64`), and the URL-safe alphabet without padding (`base64url`, Python's
+ * `secrets.token_urlsafe(32)`). Anything else (a mixed alphabet, missing or extra padding, stray
+ * characters that a lenient decoder would skip) is refused, never guessed at.
+ */
+function decodeHandoffKey(text) {
+    const key = strictBase64(text, 'base64') ?? strictBase64(text, 'base64url');
+    if (key === undefined) {
+        return {
+            problem: 'is not base64 (standard base64 with its `=` padding, as `openssl rand -base64 32` prints it, or URL-safe ' +
+                `base64 without padding). ${MAKE_A_KEY}`
+        };
+    }
+    if (key.length < HANDOFF_KEY_BYTES) {
+        return {
+            problem: `holds ${key.length} bytes; a hand-off key must be at least ${HANDOFF_KEY_BYTES} random bytes. ` + MAKE_A_KEY
+        };
+    }
+    return { key };
+}
+/** `nonce` is for the test vector only: every real hand-off gets a fresh random one. */
+function sealHandoff(token, handoffKey, binding, nonce = randomBytes(NONCE_BYTES)) {
+    const keys = deriveKeys(handoffKey, binding);
+    const envelope = { repo: binding.repository, run: binding.runId, exp: token.expiresAt, kid: keys.check };
+    const header = encode(Buffer.from(JSON.stringify(envelope)));
+    const cipher = createCipheriv('aes-256-gcm', keys.encryption, nonce);
+    cipher.setAAD(Buffer.from(`${PREFIX}.${header}`));
+    const plaintext = Buffer.from(JSON.stringify({ t: token.accessToken, e: token.expiresAt, i: token.expiresIn, r: token.refreshTokenExpiresAt }));
+    const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+    return `${PREFIX}.${header}.${encode(nonce)}.${encode(sealed)}`;
+}
+/**
+ * Opens a hand-off, or says exactly why it cannot: not a hand-off at all, made by another version
+ * of the action, from another repository or run, expired (and how long ago), not openable with
+ * this key, or changed on the way.
+ */
+function openHandoff(value, handoffKey, binding, now) {
+    const parts = value.trim().split('.');
+    const version = /^box-handoff-v(\d{1,6})$/.exec(parts[0] ?? '')?.[1];
+    if (version !== undefined && Number(version) !== VERSION)
+        throw otherVersion(Number(version));
+    const envelope = parts.length === 4 && parts[0] === PREFIX ? readEnvelope(parts[1]) : undefined;
+    if (envelope === undefined) {
+        throw new HandoffError('malformed', "is not a hand-off: pass the rotating job's `handoff` output as it is, e.g. `${{ needs.rotate.outputs.handoff }}` (that job must list it under `outputs:`).");
+    }
+    if (envelope.repo !== binding.repository || envelope.run !== binding.runId) {
+        throw new HandoffError('other-run', `belongs to run ${envelope.run} of ${envelope.repo}, not to this run (${binding.runId} of ${binding.repository}). ` +
+            'A hand-off works only in the workflow run whose job made it: let a job of this run rotate first and pass its `handoff` output.');
+    }
+    if (envelope.exp - HANDOFF_MARGIN_MS <= now) {
+        throw new HandoffError('expired', `holds an access token that ${envelope.exp <= now ? `expired ${ago(now - envelope.exp)} ago` : 'expires within a minute'} (access tokens live about an hour). ` +
+            'The rotating job must run closer to the tests: put it in the same workflow run, just before the jobs that use its hand-off, or re-run the whole workflow.');
+    }
+    const keys = deriveKeys(handoffKey, binding);
+    if (!sameText(envelope.kid, keys.check)) {
+        throw new HandoffError('wrong-key', 'does not open with this `handoff-key`: give this job the same key as the rotating job ' +
+            '(e.g. `${{ secrets.BOX_HANDOFF_KEY }}` in both), or the hand-off was changed on the way.');
+    }
+    const token = decrypt(parts, keys.encryption);
+    if (token === undefined) {
+        throw new HandoffError('tampered', "was changed on the way and cannot be trusted: pass the rotating job's `handoff` output unchanged.");
+    }
+    return token;
+}
+function otherVersion(version) {
+    return new HandoffError('other-version', version < VERSION
+        ? `was made by an earlier version of this action (box-handoff-v${version}, sealed with \`client-secret\`), ` +
+            'which this version no longer opens: the rotating job must run this version too, with `handoff-key` ' +
+            '(the same secret as this job, e.g. `${{ secrets.BOX_HANDOFF_KEY }}`), so that its hand-off is sealed ' +
+            'with that key (docs/many-jobs.md).'
+        : `was made by a later version of this action (box-handoff-v${version}): ` +
+            'use the same version of the action in every job of the workflow.');
+}
+/** Two keys from one secret, each bound to the run: one encrypts, one makes the key check value. */
+function deriveKeys(handoffKey, binding) {
+    const derive = (info, length) => Buffer.from(hkdfSync('sha256', handoffKey, PREFIX, `${info}\n${binding.repository}\n${binding.runId}`, length));
+    return { encryption: derive(ENCRYPTION_INFO, 32), check: encode(derive(KEY_CHECK_INFO, KEY_CHECK_BYTES)) };
+}
+function readEnvelope(header) {
+    try {
+        const bytes = strictBase64(header, 'base64url');
+        if (bytes === undefined)
+            return undefined;
+        const envelope = JSON.parse(bytes.toString('utf8'));
+        const { repo, run, exp, kid } = envelope;
+        // Read before anything is authenticated, and quoted in the error: only a repository name will do.
+        if (typeof repo !== 'string' ||
+            !isRepositoryName(repo) ||
+            !Number.isSafeInteger(run) ||
+            !Number.isSafeInteger(exp) ||
+            typeof kid !== 'string')
+            return undefined;
+        return { repo, run: run, exp: exp, kid };
+    }
+    catch {
+        return undefined;
+    }
+}
+function decrypt(parts, key) {
+    try {
+        const nonce = strictBase64(parts[2], 'base64url');
+        const sealed = strictBase64(parts[3], 'base64url');
+        if (nonce?.length !== NONCE_BYTES || sealed === undefined || sealed.length <= TAG_BYTES)
+            return undefined;
+        const decipher = createDecipheriv('aes-256-gcm', key, nonce);
+        decipher.setAAD(Buffer.from(`${PREFIX}.${parts[1]}`));
+        decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+        const plaintext = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]);
+        const { t, e, i, r } = JSON.parse(plaintext.toString('utf8'));
+        if (typeof t !== 'string' || !Number.isSafeInteger(e) || !Number.isSafeInteger(i) || !Number.isSafeInteger(r))
+            return undefined;
+        return { accessToken: t, expiresAt: e, expiresIn: i, refreshTokenExpiresAt: r };
+    }
+    catch {
+        return undefined;
+    }
+}
+const encode = (bytes) => bytes.toString('base64url');
+/**
+ * Node's decoder skips characters outside the alphabet and takes either alphabet for the other;
+ * a value counts only if it encodes back to exactly what was given.
+ */
+function strictBase64(text, encoding) {
+    const bytes = Buffer.from(text, encoding);
+    return text !== '' && bytes.toString(encoding) === text ? bytes : undefined;
+}
+/** Constant time for values of one length; a value of another length is simply not the same. */
+function sameText(a, b) {
+    const x = Buffer.from(a);
+    const y = Buffer.from(b);
+    return x.length === y.length && timingSafeEqual(x, y);
+}
+function ago(ms) {
+    const minutes = Math.round(ms / 60_000);
+    if (minutes < 120)
+        return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+    const hours = Math.round(minutes / 60);
+    return hours < 48 ? `${hours} hours` : `${Math.round(hours / 24)} days`;
+}
+
+;// CONCATENATED MODULE: ./src/login/handoff-key.ts
+/**
+ * `--handoff-key-secret NAME`: a fresh hand-off key for the action's `handoff-key`, stored by the
+ * login next to the refresh token, in the same places, with the same secret writer. The key is
+ * made here from 32 random bytes and goes from this process only sealed, into the secret; it is
+ * never printed. Unlike the refresh token it can always be made again, so a key that could not be
+ * stored costs a command, never the token chain.
+ */
+
+
+
+
+/** A new key, as `openssl rand -base64 32` would print one: what `handoff-key` takes. */
+function newHandoffKey() {
+    return (0,external_node_crypto_.randomBytes)(HANDOFF_KEY_BYTES).toString('base64');
+}
+/** The same places the refresh token goes (scope, environment, Dependabot), under the key's name. */
+function handoffKeyTargets(selection, name) {
+    return (0,src_targets/* secretTargets */.LN)({ ...selection, secretName: name });
+}
+/** Printed with the refresh token's sealed copy, before any write. */
+function handoffKeyWriteAhead(payloads) {
+    return [
+        'A new hand-off key was made for `handoff-key` and sealed the same way. If it is not reported stored below, run these commands to store it:',
+        ...(0,recovery/* commandLines */.Zm)(payloads)
+    ].join('\n');
+}
+/** What a person must be told when the key was not stored; undefined when every write landed. */
+function handoffKeyFailure(results) {
+    const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []));
+    if (failed.length === 0)
+        return undefined;
+    const payloads = failed.flatMap((f) => (f.recovery ? [f.recovery] : []));
+    return [
+        'The hand-off key was not stored (the refresh token is not affected by this):',
+        ...failed.map((f) => `  ${f.message}`),
+        ...(payloads.length > 0
+            ? ['Store it with these commands (the key is sealed: only GitHub can open it):', ...(0,recovery/* commandLines */.Zm)(payloads)]
+            : []),
+        'Or make another key with `openssl rand -base64 32` and store it as that secret (docs/many-jobs.md).'
+    ].join('\n');
+}
+/** What the workflows need once the key is stored. */
+function handoffKeyUsage(name, stored) {
+    return (`The hand-off key is stored in the ${stored}. Give the rotating job and every job that takes its hand-off ` +
+        `\`handoff-key: \${{ secrets.${name} }}\` (docs/many-jobs.md).`);
+}
+
 ;// CONCATENATED MODULE: ./src/login/help.ts
 /** The login command's --help: what it does, the Box app setup it needs, and every flag. */
 
@@ -1798,6 +2046,9 @@ Where the token goes (give --repository or --organization):
                                  an existing secret keeps its visibility and repositories)
       --secret-name NAME         secret name (default BOX_REFRESH_TOKEN)
       --dependabot               also write the Dependabot secret of the same name
+      --handoff-key-secret NAME  also make a hand-off key (32 random bytes, base64) for the
+                                 action's handoff-key and store it in the secret NAME (e.g.
+                                 BOX_HANDOFF_KEY), in the same places; it is never shown
 
 Box app credentials:
       --client-id ID             default $BOX_CLIENT_ID; asked for when missing
@@ -1828,7 +2079,8 @@ What happens:
      and opens it in your browser when it can.
   3. You log in to Box and click "Grant access to Box". Box sends the browser back with
      a code, which is exchanged at once (a code lives 30 seconds).
-  4. The new refresh token is sealed with the secret's public key and written.
+  4. The new refresh token (and the hand-off key, when asked for) is sealed with the
+     secret's public key and written.
 The browser must run on this machine: over SSH, forward the port first
 (ssh -L ${DEFAULT_PORT}:127.0.0.1:${DEFAULT_PORT} HOST) and open the URL on your own machine.
 
@@ -1892,6 +2144,7 @@ class Terminal {
 
 
 
+
 const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
 async function login(deps) {
     const terminal = new Terminal(deps.stdout, deps.stderr, deps.redactor);
@@ -1931,8 +2184,11 @@ async function runLogin(deps, terminal) {
         fetch: deps.githubFetch,
         onRetry: logRetry('GitHub')
     });
-    const prepared = await checkTargets(github, options, sealer, githubToken.source, terminal);
+    const checked = await checkTargets(github, options, sealer, githubToken.source, terminal);
     const seal = await sealer; // checked by preflight
+    // Made before Box is asked, so that nothing new stands between Box's answer and its sealed copy.
+    const handoffKey = options.handoffKeySecret === undefined ? undefined : { name: options.handoffKeySecret, value: newHandoffKey() };
+    terminal.redact(handoffKey?.value);
     const state = newState();
     const server = await listen(options.port, state, terminal);
     let page = {
@@ -1946,7 +2202,7 @@ async function runLogin(deps, terminal) {
         terminal.info(`Authorization code received; exchanging it at ${options.boxApiUrl}/oauth2/token…`);
         const pair = await exchange(credentials, code, server.redirectUri, deps, terminal, logRetry('Box'));
         githubBudget.renew(); // the write-back gets a whole budget, however long the browser took
-        const stored = await store(github, prepared, seal, pair, deps, terminal);
+        const stored = await store(github, checked, seal, pair, handoffKey, deps, terminal);
         page = stored.page;
         return stored.exitCode;
     }
@@ -1982,7 +2238,9 @@ function readOptions(deps, terminal) {
 }
 /** One parallel round of reads: every target's public key and metadata; libsodium can seal with each key. */
 async function checkTargets(github, options, sealer, tokenSource, terminal) {
-    const targets = (0,src_targets/* secretTargets */.LN)(options.selection);
+    const tokenTargets = (0,src_targets/* secretTargets */.LN)(options.selection);
+    const keyTargets = options.handoffKeySecret === undefined ? [] : handoffKeyTargets(options.selection, options.handoffKeySecret);
+    const targets = [...tokenTargets, ...keyTargets];
     terminal.info(`Checking the ${targets.map((t) => t.label).join(' and ')} (GitHub token from ${tokenSource})…`);
     const { prepared, problems } = await prepareForWriting(github, targets, options.organizationVisibility, sealer);
     if (problems.length > 0)
@@ -1992,45 +2250,79 @@ async function checkTargets(github, options, sealer, tokenSource, terminal) {
             ? `The ${p.target.label} does not exist yet; it will be created.`
             : `The ${p.target.label} exists${p.existing.updatedAt ? ` (last written ${time_formatUtc(p.existing.updatedAt)})` : ''}; it will be replaced.`);
     }
-    return prepared;
+    return {
+        prepared: prepared.filter((p) => tokenTargets.includes(p.target)),
+        handoffKey: prepared.filter((p) => keyTargets.includes(p.target))
+    };
 }
 /**
  * Seals the new token for every target and prints the sealed copy before any write, then writes
  * every target in parallel, as the action does; returns the exit status and the browser's page.
+ * A hand-off key, when asked for, is sealed and printed after the token's copy and written in the
+ * same round, with a ledger of its own (its payloads are not the token's).
  */
-async function store(github, prepared, sealer, pair, deps, terminal) {
+async function store(github, checked, sealer, pair, handoffKey, deps, terminal) {
     const issuedAt = deps.timing.now();
     const ledger = deps.ledger ?? new recovery/* RecoveryLedger */.nO();
-    const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.ghHostname, ledger);
+    const copies = sealForTargets(sealer, checked.prepared, pair.refreshToken, github.ghHostname, ledger);
     terminal.info('Box issued a token pair.');
     const writeAhead = ledger.writeAheadInstructions('login');
     if (writeAhead !== undefined)
         terminal.info(writeAhead);
-    const results = await writeBack(github, copies, ledger, (target, outcome) => {
-        terminal.info(`Token stored in ${target.scope} ${target.name} (${target.kindLabel}, ${outcome}).`);
-    });
+    const keyLedger = new recovery/* RecoveryLedger */.nO();
+    const keyCopies = handoffKey === undefined
+        ? []
+        : sealForTargets(sealer, checked.handoffKey, handoffKey.value, github.ghHostname, keyLedger);
+    if (keyLedger.pending().length > 0)
+        terminal.info(handoffKeyWriteAhead(keyLedger.pending()));
+    const stored = (what) => (target, outcome) => terminal.info(`${what} stored in ${target.scope} ${target.name} (${target.kindLabel}, ${outcome}).`);
+    const [results, keyResults] = await Promise.all([
+        writeBack(github, copies, ledger, stored('Token')),
+        writeBack(github, keyCopies, keyLedger, stored('Hand-off key'))
+    ]);
     const failure = writeBackFailure(results);
-    if (failure === undefined) {
-        terminal.info(`It expires on ${time_formatUtc(refreshTokenExpiry(issuedAt))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, unless it is used before: ` +
-            `every run of the action replaces it with a fresh one, so run the action at least weekly.`);
-        const stored = prepared.map((p) => p.target.label).join(' and ');
+    const keyFailure = handoffKeyFailure(keyResults);
+    const exitCode = deps.cancel?.aborted ? EXIT.cancelled : EXIT.failed;
+    if (failure !== undefined) {
+        // Exactly what the action prints: the sealed payload only GitHub can open, and the command to PUT it.
+        terminal.warn(failure.message);
+        if (keyFailure !== undefined)
+            terminal.warn(keyFailure);
         return {
-            exitCode: EXIT.ok,
+            exitCode,
             page: {
-                ok: true,
-                title: 'Done',
-                message: `The Box refresh token is stored in the ${stored}. You can close this tab.`
+                ok: false,
+                title: 'Not stored',
+                message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.'
             }
         };
     }
-    // Exactly what the action prints: the sealed payload only GitHub can open, and the command to PUT it.
-    terminal.warn(failure.message);
+    terminal.info(`It expires on ${time_formatUtc(refreshTokenExpiry(issuedAt))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, ` +
+        'unless it is used before: every run of the action replaces it with a fresh one, ' +
+        'so run the action at least weekly.');
+    const storedIn = checked.prepared.map((p) => p.target.label).join(' and ');
+    if (keyFailure !== undefined) {
+        terminal.warn(keyFailure);
+        return {
+            exitCode,
+            page: {
+                ok: false,
+                title: 'Hand-off key not stored',
+                message: `The Box refresh token is stored in the ${storedIn}, but writing the hand-off key failed. ` +
+                    'The terminal shows how to finish by hand.'
+            }
+        };
+    }
+    if (handoffKey !== undefined) {
+        terminal.info(handoffKeyUsage(handoffKey.name, checked.handoffKey.map((p) => p.target.label).join(' and ')));
+    }
     return {
-        exitCode: deps.cancel?.aborted ? EXIT.cancelled : EXIT.failed,
+        exitCode: EXIT.ok,
         page: {
-            ok: false,
-            title: 'Not stored',
-            message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.'
+            ok: true,
+            title: 'Done',
+            message: `The Box refresh token is stored in the ${storedIn}` +
+                `${handoffKey ? ', and the hand-off key beside it' : ''}. You can close this tab.`
         }
     };
 }
@@ -2240,6 +2532,7 @@ function proxyAwareFetch() {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   UH: () => (/* binding */ recoveryPayload),
+/* harmony export */   Zm: () => (/* binding */ commandLines),
 /* harmony export */   nO: () => (/* binding */ RecoveryLedger),
 /* harmony export */   ry: () => (/* binding */ recoveryInstructions)
 /* harmony export */ });
@@ -2300,6 +2593,7 @@ function writeAheadInstructions(payloads, writer = 'action') {
 }
 const SEALED_NOTE = 'The payload is sealed: only GitHub can open it, so it is safe in this log. ' +
     'Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).';
+/** One entry per payload: its target, then its command, indented. */
 function commandLines(payloads) {
     return payloads.map((p) => `  ${p.target}:\n    ${p.command}`);
 }
