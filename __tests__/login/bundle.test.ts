@@ -65,7 +65,7 @@ test('node dist/login/index.js stores a working refresh token and prints none', 
 })
 
 test('with --handoff-key-secret it also stores a hand-off key, and prints neither', async () => {
-  const login = spawnLogin(['--handoff-key-secret', 'BOX_HANDOFF_KEY'])
+  const login = spawnLogin(world(), ['--handoff-key-secret', 'BOX_HANDOFF_KEY'])
   const visit = await playBrowser(await login.url)
   const { code } = await login.exited
   const { stdout, stderr } = login.output()
