@@ -11,6 +11,9 @@ export default {
   },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
+  // Which Node.js ran the in-process tests and which ran the bundles (support/e2e-node.ts).
+  globalSetup: '<rootDir>/__tests__/support/runtime-setup.mjs',
+  reporters: ['default', '<rootDir>/__tests__/support/runtime-reporter.mjs'],
   // `npm test` measures coverage of the code the in-process tests load, and fails below these
   // floors (a little under what the suite reaches, so a real drop fails and noise does not).
   // The entry points and the signal handling run only as the bundle, in child processes (the

@@ -698,7 +698,7 @@ function createGitHubClient(token, options) {
     // Evaluated here, once the inputs are valid, not at start-up. "eager" keeps it in the entry's
     // file rather than a chunk of its own, so no file is read here: the requests leave at once, before
     // libsodium's chunk loads.
-    const octokit = Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 5194)).then(({ Octokit }) => new Octokit({
+    const octokit = Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4629)).then(({ Octokit }) => new Octokit({
         auth: token,
         userAgent: orchestrationUserAgent(),
         baseUrl: options.baseUrl,
@@ -1025,9 +1025,9 @@ const REFRESH_TOKEN_LIFETIME_DAYS = 60;
 /** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
 const ROTATION_WARNING_DAYS = 45;
 const reauthorize = (ctx) => `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: ` +
-    `see "Re-authorizing" in the README (the \`login\` command does both in one step).`;
-const concurrencyFix = 'Runs that share one refresh token must not overlap: put every job that uses this action in one `concurrency:` group (e.g. ' +
-    '`group: box-token`, `cancel-in-progress: false`).';
+    `see "Re-authorizing" in docs/setup.md (the \`login\` command does both in one step).`;
+const concurrencyFix = 'Runs that share one refresh token must not overlap: put every job that rotates it (every job that passes ' +
+    '`refresh-token`) in one `concurrency:` group (e.g. `group: box-token`, `cancel-in-progress: false`).';
 /** True when the secret was rotated after this run was queued: the run holds the previous token. */
 function holdsStaleToken(ctx) {
     return (ctx.secretUpdatedAt !== undefined &&
@@ -1038,7 +1038,8 @@ function staleTokenNote(ctx) {
     return (`The ${ctx.secretLabel} was rotated at ${iso(ctx.secretUpdatedAt)}, after this run was queued at ${iso(ctx.runQueuedAt)}, ` +
         `so this run was handed the previous refresh token, which another run has already used. The secret itself holds the current token: ` +
         `re-run the workflow (a new run reads the secret again). ${concurrencyFix} A run that waits in that group still holds the token it was ` +
-        `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this (README: "Concurrency").`);
+        `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this ` +
+        `(docs/concurrency.md: "One concurrency group").`);
 }
 function ageNote(ctx) {
     if (ctx.secretUpdatedAt === undefined)
@@ -1110,12 +1111,13 @@ function explainRefreshFailure(error, ctx) {
             lines.push(error.earlierAmbiguousAttempt
                 ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) ` +
                     `and may have used the refresh token: ` +
-                    `if the next run fails with invalid_grant, re-authorize (README: "Re-authorizing").`
+                    `if the next run fails with invalid_grant, re-authorize (docs/setup.md: "Re-authorizing").`
                 : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow later (the secret is unchanged).');
             break;
         case 'ambiguous':
             lines.push('Box may have processed the request and used the refresh token without the answer reaching this run. ' +
-                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized (README: "Re-authorizing").');
+                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized ' +
+                '(docs/setup.md: "Re-authorizing").');
             break;
         case 'malformed':
             lines.push(reauthorize(ctx));
@@ -1361,22 +1363,33 @@ function isLoopback(hostname) {
  * same workflow run, as a job output.
  *
  * GitHub drops a job output that holds a masked value, and a second job must not rotate (single-use
- * refresh tokens race), so the rotating job outputs the access token encrypted with AES-256-GCM
- * under a key derived (HKDF-SHA256) from `client-secret` and bound to the repository and the run:
- * only a job holding the client secret can open it, and only in the same run (any attempt of it, so
- * re-running failed jobs works while the token lives). The value holds no masked value, so the
- * runner passes it on.
+ * refresh tokens race), so the rotating job outputs the access token encrypted with AES-256-GCM.
+ * The runner prints every step's `with:` values in the log, so the envelope is public wherever the
+ * run's logs are: its key is a dedicated random secret (`handoff-key`, at least 32 bytes) that only
+ * the workflow holds, never the Box client secret, which app collaborators, Postman environments and
+ * `.env` files hold too. HKDF-SHA256 derives two keys from it, bound to the repository and the run
+ * (any attempt of it, so re-running failed jobs works while the token lives): one encrypts, the
+ * other makes the key check value. The value holds no masked value, so the runner passes it on.
  *
  * The envelope says in the clear what a person needs to read a failure (which repository and run it
- * belongs to, when the token expires, a check value for the key): all of it is authenticated, so
+ * belongs to, when the token expires, the key check value): all of it is authenticated, so
  * changing any part makes the hand-off fail to open.
  */
 
 
-const PREFIX = 'box-handoff-v1';
-const INFO = 'box-token-refresh hand-off v1';
+const VERSION = 2;
+const PREFIX = `box-handoff-v${VERSION}`;
+const ENCRYPTION_INFO = 'box-token-refresh hand-off v2 encryption key';
+const KEY_CHECK_INFO = 'box-token-refresh hand-off v2 key check';
+const KEY_CHECK_BYTES = 12;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
 /** A hand-off that expires within this margin is refused: the consuming job needs time to use it. */
 const HANDOFF_MARGIN_MS = 60_000;
+/** The least a `handoff-key` may hold: 32 random bytes, as `openssl rand -base64 32` prints them. */
+const HANDOFF_KEY_BYTES = 32;
+const MAKE_A_KEY = 'Make one with `openssl rand -base64 32` and store it as a secret, e.g. BOX_HANDOFF_KEY, or let the login command ' +
+    'make and store one (`--handoff-key-secret BOX_HANDOFF_KEY`); docs/many-jobs.md.';
 class HandoffError extends Error {
     problem;
     constructor(problem, message) {
@@ -1385,23 +1398,50 @@ class HandoffError extends Error {
         this.name = 'HandoffError';
     }
 }
-function sealHandoff(token, clientSecret, binding) {
-    const key = handoffKey(clientSecret, binding);
-    const envelope = { repo: binding.repository, run: binding.runId, exp: token.expiresAt, kid: keyCheck(key) };
+/**
+ * The key as a person stores it, decoded strictly: base64 that decodes to at least 32 bytes and
+ * encodes back to exactly what was given. Two spellings are accepted, because key generators print
+ * one or the other: the standard alphabet with its `=` padding (`openssl rand -base64 32`,
+ * `base64`), and the URL-safe alphabet without padding (`base64url`, Python's
+ * `secrets.token_urlsafe(32)`). Anything else (a mixed alphabet, missing or extra padding, stray
+ * characters that a lenient decoder would skip) is refused, never guessed at.
+ */
+function decodeHandoffKey(text) {
+    const key = strictBase64(text, 'base64') ?? strictBase64(text, 'base64url');
+    if (key === undefined) {
+        return {
+            problem: 'is not base64 (standard base64 with its `=` padding, as `openssl rand -base64 32` prints it, or URL-safe ' +
+                `base64 without padding). ${MAKE_A_KEY}`
+        };
+    }
+    if (key.length < HANDOFF_KEY_BYTES) {
+        return {
+            problem: `holds ${key.length} bytes; a hand-off key must be at least ${HANDOFF_KEY_BYTES} random bytes. ` + MAKE_A_KEY
+        };
+    }
+    return { key };
+}
+/** `nonce` is for the test vector only: every real hand-off gets a fresh random one. */
+function sealHandoff(token, handoffKey, binding, nonce = (0,external_node_crypto_.randomBytes)(NONCE_BYTES)) {
+    const keys = deriveKeys(handoffKey, binding);
+    const envelope = { repo: binding.repository, run: binding.runId, exp: token.expiresAt, kid: keys.check };
     const header = encode(Buffer.from(JSON.stringify(envelope)));
-    const nonce = (0,external_node_crypto_.randomBytes)(12);
-    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', key, nonce);
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', keys.encryption, nonce);
     cipher.setAAD(Buffer.from(`${PREFIX}.${header}`));
     const plaintext = Buffer.from(JSON.stringify({ t: token.accessToken, e: token.expiresAt, i: token.expiresIn, r: token.refreshTokenExpiresAt }));
     const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
     return `${PREFIX}.${header}.${encode(nonce)}.${encode(sealed)}`;
 }
 /**
- * Opens a hand-off, or says exactly why it cannot: not a hand-off at all, from another repository
- * or run, expired (and how long ago), not openable with this client secret, or changed on the way.
+ * Opens a hand-off, or says exactly why it cannot: not a hand-off at all, made by another version
+ * of the action, from another repository or run, expired (and how long ago), not openable with
+ * this key, or changed on the way.
  */
-function openHandoff(value, clientSecret, binding, now) {
+function openHandoff(value, handoffKey, binding, now) {
     const parts = value.trim().split('.');
+    const version = /^box-handoff-v(\d{1,6})$/.exec(parts[0] ?? '')?.[1];
+    if (version !== undefined && Number(version) !== VERSION)
+        throw otherVersion(Number(version));
     const envelope = parts.length === 4 && parts[0] === PREFIX ? readEnvelope(parts[1]) : undefined;
     if (envelope === undefined) {
         throw new HandoffError('malformed', "is not a hand-off: pass the rotating job's `handoff` output as it is, e.g. `${{ needs.rotate.outputs.handoff }}` (that job must list it under `outputs:`).");
@@ -1414,25 +1454,37 @@ function openHandoff(value, clientSecret, binding, now) {
         throw new HandoffError('expired', `holds an access token that ${envelope.exp <= now ? `expired ${ago(now - envelope.exp)} ago` : 'expires within a minute'} (access tokens live about an hour). ` +
             'The rotating job must run closer to the tests: put it in the same workflow run, just before the jobs that use its hand-off, or re-run the whole workflow.');
     }
-    const key = handoffKey(clientSecret, binding);
-    if (!sameText(envelope.kid, keyCheck(key))) {
-        throw new HandoffError('wrong-secret', 'does not open with this `client-secret`: pass the same client secret as the rotating job (`${{ secrets.BOX_CLIENT_SECRET }}`), or the hand-off was changed on the way.');
+    const keys = deriveKeys(handoffKey, binding);
+    if (!sameText(envelope.kid, keys.check)) {
+        throw new HandoffError('wrong-key', 'does not open with this `handoff-key`: give this job the same key as the rotating job ' +
+            '(e.g. `${{ secrets.BOX_HANDOFF_KEY }}` in both), or the hand-off was changed on the way.');
     }
-    const token = decrypt(parts, key);
+    const token = decrypt(parts, keys.encryption);
     if (token === undefined) {
         throw new HandoffError('tampered', "was changed on the way and cannot be trusted: pass the rotating job's `handoff` output unchanged.");
     }
     return token;
 }
-function handoffKey(clientSecret, binding) {
-    return Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', clientSecret, PREFIX, `${INFO}\n${binding.repository}\n${binding.runId}`, 32));
+function otherVersion(version) {
+    return new HandoffError('other-version', version < VERSION
+        ? `was made by an earlier version of this action (box-handoff-v${version}, sealed with \`client-secret\`), ` +
+            'which this version no longer opens: the rotating job must run this version too, with `handoff-key` ' +
+            '(the same secret as this job, e.g. `${{ secrets.BOX_HANDOFF_KEY }}`), so that its hand-off is sealed ' +
+            'with that key (docs/many-jobs.md).'
+        : `was made by a later version of this action (box-handoff-v${version}): ` +
+            'use the same version of the action in every job of the workflow.');
 }
-function keyCheck(key) {
-    return encode((0,external_node_crypto_.createHmac)('sha256', key).update('key check').digest().subarray(0, 9));
+/** Two keys from one secret, each bound to the run: one encrypts, one makes the key check value. */
+function deriveKeys(handoffKey, binding) {
+    const derive = (info, length) => Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', handoffKey, PREFIX, `${info}\n${binding.repository}\n${binding.runId}`, length));
+    return { encryption: derive(ENCRYPTION_INFO, 32), check: encode(derive(KEY_CHECK_INFO, KEY_CHECK_BYTES)) };
 }
 function readEnvelope(header) {
     try {
-        const envelope = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'));
+        const bytes = strictBase64(header, 'base64url');
+        if (bytes === undefined)
+            return undefined;
+        const envelope = JSON.parse(bytes.toString('utf8'));
         const { repo, run, exp, kid } = envelope;
         // Read before anything is authenticated, and quoted in the error: only a repository name will do.
         if (typeof repo !== 'string' ||
@@ -1449,14 +1501,14 @@ function readEnvelope(header) {
 }
 function decrypt(parts, key) {
     try {
-        const nonce = Buffer.from(parts[2], 'base64url');
-        const sealed = Buffer.from(parts[3], 'base64url');
-        if (nonce.length !== 12 || sealed.length < 17)
+        const nonce = strictBase64(parts[2], 'base64url');
+        const sealed = strictBase64(parts[3], 'base64url');
+        if (nonce?.length !== NONCE_BYTES || sealed === undefined || sealed.length <= TAG_BYTES)
             return undefined;
         const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', key, nonce);
         decipher.setAAD(Buffer.from(`${PREFIX}.${parts[1]}`));
-        decipher.setAuthTag(sealed.subarray(sealed.length - 16));
-        const plaintext = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]);
+        decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+        const plaintext = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]);
         const { t, e, i, r } = JSON.parse(plaintext.toString('utf8'));
         if (typeof t !== 'string' || !Number.isSafeInteger(e) || !Number.isSafeInteger(i) || !Number.isSafeInteger(r))
             return undefined;
@@ -1467,6 +1519,15 @@ function decrypt(parts, key) {
     }
 }
 const encode = (bytes) => bytes.toString('base64url');
+/**
+ * Node's decoder skips characters outside the alphabet and takes either alphabet for the other;
+ * a value counts only if it encodes back to exactly what was given.
+ */
+function strictBase64(text, encoding) {
+    const bytes = Buffer.from(text, encoding);
+    return text !== '' && bytes.toString(encoding) === text ? bytes : undefined;
+}
+/** Constant time for values of one length; a value of another length is simply not the same. */
 function sameText(a, b) {
     const x = Buffer.from(a);
     const y = Buffer.from(b);
@@ -1724,7 +1785,7 @@ async function consumeHandoff(io, config, now,
 mask) {
     let token;
     try {
-        token = openHandoff(config.handoff, config.clientSecret, config.binding, now);
+        token = openHandoff(config.handoff, config.handoffKey, config.binding, now);
     }
     catch (error) {
         if (!(error instanceof HandoffError))
@@ -1738,6 +1799,12 @@ mask) {
     mask(token.accessToken);
     const expiresAt = new Date(token.expiresAt);
     io.info(`Opened the hand-off of this run's rotating job; the access token expires at ${expiresAt.toISOString()}.`);
+    const warnings = [];
+    const unused = unusedCredentials(config.unused);
+    if (unused !== undefined) {
+        warnings.push(unused);
+        io.warning(unused);
+    }
     const steps = new LateSteps();
     await steps.attempt('Setting the outputs', () => io.setOutput('secret-updated', 'false'));
     const refreshTokenExpiresAt = new Date(token.refreshTokenExpiresAt);
@@ -1748,13 +1815,27 @@ mask) {
         results: [],
         accessTokenExpiresAt: expiresAt,
         postmanEnvironment,
-        warnings: [],
+        warnings,
         outlook: { asOf: new Date(now), refreshTokenExpiresAt }
     };
     await writeSummary(io, report);
     if (steps.problems.length > 0)
         io.setFailed(steps.problems.join('\n'));
     return report;
+}
+/**
+ * Credentials given to a job that does not use them: harmless to the hand-off, but each one is a
+ * secret this job (which runs tests) holds for nothing, so the job is told it can drop them.
+ */
+function unusedCredentials(names) {
+    if (names.length === 0)
+        return undefined;
+    const quoted = names.map((name) => `\`${name}\``);
+    const listed = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+    const [verb, pronoun] = quoted.length === 1 ? ['is', 'it'] : ['are', 'them'];
+    return (`${listed} ${verb} not used by a job with \`handoff\`: it needs only \`handoff\` and \`handoff-key\`, ` +
+        `and calls neither Box nor GitHub. Remove ${pronoun} from this step, so that the job holds no credential ` +
+        'it does not need.');
 }
 
 ;// CONCATENATED MODULE: ./src/input-reader.ts
@@ -1812,6 +1893,12 @@ class InputReader {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
+/**
+ * Reads the action's inputs into one typed, validated config. Every problem names the input and
+ * says how to fix it, and all problems are reported together, before any network call: a run that
+ * fails here has not used the refresh token.
+ */
+
 
 
 
@@ -1836,7 +1923,22 @@ class InputError extends Error {
     }
 }
 /** The inputs whose values are credentials; they are masked before anything else happens. */
-const credentialInputs = ['client-secret', 'refresh-token', 'github-token', 'issue-token'];
+const credentialInputs = [
+    'client-secret',
+    'refresh-token',
+    'github-token',
+    'issue-token',
+    'handoff-key'
+];
+/**
+ * Whether this job takes the rotating job's hand-off instead of rotating: it passes `handoff`, or
+ * it passes `handoff-key` without `refresh-token` and `github-token` (a rotating job that made no
+ * hand-off gives an empty `handoff`, and that job must hear so, not that its refresh token is missing).
+ */
+function takesHandoff(getInput) {
+    const given = (name) => getInput(name).trim() !== '';
+    return given('handoff') || (given('handoff-key') && !given('refresh-token') && !given('github-token'));
+}
 function readConfig(getInput, env) {
     const inputs = new InputReader(getInput);
     const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN';
@@ -1854,7 +1956,8 @@ function readConfig(getInput, env) {
         retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
         requestTimeoutMs: inputs.seconds('request-timeout-seconds', DEFAULT_REQUEST_TIMEOUT_MS / 1000, 1, 600),
         run: workflowRun(env),
-        failureIssue: readFailureIssue(inputs, env, githubApiUrl)
+        failureIssue: readFailureIssue(inputs, env, githubApiUrl),
+        handoffKey: inputs.text('handoff-key') === '' ? undefined : readHandoffKey(inputs)
     };
     checkProxies(inputs, [config.boxApiUrl, config.githubApiUrl], env);
     if (inputs.problems.length > 0)
@@ -1884,12 +1987,18 @@ function checkProxies(inputs, urls, env) {
     }
 }
 /**
- * The inputs of a job that opens a hand-off: the client secret and the runner's run, nothing that
- * rotates. `refresh-token` must be empty there: a second job that rotates would race the first.
+ * The inputs of a job that opens a hand-off: the hand-off, its key and the runner's run, nothing
+ * that rotates. `refresh-token` must be empty there: a second job that rotates would race the first.
  */
 function readHandoffConfig(getInput, env) {
     const inputs = new InputReader(getInput);
-    const clientSecret = inputs.credential('client-secret', 'the client secret', 'Pass the same client secret as the rotating job, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`: the hand-off opens only with it.');
+    const handoff = inputs.text('handoff');
+    if (handoff === '') {
+        inputs.problem('handoff', 'is empty, so there is no access token to take: the rotating job outputs `handoff` only when it is given ' +
+            "`handoff-key` too (the same secret as this job's). " +
+            "List `handoff` under that job's `outputs:` and pass `${{ needs.<job>.outputs.handoff }}` here.");
+    }
+    const handoffKey = readHandoffKey(inputs);
     if (inputs.text('refresh-token') !== '') {
         inputs.problem('refresh-token', 'cannot be combined with `handoff`: a job with `handoff` takes the access token from the rotating job and must not rotate itself (two rotations of one refresh token race). Remove `refresh-token` from this job.');
     }
@@ -1898,8 +2007,9 @@ function readHandoffConfig(getInput, env) {
         inputs.problem('handoff', "needs the runner's GITHUB_REPOSITORY and GITHUB_RUN_ID, which tie a hand-off to its run; they are missing here.");
     }
     const config = {
-        handoff: inputs.text('handoff'),
-        clientSecret,
+        handoff,
+        handoffKey,
+        unused: ['client-id', 'client-secret', 'github-token'].filter((name) => inputs.text(name) !== ''),
         binding: { repository: run ? `${run.repository.owner}/${run.repository.repo}` : '', runId: run?.id ?? 0 },
         postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
         exportEnv: inputs.boolean('export-env')
@@ -1908,14 +2018,28 @@ function readHandoffConfig(getInput, env) {
         throw new InputError(inputs.problems);
     return config;
 }
+/** `handoff-key`, decoded; every problem (empty, white space, not base64, too short) is recorded. */
+function readHandoffKey(inputs) {
+    const text = inputs.credential('handoff-key', 'the key', 'Pass the same secret as the rotating job, e.g. `${{ secrets.BOX_HANDOFF_KEY }}`: the hand-off opens only with it.');
+    if (text === '' || /\s/.test(text))
+        return Buffer.alloc(0);
+    const decoded = decodeHandoffKey(text);
+    if ('problem' in decoded) {
+        inputs.problem('handoff-key', decoded.problem);
+        return Buffer.alloc(0);
+    }
+    return decoded.key;
+}
 /** The four credentials; each message says where the value should come from. */
 function readCredentials(inputs, secretName) {
     return {
         clientId: inputs.credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials)."),
         clientSecret: inputs.credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository."),
-        refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, pass \`handoff\` instead). An empty value means the secret is not set, ` +
+        refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, ` +
+            'pass `handoff` and `handoff-key` instead). An empty value means the secret is not set, ' +
             `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). ` +
-            `See "First-time setup" in the README to get the first refresh token.`),
+            `To get the first refresh token, see "First-time setup" in docs/setup.md ` +
+            `(the \`login\` command stores it in the secret).`),
         githubToken: inputs.credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: ' +
             'read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: ' +
             'write`. The workflow GITHUB_TOKEN cannot write secrets.')
@@ -2020,6 +2144,11 @@ function repositoryTarget(repository, app, name) {
         classicScope: 'repo'
     };
 }
+/**
+ * Environment secrets come under the repository permission "Environments", not "Secrets", for
+ * fine-grained tokens and GitHub Apps alike (GitHub's "Permissions required for fine-grained
+ * personal access tokens": Environments lists the environment-secret endpoints; docs/sources.md).
+ */
 function environmentTarget(repository, environment, name) {
     const full = `${repository.owner}/${repository.repo}`;
     return {
@@ -2030,8 +2159,8 @@ function environmentTarget(repository, environment, name) {
         label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
         scope: `${full} › ${environment}`,
         basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
-        permission: `the repository permissions "Secrets: read and write" and "Environments: ` +
-            `read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
+        permission: `the repository permission "Environments: read and write" on ${full} (fine-grained token), ` +
+            `the \`repo\` scope (classic token) or \`environments: write\` (GitHub App)`,
         classicScope: 'repo'
     };
 }
@@ -2474,18 +2603,26 @@ function recoveryInstructions(payloads) {
         SEALED_NOTE
     ].join('\n');
 }
-/** What goes into the log the moment Box answers, before any write is tried. */
-function writeAheadInstructions(payloads) {
-    return [
+const WRITE_AHEAD_LEAD = {
+    action: [
         'Box has issued a new refresh token and the old one no longer works. This is a sealed copy of the new one, logged before any write is tried,',
         'so that it is never only in memory. If this step does not go on to report every secret as written (it was cancelled, timed out, or the runner',
-        'was lost), run these commands to store it:',
-        ...commandLines(payloads),
-        SEALED_NOTE
-    ].join('\n');
+        'was lost), run these commands to store it:'
+    ],
+    login: [
+        'Box has issued a refresh token, and this command holds the only copy. This is a sealed copy of it,',
+        'logged before any write is tried, so that it is never only in memory. If this command does not go on',
+        'to say that the token is stored (it was interrupted, or this machine or its connection was lost),',
+        'run these commands to store it:'
+    ]
+};
+/** What goes into the log the moment Box answers, before any write is tried. */
+function writeAheadInstructions(payloads, writer = 'action') {
+    return [...WRITE_AHEAD_LEAD[writer], ...commandLines(payloads), SEALED_NOTE].join('\n');
 }
 const SEALED_NOTE = 'The payload is sealed: only GitHub can open it, so it is safe in this log. ' +
     'Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).';
+/** One entry per payload: its target, then its command, indented. */
 function commandLines(payloads) {
     return payloads.map((p) => `  ${p.target}:\n    ${p.command}`);
 }
@@ -2509,9 +2646,9 @@ class RecoveryLedger {
         return pending.length === 0 ? undefined : recoveryInstructions(pending);
     }
     /** What to log the moment the payloads are recorded, before any write; undefined when there are none. */
-    writeAheadInstructions() {
+    writeAheadInstructions(writer = 'action') {
         const pending = this.pending();
-        return pending.length === 0 ? undefined : writeAheadInstructions(pending);
+        return pending.length === 0 ? undefined : writeAheadInstructions(pending, writer);
     }
 }
 
@@ -2536,7 +2673,7 @@ function sealForTargets(sealer, prepared, refreshToken, githubApiUrl, ledger) {
             return {
                 prepared: p,
                 problem: `The new refresh token could not be sealed for the ${p.target.label} (${String(error?.message ?? error)}), so it cannot be stored: ` +
-                    `re-authorize (README: "Re-authorizing").`
+                    `re-authorize (docs/setup.md: "Re-authorizing").`
             };
         }
     });
@@ -2616,6 +2753,31 @@ async function storeAndHandOut(rotation) {
         return { dryRun: false, results: [], warnings: rotation.warnings };
     }
 }
+/**
+ * The `handoff` output, when the job was given `handoff-key`: the access token sealed for later
+ * jobs of this run. Without the key there is no hand-off (the envelope is printed in every
+ * consuming job's log, so only a key of its own may seal it).
+ */
+async function handOff(rotation, token, steps) {
+    const { io } = rotation;
+    const { handoffKey, run } = rotation.config;
+    if (handoffKey === undefined)
+        return;
+    if (run === undefined) {
+        const warning = '`handoff-key` is set, but the runner gave no GITHUB_REPOSITORY and GITHUB_RUN_ID to bind a hand-off to, ' +
+            'so there is no `handoff` output.';
+        rotation.warnings.push(warning);
+        io.warning(warning);
+        return;
+    }
+    const binding = { repository: `${run.repository.owner}/${run.repository.repo}`, runId: run.id };
+    const sealable = {
+        ...token,
+        expiresAt: token.expiresAt.getTime(),
+        refreshTokenExpiresAt: token.refreshTokenExpiresAt.getTime()
+    };
+    await steps.attempt('Setting the `handoff` output', () => io.setOutput('handoff', sealHandoff(sealable, handoffKey, binding)));
+}
 /** Outputs, the Postman file and the summary; the recovery goes out first, and nothing later may hide it. */
 async function handOut(rotation, results) {
     const { io, config, pair, warnings, refreshedAt } = rotation;
@@ -2646,13 +2808,7 @@ async function handOut(rotation, results) {
         io.info(`Box issued a new access token; it expires at ${token.expiresAt.toISOString()}.`);
         report.accessTokenExpiresAt = token.expiresAt;
         report.postmanEnvironment = await handOutAccessToken(io, config, token, steps);
-        if (config.run !== undefined) {
-            const binding = {
-                repository: `${config.run.repository.owner}/${config.run.repository.repo}`,
-                runId: config.run.id
-            };
-            await steps.attempt('Setting the `handoff` output', () => io.setOutput('handoff', sealHandoff({ ...token, expiresAt: token.expiresAt.getTime(), refreshTokenExpiresAt: refreshTokenExpiresAt.getTime() }, config.clientSecret, binding)));
-        }
+        await handOff(rotation, token, steps);
     }
     await writeSummary(io, report);
     if (steps.problems.length > 0) {
@@ -2832,7 +2988,7 @@ async function run(deps) {
     let config;
     try {
         // A job with a hand-off only opens it: no Box, no GitHub, no rotation.
-        if (deps.io.getInput('handoff').trim() !== '') {
+        if (takesHandoff((name) => deps.io.getInput(name))) {
             return await consumeHandoff(io, readHandoffConfig((name) => deps.io.getInput(name), deps.env), deps.timing.now(), mask);
         }
         config = readConfig((name) => deps.io.getInput(name), deps.env);
@@ -2862,8 +3018,8 @@ async function run(deps) {
 async function failOnInputs(deps, io, error, redactor) {
     const failures = [];
     const report = await failBeforeBox(collecting(io, failures), error.list, {});
-    const rotating = deps.io.getInput('handoff').trim() === '';
-    const target = rotating ? readFailureIssueTarget((name) => deps.io.getInput(name), deps.env) : undefined;
+    const getInput = (name) => deps.io.getInput(name);
+    const target = takesHandoff(getInput) ? undefined : readFailureIssueTarget(getInput, deps.env);
     if (target !== undefined) {
         await tellFailureIssue(deps, io, target, redactor, {
             failures,
@@ -3806,7 +3962,190 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 5194:
+/***/ 6919:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 4629:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -4323,298 +4662,8 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var dist = __nccwpck_require__(6919);
 ;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -5394,7 +5443,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = dist_parse(contentType);
+  const mimetype = (0,dist/* parse */.qg)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {

@@ -457,7 +457,7 @@ function loadNote(before: ReturnType<typeof cpuTicks>, after: ReturnType<typeof 
 
 // ---- --profile ----------------------------------------------------------------------------------
 
-/** This checkout's action, rebuilt with source maps into .bench/profile (ncc, as `npm run build`). */
+/** This checkout's action, rebuilt with source maps into .bench/profile (ncc, as `npm run bundle`). */
 function buildWithSourceMaps(dir: string): void {
   rmSync(dir, { recursive: true, force: true })
   execFileSync(
@@ -566,7 +566,7 @@ async function main(): Promise<void> {
   }
   const scripts = options.dists.map((dist) => join(dist, 'index.js'))
   for (const script of scripts)
-    if (!existsSync(script)) throw new Error(`${script} does not exist: run \`npm run build\` first.`)
+    if (!existsSync(script)) throw new Error(`${script} does not exist: run \`npm run bundle\` first.`)
   const began = clock()
   const ticks = cpuTicks()
   const sim = await startSimulator({ delayMs: options.delayMs })

@@ -36,9 +36,9 @@ step() {
 }
 
 check_dist() {
-  npm run -s build >/dev/null || return 1
+  npm run -s bundle >/dev/null || return 1
   if [ -n "$(git status --porcelain -- dist)" ]; then
-    echo "::error::dist/ differs from a fresh build of src/: run 'npm run build' and commit dist/."
+    echo "::error::dist/ differs from a fresh build of src/: run 'npm run bundle' and commit dist/."
     git status --short -- dist
     git diff --stat -- dist
     return 1

@@ -19,7 +19,7 @@ export async function consumeHandoff(
 ): Promise<RunReport> {
   let token
   try {
-    token = openHandoff(config.handoff, config.clientSecret, config.binding, now)
+    token = openHandoff(config.handoff, config.handoffKey, config.binding, now)
   } catch (error) {
     if (!(error instanceof HandoffError)) throw error
     const message = `\`handoff\` ${error.message}\nNothing was changed: a job with a hand-off never calls Box or GitHub.`
@@ -31,6 +31,12 @@ export async function consumeHandoff(
   mask(token.accessToken)
   const expiresAt = new Date(token.expiresAt)
   io.info(`Opened the hand-off of this run's rotating job; the access token expires at ${expiresAt.toISOString()}.`)
+  const warnings: string[] = []
+  const unused = unusedCredentials(config.unused)
+  if (unused !== undefined) {
+    warnings.push(unused)
+    io.warning(unused)
+  }
 
   const steps = new LateSteps()
   await steps.attempt('Setting the outputs', () => io.setOutput('secret-updated', 'false'))
@@ -42,10 +48,26 @@ export async function consumeHandoff(
     results: [],
     accessTokenExpiresAt: expiresAt,
     postmanEnvironment,
-    warnings: [],
+    warnings,
     outlook: { asOf: new Date(now), refreshTokenExpiresAt }
   }
   await writeSummary(io, report)
   if (steps.problems.length > 0) io.setFailed(steps.problems.join('\n'))
   return report
+}
+
+/**
+ * Credentials given to a job that does not use them: harmless to the hand-off, but each one is a
+ * secret this job (which runs tests) holds for nothing, so the job is told it can drop them.
+ */
+function unusedCredentials(names: string[]): string | undefined {
+  if (names.length === 0) return undefined
+  const quoted = names.map((name) => `\`${name}\``)
+  const listed = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`
+  const [verb, pronoun] = quoted.length === 1 ? ['is', 'it'] : ['are', 'them']
+  return (
+    `${listed} ${verb} not used by a job with \`handoff\`: it needs only \`handoff\` and \`handoff-key\`, ` +
+    `and calls neither Box nor GitHub. Remove ${pronoun} from this step, so that the job holds no credential ` +
+    'it does not need.'
+  )
 }

@@ -25,11 +25,11 @@ export interface ChainContext {
 
 const reauthorize = (ctx: ChainContext): string =>
   `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: ` +
-  `see "Re-authorizing" in the README (the \`login\` command does both in one step).`
+  `see "Re-authorizing" in docs/setup.md (the \`login\` command does both in one step).`
 
 const concurrencyFix =
-  'Runs that share one refresh token must not overlap: put every job that uses this action in one `concurrency:` group (e.g. ' +
-  '`group: box-token`, `cancel-in-progress: false`).'
+  'Runs that share one refresh token must not overlap: put every job that rotates it (every job that passes ' +
+  '`refresh-token`) in one `concurrency:` group (e.g. `group: box-token`, `cancel-in-progress: false`).'
 
 /** True when the secret was rotated after this run was queued: the run holds the previous token. */
 export function holdsStaleToken(ctx: ChainContext): boolean {
@@ -45,7 +45,8 @@ export function staleTokenNote(ctx: ChainContext): string {
     `The ${ctx.secretLabel} was rotated at ${iso(ctx.secretUpdatedAt)}, after this run was queued at ${iso(ctx.runQueuedAt)}, ` +
     `so this run was handed the previous refresh token, which another run has already used. The secret itself holds the current token: ` +
     `re-run the workflow (a new run reads the secret again). ${concurrencyFix} A run that waits in that group still holds the token it was ` +
-    `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this (README: "Concurrency").`
+    `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this ` +
+    `(docs/concurrency.md: "One concurrency group").`
   )
 }
 
@@ -137,14 +138,15 @@ export function explainRefreshFailure(error: unknown, ctx: ChainContext): string
         error.earlierAmbiguousAttempt
           ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) ` +
               `and may have used the refresh token: ` +
-              `if the next run fails with invalid_grant, re-authorize (README: "Re-authorizing").`
+              `if the next run fails with invalid_grant, re-authorize (docs/setup.md: "Re-authorizing").`
           : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow later (the secret is unchanged).'
       )
       break
     case 'ambiguous':
       lines.push(
         'Box may have processed the request and used the refresh token without the answer reaching this run. ' +
-          'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized (README: "Re-authorizing").'
+          'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized ' +
+          '(docs/setup.md: "Re-authorizing").'
       )
       break
     case 'malformed':

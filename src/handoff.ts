@@ -3,23 +3,35 @@
  * same workflow run, as a job output.
  *
  * GitHub drops a job output that holds a masked value, and a second job must not rotate (single-use
- * refresh tokens race), so the rotating job outputs the access token encrypted with AES-256-GCM
- * under a key derived (HKDF-SHA256) from `client-secret` and bound to the repository and the run:
- * only a job holding the client secret can open it, and only in the same run (any attempt of it, so
- * re-running failed jobs works while the token lives). The value holds no masked value, so the
- * runner passes it on.
+ * refresh tokens race), so the rotating job outputs the access token encrypted with AES-256-GCM.
+ * The runner prints every step's `with:` values in the log, so the envelope is public wherever the
+ * run's logs are: its key is a dedicated random secret (`handoff-key`, at least 32 bytes) that only
+ * the workflow holds, never the Box client secret, which app collaborators, Postman environments and
+ * `.env` files hold too. HKDF-SHA256 derives two keys from it, bound to the repository and the run
+ * (any attempt of it, so re-running failed jobs works while the token lives): one encrypts, the
+ * other makes the key check value. The value holds no masked value, so the runner passes it on.
  *
  * The envelope says in the clear what a person needs to read a failure (which repository and run it
- * belongs to, when the token expires, a check value for the key): all of it is authenticated, so
+ * belongs to, when the token expires, the key check value): all of it is authenticated, so
  * changing any part makes the hand-off fail to open.
  */
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
 import { isRepositoryName } from './names.js'
 
-const PREFIX = 'box-handoff-v1'
-const INFO = 'box-token-refresh hand-off v1'
+const VERSION = 2
+const PREFIX = `box-handoff-v${VERSION}`
+const ENCRYPTION_INFO = 'box-token-refresh hand-off v2 encryption key'
+const KEY_CHECK_INFO = 'box-token-refresh hand-off v2 key check'
+const KEY_CHECK_BYTES = 12
+const NONCE_BYTES = 12
+const TAG_BYTES = 16
 /** A hand-off that expires within this margin is refused: the consuming job needs time to use it. */
 export const HANDOFF_MARGIN_MS = 60_000
+/** The least a `handoff-key` may hold: 32 random bytes, as `openssl rand -base64 32` prints them. */
+export const HANDOFF_KEY_BYTES = 32
+const MAKE_A_KEY =
+  'Make one with `openssl rand -base64 32` and store it as a secret, e.g. BOX_HANDOFF_KEY, or let the login command ' +
+  'make and store one (`--handoff-key-secret BOX_HANDOFF_KEY`); docs/many-jobs.md.'
 
 /** What crosses from the rotating job to the others. */
 export interface HandoffToken {
@@ -44,11 +56,11 @@ interface Envelope {
   run: number
   /** Access token expiry, epoch ms. */
   exp: number
-  /** A check value of the key, so a wrong client secret is told apart from a changed hand-off. */
+  /** The key check value, so a wrong `handoff-key` is told apart from a changed hand-off. */
   kid: string
 }
 
-type HandoffProblem = 'malformed' | 'other-run' | 'expired' | 'wrong-secret' | 'tampered'
+type HandoffProblem = 'malformed' | 'other-version' | 'other-run' | 'expired' | 'wrong-key' | 'tampered'
 
 export class HandoffError extends Error {
   constructor(
@@ -60,12 +72,43 @@ export class HandoffError extends Error {
   }
 }
 
-export function sealHandoff(token: HandoffToken, clientSecret: string, binding: HandoffBinding): string {
-  const key = handoffKey(clientSecret, binding)
-  const envelope: Envelope = { repo: binding.repository, run: binding.runId, exp: token.expiresAt, kid: keyCheck(key) }
+/**
+ * The key as a person stores it, decoded strictly: base64 that decodes to at least 32 bytes and
+ * encodes back to exactly what was given. Two spellings are accepted, because key generators print
+ * one or the other: the standard alphabet with its `=` padding (`openssl rand -base64 32`,
+ * `base64`), and the URL-safe alphabet without padding (`base64url`, Python's
+ * `secrets.token_urlsafe(32)`). Anything else (a mixed alphabet, missing or extra padding, stray
+ * characters that a lenient decoder would skip) is refused, never guessed at.
+ */
+export function decodeHandoffKey(text: string): { key: Buffer } | { problem: string } {
+  const key = strictBase64(text, 'base64') ?? strictBase64(text, 'base64url')
+  if (key === undefined) {
+    return {
+      problem:
+        'is not base64 (standard base64 with its `=` padding, as `openssl rand -base64 32` prints it, or URL-safe ' +
+        `base64 without padding). ${MAKE_A_KEY}`
+    }
+  }
+  if (key.length < HANDOFF_KEY_BYTES) {
+    return {
+      problem:
+        `holds ${key.length} bytes; a hand-off key must be at least ${HANDOFF_KEY_BYTES} random bytes. ` + MAKE_A_KEY
+    }
+  }
+  return { key }
+}
+
+/** `nonce` is for the test vector only: every real hand-off gets a fresh random one. */
+export function sealHandoff(
+  token: HandoffToken,
+  handoffKey: Buffer,
+  binding: HandoffBinding,
+  nonce: Buffer = randomBytes(NONCE_BYTES)
+): string {
+  const keys = deriveKeys(handoffKey, binding)
+  const envelope: Envelope = { repo: binding.repository, run: binding.runId, exp: token.expiresAt, kid: keys.check }
   const header = encode(Buffer.from(JSON.stringify(envelope)))
-  const nonce = randomBytes(12)
-  const cipher = createCipheriv('aes-256-gcm', key, nonce)
+  const cipher = createCipheriv('aes-256-gcm', keys.encryption, nonce)
   cipher.setAAD(Buffer.from(`${PREFIX}.${header}`))
   const plaintext = Buffer.from(
     JSON.stringify({ t: token.accessToken, e: token.expiresAt, i: token.expiresIn, r: token.refreshTokenExpiresAt })
@@ -75,11 +118,14 @@ export function sealHandoff(token: HandoffToken, clientSecret: string, binding: 
 }
 
 /**
- * Opens a hand-off, or says exactly why it cannot: not a hand-off at all, from another repository
- * or run, expired (and how long ago), not openable with this client secret, or changed on the way.
+ * Opens a hand-off, or says exactly why it cannot: not a hand-off at all, made by another version
+ * of the action, from another repository or run, expired (and how long ago), not openable with
+ * this key, or changed on the way.
  */
-export function openHandoff(value: string, clientSecret: string, binding: HandoffBinding, now: number): HandoffToken {
+export function openHandoff(value: string, handoffKey: Buffer, binding: HandoffBinding, now: number): HandoffToken {
   const parts = value.trim().split('.')
+  const version = /^box-handoff-v(\d{1,6})$/.exec(parts[0] ?? '')?.[1]
+  if (version !== undefined && Number(version) !== VERSION) throw otherVersion(Number(version))
   const envelope = parts.length === 4 && parts[0] === PREFIX ? readEnvelope(parts[1]!) : undefined
   if (envelope === undefined) {
     throw new HandoffError(
@@ -101,14 +147,15 @@ export function openHandoff(value: string, clientSecret: string, binding: Handof
         'The rotating job must run closer to the tests: put it in the same workflow run, just before the jobs that use its hand-off, or re-run the whole workflow.'
     )
   }
-  const key = handoffKey(clientSecret, binding)
-  if (!sameText(envelope.kid, keyCheck(key))) {
+  const keys = deriveKeys(handoffKey, binding)
+  if (!sameText(envelope.kid, keys.check)) {
     throw new HandoffError(
-      'wrong-secret',
-      'does not open with this `client-secret`: pass the same client secret as the rotating job (`${{ secrets.BOX_CLIENT_SECRET }}`), or the hand-off was changed on the way.'
+      'wrong-key',
+      'does not open with this `handoff-key`: give this job the same key as the rotating job ' +
+        '(e.g. `${{ secrets.BOX_HANDOFF_KEY }}` in both), or the hand-off was changed on the way.'
     )
   }
-  const token = decrypt(parts, key)
+  const token = decrypt(parts, keys.encryption)
   if (token === undefined) {
     throw new HandoffError(
       'tampered',
@@ -118,17 +165,31 @@ export function openHandoff(value: string, clientSecret: string, binding: Handof
   return token
 }
 
-function handoffKey(clientSecret: string, binding: HandoffBinding): Buffer {
-  return Buffer.from(hkdfSync('sha256', clientSecret, PREFIX, `${INFO}\n${binding.repository}\n${binding.runId}`, 32))
+function otherVersion(version: number): HandoffError {
+  return new HandoffError(
+    'other-version',
+    version < VERSION
+      ? `was made by an earlier version of this action (box-handoff-v${version}, sealed with \`client-secret\`), ` +
+          'which this version no longer opens: the rotating job must run this version too, with `handoff-key` ' +
+          '(the same secret as this job, e.g. `${{ secrets.BOX_HANDOFF_KEY }}`), so that its hand-off is sealed ' +
+          'with that key (docs/many-jobs.md).'
+      : `was made by a later version of this action (box-handoff-v${version}): ` +
+          'use the same version of the action in every job of the workflow.'
+  )
 }
 
-function keyCheck(key: Buffer): string {
-  return encode(createHmac('sha256', key).update('key check').digest().subarray(0, 9))
+/** Two keys from one secret, each bound to the run: one encrypts, one makes the key check value. */
+function deriveKeys(handoffKey: Buffer, binding: HandoffBinding): { encryption: Buffer; check: string } {
+  const derive = (info: string, length: number): Buffer =>
+    Buffer.from(hkdfSync('sha256', handoffKey, PREFIX, `${info}\n${binding.repository}\n${binding.runId}`, length))
+  return { encryption: derive(ENCRYPTION_INFO, 32), check: encode(derive(KEY_CHECK_INFO, KEY_CHECK_BYTES)) }
 }
 
 function readEnvelope(header: string): Envelope | undefined {
   try {
-    const envelope = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Partial<Envelope>
+    const bytes = strictBase64(header, 'base64url')
+    if (bytes === undefined) return undefined
+    const envelope = JSON.parse(bytes.toString('utf8')) as Partial<Envelope>
     const { repo, run, exp, kid } = envelope
     // Read before anything is authenticated, and quoted in the error: only a repository name will do.
     if (
@@ -147,13 +208,13 @@ function readEnvelope(header: string): Envelope | undefined {
 
 function decrypt(parts: string[], key: Buffer): HandoffToken | undefined {
   try {
-    const nonce = Buffer.from(parts[2]!, 'base64url')
-    const sealed = Buffer.from(parts[3]!, 'base64url')
-    if (nonce.length !== 12 || sealed.length < 17) return undefined
+    const nonce = strictBase64(parts[2]!, 'base64url')
+    const sealed = strictBase64(parts[3]!, 'base64url')
+    if (nonce?.length !== NONCE_BYTES || sealed === undefined || sealed.length <= TAG_BYTES) return undefined
     const decipher = createDecipheriv('aes-256-gcm', key, nonce)
     decipher.setAAD(Buffer.from(`${PREFIX}.${parts[1]}`))
-    decipher.setAuthTag(sealed.subarray(sealed.length - 16))
-    const plaintext = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()])
+    decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES))
+    const plaintext = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()])
     const { t, e, i, r } = JSON.parse(plaintext.toString('utf8')) as {
       t?: unknown
       e?: unknown
@@ -170,6 +231,16 @@ function decrypt(parts: string[], key: Buffer): HandoffToken | undefined {
 
 const encode = (bytes: Buffer): string => bytes.toString('base64url')
 
+/**
+ * Node's decoder skips characters outside the alphabet and takes either alphabet for the other;
+ * a value counts only if it encodes back to exactly what was given.
+ */
+function strictBase64(text: string, encoding: 'base64' | 'base64url'): Buffer | undefined {
+  const bytes = Buffer.from(text, encoding)
+  return text !== '' && bytes.toString(encoding) === text ? bytes : undefined
+}
+
+/** Constant time for values of one length; a value of another length is simply not the same. */
 function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a)
   const y = Buffer.from(b)

@@ -70,6 +70,34 @@ export async function storeAndHandOut(rotation: Rotation): Promise<RunReport> {
   }
 }
 
+/**
+ * The `handoff` output, when the job was given `handoff-key`: the access token sealed for later
+ * jobs of this run. Without the key there is no hand-off (the envelope is printed in every
+ * consuming job's log, so only a key of its own may seal it).
+ */
+async function handOff(rotation: Rotation, token: AccessToken, steps: LateSteps): Promise<void> {
+  const { io } = rotation
+  const { handoffKey, run } = rotation.config
+  if (handoffKey === undefined) return
+  if (run === undefined) {
+    const warning =
+      '`handoff-key` is set, but the runner gave no GITHUB_REPOSITORY and GITHUB_RUN_ID to bind a hand-off to, ' +
+      'so there is no `handoff` output.'
+    rotation.warnings.push(warning)
+    io.warning(warning)
+    return
+  }
+  const binding = { repository: `${run.repository.owner}/${run.repository.repo}`, runId: run.id }
+  const sealable = {
+    ...token,
+    expiresAt: token.expiresAt.getTime(),
+    refreshTokenExpiresAt: token.refreshTokenExpiresAt.getTime()
+  }
+  await steps.attempt('Setting the `handoff` output', () =>
+    io.setOutput('handoff', sealHandoff(sealable, handoffKey, binding))
+  )
+}
+
 /** Outputs, the Postman file and the summary; the recovery goes out first, and nothing later may hide it. */
 async function handOut(rotation: Rotation, results: TargetResult[]): Promise<RunReport> {
   const { io, config, pair, warnings, refreshedAt } = rotation
@@ -107,22 +135,7 @@ async function handOut(rotation: Rotation, results: TargetResult[]): Promise<Run
     io.info(`Box issued a new access token; it expires at ${token.expiresAt.toISOString()}.`)
     report.accessTokenExpiresAt = token.expiresAt
     report.postmanEnvironment = await handOutAccessToken(io, config, token, steps)
-    if (config.run !== undefined) {
-      const binding = {
-        repository: `${config.run.repository.owner}/${config.run.repository.repo}`,
-        runId: config.run.id
-      }
-      await steps.attempt('Setting the `handoff` output', () =>
-        io.setOutput(
-          'handoff',
-          sealHandoff(
-            { ...token, expiresAt: token.expiresAt.getTime(), refreshTokenExpiresAt: refreshTokenExpiresAt.getTime() },
-            config.clientSecret,
-            binding
-          )
-        )
-      )
-    }
+    await handOff(rotation, token, steps)
   }
   await writeSummary(io, report)
   if (steps.problems.length > 0) {

@@ -3,7 +3,7 @@
  * says how to fix it, and all problems are reported together, before any network call: a run that
  * fails here has not used the refresh token.
  */
-import type { HandoffBinding } from './handoff.js'
+import { decodeHandoffKey, type HandoffBinding } from './handoff.js'
 import path from 'node:path'
 import { InputReader, type InputProblem } from './input-reader.js'
 import {
@@ -49,6 +49,8 @@ export interface Config {
   failureIssue?: FailureIssueTarget
   /** The workflow run this step belongs to, when the runner says; used to spot a stale token. */
   run?: { repository: RepositoryRef; id: number; attempt: number }
+  /** The decoded `handoff-key`: the run outputs `handoff` only when it is given. */
+  handoffKey?: Buffer
 }
 
 /** The failure issue: the workflow's own repository (GITHUB_REPOSITORY), on the API of GITHUB_API_URL. */
@@ -64,7 +66,10 @@ export interface FailureIssueTarget {
 /** A job that takes the access token from the rotating job's hand-off instead of rotating. */
 export interface HandoffConfig {
   handoff: string
-  clientSecret: string
+  /** The decoded `handoff-key`, the same secret the rotating job sealed with. */
+  handoffKey: Buffer
+  /** Credentials given that a job with a hand-off does not use: it says they can go. */
+  unused: string[]
   /** This run, as the runner names it: a hand-off opens only in the run whose job made it. */
   binding: HandoffBinding
   postmanEnvironment?: string
@@ -93,7 +98,23 @@ export class InputError extends Error {
 }
 
 /** The inputs whose values are credentials; they are masked before anything else happens. */
-export const credentialInputs = ['client-secret', 'refresh-token', 'github-token', 'issue-token'] as const
+export const credentialInputs = [
+  'client-secret',
+  'refresh-token',
+  'github-token',
+  'issue-token',
+  'handoff-key'
+] as const
+
+/**
+ * Whether this job takes the rotating job's hand-off instead of rotating: it passes `handoff`, or
+ * it passes `handoff-key` without `refresh-token` and `github-token` (a rotating job that made no
+ * hand-off gives an empty `handoff`, and that job must hear so, not that its refresh token is missing).
+ */
+export function takesHandoff(getInput: (name: string) => string): boolean {
+  const given = (name: string): boolean => getInput(name).trim() !== ''
+  return given('handoff') || (given('handoff-key') && !given('refresh-token') && !given('github-token'))
+}
 
 export function readConfig(getInput: (name: string) => string, env: NodeJS.ProcessEnv): Config {
   const inputs = new InputReader(getInput)
@@ -112,7 +133,8 @@ export function readConfig(getInput: (name: string) => string, env: NodeJS.Proce
     retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
     requestTimeoutMs: inputs.seconds('request-timeout-seconds', DEFAULT_REQUEST_TIMEOUT_MS / 1000, 1, 600),
     run: workflowRun(env),
-    failureIssue: readFailureIssue(inputs, env, githubApiUrl)
+    failureIssue: readFailureIssue(inputs, env, githubApiUrl),
+    handoffKey: inputs.text('handoff-key') === '' ? undefined : readHandoffKey(inputs)
   }
   checkProxies(inputs, [config.boxApiUrl, config.githubApiUrl], env)
   if (inputs.problems.length > 0) throw new InputError(inputs.problems)
@@ -144,16 +166,21 @@ function checkProxies(inputs: InputReader, urls: string[], env: NodeJS.ProcessEn
 }
 
 /**
- * The inputs of a job that opens a hand-off: the client secret and the runner's run, nothing that
- * rotates. `refresh-token` must be empty there: a second job that rotates would race the first.
+ * The inputs of a job that opens a hand-off: the hand-off, its key and the runner's run, nothing
+ * that rotates. `refresh-token` must be empty there: a second job that rotates would race the first.
  */
 export function readHandoffConfig(getInput: (name: string) => string, env: NodeJS.ProcessEnv): HandoffConfig {
   const inputs = new InputReader(getInput)
-  const clientSecret = inputs.credential(
-    'client-secret',
-    'the client secret',
-    'Pass the same client secret as the rotating job, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`: the hand-off opens only with it.'
-  )
+  const handoff = inputs.text('handoff')
+  if (handoff === '') {
+    inputs.problem(
+      'handoff',
+      'is empty, so there is no access token to take: the rotating job outputs `handoff` only when it is given ' +
+        "`handoff-key` too (the same secret as this job's). " +
+        "List `handoff` under that job's `outputs:` and pass `${{ needs.<job>.outputs.handoff }}` here."
+    )
+  }
+  const handoffKey = readHandoffKey(inputs)
   if (inputs.text('refresh-token') !== '') {
     inputs.problem(
       'refresh-token',
@@ -168,14 +195,31 @@ export function readHandoffConfig(getInput: (name: string) => string, env: NodeJ
     )
   }
   const config: HandoffConfig = {
-    handoff: inputs.text('handoff'),
-    clientSecret,
+    handoff,
+    handoffKey,
+    unused: ['client-id', 'client-secret', 'github-token'].filter((name) => inputs.text(name) !== ''),
     binding: { repository: run ? `${run.repository.owner}/${run.repository.repo}` : '', runId: run?.id ?? 0 },
     postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
     exportEnv: inputs.boolean('export-env')
   }
   if (inputs.problems.length > 0) throw new InputError(inputs.problems)
   return config
+}
+
+/** `handoff-key`, decoded; every problem (empty, white space, not base64, too short) is recorded. */
+function readHandoffKey(inputs: InputReader): Buffer {
+  const text = inputs.credential(
+    'handoff-key',
+    'the key',
+    'Pass the same secret as the rotating job, e.g. `${{ secrets.BOX_HANDOFF_KEY }}`: the hand-off opens only with it.'
+  )
+  if (text === '' || /\s/.test(text)) return Buffer.alloc(0)
+  const decoded = decodeHandoffKey(text)
+  if ('problem' in decoded) {
+    inputs.problem('handoff-key', decoded.problem)
+    return Buffer.alloc(0)
+  }
+  return decoded.key
 }
 
 /** The four credentials; each message says where the value should come from. */
@@ -197,9 +241,11 @@ function readCredentials(
     refreshToken: inputs.credential(
       'refresh-token',
       'the refresh token',
-      `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, pass \`handoff\` instead). An empty value means the secret is not set, ` +
+      `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, ` +
+        'pass `handoff` and `handoff-key` instead). An empty value means the secret is not set, ' +
         `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). ` +
-        `See "First-time setup" in the README to get the first refresh token.`
+        `To get the first refresh token, see "First-time setup" in docs/setup.md ` +
+        `(the \`login\` command stores it in the secret).`
     ),
     githubToken: inputs.credential(
       'github-token',

@@ -32,6 +32,7 @@ import {
   readConfig,
   readFailureIssueTarget,
   readHandoffConfig,
+  takesHandoff,
   type Config,
   type FailureIssueTarget
 } from './inputs.js'
@@ -94,7 +95,7 @@ export async function run(deps: Collaborators): Promise<RunReport> {
   let config: Config
   try {
     // A job with a hand-off only opens it: no Box, no GitHub, no rotation.
-    if (deps.io.getInput('handoff').trim() !== '') {
+    if (takesHandoff((name) => deps.io.getInput(name))) {
       return await consumeHandoff(
         io,
         readHandoffConfig((name) => deps.io.getInput(name), deps.env),
@@ -134,8 +135,8 @@ async function failOnInputs(
 ): Promise<RunReport> {
   const failures: string[] = []
   const report = await failBeforeBox(collecting(io, failures), error.list, {})
-  const rotating = deps.io.getInput('handoff').trim() === ''
-  const target = rotating ? readFailureIssueTarget((name) => deps.io.getInput(name), deps.env) : undefined
+  const getInput = (name: string): string => deps.io.getInput(name)
+  const target = takesHandoff(getInput) ? undefined : readFailureIssueTarget(getInput, deps.env)
   if (target !== undefined) {
     await tellFailureIssue(deps, io, target, redactor, {
       failures,

@@ -88,22 +88,37 @@ export function recoveryInstructions(payloads: RecoveryPayload[]): string {
   ].join('\n')
 }
 
-/** What goes into the log the moment Box answers, before any write is tried. */
-export function writeAheadInstructions(payloads: RecoveryPayload[]): string {
-  return [
+/**
+ * Who logs the sealed copy. The action has used up the old refresh token and runs on a runner that
+ * can be lost; the login command may be storing the very first token, on a person's machine.
+ */
+export type WriteAheadFor = 'action' | 'login'
+
+const WRITE_AHEAD_LEAD: Record<WriteAheadFor, string[]> = {
+  action: [
     'Box has issued a new refresh token and the old one no longer works. This is a sealed copy of the new one, logged before any write is tried,',
     'so that it is never only in memory. If this step does not go on to report every secret as written (it was cancelled, timed out, or the runner',
-    'was lost), run these commands to store it:',
-    ...commandLines(payloads),
-    SEALED_NOTE
-  ].join('\n')
+    'was lost), run these commands to store it:'
+  ],
+  login: [
+    'Box has issued a refresh token, and this command holds the only copy. This is a sealed copy of it,',
+    'logged before any write is tried, so that it is never only in memory. If this command does not go on',
+    'to say that the token is stored (it was interrupted, or this machine or its connection was lost),',
+    'run these commands to store it:'
+  ]
+}
+
+/** What goes into the log the moment Box answers, before any write is tried. */
+export function writeAheadInstructions(payloads: RecoveryPayload[], writer: WriteAheadFor = 'action'): string {
+  return [...WRITE_AHEAD_LEAD[writer], ...commandLines(payloads), SEALED_NOTE].join('\n')
 }
 
 const SEALED_NOTE =
   'The payload is sealed: only GitHub can open it, so it is safe in this log. ' +
   'Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).'
 
-function commandLines(payloads: RecoveryPayload[]): string[] {
+/** One entry per payload: its target, then its command, indented. */
+export function commandLines(payloads: RecoveryPayload[]): string[] {
   return payloads.map((p) => `  ${p.target}:\n    ${p.command}`)
 }
 
@@ -132,8 +147,8 @@ export class RecoveryLedger {
   }
 
   /** What to log the moment the payloads are recorded, before any write; undefined when there are none. */
-  writeAheadInstructions(): string | undefined {
+  writeAheadInstructions(writer: WriteAheadFor = 'action'): string | undefined {
     const pending = this.pending()
-    return pending.length === 0 ? undefined : writeAheadInstructions(pending)
+    return pending.length === 0 ? undefined : writeAheadInstructions(pending, writer)
   }
 }

@@ -67,6 +67,11 @@ export function repositoryTarget(repository: RepositoryRef, app: SecretApp, name
   }
 }
 
+/**
+ * Environment secrets come under the repository permission "Environments", not "Secrets", for
+ * fine-grained tokens and GitHub Apps alike (GitHub's "Permissions required for fine-grained
+ * personal access tokens": Environments lists the environment-secret endpoints; docs/sources.md).
+ */
 export function environmentTarget(repository: RepositoryRef, environment: string, name: string): SecretTarget {
   const full = `${repository.owner}/${repository.repo}`
   return {
@@ -78,8 +83,8 @@ export function environmentTarget(repository: RepositoryRef, environment: string
     scope: `${full} › ${environment}`,
     basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
     permission:
-      `the repository permissions "Secrets: read and write" and "Environments: ` +
-      `read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
+      `the repository permission "Environments: read and write" on ${full} (fine-grained token), ` +
+      `the \`repo\` scope (classic token) or \`environments: write\` (GitHub App)`,
     classicScope: 'repo'
   }
 }

@@ -40,7 +40,7 @@ export function sealForTargets(
         prepared: p,
         problem:
           `The new refresh token could not be sealed for the ${p.target.label} (${String((error as Error)?.message ?? error)}), so it cannot be stored: ` +
-          `re-authorize (README: "Re-authorizing").`
+          `re-authorize (docs/setup.md: "Re-authorizing").`
       }
     }
   })

@@ -42,7 +42,7 @@ test('the sealed copy is printed before the first write, and the printed command
   t.sim.github.injectFault({ method: 'PUT', times: Infinity, fault: { kind: 'status', status: 502 } })
   const result = await t.runLogin(t.baseArgs(['--repository', REPO]))
   expect(result.code).toBe(1)
-  const sealedCopy = result.stdout.indexOf('This is a sealed copy of the new one, logged before any write is tried')
+  const sealedCopy = result.stdout.indexOf('Box has issued a refresh token, and this command holds the only copy.')
   expect(sealedCopy).toBeGreaterThan(0)
   expect(result.stdout.indexOf('Box issued a token pair.')).toBeLessThan(sealedCopy)
   const commands = printedRecoveryCommands(result.stdout)

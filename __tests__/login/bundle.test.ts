@@ -3,7 +3,6 @@
  * flags and environment variables, its authorize URL read from its output, and the browser played
  * by fetching that URL and following Box's redirect by hand.
  */
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -12,9 +11,8 @@ import { startSimulator, type Simulator } from '../simulator/index.js'
 import { playBrowser } from '../support/browser.js'
 import { pasteAll, printedRecoveryCommands } from '../support/paste.js'
 import net, { type AddressInfo } from 'node:net'
-import { REPO_ROOT } from '../support/harness.js'
+import { LOGIN_SCRIPT, spawnLogin, type LoginWorld } from '../support/login-bundle.js'
 
-const SCRIPT = join(REPO_ROOT, 'dist', 'login', 'index.js')
 const REPO = 'octo-org/api-tests'
 const WRITE_TOKEN = 'github_pat_e2e_login_0123456789'
 
@@ -29,75 +27,17 @@ beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'box-token-login-e2e-'))
 })
 
+const world = (): LoginWorld => ({ sim, repo: REPO, writeToken: WRITE_TOKEN, home })
+
 afterEach(async () => {
   await sim.close()
   await rm(home, { recursive: true, force: true })
 })
 
-/** The bundle, spawned as a person runs it: flags for the simulator, credentials in the environment. */
-interface SpawnedLogin {
-  child: ReturnType<typeof spawn>
-  output: () => { stdout: string; stderr: string }
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
-  /** The authorize URL, once printed. */
-  url: Promise<string>
-}
-
-function spawnLogin(extraArgs: string[] = [], env: Record<string, string> = {}): SpawnedLogin {
-  const child = spawn(
-    process.execPath,
-    [
-      SCRIPT,
-      '--repository',
-      REPO,
-      '--box-api-url',
-      sim.boxUrl,
-      '--box-authorize-url',
-      sim.boxAuthorizeUrl,
-      '--port',
-      '0',
-      '--timeout',
-      '20',
-      ...extraArgs
-    ],
-    {
-      cwd: home,
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: home,
-        BOX_CLIENT_ID: sim.box.client.id,
-        BOX_CLIENT_SECRET: sim.box.client.secret,
-        GITHUB_TOKEN: WRITE_TOKEN,
-        GITHUB_API_URL: sim.githubApiUrl,
-        ...env
-      },
-      stdio: ['ignore', 'pipe', 'pipe']
-    }
-  )
-  let stdout = ''
-  let stderr = ''
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('close', (code, signal) => resolve({ code, signal }))
-  )
-  const killer = setTimeout(() => child.kill('SIGKILL'), 25_000)
-  void exited.then(() => clearTimeout(killer))
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8')
-      const match = /^ {2}(http:\/\/\S+\/api\/oauth2\/authorize\?\S+)$/m.exec(stdout)
-      if (match) resolve(match[1]!)
-    })
-    void exited.then(() => reject(new Error(`the command exited before printing a URL:\n${stdout}\n${stderr}`)))
-  })
-  url.catch(() => undefined)
-  return { child, output: () => ({ stdout, stderr }), exited, url }
-}
-
 test('node dist/login/index.js stores a working refresh token and prints none', async () => {
-  expect(existsSync(SCRIPT)).toBe(true) // `npm run build` first
+  expect(existsSync(LOGIN_SCRIPT)).toBe(true) // `npm run bundle` first
   // A clean environment (see spawnLogin): no DISPLAY, so no browser is tried; no NODE_OPTIONS from jest.
-  const login = spawnLogin()
+  const login = spawnLogin(world())
   const url = await login.url
   const visit = await playBrowser(url)
   const { code } = await login.exited
@@ -124,10 +64,29 @@ test('node dist/login/index.js stores a working refresh token and prints none', 
   expect(await readdir(home)).toEqual([])
 })
 
+test('with --handoff-key-secret it also stores a hand-off key, and prints neither', async () => {
+  const login = spawnLogin(world(), ['--handoff-key-secret', 'BOX_HANDOFF_KEY'])
+  const visit = await playBrowser(await login.url)
+  const { code } = await login.exited
+  const { stdout, stderr } = login.output()
+
+  expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
+  expect(stdout).toContain('Hand-off key stored in octo-org/api-tests BOX_HANDOFF_KEY (repository secret, created).')
+  const key = sim.github.getSecret({ kind: 'repository', repo: REPO }, 'BOX_HANDOFF_KEY')?.plaintext
+  expect(key).toMatch(/^[A-Za-z0-9+/]{43}=$/) // 32 bytes, as `openssl rand -base64 32` prints them
+  expect(Buffer.from(key!, 'base64')).toHaveLength(32)
+  const bytes = Buffer.from(key!, 'base64')
+  for (const secret of [key!, bytes.toString('base64url'), bytes.toString('hex'), sim.box.issued[0]!.refreshToken]) {
+    expect(stdout).not.toContain(secret)
+    expect(visit.page).not.toContain(secret)
+  }
+  expect(await readdir(home)).toEqual([])
+})
+
 // ---- interrupted ---------------------------------------------------------------------------------
 
 test('Ctrl-C while waiting for the browser: exit 130, nothing changed, Box never asked for a token', async () => {
-  const login = spawnLogin()
+  const login = spawnLogin(world())
   await login.url
   login.child.kill('SIGINT')
   const { code } = await login.exited
@@ -139,7 +98,7 @@ test('Ctrl-C while waiting for the browser: exit 130, nothing changed, Box never
 
 test('Ctrl-C while the secret is being written: exit 130 with the sealed recovery, which pasted into bash stores the token', async () => {
   sim.github.injectFault({ method: 'PUT', times: Infinity, fault: { kind: 'hang' } })
-  const login = spawnLogin()
+  const login = spawnLogin(world())
   const visit = playBrowser(await login.url)
   await sim.waitForRequest((r) => r.method === 'PUT')
   login.child.kill('SIGINT')
@@ -167,7 +126,7 @@ test('a GitHub that accepts the connection and closes it at once: a clear error 
   })
   await new Promise<void>((resolve) => closer.listen(0, '127.0.0.1', resolve))
   try {
-    const login = spawnLogin([
+    const login = spawnLogin(world(), [
       '--github-api-url',
       `http://127.0.0.1:${(closer.address() as AddressInfo).port}`,
       '--retry-timeout',

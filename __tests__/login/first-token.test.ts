@@ -42,6 +42,9 @@ describe('login', () => {
     )
     expect(result.stdout).toContain('Waiting for the browser (up to 5 min; Ctrl-C to cancel)…')
     expect(result.stdout).toContain('Authorization code received; exchanging it at')
+    // The sealed copy is explained as a first login is: no old token was used, and no runner is involved.
+    expect(result.stdout).toContain('Box has issued a refresh token, and this command holds the only copy.')
+    expect(result.stdout).not.toMatch(/old one|runner/)
     expect(result.stdout).toContain(
       'Token stored in octo-org/api-tests BOX_REFRESH_TOKEN (repository secret, created).'
     )

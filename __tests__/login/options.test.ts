@@ -30,7 +30,8 @@ describe('login options', () => {
       '--timeout',
       '--box-authorize-url',
       '--box-api-url',
-      '--no-browser'
+      '--no-browser',
+      '--handoff-key-secret'
     ]) {
       expect(result.stdout).toContain(flag)
     }
@@ -111,7 +112,29 @@ describe('login options', () => {
     [['--repository', REPO, '--port', 'abc'], '`--port` must be a whole number from 0 to 65535, not "abc".'],
     [['--repository', REPO, '--no-browser=yes'], '`--no-browser` takes no value'],
     [['--repository', REPO, 'octo-org/other'], '`octo-org/other` is not an option: options start with --'],
-    [['--repository', REPO, '--frobnicate'], '`--frobnicate` is not an option of this command (see --help).']
+    [['--repository', REPO, '--frobnicate'], '`--frobnicate` is not an option of this command (see --help).'],
+    [
+      ['--repository', REPO, '--handoff-key-secret'],
+      '`--handoff-key-secret` needs a value, e.g. `--handoff-key-secret BOX_HANDOFF_KEY`.'
+    ],
+    [
+      ['--repository', REPO, '--handoff-key-secret', 'BOX-KEY'],
+      '`--handoff-key-secret` "BOX-KEY" is not a valid secret name'
+    ],
+    [
+      ['--repository', REPO, '--handoff-key-secret', 'GITHUB_KEY'],
+      '`--handoff-key-secret` "GITHUB_KEY" starts with GITHUB_'
+    ],
+    [
+      // Secret names are case-insensitive: this is the refresh token's secret.
+      ['--repository', REPO, '--handoff-key-secret', 'box_refresh_token'],
+      "`--handoff-key-secret` must name another secret than the refresh token's (BOX_REFRESH_TOKEN)"
+    ],
+    [
+      ['--repository', REPO, '--secret-name', 'BOX_KEY', '--handoff-key-secret', 'BOX_KEY'],
+      "`--handoff-key-secret` must name another secret than the refresh token's (BOX_KEY)"
+    ],
+    [['--repository', REPO, '--handof'], 'did you mean `--handoff-key-secret`?']
   ])('refuses %j', (argv, message) => {
     expect(() => parseLoginArgs(argv, {})).toThrow(UsageError)
     expect(() => parseLoginArgs(argv, {})).toThrow(message)
@@ -133,6 +156,7 @@ describe('login options', () => {
           dependabot: false
         },
         organizationVisibility: 'private',
+        handoffKeySecret: undefined,
         boxAuthorizeUrl: 'https://account.box.com/api/oauth2/authorize',
         boxApiUrl: 'https://api.box.com',
         githubApiUrl: 'https://ghe.example.com/api/v3',
@@ -142,6 +166,11 @@ describe('login options', () => {
         openBrowser: true
       }
     })
+  })
+
+  test('--handoff-key-secret is read as given', () => {
+    const command = parseLoginArgs(['--repository', REPO, '--handoff-key-secret', ' BOX_HANDOFF_KEY '], {})
+    expect(command.help === false && command.options.handoffKeySecret).toBe('BOX_HANDOFF_KEY')
   })
 
   test('--no-browser only prints the URL', async () => {

@@ -5,21 +5,22 @@
  */
 import { sealHandoff } from '../../src/handoff.js'
 import { maskedValues, runAction, type ActionRun } from '../support/harness.js'
-import { createWorld, leaksOf, REPO, type World } from '../support/world.js'
+import { createWorld, HANDOFF_KEY, leaksOf, REPO, type World } from '../support/world.js'
 
 let world: World
 afterEach(() => world?.close())
 
-/** The inputs of a job that takes the hand-off: no refresh token, no GitHub token. */
+/** The inputs of a job that takes the hand-off: the hand-off and its key, no other credential. */
 const consumerInputs = (handoff: string, extra: Record<string, string> = {}): Record<string, string> => ({
-  'client-id': world.sim.box.client.id,
-  'client-secret': world.sim.box.client.secret,
   handoff,
+  'handoff-key': HANDOFF_KEY,
   ...extra
 })
 
 async function produce(): Promise<ActionRun> {
-  const producer = await runAction(world.inputs({ 'postman-environment': 'box.json' }), { env: world.env() })
+  const producer = await runAction(world.inputs({ 'postman-environment': 'box.json', 'handoff-key': HANDOFF_KEY }), {
+    env: world.env()
+  })
   expect(producer.code).toBe(0)
   return producer
 }
@@ -30,10 +31,11 @@ test('one job rotates and hands off; other jobs of the run open it, in their own
   world = await createWorld()
   const producer = await produce()
   const handoff = producer.outputs.handoff!
-  expect(handoff).toMatch(/^box-handoff-v1\./)
+  expect(handoff).toMatch(/^box-handoff-v2\./)
   // The runner drops a job output that holds a masked value: none may be in the hand-off.
   const masked = maskedValues(producer)
-  expect(masked.length).toBeGreaterThanOrEqual(5)
+  expect(masked).toContain(HANDOFF_KEY)
+  expect(masked.length).toBeGreaterThanOrEqual(6)
   for (const value of masked) expect(handoff).not.toContain(value)
   expect(leaksOf(world, producer, { postmanFile: 'box.json' })).toEqual([])
 
@@ -59,7 +61,9 @@ test('one job rotates and hands off; other jobs of the run open it, in their own
       'postman-environment': `${consumer.workspace}/box.json`
     })
     expect(consumer.env).toEqual({ BOX_ACCESS_TOKEN: issued.accessToken })
-    expect(maskedValues(consumer)).toEqual([world.sim.box.client.secret, issued.accessToken])
+    // Only the key and the token it opened: a consumer job holds no other credential.
+    expect(maskedValues(consumer)).toEqual([HANDOFF_KEY, issued.accessToken])
+    expect(consumer.stdout).not.toMatch(/^::warning::/m)
     const file = JSON.parse(consumer.files[`${consumer.workspace}/box.json`]!) as { values: unknown[] }
     expect(file.values).toEqual(producerFile.values)
     expect(consumer.summary).toContain("The access token came from the hand-off of this run's rotating job")
@@ -79,9 +83,19 @@ describe('a hand-off that cannot be used is refused before anything else, and no
       /`handoff` was changed on the way/
     ],
     [
-      'opened with another client secret',
-      (h) => ({ inputs: { ...consumerInputs(h), 'client-secret': 'another-client-secret-0123456789' } }),
-      /does not open with this `client-secret`/
+      'opened with another key',
+      (h) => ({ inputs: consumerInputs(h, { 'handoff-key': Buffer.alloc(32, 9).toString('base64') }) }),
+      /`handoff` does not open with this `handoff-key`: give this job the same key as the rotating job/
+    ],
+    [
+      'opened with the client secret, as version 1 did',
+      (h) => ({ inputs: consumerInputs(h, { 'handoff-key': world.sim.box.client.secret }) }),
+      /`handoff-key`: (is not base64|holds \d+ bytes).*openssl rand -base64 32/
+    ],
+    [
+      'made by version 1, sealed with the client secret',
+      (h) => ({ inputs: consumerInputs(h.replace(/^box-handoff-v2\./, 'box-handoff-v1.')) }),
+      /`handoff` was made by an earlier version of this action \(box-handoff-v1, sealed with `client-secret`\).*the rotating job must run this version too, with `handoff-key`/
     ],
     [
       'from another run',
@@ -127,7 +141,7 @@ describe('a hand-off that cannot be used is refused before anything else, and no
         expiresIn: 3600,
         refreshTokenExpiresAt: Date.now() + 59 * 86_400_000
       },
-      world.sim.box.client.secret,
+      Buffer.from(HANDOFF_KEY, 'base64'),
       { repository: REPO, runId: 1001 }
     )
     const consumer = await runAction(consumerInputs(expired), { env: world.env() })

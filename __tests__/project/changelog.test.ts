@@ -83,3 +83,16 @@ test('the command prints the section, and fails with a message for a missing one
   expect(missing.status).toBe(1)
   expect(missing.stderr).toContain('CHANGELOG.md has no section "## [0.0.1]".')
 })
+
+test("the version's section says whether it is released, and the README and docs/releases.md agree", () => {
+  const changelog = readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8')
+  const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
+  const heading = new RegExp(`^## \\[${version.replace(/\./g, '\\.')}\\] - (.*)$`, 'm').exec(changelog)?.[1]
+  // A date once it is tagged (scripts/release/check-tag.sh refuses a tag without one), until then these words.
+  expect(heading).toMatch(/^(\d{4}-\d{2}-\d{2}|not released yet)$/)
+  const released = heading !== 'not released yet'
+  for (const page of ['README.md', 'docs/releases.md']) {
+    const saysUnreleased = /No release exists\s+yet/.test(readFileSync(path.join(root, page), 'utf8'))
+    expect({ page, saysUnreleased }).toEqual({ page, saysUnreleased: !released })
+  }
+})

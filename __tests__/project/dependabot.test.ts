@@ -10,7 +10,10 @@ interface Update {
   'package-ecosystem': string
   directory: string
   schedule?: { interval?: string }
-  groups?: Record<string, { patterns?: string[]; 'dependency-type'?: string; 'update-types'?: string[] }>
+  groups?: Record<
+    string,
+    { patterns?: string[]; 'exclude-patterns'?: string[]; 'dependency-type'?: string; 'update-types'?: string[] }
+  >
 }
 
 const root = path.resolve(import.meta.dirname, '..', '..')
@@ -33,4 +36,23 @@ test.each(['npm', 'github-actions'])('%s updates are scheduled and grouped', (ec
   const groups = Object.values(update.groups ?? {})
   expect(groups.length).toBeGreaterThan(0)
   for (const group of groups) expect(group.patterns ?? group['dependency-type']).toBeDefined()
+})
+
+test('the npm groups split the packages dist/ bundles from the rest, without overlap', () => {
+  const npm = config.updates.find((u) => u['package-ecosystem'] === 'npm')!
+  const { bundled, development } = npm.groups as Record<string, { patterns?: string[]; 'exclude-patterns'?: string[] }>
+  // The direct devDependencies whose code is in a bundle: their name@version heads a licenses.txt entry.
+  const licences = ['dist/licenses.txt', 'dist/login/licenses.txt']
+    .map((file) => readFileSync(path.join(root, file), 'utf8'))
+    .join('\n')
+  const direct = Object.keys(
+    (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
+      .devDependencies
+  )
+  const inBundle = direct.filter((name) =>
+    new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}@\\d`, 'm').test(licences)
+  )
+  expect([...(bundled?.patterns ?? [])].sort()).toEqual(inBundle.sort())
+  expect(development?.patterns).toEqual(['*'])
+  expect([...(development?.['exclude-patterns'] ?? [])].sort()).toEqual(inBundle.sort())
 })

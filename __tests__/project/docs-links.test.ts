@@ -81,3 +81,31 @@ test('the README stays short: about 10–12 KB', () => {
   expect(bytes).toBeGreaterThan(8_000)
   expect(bytes).toBeLessThan(13_000)
 })
+
+/** The sections of README.md and docs/ that messages in src/ send people to: `"Heading" in docs/x.md`, `(docs/x.md: "Heading")`. */
+function sectionsNamedInSources(): Array<{ file: string; page: string; heading: string }> {
+  const found: Array<{ file: string; page: string; heading: string }> = []
+  const sources = readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' }).filter((n) =>
+    n.endsWith('.ts')
+  )
+  for (const name of sources) {
+    const text = readFileSync(path.join(root, 'src', name), 'utf8')
+    const page = (named: string): string => (named === 'the README' ? 'README.md' : named)
+    for (const m of text.matchAll(/"([^"`]+)" in (docs\/[\w-]+\.md|the README)/g))
+      found.push({ file: `src/${name}`, page: page(m[2]!), heading: m[1]! })
+    for (const m of text.matchAll(/\((docs\/[\w-]+\.md|README): "([^"`]+)"\)/g))
+      found.push({ file: `src/${name}`, page: m[1] === 'README' ? 'README.md' : m[1]!, heading: m[2]! })
+  }
+  return found
+}
+
+test('every section a message in src/ sends people to exists under that heading', () => {
+  const named = sectionsNamedInSources()
+  // The refresh-token, re-authorization and concurrency pointers at least; none may be lost to a changed phrasing.
+  expect(named.length).toBeGreaterThanOrEqual(6)
+  const missing = named.filter(({ page, heading }) => {
+    const file = path.join(root, page)
+    return !existsSync(file) || !anchors(readFileSync(file, 'utf8')).has([...anchors(`# ${heading}`)][0]!)
+  })
+  expect(missing).toEqual([])
+})

@@ -1,5 +1,6 @@
 /**
- * A fake Box: the OAuth 2.0 authorize endpoint (consent is given, or refused, without a page),
+ * A fake Box: the OAuth 2.0 authorize endpoint (consent is given, or refused, without a page, or
+ * on a minimal consent page that a real browser clicks through: `consentPage`),
  * the token endpoint (refresh and authorization-code grants) and GET /2.0/users/me, with the
  * lifetimes and error answers of Box's OAuth 2.0 documentation (developer.box.com, "Refresh a token"
  * and "Authorization URL"; the OAuth2Error schema of box/box-openapi).
@@ -102,6 +103,8 @@ export class FakeBox {
   readonly client: { id: string; secret: string }
   /** Every token answer Box produced (refresh and authorization code), including dropped ones. */
   readonly issued: BoxIssuedPair[] = []
+  /** Every authorization code handed out, in order. */
+  readonly issuedCodes: string[] = []
   /** POST /oauth2/token requests with grant_type=refresh_token, faulted ones included. */
   refreshAttempts = 0
   /** `expires_in` of the next answers; may be changed between requests. */
@@ -110,6 +113,11 @@ export class FakeBox {
   reuseGraceMs: number
   /** What the user clicks on the consent page of the next GET /api/oauth2/authorize requests. */
   consent: Consent = 'grant'
+  /**
+   * Show a consent page with "Grant access to Box" and "Deny access" buttons instead of answering at
+   * once; the button the browser clicks posts the answer (`consent` is then not used).
+   */
+  consentPage = false
 
   private readonly clients = new Map<string, string>()
   /** Client id → the redirect URIs its app lists in the Developer Console. */
@@ -117,6 +125,8 @@ export class FakeBox {
   private readonly refreshTokens = new Map<string, RefreshTokenState>()
   private readonly accessTokens = new Map<string, AccessTokenState>()
   private readonly authorizationCodes = new Map<string, AuthorizationCodeState>()
+  /** Consent pages shown and not answered yet: the page's request id → what the authorize URL asked. */
+  private readonly pendingConsents = new Map<string, { clientId: string; redirectUri: string; state: string }>()
   /** Queued faults, each with how many more requests it answers (Infinity: every one from now on). */
   private readonly faults: Array<{ fault: BoxFault; remaining: number }> = []
 
@@ -161,6 +171,7 @@ export class FakeBox {
     if (!this.clients.has(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
     const code = randomAlnum(32)
     this.authorizationCodes.set(code, { clientId, redirectUri, issuedAt: Date.now(), used: false })
+    this.issuedCodes.push(code)
     return code
   }
 
@@ -192,6 +203,7 @@ export class FakeBox {
   async handle(exchange: Exchange): Promise<void> {
     if (exchange.path === '/oauth2/token' && exchange.method === 'POST') return this.handleToken(exchange)
     if (exchange.path === '/api/oauth2/authorize' && exchange.method === 'GET') return this.handleAuthorize(exchange)
+    if (exchange.path === '/api/oauth2/authorize' && exchange.method === 'POST') return this.handleConsent(exchange)
     if (exchange.path === '/2.0/users/me' && exchange.method === 'GET') return this.handleMe(exchange)
     return exchange.respondJson(404, {
       type: 'error',
@@ -229,20 +241,45 @@ export class FakeBox {
       )
     }
     const state = query.get('state')
-    const back = (params: Record<string, string>): Promise<void> => {
-      const location = new URL(requested)
-      for (const [name, value] of Object.entries({ ...params, ...(state ? { state } : {}) }))
-        location.searchParams.set(name, value)
-      return exchange.respond(302, { location: location.href, 'cache-control': 'no-store' })
-    }
+    const back = (params: Record<string, string>): Promise<void> => redirectBack(exchange, requested, state, params)
     if (query.get('response_type') !== 'code') {
       return back({ error: 'unsupported_response_type', error_description: 'The response type must be code.' })
     }
     // Box itself treats state as optional; the simulator insists, so a client that forgets its CSRF check is caught.
     if (!state) return back({ error: 'invalid_request', error_description: 'The state parameter is required.' })
-    if (this.consent === 'deny')
-      return back({ error: 'access_denied', error_description: 'The user denied access to their account.' })
-    return back({ code: this.issueAuthorizationCode(clientId, requested) })
+    if (this.consentPage) {
+      const request = randomAlnum(32)
+      this.pendingConsents.set(request, { clientId, redirectUri: requested, state })
+      return exchange.respond(200, { ...htmlHeaders, 'cache-control': 'no-store' }, consentPage(request))
+    }
+    return this.answerConsent(exchange, this.consent, clientId, requested, state)
+  }
+
+  /** POST /api/oauth2/authorize: the button clicked on the consent page. */
+  private async handleConsent(exchange: Exchange): Promise<void> {
+    const form = parseForm(exchange)
+    const request = form?.get('request') ?? ''
+    const pending = this.pendingConsents.get(request)
+    const consent = form?.get('consent')
+    if (pending === undefined || (consent !== 'grant' && consent !== 'deny'))
+      return exchange.respond(400, htmlHeaders, errorPage('invalid_request', 'This consent page has expired.'))
+    this.pendingConsents.delete(request)
+    return this.answerConsent(exchange, consent, pending.clientId, pending.redirectUri, pending.state)
+  }
+
+  private answerConsent(
+    exchange: Exchange,
+    consent: Consent,
+    clientId: string,
+    redirectUri: string,
+    state: string
+  ): Promise<void> {
+    if (consent === 'deny')
+      return redirectBack(exchange, redirectUri, state, {
+        error: 'access_denied',
+        error_description: 'The user denied access to their account.'
+      })
+    return redirectBack(exchange, redirectUri, state, { code: this.issueAuthorizationCode(clientId, redirectUri) })
   }
 
   /**
@@ -409,6 +446,32 @@ function acceptableRedirectUri(uri: string): boolean {
     return false
   }
   return (url.protocol === 'https:' || isLoopbackHttp(url)) && url.hash === ''
+}
+
+/** Box sends the browser back to the redirect URI with `params` and the state it was given. */
+function redirectBack(
+  exchange: Exchange,
+  redirectUri: string,
+  state: string | null,
+  params: Record<string, string>
+): Promise<void> {
+  const location = new URL(redirectUri)
+  for (const [name, value] of Object.entries({ ...params, ...(state ? { state } : {}) }))
+    location.searchParams.set(name, value)
+  return exchange.respond(302, { location: location.href, 'cache-control': 'no-store' })
+}
+
+/** A minimal consent page: the app asks for access, and two buttons post the answer back. */
+function consentPage(request: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Box | Grant access</title></head>
+<body><h1>An app would like to access your Box account</h1>
+<form method="post" action="/api/oauth2/authorize">
+<input type="hidden" name="request" value="${request}">
+<button type="submit" name="consent" value="grant">Grant access to Box</button>
+<button type="submit" name="consent" value="deny">Deny access</button>
+</form></body></html>
+`
 }
 
 /** Box's error page for authorize requests it will not redirect: "Error: <code>" and the details. */

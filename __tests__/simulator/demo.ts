@@ -17,6 +17,8 @@ import { describeRequests, startSimulator } from './index.js'
 
 const REPOSITORY = 'octo-org/api-tests'
 const SECRET = 'BOX_REFRESH_TOKEN'
+/** The workflow's own hand-off key (a real one comes from `openssl rand -base64 32`). */
+const HANDOFF_KEY = Buffer.from('demo hand-off key: 32 bytes long').toString('base64')
 const scope = { kind: 'repository', repo: REPOSITORY } as const
 
 /**
@@ -108,7 +110,7 @@ async function main(): Promise<number> {
     return 2
   }
   if (!existsSync(join(REPO_ROOT, 'dist', 'index.js'))) {
-    console.error('dist/index.js does not exist yet: run `npm run build` first.')
+    console.error('dist/index.js does not exist yet: run `npm run bundle` first.')
     return 1
   }
   const sim = await startSimulator({ delayMs })
@@ -134,7 +136,8 @@ async function main(): Promise<number> {
         'github-token': 'ghp_demo_token',
         'box-api-url': sim.boxUrl,
         'postman-environment': 'box.postman_environment.json',
-        'retry-timeout-seconds': '5'
+        'retry-timeout-seconds': '5',
+        ...(flags.scenario === 'handoff' ? { 'handoff-key': HANDOFF_KEY } : {})
       },
       { env: { GITHUB_API_URL: sim.githubApiUrl, GITHUB_REPOSITORY: REPOSITORY } }
     )
@@ -179,7 +182,8 @@ async function main(): Promise<number> {
           refreshToken,
           newRefreshToken: newPair?.refreshToken ?? '',
           clientSecret: sim.box.client.secret,
-          githubToken: 'ghp_demo_token'
+          githubToken: 'ghp_demo_token',
+          handoffKey: HANDOFF_KEY
         },
         { accessToken: newPair?.accessToken, postmanFile: 'box.postman_environment.json' }
       )
@@ -199,9 +203,8 @@ async function main(): Promise<number> {
     const before = sim.requests.length
     const consumer = await runAction(
       {
-        'client-id': sim.box.client.id,
-        'client-secret': sim.box.client.secret,
         handoff: run.outputs.handoff ?? '',
+        'handoff-key': HANDOFF_KEY,
         'postman-environment': 'box.postman_environment.json'
       },
       { env: { GITHUB_API_URL: sim.githubApiUrl, GITHUB_REPOSITORY: REPOSITORY } }

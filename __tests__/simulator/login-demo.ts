@@ -16,7 +16,7 @@ const SCRIPT = join(REPO_ROOT, 'dist', 'login', 'index.js')
 
 async function main(): Promise<number> {
   if (!existsSync(SCRIPT)) {
-    console.error('dist/login/index.js does not exist yet: run `npm run build` first.')
+    console.error('dist/login/index.js does not exist yet: run `npm run bundle` first.')
     return 1
   }
   const sim = await startSimulator()

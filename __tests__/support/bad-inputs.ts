@@ -2,9 +2,11 @@
 export const badInputs: Array<[string, Record<string, string>, RegExp]> = [
   ['client-id', { 'client-id': '' }, /empty.*client ID/],
   ['client-secret', { 'client-secret': '' }, /empty/],
-  ['refresh-token', { 'refresh-token': '' }, /secret is not set.*First-time setup/],
+  ['refresh-token', { 'refresh-token': '' }, /secret is not set.*"First-time setup" in docs\/setup\.md/],
   ['refresh-token', { 'refresh-token': 'abc def' }, /white space/],
   ['github-token', { 'github-token': '' }, /GITHUB_TOKEN cannot write secrets/],
+  ['handoff-key', { 'handoff-key': Buffer.alloc(31, 7).toString('base64') }, /31 bytes.*openssl rand -base64 32/],
+  ['handoff-key', { 'handoff-key': 'a2V5*a2V5' }, /not base64.*openssl rand -base64 32/],
   ['secret-name', { 'secret-name': 'BOX-TOKEN' }, /letters, digits and underscores/],
   ['secret-name', { 'secret-name': '1TOKEN' }, /start with a digit/],
   ['secret-name', { 'secret-name': 'github_token' }, /reserves/],

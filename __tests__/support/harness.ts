@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { bundleNode, recordBundleRun } from './e2e-node.js'
 
 /** The repository root (this file is <repo>/__tests__/support/harness.ts). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -64,7 +65,7 @@ const DEFAULT_TIMEOUT_MS = 20_000
 
 export async function runAction(inputs: Record<string, string>, options: RunActionOptions = {}): Promise<ActionRun> {
   const script = options.script ?? join(REPO_ROOT, 'dist', 'index.js')
-  if (!existsSync(script)) throw new Error(`runAction: ${script} does not exist (run \`npm run build\` first)`)
+  if (!existsSync(script)) throw new Error(`runAction: ${script} does not exist (run \`npm run bundle\` first)`)
 
   const dirs = await makeRunDirectories()
   try {
@@ -238,17 +239,18 @@ export interface SpawnedNode {
 const preciseNow = (): number => performance.timeOrigin + performance.now()
 
 /**
- * `node ARGS` in `cwd` with exactly `env`; also what the benchmark times. E2E_NODE names another
- * Node.js binary (e.g. Node 24, which the runner uses) for the whole end-to-end suite.
+ * `node ARGS` in `cwd` with exactly `env`; also what the benchmark times. The default binary is
+ * Node.js 24, as on the runner (support/e2e-node.ts); every spawn is recorded for the run's report.
  */
 export function spawnNode(
   args: string[],
   cwd: string,
   env: Record<string, string>,
   timeoutMs: number,
-  node = process.env.E2E_NODE || process.execPath,
+  node = bundleNode(),
   control?: (child: ChildProcess, output: () => string) => void
 ): Promise<SpawnedNode> {
+  recordBundleRun(node)
   return new Promise((resolvePromise, reject) => {
     const startedAt = preciseNow()
     const child = spawn(node, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })

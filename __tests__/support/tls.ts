@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import http from 'node:http'
 import https from 'node:https'
-import type { AddressInfo } from 'node:net'
+import { isIP, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -15,7 +15,7 @@ export interface SeenRequest {
 }
 
 export interface HttpsFront {
-  /** `127.0.0.1:PORT`, the value for the collection variable `api.box.com`. */
+  /** `ADDRESS:PORT` (e.g. the value for the collection variable `api.box.com`). */
   host: string
   seen: SeenRequest[]
   close(): Promise<void>
@@ -28,8 +28,9 @@ export interface Certificate {
   cert: Buffer
 }
 
-/** A throwaway self-signed certificate (for 127.0.0.1 unless a host name is given), made with openssl. */
+/** A throwaway self-signed certificate (for 127.0.0.1 unless a host name or IP address is given), made with openssl. */
 export async function makeCertificate(hostName?: string): Promise<Certificate> {
+  const subjectAltName = hostName === undefined ? 'IP:127.0.0.1' : `${isIP(hostName) ? 'IP' : 'DNS'}:${hostName}`
   const dir = await mkdtemp(join(tmpdir(), 'box-token-refresh-tls-'))
   const keyFile = join(dir, 'key.pem')
   const certFile = join(dir, 'cert.pem')
@@ -52,15 +53,22 @@ export async function makeCertificate(hostName?: string): Promise<Certificate> {
       '-subj',
       `/CN=${hostName ?? '127.0.0.1'}`,
       '-addext',
-      `subjectAltName=${hostName ? `DNS:${hostName}` : 'IP:127.0.0.1'}`
+      `subjectAltName=${subjectAltName}`
     ],
     { stdio: 'ignore' }
   )
   return { dir, certFile, key: readFileSync(keyFile), cert: readFileSync(certFile) }
 }
 
-/** An https server on 127.0.0.1 that records each request and forwards it to the simulator's Box. */
-export async function startHttpsFront(target: string, tls: Certificate): Promise<HttpsFront> {
+/**
+ * An https server that records each request and forwards it to `target` (one of the simulator's
+ * services), on 127.0.0.1 and a free port unless `listen` says where.
+ */
+export async function startHttpsFront(
+  target: string,
+  tls: Certificate,
+  listen: { address: string; port: number } = { address: '127.0.0.1', port: 0 }
+): Promise<HttpsFront> {
   const seen: SeenRequest[] = []
   const server = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     seen.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization })
@@ -78,9 +86,12 @@ export async function startHttpsFront(target: string, tls: Certificate): Promise
     })
     req.pipe(upstream)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(listen.port, listen.address, resolve)
+  })
   return {
-    host: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+    host: `${listen.address}:${(server.address() as AddressInfo).port}`,
     seen,
     close: () =>
       new Promise<void>((resolve) => {

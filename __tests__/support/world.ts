@@ -12,6 +12,11 @@ import { scanForLeaks, type ActionRun, type LeakAllowances } from './harness.js'
 export const REPO = 'octo-org/api-tests'
 export const WRITE_TOKEN = 'github_pat_write_0123456789'
 export const SECRET = 'BOX_REFRESH_TOKEN'
+/**
+ * A `handoff-key` as `openssl rand -base64 32` prints one, with + and / so that its URL-safe form
+ * differs; every leak scan looks for it in each form.
+ */
+export const HANDOFF_KEY = 'DUKIA+onAL+r2EPO3/j5mzjnqNYSntt/zsQBgf6v3Ig='
 
 export interface World {
   sim: Simulator
@@ -171,15 +176,19 @@ export async function runFlow(
 
 /**
  * What a run of the bundle in this world left where it should not: every credential the world
- * knows (the old and the newest refresh token, the client secret, the write token), with the newest
- * access token allowed where the action hands it out.
+ * knows (the old and the newest refresh token, the client secret, the write token, the hand-off
+ * key), with the newest access token allowed where the action hands it out.
  */
 export function leaksOf(world: World, run: ActionRun, allow: Omit<LeakAllowances, 'accessToken'> = {}): string[] {
   const issued = world.sim.box.issued.at(-1)
   const secrets: Record<string, string> = {
     oldRefreshToken: world.refreshToken,
     clientSecret: world.sim.box.client.secret,
-    githubToken: WRITE_TOKEN
+    githubToken: WRITE_TOKEN,
+    handoffKey: HANDOFF_KEY,
+    // The key's bytes as other encodings would print them.
+    handoffKeyBase64url: Buffer.from(HANDOFF_KEY, 'base64').toString('base64url'),
+    handoffKeyHex: Buffer.from(HANDOFF_KEY, 'base64').toString('hex')
   }
   if (issued) secrets.newRefreshToken = issued.refreshToken
   return scanForLeaks(run, secrets, { accessToken: issued?.accessToken, ...allow })

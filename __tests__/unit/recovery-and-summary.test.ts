@@ -94,6 +94,30 @@ test('recovery instructions list each command and say the payload is sealed', ()
   expect(text).toContain(payload.command)
   expect(text).toMatch(/only GitHub can open it/)
   expect(writeAheadInstructions([payload])).toContain(payload.command)
+  expect(writeAheadInstructions([payload], 'login')).toContain(payload.command)
+})
+
+test('the sealed copy logged before any write says what is true for the action, and for a login', () => {
+  const payload = recoveryPayload(
+    prepared(repositoryTarget({ owner: 'o', repo: 'r' }, 'actions', 'T')),
+    sealed,
+    GITHUB_COM
+  )
+  // The action has used up the old token and runs on a runner: its wording is unchanged.
+  expect(writeAheadInstructions([payload]).split('\n').slice(0, 3)).toEqual([
+    'Box has issued a new refresh token and the old one no longer works. This is a sealed copy of the new one, logged before any write is tried,',
+    'so that it is never only in memory. If this step does not go on to report every secret as written (it was cancelled, timed out, or the runner',
+    'was lost), run these commands to store it:'
+  ])
+  // A login may store the very first token, on a person's machine: no old token, no runner.
+  const login = writeAheadInstructions([payload], 'login')
+  expect(login).toMatch(/^Box has issued a refresh token, and this command holds the only copy\./)
+  expect(login).toMatch(/If this command does not go on\nto say that the token is stored/)
+  expect(login).not.toMatch(/old one|runner|this step/)
+  const ledger = new RecoveryLedger()
+  ledger.record(payload)
+  expect(ledger.writeAheadInstructions('login')).toBe(login)
+  expect(ledger.writeAheadInstructions()).toBe(writeAheadInstructions([payload]))
 })
 
 test('the ledger keeps every sealed copy until its write is confirmed', () => {

@@ -110,7 +110,7 @@ function createGitHubClient(token, options) {
     // Evaluated here, once the inputs are valid, not at start-up. "eager" keeps it in the entry's
     // file rather than a chunk of its own, so no file is read here: the requests leave at once, before
     // libsodium's chunk loads.
-    const octokit = Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 5194)).then(({ Octokit }) => new Octokit({
+    const octokit = Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4629)).then(({ Octokit }) => new Octokit({
         auth: token,
         userAgent: orchestrationUserAgent(),
         baseUrl: options.baseUrl,
@@ -261,7 +261,7 @@ function failureStatus(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7746);
+/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7481);
 /* harmony import */ var _login_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2550);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2238);
 /* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(116);
@@ -321,7 +321,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7746:
+/***/ 7481:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -379,9 +379,9 @@ const REFRESH_TOKEN_LIFETIME_DAYS = 60;
 /** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
 const ROTATION_WARNING_DAYS = 45;
 const reauthorize = (ctx) => `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: ` +
-    `see "Re-authorizing" in the README (the \`login\` command does both in one step).`;
-const concurrencyFix = (/* unused pure expression or super */ null && ('Runs that share one refresh token must not overlap: put every job that uses this action in one `concurrency:` group (e.g. ' +
-    '`group: box-token`, `cancel-in-progress: false`).'));
+    `see "Re-authorizing" in docs/setup.md (the \`login\` command does both in one step).`;
+const concurrencyFix = (/* unused pure expression or super */ null && ('Runs that share one refresh token must not overlap: put every job that rotates it (every job that passes ' +
+    '`refresh-token`) in one `concurrency:` group (e.g. `group: box-token`, `cancel-in-progress: false`).'));
 /** True when the secret was rotated after this run was queued: the run holds the previous token. */
 function holdsStaleToken(ctx) {
     return (ctx.secretUpdatedAt !== undefined &&
@@ -392,7 +392,8 @@ function staleTokenNote(ctx) {
     return (`The ${ctx.secretLabel} was rotated at ${iso(ctx.secretUpdatedAt)}, after this run was queued at ${iso(ctx.runQueuedAt)}, ` +
         `so this run was handed the previous refresh token, which another run has already used. The secret itself holds the current token: ` +
         `re-run the workflow (a new run reads the secret again). ${concurrencyFix} A run that waits in that group still holds the token it was ` +
-        `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this (README: "Concurrency").`);
+        `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this ` +
+        `(docs/concurrency.md: "One concurrency group").`);
 }
 function ageNote(ctx) {
     if (ctx.secretUpdatedAt === undefined)
@@ -464,12 +465,13 @@ function explainRefreshFailure(error, ctx) {
             lines.push(error.earlierAmbiguousAttempt
                 ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) ` +
                     `and may have used the refresh token: ` +
-                    `if the next run fails with invalid_grant, re-authorize (README: "Re-authorizing").`
+                    `if the next run fails with invalid_grant, re-authorize (docs/setup.md: "Re-authorizing").`
                 : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow later (the secret is unchanged).');
             break;
         case 'ambiguous':
             lines.push('Box may have processed the request and used the refresh token without the answer reaching this run. ' +
-                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized (README: "Re-authorizing").');
+                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized ' +
+                '(docs/setup.md: "Re-authorizing").');
             break;
         case 'malformed':
             lines.push(reauthorize(ctx));
@@ -711,7 +713,7 @@ function sealForTargets(sealer, prepared, refreshToken, githubApiUrl, ledger) {
             return {
                 prepared: p,
                 problem: `The new refresh token could not be sealed for the ${p.target.label} (${String(error?.message ?? error)}), so it cannot be stored: ` +
-                    `re-authorize (README: "Re-authorizing").`
+                    `re-authorize (docs/setup.md: "Re-authorizing").`
             };
         }
     });
@@ -1074,13 +1076,13 @@ function organizationProblem(organization) {
         : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
 }
 /** `owner/name` as GitHub allows it. */
-function isRepositoryName(value) {
+function names_isRepositoryName(value) {
     const [owner = '', repo = '', ...rest] = value.split('/');
     return rest.length === 0 && ownerPattern.test(owner) && repoPattern.test(repo) && repo !== '.' && repo !== '..';
 }
 function parseRepository(value, problem) {
     const [owner = '', repo = ''] = value.split('/');
-    if (!isRepositoryName(value)) {
+    if (!names_isRepositoryName(value)) {
         problem('repository', value === ''
             ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.'
             : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
@@ -1132,6 +1134,7 @@ const flags = {
     'organization-visibility': { type: 'string' },
     'secret-name': { type: 'string' },
     dependabot: { type: 'boolean' },
+    'handoff-key-secret': { type: 'string' },
     'github-token': { type: 'string' },
     'github-api-url': { type: 'string' },
     'box-authorize-url': { type: 'string' },
@@ -1214,6 +1217,7 @@ const EXAMPLES = {
     repository: 'octo-org/api-tests',
     organization: 'octo-org',
     environment: 'production',
+    'handoff-key-secret': 'BOX_HANDOFF_KEY',
     port: String(DEFAULT_PORT),
     timeout: String(DEFAULT_TIMEOUT_SECONDS),
     'retry-timeout': String(DEFAULT_RETRY_TIMEOUT_SECONDS)
@@ -1316,6 +1320,7 @@ function parseLoginArgs(argv, env) {
     if (githubToken !== undefined && /\s/.test(githubToken.value))
         flagsRead.problem(githubToken.source, 'contains white space. Give the token alone.');
     const { selection, organizationVisibility } = readLoginSelection(flagsRead);
+    const handoffKeySecret = readHandoffKeySecret(flagsRead, selection.secretName);
     const githubApiFlag = flagsRead.text('github-api-url');
     const options = {
         clientId: flagsRead.credential('client-id', env.BOX_CLIENT_ID, 'BOX_CLIENT_ID', 'the client ID'),
@@ -1323,6 +1328,7 @@ function parseLoginArgs(argv, env) {
         githubToken,
         selection,
         organizationVisibility,
+        handoffKeySecret,
         boxAuthorizeUrl: flagsRead.url('--box-authorize-url', flagsRead.text('box-authorize-url') ?? DEFAULT_BOX_AUTHORIZE_URL),
         boxApiUrl: flagsRead.url('--box-api-url', flagsRead.text('box-api-url') ?? DEFAULT_BOX_API_URL),
         githubApiUrl: flagsRead.url(githubApiFlag === undefined && env.GITHUB_API_URL ? 'GITHUB_API_URL' : '--github-api-url', githubApiFlag ?? (env.GITHUB_API_URL || 'https://api.github.com')),
@@ -1368,6 +1374,18 @@ function readLoginSelection(flagsRead) {
         organizationVisibility: visibility === 'all' ? 'all' : 'private'
     };
 }
+/** The secret the hand-off key goes to: a valid name, and not the refresh token's (names are case-insensitive). */
+function readHandoffKeySecret(flagsRead, secretName) {
+    const name = flagsRead.text('handoff-key-secret');
+    if (name === undefined)
+        return undefined;
+    flagsRead.check('--handoff-key-secret', secretNameProblem(name));
+    if (name.toUpperCase() === secretName.toUpperCase()) {
+        flagsRead.problem('--handoff-key-secret', `must name another secret than the refresh token's (${secretName}): ` +
+            'the hand-off key is a secret of its own, e.g. BOX_HANDOFF_KEY.');
+    }
+    return name;
+}
 /** The flag, then GH_TOKEN and GITHUB_TOKEN in gh's own order; `gh auth token` is asked later. */
 function githubTokenFrom(flag, env) {
     if (flag !== undefined)
@@ -1388,12 +1406,18 @@ function githubTokenFrom(flag, env) {
  *
  * Only a request that carries this login's state is taken; any other (an old browser tab, a page
  * trying to push its own code) is refused and the wait goes on, so a forged request can never get
- * a code exchanged or stored. The browser's request is held open until the command is done, so
- * the tab shows the real outcome rather than "received".
+ * a code exchanged or stored. The request that brings the answer is sent on at once (303) to
+ * RESULT_PATH, so the address bar and the tab's history never keep a URL with the code; that
+ * request is held open until the command is done, so the tab shows the real outcome rather than
+ * "received".
  */
 
 
 
+/** Where the browser is sent once the answer is taken: a URL with nothing in it, for the outcome. */
+const RESULT_PATH = `${CALLBACK_PATH}/result`;
+/** How long close() waits for the browser to follow the redirect to RESULT_PATH. */
+const RESULT_WAIT_MS = 5_000;
 class ListenError extends Error {
     code;
     constructor(code, message) {
@@ -1430,6 +1454,8 @@ async function startCallbackServer(port, state, onRefused) {
     let deliver = () => { };
     const answer = new Promise((resolve) => (deliver = resolve));
     let held;
+    let heldArrived = () => { };
+    const resultRequested = new Promise((resolve) => (heldArrived = resolve));
     let taken = false;
     const server = external_node_http_default().createServer((req, res) => {
         res.on('error', () => { }); // a browser that went away is not the command's problem
@@ -1438,6 +1464,10 @@ async function startCallbackServer(port, state, onRefused) {
         const url = URL.canParse(req.url ?? '/', 'http://127.0.0.1')
             ? new URL(req.url ?? '/', 'http://127.0.0.1')
             : undefined;
+        if (req.method === 'GET' && url?.pathname === RESULT_PATH && taken && held === undefined) {
+            held = res;
+            return heldArrived();
+        }
         if (req.method !== 'GET' || url?.pathname !== CALLBACK_PATH)
             return sendPage(res, 404, {
                 ok: false,
@@ -1474,7 +1504,8 @@ async function startCallbackServer(port, state, onRefused) {
             });
         }
         taken = true;
-        held = res;
+        res.writeHead(303, { location: RESULT_PATH, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+        res.end();
         deliver(error !== null
             ? { kind: 'error', error, description: params.get('error_description') ?? undefined }
             : { kind: 'code', code: code });
@@ -1500,6 +1531,12 @@ async function startCallbackServer(port, state, onRefused) {
             void answer.then(finish);
         }),
         close: async (page) => {
+            // The browser may not have followed the redirect yet when the command is already done (a refusal is quick).
+            if (taken && held === undefined) {
+                let timer;
+                await Promise.race([resultRequested, new Promise((resolve) => (timer = setTimeout(resolve, RESULT_WAIT_MS)))]);
+                clearTimeout(timer);
+            }
             if (held !== undefined && !held.headersSent)
                 sendPage(held, page?.ok === false ? 400 : 200, page ?? { ok: false, title: 'Stopped', message: 'The command stopped. Look at the terminal.' });
             await new Promise((resolve) => {
@@ -1747,6 +1784,238 @@ async function resolveGitHubToken(options, ghAuthToken, terminal) {
     return { value: token, source: '`gh auth token`' };
 }
 
+;// CONCATENATED MODULE: ./src/handoff.ts
+/**
+ * The sealed hand-off: the access token, carried from the job that rotated to later jobs of the
+ * same workflow run, as a job output.
+ *
+ * GitHub drops a job output that holds a masked value, and a second job must not rotate (single-use
+ * refresh tokens race), so the rotating job outputs the access token encrypted with AES-256-GCM.
+ * The runner prints every step's `with:` values in the log, so the envelope is public wherever the
+ * run's logs are: its key is a dedicated random secret (`handoff-key`, at least 32 bytes) that only
+ * the workflow holds, never the Box client secret, which app collaborators, Postman environments and
+ * `.env` files hold too. HKDF-SHA256 derives two keys from it, bound to the repository and the run
+ * (any attempt of it, so re-running failed jobs works while the token lives): one encrypts, the
+ * other makes the key check value. The value holds no masked value, so the runner passes it on.
+ *
+ * The envelope says in the clear what a person needs to read a failure (which repository and run it
+ * belongs to, when the token expires, the key check value): all of it is authenticated, so
+ * changing any part makes the hand-off fail to open.
+ */
+
+
+const VERSION = 2;
+const PREFIX = (/* unused pure expression or super */ null && (`box-handoff-v${VERSION}`));
+const ENCRYPTION_INFO = 'box-token-refresh hand-off v2 encryption key';
+const KEY_CHECK_INFO = 'box-token-refresh hand-off v2 key check';
+const KEY_CHECK_BYTES = 12;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+/** A hand-off that expires within this margin is refused: the consuming job needs time to use it. */
+const HANDOFF_MARGIN_MS = 60_000;
+/** The least a `handoff-key` may hold: 32 random bytes, as `openssl rand -base64 32` prints them. */
+const HANDOFF_KEY_BYTES = 32;
+const MAKE_A_KEY = (/* unused pure expression or super */ null && ('Make one with `openssl rand -base64 32` and store it as a secret, e.g. BOX_HANDOFF_KEY, or let the login command ' +
+    'make and store one (`--handoff-key-secret BOX_HANDOFF_KEY`); docs/many-jobs.md.'));
+class HandoffError extends Error {
+    problem;
+    constructor(problem, message) {
+        super(message);
+        this.problem = problem;
+        this.name = 'HandoffError';
+    }
+}
+/**
+ * The key as a person stores it, decoded strictly: base64 that decodes to at least 32 bytes and
+ * encodes back to exactly what was given. Two spellings are accepted, because key generators print
+ * one or the other: the standard alphabet with its `=` padding (`openssl rand -base64 32`,
+ * `base64`), and the URL-safe alphabet without padding (`base64url`, Python's
+ * `secrets.token_urlsafe(32)`). Anything else (a mixed alphabet, missing or extra padding, stray
+ * characters that a lenient decoder would skip) is refused, never guessed at.
+ */
+function decodeHandoffKey(text) {
+    const key = strictBase64(text, 'base64') ?? strictBase64(text, 'base64url');
+    if (key === undefined) {
+        return {
+            problem: 'is not base64 (standard base64 with its `=` padding, as `openssl rand -base64 32` prints it, or URL-safe ' +
+                `base64 without padding). ${MAKE_A_KEY}`
+        };
+    }
+    if (key.length < HANDOFF_KEY_BYTES) {
+        return {
+            problem: `holds ${key.length} bytes; a hand-off key must be at least ${HANDOFF_KEY_BYTES} random bytes. ` + MAKE_A_KEY
+        };
+    }
+    return { key };
+}
+/** `nonce` is for the test vector only: every real hand-off gets a fresh random one. */
+function sealHandoff(token, handoffKey, binding, nonce = randomBytes(NONCE_BYTES)) {
+    const keys = deriveKeys(handoffKey, binding);
+    const envelope = { repo: binding.repository, run: binding.runId, exp: token.expiresAt, kid: keys.check };
+    const header = encode(Buffer.from(JSON.stringify(envelope)));
+    const cipher = createCipheriv('aes-256-gcm', keys.encryption, nonce);
+    cipher.setAAD(Buffer.from(`${PREFIX}.${header}`));
+    const plaintext = Buffer.from(JSON.stringify({ t: token.accessToken, e: token.expiresAt, i: token.expiresIn, r: token.refreshTokenExpiresAt }));
+    const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+    return `${PREFIX}.${header}.${encode(nonce)}.${encode(sealed)}`;
+}
+/**
+ * Opens a hand-off, or says exactly why it cannot: not a hand-off at all, made by another version
+ * of the action, from another repository or run, expired (and how long ago), not openable with
+ * this key, or changed on the way.
+ */
+function openHandoff(value, handoffKey, binding, now) {
+    const parts = value.trim().split('.');
+    const version = /^box-handoff-v(\d{1,6})$/.exec(parts[0] ?? '')?.[1];
+    if (version !== undefined && Number(version) !== VERSION)
+        throw otherVersion(Number(version));
+    const envelope = parts.length === 4 && parts[0] === PREFIX ? readEnvelope(parts[1]) : undefined;
+    if (envelope === undefined) {
+        throw new HandoffError('malformed', "is not a hand-off: pass the rotating job's `handoff` output as it is, e.g. `${{ needs.rotate.outputs.handoff }}` (that job must list it under `outputs:`).");
+    }
+    if (envelope.repo !== binding.repository || envelope.run !== binding.runId) {
+        throw new HandoffError('other-run', `belongs to run ${envelope.run} of ${envelope.repo}, not to this run (${binding.runId} of ${binding.repository}). ` +
+            'A hand-off works only in the workflow run whose job made it: let a job of this run rotate first and pass its `handoff` output.');
+    }
+    if (envelope.exp - HANDOFF_MARGIN_MS <= now) {
+        throw new HandoffError('expired', `holds an access token that ${envelope.exp <= now ? `expired ${ago(now - envelope.exp)} ago` : 'expires within a minute'} (access tokens live about an hour). ` +
+            'The rotating job must run closer to the tests: put it in the same workflow run, just before the jobs that use its hand-off, or re-run the whole workflow.');
+    }
+    const keys = deriveKeys(handoffKey, binding);
+    if (!sameText(envelope.kid, keys.check)) {
+        throw new HandoffError('wrong-key', 'does not open with this `handoff-key`: give this job the same key as the rotating job ' +
+            '(e.g. `${{ secrets.BOX_HANDOFF_KEY }}` in both), or the hand-off was changed on the way.');
+    }
+    const token = decrypt(parts, keys.encryption);
+    if (token === undefined) {
+        throw new HandoffError('tampered', "was changed on the way and cannot be trusted: pass the rotating job's `handoff` output unchanged.");
+    }
+    return token;
+}
+function otherVersion(version) {
+    return new HandoffError('other-version', version < VERSION
+        ? `was made by an earlier version of this action (box-handoff-v${version}, sealed with \`client-secret\`), ` +
+            'which this version no longer opens: the rotating job must run this version too, with `handoff-key` ' +
+            '(the same secret as this job, e.g. `${{ secrets.BOX_HANDOFF_KEY }}`), so that its hand-off is sealed ' +
+            'with that key (docs/many-jobs.md).'
+        : `was made by a later version of this action (box-handoff-v${version}): ` +
+            'use the same version of the action in every job of the workflow.');
+}
+/** Two keys from one secret, each bound to the run: one encrypts, one makes the key check value. */
+function deriveKeys(handoffKey, binding) {
+    const derive = (info, length) => Buffer.from(hkdfSync('sha256', handoffKey, PREFIX, `${info}\n${binding.repository}\n${binding.runId}`, length));
+    return { encryption: derive(ENCRYPTION_INFO, 32), check: encode(derive(KEY_CHECK_INFO, KEY_CHECK_BYTES)) };
+}
+function readEnvelope(header) {
+    try {
+        const bytes = strictBase64(header, 'base64url');
+        if (bytes === undefined)
+            return undefined;
+        const envelope = JSON.parse(bytes.toString('utf8'));
+        const { repo, run, exp, kid } = envelope;
+        // Read before anything is authenticated, and quoted in the error: only a repository name will do.
+        if (typeof repo !== 'string' ||
+            !isRepositoryName(repo) ||
+            !Number.isSafeInteger(run) ||
+            !Number.isSafeInteger(exp) ||
+            typeof kid !== 'string')
+            return undefined;
+        return { repo, run: run, exp: exp, kid };
+    }
+    catch {
+        return undefined;
+    }
+}
+function decrypt(parts, key) {
+    try {
+        const nonce = strictBase64(parts[2], 'base64url');
+        const sealed = strictBase64(parts[3], 'base64url');
+        if (nonce?.length !== NONCE_BYTES || sealed === undefined || sealed.length <= TAG_BYTES)
+            return undefined;
+        const decipher = createDecipheriv('aes-256-gcm', key, nonce);
+        decipher.setAAD(Buffer.from(`${PREFIX}.${parts[1]}`));
+        decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+        const plaintext = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]);
+        const { t, e, i, r } = JSON.parse(plaintext.toString('utf8'));
+        if (typeof t !== 'string' || !Number.isSafeInteger(e) || !Number.isSafeInteger(i) || !Number.isSafeInteger(r))
+            return undefined;
+        return { accessToken: t, expiresAt: e, expiresIn: i, refreshTokenExpiresAt: r };
+    }
+    catch {
+        return undefined;
+    }
+}
+const encode = (bytes) => bytes.toString('base64url');
+/**
+ * Node's decoder skips characters outside the alphabet and takes either alphabet for the other;
+ * a value counts only if it encodes back to exactly what was given.
+ */
+function strictBase64(text, encoding) {
+    const bytes = Buffer.from(text, encoding);
+    return text !== '' && bytes.toString(encoding) === text ? bytes : undefined;
+}
+/** Constant time for values of one length; a value of another length is simply not the same. */
+function sameText(a, b) {
+    const x = Buffer.from(a);
+    const y = Buffer.from(b);
+    return x.length === y.length && timingSafeEqual(x, y);
+}
+function ago(ms) {
+    const minutes = Math.round(ms / 60_000);
+    if (minutes < 120)
+        return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+    const hours = Math.round(minutes / 60);
+    return hours < 48 ? `${hours} hours` : `${Math.round(hours / 24)} days`;
+}
+
+;// CONCATENATED MODULE: ./src/login/handoff-key.ts
+/**
+ * `--handoff-key-secret NAME`: a fresh hand-off key for the action's `handoff-key`, stored by the
+ * login next to the refresh token, in the same places, with the same secret writer. The key is
+ * made here from 32 random bytes and goes from this process only sealed, into the secret; it is
+ * never printed. Unlike the refresh token it can always be made again, so a key that could not be
+ * stored costs a command, never the token chain.
+ */
+
+
+
+
+/** A new key, as `openssl rand -base64 32` would print one: what `handoff-key` takes. */
+function newHandoffKey() {
+    return (0,external_node_crypto_.randomBytes)(HANDOFF_KEY_BYTES).toString('base64');
+}
+/** The same places the refresh token goes (scope, environment, Dependabot), under the key's name. */
+function handoffKeyTargets(selection, name) {
+    return (0,src_targets/* secretTargets */.LN)({ ...selection, secretName: name });
+}
+/** Printed with the refresh token's sealed copy, before any write. */
+function handoffKeyWriteAhead(payloads) {
+    return [
+        'A new hand-off key was made for `handoff-key` and sealed the same way. If it is not reported stored below, run these commands to store it:',
+        ...(0,recovery/* commandLines */.Zm)(payloads)
+    ].join('\n');
+}
+/** What a person must be told when the key was not stored; undefined when every write landed. */
+function handoffKeyFailure(results) {
+    const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []));
+    if (failed.length === 0)
+        return undefined;
+    const payloads = failed.flatMap((f) => (f.recovery ? [f.recovery] : []));
+    return [
+        'The hand-off key was not stored (the refresh token is not affected by this):',
+        ...failed.map((f) => `  ${f.message}`),
+        ...(payloads.length > 0
+            ? ['Store it with these commands (the key is sealed: only GitHub can open it):', ...(0,recovery/* commandLines */.Zm)(payloads)]
+            : []),
+        'Or make another key with `openssl rand -base64 32` and store it as that secret (docs/many-jobs.md).'
+    ].join('\n');
+}
+/** What the workflows need once the key is stored. */
+function handoffKeyUsage(name, stored) {
+    return (`The hand-off key is stored in the ${stored}. Give the rotating job and every job that takes its hand-off ` +
+        `\`handoff-key: \${{ secrets.${name} }}\` (docs/many-jobs.md).`);
+}
+
 ;// CONCATENATED MODULE: ./src/login/help.ts
 /** The login command's --help: what it does, the Box app setup it needs, and every flag. */
 
@@ -1776,6 +2045,9 @@ Where the token goes (give --repository or --organization):
                                  an existing secret keeps its visibility and repositories)
       --secret-name NAME         secret name (default BOX_REFRESH_TOKEN)
       --dependabot               also write the Dependabot secret of the same name
+      --handoff-key-secret NAME  also make a hand-off key (32 random bytes, base64) for the
+                                 action's handoff-key and store it in the secret NAME (e.g.
+                                 BOX_HANDOFF_KEY), in the same places; it is never shown
 
 Box app credentials:
       --client-id ID             default $BOX_CLIENT_ID; asked for when missing
@@ -1806,7 +2078,8 @@ What happens:
      and opens it in your browser when it can.
   3. You log in to Box and click "Grant access to Box". Box sends the browser back with
      a code, which is exchanged at once (a code lives 30 seconds).
-  4. The new refresh token is sealed with the secret's public key and written.
+  4. The new refresh token (and the hand-off key, when asked for) is sealed with the
+     secret's public key and written.
 The browser must run on this machine: over SSH, forward the port first
 (ssh -L ${DEFAULT_PORT}:127.0.0.1:${DEFAULT_PORT} HOST) and open the URL on your own machine.
 
@@ -1870,6 +2143,7 @@ class Terminal {
 
 
 
+
 const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
 async function login(deps) {
     const terminal = new Terminal(deps.stdout, deps.stderr, deps.redactor);
@@ -1909,8 +2183,11 @@ async function runLogin(deps, terminal) {
         fetch: deps.githubFetch,
         onRetry: logRetry('GitHub')
     });
-    const prepared = await checkTargets(github, options, sealer, githubToken.source, terminal);
+    const checked = await checkTargets(github, options, sealer, githubToken.source, terminal);
     const seal = await sealer; // checked by preflight
+    // Made before Box is asked, so that nothing new stands between Box's answer and its sealed copy.
+    const handoffKey = options.handoffKeySecret === undefined ? undefined : { name: options.handoffKeySecret, value: newHandoffKey() };
+    terminal.redact(handoffKey?.value);
     const state = newState();
     const server = await listen(options.port, state, terminal);
     let page = {
@@ -1924,7 +2201,7 @@ async function runLogin(deps, terminal) {
         terminal.info(`Authorization code received; exchanging it at ${options.boxApiUrl}/oauth2/token…`);
         const pair = await exchange(credentials, code, server.redirectUri, deps, terminal, logRetry('Box'));
         githubBudget.renew(); // the write-back gets a whole budget, however long the browser took
-        const stored = await store(github, prepared, seal, pair, deps, terminal);
+        const stored = await store(github, checked, seal, pair, handoffKey, deps, terminal);
         page = stored.page;
         return stored.exitCode;
     }
@@ -1960,7 +2237,9 @@ function readOptions(deps, terminal) {
 }
 /** One parallel round of reads: every target's public key and metadata; libsodium can seal with each key. */
 async function checkTargets(github, options, sealer, tokenSource, terminal) {
-    const targets = (0,src_targets/* secretTargets */.LN)(options.selection);
+    const tokenTargets = (0,src_targets/* secretTargets */.LN)(options.selection);
+    const keyTargets = options.handoffKeySecret === undefined ? [] : handoffKeyTargets(options.selection, options.handoffKeySecret);
+    const targets = [...tokenTargets, ...keyTargets];
     terminal.info(`Checking the ${targets.map((t) => t.label).join(' and ')} (GitHub token from ${tokenSource})…`);
     const { prepared, problems } = await prepareForWriting(github, targets, options.organizationVisibility, sealer);
     if (problems.length > 0)
@@ -1970,45 +2249,79 @@ async function checkTargets(github, options, sealer, tokenSource, terminal) {
             ? `The ${p.target.label} does not exist yet; it will be created.`
             : `The ${p.target.label} exists${p.existing.updatedAt ? ` (last written ${time_formatUtc(p.existing.updatedAt)})` : ''}; it will be replaced.`);
     }
-    return prepared;
+    return {
+        prepared: prepared.filter((p) => tokenTargets.includes(p.target)),
+        handoffKey: prepared.filter((p) => keyTargets.includes(p.target))
+    };
 }
 /**
  * Seals the new token for every target and prints the sealed copy before any write, then writes
  * every target in parallel, as the action does; returns the exit status and the browser's page.
+ * A hand-off key, when asked for, is sealed and printed after the token's copy and written in the
+ * same round, with a ledger of its own (its payloads are not the token's).
  */
-async function store(github, prepared, sealer, pair, deps, terminal) {
+async function store(github, checked, sealer, pair, handoffKey, deps, terminal) {
     const issuedAt = deps.timing.now();
     const ledger = deps.ledger ?? new recovery/* RecoveryLedger */.nO();
-    const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.baseUrl, ledger);
+    const copies = sealForTargets(sealer, checked.prepared, pair.refreshToken, github.baseUrl, ledger);
     terminal.info('Box issued a token pair.');
-    const writeAhead = ledger.writeAheadInstructions();
+    const writeAhead = ledger.writeAheadInstructions('login');
     if (writeAhead !== undefined)
         terminal.info(writeAhead);
-    const results = await writeBack(github, copies, ledger, (target, outcome) => {
-        terminal.info(`Token stored in ${target.scope} ${target.name} (${target.kindLabel}, ${outcome}).`);
-    });
+    const keyLedger = new recovery/* RecoveryLedger */.nO();
+    const keyCopies = handoffKey === undefined
+        ? []
+        : sealForTargets(sealer, checked.handoffKey, handoffKey.value, github.baseUrl, keyLedger);
+    if (keyLedger.pending().length > 0)
+        terminal.info(handoffKeyWriteAhead(keyLedger.pending()));
+    const stored = (what) => (target, outcome) => terminal.info(`${what} stored in ${target.scope} ${target.name} (${target.kindLabel}, ${outcome}).`);
+    const [results, keyResults] = await Promise.all([
+        writeBack(github, copies, ledger, stored('Token')),
+        writeBack(github, keyCopies, keyLedger, stored('Hand-off key'))
+    ]);
     const failure = writeBackFailure(results);
-    if (failure === undefined) {
-        terminal.info(`It expires on ${time_formatUtc(refreshTokenExpiry(issuedAt))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, unless it is used before: ` +
-            `every run of the action replaces it with a fresh one, so run the action at least weekly.`);
-        const stored = prepared.map((p) => p.target.label).join(' and ');
+    const keyFailure = handoffKeyFailure(keyResults);
+    const exitCode = deps.cancel?.aborted ? EXIT.cancelled : EXIT.failed;
+    if (failure !== undefined) {
+        // Exactly what the action prints: the sealed payload only GitHub can open, and the command to PUT it.
+        terminal.warn(failure.message);
+        if (keyFailure !== undefined)
+            terminal.warn(keyFailure);
         return {
-            exitCode: EXIT.ok,
+            exitCode,
             page: {
-                ok: true,
-                title: 'Done',
-                message: `The Box refresh token is stored in the ${stored}. You can close this tab.`
+                ok: false,
+                title: 'Not stored',
+                message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.'
             }
         };
     }
-    // Exactly what the action prints: the sealed payload only GitHub can open, and the command to PUT it.
-    terminal.warn(failure.message);
+    terminal.info(`It expires on ${time_formatUtc(refreshTokenExpiry(issuedAt))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, ` +
+        'unless it is used before: every run of the action replaces it with a fresh one, ' +
+        'so run the action at least weekly.');
+    const storedIn = checked.prepared.map((p) => p.target.label).join(' and ');
+    if (keyFailure !== undefined) {
+        terminal.warn(keyFailure);
+        return {
+            exitCode,
+            page: {
+                ok: false,
+                title: 'Hand-off key not stored',
+                message: `The Box refresh token is stored in the ${storedIn}, but writing the hand-off key failed. ` +
+                    'The terminal shows how to finish by hand.'
+            }
+        };
+    }
+    if (handoffKey !== undefined) {
+        terminal.info(handoffKeyUsage(handoffKey.name, checked.handoffKey.map((p) => p.target.label).join(' and ')));
+    }
     return {
-        exitCode: deps.cancel?.aborted ? EXIT.cancelled : EXIT.failed,
+        exitCode: EXIT.ok,
         page: {
-            ok: false,
-            title: 'Not stored',
-            message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.'
+            ok: true,
+            title: 'Done',
+            message: `The Box refresh token is stored in the ${storedIn}` +
+                `${handoffKey ? ', and the hand-off key beside it' : ''}. You can close this tab.`
         }
     };
 }
@@ -2372,6 +2685,7 @@ function proxyAwareFetch() {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   UH: () => (/* binding */ recoveryPayload),
+/* harmony export */   Zm: () => (/* binding */ commandLines),
 /* harmony export */   nO: () => (/* binding */ RecoveryLedger),
 /* harmony export */   ry: () => (/* binding */ recoveryInstructions)
 /* harmony export */ });
@@ -2448,18 +2762,26 @@ function recoveryInstructions(payloads) {
         SEALED_NOTE
     ].join('\n');
 }
-/** What goes into the log the moment Box answers, before any write is tried. */
-function writeAheadInstructions(payloads) {
-    return [
+const WRITE_AHEAD_LEAD = {
+    action: [
         'Box has issued a new refresh token and the old one no longer works. This is a sealed copy of the new one, logged before any write is tried,',
         'so that it is never only in memory. If this step does not go on to report every secret as written (it was cancelled, timed out, or the runner',
-        'was lost), run these commands to store it:',
-        ...commandLines(payloads),
-        SEALED_NOTE
-    ].join('\n');
+        'was lost), run these commands to store it:'
+    ],
+    login: [
+        'Box has issued a refresh token, and this command holds the only copy. This is a sealed copy of it,',
+        'logged before any write is tried, so that it is never only in memory. If this command does not go on',
+        'to say that the token is stored (it was interrupted, or this machine or its connection was lost),',
+        'run these commands to store it:'
+    ]
+};
+/** What goes into the log the moment Box answers, before any write is tried. */
+function writeAheadInstructions(payloads, writer = 'action') {
+    return [...WRITE_AHEAD_LEAD[writer], ...commandLines(payloads), SEALED_NOTE].join('\n');
 }
 const SEALED_NOTE = 'The payload is sealed: only GitHub can open it, so it is safe in this log. ' +
     'Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).';
+/** One entry per payload: its target, then its command, indented. */
 function commandLines(payloads) {
     return payloads.map((p) => `  ${p.target}:\n    ${p.command}`);
 }
@@ -2483,9 +2805,9 @@ class RecoveryLedger {
         return pending.length === 0 ? undefined : recoveryInstructions(pending);
     }
     /** What to log the moment the payloads are recorded, before any write; undefined when there are none. */
-    writeAheadInstructions() {
+    writeAheadInstructions(writer = 'action') {
         const pending = this.pending();
-        return pending.length === 0 ? undefined : writeAheadInstructions(pending);
+        return pending.length === 0 ? undefined : writeAheadInstructions(pending, writer);
     }
 }
 
@@ -3073,6 +3395,11 @@ function repositoryTarget(repository, app, name) {
         classicScope: 'repo'
     };
 }
+/**
+ * Environment secrets come under the repository permission "Environments", not "Secrets", for
+ * fine-grained tokens and GitHub Apps alike (GitHub's "Permissions required for fine-grained
+ * personal access tokens": Environments lists the environment-secret endpoints; docs/sources.md).
+ */
 function environmentTarget(repository, environment, name) {
     const full = `${repository.owner}/${repository.repo}`;
     return {
@@ -3083,8 +3410,8 @@ function environmentTarget(repository, environment, name) {
         label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
         scope: `${full} › ${environment}`,
         basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
-        permission: `the repository permissions "Secrets: read and write" and "Environments: ` +
-            `read" on ${full} (fine-grained token), the \`repo\` scope (classic token) or \`secrets: write\` (GitHub App)`,
+        permission: `the repository permission "Environments: read and write" on ${full} (fine-grained token), ` +
+            `the \`repo\` scope (classic token) or \`environments: write\` (GitHub App)`,
         classicScope: 'repo'
     };
 }
@@ -3284,7 +3611,190 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 5194:
+/***/ 6919:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 4629:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -3801,298 +4311,8 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var dist = __nccwpck_require__(6919);
 ;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -4872,7 +5092,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = dist_parse(contentType);
+  const mimetype = (0,dist/* parse */.qg)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {

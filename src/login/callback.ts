@@ -5,8 +5,10 @@
  *
  * Only a request that carries this login's state is taken; any other (an old browser tab, a page
  * trying to push its own code) is refused and the wait goes on, so a forged request can never get
- * a code exchanged or stored. The browser's request is held open until the command is done, so
- * the tab shows the real outcome rather than "received".
+ * a code exchanged or stored. The request that brings the answer is sent on at once (303) to
+ * RESULT_PATH, so the address bar and the tab's history never keep a URL with the code; that
+ * request is held open until the command is done, so the tab shows the real outcome rather than
+ * "received".
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import http from 'node:http'
@@ -22,6 +24,11 @@ export interface Page {
   title: string
   message: string
 }
+
+/** Where the browser is sent once the answer is taken: a URL with nothing in it, for the outcome. */
+export const RESULT_PATH = `${CALLBACK_PATH}/result`
+/** How long close() waits for the browser to follow the redirect to RESULT_PATH. */
+const RESULT_WAIT_MS = 5_000
 
 export interface CallbackServer {
   /** http://127.0.0.1:PORT/callback, with the port actually bound. */
@@ -77,6 +84,8 @@ export async function startCallbackServer(
   let deliver: (answer: AuthorizationAnswer) => void = () => {}
   const answer = new Promise<AuthorizationAnswer>((resolve) => (deliver = resolve))
   let held: http.ServerResponse | undefined
+  let heldArrived: () => void = () => {}
+  const resultRequested = new Promise<void>((resolve) => (heldArrived = resolve))
   let taken = false
 
   const server = http.createServer((req, res) => {
@@ -86,6 +95,10 @@ export async function startCallbackServer(
     const url = URL.canParse(req.url ?? '/', 'http://127.0.0.1')
       ? new URL(req.url ?? '/', 'http://127.0.0.1')
       : undefined
+    if (req.method === 'GET' && url?.pathname === RESULT_PATH && taken && held === undefined) {
+      held = res
+      return heldArrived()
+    }
     if (req.method !== 'GET' || url?.pathname !== CALLBACK_PATH)
       return sendPage(res, 404, {
         ok: false,
@@ -125,7 +138,8 @@ export async function startCallbackServer(
       })
     }
     taken = true
-    held = res
+    res.writeHead(303, { location: RESULT_PATH, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' })
+    res.end()
     deliver(
       error !== null
         ? { kind: 'error', error, description: params.get('error_description') ?? undefined }
@@ -155,6 +169,12 @@ export async function startCallbackServer(
         void answer.then(finish)
       }),
     close: async (page) => {
+      // The browser may not have followed the redirect yet when the command is already done (a refusal is quick).
+      if (taken && held === undefined) {
+        let timer: NodeJS.Timeout | undefined
+        await Promise.race([resultRequested, new Promise((resolve) => (timer = setTimeout(resolve, RESULT_WAIT_MS)))])
+        clearTimeout(timer)
+      }
       if (held !== undefined && !held.headersSent)
         sendPage(
           held,

@@ -20,6 +20,7 @@ export const flags = {
   'organization-visibility': { type: 'string' },
   'secret-name': { type: 'string' },
   dependabot: { type: 'boolean' },
+  'handoff-key-secret': { type: 'string' },
   'github-token': { type: 'string' },
   'github-api-url': { type: 'string' },
   'box-authorize-url': { type: 'string' },
@@ -109,6 +110,7 @@ const EXAMPLES: Partial<Record<FlagName, string>> = {
   repository: 'octo-org/api-tests',
   organization: 'octo-org',
   environment: 'production',
+  'handoff-key-secret': 'BOX_HANDOFF_KEY',
   port: String(DEFAULT_PORT),
   timeout: String(DEFAULT_TIMEOUT_SECONDS),
   'retry-timeout': String(DEFAULT_RETRY_TIMEOUT_SECONDS)

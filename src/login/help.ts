@@ -27,6 +27,9 @@ Where the token goes (give --repository or --organization):
                                  an existing secret keeps its visibility and repositories)
       --secret-name NAME         secret name (default BOX_REFRESH_TOKEN)
       --dependabot               also write the Dependabot secret of the same name
+      --handoff-key-secret NAME  also make a hand-off key (32 random bytes, base64) for the
+                                 action's handoff-key and store it in the secret NAME (e.g.
+                                 BOX_HANDOFF_KEY), in the same places; it is never shown
 
 Box app credentials:
       --client-id ID             default $BOX_CLIENT_ID; asked for when missing
@@ -57,7 +60,8 @@ What happens:
      and opens it in your browser when it can.
   3. You log in to Box and click "Grant access to Box". Box sends the browser back with
      a code, which is exchanged at once (a code lives 30 seconds).
-  4. The new refresh token is sealed with the secret's public key and written.
+  4. The new refresh token (and the hand-off key, when asked for) is sealed with the
+     secret's public key and written.
 The browser must run on this machine: over SSH, forward the port first
 (ssh -L ${DEFAULT_PORT}:127.0.0.1:${DEFAULT_PORT} HOST) and open the URL on your own machine.
 

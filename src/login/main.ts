@@ -7,7 +7,8 @@
  * exists only in this process: it is sealed for every target and the sealed copy is printed before
  * any write (as the action logs it), then written with the action's own secret writer; a write that
  * still fails, or a Ctrl-C, leaves the sealed recovery payload on the screen. The token itself is
- * never printed or written anywhere else.
+ * never printed or written anywhere else. With --handoff-key-secret, a fresh hand-off key goes the
+ * same way beside it (handoff-key.ts).
  */
 import type { TokenPair } from '../token-answer.js'
 import { REFRESH_TOKEN_LIFETIME_DAYS, refreshTokenExpiry } from '../diagnostics.js'
@@ -25,14 +26,21 @@ import {
   type Timing
 } from '../retry.js'
 import { loadSealer, type Sealer } from '../seal.js'
-import type { PreparedTarget } from '../secrets.js'
-import { secretTargets } from '../targets.js'
+import type { PreparedTarget, WriteOutcome } from '../secrets.js'
+import { secretTargets, type SecretTarget } from '../targets.js'
 import { formatUtc } from '../time.js'
 import { sealForTargets, writeBack, writeBackFailure } from '../writeback.js'
 import { exchange, listen, receiveCode } from './authorize.js'
 import { newState, type Page } from './callback.js'
 import { clientCredentials, resolveGitHubToken, type GhAuthToken, type Prompt } from './credentials.js'
 import { EXIT, LoginFailure, preflightFailure } from './explain.js'
+import {
+  handoffKeyFailure,
+  handoffKeyTargets,
+  handoffKeyUsage,
+  handoffKeyWriteAhead,
+  newHandoffKey
+} from './handoff-key.js'
 import { helpText } from './help.js'
 import { parseLoginArgs, UsageError, type LoginOptions } from './options.js'
 import { Terminal } from './terminal.js'
@@ -116,8 +124,12 @@ async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
     onRetry: logRetry('GitHub')
   })
 
-  const prepared = await checkTargets(github, options, sealer, githubToken.source, terminal)
+  const checked = await checkTargets(github, options, sealer, githubToken.source, terminal)
   const seal = await sealer // checked by preflight
+  // Made before Box is asked, so that nothing new stands between Box's answer and its sealed copy.
+  const handoffKey =
+    options.handoffKeySecret === undefined ? undefined : { name: options.handoffKeySecret, value: newHandoffKey() }
+  terminal.redact(handoffKey?.value)
 
   const state = newState()
   const server = await listen(options.port, state, terminal)
@@ -132,7 +144,7 @@ async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
     terminal.info(`Authorization code received; exchanging it at ${options.boxApiUrl}/oauth2/token…`)
     const pair = await exchange(credentials, code, server.redirectUri, deps, terminal, logRetry('Box'))
     githubBudget.renew() // the write-back gets a whole budget, however long the browser took
-    const stored = await store(github, prepared, seal, pair, deps, terminal)
+    const stored = await store(github, checked, seal, pair, handoffKey, deps, terminal)
     page = stored.page
     return stored.exitCode
   } catch (error) {
@@ -163,6 +175,12 @@ function readOptions(deps: LoginDeps, terminal: Terminal): LoginOptions | undefi
   }
 }
 
+/** Where the token goes, and where the hand-off key goes when one was asked for. */
+interface CheckedTargets {
+  prepared: PreparedTarget[]
+  handoffKey: PreparedTarget[]
+}
+
 /** One parallel round of reads: every target's public key and metadata; libsodium can seal with each key. */
 async function checkTargets(
   github: GitHubClient,
@@ -170,8 +188,11 @@ async function checkTargets(
   sealer: Promise<Sealer>,
   tokenSource: string,
   terminal: Terminal
-): Promise<PreparedTarget[]> {
-  const targets = secretTargets(options.selection)
+): Promise<CheckedTargets> {
+  const tokenTargets = secretTargets(options.selection)
+  const keyTargets =
+    options.handoffKeySecret === undefined ? [] : handoffKeyTargets(options.selection, options.handoffKeySecret)
+  const targets = [...tokenTargets, ...keyTargets]
   terminal.info(`Checking the ${targets.map((t) => t.label).join(' and ')} (GitHub token from ${tokenSource})…`)
   const { prepared, problems } = await prepareForWriting(github, targets, options.organizationVisibility, sealer)
   if (problems.length > 0) throw preflightFailure(problems, tokenSource)
@@ -182,54 +203,99 @@ async function checkTargets(
         : `The ${p.target.label} exists${p.existing.updatedAt ? ` (last written ${formatUtc(p.existing.updatedAt)})` : ''}; it will be replaced.`
     )
   }
-  return prepared
+  return {
+    prepared: prepared.filter((p) => tokenTargets.includes(p.target)),
+    handoffKey: prepared.filter((p) => keyTargets.includes(p.target))
+  }
+}
+
+/** A fresh hand-off key and the secret it goes to (--handoff-key-secret). */
+interface NewHandoffKey {
+  name: string
+  value: string
 }
 
 /**
  * Seals the new token for every target and prints the sealed copy before any write, then writes
  * every target in parallel, as the action does; returns the exit status and the browser's page.
+ * A hand-off key, when asked for, is sealed and printed after the token's copy and written in the
+ * same round, with a ledger of its own (its payloads are not the token's).
  */
 async function store(
   github: GitHubClient,
-  prepared: PreparedTarget[],
+  checked: CheckedTargets,
   sealer: Sealer,
   pair: TokenPair,
+  handoffKey: NewHandoffKey | undefined,
   deps: LoginDeps,
   terminal: Terminal
 ): Promise<{ exitCode: number; page: Page }> {
   const issuedAt = deps.timing.now()
   const ledger = deps.ledger ?? new RecoveryLedger()
-  const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.baseUrl, ledger)
+  const copies = sealForTargets(sealer, checked.prepared, pair.refreshToken, github.baseUrl, ledger)
   terminal.info('Box issued a token pair.')
-  const writeAhead = ledger.writeAheadInstructions()
+  const writeAhead = ledger.writeAheadInstructions('login')
   if (writeAhead !== undefined) terminal.info(writeAhead)
-  const results = await writeBack(github, copies, ledger, (target, outcome) => {
-    terminal.info(`Token stored in ${target.scope} ${target.name} (${target.kindLabel}, ${outcome}).`)
-  })
+  const keyLedger = new RecoveryLedger()
+  const keyCopies =
+    handoffKey === undefined
+      ? []
+      : sealForTargets(sealer, checked.handoffKey, handoffKey.value, github.baseUrl, keyLedger)
+  if (keyLedger.pending().length > 0) terminal.info(handoffKeyWriteAhead(keyLedger.pending()))
+  const stored =
+    (what: string) =>
+    (target: SecretTarget, outcome: WriteOutcome): void =>
+      terminal.info(`${what} stored in ${target.scope} ${target.name} (${target.kindLabel}, ${outcome}).`)
+  const [results, keyResults] = await Promise.all([
+    writeBack(github, copies, ledger, stored('Token')),
+    writeBack(github, keyCopies, keyLedger, stored('Hand-off key'))
+  ])
   const failure = writeBackFailure(results)
-  if (failure === undefined) {
-    terminal.info(
-      `It expires on ${formatUtc(refreshTokenExpiry(issuedAt))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, unless it is used before: ` +
-        `every run of the action replaces it with a fresh one, so run the action at least weekly.`
-    )
-    const stored = prepared.map((p) => p.target.label).join(' and ')
+  const keyFailure = handoffKeyFailure(keyResults)
+  const exitCode = deps.cancel?.aborted ? EXIT.cancelled : EXIT.failed
+  if (failure !== undefined) {
+    // Exactly what the action prints: the sealed payload only GitHub can open, and the command to PUT it.
+    terminal.warn(failure.message)
+    if (keyFailure !== undefined) terminal.warn(keyFailure)
     return {
-      exitCode: EXIT.ok,
+      exitCode,
       page: {
-        ok: true,
-        title: 'Done',
-        message: `The Box refresh token is stored in the ${stored}. You can close this tab.`
+        ok: false,
+        title: 'Not stored',
+        message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.'
       }
     }
   }
-  // Exactly what the action prints: the sealed payload only GitHub can open, and the command to PUT it.
-  terminal.warn(failure.message)
+  terminal.info(
+    `It expires on ${formatUtc(refreshTokenExpiry(issuedAt))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, ` +
+      'unless it is used before: every run of the action replaces it with a fresh one, ' +
+      'so run the action at least weekly.'
+  )
+  const storedIn = checked.prepared.map((p) => p.target.label).join(' and ')
+  if (keyFailure !== undefined) {
+    terminal.warn(keyFailure)
+    return {
+      exitCode,
+      page: {
+        ok: false,
+        title: 'Hand-off key not stored',
+        message:
+          `The Box refresh token is stored in the ${storedIn}, but writing the hand-off key failed. ` +
+          'The terminal shows how to finish by hand.'
+      }
+    }
+  }
+  if (handoffKey !== undefined) {
+    terminal.info(handoffKeyUsage(handoffKey.name, checked.handoffKey.map((p) => p.target.label).join(' and ')))
+  }
   return {
-    exitCode: deps.cancel?.aborted ? EXIT.cancelled : EXIT.failed,
+    exitCode: EXIT.ok,
     page: {
-      ok: false,
-      title: 'Not stored',
-      message: 'Box issued a token, but writing the secret failed. The terminal shows how to finish by hand.'
+      ok: true,
+      title: 'Done',
+      message:
+        `The Box refresh token is stored in the ${storedIn}` +
+        `${handoffKey ? ', and the hand-off key beside it' : ''}. You can close this tab.`
     }
   }
 }

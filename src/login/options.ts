@@ -28,6 +28,8 @@ export interface LoginOptions {
   selection: TargetSelection
   /** Visibility of an organization secret that does not exist yet. */
   organizationVisibility: OrganizationVisibility
+  /** --handoff-key-secret: also make a hand-off key and store it under this name, beside the token. */
+  handoffKeySecret?: string
   boxAuthorizeUrl: string
   boxApiUrl: string
   githubApiUrl: string
@@ -68,6 +70,7 @@ export function parseLoginArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
   if (githubToken !== undefined && /\s/.test(githubToken.value))
     flagsRead.problem(githubToken.source, 'contains white space. Give the token alone.')
   const { selection, organizationVisibility } = readLoginSelection(flagsRead)
+  const handoffKeySecret = readHandoffKeySecret(flagsRead, selection.secretName)
   const githubApiFlag = flagsRead.text('github-api-url')
   const options: LoginOptions = {
     clientId: flagsRead.credential('client-id', env.BOX_CLIENT_ID, 'BOX_CLIENT_ID', 'the client ID'),
@@ -80,6 +83,7 @@ export function parseLoginArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     githubToken,
     selection,
     organizationVisibility,
+    handoffKeySecret,
     boxAuthorizeUrl: flagsRead.url(
       '--box-authorize-url',
       flagsRead.text('box-authorize-url') ?? DEFAULT_BOX_AUTHORIZE_URL
@@ -140,6 +144,21 @@ function readLoginSelection(flagsRead: FlagReader): Pick<LoginOptions, 'selectio
     selection: { secretName, repository, environment, organization, dependabot },
     organizationVisibility: visibility === 'all' ? 'all' : 'private'
   }
+}
+
+/** The secret the hand-off key goes to: a valid name, and not the refresh token's (names are case-insensitive). */
+function readHandoffKeySecret(flagsRead: FlagReader, secretName: string): string | undefined {
+  const name = flagsRead.text('handoff-key-secret')
+  if (name === undefined) return undefined
+  flagsRead.check('--handoff-key-secret', secretNameProblem(name))
+  if (name.toUpperCase() === secretName.toUpperCase()) {
+    flagsRead.problem(
+      '--handoff-key-secret',
+      `must name another secret than the refresh token's (${secretName}): ` +
+        'the hand-off key is a secret of its own, e.g. BOX_HANDOFF_KEY.'
+    )
+  }
+  return name
 }
 
 /** The flag, then GH_TOKEN and GITHUB_TOKEN in gh's own order; `gh auth token` is asked later. */
