@@ -59,6 +59,19 @@ export interface RunActionOptions {
   keep?: boolean
   /** Called once the process is spawned, e.g. to send it signals as the runner does; `output()` is its stdout so far. */
   control?: (child: ChildProcess, output: () => string) => void
+  /** The Node.js binary; by default the one the bundles run on (`bundleNode()`: Node.js 24). */
+  node?: string
+}
+
+/**
+ * The Node.js versions a fault that must never cost the token is run under, as [label, binary]:
+ * this machine's, and the runner's (bundleNode(): Node.js 24 from the registry).
+ */
+export function bothNodes(): Array<[string, string]> {
+  return [
+    [`Node ${process.versions.node.split('.')[0]}`, process.execPath],
+    ['Node 24', bundleNode()]
+  ]
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000
@@ -77,7 +90,7 @@ export async function runAction(inputs: Record<string, string>, options: RunActi
       dirs.workspace,
       env,
       options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      undefined,
+      options.node,
       options.control
     )
     const result = { code, signal, stdout, stderr, timedOut }

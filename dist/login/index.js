@@ -774,18 +774,19 @@ const EXPIRES_IN_RANGE = { min: 60, max: 86_400, fallback: 3600 };
  * token, or the answer counts as a failed refresh. Each token is masked the moment it is known to
  * be one. An unusable access token or lifetime does not lose the refresh token: it is noted, and
  * the refresh token is still stored.
+ *
+ * `cut` says why the answer ended early (the connection failed, the rest never came): what arrived
+ * is still read, and a refresh token that arrived whole is still stored.
  */
-function parseTokenAnswer(text, mask) {
-    let answer = {};
-    try {
-        const parsed = JSON.parse(text);
-        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-            answer = parsed;
+function parseTokenAnswer(text, mask, cut) {
+    const problems = [];
+    let answer = jsonObject(text);
+    if (answer === undefined && cut !== undefined) {
+        answer = completeFields(text);
+        if (answer.refresh_token !== undefined)
+            problems.push(`Box's answer broke off (${cut}), but the tokens in it had arrived whole.`);
     }
-    catch {
-        // handled below: a non-JSON 2xx is as unusable as a JSON one without tokens
-    }
-    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer;
+    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer ?? {};
     const refreshOk = isToken(refreshToken);
     const accessOk = isToken(accessToken);
     if (refreshOk)
@@ -793,10 +794,12 @@ function parseTokenAnswer(text, mask) {
     if (accessOk)
         maskSafely(mask, accessToken);
     if (!refreshOk) {
-        throw new box_error_BoxError('malformed', `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
-            `so the refresh token it was given is probably used up.`);
+        throw new box_error_BoxError('malformed', cut === undefined
+            ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
+                `so the refresh token it was given is probably used up.`
+            : `Box accepted the request (HTTP 2xx), so it has used the refresh token it was given, but its answer broke off (${cut}) ` +
+                `before a usable refresh token arrived. The request was not sent again: a used refresh token only earns invalid_grant.`);
     }
-    const problems = [];
     if (!accessOk)
         problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`);
     return {
@@ -805,6 +808,30 @@ function parseTokenAnswer(text, mask) {
         expiresIn: lifetime(expiresIn, problems),
         problems
     };
+}
+function jsonObject(text) {
+    try {
+        const parsed = JSON.parse(text);
+        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+            return parsed;
+    }
+    catch {
+        // a non-JSON 2xx is as unusable as a JSON one without tokens
+    }
+    return undefined;
+}
+/**
+ * The token fields of an answer that broke off, each only where it arrived whole: a string up to its
+ * closing quote, a number followed by what ends one. Anything cut in the middle is left out.
+ */
+function completeFields(text) {
+    const fields = {};
+    for (const [, name, literal] of text.matchAll(/"(access_token|refresh_token)"\s*:\s*("(?:[^"\\]|\\.)*")/g))
+        fields[name] ??= jsonObject(`{"v":${literal}}`)?.v;
+    const expiresIn = /"expires_in"\s*:\s*(\d{1,12})\s*[,}]/.exec(text)?.[1];
+    if (expiresIn !== undefined)
+        fields.expires_in = Number(expiresIn);
+    return fields;
 }
 /**
  * A mask that throws (the runner's stdout gone) must not cost the answer: Box has already used the
@@ -881,10 +908,11 @@ async function requestTokenPair(credentials, grant, deps) {
         client_secret: credentials.clientSecret
     }).toString();
     let ambiguous;
+    let accepted;
     try {
-        return await (0,src_retry/* withRetry */.bD)(async () => {
+        accepted = await (0,src_retry/* withRetry */.bD)(async () => {
             try {
-                return await (0,src_retry/* withTimeLimit */.Bv)(deps.requestTimeoutMs, deps.stop, (signal) => postOnce(url, body, signal, deps));
+                return await (0,src_retry/* withTimeLimit */.Bv)(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body, signal, deps));
             }
             catch (error) {
                 const boxError = error instanceof box_error_BoxError ? error : connectionError(error, deps);
@@ -902,6 +930,10 @@ async function requestTokenPair(credentials, grant, deps) {
             error.earlierAmbiguousAttempt = ambiguous;
         throw error;
     }
+    // A 2xx means Box has used the token it was sent: from here on the request is never sent again,
+    // whatever happens to the rest of the answer (it is read outside the retries, and what arrived is used).
+    const { text, cut } = await readAnswer(accepted, deps);
+    return parseTokenAnswer(text, deps.mask, cut);
 }
 function classify(error) {
     if (!(error instanceof box_error_BoxError))
@@ -918,7 +950,11 @@ function classify(error) {
             return { retry: false };
     }
 }
-async function postOnce(url, body, signal, deps) {
+/**
+ * One attempt, up to Box's status line: a 2xx comes back with its body unread (reading it is no
+ * longer an attempt that may be repeated); anything else is read (bounded) and thrown as a BoxError.
+ */
+async function sendOnce(url, body, signal, deps) {
     let response;
     try {
         response = await deps.fetch(url, {
@@ -933,19 +969,19 @@ async function postOnce(url, body, signal, deps) {
     catch (error) {
         throw connectionError(error, deps);
     }
+    if (response.ok)
+        return response;
     if (response.status >= 300 && response.status < 400) {
         void response.body?.cancel().catch(() => undefined);
         throw redirected(response, url, deps.redactor);
     }
     let text;
     try {
-        text = await readBody(response, response.ok ? MAX_ANSWER_BYTES : MAX_ERROR_BYTES);
+        text = await readErrorBody(response);
     }
     catch (error) {
         throw connectionError(error, deps, true);
     }
-    if (response.ok)
-        return parseTokenAnswer(text, deps.mask);
     if (response.status === 429) {
         throw new box_error_BoxError('rate_limited', 'Box answered 429 Too Many Requests.', {
             status: 429,
@@ -958,8 +994,8 @@ async function postOnce(url, body, signal, deps) {
     }
     throw oauthError(response.status, text, deps.redactor);
 }
-/** The body as text, refusing to hold more than `maxBytes` of it; an oversized 200 is not a token answer. */
-async function readBody(response, maxBytes) {
+/** An error answer's first MAX_ERROR_BYTES: only ever quoted in part, so the rest is not read. */
+async function readErrorBody(response) {
     if (response.body === null)
         return '';
     const reader = response.body.getReader();
@@ -971,14 +1007,73 @@ async function readBody(response, maxBytes) {
             break;
         chunks.push(value);
         size += value.length;
-        if (size > maxBytes) {
+        if (size > MAX_ERROR_BYTES) {
             await reader.cancel().catch(() => undefined);
-            if (response.ok)
-                throw new box_error_BoxError('malformed', `Box accepted the request, but its answer is larger than ${maxBytes / 1024} KiB, so it is not a token answer.`);
             break;
         }
     }
-    return Buffer.concat(chunks).toString('utf8').slice(0, maxBytes);
+    return Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BYTES);
+}
+/**
+ * A 2xx answer's body, never thrown away: the read ends when the body does, when what arrived is a
+ * complete JSON object (a server that never finishes its message is not waited for), or, keeping
+ * what arrived, when the connection fails, the request time limit passes or the run is stopped
+ * (`cut` then says which). Over MAX_ANSWER_BYTES it is not a token answer.
+ */
+async function readAnswer(response, deps) {
+    if (response.body === null)
+        return { text: '' };
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    let size = 0;
+    let cut;
+    const stopReading = (why) => {
+        cut ??= why;
+        void reader.cancel().catch(() => undefined);
+    };
+    const timer = setTimeout(() => stopReading(`the rest did not arrive within ${deps.requestTimeoutMs / 1000} s`), deps.requestTimeoutMs);
+    const onStop = () => stopReading('the run was stopped while it arrived');
+    deps.stop?.addEventListener('abort', onStop, { once: true });
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            text += decoder.decode(value, { stream: true });
+            size += value.length;
+            if (size > MAX_ANSWER_BYTES) {
+                stopReading('too large');
+                throw new box_error_BoxError('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a token answer.`);
+            }
+            if (isCompleteObject(text)) {
+                void reader.cancel().catch(() => undefined); // whatever might follow a complete object is not needed
+                break;
+            }
+        }
+    }
+    catch (error) {
+        if (error instanceof box_error_BoxError)
+            throw error;
+        cut ??= `the connection failed (${failureDetail(error, deps)})`;
+    }
+    finally {
+        clearTimeout(timer);
+        deps.stop?.removeEventListener('abort', onStop);
+    }
+    return { text: text + decoder.decode(), cut };
+}
+/** Whether `text` is already a whole JSON object (tried only when it could be one). */
+function isCompleteObject(text) {
+    if (!text.trimEnd().endsWith('}'))
+        return false;
+    try {
+        JSON.parse(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 function redirected(response, url, redactor) {
     const origin = redactor.locationOrigin(response.headers.get('location'), url);
@@ -1027,8 +1122,12 @@ function connectionError(error, deps, afterHeaders = false) {
             code === 'EHOSTUNREACH')) {
         return new box_error_BoxError('not_sent', `Could not connect to Box (${code}).`);
     }
-    const detail = code ?? deps.redactor.serverText(error?.message, 200);
-    return new box_error_BoxError('ambiguous', `The connection to Box failed before its answer arrived (${detail || 'unknown error'}).`);
+    return new box_error_BoxError('ambiguous', `The connection to Box failed before its answer arrived (${failureDetail(error, deps)}).`);
+}
+/** A failed connection in a few words: its error code, or its message cleaned and capped. */
+function failureDetail(error, deps) {
+    const detail = causeCode(error) ?? deps.redactor.serverText(error?.message, 200);
+    return detail || 'unknown error';
 }
 function causeCode(error) {
     for (const e of (0,src_retry/* causeChain */.DD)(error)) {
