@@ -28,7 +28,8 @@ export async function run(): Promise<void> {
   const termination = handleTermination({
     announce: (signal) =>
       io.info(
-        `Received ${signal}: stopping. No new request is started; a Box answer already on its way is still awaited briefly.`
+        `Received ${signal}: stopping. No new request is started; a Box answer already on its way is still awaited ` +
+          'briefly, and a new refresh token it brings is still written.'
       ),
     // Whatever cut the run short, the sealed copies that are not stored yet go into the error.
     lastWords: (reason) => {
@@ -52,6 +53,7 @@ export async function run(): Promise<void> {
       timing: realTiming,
       cancel: termination.cancel,
       stop: termination.stop,
+      lastCall: termination.lastCall,
       ledger,
       redactor
     })

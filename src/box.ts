@@ -47,6 +47,7 @@ export interface ClientCredentials {
 const MAX_ANSWER_BYTES = 1024 * 1024
 const MAX_ERROR_BYTES = 64 * 1024
 const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/
+const CANCELLED_WHILE_WAITING = 'The run was cancelled while it waited for Box to answer.'
 
 export function refreshTokenPair(
   credentials: ClientCredentials,
@@ -95,7 +96,12 @@ async function requestTokenPair(
     )
   } catch (error) {
     if (ambiguous !== undefined && isCancellation(error)) {
-      throw new BoxError('ambiguous', `The run was cancelled after an attempt that got no answer (${ambiguous}).`)
+      throw new BoxError(
+        'ambiguous',
+        ambiguous === CANCELLED_WHILE_WAITING
+          ? ambiguous
+          : `The run was cancelled after an attempt that got no answer (${ambiguous}).`
+      )
     }
     if (error instanceof BoxError && ambiguous !== undefined && error.message !== ambiguous)
       error.earlierAmbiguousAttempt = ambiguous
@@ -281,8 +287,7 @@ function oauthError(status: number, text: string, redactor: Redactor): BoxError 
 /** Connection failures before the request left are safe; any later one may have used the token. */
 function connectionError(error: unknown, deps: BoxClientDeps, afterHeaders = false): BoxError {
   if (error instanceof BoxError) return error
-  if (isCancellation(error))
-    return new BoxError('ambiguous', 'The run was cancelled while it waited for Box to answer.')
+  if (isCancellation(error)) return new BoxError('ambiguous', CANCELLED_WHILE_WAITING)
   // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
   const name = (error as { name?: unknown } | null)?.name
   if (name === 'TimeoutError' || name === 'AbortError') {

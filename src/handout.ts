@@ -36,6 +36,8 @@ export interface Rotation {
   outlook: ChainOutlook
   /** Runs after the write-back and before the outputs and summary (warnings that need a moment). */
   beforeReport?: () => Promise<void>
+  /** When writes still in flight after a cancellation are given up (shutdown.ts). */
+  lastCall?: AbortSignal
 }
 
 export async function storeAndHandOut(rotation: Rotation): Promise<RunReport> {
@@ -55,9 +57,13 @@ export async function storeAndHandOut(rotation: Rotation): Promise<RunReport> {
       rotation.warnings.push(problem)
       io.warning(problem)
     }
-    const results = await writeBack(github, copies, ledger, (target, outcome) => {
-      io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`)
-    })
+    const results = await writeBack(
+      github,
+      copies,
+      ledger,
+      (target, outcome) => io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`),
+      rotation.lastCall
+    )
     await rotation.beforeReport?.()
     return await handOut(rotation, results)
   } catch (error) {

@@ -40,6 +40,7 @@ try {
       : 'node dist/login/index.js',
     cancel: termination.cancel,
     stop: termination.stop,
+    lastCall: termination.lastCall,
     ledger,
     redactor
   })

@@ -123,17 +123,19 @@ function createGitHubClient(token, options) {
     const noteExpiry = (headers) => {
         tokenExpiresAt = parseTokenExpiration(headers?.['github-authentication-token-expiration']) ?? tokenExpiresAt;
     };
-    return {
+    /** `abort` gives up a request in flight: the cancellation before Box, the last call after it. */
+    const client = (retry, abort) => ({
         baseUrl: options.baseUrl,
         terms: options.terms,
         ghHostname: ghHostname(options.baseUrl),
         tokenExpiresAt: () => tokenExpiresAt,
+        forWriteBack: (lastCall) => client({ ...retry, owed: true }, lastCall),
         async request(method, path, body, { once = false } = {}) {
-            const client = await octokit;
+            const octokitClient = await octokit;
             const attempt = async () => {
                 let response;
                 try {
-                    response = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withTimeLimit */ .Bv)(options.requestTimeoutMs, options.retry.cancel, (signal) => client.request({
+                    response = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withTimeLimit */ .Bv)(options.requestTimeoutMs, abort, (signal) => octokitClient.request({
                         method,
                         url: path,
                         ...(body ? { data: body } : {}),
@@ -154,11 +156,12 @@ function createGitHubClient(token, options) {
                 return { status: response.status, data: response.data, headers: response.headers };
             };
             return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(attempt, (error) => (once ? { retry: false } : classifyGitHubFailure(error)), {
-                ...options.retry,
+                ...retry,
                 onRetry: options.onRetry && ((event) => options.onRetry?.({ ...event, method, path }))
             });
         }
-    };
+    });
+    return client(options.retry, options.retry.cancel);
 }
 /**
  * `2026-12-24 09:00:00 UTC` (GitHub's form; an offset such as `+0100` instead of UTC is accepted too),
@@ -305,6 +308,7 @@ try {
             : 'node dist/login/index.js',
         cancel: termination.cancel,
         stop: termination.stop,
+        lastCall: termination.lastCall,
         ledger,
         redactor
     });
@@ -720,10 +724,13 @@ function sealForTargets(sealer, prepared, refreshToken, ghHostname, ledger) {
     });
 }
 /**
- * Writes every sealed copy in parallel. Each confirmed write is marked stored in the ledger (so no
- * last words repeat its payload) before `onWritten` hears of it.
+ * Writes every sealed copy in parallel. Each write is owed: it is tried even when the run was
+ * cancelled meanwhile, and given up only when `lastCall` aborts (github.ts `forWriteBack`). Each
+ * confirmed write is marked stored in the ledger (so no last words repeat its payload) before
+ * `onWritten` hears of it.
  */
-function writeBack(github, copies, ledger, onWritten) {
+function writeBack(client, copies, ledger, onWritten, lastCall) {
+    const github = client.forWriteBack(lastCall);
     return Promise.all(copies.map(async (copy) => {
         const { target } = copy.prepared;
         if ('problem' in copy)
@@ -894,6 +901,7 @@ function lifetime(value, problems) {
 const MAX_ANSWER_BYTES = 1024 * 1024;
 const MAX_ERROR_BYTES = 64 * 1024;
 const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
+const CANCELLED_WHILE_WAITING = 'The run was cancelled while it waited for Box to answer.';
 function refreshTokenPair(credentials, refreshToken, deps) {
     return requestTokenPair(credentials, { grant_type: 'refresh_token', refresh_token: refreshToken }, deps);
 }
@@ -924,7 +932,9 @@ async function requestTokenPair(credentials, grant, deps) {
     }
     catch (error) {
         if (ambiguous !== undefined && (0,src_retry/* isCancellation */.iB)(error)) {
-            throw new box_error_BoxError('ambiguous', `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
+            throw new box_error_BoxError('ambiguous', ambiguous === CANCELLED_WHILE_WAITING
+                ? ambiguous
+                : `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
         }
         if (error instanceof box_error_BoxError && ambiguous !== undefined && error.message !== ambiguous)
             error.earlierAmbiguousAttempt = ambiguous;
@@ -1107,7 +1117,7 @@ function connectionError(error, deps, afterHeaders = false) {
     if (error instanceof box_error_BoxError)
         return error;
     if ((0,src_retry/* isCancellation */.iB)(error))
-        return new box_error_BoxError('ambiguous', 'The run was cancelled while it waited for Box to answer.');
+        return new box_error_BoxError('ambiguous', CANCELLED_WHILE_WAITING);
     // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
     const name = error?.name;
     if (name === 'TimeoutError' || name === 'AbortError') {
@@ -2376,8 +2386,8 @@ async function store(github, checked, sealer, pair, handoffKey, deps, terminal) 
         terminal.info(handoffKeyWriteAhead(keyLedger.pending()));
     const stored = (what) => (target, outcome) => terminal.info(`${what} stored in ${target.scope} ${target.name} (${target.kindLabel}, ${outcome}).`);
     const [results, keyResults] = await Promise.all([
-        writeBack(github, copies, ledger, stored('Token')),
-        writeBack(github, keyCopies, keyLedger, stored('Hand-off key'))
+        writeBack(github, copies, ledger, stored('Token'), deps.lastCall),
+        writeBack(github, keyCopies, keyLedger, stored('Hand-off key'), deps.lastCall)
     ]);
     const failure = writeBackFailure(results);
     const keyFailure = handoffKeyFailure(keyResults);
@@ -2901,12 +2911,14 @@ const realTiming = {
 /**
  * Calls `attempt` until it succeeds, `classify` says the failure is final, the next wait would end
  * past the budget, or the run is cancelled. The last failure is rethrown unchanged so callers keep
- * their error types; a cancellation throws `Cancelled`.
+ * their error types; a cancellation throws `Cancelled`. An `owed` first attempt is made even when
+ * the run was cancelled before it.
  */
 async function withRetry(attempt, classify, context) {
     const { policy, budget, timing, cancel, onRetry } = context;
     for (let n = 1;; n++) {
-        throwIfCancelled(cancel);
+        if (n > 1 || !context.owed)
+            throwIfCancelled(cancel);
         try {
             return await attempt(n);
         }
@@ -2914,8 +2926,10 @@ async function withRetry(attempt, classify, context) {
             if (isCancellation(error))
                 throw asCancelled(error, cancel);
             const verdict = classify(error);
-            if (!verdict.retry || cancel?.aborted)
+            if (!verdict.retry)
                 throw error;
+            // A failure that would be retried is not, once the run is cancelled: that is what ended it.
+            throwIfCancelled(cancel);
             const delayMs = backoffDelay(n, verdict.afterMs, policy, timing.random);
             if (!budget.allows(delayMs))
                 throw error;
@@ -3198,26 +3212,32 @@ function parseDate(value) {
  * The runner cancels a step (a cancelled run, `timeout-minutes`) with SIGINT, sends SIGTERM 7.5 s
  * later and kills 2.5 s after that; a terminal's Ctrl-C is the same SIGINT. On the first signal
  * the run is cancelled: no request starts any more and waits end, but a Box request already in
- * flight gets most of the grace period, since its answer may be the only copy of the new token.
- * Before the kill could come, whatever is still running is cut short by `lastWords`, which reports
- * the sealed copies that are not yet stored and exits. The same last words serve an exception
- * nothing caught, and a process whose work never settled (Node exits silently with code 13 when a
- * top-level await is left pending with nothing scheduled).
+ * flight gets most of the grace period, since its answer may be the only copy of the new token, and
+ * the writes that such an answer makes necessary are still tried until `lastCall`. Before the kill
+ * could come, whatever is still running is cut short by `lastWords`, which reports the sealed copies
+ * that are not yet stored and exits.
+ *
+ * The same last words serve an exception nothing caught and a process whose work never settled
+ * (Node exits silently with code 13 when a top-level await is left pending with nothing scheduled).
  */
 /** Time from each signal to the runner's next, harder one. */
 const GRACE_MS = { SIGINT: 7_500, SIGTERM: 2_500 };
-/** Of that grace: how long a Box request in flight may still take, and when the process must be gone. */
-const BOX_SHARE = 2 / 3;
+/** The process is gone this long before the runner's next signal. */
 const EXIT_MARGIN_MS = 800;
+/** Writes in flight are given up this long before the exit, so the run can report them itself. */
+const REPORT_MS = 500;
+/** The most of the grace a Box request in flight may take; it always leaves the writes some time. */
+const BOX_SHARE = 2 / 3;
 /** `cancelledExitCode`: the status after a signal (the login command uses 130, as shells do). */
 function handleTermination(report, { cancelledExitCode = 1 } = {}) {
     const cancel = new AbortController();
     const stop = new AbortController();
-    let done = false;
+    const lastCall = new AbortController();
+    let state = 'running';
     const end = (reason, exitCode = 1) => {
-        if (done)
+        if (state === 'over')
             return;
-        done = true;
+        state = 'over';
         try {
             report.lastWords(reason);
         }
@@ -3226,15 +3246,24 @@ function handleTermination(report, { cancelledExitCode = 1 } = {}) {
         }
     };
     const onSignal = (signal) => {
-        if (done)
+        if (state === 'over')
             return;
-        if (cancel.signal.aborted)
-            return stop.abort(signal);
+        // A second signal means now: give up what is in flight (the runner's own SIGTERM comes after our exit).
+        if (cancel.signal.aborted) {
+            stop.abort(signal);
+            lastCall.abort(signal);
+            return;
+        }
         report.announce(signal);
         cancel.abort(signal);
         const grace = signal === 'SIGINT' ? GRACE_MS.SIGINT : GRACE_MS.SIGTERM;
-        setTimeout(() => stop.abort(signal), grace * BOX_SHARE).unref();
-        setTimeout(() => end(`The run did not finish within ${((grace - EXIT_MARGIN_MS) / 1000).toFixed(1)} s of ${signal}, so it stopped before the runner would kill it.`, cancelledExitCode), grace - EXIT_MARGIN_MS).unref();
+        const exitAt = grace - EXIT_MARGIN_MS;
+        const lastCallAt = exitAt - REPORT_MS;
+        setTimeout(() => stop.abort(signal), Math.min(grace * BOX_SHARE, lastCallAt - REPORT_MS)).unref();
+        setTimeout(() => lastCall.abort(signal), lastCallAt).unref();
+        setTimeout(() => {
+            end(`The run did not finish within ${(exitAt / 1000).toFixed(1)} s of ${signal}, so it stopped before the runner would kill it.`, cancelledExitCode);
+        }, exitAt).unref();
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
@@ -3244,8 +3273,9 @@ function handleTermination(report, { cancelledExitCode = 1 } = {}) {
     return {
         cancel: cancel.signal,
         stop: stop.signal,
+        lastCall: lastCall.signal,
         finished: (code) => {
-            done = true;
+            state = 'over';
             if (code !== undefined)
                 process.exitCode = code;
             // Sockets and timers left behind by aborted requests must not keep a cancelled step alive.
