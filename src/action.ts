@@ -31,6 +31,10 @@ export async function run(): Promise<void> {
         `Received ${signal}: stopping. No new request is started; a Box answer already on its way is still awaited ` +
           'briefly, and a new refresh token it brings is still written.'
       ),
+    // After an unexpected error, the sealed copies not yet stored are sent once more before the last words.
+    rescue: async (deadline) => {
+      for (const target of await ledger.rescue(deadline)) io.info(`Stored the ${target} after all.`)
+    },
     // Whatever cut the run short, the sealed copies that are not stored yet go into the error.
     lastWords: (reason) => {
       const pending = ledger.instructions()

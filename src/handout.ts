@@ -67,7 +67,10 @@ export async function storeAndHandOut(rotation: Rotation): Promise<RunReport> {
     await rotation.beforeReport?.()
     return await handOut(rotation, results)
   } catch (error) {
-    // Only a bug reaches here; the sealed copies still say how to finish the rotation.
+    // Only a bug reaches here. The writes still owed are tried once more, and the sealed copies of
+    // what is still not stored say how to finish the rotation.
+    const deadline = rotation.lastCall ?? AbortSignal.timeout(rotation.config.requestTimeoutMs)
+    for (const target of await ledger.rescue(deadline)) io.info(`Stored the ${target} after all.`)
     const pending = ledger.instructions()
     io.setFailed(
       `Unexpected error after Box issued the new token: ${(error as Error)?.stack ?? String(error)}${pending ? `\n${pending}` : ''}`

@@ -10,7 +10,11 @@
  * that are not yet stored and exits.
  *
  * The same last words serve an exception nothing caught and a process whose work never settled
- * (Node exits silently with code 13 when a top-level await is left pending with nothing scheduled).
+ * (Node exits silently with code 13 when a top-level await is left pending with nothing scheduled);
+ * there the writes still owed are tried first (`rescue`), for as long as the runner allows.
+ *
+ * The process's own output is the runner's pipe, not ours: an error on stdout or stderr (its reader
+ * gone, EPIPE) is ignored, so that it can never cost the token either.
  */
 
 /** Time from each signal to the runner's next, harder one. */
@@ -21,6 +25,8 @@ const EXIT_MARGIN_MS = 800
 const REPORT_MS = 500
 /** The most of the grace a Box request in flight may take; it always leaves the writes some time. */
 const BOX_SHARE = 2 / 3
+/** Without a signal (an unexpected error), how long the writes still owed may take before the last words. */
+const RESCUE_MS = 15_000
 
 export interface Termination {
   /** Aborted on the first signal, with the signal's name as reason. */
@@ -36,16 +42,31 @@ export interface Termination {
 export interface TerminationReport {
   /** Says that the signal arrived and what happens now. */
   announce(signal: NodeJS.Signals): void
+  /**
+   * After an unexpected error: tries the writes still owed, giving up when `deadline` aborts.
+   * Must not throw.
+   */
+  rescue?(deadline: AbortSignal): Promise<void>
   /** The final report when the work cannot finish normally; it must not throw. Then the process exits. */
   lastWords(reason: string): void
 }
 
-/** `cancelledExitCode`: the status after a signal (the login command uses 130, as shells do). */
-export function handleTermination(report: TerminationReport, { cancelledExitCode = 1 } = {}): Termination {
+/**
+ * `cancelledExitCode`: the status after a signal (the login command uses 130, as shells do);
+ * `rescueMs`: how long the writes still owed may take after an unexpected error when no signal came.
+ */
+export function handleTermination(
+  report: TerminationReport,
+  { cancelledExitCode = 1, rescueMs = RESCUE_MS } = {}
+): Termination {
+  const ignore = (): void => undefined
+  process.stdout.on('error', ignore)
+  process.stderr.on('error', ignore)
+
   const cancel = new AbortController()
   const stop = new AbortController()
   const lastCall = new AbortController()
-  let state: 'running' | 'over' = 'running'
+  let state: 'running' | 'rescuing' | 'over' = 'running'
 
   const end = (reason: string, exitCode = 1): void => {
     if (state === 'over') return
@@ -55,6 +76,19 @@ export function handleTermination(report: TerminationReport, { cancelledExitCode
     } finally {
       process.exit(exitCode)
     }
+  }
+
+  /** An unexpected end: the writes still owed are tried first, within what the runner allows. */
+  const giveUp = (reason: string): void => {
+    if (state !== 'running') return
+    state = 'rescuing'
+    const deadline = cancel.signal.aborted ? lastCall.signal : within(rescueMs, lastCall.signal)
+    void (report.rescue?.(deadline) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        state = 'running'
+        end(reason)
+      })
   }
 
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -73,6 +107,7 @@ export function handleTermination(report: TerminationReport, { cancelledExitCode
     setTimeout(() => stop.abort(signal), Math.min(grace * BOX_SHARE, lastCallAt - REPORT_MS)).unref()
     setTimeout(() => lastCall.abort(signal), lastCallAt).unref()
     setTimeout(() => {
+      state = state === 'rescuing' ? 'running' : state
       end(
         `The run did not finish within ${(exitAt / 1000).toFixed(1)} s of ${signal}, so it stopped before the runner would kill it.`,
         cancelledExitCode
@@ -82,10 +117,12 @@ export function handleTermination(report: TerminationReport, { cancelledExitCode
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
   process.on('beforeExit', () =>
-    end('The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.')
+    giveUp(
+      'The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.'
+    )
   )
-  process.on('uncaughtException', (error) => end(`Unexpected error: ${error?.stack ?? String(error)}`))
-  process.on('unhandledRejection', (error) => end(`Unexpected error: ${(error as Error)?.stack ?? String(error)}`))
+  process.on('uncaughtException', (error) => giveUp(`Unexpected error: ${error?.stack ?? String(error)}`))
+  process.on('unhandledRejection', (error) => giveUp(`Unexpected error: ${(error as Error)?.stack ?? String(error)}`))
   return {
     cancel: cancel.signal,
     stop: stop.signal,
@@ -97,4 +134,20 @@ export function handleTermination(report: TerminationReport, { cancelledExitCode
       if (cancel.signal.aborted) process.exit(code ?? (process.exitCode || cancelledExitCode))
     }
   }
+}
+
+/**
+ * `lastCall`, or `ms` from now if that comes first. The timer is referenced: it keeps the process
+ * alive even when the writes it bounds are stuck with nothing else scheduled.
+ */
+function within(ms: number, lastCall: AbortSignal): AbortSignal {
+  const deadline = new AbortController()
+  const timer = setTimeout(() => deadline.abort('rescue time is over'), ms)
+  const onLastCall = (): void => deadline.abort(lastCall.reason)
+  lastCall.addEventListener('abort', onLastCall, { once: true })
+  deadline.signal.addEventListener('abort', () => {
+    clearTimeout(timer)
+    lastCall.removeEventListener('abort', onLastCall)
+  })
+  return deadline.signal
 }

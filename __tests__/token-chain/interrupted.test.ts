@@ -183,6 +183,20 @@ describe("cancelled with the runner's signal sequence", () => {
       expect(await tokenChainState(world)).toBe('secret holds the new valid token')
     })
 
+    test("the reader of the step's output goes away (EPIPE): the run goes on, and the secret holds the new token", async () => {
+      world = await createWorld()
+      const run = await runAction(world.inputs(), {
+        env: world.env(),
+        node,
+        control: (child) => void world.sim.waitForRequest(boxAnswered).then(() => child.stdout!.destroy())
+      })
+      expect(run.code).toBe(0)
+      expect(world.sim.requests.filter(isPut)).toHaveLength(1)
+      expect(run.outputs['secret-updated']).toBe('true') // the file commands do not need stdout
+      expect(leaks(run)).toEqual([])
+      expect(await tokenChainState(world)).toBe('secret holds the new valid token')
+    })
+
     test('the write hangs: it is given up before the runner would send SIGTERM, with the recovery in the error', async () => {
       world = await createWorld()
       world.sim.github.injectFault({ method: 'PUT', times: Infinity, fault: { kind: 'hang' } })

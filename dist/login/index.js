@@ -285,6 +285,11 @@ const ledger = new _recovery_js__WEBPACK_IMPORTED_MODULE_3__/* .RecoveryLedger *
 const redactor = new _redact_js__WEBPACK_IMPORTED_MODULE_6__/* .Redactor */ .p();
 const termination = (0,_shutdown_js__WEBPACK_IMPORTED_MODULE_5__/* .handleTermination */ .X)({
     announce: () => process.stderr.write('\nCancelling…\n'),
+    // After an unexpected error, the sealed copies not yet stored are sent once more before the last words.
+    rescue: async (deadline) => {
+        for (const target of await ledger.rescue(deadline))
+            process.stderr.write(`Stored the ${target} after all.\n`);
+    },
     lastWords: (reason) => {
         const pending = ledger.instructions();
         process.stderr.write(redactor.scrub(`${reason}\n${pending ? `${pending}\n` : 'Nothing was stored.\n'}`));
@@ -727,10 +732,12 @@ function sealForTargets(sealer, prepared, refreshToken, ghHostname, ledger) {
  * Writes every sealed copy in parallel. Each write is owed: it is tried even when the run was
  * cancelled meanwhile, and given up only when `lastCall` aborts (github.ts `forWriteBack`). Each
  * confirmed write is marked stored in the ledger (so no last words repeat its payload) before
- * `onWritten` hears of it.
+ * `onWritten` hears of it, and the ledger learns how to send what is still pending, should the run
+ * end unexpectedly before its own writes settle.
  */
 function writeBack(client, copies, ledger, onWritten, lastCall) {
     const github = client.forWriteBack(lastCall);
+    ledger.attachWriter((payload, deadline) => client.forWriteBack(deadline).request('PUT', payload.path, payload.body, { once: true }));
     return Promise.all(copies.map(async (copy) => {
         const { target } = copy.prepared;
         if ('problem' in copy)
@@ -2710,6 +2717,23 @@ function commandLines(payloads) {
 class RecoveryLedger {
     payloads = new Map();
     stored = new Set();
+    writer;
+    /** How a payload can still be sent when the run's own write-back cannot finish (see `rescue`). */
+    attachWriter(writer) {
+        this.writer = writer;
+    }
+    /**
+     * After an unexpected error: sends every payload not yet stored, once each, and marks what GitHub
+     * confirmed. Resolves (never rejects) when all are settled or `deadline` aborts; returns the
+     * targets it stored.
+     */
+    async rescue(deadline) {
+        const writer = this.writer;
+        if (writer === undefined)
+            return [];
+        const stored = await Promise.all(this.pending().map((payload) => writer(payload, deadline).then(() => (this.markStored(payload.target), [payload.target]), () => [])));
+        return stored.flat();
+    }
     record(payload) {
         this.payloads.set(payload.target, payload);
     }
@@ -3218,7 +3242,11 @@ function parseDate(value) {
  * that are not yet stored and exits.
  *
  * The same last words serve an exception nothing caught and a process whose work never settled
- * (Node exits silently with code 13 when a top-level await is left pending with nothing scheduled).
+ * (Node exits silently with code 13 when a top-level await is left pending with nothing scheduled);
+ * there the writes still owed are tried first (`rescue`), for as long as the runner allows.
+ *
+ * The process's own output is the runner's pipe, not ours: an error on stdout or stderr (its reader
+ * gone, EPIPE) is ignored, so that it can never cost the token either.
  */
 /** Time from each signal to the runner's next, harder one. */
 const GRACE_MS = { SIGINT: 7_500, SIGTERM: 2_500 };
@@ -3228,8 +3256,16 @@ const EXIT_MARGIN_MS = 800;
 const REPORT_MS = 500;
 /** The most of the grace a Box request in flight may take; it always leaves the writes some time. */
 const BOX_SHARE = 2 / 3;
-/** `cancelledExitCode`: the status after a signal (the login command uses 130, as shells do). */
-function handleTermination(report, { cancelledExitCode = 1 } = {}) {
+/** Without a signal (an unexpected error), how long the writes still owed may take before the last words. */
+const RESCUE_MS = 15_000;
+/**
+ * `cancelledExitCode`: the status after a signal (the login command uses 130, as shells do);
+ * `rescueMs`: how long the writes still owed may take after an unexpected error when no signal came.
+ */
+function handleTermination(report, { cancelledExitCode = 1, rescueMs = RESCUE_MS } = {}) {
+    const ignore = () => undefined;
+    process.stdout.on('error', ignore);
+    process.stderr.on('error', ignore);
     const cancel = new AbortController();
     const stop = new AbortController();
     const lastCall = new AbortController();
@@ -3244,6 +3280,19 @@ function handleTermination(report, { cancelledExitCode = 1 } = {}) {
         finally {
             process.exit(exitCode);
         }
+    };
+    /** An unexpected end: the writes still owed are tried first, within what the runner allows. */
+    const giveUp = (reason) => {
+        if (state !== 'running')
+            return;
+        state = 'rescuing';
+        const deadline = cancel.signal.aborted ? lastCall.signal : within(rescueMs, lastCall.signal);
+        void (report.rescue?.(deadline) ?? Promise.resolve())
+            .catch(() => undefined)
+            .then(() => {
+            state = 'running';
+            end(reason);
+        });
     };
     const onSignal = (signal) => {
         if (state === 'over')
@@ -3262,14 +3311,15 @@ function handleTermination(report, { cancelledExitCode = 1 } = {}) {
         setTimeout(() => stop.abort(signal), Math.min(grace * BOX_SHARE, lastCallAt - REPORT_MS)).unref();
         setTimeout(() => lastCall.abort(signal), lastCallAt).unref();
         setTimeout(() => {
+            state = state === 'rescuing' ? 'running' : state;
             end(`The run did not finish within ${(exitAt / 1000).toFixed(1)} s of ${signal}, so it stopped before the runner would kill it.`, cancelledExitCode);
         }, exitAt).unref();
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    process.on('beforeExit', () => end('The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.'));
-    process.on('uncaughtException', (error) => end(`Unexpected error: ${error?.stack ?? String(error)}`));
-    process.on('unhandledRejection', (error) => end(`Unexpected error: ${error?.stack ?? String(error)}`));
+    process.on('beforeExit', () => giveUp('The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.'));
+    process.on('uncaughtException', (error) => giveUp(`Unexpected error: ${error?.stack ?? String(error)}`));
+    process.on('unhandledRejection', (error) => giveUp(`Unexpected error: ${error?.stack ?? String(error)}`));
     return {
         cancel: cancel.signal,
         stop: stop.signal,
@@ -3283,6 +3333,21 @@ function handleTermination(report, { cancelledExitCode = 1 } = {}) {
                 process.exit(code ?? (process.exitCode || cancelledExitCode));
         }
     };
+}
+/**
+ * `lastCall`, or `ms` from now if that comes first. The timer is referenced: it keeps the process
+ * alive even when the writes it bounds are stuck with nothing else scheduled.
+ */
+function within(ms, lastCall) {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort('rescue time is over'), ms);
+    const onLastCall = () => deadline.abort(lastCall.reason);
+    lastCall.addEventListener('abort', onLastCall, { once: true });
+    deadline.signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        lastCall.removeEventListener('abort', onLastCall);
+    });
+    return deadline.signal;
 }
 
 
