@@ -14,7 +14,8 @@ function scriptedFetch(steps: Step[]) {
     const step = steps.shift()
     if (step === undefined) throw new Error('unexpected extra request')
     const result = typeof step === 'function' ? await step(init) : step
-    if (result instanceof Error) throw result
+    // Anything but an answer is thrown as fetch would (a DOMException is no `Error` in this realm).
+    if (!(result instanceof Response)) throw result
     return result
   }) as unknown as typeof globalThis.fetch
   return { fetch, calls }
@@ -143,10 +144,24 @@ test('a dropped answer is retried, and an invalid_grant after it says the first 
   expect(error.earlierAmbiguousAttempt).toMatch(/UND_ERR_SOCKET/)
 })
 
-test('a timeout counts as ambiguous', async () => {
-  const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError')
-  const { fetch } = scriptedFetch([timeout, json(200, pair)])
-  await expect(refreshTokenPair(credentials, 'RT', deps(fetch))).resolves.toMatchObject({ accessToken: AT })
+test('a timeout counts as ambiguous: retried, but remembered as an attempt Box may have used', async () => {
+  const timeout = () => new DOMException('The operation was aborted due to timeout', 'TimeoutError')
+  const retried = scriptedFetch([timeout(), json(200, pair)])
+  await expect(refreshTokenPair(credentials, 'RT', deps(retried.fetch))).resolves.toMatchObject({ accessToken: AT })
+  expect(retried.calls).toHaveLength(2)
+
+  const alone = scriptedFetch([timeout()])
+  const noRetry = { ...deps(alone.fetch) }
+  noRetry.retry = { ...noRetry.retry, budget: new RetryBudget(0, noRetry.retry.timing.now) }
+  const timedOut = (await refreshTokenPair(credentials, 'RT', noRetry).catch((e: unknown) => e)) as BoxError
+  expect(timedOut.kind).toBe('ambiguous')
+  expect(timedOut.message).toBe('Box did not answer within 5 s.')
+
+  const thenRefused = scriptedFetch([timeout(), json(400, { error: 'invalid_grant', error_description: 'x' })])
+  const error = (await refreshTokenPair(credentials, 'RT', deps(thenRefused.fetch)).catch(
+    (e: unknown) => e
+  )) as BoxError
+  expect(error.earlierAmbiguousAttempt).toBe('Box did not answer within 5 s.')
 })
 
 test('a mask that throws does not cost the answer: the pair is returned, and the used token is not sent again', async () => {
