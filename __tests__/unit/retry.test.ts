@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals'
 import {
   backoffDelay,
   Cancelled,
@@ -236,7 +237,14 @@ describe('cancellation and time limits', () => {
   })
 
   test('withTimeLimit passes a result through and clears its timer', async () => {
-    await expect(withTimeLimit(10_000, undefined, async () => 'ok')).resolves.toBe('ok')
+    jest.useFakeTimers()
+    try {
+      await expect(withTimeLimit(10_000, undefined, async () => 'ok')).resolves.toBe('ok')
+      // A timer left behind would keep a finished run's process alive for the whole limit.
+      expect(jest.getTimerCount()).toBe(0)
+    } finally {
+      jest.useRealTimers()
+    }
   })
 
   test('a budget renewed starts a whole new phase', () => {
