@@ -427,18 +427,20 @@ function scanStdout(stdout: string, label: string, value: string): string[] {
 }
 
 /**
- * The secret as written, or in any form a server might echo it in: percent-encoded (either hex
- * case), form-encoded, JSON-escaped (with or without escaped slashes).
+ * The secret as written, or in any form a server might echo it in: percent-encoded and
+ * form-encoded (each in either hex case), JSON-escaped (with or without escaped slashes).
  */
 function contains(text: string, value: string): boolean {
   const percent = encodeURIComponent(value)
   const form = new URLSearchParams({ v: value }).toString().slice(2)
   const json = JSON.stringify(value).slice(1, -1)
+  const lowerHex = (encoded: string): string => encoded.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())
   const forms = new Set([
     value,
     percent,
-    percent.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
+    lowerHex(percent),
     form,
+    lowerHex(form),
     json,
     json.replace(/\//g, '\\/')
   ])
