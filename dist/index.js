@@ -1,14 +1,16 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8968:
+/***/ 9528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ action_run)
+  C: () => (/* binding */ runAction)
 });
+
+// UNUSED EXPORTS: run
 
 ;// CONCATENATED MODULE: ./src/box-error.ts
 /** How a token request at Box failed, in the terms the explanations (diagnostics.ts, the login's) need. */
@@ -87,12 +89,14 @@ const realTiming = {
 /**
  * Calls `attempt` until it succeeds, `classify` says the failure is final, the next wait would end
  * past the budget, or the run is cancelled. The last failure is rethrown unchanged so callers keep
- * their error types; a cancellation throws `Cancelled`.
+ * their error types; a cancellation throws `Cancelled`. An `owed` first attempt is made even when
+ * the run was cancelled before it.
  */
 async function withRetry(attempt, classify, context) {
     const { policy, budget, timing, cancel, onRetry } = context;
     for (let n = 1;; n++) {
-        throwIfCancelled(cancel);
+        if (n > 1 || !context.owed)
+            throwIfCancelled(cancel);
         try {
             return await attempt(n);
         }
@@ -100,8 +104,10 @@ async function withRetry(attempt, classify, context) {
             if (isCancellation(error))
                 throw asCancelled(error, cancel);
             const verdict = classify(error);
-            if (!verdict.retry || cancel?.aborted)
+            if (!verdict.retry)
                 throw error;
+            // A failure that would be retried is not, once the run is cancelled: that is what ended it.
+            throwIfCancelled(cancel);
             const delayMs = backoffDelay(n, verdict.afterMs, policy, timing.random);
             if (!budget.allows(delayMs))
                 throw error;
@@ -215,18 +221,19 @@ const EXPIRES_IN_RANGE = { min: 60, max: 86_400, fallback: 3600 };
  * token, or the answer counts as a failed refresh. Each token is masked the moment it is known to
  * be one. An unusable access token or lifetime does not lose the refresh token: it is noted, and
  * the refresh token is still stored.
+ *
+ * `cut` says why the answer ended early (the connection failed, the rest never came): what arrived
+ * is still read, and a refresh token that arrived whole is still stored.
  */
-function parseTokenAnswer(text, mask) {
-    let answer = {};
-    try {
-        const parsed = JSON.parse(text);
-        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-            answer = parsed;
+function parseTokenAnswer(text, mask, cut) {
+    const problems = [];
+    let answer = jsonObject(text);
+    if (answer === undefined && cut !== undefined) {
+        answer = completeFields(text);
+        if (answer.refresh_token !== undefined)
+            problems.push(`Box's answer broke off (${cut}), but the tokens in it had arrived whole.`);
     }
-    catch {
-        // handled below: a non-JSON 2xx is as unusable as a JSON one without tokens
-    }
-    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer;
+    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer ?? {};
     const refreshOk = isToken(refreshToken);
     const accessOk = isToken(accessToken);
     if (refreshOk)
@@ -234,10 +241,12 @@ function parseTokenAnswer(text, mask) {
     if (accessOk)
         maskSafely(mask, accessToken);
     if (!refreshOk) {
-        throw new BoxError('malformed', `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
-            `so the refresh token it was given is probably used up.`);
+        throw new BoxError('malformed', cut === undefined
+            ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
+                `so the refresh token it was given is probably used up.`
+            : `Box accepted the request (HTTP 2xx), so it has used the refresh token it was given, but its answer broke off (${cut}) ` +
+                `before a usable refresh token arrived. The request was not sent again: a used refresh token only earns invalid_grant.`);
     }
-    const problems = [];
     if (!accessOk)
         problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`);
     return {
@@ -246,6 +255,30 @@ function parseTokenAnswer(text, mask) {
         expiresIn: lifetime(expiresIn, problems),
         problems
     };
+}
+function jsonObject(text) {
+    try {
+        const parsed = JSON.parse(text);
+        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+            return parsed;
+    }
+    catch {
+        // a non-JSON 2xx is as unusable as a JSON one without tokens
+    }
+    return undefined;
+}
+/**
+ * The token fields of an answer that broke off, each only where it arrived whole: a string up to its
+ * closing quote, a number followed by what ends one. Anything cut in the middle is left out.
+ */
+function completeFields(text) {
+    const fields = {};
+    for (const [, name, literal] of text.matchAll(/"(access_token|refresh_token)"\s*:\s*("(?:[^"\\]|\\.)*")/g))
+        fields[name] ??= jsonObject(`{"v":${literal}}`)?.v;
+    const expiresIn = /"expires_in"\s*:\s*(\d{1,12})\s*[,}]/.exec(text)?.[1];
+    if (expiresIn !== undefined)
+        fields.expires_in = Number(expiresIn);
+    return fields;
 }
 /**
  * A mask that throws (the runner's stdout gone) must not cost the answer: Box has already used the
@@ -308,6 +341,7 @@ function lifetime(value, problems) {
 const MAX_ANSWER_BYTES = 1024 * 1024;
 const MAX_ERROR_BYTES = 64 * 1024;
 const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
+const CANCELLED_WHILE_WAITING = 'The run was cancelled while it waited for Box to answer.';
 function refreshTokenPair(credentials, refreshToken, deps) {
     return requestTokenPair(credentials, { grant_type: 'refresh_token', refresh_token: refreshToken }, deps);
 }
@@ -322,10 +356,11 @@ async function requestTokenPair(credentials, grant, deps) {
         client_secret: credentials.clientSecret
     }).toString();
     let ambiguous;
+    let accepted;
     try {
-        return await withRetry(async () => {
+        accepted = await withRetry(async () => {
             try {
-                return await withTimeLimit(deps.requestTimeoutMs, deps.stop, (signal) => postOnce(url, body, signal, deps));
+                return await withTimeLimit(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body, signal, deps));
             }
             catch (error) {
                 const boxError = error instanceof BoxError ? error : connectionError(error, deps);
@@ -337,12 +372,18 @@ async function requestTokenPair(credentials, grant, deps) {
     }
     catch (error) {
         if (ambiguous !== undefined && isCancellation(error)) {
-            throw new BoxError('ambiguous', `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
+            throw new BoxError('ambiguous', ambiguous === CANCELLED_WHILE_WAITING
+                ? ambiguous
+                : `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
         }
         if (error instanceof BoxError && ambiguous !== undefined && error.message !== ambiguous)
             error.earlierAmbiguousAttempt = ambiguous;
         throw error;
     }
+    // A 2xx means Box has used the token it was sent: from here on the request is never sent again,
+    // whatever happens to the rest of the answer (it is read outside the retries, and what arrived is used).
+    const { text, cut } = await readAnswer(accepted, deps);
+    return parseTokenAnswer(text, deps.mask, cut);
 }
 function classify(error) {
     if (!(error instanceof BoxError))
@@ -359,7 +400,11 @@ function classify(error) {
             return { retry: false };
     }
 }
-async function postOnce(url, body, signal, deps) {
+/**
+ * One attempt, up to Box's status line: a 2xx comes back with its body unread (reading it is no
+ * longer an attempt that may be repeated); anything else is read (bounded) and thrown as a BoxError.
+ */
+async function sendOnce(url, body, signal, deps) {
     let response;
     try {
         response = await deps.fetch(url, {
@@ -374,19 +419,19 @@ async function postOnce(url, body, signal, deps) {
     catch (error) {
         throw connectionError(error, deps);
     }
+    if (response.ok)
+        return response;
     if (response.status >= 300 && response.status < 400) {
         void response.body?.cancel().catch(() => undefined);
         throw redirected(response, url, deps.redactor);
     }
     let text;
     try {
-        text = await readBody(response, response.ok ? MAX_ANSWER_BYTES : MAX_ERROR_BYTES);
+        text = await readErrorBody(response);
     }
     catch (error) {
         throw connectionError(error, deps, true);
     }
-    if (response.ok)
-        return parseTokenAnswer(text, deps.mask);
     if (response.status === 429) {
         throw new BoxError('rate_limited', 'Box answered 429 Too Many Requests.', {
             status: 429,
@@ -399,8 +444,8 @@ async function postOnce(url, body, signal, deps) {
     }
     throw oauthError(response.status, text, deps.redactor);
 }
-/** The body as text, refusing to hold more than `maxBytes` of it; an oversized 200 is not a token answer. */
-async function readBody(response, maxBytes) {
+/** An error answer's first MAX_ERROR_BYTES: only ever quoted in part, so the rest is not read. */
+async function readErrorBody(response) {
     if (response.body === null)
         return '';
     const reader = response.body.getReader();
@@ -412,14 +457,73 @@ async function readBody(response, maxBytes) {
             break;
         chunks.push(value);
         size += value.length;
-        if (size > maxBytes) {
+        if (size > MAX_ERROR_BYTES) {
             await reader.cancel().catch(() => undefined);
-            if (response.ok)
-                throw new BoxError('malformed', `Box accepted the request, but its answer is larger than ${maxBytes / 1024} KiB, so it is not a token answer.`);
             break;
         }
     }
-    return Buffer.concat(chunks).toString('utf8').slice(0, maxBytes);
+    return Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BYTES);
+}
+/**
+ * A 2xx answer's body, never thrown away: the read ends when the body does, when what arrived is a
+ * complete JSON object (a server that never finishes its message is not waited for), or, keeping
+ * what arrived, when the connection fails, the request time limit passes or the run is stopped
+ * (`cut` then says which). Over MAX_ANSWER_BYTES it is not a token answer.
+ */
+async function readAnswer(response, deps) {
+    if (response.body === null)
+        return { text: '' };
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    let size = 0;
+    let cut;
+    const stopReading = (why) => {
+        cut ??= why;
+        void reader.cancel().catch(() => undefined);
+    };
+    const timer = setTimeout(() => stopReading(`the rest did not arrive within ${deps.requestTimeoutMs / 1000} s`), deps.requestTimeoutMs);
+    const onStop = () => stopReading('the run was stopped while it arrived');
+    deps.stop?.addEventListener('abort', onStop, { once: true });
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            text += decoder.decode(value, { stream: true });
+            size += value.length;
+            if (size > MAX_ANSWER_BYTES) {
+                stopReading('too large');
+                throw new BoxError('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a token answer.`);
+            }
+            if (isCompleteObject(text)) {
+                void reader.cancel().catch(() => undefined); // whatever might follow a complete object is not needed
+                break;
+            }
+        }
+    }
+    catch (error) {
+        if (error instanceof BoxError)
+            throw error;
+        cut ??= `the connection failed (${failureDetail(error, deps)})`;
+    }
+    finally {
+        clearTimeout(timer);
+        deps.stop?.removeEventListener('abort', onStop);
+    }
+    return { text: text + decoder.decode(), cut };
+}
+/** Whether `text` is already a whole JSON object (tried only when it could be one). */
+function isCompleteObject(text) {
+    if (!text.trimEnd().endsWith('}'))
+        return false;
+    try {
+        JSON.parse(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 function redirected(response, url, redactor) {
     const origin = redactor.locationOrigin(response.headers.get('location'), url);
@@ -453,7 +557,7 @@ function connectionError(error, deps, afterHeaders = false) {
     if (error instanceof BoxError)
         return error;
     if (isCancellation(error))
-        return new BoxError('ambiguous', 'The run was cancelled while it waited for Box to answer.');
+        return new BoxError('ambiguous', CANCELLED_WHILE_WAITING);
     // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
     const name = error?.name;
     if (name === 'TimeoutError' || name === 'AbortError') {
@@ -468,8 +572,12 @@ function connectionError(error, deps, afterHeaders = false) {
             code === 'EHOSTUNREACH')) {
         return new BoxError('not_sent', `Could not connect to Box (${code}).`);
     }
-    const detail = code ?? deps.redactor.serverText(error?.message, 200);
-    return new BoxError('ambiguous', `The connection to Box failed before its answer arrived (${detail || 'unknown error'}).`);
+    return new BoxError('ambiguous', `The connection to Box failed before its answer arrived (${failureDetail(error, deps)}).`);
+}
+/** A failed connection in a few words: its error code, or its message cleaned and capped. */
+function failureDetail(error, deps) {
+    const detail = causeCode(error) ?? deps.redactor.serverText(error?.message, 200);
+    return detail || 'unknown error';
 }
 function causeCode(error) {
     for (const e of causeChain(error)) {
@@ -480,97 +588,8 @@ function causeCode(error) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+var proxy = __nccwpck_require__(9783);
 ;// CONCATENATED MODULE: ./src/proxy.ts
 /**
  * How requests reach Box and GitHub, honouring the runner's proxy settings (https_proxy /
@@ -604,7 +623,7 @@ function proxySetting(url, env = process.env) {
     const parsed = new URL(url);
     const names = parsed.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
     const variable = names.find((name) => env[name]);
-    if (variable === undefined || checkBypass(parsed))
+    if (variable === undefined || (0,proxy/* checkBypass */.H)(parsed))
         return undefined;
     return { variable, value: env[variable].trim() };
 }
@@ -711,16 +730,18 @@ function createGitHubClient(token, options) {
     const noteExpiry = (headers) => {
         tokenExpiresAt = parseTokenExpiration(headers?.['github-authentication-token-expiration']) ?? tokenExpiresAt;
     };
-    return {
+    /** `abort` gives up a request in flight: the cancellation before Box, the last call after it. */
+    const client = (retry, abort) => ({
         baseUrl: options.baseUrl,
         terms: options.terms,
         tokenExpiresAt: () => tokenExpiresAt,
+        forWriteBack: (lastCall) => client({ ...retry, owed: true }, lastCall),
         async request(method, path, body, { once = false } = {}) {
-            const client = await octokit;
+            const octokitClient = await octokit;
             const attempt = async () => {
                 let response;
                 try {
-                    response = await withTimeLimit(options.requestTimeoutMs, options.retry.cancel, (signal) => client.request({
+                    response = await withTimeLimit(options.requestTimeoutMs, abort, (signal) => octokitClient.request({
                         method,
                         url: path,
                         ...(body ? { data: body } : {}),
@@ -741,11 +762,12 @@ function createGitHubClient(token, options) {
                 return { status: response.status, data: response.data, headers: response.headers };
             };
             return withRetry(attempt, (error) => (once ? { retry: false } : classifyGitHubFailure(error)), {
-                ...options.retry,
+                ...retry,
                 onRetry: options.onRetry && ((event) => options.onRetry?.({ ...event, method, path }))
             });
         }
-    };
+    });
+    return client(options.retry, options.retry.cancel);
 }
 /**
  * `2026-12-24 09:00:00 UTC` (GitHub's form; an offset such as `+0100` instead of UTC is accepted too),
@@ -2630,6 +2652,23 @@ function commandLines(payloads) {
 class RecoveryLedger {
     payloads = new Map();
     stored = new Set();
+    writer;
+    /** How a payload can still be sent when the run's own write-back cannot finish (see `rescue`). */
+    attachWriter(writer) {
+        this.writer = writer;
+    }
+    /**
+     * After an unexpected error: sends every payload not yet stored, once each, and marks what GitHub
+     * confirmed. Resolves (never rejects) when all are settled or `deadline` aborts; returns the
+     * targets it stored.
+     */
+    async rescue(deadline) {
+        const writer = this.writer;
+        if (writer === undefined)
+            return [];
+        const stored = await Promise.all(this.pending().map((payload) => writer(payload, deadline).then(() => (this.markStored(payload.target), [payload.target]), () => [])));
+        return stored.flat();
+    }
     record(payload) {
         this.payloads.set(payload.target, payload);
     }
@@ -2679,10 +2718,15 @@ function sealForTargets(sealer, prepared, refreshToken, githubApiUrl, ledger) {
     });
 }
 /**
- * Writes every sealed copy in parallel. Each confirmed write is marked stored in the ledger (so no
- * last words repeat its payload) before `onWritten` hears of it.
+ * Writes every sealed copy in parallel. Each write is owed: it is tried even when the run was
+ * cancelled meanwhile, and given up only when `lastCall` aborts (github.ts `forWriteBack`). Each
+ * confirmed write is marked stored in the ledger (so no last words repeat its payload) before
+ * `onWritten` hears of it, and the ledger learns how to send what is still pending, should the run
+ * end unexpectedly before its own writes settle.
  */
-function writeBack(github, copies, ledger, onWritten) {
+function writeBack(client, copies, ledger, onWritten, lastCall) {
+    const github = client.forWriteBack(lastCall);
+    ledger.attachWriter((payload, deadline) => client.forWriteBack(deadline).request('PUT', payload.path, payload.body, { once: true }));
     return Promise.all(copies.map(async (copy) => {
         const { target } = copy.prepared;
         if ('problem' in copy)
@@ -2740,14 +2784,16 @@ async function storeAndHandOut(rotation) {
             rotation.warnings.push(problem);
             io.warning(problem);
         }
-        const results = await writeBack(github, copies, ledger, (target, outcome) => {
-            io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`);
-        });
+        const results = await writeBack(github, copies, ledger, (target, outcome) => io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`), rotation.lastCall);
         await rotation.beforeReport?.();
         return await handOut(rotation, results);
     }
     catch (error) {
-        // Only a bug reaches here; the sealed copies still say how to finish the rotation.
+        // Only a bug reaches here. The writes still owed are tried once more, and the sealed copies of
+        // what is still not stored say how to finish the rotation.
+        const deadline = rotation.lastCall ?? AbortSignal.timeout(rotation.config.requestTimeoutMs);
+        for (const target of await ledger.rescue(deadline))
+            io.info(`Stored the ${target} after all.`);
         const pending = ledger.instructions();
         io.setFailed(`Unexpected error after Box issued the new token: ${error?.stack ?? String(error)}${pending ? `\n${pending}` : ''}`);
         return { dryRun: false, results: [], warnings: rotation.warnings };
@@ -3136,506 +3182,10 @@ async function rotate(deps, io, config, redactor, mask) {
         warnings,
         ledger,
         outlook,
-        beforeReport: warnLater
+        beforeReport: warnLater,
+        lastCall: deps.lastCall
     });
 }
-
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function issue(name, message = '') {
-    issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/runner-io.ts
-/**
- * The action's io as @actions/core writes it, from the toolkit's own command, file-command and
- * summary modules, without its index: that index also loads the OIDC client, and with it
- * @actions/http-client and undici, which take longer to load than the rest of the action together
- * and which a run that needs no proxy never uses.
- *
- * Each line does what the @actions/core function of the same name does (core.js), so the runner
- * sees the same bytes either way (__tests__/unit/runner-io.test.ts compares them).
- */
-
-
-
-
-
-const runnerIO = {
-    getInput: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim(),
-    setSecret: (value) => issueCommand('add-mask', {}, value),
-    setOutput: (name, value) => {
-        if (process.env.GITHUB_OUTPUT)
-            return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-        process.stdout.write(external_node_os_namespaceObject.EOL);
-        issueCommand('set-output', { name }, toCommandValue(value));
-    },
-    exportVariable: (name, value) => {
-        process.env[name] = toCommandValue(value);
-        if (process.env.GITHUB_ENV)
-            return issueFileCommand('ENV', prepareKeyValueMessage(name, value));
-        issueCommand('set-env', { name }, toCommandValue(value));
-    },
-    info: (message) => void process.stdout.write(message + external_node_os_namespaceObject.EOL),
-    warning: (message) => issueCommand('warning', {}, message),
-    setFailed: (message) => {
-        process.exitCode = 1;
-        issueCommand('error', {}, message);
-    },
-    startGroup: (name) => issue('group', name),
-    endGroup: () => issue('endgroup'),
-    appendSummary: async (markdown) => {
-        // Without GITHUB_STEP_SUMMARY (e.g. an old runner) there is simply no summary.
-        if (process.env.GITHUB_STEP_SUMMARY)
-            await summary.addRaw(markdown).write();
-    }
-};
 
 ;// CONCATENATED MODULE: ./src/shutdown.ts
 /**
@@ -3644,26 +3194,44 @@ const runnerIO = {
  * The runner cancels a step (a cancelled run, `timeout-minutes`) with SIGINT, sends SIGTERM 7.5 s
  * later and kills 2.5 s after that; a terminal's Ctrl-C is the same SIGINT. On the first signal
  * the run is cancelled: no request starts any more and waits end, but a Box request already in
- * flight gets most of the grace period, since its answer may be the only copy of the new token.
- * Before the kill could come, whatever is still running is cut short by `lastWords`, which reports
- * the sealed copies that are not yet stored and exits. The same last words serve an exception
- * nothing caught, and a process whose work never settled (Node exits silently with code 13 when a
- * top-level await is left pending with nothing scheduled).
+ * flight gets most of the grace period, since its answer may be the only copy of the new token, and
+ * the writes that such an answer makes necessary are still tried until `lastCall`. Before the kill
+ * could come, whatever is still running is cut short by `lastWords`, which reports the sealed copies
+ * that are not yet stored and exits.
+ *
+ * The same last words serve an exception nothing caught and a process whose work never settled
+ * (Node exits silently with code 13 when a top-level await is left pending with nothing scheduled);
+ * there the writes still owed are tried first (`rescue`), for as long as the runner allows.
+ *
+ * The process's own output is the runner's pipe, not ours: an error on stdout or stderr (its reader
+ * gone, EPIPE) is ignored, so that it can never cost the token either.
  */
 /** Time from each signal to the runner's next, harder one. */
 const GRACE_MS = { SIGINT: 7_500, SIGTERM: 2_500 };
-/** Of that grace: how long a Box request in flight may still take, and when the process must be gone. */
-const BOX_SHARE = 2 / 3;
+/** The process is gone this long before the runner's next signal. */
 const EXIT_MARGIN_MS = 800;
-/** `cancelledExitCode`: the status after a signal (the login command uses 130, as shells do). */
-function handleTermination(report, { cancelledExitCode = 1 } = {}) {
+/** Writes in flight are given up this long before the exit, so the run can report them itself. */
+const REPORT_MS = 500;
+/** The most of the grace a Box request in flight may take; it always leaves the writes some time. */
+const BOX_SHARE = 2 / 3;
+/** Without a signal (an unexpected error), how long the writes still owed may take before the last words. */
+const RESCUE_MS = 15_000;
+/**
+ * `cancelledExitCode`: the status after a signal (the login command uses 130, as shells do);
+ * `rescueMs`: how long the writes still owed may take after an unexpected error when no signal came.
+ */
+function handleTermination(report, { cancelledExitCode = 1, rescueMs = RESCUE_MS } = {}) {
+    const ignore = () => undefined;
+    process.stdout.on('error', ignore);
+    process.stderr.on('error', ignore);
     const cancel = new AbortController();
     const stop = new AbortController();
-    let done = false;
+    const lastCall = new AbortController();
+    let state = 'running';
     const end = (reason, exitCode = 1) => {
-        if (done)
+        if (state === 'over')
             return;
-        done = true;
+        state = 'over';
         try {
             report.lastWords(reason);
         }
@@ -3671,27 +3239,51 @@ function handleTermination(report, { cancelledExitCode = 1 } = {}) {
             process.exit(exitCode);
         }
     };
-    const onSignal = (signal) => {
-        if (done)
+    /** An unexpected end: the writes still owed are tried first, within what the runner allows. */
+    const giveUp = (reason) => {
+        if (state !== 'running')
             return;
-        if (cancel.signal.aborted)
-            return stop.abort(signal);
+        state = 'rescuing';
+        const deadline = cancel.signal.aborted ? lastCall.signal : within(rescueMs, lastCall.signal);
+        void (report.rescue?.(deadline) ?? Promise.resolve())
+            .catch(() => undefined)
+            .then(() => {
+            state = 'running';
+            end(reason);
+        });
+    };
+    const onSignal = (signal) => {
+        if (state === 'over')
+            return;
+        // A second signal means now: give up what is in flight (the runner's own SIGTERM comes after our exit).
+        if (cancel.signal.aborted) {
+            stop.abort(signal);
+            lastCall.abort(signal);
+            return;
+        }
         report.announce(signal);
         cancel.abort(signal);
         const grace = signal === 'SIGINT' ? GRACE_MS.SIGINT : GRACE_MS.SIGTERM;
-        setTimeout(() => stop.abort(signal), grace * BOX_SHARE).unref();
-        setTimeout(() => end(`The run did not finish within ${((grace - EXIT_MARGIN_MS) / 1000).toFixed(1)} s of ${signal}, so it stopped before the runner would kill it.`, cancelledExitCode), grace - EXIT_MARGIN_MS).unref();
+        const exitAt = grace - EXIT_MARGIN_MS;
+        const lastCallAt = exitAt - REPORT_MS;
+        setTimeout(() => stop.abort(signal), Math.min(grace * BOX_SHARE, lastCallAt - REPORT_MS)).unref();
+        setTimeout(() => lastCall.abort(signal), lastCallAt).unref();
+        setTimeout(() => {
+            state = state === 'rescuing' ? 'running' : state;
+            end(`The run did not finish within ${(exitAt / 1000).toFixed(1)} s of ${signal}, so it stopped before the runner would kill it.`, cancelledExitCode);
+        }, exitAt).unref();
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    process.on('beforeExit', () => end('The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.'));
-    process.on('uncaughtException', (error) => end(`Unexpected error: ${error?.stack ?? String(error)}`));
-    process.on('unhandledRejection', (error) => end(`Unexpected error: ${error?.stack ?? String(error)}`));
+    process.on('beforeExit', () => giveUp('The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.'));
+    process.on('uncaughtException', (error) => giveUp(`Unexpected error: ${error?.stack ?? String(error)}`));
+    process.on('unhandledRejection', (error) => giveUp(`Unexpected error: ${error?.stack ?? String(error)}`));
     return {
         cancel: cancel.signal,
         stop: stop.signal,
+        lastCall: lastCall.signal,
         finished: (code) => {
-            done = true;
+            state = 'over';
             if (code !== undefined)
                 process.exitCode = code;
             // Sockets and timers left behind by aborted requests must not keep a cancelled step alive.
@@ -3700,23 +3292,23 @@ function handleTermination(report, { cancelledExitCode = 1 } = {}) {
         }
     };
 }
+/**
+ * `lastCall`, or `ms` from now if that comes first. The timer is referenced: it keeps the process
+ * alive even when the writes it bounds are stuck with nothing else scheduled.
+ */
+function within(ms, lastCall) {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort('rescue time is over'), ms);
+    const onLastCall = () => deadline.abort(lastCall.reason);
+    lastCall.addEventListener('abort', onLastCall, { once: true });
+    deadline.signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        lastCall.removeEventListener('abort', onLastCall);
+    });
+    return deadline.signal;
+}
 
 ;// CONCATENATED MODULE: ./src/action.ts
-/**
- * The action with its real collaborators: `run()` is what the runner's entry (index.ts) calls, and
- * what `npx @github/local-action . src/action.ts .env` runs on a workstation (docs in CONTRIBUTING.md).
- *
- * It loads what each path uses, in the order it is needed, so that the first requests wait for as
- * little as possible and the rest loads while their answers are awaited:
- * - the action speaks through runner-io.ts (@actions/core's own command and summary modules, the
- *   same bytes without its index and the HTTP stack that index brings), and a run that fails
- *   validation loads nothing more;
- * - Octokit is in this file, evaluated once the inputs are valid, and Node 24's fetch is part of
- *   Node (proxy.ts): the first GitHub requests leave without a chunk being read;
- * - where they need the bundled undici instead (Node 22 and older, or a proxy), it is loaded once
- *   the inputs are valid and before the first request, so that they too leave in the turn they start;
- * - once they have, libsodium (seal.ts) loads from its chunk while GitHub answers.
- */
 
 
 
@@ -3724,12 +3316,21 @@ function handleTermination(report, { cancelledExitCode = 1 } = {}) {
 
 
 
+/** local-action's entry: takes nothing, and speaks through the @actions/core module it stubs. */
 async function action_run() {
-    const io = runnerIO;
+    await runAction(toolkitIO(await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(585)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6585))));
+}
+async function runAction(io) {
     const ledger = new RecoveryLedger();
     const redactor = new Redactor();
     const termination = handleTermination({
-        announce: (signal) => io.info(`Received ${signal}: stopping. No new request is started; a Box answer already on its way is still awaited briefly.`),
+        announce: (signal) => io.info(`Received ${signal}: stopping. No new request is started; a Box answer already on its way is still awaited ` +
+            'briefly, and a new refresh token it brings is still written.'),
+        // After an unexpected error, the sealed copies not yet stored are sent once more before the last words.
+        rescue: async (deadline) => {
+            for (const target of await ledger.rescue(deadline))
+                io.info(`Stored the ${target} after all.`);
+        },
         // Whatever cut the run short, the sealed copies that are not stored yet go into the error.
         lastWords: (reason) => {
             const pending = ledger.instructions();
@@ -3751,6 +3352,7 @@ async function action_run() {
             timing: realTiming,
             cancel: termination.cancel,
             stop: termination.stop,
+            lastCall: termination.lastCall,
             ledger,
             redactor
         });
@@ -3770,13 +3372,89 @@ async function action_run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8968);
-/** The runner's entry: everything is in action.ts, so that local tools can run the same thing. */
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9528);
+/* harmony import */ var _runner_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8984);
+/** The runner's entry: the action (action.ts) speaking through the runner's own file and stdout commands. */
 
-await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_runner_io_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerIO */ .$);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 8984:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $: () => (/* binding */ runnerIO)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/command.js
+var command = __nccwpck_require__(9635);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/file-command.js + 1 modules
+var file_command = __nccwpck_require__(7063);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary = __nccwpck_require__(1170);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/utils.js
+var utils = __nccwpck_require__(4679);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/runner-io.ts
+/**
+ * The action's io as @actions/core writes it, from the toolkit's own command, file-command and
+ * summary modules, without its index: that index also loads the OIDC client, and with it
+ * @actions/http-client and undici, which take longer to load than the rest of the action together
+ * and which a run that needs no proxy never uses.
+ *
+ * Each line does what the @actions/core function of the same name does (core.js), so the runner
+ * sees the same bytes either way (__tests__/unit/runner-io.test.ts compares them).
+ */
+
+
+
+
+
+const runnerIO = {
+    getInput: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim(),
+    setSecret: (value) => (0,command/* issueCommand */.L)('add-mask', {}, value),
+    setOutput: (name, value) => {
+        if (process.env.GITHUB_OUTPUT)
+            return (0,file_command/* issueFileCommand */.n)('OUTPUT', (0,file_command/* prepareKeyValueMessage */.v)(name, value));
+        process.stdout.write(external_node_os_namespaceObject.EOL);
+        (0,command/* issueCommand */.L)('set-output', { name }, (0,utils/* toCommandValue */.E)(value));
+    },
+    exportVariable: (name, value) => {
+        process.env[name] = (0,utils/* toCommandValue */.E)(value);
+        if (process.env.GITHUB_ENV)
+            return (0,file_command/* issueFileCommand */.n)('ENV', (0,file_command/* prepareKeyValueMessage */.v)(name, value));
+        (0,command/* issueCommand */.L)('set-env', { name }, (0,utils/* toCommandValue */.E)(value));
+    },
+    info: (message) => void process.stdout.write(message + external_node_os_namespaceObject.EOL),
+    warning: (message) => (0,command/* issueCommand */.L)('warning', {}, message),
+    setFailed: (message) => {
+        process.exitCode = 1;
+        (0,command/* issueCommand */.L)('error', {}, message);
+    },
+    startGroup: (name) => (0,command/* issue */.s)('group', name),
+    endGroup: () => (0,command/* issue */.s)('endgroup'),
+    appendSummary: async (markdown) => {
+        // Without GITHUB_STEP_SUMMARY (e.g. an old runner) there is simply no summary.
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await summary/* summary */.z.addRaw(markdown).write();
+    }
+};
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
@@ -3784,6 +3462,48 @@ __webpack_async_result__();
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
@@ -3955,10 +3675,52 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
@@ -4142,6 +3904,603 @@ function qstring(str) {
     throw new TypeError(`Invalid parameter value: ${str}`);
 }
 //# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 9635:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ issueCommand),
+/* harmony export */   s: () => (/* binding */ issue)
+/* harmony export */ });
+/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(857);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4679);
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + os__WEBPACK_IMPORTED_MODULE_0__.EOL);
+}
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return (0,_utils_js__WEBPACK_IMPORTED_MODULE_1__/* .toCommandValue */ .E)(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return (0,_utils_js__WEBPACK_IMPORTED_MODULE_1__/* .toCommandValue */ .E)(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+
+/***/ }),
+
+/***/ 7063:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  n: () => (/* binding */ issueFileCommand),
+  v: () => (/* binding */ prepareKeyValueMessage)
+});
+
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/utils.js
+var utils = __nccwpck_require__(4679);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${(0,utils/* toCommandValue */.E)(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = (0,utils/* toCommandValue */.E)(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+
+/***/ }),
+
+/***/ 1170:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   yo: () => (/* binding */ markdownSummary),
+/* harmony export */   z: () => (/* binding */ summary)
+/* harmony export */ });
+/* unused harmony exports SUMMARY_ENV_VAR, SUMMARY_DOCS_URL */
+/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(857);
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9896);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = fs__WEBPACK_IMPORTED_MODULE_1__.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, fs__WEBPACK_IMPORTED_MODULE_1__.constants.R_OK | fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(os__WEBPACK_IMPORTED_MODULE_0__.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = _summary;
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+
+/***/ }),
+
+/***/ 4679:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ toCommandValue),
+/* harmony export */   k: () => (/* binding */ toCommandProperties)
+/* harmony export */ });
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+
+/***/ }),
+
+/***/ 9783:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ checkBypass),
+/* harmony export */   s: () => (/* binding */ getProxyUrl)
+/* harmony export */ });
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
 
 /***/ }),
 

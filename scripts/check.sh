@@ -5,7 +5,7 @@
 #   bash scripts/check.sh [--jest-json FILE] [STEP…]
 #
 # Steps, in this order when none is named: dist (rebuild dist/ and fail if it differs from what is
-# committed), typecheck, lint, format (Prettier's check), workflows (npm run lint:workflows), tests
+# staged), typecheck, lint, format (Prettier's check), workflows (npm run lint:workflows), tests
 # (npm test). Every step runs even after one fails; the exit status is non-zero when any failed. --jest-json FILE also writes
 # Jest's JSON results to FILE (.ci/run counts the tests from it). Dependencies must be installed
 # (npm ci) first.
@@ -35,12 +35,16 @@ step() {
   if "$@"; then echo "::endgroup::"; else echo "::endgroup::"; echo "FAILED: $name"; failures+=("$name"); fi
 }
 
+# Compared with the index, not HEAD: "bundle, stage, check" passes before the commit, and on a fresh
+# checkout (CI) the index is HEAD.
 check_dist() {
   npm run -s bundle >/dev/null || return 1
-  if [ -n "$(git status --porcelain -- dist)" ]; then
-    echo "::error::dist/ differs from a fresh build of src/: run 'npm run bundle' and commit dist/."
-    git status --short -- dist
+  local untracked
+  untracked=$(git ls-files --others --exclude-standard -- dist)
+  if ! git diff --quiet -- dist || [ -n "$untracked" ]; then
+    echo "::error::dist/ differs from a fresh build of src/: run 'npm run bundle' and stage (or commit) dist/."
     git diff --stat -- dist
+    [ -z "$untracked" ] || printf 'not staged: %s\n' $untracked
     return 1
   fi
 }

@@ -1,35 +1,47 @@
 /**
- * The action with its real collaborators: `run()` is what the runner's entry (index.ts) calls, and
- * what `npx @github/local-action . src/action.ts .env` runs on a workstation (docs in CONTRIBUTING.md).
+ * The action with its real collaborators. The runner's entry (index.ts) calls `runAction(runnerIO)`;
+ * `run()` is what `npx @github/local-action . src/action.ts .env` runs on a workstation (docs in
+ * CONTRIBUTING.md): the same, speaking through @actions/core's own API, which local-action replaces,
+ * so that nothing it should hide prints in clear there.
  *
  * It loads what each path uses, in the order it is needed, so that the first requests wait for as
  * little as possible and the rest loads while their answers are awaited:
- * - the action speaks through runner-io.ts (@actions/core's own command and summary modules, the
- *   same bytes without its index and the HTTP stack that index brings), and a run that fails
- *   validation loads nothing more;
+ * - on the runner the action speaks through runner-io.ts (@actions/core's own command and summary
+ *   modules, the same bytes without its index and the HTTP stack that index brings), and a run that
+ *   fails validation loads nothing more;
  * - Octokit is in this file, evaluated once the inputs are valid, and Node 24's fetch is part of
  *   Node (proxy.ts): the first GitHub requests leave without a chunk being read;
  * - where they need the bundled undici instead (Node 22 and older, or a proxy), it is loaded once
  *   the inputs are valid and before the first request, so that they too leave in the turn they start;
  * - once they have, libsodium (seal.ts) loads from its chunk while GitHub answers.
  */
+import type { ActionIO } from './io.js'
 import { run as runWith } from './main.js'
 import { prepareFetchFor, proxyAwareFetch } from './proxy.js'
 import { RecoveryLedger } from './recovery.js'
 import { Redactor } from './redact.js'
 import { realTiming } from './retry.js'
-import { runnerIO } from './runner-io.js'
 import { handleTermination } from './shutdown.js'
+import { toolkitIO } from './toolkit-io.js'
 
+/** local-action's entry: takes nothing, and speaks through the @actions/core module it stubs. */
 export async function run(): Promise<void> {
-  const io = runnerIO
+  await runAction(toolkitIO(await import('@actions/core')))
+}
+
+export async function runAction(io: ActionIO): Promise<void> {
   const ledger = new RecoveryLedger()
   const redactor = new Redactor()
   const termination = handleTermination({
     announce: (signal) =>
       io.info(
-        `Received ${signal}: stopping. No new request is started; a Box answer already on its way is still awaited briefly.`
+        `Received ${signal}: stopping. No new request is started; a Box answer already on its way is still awaited ` +
+          'briefly, and a new refresh token it brings is still written.'
       ),
+    // After an unexpected error, the sealed copies not yet stored are sent once more before the last words.
+    rescue: async (deadline) => {
+      for (const target of await ledger.rescue(deadline)) io.info(`Stored the ${target} after all.`)
+    },
     // Whatever cut the run short, the sealed copies that are not stored yet go into the error.
     lastWords: (reason) => {
       const pending = ledger.instructions()
@@ -52,6 +64,7 @@ export async function run(): Promise<void> {
       timing: realTiming,
       cancel: termination.cancel,
       stop: termination.stop,
+      lastCall: termination.lastCall,
       ledger,
       redactor
     })

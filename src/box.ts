@@ -47,6 +47,7 @@ export interface ClientCredentials {
 const MAX_ANSWER_BYTES = 1024 * 1024
 const MAX_ERROR_BYTES = 64 * 1024
 const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/
+const CANCELLED_WHILE_WAITING = 'The run was cancelled while it waited for Box to answer.'
 
 export function refreshTokenPair(
   credentials: ClientCredentials,
@@ -78,11 +79,12 @@ async function requestTokenPair(
   }).toString()
   let ambiguous: string | undefined
 
+  let accepted: Response
   try {
-    return await withRetry(
+    accepted = await withRetry(
       async () => {
         try {
-          return await withTimeLimit(deps.requestTimeoutMs, deps.stop, (signal) => postOnce(url, body, signal, deps))
+          return await withTimeLimit(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body, signal, deps))
         } catch (error) {
           const boxError = error instanceof BoxError ? error : connectionError(error, deps)
           if (boxError.kind === 'ambiguous') ambiguous ??= boxError.message
@@ -94,12 +96,21 @@ async function requestTokenPair(
     )
   } catch (error) {
     if (ambiguous !== undefined && isCancellation(error)) {
-      throw new BoxError('ambiguous', `The run was cancelled after an attempt that got no answer (${ambiguous}).`)
+      throw new BoxError(
+        'ambiguous',
+        ambiguous === CANCELLED_WHILE_WAITING
+          ? ambiguous
+          : `The run was cancelled after an attempt that got no answer (${ambiguous}).`
+      )
     }
     if (error instanceof BoxError && ambiguous !== undefined && error.message !== ambiguous)
       error.earlierAmbiguousAttempt = ambiguous
     throw error
   }
+  // A 2xx means Box has used the token it was sent: from here on the request is never sent again,
+  // whatever happens to the rest of the answer (it is read outside the retries, and what arrived is used).
+  const { text, cut } = await readAnswer(accepted, deps)
+  return parseTokenAnswer(text, deps.mask, cut)
 }
 
 function classify(error: unknown): Verdict {
@@ -117,7 +128,11 @@ function classify(error: unknown): Verdict {
   }
 }
 
-async function postOnce(url: string, body: string, signal: AbortSignal, deps: BoxClientDeps): Promise<TokenPair> {
+/**
+ * One attempt, up to Box's status line: a 2xx comes back with its body unread (reading it is no
+ * longer an attempt that may be repeated); anything else is read (bounded) and thrown as a BoxError.
+ */
+async function sendOnce(url: string, body: string, signal: AbortSignal, deps: BoxClientDeps): Promise<Response> {
   let response: Response
   try {
     response = await deps.fetch(url, {
@@ -131,6 +146,7 @@ async function postOnce(url: string, body: string, signal: AbortSignal, deps: Bo
   } catch (error) {
     throw connectionError(error, deps)
   }
+  if (response.ok) return response
 
   if (response.status >= 300 && response.status < 400) {
     void response.body?.cancel().catch(() => undefined)
@@ -138,12 +154,10 @@ async function postOnce(url: string, body: string, signal: AbortSignal, deps: Bo
   }
   let text: string
   try {
-    text = await readBody(response, response.ok ? MAX_ANSWER_BYTES : MAX_ERROR_BYTES)
+    text = await readErrorBody(response)
   } catch (error) {
     throw connectionError(error, deps, true)
   }
-
-  if (response.ok) return parseTokenAnswer(text, deps.mask)
   if (response.status === 429) {
     throw new BoxError('rate_limited', 'Box answered 429 Too Many Requests.', {
       status: 429,
@@ -157,8 +171,8 @@ async function postOnce(url: string, body: string, signal: AbortSignal, deps: Bo
   throw oauthError(response.status, text, deps.redactor)
 }
 
-/** The body as text, refusing to hold more than `maxBytes` of it; an oversized 200 is not a token answer. */
-async function readBody(response: Response, maxBytes: number): Promise<string> {
+/** An error answer's first MAX_ERROR_BYTES: only ever quoted in part, so the rest is not read. */
+async function readErrorBody(response: Response): Promise<string> {
   if (response.body === null) return ''
   const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
@@ -168,17 +182,74 @@ async function readBody(response: Response, maxBytes: number): Promise<string> {
     if (done) break
     chunks.push(value)
     size += value.length
-    if (size > maxBytes) {
+    if (size > MAX_ERROR_BYTES) {
       await reader.cancel().catch(() => undefined)
-      if (response.ok)
-        throw new BoxError(
-          'malformed',
-          `Box accepted the request, but its answer is larger than ${maxBytes / 1024} KiB, so it is not a token answer.`
-        )
       break
     }
   }
-  return Buffer.concat(chunks).toString('utf8').slice(0, maxBytes)
+  return Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BYTES)
+}
+
+/**
+ * A 2xx answer's body, never thrown away: the read ends when the body does, when what arrived is a
+ * complete JSON object (a server that never finishes its message is not waited for), or, keeping
+ * what arrived, when the connection fails, the request time limit passes or the run is stopped
+ * (`cut` then says which). Over MAX_ANSWER_BYTES it is not a token answer.
+ */
+async function readAnswer(response: Response, deps: BoxClientDeps): Promise<{ text: string; cut?: string }> {
+  if (response.body === null) return { text: '' }
+  const reader = response.body.getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  let size = 0
+  let cut: string | undefined
+  const stopReading = (why: string): void => {
+    cut ??= why
+    void reader.cancel().catch(() => undefined)
+  }
+  const timer = setTimeout(
+    () => stopReading(`the rest did not arrive within ${deps.requestTimeoutMs / 1000} s`),
+    deps.requestTimeoutMs
+  )
+  const onStop = (): void => stopReading('the run was stopped while it arrived')
+  deps.stop?.addEventListener('abort', onStop, { once: true })
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      text += decoder.decode(value, { stream: true })
+      size += value.length
+      if (size > MAX_ANSWER_BYTES) {
+        stopReading('too large')
+        throw new BoxError(
+          'malformed',
+          `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a token answer.`
+        )
+      }
+      if (isCompleteObject(text)) {
+        void reader.cancel().catch(() => undefined) // whatever might follow a complete object is not needed
+        break
+      }
+    }
+  } catch (error) {
+    if (error instanceof BoxError) throw error
+    cut ??= `the connection failed (${failureDetail(error, deps)})`
+  } finally {
+    clearTimeout(timer)
+    deps.stop?.removeEventListener('abort', onStop)
+  }
+  return { text: text + decoder.decode(), cut }
+}
+
+/** Whether `text` is already a whole JSON object (tried only when it could be one). */
+function isCompleteObject(text: string): boolean {
+  if (!text.trimEnd().endsWith('}')) return false
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function redirected(response: Response, url: string, redactor: Redactor): BoxError {
@@ -216,8 +287,7 @@ function oauthError(status: number, text: string, redactor: Redactor): BoxError 
 /** Connection failures before the request left are safe; any later one may have used the token. */
 function connectionError(error: unknown, deps: BoxClientDeps, afterHeaders = false): BoxError {
   if (error instanceof BoxError) return error
-  if (isCancellation(error))
-    return new BoxError('ambiguous', 'The run was cancelled while it waited for Box to answer.')
+  if (isCancellation(error)) return new BoxError('ambiguous', CANCELLED_WHILE_WAITING)
   // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
   const name = (error as { name?: unknown } | null)?.name
   if (name === 'TimeoutError' || name === 'AbortError') {
@@ -234,11 +304,16 @@ function connectionError(error: unknown, deps: BoxClientDeps, afterHeaders = fal
   ) {
     return new BoxError('not_sent', `Could not connect to Box (${code}).`)
   }
-  const detail = code ?? deps.redactor.serverText((error as { message?: unknown } | null)?.message, 200)
   return new BoxError(
     'ambiguous',
-    `The connection to Box failed before its answer arrived (${detail || 'unknown error'}).`
+    `The connection to Box failed before its answer arrived (${failureDetail(error, deps)}).`
   )
+}
+
+/** A failed connection in a few words: its error code, or its message cleaned and capped. */
+function failureDetail(error: unknown, deps: BoxClientDeps): string {
+  const detail = causeCode(error) ?? deps.redactor.serverText((error as { message?: unknown } | null)?.message, 200)
+  return detail || 'unknown error'
 }
 
 function causeCode(error: unknown): string | undefined {

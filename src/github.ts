@@ -41,6 +41,12 @@ export interface GitHubClient {
    */
   tokenExpiresAt(): Date | undefined
   /**
+   * The same client for the writes that Box's answer made necessary: each is tried even after the
+   * run was cancelled (cancellation still stops its retries), and an attempt in flight is given up
+   * only when `lastCall` aborts, which comes before the runner's kill.
+   */
+  forWriteBack(lastCall?: AbortSignal): GitHubClient
+  /**
    * `path` is relative to the API base, already URL-encoded. `once` skips retries, for reads that
    * only add detail and must not hold up the run.
    */
@@ -118,17 +124,19 @@ export function createGitHubClient(token: string, options: GitHubClientOptions):
   const noteExpiry = (headers: Record<string, unknown> | undefined): void => {
     tokenExpiresAt = parseTokenExpiration(headers?.['github-authentication-token-expiration']) ?? tokenExpiresAt
   }
-  return {
+  /** `abort` gives up a request in flight: the cancellation before Box, the last call after it. */
+  const client = (retry: GitHubClientOptions['retry'], abort: AbortSignal | undefined): GitHubClient => ({
     baseUrl: options.baseUrl,
     terms: options.terms,
     tokenExpiresAt: () => tokenExpiresAt,
+    forWriteBack: (lastCall) => client({ ...retry, owed: true }, lastCall),
     async request(method, path, body, { once = false } = {}) {
-      const client = await octokit
+      const octokitClient = await octokit
       const attempt = async (): Promise<GitHubResponse> => {
         let response: { status: number; data: unknown; headers: Record<string, string | number | undefined> }
         try {
-          response = await withTimeLimit(options.requestTimeoutMs, options.retry.cancel, (signal) =>
-            client.request({
+          response = await withTimeLimit(options.requestTimeoutMs, abort, (signal) =>
+            octokitClient.request({
               method,
               url: path,
               ...(body ? { data: body } : {}),
@@ -148,11 +156,12 @@ export function createGitHubClient(token: string, options: GitHubClientOptions):
         return { status: response.status, data: response.data, headers: response.headers }
       }
       return withRetry(attempt, (error) => (once ? { retry: false } : classifyGitHubFailure(error)), {
-        ...options.retry,
+        ...retry,
         onRetry: options.onRetry && ((event) => options.onRetry?.({ ...event, method, path }))
       })
     }
-  }
+  })
+  return client(options.retry, options.retry.cancel)
 }
 
 /**

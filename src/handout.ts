@@ -36,6 +36,8 @@ export interface Rotation {
   outlook: ChainOutlook
   /** Runs after the write-back and before the outputs and summary (warnings that need a moment). */
   beforeReport?: () => Promise<void>
+  /** When writes still in flight after a cancellation are given up (shutdown.ts). */
+  lastCall?: AbortSignal
 }
 
 export async function storeAndHandOut(rotation: Rotation): Promise<RunReport> {
@@ -55,13 +57,20 @@ export async function storeAndHandOut(rotation: Rotation): Promise<RunReport> {
       rotation.warnings.push(problem)
       io.warning(problem)
     }
-    const results = await writeBack(github, copies, ledger, (target, outcome) => {
-      io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`)
-    })
+    const results = await writeBack(
+      github,
+      copies,
+      ledger,
+      (target, outcome) => io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`),
+      rotation.lastCall
+    )
     await rotation.beforeReport?.()
     return await handOut(rotation, results)
   } catch (error) {
-    // Only a bug reaches here; the sealed copies still say how to finish the rotation.
+    // Only a bug reaches here. The writes still owed are tried once more, and the sealed copies of
+    // what is still not stored say how to finish the rotation.
+    const deadline = rotation.lastCall ?? AbortSignal.timeout(rotation.config.requestTimeoutMs)
+    for (const target of await ledger.rescue(deadline)) io.info(`Stored the ${target} after all.`)
     const pending = ledger.instructions()
     io.setFailed(
       `Unexpected error after Box issued the new token: ${(error as Error)?.stack ?? String(error)}${pending ? `\n${pending}` : ''}`

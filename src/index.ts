@@ -1,4 +1,5 @@
-/** The runner's entry: everything is in action.ts, so that local tools can run the same thing. */
-import { run } from './action.js'
+/** The runner's entry: the action (action.ts) speaking through the runner's own file and stdout commands. */
+import { runAction } from './action.js'
+import { runnerIO } from './runner-io.js'
 
-await run()
+await runAction(runnerIO)

@@ -14,6 +14,10 @@ const redactor = new Redactor()
 const termination = handleTermination(
   {
     announce: () => process.stderr.write('\nCancelling…\n'),
+    // After an unexpected error, the sealed copies not yet stored are sent once more before the last words.
+    rescue: async (deadline) => {
+      for (const target of await ledger.rescue(deadline)) process.stderr.write(`Stored the ${target} after all.\n`)
+    },
     lastWords: (reason) => {
       const pending = ledger.instructions()
       process.stderr.write(redactor.scrub(`${reason}\n${pending ? `${pending}\n` : 'Nothing was stored.\n'}`))
@@ -40,6 +44,7 @@ try {
       : 'node dist/login/index.js',
     cancel: termination.cancel,
     stop: termination.stop,
+    lastCall: termination.lastCall,
     ledger,
     redactor
   })

@@ -72,6 +72,8 @@ export interface Collaborators {
   cancel?: AbortSignal
   /** Aborted when even a Box request in flight must be given up (its answer may hold the new token). */
   stop?: AbortSignal
+  /** Aborted when the writes that Box's answer made necessary must be given up (they outlive `cancel`). */
+  lastCall?: AbortSignal
   /** Keeps the sealed copies where the entry can still reach them if run() itself fails. */
   ledger?: RecoveryLedger
   /** Learns every credential of the run, so the entry's last words can be cleaned too. */
@@ -269,6 +271,7 @@ async function rotate(
     warnings,
     ledger,
     outlook,
-    beforeReport: warnLater
+    beforeReport: warnLater,
+    lastCall: deps.lastCall
   })
 }

@@ -122,10 +122,38 @@ export function commandLines(payloads: RecoveryPayload[]): string[] {
   return payloads.map((p) => `  ${p.target}:\n    ${p.command}`)
 }
 
+/** Sends one payload as its PUT, giving up when `deadline` aborts; resolves once GitHub confirmed it. */
+export type PayloadWriter = (payload: RecoveryPayload, deadline: AbortSignal) => Promise<unknown>
+
 /** The sealed copies of one rotation, and which of them are stored. */
 export class RecoveryLedger {
   private readonly payloads = new Map<string, RecoveryPayload>()
   private readonly stored = new Set<string>()
+  private writer?: PayloadWriter
+
+  /** How a payload can still be sent when the run's own write-back cannot finish (see `rescue`). */
+  attachWriter(writer: PayloadWriter): void {
+    this.writer = writer
+  }
+
+  /**
+   * After an unexpected error: sends every payload not yet stored, once each, and marks what GitHub
+   * confirmed. Resolves (never rejects) when all are settled or `deadline` aborts; returns the
+   * targets it stored.
+   */
+  async rescue(deadline: AbortSignal): Promise<string[]> {
+    const writer = this.writer
+    if (writer === undefined) return []
+    const stored = await Promise.all(
+      this.pending().map((payload) =>
+        writer(payload, deadline).then(
+          () => (this.markStored(payload.target), [payload.target]),
+          () => []
+        )
+      )
+    )
+    return stored.flat()
+  }
 
   record(payload: RecoveryPayload): void {
     this.payloads.set(payload.target, payload)

@@ -85,6 +85,11 @@ export interface RetryContext {
   timing: Timing
   /** Aborted when the run is cancelled: the current wait ends and no attempt follows. */
   cancel?: AbortSignal
+  /**
+   * The first attempt is owed even after a cancellation: a write that Box's answer made necessary
+   * (the new refresh token exists only in this process). Cancellation still stops its retries.
+   */
+  owed?: boolean
   onRetry?: (event: RetryEvent) => void
 }
 
@@ -97,7 +102,8 @@ export const realTiming: Timing = {
 /**
  * Calls `attempt` until it succeeds, `classify` says the failure is final, the next wait would end
  * past the budget, or the run is cancelled. The last failure is rethrown unchanged so callers keep
- * their error types; a cancellation throws `Cancelled`.
+ * their error types; a cancellation throws `Cancelled`. An `owed` first attempt is made even when
+ * the run was cancelled before it.
  */
 export async function withRetry<T>(
   attempt: (attemptNumber: number) => Promise<T>,
@@ -106,13 +112,15 @@ export async function withRetry<T>(
 ): Promise<T> {
   const { policy, budget, timing, cancel, onRetry } = context
   for (let n = 1; ; n++) {
-    throwIfCancelled(cancel)
+    if (n > 1 || !context.owed) throwIfCancelled(cancel)
     try {
       return await attempt(n)
     } catch (error) {
       if (isCancellation(error)) throw asCancelled(error, cancel)
       const verdict = classify(error)
-      if (!verdict.retry || cancel?.aborted) throw error
+      if (!verdict.retry) throw error
+      // A failure that would be retried is not, once the run is cancelled: that is what ended it.
+      throwIfCancelled(cancel)
       const delayMs = backoffDelay(n, verdict.afterMs, policy, timing.random)
       if (!budget.allows(delayMs)) throw error
       onRetry?.({ attempt: n, reason: verdict.reason, delayMs })

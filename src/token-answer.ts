@@ -25,17 +25,19 @@ export const EXPIRES_IN_RANGE = { min: 60, max: 86_400, fallback: 3600 }
  * token, or the answer counts as a failed refresh. Each token is masked the moment it is known to
  * be one. An unusable access token or lifetime does not lose the refresh token: it is noted, and
  * the refresh token is still stored.
+ *
+ * `cut` says why the answer ended early (the connection failed, the rest never came): what arrived
+ * is still read, and a refresh token that arrived whole is still stored.
  */
-export function parseTokenAnswer(text: string, mask: (value: string) => void): TokenPair {
-  let answer: Record<string, unknown> = {}
-  try {
-    const parsed: unknown = JSON.parse(text)
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-      answer = parsed as Record<string, unknown>
-  } catch {
-    // handled below: a non-JSON 2xx is as unusable as a JSON one without tokens
+export function parseTokenAnswer(text: string, mask: (value: string) => void, cut?: string): TokenPair {
+  const problems: string[] = []
+  let answer = jsonObject(text)
+  if (answer === undefined && cut !== undefined) {
+    answer = completeFields(text)
+    if (answer.refresh_token !== undefined)
+      problems.push(`Box's answer broke off (${cut}), but the tokens in it had arrived whole.`)
   }
-  const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer
+  const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer ?? {}
   const refreshOk = isToken(refreshToken)
   const accessOk = isToken(accessToken)
   if (refreshOk) maskSafely(mask, refreshToken)
@@ -43,11 +45,13 @@ export function parseTokenAnswer(text: string, mask: (value: string) => void): T
   if (!refreshOk) {
     throw new BoxError(
       'malformed',
-      `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
-        `so the refresh token it was given is probably used up.`
+      cut === undefined
+        ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
+            `so the refresh token it was given is probably used up.`
+        : `Box accepted the request (HTTP 2xx), so it has used the refresh token it was given, but its answer broke off (${cut}) ` +
+            `before a usable refresh token arrived. The request was not sent again: a used refresh token only earns invalid_grant.`
     )
   }
-  const problems: string[] = []
   if (!accessOk)
     problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`)
   return {
@@ -56,6 +60,30 @@ export function parseTokenAnswer(text: string, mask: (value: string) => void): T
     expiresIn: lifetime(expiresIn, problems),
     problems
   }
+}
+
+function jsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text)
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>
+  } catch {
+    // a non-JSON 2xx is as unusable as a JSON one without tokens
+  }
+  return undefined
+}
+
+/**
+ * The token fields of an answer that broke off, each only where it arrived whole: a string up to its
+ * closing quote, a number followed by what ends one. Anything cut in the middle is left out.
+ */
+function completeFields(text: string): Record<string, unknown> {
+  const fields: Record<string, unknown> = {}
+  for (const [, name, literal] of text.matchAll(/"(access_token|refresh_token)"\s*:\s*("(?:[^"\\]|\\.)*")/g))
+    fields[name!] ??= jsonObject(`{"v":${literal}}`)?.v
+  const expiresIn = /"expires_in"\s*:\s*(\d{1,12})\s*[,}]/.exec(text)?.[1]
+  if (expiresIn !== undefined) fields.expires_in = Number(expiresIn)
+  return fields
 }
 
 /**

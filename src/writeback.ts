@@ -47,15 +47,23 @@ export function sealForTargets(
 }
 
 /**
- * Writes every sealed copy in parallel. Each confirmed write is marked stored in the ledger (so no
- * last words repeat its payload) before `onWritten` hears of it.
+ * Writes every sealed copy in parallel. Each write is owed: it is tried even when the run was
+ * cancelled meanwhile, and given up only when `lastCall` aborts (github.ts `forWriteBack`). Each
+ * confirmed write is marked stored in the ledger (so no last words repeat its payload) before
+ * `onWritten` hears of it, and the ledger learns how to send what is still pending, should the run
+ * end unexpectedly before its own writes settle.
  */
 export function writeBack(
-  github: GitHubClient,
+  client: GitHubClient,
   copies: SealedCopy[],
   ledger: RecoveryLedger,
-  onWritten: (target: SecretTarget, outcome: WriteOutcome) => void
+  onWritten: (target: SecretTarget, outcome: WriteOutcome) => void,
+  lastCall?: AbortSignal
 ): Promise<TargetResult[]> {
+  const github = client.forWriteBack(lastCall)
+  ledger.attachWriter((payload, deadline) =>
+    client.forWriteBack(deadline).request('PUT', payload.path, payload.body, { once: true })
+  )
   return Promise.all(
     copies.map(async (copy): Promise<TargetResult> => {
       const { target } = copy.prepared

@@ -104,8 +104,13 @@ test('no credential value ever appears in an input error', () => {
   try {
     read({ 'client-secret': 'sec ret', 'refresh-token': 'ref resh', 'github-token': 'gh tok' })
   } catch (error) {
+    expect(error).toBeInstanceOf(InputError)
     message = (error as Error).message
   }
+  // Each credential was refused, by name...
+  for (const input of ['client-secret', 'refresh-token', 'github-token'])
+    expect(message).toMatch(new RegExp(`\`${input}\`: contains white space`))
+  // ...and none of them is quoted.
   for (const value of ['sec ret', 'ref resh', 'gh tok']) expect(message).not.toContain(value)
 })
 

@@ -51,7 +51,7 @@ test('stores a fresh hand-off key beside the token, never printed, that the acti
   ])
 
   // The sealed copies come before anything is reported stored, the token's first.
-  const tokenCopy = result.stdout.indexOf('This is a sealed copy of the new one')
+  const tokenCopy = result.stdout.indexOf('this command holds the only copy. This is a sealed copy of it')
   const keyCopy = result.stdout.indexOf(
     'A new hand-off key was made for `handoff-key` and sealed the same way. If it is not reported stored below'
   )

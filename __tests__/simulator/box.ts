@@ -5,7 +5,7 @@
  * lifetimes and error answers of Box's OAuth 2.0 documentation (developer.box.com, "Refresh a token"
  * and "Authorization URL"; the OAuth2Error schema of box/box-openapi).
  */
-import type { CustomReply, Exchange } from './http.js'
+import type { BrokenMessage, CustomReply, Exchange } from './http.js'
 import { randomAlnum } from './random.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -29,6 +29,12 @@ export type BoxFault =
   | { kind: 'reply'; reply: (request: { form?: URLSearchParams; body: string }) => CustomReply }
   /** Consume the token and issue the new pair (recorded in `issued`), then answer `reply(answer)` instead of it. */
   | { kind: 'consume-and-reply'; reply: (answer: BoxTokenAnswer) => CustomReply }
+  /**
+   * Consume the token and answer 200 with the pair's JSON (its first `keepBytes`, default all), then
+   * break the message as `how` says: the last chunk never comes, the Content-Length promises more, or
+   * the connection is reset.
+   */
+  | { kind: 'consume-and-break'; how: BrokenMessage; keepBytes?: number }
 
 /** The 200 body of POST /oauth2/token (schema AccessToken). */
 export interface BoxTokenAnswer {
@@ -336,6 +342,12 @@ export class FakeBox {
       }
       case 'reply':
         return exchange.respondCustom(fault.reply({ form, body: exchange.body.toString('utf8') }))
+      case 'consume-and-break': {
+        const outcome = this.grant(form)
+        const text = JSON.stringify(outcome.body)
+        const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }
+        return exchange.respondBroken(outcome.status, headers, text.slice(0, fault.keepBytes ?? text.length), fault.how)
+      }
       case 'consume-and-reply': {
         const outcome = this.grant(form)
         if (outcome.status !== 200) return exchange.respondJson(outcome.status, outcome.body)

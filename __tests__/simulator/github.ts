@@ -69,6 +69,8 @@ export type GitHubFault =
   | { kind: 'reply'; reply: (request: { method: string; path: string; body: string }) => CustomReply }
   /** Apply the request as usual, then change its answer before it is sent. */
   | { kind: 'tamper'; change: (reply: CustomReply) => CustomReply }
+  /** Wait `ms`, then handle the request as usual (a slow server). */
+  | { kind: 'slow'; ms: number }
 
 export interface GitHubFaultRule {
   /** Matches any method when unset. */
@@ -313,7 +315,8 @@ export class FakeGitHub {
   async handle(exchange: Exchange): Promise<void> {
     this.requestCount++
     const fault = this.takeFault(exchange)
-    if (fault && fault.kind !== 'tamper') return this.applyFault(exchange, fault)
+    if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.ms))
+    else if (fault && fault.kind !== 'tamper') return this.applyFault(exchange, fault)
 
     const token = this.tokens.get(bearerToken(exchange) ?? '')
     const reply: Reply = token
@@ -543,7 +546,7 @@ export class FakeGitHub {
     return rule.fault
   }
 
-  private applyFault(exchange: Exchange, fault: Exclude<GitHubFault, { kind: 'tamper' }>): Promise<void> {
+  private applyFault(exchange: Exchange, fault: Exclude<GitHubFault, { kind: 'tamper' | 'slow' }>): Promise<void> {
     switch (fault.kind) {
       case 'reply':
         return exchange.respondCustom(

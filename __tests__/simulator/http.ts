@@ -12,6 +12,9 @@ const MAX_BODY_BYTES = 1024 * 1024
 
 export type Headers = Record<string, string>
 
+/** How a message can break after its headers (see `Exchange.respondBroken`). */
+export type BrokenMessage = 'no-last-chunk' | 'short-content' | 'reset-after-body'
+
 /** An answer a test writes by hand (hostile servers): a string body is sent as is, anything else as JSON. */
 export interface CustomReply {
   status: number
@@ -76,6 +79,26 @@ export class Exchange {
 
   respondJson(status: number, body: unknown, headers: Headers = {}): Promise<void> {
     return this.respond(status, { 'content-type': 'application/json; charset=utf-8', ...headers }, JSON.stringify(body))
+  }
+
+  /**
+   * Answer with a status line, headers and the first `body.length` bytes, then break the message
+   * the way `how` says: `no-last-chunk` (chunked, the terminating chunk never comes),
+   * `short-content` (a Content-Length larger than what is sent; the rest never comes), or
+   * `reset-after-body` (chunked, then the connection is reset). The socket stays open for the first
+   * two until the client gives up or the server closes.
+   */
+  async respondBroken(status: number, headers: Headers, body: string, how: BrokenMessage): Promise<void> {
+    if (!this.claim()) return
+    await this.delay()
+    if (this.res.destroyed) return this.end(status)
+    const payload = Buffer.from(body)
+    const allHeaders: Headers = { ...headers }
+    if (how === 'short-content') allHeaders['content-length'] = String(payload.length + 64)
+    this.res.writeHead(status, allHeaders)
+    this.res.write(payload)
+    if (how === 'reset-after-body') setImmediate(() => this.req.socket.resetAndDestroy())
+    this.end(status)
   }
 
   /** Destroy the socket without answering, after the usual delay. */

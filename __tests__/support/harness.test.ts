@@ -91,3 +91,31 @@ it('reads action.yml input defaults', () => {
     'dry-run': 'false'
   })
 })
+
+it.each([
+  ['as written', (s: string) => s],
+  ['percent-encoded', (s: string) => encodeURIComponent(s)],
+  [
+    'percent-encoded, lower-case hex',
+    (s: string) => encodeURIComponent(s).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())
+  ],
+  ['form-encoded', (s: string) => new URLSearchParams({ v: s }).toString().slice(2)],
+  [
+    'form-encoded, lower-case hex',
+    (s: string) =>
+      new URLSearchParams({ v: s })
+        .toString()
+        .slice(2)
+        .replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())
+  ],
+  ['JSON-escaped', (s: string) => JSON.stringify(s).slice(1, -1)],
+  ['JSON-escaped with \\/', (s: string) => JSON.stringify(s).slice(1, -1).replace(/\//g, '\\/')]
+])('finds a secret echoed %s', (_, encode) => {
+  // Characters on which the encodings differ: / and space, and ' ! ( ) which only form-encoding escapes.
+  const secret = `Sec/ret key'!(x)"${'z'.repeat(8)}`
+  const echoed = encode(secret)
+  const result = { stdout: `echo: ${echoed}\n`, stderr: '', summary: '', outputs: {}, env: {}, state: {}, files: {} }
+  expect(scanForLeaks(result as unknown as Parameters<typeof scanForLeaks>[0], { secret })).toEqual([
+    'secret appears in stdout line 1 and is never masked'
+  ])
+})

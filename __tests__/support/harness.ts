@@ -59,6 +59,19 @@ export interface RunActionOptions {
   keep?: boolean
   /** Called once the process is spawned, e.g. to send it signals as the runner does; `output()` is its stdout so far. */
   control?: (child: ChildProcess, output: () => string) => void
+  /** The Node.js binary; by default the one the bundles run on (`bundleNode()`: Node.js 24). */
+  node?: string
+}
+
+/**
+ * The Node.js versions a fault that must never cost the token is run under, as [label, binary]:
+ * this machine's, and the runner's (bundleNode(): Node.js 24 from the registry).
+ */
+export function bothNodes(): Array<[string, string]> {
+  return [
+    [`Node ${process.versions.node.split('.')[0]}`, process.execPath],
+    ['Node 24', bundleNode()]
+  ]
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000
@@ -77,7 +90,7 @@ export async function runAction(inputs: Record<string, string>, options: RunActi
       dirs.workspace,
       env,
       options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      undefined,
+      options.node,
       options.control
     )
     const result = { code, signal, stdout, stderr, timedOut }
@@ -414,18 +427,20 @@ function scanStdout(stdout: string, label: string, value: string): string[] {
 }
 
 /**
- * The secret as written, or in any form a server might echo it in: percent-encoded (either hex
- * case), form-encoded, JSON-escaped (with or without escaped slashes).
+ * The secret as written, or in any form a server might echo it in: percent-encoded and
+ * form-encoded (each in either hex case), JSON-escaped (with or without escaped slashes).
  */
 function contains(text: string, value: string): boolean {
   const percent = encodeURIComponent(value)
   const form = new URLSearchParams({ v: value }).toString().slice(2)
   const json = JSON.stringify(value).slice(1, -1)
+  const lowerHex = (encoded: string): string => encoded.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())
   const forms = new Set([
     value,
     percent,
-    percent.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
+    lowerHex(percent),
     form,
+    lowerHex(form),
     json,
     json.replace(/\//g, '\\/')
   ])

@@ -8,7 +8,7 @@
  */
 import type { CustomReply } from '../simulator/http.js'
 import { createWorld, leaksOf, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from '../support/world.js'
-import { runAction, type ActionRun } from '../support/harness.js'
+import { bothNodes, runAction, type ActionRun } from '../support/harness.js'
 import { startTrap, type Trap } from '../support/trap.js'
 import { endlessRepositoryList, repositoryListWithId } from '../support/hostile-lists.js'
 
@@ -217,6 +217,49 @@ describe('Box', () => {
     // Box used the old token and sent nothing usable back: no client can hold the chain. The
     // action changed nothing and says how to repair it.
     expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe(world.refreshToken)
+  })
+})
+
+describe('Box answers 200 and the message breaks: Box used the token, so the request is never sent again', () => {
+  const boxRequests = (): number => world.sim.requests.filter((r) => r.service === 'box').length
+
+  describe.each(bothNodes())('%s', (_, node) => {
+    test.each([
+      ['the last chunk never comes', 'no-last-chunk'],
+      ['the Content-Length promises more than is sent', 'short-content'],
+      ['the connection is reset right after the JSON', 'reset-after-body']
+    ] as const)('%s: the pair that arrived is stored, with one request to Box', async (_, how) => {
+      world = await createWorld()
+      world.sim.box.injectFault({ kind: 'consume-and-break', how })
+      const run = await runAction(world.inputs(), { env: world.env(), node })
+      expect(run.code).toBe(0)
+      expect(boxRequests()).toBe(1)
+      expect(world.sim.box.refreshAttempts).toBe(1)
+      expectClean(run)
+      expect(await tokenChainState(world)).toBe('secret holds the new valid token')
+      expect(run.outputs['access-token']).toBe(world.sim.box.issued[0]!.accessToken)
+    })
+
+    test.each([
+      ['reset', 'reset-after-body', /the connection failed/],
+      ['stalled', 'no-last-chunk', /did not arrive within 1 s/]
+    ] as const)(
+      'broken off before the refresh token (%s): it fails at once, says the token is used and how to re-authorize',
+      async (_, how, why) => {
+        world = await createWorld()
+        world.sim.box.injectFault({ kind: 'consume-and-break', how, keepBytes: 20 })
+        const run = await runAction(world.inputs({ 'request-timeout-seconds': '1' }), { env: world.env(), node })
+        expect(run.code).toBe(1)
+        expect(boxRequests()).toBe(1)
+        expect(errorLine(run)).toMatch(/has used the refresh token it was given, but its answer broke off/)
+        expect(errorLine(run)).toMatch(why)
+        expect(errorLine(run)).toMatch(/authorize the Box app again/)
+        expectClean(run)
+        // Box used the token and sent nothing usable: the one loss no client can repair, reported as such.
+        expect(world.sim.box.isRefreshTokenValid(world.refreshToken)).toBe(false)
+        expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe(world.refreshToken)
+      }
+    )
   })
 })
 

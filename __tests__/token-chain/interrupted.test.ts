@@ -6,9 +6,9 @@
  */
 import type { ChildProcess } from 'node:child_process'
 import net, { type AddressInfo } from 'node:net'
-import { createWorld, SECRET, type World, leaksOf } from '../support/world.js'
+import { createWorld, SECRET, type World, leaksOf, tokenChainState } from '../support/world.js'
 import { pasteAll, printedRecoveryCommands, RECOVERY_COMMAND, writeAheadGroup } from '../support/paste.js'
-import { runAction, type ActionRun } from '../support/harness.js'
+import { bothNodes, runAction, type ActionRun } from '../support/harness.js'
 import type { LoggedRequest } from '../simulator/index.js'
 
 let world: World
@@ -161,20 +161,62 @@ describe("cancelled with the runner's signal sequence", () => {
     await expectPastedLogRestoresTheChain(error!)
   })
 
-  test("while Box's answer is on its way: it waits for the answer, logs the sealed copy, writes nothing more and fails with the recovery", async () => {
-    world = await createWorld()
-    world.sim.box.injectFault({ kind: 'slow', ms: 1_500 })
-    const run = await runAction(world.inputs(), {
-      env: world.env(),
-      control: cancelAtRequest((r) => r.service === 'box')
+  describe.each(bothNodes())('the moment Box answers (%s)', (_, node) => {
+    const boxAnswered = (r: LoggedRequest): boolean => r.service === 'box' && r.status === 200
+
+    test('the first write slowed by a second: the write is still made, and the secret holds the new token', async () => {
+      world = await createWorld()
+      world.sim.github.injectFault({ method: 'PUT', fault: { kind: 'slow', ms: 1_000 } })
+      const sent: { at?: number } = {}
+      const run = await runAction(world.inputs(), {
+        env: world.env(),
+        node,
+        control: cancelAtRequest(boxAnswered, sent)
+      })
+      expect(run.signal).toBeNull()
+      expect(run.code).toBe(1) // the step was cancelled; what it owed was done
+      expect(Date.now() - sent.at!).toBeLessThan(7_500)
+      expect(run.stdout).toMatch(/Received SIGINT/)
+      expect(run.stdout).toMatch(/Updated the repository secret BOX_REFRESH_TOKEN/)
+      expect(world.sim.requests.filter(isPut)).toHaveLength(1)
+      expect(leaks(run)).toEqual([])
+      expect(await tokenChainState(world)).toBe('secret holds the new valid token')
     })
-    expect(run.signal).toBeNull()
-    expect(run.code).toBe(1)
-    expect(world.sim.requests.some(isPut)).toBe(false)
-    expect(writeAheadGroup(run.stdout).length).toBeGreaterThan(2)
-    expect(run.summary).toMatch(/### Recovery/)
-    expect(leaks(run)).toEqual([])
-    await expectPastedLogRestoresTheChain(run.stdout)
+
+    test("the reader of the step's output goes away (EPIPE): the run goes on, and the secret holds the new token", async () => {
+      world = await createWorld()
+      const run = await runAction(world.inputs(), {
+        env: world.env(),
+        node,
+        control: (child) => void world.sim.waitForRequest(boxAnswered).then(() => child.stdout!.destroy())
+      })
+      expect(run.code).toBe(0)
+      expect(world.sim.requests.filter(isPut)).toHaveLength(1)
+      expect(run.outputs['secret-updated']).toBe('true') // the file commands do not need stdout
+      expect(leaks(run)).toEqual([])
+      expect(await tokenChainState(world)).toBe('secret holds the new valid token')
+    })
+
+    test('the write hangs: it is given up before the runner would send SIGTERM, with the recovery in the error', async () => {
+      world = await createWorld()
+      world.sim.github.injectFault({ method: 'PUT', times: Infinity, fault: { kind: 'hang' } })
+      const sent: { at?: number } = {}
+      const run = await runAction(world.inputs(), {
+        env: world.env(),
+        node,
+        control: cancelAtRequest(boxAnswered, sent)
+      })
+      const exitedAfterMs = Date.now() - sent.at!
+      expect(run.signal).toBeNull()
+      expect(run.code).toBe(1)
+      expect(exitedAfterMs).toBeGreaterThan(5_000) // the write had most of the grace
+      expect(exitedAfterMs).toBeLessThan(7_500)
+      const error = run.stdout.split('\n').find((line) => line.startsWith('::error::') && RECOVERY_COMMAND.test(line))
+      expect(error).toMatch(/cancelled while writing the repository secret/)
+      expect(run.summary).toMatch(/### Recovery/)
+      expect(leaks(run)).toEqual([])
+      await expectPastedLogRestoresTheChain(error!)
+    })
   })
 
   test('while Box does not answer at all: it gives the request most of the grace, then stops before SIGTERM and says the token may be used', async () => {

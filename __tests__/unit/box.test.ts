@@ -14,7 +14,8 @@ function scriptedFetch(steps: Step[]) {
     const step = steps.shift()
     if (step === undefined) throw new Error('unexpected extra request')
     const result = typeof step === 'function' ? await step(init) : step
-    if (result instanceof Error) throw result
+    // Anything but an answer is thrown as fetch would (a DOMException is no `Error` in this realm).
+    if (!(result instanceof Response)) throw result
     return result
   }) as unknown as typeof globalThis.fetch
   return { fetch, calls }
@@ -143,10 +144,24 @@ test('a dropped answer is retried, and an invalid_grant after it says the first 
   expect(error.earlierAmbiguousAttempt).toMatch(/UND_ERR_SOCKET/)
 })
 
-test('a timeout counts as ambiguous', async () => {
-  const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError')
-  const { fetch } = scriptedFetch([timeout, json(200, pair)])
-  await expect(refreshTokenPair(credentials, 'RT', deps(fetch))).resolves.toMatchObject({ accessToken: AT })
+test('a timeout counts as ambiguous: retried, but remembered as an attempt Box may have used', async () => {
+  const timeout = () => new DOMException('The operation was aborted due to timeout', 'TimeoutError')
+  const retried = scriptedFetch([timeout(), json(200, pair)])
+  await expect(refreshTokenPair(credentials, 'RT', deps(retried.fetch))).resolves.toMatchObject({ accessToken: AT })
+  expect(retried.calls).toHaveLength(2)
+
+  const alone = scriptedFetch([timeout()])
+  const noRetry = { ...deps(alone.fetch) }
+  noRetry.retry = { ...noRetry.retry, budget: new RetryBudget(0, noRetry.retry.timing.now) }
+  const timedOut = (await refreshTokenPair(credentials, 'RT', noRetry).catch((e: unknown) => e)) as BoxError
+  expect(timedOut.kind).toBe('ambiguous')
+  expect(timedOut.message).toBe('Box did not answer within 5 s.')
+
+  const thenRefused = scriptedFetch([timeout(), json(400, { error: 'invalid_grant', error_description: 'x' })])
+  const error = (await refreshTokenPair(credentials, 'RT', deps(thenRefused.fetch)).catch(
+    (e: unknown) => e
+  )) as BoxError
+  expect(error.earlierAmbiguousAttempt).toBe('Box did not answer within 5 s.')
 })
 
 test('a mask that throws does not cost the answer: the pair is returned, and the used token is not sent again', async () => {
@@ -250,12 +265,12 @@ describe('nothing Box answers is trusted', () => {
     })
   })
 
-  test('a connection lost while the body is read is ambiguous, whatever its error code says', async () => {
+  test('a connection lost while an error answer is read is ambiguous, whatever its error code says', async () => {
     // Once the headers arrived the request was certainly sent: even a code that usually means
     // "never connected" cannot make it safe.
     const broken = new Response(
       new ReadableStream({ pull: (controller) => controller.error(networkError('ECONNREFUSED')) }),
-      { status: 200 }
+      { status: 503 }
     )
     const { fetch } = scriptedFetch([
       broken,
@@ -307,6 +322,94 @@ describe('nothing Box answers is trusted', () => {
     await expect(
       refreshTokenPair(credentials, 'RT', { ...d, retry: { ...d.retry, cancel: cancel.signal } })
     ).resolves.toMatchObject({ refreshToken: RT })
+    expect(calls).toHaveLength(1)
+  })
+})
+
+/** A 200 whose body sends `chunks`, then does what `then` says: end, fail, or never finish. */
+function answer200(chunks: string[], then: 'end' | 'fail' | 'stall'): Response {
+  const queue = chunks.map((chunk) => new TextEncoder().encode(chunk))
+  return new Response(
+    new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        const next = queue.shift()
+        if (next !== undefined) return controller.enqueue(next)
+        if (then === 'end') return controller.close()
+        if (then === 'fail') return controller.error(networkError('ECONNRESET'))
+        return new Promise<void>(() => {}) // the rest never comes
+      }
+    }),
+    { status: 200, headers: { 'content-type': 'application/json' } }
+  )
+}
+
+describe('a 2xx means Box used the token: the request is never sent again', () => {
+  const whole = JSON.stringify(pair)
+
+  test.each([
+    ['the connection fails right after the JSON', 'fail'],
+    ['the message never ends after the JSON (a missing last chunk, a Content-Length too large)', 'stall']
+  ] as const)('%s: the pair that arrived is used, at once', async (_, then) => {
+    const { fetch, calls } = scriptedFetch([answer200([whole.slice(0, 40), whole.slice(40)], then)])
+    const started = Date.now()
+    const result = await refreshTokenPair(credentials, 'RT', { ...deps(fetch), requestTimeoutMs: 5_000 })
+    expect(result).toEqual({ accessToken: AT, refreshToken: RT, expiresIn: 3895, problems: [] })
+    expect(calls).toHaveLength(1)
+    expect(Date.now() - started).toBeLessThan(2_000) // not the request's time limit
+  })
+
+  test('an answer that breaks off after the tokens keeps the tokens that arrived whole', async () => {
+    const cutAfterTokens = `{"access_token":"${AT}","refresh_token":"${RT}","expires_in":38`
+    const { fetch, calls } = scriptedFetch([answer200([cutAfterTokens], 'fail')])
+    const masked: string[] = []
+    const result = await refreshTokenPair(credentials, 'RT', deps(fetch, masked))
+    expect(result).toMatchObject({ accessToken: AT, refreshToken: RT, expiresIn: EXPIRES_IN_RANGE.fallback })
+    expect(result.problems[0]).toMatch(
+      /broke off \(the connection failed \(ECONNRESET\)\), but the tokens in it had arrived whole/
+    )
+    expect(masked.sort()).toEqual([AT, RT].sort())
+    expect(calls).toHaveLength(1)
+  })
+
+  test.each([
+    [
+      'the connection fails before a refresh token arrived',
+      [`{"access_token":"${AT}","refresh_tok`],
+      'fail',
+      /the connection failed \(ECONNRESET\)/
+    ],
+    [
+      'the rest never comes',
+      [`{"access_token":"${AT}","refresh_token":"RT-new-01`],
+      'stall',
+      /did not arrive within 0.05 s/
+    ]
+  ] as const)('%s: it fails at once, says the token is used, and is not sent again', async (_, chunks, then, why) => {
+    const { fetch, calls } = scriptedFetch([answer200([...chunks], then), json(200, pair)])
+    const masked: string[] = []
+    const error = (await refreshTokenPair(credentials, 'RT', { ...deps(fetch, masked), requestTimeoutMs: 50 }).catch(
+      (e: unknown) => e
+    )) as BoxError
+    expect(error).toBeInstanceOf(BoxError)
+    expect(error.kind).toBe('malformed')
+    expect(error.message).toMatch(/has used the refresh token it was given, but its answer broke off/)
+    expect(error.message).toMatch(why)
+    expect(error.message).toMatch(/was not sent again/)
+    expect(calls).toHaveLength(1)
+    expect(masked).toEqual([AT]) // the access token that did arrive whole is masked all the same
+  })
+
+  test('a stop while the answer arrives keeps what arrived', async () => {
+    const stop = new AbortController()
+    const { fetch, calls } = scriptedFetch([
+      () => {
+        setTimeout(() => stop.abort('SIGTERM'), 20)
+        return answer200([`{"refresh_token":"${RT}",`], 'stall')
+      }
+    ])
+    const result = await refreshTokenPair(credentials, 'RT', { ...deps(fetch), stop: stop.signal })
+    expect(result.refreshToken).toBe(RT)
+    expect(result.problems[0]).toMatch(/the run was stopped while it arrived/)
     expect(calls).toHaveLength(1)
   })
 })

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals'
 import {
   backoffDelay,
   Cancelled,
@@ -166,19 +167,55 @@ describe('cancellation and time limits', () => {
     expect(attempts).toBe(0)
   })
 
-  test('an attempt that fails after a cancellation is not retried', async () => {
+  test('an attempt that fails after a cancellation is not retried: the cancellation is what ended it', async () => {
     const cancel = new AbortController()
-    const error = new Error('503')
+    let attempts = 0
     await expect(
       withRetry(
         async () => {
+          attempts++
           cancel.abort('SIGINT')
-          throw error
+          throw new Error('503')
         },
         always,
         { ...context(fakeTiming()), cancel: cancel.signal }
       )
-    ).rejects.toBe(error)
+    ).rejects.toMatchObject({ name: 'Cancelled', message: 'The run was cancelled (SIGINT).' })
+    expect(attempts).toBe(1)
+  })
+
+  test('a failure no retry can change is reported as itself, cancelled or not', async () => {
+    const cancel = new AbortController()
+    const error = new Error('422')
+    const outcome = withRetry(
+      async () => {
+        cancel.abort('SIGINT')
+        throw error
+      },
+      () => ({ retry: false }),
+      { ...context(fakeTiming()), cancel: cancel.signal }
+    )
+    await expect(outcome).rejects.toBe(error)
+  })
+
+  test('an owed attempt (a write Box made necessary) is made once even after a cancellation, and not retried', async () => {
+    const cancel = new AbortController()
+    cancel.abort('SIGINT')
+    let attempts = 0
+    await expect(
+      withRetry(async () => ++attempts, always, { ...context(fakeTiming()), cancel: cancel.signal, owed: true })
+    ).resolves.toBe(1)
+    await expect(
+      withRetry(
+        async () => {
+          attempts++
+          throw new Error('502')
+        },
+        always,
+        { ...context(fakeTiming()), cancel: cancel.signal, owed: true }
+      )
+    ).rejects.toMatchObject({ name: 'Cancelled' })
+    expect(attempts).toBe(2)
   })
 
   test('withTimeLimit settles a request that never does, and aborts it', async () => {
@@ -200,7 +237,14 @@ describe('cancellation and time limits', () => {
   })
 
   test('withTimeLimit passes a result through and clears its timer', async () => {
-    await expect(withTimeLimit(10_000, undefined, async () => 'ok')).resolves.toBe('ok')
+    jest.useFakeTimers()
+    try {
+      await expect(withTimeLimit(10_000, undefined, async () => 'ok')).resolves.toBe('ok')
+      // A timer left behind would keep a finished run's process alive for the whole limit.
+      expect(jest.getTimerCount()).toBe(0)
+    } finally {
+      jest.useRealTimers()
+    }
   })
 
   test('a budget renewed starts a whole new phase', () => {

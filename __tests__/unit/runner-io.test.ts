@@ -1,7 +1,8 @@
 /**
- * runner-io.ts speaks for the action instead of @actions/core's index: for every call, both must give the runner the same bytes, on stdout and in the file commands, with the
- * same escaping of `%`, `\r` and `\n` and the same heredoc form (its delimiter is random, so it is
- * compared by shape).
+ * runner-io.ts speaks for the action instead of @actions/core's index (toolkit-io.ts, which goes
+ * through that index, is the reference): for every call, both must give the runner the same bytes,
+ * on stdout and in the file commands, with the same escaping of `%`, `\r` and `\n` and the same
+ * heredoc form (its delimiter is random, so it is compared by shape).
  */
 import * as core from '@actions/core'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -9,24 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ActionIO } from '../../src/io.js'
 import { runnerIO } from '../../src/runner-io.js'
-
-/** The reference: the same io through @actions/core itself. */
-function toolkitIO(toolkit: typeof core): ActionIO {
-  return {
-    getInput: (name) => toolkit.getInput(name),
-    setSecret: (value) => toolkit.setSecret(value),
-    setOutput: (name, value) => toolkit.setOutput(name, value),
-    exportVariable: (name, value) => toolkit.exportVariable(name, value),
-    info: (message) => toolkit.info(message),
-    warning: (message) => toolkit.warning(message),
-    setFailed: (message) => toolkit.setFailed(message),
-    startGroup: (name) => toolkit.startGroup(name),
-    endGroup: () => toolkit.endGroup(),
-    appendSummary: async (markdown) => {
-      if (process.env.GITHUB_STEP_SUMMARY) await toolkit.summary.addRaw(markdown).write()
-    }
-  }
-}
+import { toolkitIO } from '../../src/toolkit-io.js'
 
 const awkward = ['plain', 'a%b', 'line\r\nbreak\nand\rreturn', '::error::not a command', '%0A%25', '', ' padded ']
 

@@ -123,16 +123,18 @@ function createGitHubClient(token, options) {
     const noteExpiry = (headers) => {
         tokenExpiresAt = parseTokenExpiration(headers?.['github-authentication-token-expiration']) ?? tokenExpiresAt;
     };
-    return {
+    /** `abort` gives up a request in flight: the cancellation before Box, the last call after it. */
+    const client = (retry, abort) => ({
         baseUrl: options.baseUrl,
         terms: options.terms,
         tokenExpiresAt: () => tokenExpiresAt,
+        forWriteBack: (lastCall) => client({ ...retry, owed: true }, lastCall),
         async request(method, path, body, { once = false } = {}) {
-            const client = await octokit;
+            const octokitClient = await octokit;
             const attempt = async () => {
                 let response;
                 try {
-                    response = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withTimeLimit */ .Bv)(options.requestTimeoutMs, options.retry.cancel, (signal) => client.request({
+                    response = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withTimeLimit */ .Bv)(options.requestTimeoutMs, abort, (signal) => octokitClient.request({
                         method,
                         url: path,
                         ...(body ? { data: body } : {}),
@@ -153,11 +155,12 @@ function createGitHubClient(token, options) {
                 return { status: response.status, data: response.data, headers: response.headers };
             };
             return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(attempt, (error) => (once ? { retry: false } : classifyGitHubFailure(error)), {
-                ...options.retry,
+                ...retry,
                 onRetry: options.onRetry && ((event) => options.onRetry?.({ ...event, method, path }))
             });
         }
-    };
+    });
+    return client(options.retry, options.retry.cancel);
 }
 /**
  * `2026-12-24 09:00:00 UTC` (GitHub's form; an offset such as `+0100` instead of UTC is accepted too),
@@ -281,6 +284,11 @@ const ledger = new _recovery_js__WEBPACK_IMPORTED_MODULE_3__/* .RecoveryLedger *
 const redactor = new _redact_js__WEBPACK_IMPORTED_MODULE_6__/* .Redactor */ .pO();
 const termination = (0,_shutdown_js__WEBPACK_IMPORTED_MODULE_5__/* .handleTermination */ .X)({
     announce: () => process.stderr.write('\nCancelling…\n'),
+    // After an unexpected error, the sealed copies not yet stored are sent once more before the last words.
+    rescue: async (deadline) => {
+        for (const target of await ledger.rescue(deadline))
+            process.stderr.write(`Stored the ${target} after all.\n`);
+    },
     lastWords: (reason) => {
         const pending = ledger.instructions();
         process.stderr.write(redactor.scrub(`${reason}\n${pending ? `${pending}\n` : 'Nothing was stored.\n'}`));
@@ -304,6 +312,7 @@ try {
             : 'node dist/login/index.js',
         cancel: termination.cancel,
         stop: termination.stop,
+        lastCall: termination.lastCall,
         ledger,
         redactor
     });
@@ -719,10 +728,15 @@ function sealForTargets(sealer, prepared, refreshToken, githubApiUrl, ledger) {
     });
 }
 /**
- * Writes every sealed copy in parallel. Each confirmed write is marked stored in the ledger (so no
- * last words repeat its payload) before `onWritten` hears of it.
+ * Writes every sealed copy in parallel. Each write is owed: it is tried even when the run was
+ * cancelled meanwhile, and given up only when `lastCall` aborts (github.ts `forWriteBack`). Each
+ * confirmed write is marked stored in the ledger (so no last words repeat its payload) before
+ * `onWritten` hears of it, and the ledger learns how to send what is still pending, should the run
+ * end unexpectedly before its own writes settle.
  */
-function writeBack(github, copies, ledger, onWritten) {
+function writeBack(client, copies, ledger, onWritten, lastCall) {
+    const github = client.forWriteBack(lastCall);
+    ledger.attachWriter((payload, deadline) => client.forWriteBack(deadline).request('PUT', payload.path, payload.body, { once: true }));
     return Promise.all(copies.map(async (copy) => {
         const { target } = copy.prepared;
         if ('problem' in copy)
@@ -773,18 +787,19 @@ const EXPIRES_IN_RANGE = { min: 60, max: 86_400, fallback: 3600 };
  * token, or the answer counts as a failed refresh. Each token is masked the moment it is known to
  * be one. An unusable access token or lifetime does not lose the refresh token: it is noted, and
  * the refresh token is still stored.
+ *
+ * `cut` says why the answer ended early (the connection failed, the rest never came): what arrived
+ * is still read, and a refresh token that arrived whole is still stored.
  */
-function parseTokenAnswer(text, mask) {
-    let answer = {};
-    try {
-        const parsed = JSON.parse(text);
-        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-            answer = parsed;
+function parseTokenAnswer(text, mask, cut) {
+    const problems = [];
+    let answer = jsonObject(text);
+    if (answer === undefined && cut !== undefined) {
+        answer = completeFields(text);
+        if (answer.refresh_token !== undefined)
+            problems.push(`Box's answer broke off (${cut}), but the tokens in it had arrived whole.`);
     }
-    catch {
-        // handled below: a non-JSON 2xx is as unusable as a JSON one without tokens
-    }
-    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer;
+    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer ?? {};
     const refreshOk = isToken(refreshToken);
     const accessOk = isToken(accessToken);
     if (refreshOk)
@@ -792,10 +807,12 @@ function parseTokenAnswer(text, mask) {
     if (accessOk)
         maskSafely(mask, accessToken);
     if (!refreshOk) {
-        throw new box_error_BoxError('malformed', `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
-            `so the refresh token it was given is probably used up.`);
+        throw new box_error_BoxError('malformed', cut === undefined
+            ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
+                `so the refresh token it was given is probably used up.`
+            : `Box accepted the request (HTTP 2xx), so it has used the refresh token it was given, but its answer broke off (${cut}) ` +
+                `before a usable refresh token arrived. The request was not sent again: a used refresh token only earns invalid_grant.`);
     }
-    const problems = [];
     if (!accessOk)
         problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`);
     return {
@@ -804,6 +821,30 @@ function parseTokenAnswer(text, mask) {
         expiresIn: lifetime(expiresIn, problems),
         problems
     };
+}
+function jsonObject(text) {
+    try {
+        const parsed = JSON.parse(text);
+        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+            return parsed;
+    }
+    catch {
+        // a non-JSON 2xx is as unusable as a JSON one without tokens
+    }
+    return undefined;
+}
+/**
+ * The token fields of an answer that broke off, each only where it arrived whole: a string up to its
+ * closing quote, a number followed by what ends one. Anything cut in the middle is left out.
+ */
+function completeFields(text) {
+    const fields = {};
+    for (const [, name, literal] of text.matchAll(/"(access_token|refresh_token)"\s*:\s*("(?:[^"\\]|\\.)*")/g))
+        fields[name] ??= jsonObject(`{"v":${literal}}`)?.v;
+    const expiresIn = /"expires_in"\s*:\s*(\d{1,12})\s*[,}]/.exec(text)?.[1];
+    if (expiresIn !== undefined)
+        fields.expires_in = Number(expiresIn);
+    return fields;
 }
 /**
  * A mask that throws (the runner's stdout gone) must not cost the answer: Box has already used the
@@ -866,6 +907,7 @@ function lifetime(value, problems) {
 const MAX_ANSWER_BYTES = 1024 * 1024;
 const MAX_ERROR_BYTES = 64 * 1024;
 const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
+const CANCELLED_WHILE_WAITING = 'The run was cancelled while it waited for Box to answer.';
 function refreshTokenPair(credentials, refreshToken, deps) {
     return requestTokenPair(credentials, { grant_type: 'refresh_token', refresh_token: refreshToken }, deps);
 }
@@ -880,10 +922,11 @@ async function requestTokenPair(credentials, grant, deps) {
         client_secret: credentials.clientSecret
     }).toString();
     let ambiguous;
+    let accepted;
     try {
-        return await (0,src_retry/* withRetry */.bD)(async () => {
+        accepted = await (0,src_retry/* withRetry */.bD)(async () => {
             try {
-                return await (0,src_retry/* withTimeLimit */.Bv)(deps.requestTimeoutMs, deps.stop, (signal) => postOnce(url, body, signal, deps));
+                return await (0,src_retry/* withTimeLimit */.Bv)(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body, signal, deps));
             }
             catch (error) {
                 const boxError = error instanceof box_error_BoxError ? error : connectionError(error, deps);
@@ -895,12 +938,18 @@ async function requestTokenPair(credentials, grant, deps) {
     }
     catch (error) {
         if (ambiguous !== undefined && (0,src_retry/* isCancellation */.iB)(error)) {
-            throw new box_error_BoxError('ambiguous', `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
+            throw new box_error_BoxError('ambiguous', ambiguous === CANCELLED_WHILE_WAITING
+                ? ambiguous
+                : `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
         }
         if (error instanceof box_error_BoxError && ambiguous !== undefined && error.message !== ambiguous)
             error.earlierAmbiguousAttempt = ambiguous;
         throw error;
     }
+    // A 2xx means Box has used the token it was sent: from here on the request is never sent again,
+    // whatever happens to the rest of the answer (it is read outside the retries, and what arrived is used).
+    const { text, cut } = await readAnswer(accepted, deps);
+    return parseTokenAnswer(text, deps.mask, cut);
 }
 function classify(error) {
     if (!(error instanceof box_error_BoxError))
@@ -917,7 +966,11 @@ function classify(error) {
             return { retry: false };
     }
 }
-async function postOnce(url, body, signal, deps) {
+/**
+ * One attempt, up to Box's status line: a 2xx comes back with its body unread (reading it is no
+ * longer an attempt that may be repeated); anything else is read (bounded) and thrown as a BoxError.
+ */
+async function sendOnce(url, body, signal, deps) {
     let response;
     try {
         response = await deps.fetch(url, {
@@ -932,19 +985,19 @@ async function postOnce(url, body, signal, deps) {
     catch (error) {
         throw connectionError(error, deps);
     }
+    if (response.ok)
+        return response;
     if (response.status >= 300 && response.status < 400) {
         void response.body?.cancel().catch(() => undefined);
         throw redirected(response, url, deps.redactor);
     }
     let text;
     try {
-        text = await readBody(response, response.ok ? MAX_ANSWER_BYTES : MAX_ERROR_BYTES);
+        text = await readErrorBody(response);
     }
     catch (error) {
         throw connectionError(error, deps, true);
     }
-    if (response.ok)
-        return parseTokenAnswer(text, deps.mask);
     if (response.status === 429) {
         throw new box_error_BoxError('rate_limited', 'Box answered 429 Too Many Requests.', {
             status: 429,
@@ -957,8 +1010,8 @@ async function postOnce(url, body, signal, deps) {
     }
     throw oauthError(response.status, text, deps.redactor);
 }
-/** The body as text, refusing to hold more than `maxBytes` of it; an oversized 200 is not a token answer. */
-async function readBody(response, maxBytes) {
+/** An error answer's first MAX_ERROR_BYTES: only ever quoted in part, so the rest is not read. */
+async function readErrorBody(response) {
     if (response.body === null)
         return '';
     const reader = response.body.getReader();
@@ -970,14 +1023,73 @@ async function readBody(response, maxBytes) {
             break;
         chunks.push(value);
         size += value.length;
-        if (size > maxBytes) {
+        if (size > MAX_ERROR_BYTES) {
             await reader.cancel().catch(() => undefined);
-            if (response.ok)
-                throw new box_error_BoxError('malformed', `Box accepted the request, but its answer is larger than ${maxBytes / 1024} KiB, so it is not a token answer.`);
             break;
         }
     }
-    return Buffer.concat(chunks).toString('utf8').slice(0, maxBytes);
+    return Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BYTES);
+}
+/**
+ * A 2xx answer's body, never thrown away: the read ends when the body does, when what arrived is a
+ * complete JSON object (a server that never finishes its message is not waited for), or, keeping
+ * what arrived, when the connection fails, the request time limit passes or the run is stopped
+ * (`cut` then says which). Over MAX_ANSWER_BYTES it is not a token answer.
+ */
+async function readAnswer(response, deps) {
+    if (response.body === null)
+        return { text: '' };
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    let size = 0;
+    let cut;
+    const stopReading = (why) => {
+        cut ??= why;
+        void reader.cancel().catch(() => undefined);
+    };
+    const timer = setTimeout(() => stopReading(`the rest did not arrive within ${deps.requestTimeoutMs / 1000} s`), deps.requestTimeoutMs);
+    const onStop = () => stopReading('the run was stopped while it arrived');
+    deps.stop?.addEventListener('abort', onStop, { once: true });
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            text += decoder.decode(value, { stream: true });
+            size += value.length;
+            if (size > MAX_ANSWER_BYTES) {
+                stopReading('too large');
+                throw new box_error_BoxError('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a token answer.`);
+            }
+            if (isCompleteObject(text)) {
+                void reader.cancel().catch(() => undefined); // whatever might follow a complete object is not needed
+                break;
+            }
+        }
+    }
+    catch (error) {
+        if (error instanceof box_error_BoxError)
+            throw error;
+        cut ??= `the connection failed (${failureDetail(error, deps)})`;
+    }
+    finally {
+        clearTimeout(timer);
+        deps.stop?.removeEventListener('abort', onStop);
+    }
+    return { text: text + decoder.decode(), cut };
+}
+/** Whether `text` is already a whole JSON object (tried only when it could be one). */
+function isCompleteObject(text) {
+    if (!text.trimEnd().endsWith('}'))
+        return false;
+    try {
+        JSON.parse(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 function redirected(response, url, redactor) {
     const origin = redactor.locationOrigin(response.headers.get('location'), url);
@@ -1011,7 +1123,7 @@ function connectionError(error, deps, afterHeaders = false) {
     if (error instanceof box_error_BoxError)
         return error;
     if ((0,src_retry/* isCancellation */.iB)(error))
-        return new box_error_BoxError('ambiguous', 'The run was cancelled while it waited for Box to answer.');
+        return new box_error_BoxError('ambiguous', CANCELLED_WHILE_WAITING);
     // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
     const name = error?.name;
     if (name === 'TimeoutError' || name === 'AbortError') {
@@ -1026,8 +1138,12 @@ function connectionError(error, deps, afterHeaders = false) {
             code === 'EHOSTUNREACH')) {
         return new box_error_BoxError('not_sent', `Could not connect to Box (${code}).`);
     }
-    const detail = code ?? deps.redactor.serverText(error?.message, 200);
-    return new box_error_BoxError('ambiguous', `The connection to Box failed before its answer arrived (${detail || 'unknown error'}).`);
+    return new box_error_BoxError('ambiguous', `The connection to Box failed before its answer arrived (${failureDetail(error, deps)}).`);
+}
+/** A failed connection in a few words: its error code, or its message cleaned and capped. */
+function failureDetail(error, deps) {
+    const detail = causeCode(error) ?? deps.redactor.serverText(error?.message, 200);
+    return detail || 'unknown error';
 }
 function causeCode(error) {
     for (const e of (0,src_retry/* causeChain */.DD)(error)) {
@@ -2276,8 +2392,8 @@ async function store(github, checked, sealer, pair, handoffKey, deps, terminal) 
         terminal.info(handoffKeyWriteAhead(keyLedger.pending()));
     const stored = (what) => (target, outcome) => terminal.info(`${what} stored in ${target.scope} ${target.name} (${target.kindLabel}, ${outcome}).`);
     const [results, keyResults] = await Promise.all([
-        writeBack(github, copies, ledger, stored('Token')),
-        writeBack(github, keyCopies, keyLedger, stored('Hand-off key'))
+        writeBack(github, copies, ledger, stored('Token'), deps.lastCall),
+        writeBack(github, keyCopies, keyLedger, stored('Hand-off key'), deps.lastCall)
     ]);
     const failure = writeBackFailure(results);
     const keyFailure = handoffKeyFailure(keyResults);
@@ -2789,6 +2905,23 @@ function commandLines(payloads) {
 class RecoveryLedger {
     payloads = new Map();
     stored = new Set();
+    writer;
+    /** How a payload can still be sent when the run's own write-back cannot finish (see `rescue`). */
+    attachWriter(writer) {
+        this.writer = writer;
+    }
+    /**
+     * After an unexpected error: sends every payload not yet stored, once each, and marks what GitHub
+     * confirmed. Resolves (never rejects) when all are settled or `deadline` aborts; returns the
+     * targets it stored.
+     */
+    async rescue(deadline) {
+        const writer = this.writer;
+        if (writer === undefined)
+            return [];
+        const stored = await Promise.all(this.pending().map((payload) => writer(payload, deadline).then(() => (this.markStored(payload.target), [payload.target]), () => [])));
+        return stored.flat();
+    }
     record(payload) {
         this.payloads.set(payload.target, payload);
     }
@@ -3000,12 +3133,14 @@ const realTiming = {
 /**
  * Calls `attempt` until it succeeds, `classify` says the failure is final, the next wait would end
  * past the budget, or the run is cancelled. The last failure is rethrown unchanged so callers keep
- * their error types; a cancellation throws `Cancelled`.
+ * their error types; a cancellation throws `Cancelled`. An `owed` first attempt is made even when
+ * the run was cancelled before it.
  */
 async function withRetry(attempt, classify, context) {
     const { policy, budget, timing, cancel, onRetry } = context;
     for (let n = 1;; n++) {
-        throwIfCancelled(cancel);
+        if (n > 1 || !context.owed)
+            throwIfCancelled(cancel);
         try {
             return await attempt(n);
         }
@@ -3013,8 +3148,10 @@ async function withRetry(attempt, classify, context) {
             if (isCancellation(error))
                 throw asCancelled(error, cancel);
             const verdict = classify(error);
-            if (!verdict.retry || cancel?.aborted)
+            if (!verdict.retry)
                 throw error;
+            // A failure that would be retried is not, once the run is cancelled: that is what ended it.
+            throwIfCancelled(cancel);
             const delayMs = backoffDelay(n, verdict.afterMs, policy, timing.random);
             if (!budget.allows(delayMs))
                 throw error;
@@ -3297,26 +3434,44 @@ function parseDate(value) {
  * The runner cancels a step (a cancelled run, `timeout-minutes`) with SIGINT, sends SIGTERM 7.5 s
  * later and kills 2.5 s after that; a terminal's Ctrl-C is the same SIGINT. On the first signal
  * the run is cancelled: no request starts any more and waits end, but a Box request already in
- * flight gets most of the grace period, since its answer may be the only copy of the new token.
- * Before the kill could come, whatever is still running is cut short by `lastWords`, which reports
- * the sealed copies that are not yet stored and exits. The same last words serve an exception
- * nothing caught, and a process whose work never settled (Node exits silently with code 13 when a
- * top-level await is left pending with nothing scheduled).
+ * flight gets most of the grace period, since its answer may be the only copy of the new token, and
+ * the writes that such an answer makes necessary are still tried until `lastCall`. Before the kill
+ * could come, whatever is still running is cut short by `lastWords`, which reports the sealed copies
+ * that are not yet stored and exits.
+ *
+ * The same last words serve an exception nothing caught and a process whose work never settled
+ * (Node exits silently with code 13 when a top-level await is left pending with nothing scheduled);
+ * there the writes still owed are tried first (`rescue`), for as long as the runner allows.
+ *
+ * The process's own output is the runner's pipe, not ours: an error on stdout or stderr (its reader
+ * gone, EPIPE) is ignored, so that it can never cost the token either.
  */
 /** Time from each signal to the runner's next, harder one. */
 const GRACE_MS = { SIGINT: 7_500, SIGTERM: 2_500 };
-/** Of that grace: how long a Box request in flight may still take, and when the process must be gone. */
-const BOX_SHARE = 2 / 3;
+/** The process is gone this long before the runner's next signal. */
 const EXIT_MARGIN_MS = 800;
-/** `cancelledExitCode`: the status after a signal (the login command uses 130, as shells do). */
-function handleTermination(report, { cancelledExitCode = 1 } = {}) {
+/** Writes in flight are given up this long before the exit, so the run can report them itself. */
+const REPORT_MS = 500;
+/** The most of the grace a Box request in flight may take; it always leaves the writes some time. */
+const BOX_SHARE = 2 / 3;
+/** Without a signal (an unexpected error), how long the writes still owed may take before the last words. */
+const RESCUE_MS = 15_000;
+/**
+ * `cancelledExitCode`: the status after a signal (the login command uses 130, as shells do);
+ * `rescueMs`: how long the writes still owed may take after an unexpected error when no signal came.
+ */
+function handleTermination(report, { cancelledExitCode = 1, rescueMs = RESCUE_MS } = {}) {
+    const ignore = () => undefined;
+    process.stdout.on('error', ignore);
+    process.stderr.on('error', ignore);
     const cancel = new AbortController();
     const stop = new AbortController();
-    let done = false;
+    const lastCall = new AbortController();
+    let state = 'running';
     const end = (reason, exitCode = 1) => {
-        if (done)
+        if (state === 'over')
             return;
-        done = true;
+        state = 'over';
         try {
             report.lastWords(reason);
         }
@@ -3324,27 +3479,51 @@ function handleTermination(report, { cancelledExitCode = 1 } = {}) {
             process.exit(exitCode);
         }
     };
-    const onSignal = (signal) => {
-        if (done)
+    /** An unexpected end: the writes still owed are tried first, within what the runner allows. */
+    const giveUp = (reason) => {
+        if (state !== 'running')
             return;
-        if (cancel.signal.aborted)
-            return stop.abort(signal);
+        state = 'rescuing';
+        const deadline = cancel.signal.aborted ? lastCall.signal : within(rescueMs, lastCall.signal);
+        void (report.rescue?.(deadline) ?? Promise.resolve())
+            .catch(() => undefined)
+            .then(() => {
+            state = 'running';
+            end(reason);
+        });
+    };
+    const onSignal = (signal) => {
+        if (state === 'over')
+            return;
+        // A second signal means now: give up what is in flight (the runner's own SIGTERM comes after our exit).
+        if (cancel.signal.aborted) {
+            stop.abort(signal);
+            lastCall.abort(signal);
+            return;
+        }
         report.announce(signal);
         cancel.abort(signal);
         const grace = signal === 'SIGINT' ? GRACE_MS.SIGINT : GRACE_MS.SIGTERM;
-        setTimeout(() => stop.abort(signal), grace * BOX_SHARE).unref();
-        setTimeout(() => end(`The run did not finish within ${((grace - EXIT_MARGIN_MS) / 1000).toFixed(1)} s of ${signal}, so it stopped before the runner would kill it.`, cancelledExitCode), grace - EXIT_MARGIN_MS).unref();
+        const exitAt = grace - EXIT_MARGIN_MS;
+        const lastCallAt = exitAt - REPORT_MS;
+        setTimeout(() => stop.abort(signal), Math.min(grace * BOX_SHARE, lastCallAt - REPORT_MS)).unref();
+        setTimeout(() => lastCall.abort(signal), lastCallAt).unref();
+        setTimeout(() => {
+            state = state === 'rescuing' ? 'running' : state;
+            end(`The run did not finish within ${(exitAt / 1000).toFixed(1)} s of ${signal}, so it stopped before the runner would kill it.`, cancelledExitCode);
+        }, exitAt).unref();
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    process.on('beforeExit', () => end('The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.'));
-    process.on('uncaughtException', (error) => end(`Unexpected error: ${error?.stack ?? String(error)}`));
-    process.on('unhandledRejection', (error) => end(`Unexpected error: ${error?.stack ?? String(error)}`));
+    process.on('beforeExit', () => giveUp('The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.'));
+    process.on('uncaughtException', (error) => giveUp(`Unexpected error: ${error?.stack ?? String(error)}`));
+    process.on('unhandledRejection', (error) => giveUp(`Unexpected error: ${error?.stack ?? String(error)}`));
     return {
         cancel: cancel.signal,
         stop: stop.signal,
+        lastCall: lastCall.signal,
         finished: (code) => {
-            done = true;
+            state = 'over';
             if (code !== undefined)
                 process.exitCode = code;
             // Sockets and timers left behind by aborted requests must not keep a cancelled step alive.
@@ -3352,6 +3531,21 @@ function handleTermination(report, { cancelledExitCode = 1 } = {}) {
                 process.exit(code ?? (process.exitCode || cancelledExitCode));
         }
     };
+}
+/**
+ * `lastCall`, or `ms` from now if that comes first. The timer is referenced: it keeps the process
+ * alive even when the writes it bounds are stuck with nothing else scheduled.
+ */
+function within(ms, lastCall) {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort('rescue time is over'), ms);
+    const onLastCall = () => deadline.abort(lastCall.reason);
+    lastCall.addEventListener('abort', onLastCall, { once: true });
+    deadline.signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        lastCall.removeEventListener('abort', onLastCall);
+    });
+    return deadline.signal;
 }
 
 

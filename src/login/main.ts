@@ -74,6 +74,8 @@ export interface LoginDeps {
   cancel?: AbortSignal
   /** Aborted when even the exchange in flight must be given up. */
   stop?: AbortSignal
+  /** Aborted when the writes that Box's answer made necessary must be given up (they outlive `cancel`). */
+  lastCall?: AbortSignal
   /** Keeps the sealed copies where the entry can still print them. */
   ledger?: RecoveryLedger
   /** Learns every credential the command sees, so the entry's last words can be cleaned too. */
@@ -247,8 +249,8 @@ async function store(
     (target: SecretTarget, outcome: WriteOutcome): void =>
       terminal.info(`${what} stored in ${target.scope} ${target.name} (${target.kindLabel}, ${outcome}).`)
   const [results, keyResults] = await Promise.all([
-    writeBack(github, copies, ledger, stored('Token')),
-    writeBack(github, keyCopies, keyLedger, stored('Hand-off key'))
+    writeBack(github, copies, ledger, stored('Token'), deps.lastCall),
+    writeBack(github, keyCopies, keyLedger, stored('Hand-off key'), deps.lastCall)
   ])
   const failure = writeBackFailure(results)
   const keyFailure = handoffKeyFailure(keyResults)
