@@ -593,38 +593,97 @@ var proxy = __nccwpck_require__(9783);
 ;// CONCATENATED MODULE: ./src/proxy.ts
 /**
  * How requests reach Box and GitHub, honouring the runner's proxy settings (https_proxy /
- * http_proxy and no_proxy, read by @actions/http-client's own rules): self-hosted runners behind a
- * proxy reach neither otherwise, since Node's own fetch ignores those variables.
+ * http_proxy and no_proxy): self-hosted runners behind a proxy reach neither otherwise, since
+ * Node's own fetch ignores those variables.
  *
- * - A proxy applies: the bundled undici's fetch through @actions/http-client's dispatcher, as
- *   @actions/github sends GitHub's requests.
+ * - A proxy applies: the bundled undici's fetch through a ProxyAgent for it, built as
+ *   @actions/http-client builds its own (which @actions/github sends GitHub's requests through).
  * - Otherwise, Node's own fetch where it is undici 7 or later (Node 24, the runner's): it is part
  *   of Node, so nothing is loaded before the first request.
  * - Otherwise (Node 22 and older: undici 6, whose fetch can wait forever on a server that accepts
  *   the connection and closes it while a signal is attached), the bundled undici 7's fetch.
  *
- * The bundled undici and @actions/http-client come in a chunk of their own, on first use.
+ * Which proxy applies is read here, not by @actions/http-client: it takes a value without a scheme
+ * (`proxy.corp:3128`) for a URL of scheme `proxy.corp:` with no host, and then silently sends the
+ * request direct. Such a value means `http://proxy.corp:3128`, as curl and Go read it; a value that
+ * names no host at all is refused before any request (inputs.ts), never ignored.
+ *
+ * The bundled undici comes in a chunk of its own, on first use.
  */
 
 /** Whether Node's own fetch can be used when no proxy applies (see above). */
 const nodeFetchSuffices = Number(process.versions.undici?.split('.')[0]) >= 7;
+/**
+ * The variable that sets the proxy for a request to `url` (https_proxy, else HTTPS_PROXY, for an
+ * https URL; http_proxy, else HTTP_PROXY, for http), or undefined when none is set or the request
+ * bypasses it: a loopback address, or a host in no_proxy (@actions/http-client's rules, which
+ * read no_proxy from the process's environment).
+ */
+function proxySetting(url, env = process.env) {
+    const parsed = new URL(url);
+    const names = parsed.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const variable = names.find((name) => env[name]);
+    if (variable === undefined || (0,proxy/* checkBypass */.H)(parsed))
+        return undefined;
+    return { variable, value: env[variable].trim() };
+}
+/** The proxy a value names: with no scheme, `http://` + the value (as curl does); undefined when it names no host. */
+function proxyUrl(value) {
+    try {
+        const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+        return url.hostname === '' ? undefined : url;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Why the proxy setting for `url` cannot be used, or undefined when it can (or none applies). */
+function proxyProblem(url, env = process.env) {
+    const setting = proxySetting(url, env);
+    return setting && proxyUrl(setting.value) === undefined ? setting : undefined;
+}
+/** The proxy for a request to `url`, or undefined when none applies. Throws when the setting names no host. */
+function proxyFor(url) {
+    const setting = proxySetting(url);
+    if (setting === undefined)
+        return undefined;
+    const proxy = proxyUrl(setting.value);
+    if (proxy === undefined)
+        throw new Error(`${setting.variable} ("${setting.value}") names no proxy host`);
+    return proxy;
+}
 let bundled;
-/** The bundled undici's fetch, with the runner's proxy where one applies; loaded once. */
+/** The bundled undici's fetch, through the proxy where one applies; loaded once. */
 function loadBundledFetch() {
-    bundled ??= Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(779)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)), __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))]).then(([{ HttpClient }, { fetch: undiciFetch }]) => {
-        const client = new HttpClient('box-token-refresh');
-        return (url, init) => 
-        // The dispatcher is undefined when no proxy applies to this URL: undici then connects directly.
-        undiciFetch(url, {
-            ...init,
-            dispatcher: client.getAgentDispatcher(url)
-        });
+    bundled ??= __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)).then(({ fetch: undiciFetch, ProxyAgent }) => {
+        const agents = new Map();
+        const agentFor = (proxy) => {
+            let agent = agents.get(proxy.href);
+            if (agent === undefined) {
+                const { username, password } = proxy;
+                const credentials = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
+                agent = new ProxyAgent({
+                    uri: proxy.href,
+                    ...(username || password ? { token: `Basic ${Buffer.from(credentials).toString('base64')}` } : {})
+                });
+                agents.set(proxy.href, agent);
+            }
+            return agent;
+        };
+        return (url, init) => {
+            const proxy = proxyFor(url);
+            // Without a dispatcher (no proxy for this URL), undici connects directly.
+            return undiciFetch(url, {
+                ...init,
+                ...(proxy ? { dispatcher: agentFor(proxy) } : {})
+            });
+        };
     });
     return bundled;
 }
 /** Whether a request to this URL goes through the bundled undici: on older Node, or through a proxy. */
 function needsBundledFetch(url) {
-    return !nodeFetchSuffices || Boolean((0,proxy/* getProxyUrl */.s)(new URL(url))?.hostname);
+    return !nodeFetchSuffices || proxySetting(url) !== undefined;
 }
 /** Loads the bundled undici now if a request to this URL will need it, so that it leaves without waiting. */
 async function prepareFetchFor(url) {
@@ -675,7 +734,6 @@ function createGitHubClient(token, options) {
     const client = (retry, abort) => ({
         baseUrl: options.baseUrl,
         terms: options.terms,
-        ghHostname: ghHostname(options.baseUrl),
         tokenExpiresAt: () => tokenExpiresAt,
         forWriteBack: (lastCall) => client({ ...retry, owed: true }, lastCall),
         async request(method, path, body, { once = false } = {}) {
@@ -875,28 +933,89 @@ function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/schedule.ts
 /**
- * When this workflow runs next on its schedule, if this run is itself a scheduled one: GitHub puts
- * the cron expression that started it in the event payload. Anything else (a push, a manual run, an
- * unreadable payload) gives undefined: the action does not guess a schedule.
+ * When this workflow runs next on its schedule, if this run is itself a scheduled one.
+ *
+ * The event payload names only the cron line that started this run (`github.event.schedule`). The
+ * schedule's other lines, and each line's `timezone:` (an IANA zone; UTC without one), are in the
+ * workflow file alone: GITHUB_WORKFLOW_REF names it (`owner/repo/.github/workflows/x.yml@ref`),
+ * and it is read from the workspace, where a checkout of the repository puts it. The next run is
+ * the earliest next time of any line, each in its own zone. Without the file (no checkout), or
+ * when the file does not hold the line that started this run (it is another version), the next
+ * run is not known and nothing is said: the action does not guess a schedule. No request is made.
  */
 
+
+/** A workflow file is small; anything larger is not read. */
+const MAX_WORKFLOW_BYTES = 512 * 1024;
 async function nextScheduledRun(env, after) {
     if (env.GITHUB_EVENT_NAME !== 'schedule' || !env.GITHUB_EVENT_PATH)
         return undefined;
     try {
         const payload = JSON.parse(await (0,promises_.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
-        const cron = payload?.schedule;
-        if (typeof cron !== 'string' || cron.length > 200)
+        const started = payload?.schedule;
+        if (typeof started !== 'string' || started.length > 200)
             return undefined;
-        // Loaded only here: the rest of a run never needs it. GitHub evaluates schedules in UTC.
+        const lines = await workflowSchedule(env);
+        if (lines === undefined || !lines.some((line) => sameCron(line.cron, started)))
+            return undefined;
+        // Loaded only here: the rest of a run never needs it.
         const { Cron } = await __nccwpck_require__.e(/* import() */ 814).then(__nccwpck_require__.bind(__nccwpck_require__, 5814));
-        return new Cron(cron, { timezone: 'UTC', paused: true }).nextRun(after) ?? undefined;
+        const next = lines
+            .map((line) => new Cron(line.cron, { timezone: line.timezone ?? 'UTC', paused: true }).nextRun(after))
+            .filter((date) => date instanceof Date)
+            .map((date) => date.getTime());
+        return next.length === 0 ? undefined : new Date(Math.min(...next));
     }
     catch {
         return undefined;
     }
+}
+/** The `on.schedule` lines of this run's workflow file in the workspace, or undefined when it cannot be read. */
+async function workflowSchedule(env) {
+    const file = workflowFile(env);
+    if (file === undefined)
+        return undefined;
+    if ((await (0,promises_.stat)(file)).size > MAX_WORKFLOW_BYTES)
+        return undefined;
+    const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const workflow = parse(await (0,promises_.readFile)(file, 'utf8'));
+    const schedule = workflow?.on?.schedule;
+    if (!Array.isArray(schedule))
+        return undefined;
+    const lines = [];
+    for (const entry of schedule) {
+        if (typeof entry?.cron !== 'string')
+            return undefined;
+        if (entry.timezone !== undefined && typeof entry.timezone !== 'string')
+            return undefined;
+        lines.push({ cron: entry.cron, timezone: entry.timezone });
+    }
+    return lines;
+}
+/** The workflow file's path in the workspace, from GITHUB_WORKFLOW_REF; only under .github/workflows. */
+function workflowFile(env) {
+    const { GITHUB_WORKFLOW_REF: ref, GITHUB_REPOSITORY: repository, GITHUB_WORKSPACE: workspace } = env;
+    if (!ref || !repository || !workspace)
+        return undefined;
+    const at = ref.lastIndexOf('@');
+    const full = at < 0 ? ref : ref.slice(0, at);
+    const prefix = `${repository}/`;
+    if (full.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase())
+        return undefined;
+    const relative = full.slice(prefix.length);
+    if (!/^\.github\/workflows\/[^/\\]+\.ya?ml$/.test(relative))
+        return undefined;
+    return external_node_path_default().join(workspace, relative);
+}
+/** Cron lines compare by their fields, whatever the spacing between them. */
+function sameCron(a, b) {
+    const fields = (cron) => cron.trim().split(/\s+/).join(' ');
+    return fields(a) === fields(b);
 }
 
 ;// CONCATENATED MODULE: ./src/time.ts
@@ -1102,9 +1221,6 @@ async function warnAboutGitHubToken(io, outlook, env, warnings) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/postman.ts
 /**
  * The Postman environment file newman reads. It carries only what lets the Box collections call
@@ -1447,6 +1563,107 @@ function ago(ms) {
     return hours < 48 ? `${hours} hours` : `${Math.round(hours / 24)} days`;
 }
 
+;// CONCATENATED MODULE: ./src/redact.ts
+/**
+ * Text that came from a server, and the credentials it must never carry.
+ *
+ * Box, GitHub, or a proxy in front of either may answer with anything: an error page that echoes
+ * the request (and with it the client secret and the refresh token), a description holding a
+ * workflow command or a code fence, ten megabytes of text. Every such string passes through
+ * `serverText` before it reaches a log line, the summary, an output or an error: control
+ * characters go, every known credential in each form a server might echo it (as sent, percent-
+ * encoded, form-encoded, JSON-escaped) becomes ***, workflow commands are broken, and the length
+ * is capped. `scrub` is the last net for text the action composes itself.
+ */
+/** Anything shorter could match ordinary words; real credentials are far longer. */
+const MIN_SECRET_LENGTH = 6;
+/** What is examined at all: a 10 MB body is cut before any work is done on it. */
+const MAX_EXAMINED = 64 * 1024;
+const DEFAULT_SERVER_TEXT_LENGTH = 300;
+// C0 and C1 controls, DEL, line and paragraph separators: each run becomes a space.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+// Invisible Unicode that can reorder or hide text in a log viewer (zero-width characters,
+// bidirectional marks, overrides and isolates, BOM): removed, so nothing can hide inside a word.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+class Redactor {
+    /** Every form of every credential, longest first so a longer form is replaced before its parts. */
+    forms = [];
+    /** Registers a credential; from now on it is replaced by *** in everything this redactor cleans. */
+    add(secret) {
+        if (secret === undefined || secret.length < MIN_SECRET_LENGTH)
+            return;
+        const added = new Set(this.forms);
+        for (const form of encodings(secret))
+            added.add(form);
+        this.forms = [...added].sort((a, b) => b.length - a.length);
+    }
+    /** Replaces every known credential, in every form, with ***. */
+    scrub(text) {
+        let result = text;
+        for (const form of this.forms)
+            if (result.includes(form))
+                result = result.split(form).join('***');
+        return result;
+    }
+    /**
+     * A server's string made safe to print: one line, no control characters, no credential, no
+     * workflow command, at most `maxLength` characters. Anything that is not a string becomes ''.
+     */
+    serverText(text, maxLength = DEFAULT_SERVER_TEXT_LENGTH) {
+        if (typeof text !== 'string')
+            return '';
+        // Invisible characters go before the scrub, so a credential they were hiding in is whole again.
+        const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+        return cap(breakCommandMarkers(this.scrub(oneLine)), maxLength);
+    }
+    /**
+     * Where a redirect pointed, for the error that refuses it: only the origin of its `Location`
+     * (resolved against `base`), never the path or query that might carry anything.
+     */
+    locationOrigin(location, base) {
+        let origin = 'a location that is not a URL';
+        try {
+            origin = new URL(typeof location === 'string' ? location : '', base).origin;
+        }
+        catch {
+            // described as unreadable
+        }
+        return this.serverText(origin, 200);
+    }
+}
+/**
+ * The forms a server may echo a credential in: as sent; percent-encoded (upper- and lower-case
+ * hex); form-encoded (which differs from percent-encoding for a few characters); JSON-escaped, with
+ * and without escaped slashes.
+ */
+function encodings(secret) {
+    const percent = encodeURIComponent(secret);
+    const form = new URLSearchParams({ v: secret }).toString().slice(2);
+    const json = JSON.stringify(secret).slice(1, -1);
+    const lowerHex = (s) => s.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
+    return [secret, percent, lowerHex(percent), form, lowerHex(form), json, json.replace(/\//g, '\\/')];
+}
+/**
+ * What the runner would obey in a line of a step's output, broken (actions/runner,
+ * src/Runner.Common/ActionCommand.cs): the runner splits the output into lines at \n, \r and \r\n;
+ * a line is a command when, after its leading white space, it starts with `::` (`TryParseV2`), or
+ * when `##[` appears anywhere in it (`TryParse`, the older form). Nothing else is touched: `::`
+ * inside a line (an IPv6 address, a URL) means nothing to the runner.
+ */
+function neutraliseCommands(text) {
+    return text.replace(/##\[/g, '# #[').replace(/(^|[\r\n])([\s\u0085]*)::/g, '$1$2: :');
+}
+/**
+ * Server text is broken more widely than a line needs: every `::` too, since it is a fragment that
+ * may be placed anywhere, and it never needs one.
+ */
+function breakCommandMarkers(text) {
+    return neutraliseCommands(text.replace(/::/g, ': :'));
+}
+function cap(text, maxLength) {
+    return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
+}
+
 ;// CONCATENATED MODULE: ./src/report.ts
 /**
  * The job summary: what a person reads after a run. Every piece of text that could hold something
@@ -1523,17 +1740,28 @@ function markdownText(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/io.ts
+/**
+ * The action's voice: the slice of @actions/core it uses (tests pass a recorder), wrapped so that
+ * every line, error, summary and output is scrubbed of the run's credentials, and the summary,
+ * which is a courtesy that must never change a run's outcome.
+ */
+
 
 /**
  * The io, with every known credential scrubbed from what it prints, writes to the summary and
  * sets as an output: the last net under the cleaning done where server text comes in. The access
  * token itself goes out only where it must, as `access-token` and `BOX_ACCESS_TOKEN`.
+ *
+ * A plain log line is also kept from being read as a workflow command, whatever values it holds
+ * (an input such as `environment: "##[stop-commands]x"` would otherwise stop the runner from
+ * obeying the masks of the new tokens). Warnings, errors and group names need nothing: they are
+ * commands themselves, whose text the runner takes as data.
  */
 function redacting(io, redactor) {
     const clean = (text) => redactor.scrub(text);
     return {
         ...io,
-        info: (message) => io.info(clean(message)),
+        info: (message) => io.info(neutraliseCommands(clean(message))),
         warning: (message) => io.warning(clean(message)),
         setFailed: (message) => io.setFailed(clean(message)),
         startGroup: (name) => io.startGroup(clean(name)),
@@ -1696,6 +1924,9 @@ class InputReader {
 
 
 
+
+/** `request-timeout-seconds` when it is not set (or not valid). */
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** What a run that stopped before Box says last: it is true of every such run. */
 const NOTHING_USED = 'Nothing was changed and the refresh token was not used.';
 class InputError extends Error {
@@ -1734,24 +1965,48 @@ function readConfig(getInput, env) {
     const inputs = new InputReader(getInput);
     const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN';
     inputs.check('secret-name', secretNameProblem(secretName));
+    const githubApiUrl = readGitHubApiUrl(inputs, env);
     const config = {
         ...readCredentials(inputs, secretName),
         secretName,
         ...readSelection(inputs, env),
         boxApiUrl: baseUrl(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem),
-        githubApiUrl: baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', inputs.problem),
+        githubApiUrl,
         postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
         exportEnv: inputs.boolean('export-env'),
         dryRun: inputs.boolean('dry-run'),
         retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
-        requestTimeoutMs: inputs.seconds('request-timeout-seconds', 30, 1, 600),
+        requestTimeoutMs: inputs.seconds('request-timeout-seconds', DEFAULT_REQUEST_TIMEOUT_MS / 1000, 1, 600),
         run: workflowRun(env),
-        ...readFailureIssue(inputs, env),
+        failureIssue: readFailureIssue(inputs, env, githubApiUrl),
         handoffKey: inputs.text('handoff-key') === '' ? undefined : readHandoffKey(inputs)
     };
+    checkProxies(inputs, [config.boxApiUrl, config.githubApiUrl], env);
     if (inputs.problems.length > 0)
         throw new InputError(inputs.problems);
     return config;
+}
+/**
+ * A proxy variable that applies to Box or GitHub but names no proxy host: refused, not ignored (a
+ * request sent direct on a runner that must use a proxy fails later, or leaves by a way the user
+ * did not choose). Its value is not quoted: a proxy URL can hold a password.
+ */
+function checkProxies(inputs, urls, env) {
+    const reported = new Set();
+    for (const url of urls) {
+        let problem;
+        try {
+            problem = proxyProblem(url, env);
+        }
+        catch {
+            continue; // not a URL: reported as such already
+        }
+        if (problem === undefined || reported.has(problem.variable))
+            continue;
+        reported.add(problem.variable);
+        inputs.problem(`${problem.variable} (environment variable)`, "names no proxy host, so requests cannot go through it. Set it to the proxy's address, e.g. " +
+            '`http://proxy.example:3128` (a value without a scheme, `proxy.example:3128`, means the same), or unset it.');
+    }
 }
 /**
  * The inputs of a job that opens a hand-off: the hand-off, its key and the runner's run, nothing
@@ -1838,15 +2093,35 @@ function readSelection(inputs, env) {
         dependabot
     };
 }
-function readFailureIssue(inputs, env) {
-    const failureIssue = inputs.boolean('failure-issue');
-    const issueToken = inputs.text('issue-token');
-    if (failureIssue && issueToken === '') {
+/**
+ * The failure issue's target alone, for a run whose other inputs are not valid: the likeliest
+ * failure of a keep-alive is a deleted secret, which arrives as an empty input, and that is what
+ * the issue is for. Undefined when `failure-issue` is off, or it, `issue-token`,
+ * GITHUB_REPOSITORY or GITHUB_API_URL cannot be used.
+ */
+function readFailureIssueTarget(getInput, env) {
+    const inputs = new InputReader(getInput);
+    const target = readFailureIssue(inputs, env, readGitHubApiUrl(inputs, env));
+    return inputs.problems.length === 0 ? target : undefined;
+}
+function readGitHubApiUrl(inputs, env) {
+    return baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', inputs.problem);
+}
+function readFailureIssue(inputs, env, githubApiUrl) {
+    if (!inputs.boolean('failure-issue'))
+        return undefined;
+    const token = inputs.text('issue-token');
+    if (token === '') {
         inputs.problem('issue-token', "is empty, so `failure-issue` cannot open an issue. Leave it at its default (the workflow's GITHUB_TOKEN) and give the job `permissions: issues: write`.");
     }
-    if (failureIssue && !env.GITHUB_REPOSITORY)
-        inputs.problem('failure-issue', 'needs GITHUB_REPOSITORY, which the runner sets, to know where to open the issue.');
-    return { failureIssue, issueToken };
+    else if (/\s/.test(token))
+        inputs.problem('issue-token', 'contains white space, so it was probably pasted with extra text. Pass the token alone.');
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    if (!isRepositoryName(repository)) {
+        inputs.problem('failure-issue', 'needs GITHUB_REPOSITORY (`owner/name`), which the runner sets, to know where to open the issue.');
+    }
+    const [owner = '', repo = ''] = repository.split('/');
+    return { token, repository: { owner, repo }, githubApiUrl, runId: workflowRun(env)?.id };
 }
 /** Absolute, resolved against the workspace as the runner sets it. */
 function postmanPath(value, env) {
@@ -2150,15 +2425,13 @@ async function failAtBox(io, error, chain, github, first, warnings, outlook) {
 
 
 
-/** The failure issue, after everything else: opened or updated on failure, closed on success. */
-async function fileFailureIssue(io, config, failures, outlook, deps, redactor) {
-    const env = deps.env;
-    const repository = config.run?.repository ?? {
-        owner: env.GITHUB_REPOSITORY?.split('/')[0] ?? '',
-        repo: env.GITHUB_REPOSITORY?.split('/')[1] ?? ''
-    };
-    const client = createGitHubClient(config.issueToken, {
-        baseUrl: config.githubApiUrl,
+/** The failure issue, after everything else: opened or updated on failure, closed on a rotation that succeeded. */
+async function fileFailureIssue(io, target, outcome, deps, redactor) {
+    if (outcome.failures.length === 0 && !outcome.closeOnSuccess)
+        return;
+    const { repository } = target;
+    const client = createGitHubClient(target.token, {
+        baseUrl: target.githubApiUrl,
         // A few quick tries at most: the issue is a courtesy and must not hold up the step.
         retry: {
             policy: deps.backoff ?? defaultRetryPolicy,
@@ -2166,36 +2439,51 @@ async function fileFailureIssue(io, config, failures, outlook, deps, redactor) {
             timing: deps.timing,
             cancel: deps.cancel
         },
-        requestTimeoutMs: Math.min(config.requestTimeoutMs, 10_000),
+        requestTimeoutMs: Math.min(outcome.requestTimeoutMs, 10_000),
         redactor,
         terms: ACTION_TERMS,
         fetch: deps.githubFetch
     });
-    const server = env.GITHUB_SERVER_URL && /^https?:\/\/[^\s/]+$/.test(env.GITHUB_SERVER_URL) ? env.GITHUB_SERVER_URL : undefined;
-    const runUrl = server && config.run ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${config.run.id}` : undefined;
-    const outcome = await reportToIssue(client, failures, {
+    const server = deps.env.GITHUB_SERVER_URL;
+    const runUrl = server && /^https?:\/\/[^\s/]+$/.test(server) && target.runId !== undefined
+        ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${target.runId}`
+        : undefined;
+    const where = `${repository.owner}/${repository.repo}`;
+    const result = await reportToIssue(client, outcome, {
         repository,
         runUrl,
-        refreshTokenExpiresAt: outlook?.refreshTokenExpiresAt,
+        refreshTokenExpiresAt: outcome.outlook?.refreshTokenExpiresAt,
         now: new Date(deps.timing.now())
     });
-    if (outcome.kind === 'problem')
-        io.warning(`The failure issue could not be updated (\`failure-issue\`): ${outcome.message} Give the job \`permissions: issues: write\`.`);
-    else if (outcome.kind !== 'none') {
-        const verb = { opened: 'Opened', commented: 'Commented on', closed: 'Closed' }[outcome.kind];
-        io.info(`${verb} the failure issue #${outcome.number} in ${repository.owner}/${repository.repo}.`);
+    switch (result.kind) {
+        case 'none':
+            return;
+        case 'disabled':
+            return io.warning(`The failure issue could not be opened: issues are turned off in ${where} (GitHub answered 410). ` +
+                'Turn them on (Settings → General → Features → Issues), or remove `failure-issue`.');
+        case 'problem':
+            return io.warning(`The failure issue could not be updated (\`failure-issue\`): ${result.message}` +
+                (result.status === 403 || result.status === 404 ? ' Give the job `permissions: issues: write`.' : ''));
+        case 'opened-unlabelled':
+            return io.warning(`Opened the failure issue #${result.number} in ${where}, but GitHub did not give it the label ` +
+                `\`${FAILURE_ISSUE_LABEL}\` (\`issue-token\` may not set labels). Later runs know the issue by that ` +
+                `label only: add it to #${result.number}, or they open another.`);
+        default: {
+            const verb = { opened: 'Opened', commented: 'Commented on', closed: 'Closed' }[result.kind];
+            io.info(`${verb} the failure issue #${result.number} in ${where}.`);
+        }
     }
 }
 const FAILURE_ISSUE_TITLE = 'Box token refresh is failing';
 const FAILURE_ISSUE_LABEL = 'box-token-refresh';
 /** GitHub refuses issue bodies over 65,536 characters; the messages are capped well below. */
 const MAX_BODY = 60_000;
-async function reportToIssue(client, failures, context) {
+async function reportToIssue(client, outcome, context) {
     const base = `/repos/${pathSegment(context.repository.owner)}/${pathSegment(context.repository.repo)}/issues`;
     try {
         const open = await findOpenIssue(client, base);
-        if (failures.length === 0) {
-            if (open === undefined)
+        if (outcome.failures.length === 0) {
+            if (open === undefined || !outcome.closeOnSuccess)
                 return { kind: 'none' };
             await client.request('POST', `${base}/${open}/comments`, {
                 body: `A run succeeded${context.runUrl ? ` (${context.runUrl})` : ''}: the token chain is healthy again. Closing.`
@@ -2203,7 +2491,7 @@ async function reportToIssue(client, failures, context) {
             await client.request('PATCH', `${base}/${open}`, { state: 'closed' });
             return { kind: 'closed', number: open };
         }
-        const body = failureBody(failures, context);
+        const body = failureBody(outcome.failures, context);
         if (open !== undefined) {
             await client.request('POST', `${base}/${open}/comments`, { body });
             return { kind: 'commented', number: open };
@@ -2213,30 +2501,41 @@ async function reportToIssue(client, failures, context) {
             body,
             labels: [FAILURE_ISSUE_LABEL]
         });
-        const number = created.data?.number;
-        return { kind: 'opened', number: Number.isSafeInteger(number) ? number : 0 };
+        const issue = created.data;
+        const number = Number.isSafeInteger(issue?.number) ? issue.number : 0;
+        // GitHub drops the labels of a new issue, silently, when the token may not set them.
+        return { kind: hasLabel(issue) ? 'opened' : 'opened-unlabelled', number };
     }
     catch (error) {
-        return { kind: 'problem', message: error.message };
+        const status = failureStatus(error);
+        // GitHub's answer when the repository has issues turned off; no permission would change it.
+        if (status === 410)
+            return { kind: 'disabled' };
+        return { kind: 'problem', message: error.message, status };
     }
 }
 /**
- * The open failure issue, if there is one: first by its label, then (a token without push access
- * cannot set labels, and GitHub drops them silently) by its exact title among the newest open issues.
+ * The open failure issue, if there is one: the newest open issue that carries the label (only
+ * people with triage access can label an issue) and the title; never one found by its title alone.
  */
 async function findOpenIssue(client, base) {
-    for (const query of [`state=open&labels=${FAILURE_ISSUE_LABEL}&per_page=100`, 'state=open&per_page=100']) {
-        const { data } = await client.request('GET', `${base}?${query}`);
-        if (!Array.isArray(data))
-            continue;
-        for (const issue of data) {
-            if (issue?.title === FAILURE_ISSUE_TITLE &&
-                issue.pull_request === undefined &&
-                Number.isSafeInteger(issue.number))
-                return issue.number;
-        }
+    const { data } = await client.request('GET', `${base}?state=open&labels=${FAILURE_ISSUE_LABEL}&per_page=100`);
+    if (!Array.isArray(data))
+        return undefined;
+    for (const issue of data) {
+        if (issue?.title === FAILURE_ISSUE_TITLE &&
+            issue.pull_request === undefined &&
+            hasLabel(issue) &&
+            Number.isSafeInteger(issue.number))
+            return issue.number;
     }
     return undefined;
+}
+/** Whether an issue as GitHub shows it carries the label (checked here too, not only by the query). */
+function hasLabel(issue) {
+    const labels = issue?.labels;
+    return (Array.isArray(labels) &&
+        labels.some((label) => label?.name === FAILURE_ISSUE_LABEL || label === FAILURE_ISSUE_LABEL));
 }
 function failureBody(failures, context) {
     const run = context.runUrl ? `[a run of this workflow](${context.runUrl})` : 'a run of this workflow';
@@ -2257,23 +2556,57 @@ function failureBody(failures, context) {
 }
 
 ;// CONCATENATED MODULE: ./src/recovery.ts
+/**
+ * The recovery payload: the new refresh token, sealed for each target, as the exact body of the
+ * PUT that stores it, with a `gh api` command that sends it (`curl` where gh cannot name the host).
+ * Only GitHub can open the sealed value, so printing it is safe, and running the command finishes
+ * the rotation.
+ *
+ * The ledger keeps the payloads from the moment Box answers until each write is confirmed, so
+ * whatever ends the run (a failed write, a cancellation, a bug) can still say what to run.
+ */
 
 
-function recoveryPayload(prepared, sealed, ghHostname) {
+
+function recoveryPayload(prepared, sealed, githubApiUrl) {
     const body = writeBody(prepared, sealed);
     const path = secretPath(prepared.target);
-    const words = [
-        'gh',
-        'api',
-        '--method',
-        'PUT',
-        ...(ghHostname ? ['--hostname', ghHostname] : []),
-        path,
-        '--input',
-        '-'
-    ];
-    const command = `echo ${shellQuote(JSON.stringify(body))} | ${words.map(shellWord).join(' ')}`;
+    const json = JSON.stringify(body);
+    // The GitHub CLI takes a host name without a port (gh 2.23: "error parsing `--hostname`: invalid
+    // hostname"), and without one it would talk to another server: a GHES on its own port gets curl.
+    const command = new URL(githubApiUrl).port === ''
+        ? ghCommand(json, path, ghHostname(githubApiUrl))
+        : curlCommand(json, `${githubApiUrl}${path}`);
     return { target: prepared.target.label, method: 'PUT', path, body, command };
+}
+function ghCommand(json, path, hostname) {
+    const words = ['gh', 'api', '--method', 'PUT', ...(hostname ? ['--hostname', hostname] : []), path, '--input', '-'];
+    return `echo ${shellQuote(json)} | ${words.map(shellWord).join(' ')}`;
+}
+/** What bash says when GH_TOKEN is not set; words only, so that it needs no quoting inside "…". */
+const CURL_TOKEN_HINT = 'set GH_TOKEN to a token that can write the secret';
+/**
+ * The same PUT with curl, to the full URL. The token comes from GH_TOKEN, and reaches curl through
+ * its config on stdin rather than its arguments, which other users of the machine can list.
+ */
+function curlCommand(json, url) {
+    const words = [
+        'curl',
+        '--config',
+        '-',
+        '--fail-with-body',
+        '--silent',
+        '--show-error',
+        '--request',
+        'PUT',
+        '--header',
+        'Accept: application/vnd.github+json',
+        '--data-binary',
+        json,
+        url
+    ];
+    return (`: "\${GH_TOKEN:?${CURL_TOKEN_HINT}}" && printf 'header = "Authorization: Bearer %s"\\n' "$GH_TOKEN" | ` +
+        words.map(shellWord).join(' '));
 }
 /** One shell word, quoted only where it must be, so the common command stays readable. */
 function shellWord(word) {
@@ -2367,11 +2700,11 @@ class RecoveryLedger {
  * lose the token. Every key was checked before Box was called, so a failure here is not expected;
  * it is reported per target.
  */
-function sealForTargets(sealer, prepared, refreshToken, ghHostname, ledger) {
+function sealForTargets(sealer, prepared, refreshToken, githubApiUrl, ledger) {
     return prepared.map((p) => {
         try {
             const sealed = sealer.seal(refreshToken, p.publicKey);
-            const payload = recoveryPayload(p, sealed, ghHostname);
+            const payload = recoveryPayload(p, sealed, githubApiUrl);
             ledger.record(payload);
             return { prepared: p, sealed, payload };
         }
@@ -2438,7 +2771,7 @@ const WRITE_AHEAD_GROUP = 'Recovery payload (sealed copy of the new refresh toke
 async function storeAndHandOut(rotation) {
     const { io, github, prepared, sealer, pair, ledger } = rotation;
     // The write-ahead copy: sealed and logged before anything else is done with the answer.
-    const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.ghHostname, ledger);
+    const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.baseUrl, ledger);
     const writeAhead = ledger.writeAheadInstructions();
     if (writeAhead !== undefined) {
         io.startGroup(WRITE_AHEAD_GROUP);
@@ -2607,97 +2940,6 @@ async function runQueuedTime(github, config) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/redact.ts
-/**
- * Text that came from a server, and the credentials it must never carry.
- *
- * Box, GitHub, or a proxy in front of either may answer with anything: an error page that echoes
- * the request (and with it the client secret and the refresh token), a description holding a
- * workflow command or a code fence, ten megabytes of text. Every such string passes through
- * `serverText` before it reaches a log line, the summary, an output or an error: control
- * characters go, every known credential in each form a server might echo it (as sent, percent-
- * encoded, form-encoded, JSON-escaped) becomes ***, workflow commands are broken, and the length
- * is capped. `scrub` is the last net for text the action composes itself.
- */
-/** Anything shorter could match ordinary words; real credentials are far longer. */
-const MIN_SECRET_LENGTH = 6;
-/** What is examined at all: a 10 MB body is cut before any work is done on it. */
-const MAX_EXAMINED = 64 * 1024;
-const DEFAULT_SERVER_TEXT_LENGTH = 300;
-// C0 and C1 controls, DEL, line and paragraph separators: each run becomes a space.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-// Invisible Unicode that can reorder or hide text in a log viewer (zero-width characters,
-// bidirectional marks, overrides and isolates, BOM): removed, so nothing can hide inside a word.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-class Redactor {
-    /** Every form of every credential, longest first so a longer form is replaced before its parts. */
-    forms = [];
-    /** Registers a credential; from now on it is replaced by *** in everything this redactor cleans. */
-    add(secret) {
-        if (secret === undefined || secret.length < MIN_SECRET_LENGTH)
-            return;
-        const added = new Set(this.forms);
-        for (const form of encodings(secret))
-            added.add(form);
-        this.forms = [...added].sort((a, b) => b.length - a.length);
-    }
-    /** Replaces every known credential, in every form, with ***. */
-    scrub(text) {
-        let result = text;
-        for (const form of this.forms)
-            if (result.includes(form))
-                result = result.split(form).join('***');
-        return result;
-    }
-    /**
-     * A server's string made safe to print: one line, no control characters, no credential, no
-     * workflow command, at most `maxLength` characters. Anything that is not a string becomes ''.
-     */
-    serverText(text, maxLength = DEFAULT_SERVER_TEXT_LENGTH) {
-        if (typeof text !== 'string')
-            return '';
-        // Invisible characters go before the scrub, so a credential they were hiding in is whole again.
-        const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-        return cap(neutraliseCommands(this.scrub(oneLine)), maxLength);
-    }
-    /**
-     * Where a redirect pointed, for the error that refuses it: only the origin of its `Location`
-     * (resolved against `base`), never the path or query that might carry anything.
-     */
-    locationOrigin(location, base) {
-        let origin = 'a location that is not a URL';
-        try {
-            origin = new URL(typeof location === 'string' ? location : '', base).origin;
-        }
-        catch {
-            // described as unreadable
-        }
-        return this.serverText(origin, 200);
-    }
-}
-/**
- * The forms a server may echo a credential in: as sent; percent-encoded (upper- and lower-case
- * hex); form-encoded (which differs from percent-encoding for a few characters); JSON-escaped, with
- * and without escaped slashes.
- */
-function encodings(secret) {
-    const percent = encodeURIComponent(secret);
-    const form = new URLSearchParams({ v: secret }).toString().slice(2);
-    const json = JSON.stringify(secret).slice(1, -1);
-    const lowerHex = (s) => s.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
-    return [secret, percent, lowerHex(percent), form, lowerHex(form), json, json.replace(/\//g, '\\/')];
-}
-/**
- * The runner reads `::name::` (and the older `##[name]`) as a command wherever a line starts with
- * it. Server text never starts a line of ours, but it is also never allowed to look like one.
- */
-function neutraliseCommands(text) {
-    return text.replace(/::/g, ': :').replace(/##\[/g, '# #[');
-}
-function cap(text, maxLength) {
-    return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
-}
-
 ;// CONCATENATED MODULE: ./src/seal.ts
 /**
  * libsodium sealed boxes, as GitHub requires for secret values. Standard padded base64 both ways:
@@ -2800,15 +3042,49 @@ async function run(deps) {
     catch (error) {
         if (!(error instanceof InputError))
             throw error;
-        return failBeforeBox(io, error.list, {});
+        return failOnInputs(deps, io, error, redactor);
     }
     // Every error the rotation reports is kept for the failure issue, when there is one.
     const failures = [];
-    const report = await rotate(deps, { ...io, setFailed: (message) => (failures.push(message), io.setFailed(message)) }, config, redactor, mask);
-    if (config.failureIssue && !deps.cancel?.aborted) {
-        await fileFailureIssue(io, config, failures.map((f) => redactor.scrub(f)), report.outlook, deps, redactor);
+    const report = await rotate(deps, collecting(io, failures), config, redactor, mask);
+    if (config.failureIssue) {
+        await tellFailureIssue(deps, io, config.failureIssue, redactor, {
+            failures,
+            outlook: report.outlook,
+            closeOnSuccess: !config.dryRun,
+            requestTimeoutMs: config.requestTimeoutMs
+        });
     }
     return report;
+}
+/**
+ * A run whose inputs are not valid. A rotating job still tells its failure issue, when that can
+ * be used: the likeliest failure of a keep-alive is a deleted secret, which arrives as an empty input.
+ */
+async function failOnInputs(deps, io, error, redactor) {
+    const failures = [];
+    const report = await failBeforeBox(collecting(io, failures), error.list, {});
+    const getInput = (name) => deps.io.getInput(name);
+    const target = takesHandoff(getInput) ? undefined : readFailureIssueTarget(getInput, deps.env);
+    if (target !== undefined) {
+        await tellFailureIssue(deps, io, target, redactor, {
+            failures,
+            closeOnSuccess: false,
+            requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS
+        });
+    }
+    return report;
+}
+/** The io, with every error it reports also kept in `failures`. */
+function collecting(io, failures) {
+    return { ...io, setFailed: (message) => (failures.push(message), io.setFailed(message)) };
+}
+/** The failure issue, last of all, unless the run was cancelled; what it quotes is cleaned once more. */
+async function tellFailureIssue(deps, io, target, redactor, outcome) {
+    if (deps.cancel?.aborted)
+        return;
+    const failures = outcome.failures.map((f) => redactor.scrub(f));
+    await fileFailureIssue(io, target, { ...outcome, failures }, deps, redactor);
 }
 /** Rounds 1 to 3: the checks, the refresh, the write-back, and what the run hands out. */
 async function rotate(deps, io, config, redactor, mask) {
@@ -3042,7 +3318,7 @@ function within(ms, lastCall) {
 
 /** local-action's entry: takes nothing, and speaks through the @actions/core module it stubs. */
 async function action_run() {
-    await runAction(toolkitIO(await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(779), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7702))));
+    await runAction(toolkitIO(await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(585)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6585))));
 }
 async function runAction(io) {
     const ledger = new RecoveryLedger();
@@ -3179,6 +3455,13 @@ const runnerIO = {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -3403,6 +3686,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
@@ -4118,9 +4408,9 @@ function toCommandProperties(annotationProperties) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ checkBypass),
 /* harmony export */   s: () => (/* binding */ getProxyUrl)
 /* harmony export */ });
-/* unused harmony export checkBypass */
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {

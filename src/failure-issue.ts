@@ -1,17 +1,25 @@
 /**
- * The opt-in failure issue (`failure-issue: true`): a rotation that fails opens an issue in the
- * workflow's repository that names the cause and the fix, or comments on the one already open (never
- * a second one); the next run that succeeds closes it. A failing keep-alive schedule otherwise
- * emails only the person who last edited it, and is easy to miss until the Box token has expired.
+ * The opt-in failure issue (`failure-issue: true`): a run that fails, on its inputs or later, opens
+ * an issue in the workflow's repository that names the cause and the fix, or comments on the one
+ * already open (never a second one); the next rotation that succeeds closes it. A failing
+ * keep-alive schedule otherwise emails only the person who last edited it, and is easy to miss
+ * until the Box token has expired. A dry run never closes it: it never calls Box, so it says
+ * nothing about the chain's health.
+ *
+ * The issue is the one that carries the label `box-token-refresh`, never one found by its title:
+ * anyone can open an issue in a public repository, but only people with triage access can label
+ * one, so a thread whose body an outsider wrote is never commented on or closed. (Which user the
+ * issue token is cannot be asked: an installation token such as `github.token` cannot read
+ * `GET /user`.)
  *
  * It runs last, after everything the run must report, and never fails the run: a problem with the
  * issue itself is a warning.
  */
 import type { ChainOutlook } from './chain-outlook.js'
 import { REFRESH_TOKEN_LIFETIME_DAYS } from './diagnostics.js'
-import { createGitHubClient, type GitHubClient } from './github.js'
+import { createGitHubClient, failureStatus, type GitHubClient } from './github.js'
 import { ACTION_TERMS } from './github-messages.js'
-import type { Config, RepositoryRef } from './inputs.js'
+import type { FailureIssueTarget, RepositoryRef } from './inputs.js'
 import type { ActionIO } from './io.js'
 import type { Redactor } from './redact.js'
 import { defaultRetryPolicy, RetryBudget, type RetryPolicy, type Timing } from './retry.js'
@@ -19,12 +27,21 @@ import { fence } from './report.js'
 import { pathSegment } from './targets.js'
 import { formatUtc } from './time.js'
 
-/** The failure issue, after everything else: opened or updated on failure, closed on success. */
+/** What the run has to tell the issue. */
+export interface RunOutcome {
+  /** Every error the run reported, already cleaned; none for a run that succeeded. */
+  failures: string[]
+  outlook?: ChainOutlook
+  /** False for a dry run: a success that did not call Box closes nothing. */
+  closeOnSuccess: boolean
+  requestTimeoutMs: number
+}
+
+/** The failure issue, after everything else: opened or updated on failure, closed on a rotation that succeeded. */
 export async function fileFailureIssue(
   io: ActionIO,
-  config: Config,
-  failures: string[],
-  outlook: ChainOutlook | undefined,
+  target: FailureIssueTarget,
+  outcome: RunOutcome,
   deps: {
     env: NodeJS.ProcessEnv
     timing: Timing
@@ -34,13 +51,10 @@ export async function fileFailureIssue(
   },
   redactor: Redactor
 ): Promise<void> {
-  const env = deps.env
-  const repository = config.run?.repository ?? {
-    owner: env.GITHUB_REPOSITORY?.split('/')[0] ?? '',
-    repo: env.GITHUB_REPOSITORY?.split('/')[1] ?? ''
-  }
-  const client = createGitHubClient(config.issueToken, {
-    baseUrl: config.githubApiUrl,
+  if (outcome.failures.length === 0 && !outcome.closeOnSuccess) return
+  const { repository } = target
+  const client = createGitHubClient(target.token, {
+    baseUrl: target.githubApiUrl,
     // A few quick tries at most: the issue is a courtesy and must not hold up the step.
     retry: {
       policy: deps.backoff ?? defaultRetryPolicy,
@@ -48,28 +62,46 @@ export async function fileFailureIssue(
       timing: deps.timing,
       cancel: deps.cancel
     },
-    requestTimeoutMs: Math.min(config.requestTimeoutMs, 10_000),
+    requestTimeoutMs: Math.min(outcome.requestTimeoutMs, 10_000),
     redactor,
     terms: ACTION_TERMS,
     fetch: deps.githubFetch
   })
-  const server =
-    env.GITHUB_SERVER_URL && /^https?:\/\/[^\s/]+$/.test(env.GITHUB_SERVER_URL) ? env.GITHUB_SERVER_URL : undefined
+  const server = deps.env.GITHUB_SERVER_URL
   const runUrl =
-    server && config.run ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${config.run.id}` : undefined
-  const outcome = await reportToIssue(client, failures, {
+    server && /^https?:\/\/[^\s/]+$/.test(server) && target.runId !== undefined
+      ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${target.runId}`
+      : undefined
+  const where = `${repository.owner}/${repository.repo}`
+  const result = await reportToIssue(client, outcome, {
     repository,
     runUrl,
-    refreshTokenExpiresAt: outlook?.refreshTokenExpiresAt,
+    refreshTokenExpiresAt: outcome.outlook?.refreshTokenExpiresAt,
     now: new Date(deps.timing.now())
   })
-  if (outcome.kind === 'problem')
-    io.warning(
-      `The failure issue could not be updated (\`failure-issue\`): ${outcome.message} Give the job \`permissions: issues: write\`.`
-    )
-  else if (outcome.kind !== 'none') {
-    const verb = { opened: 'Opened', commented: 'Commented on', closed: 'Closed' }[outcome.kind]
-    io.info(`${verb} the failure issue #${outcome.number} in ${repository.owner}/${repository.repo}.`)
+  switch (result.kind) {
+    case 'none':
+      return
+    case 'disabled':
+      return io.warning(
+        `The failure issue could not be opened: issues are turned off in ${where} (GitHub answered 410). ` +
+          'Turn them on (Settings → General → Features → Issues), or remove `failure-issue`.'
+      )
+    case 'problem':
+      return io.warning(
+        `The failure issue could not be updated (\`failure-issue\`): ${result.message}` +
+          (result.status === 403 || result.status === 404 ? ' Give the job `permissions: issues: write`.' : '')
+      )
+    case 'opened-unlabelled':
+      return io.warning(
+        `Opened the failure issue #${result.number} in ${where}, but GitHub did not give it the label ` +
+          `\`${FAILURE_ISSUE_LABEL}\` (\`issue-token\` may not set labels). Later runs know the issue by that ` +
+          `label only: add it to #${result.number}, or they open another.`
+      )
+    default: {
+      const verb = { opened: 'Opened', commented: 'Commented on', closed: 'Closed' }[result.kind]
+      io.info(`${verb} the failure issue #${result.number} in ${where}.`)
+    }
   }
 }
 
@@ -89,25 +121,27 @@ interface FailureIssueContext {
 
 /** What happened to the issue, for the log; a problem comes back as a warning, never thrown. */
 type IssueOutcome =
-  { kind: 'opened' | 'commented' | 'closed'; number: number } | { kind: 'none' } | { kind: 'problem'; message: string }
+  | { kind: 'opened' | 'opened-unlabelled' | 'commented' | 'closed'; number: number }
+  | { kind: 'none' | 'disabled' }
+  | { kind: 'problem'; message: string; status?: number }
 
 async function reportToIssue(
   client: GitHubClient,
-  failures: string[],
+  outcome: Pick<RunOutcome, 'failures' | 'closeOnSuccess'>,
   context: FailureIssueContext
 ): Promise<IssueOutcome> {
   const base = `/repos/${pathSegment(context.repository.owner)}/${pathSegment(context.repository.repo)}/issues`
   try {
     const open = await findOpenIssue(client, base)
-    if (failures.length === 0) {
-      if (open === undefined) return { kind: 'none' }
+    if (outcome.failures.length === 0) {
+      if (open === undefined || !outcome.closeOnSuccess) return { kind: 'none' }
       await client.request('POST', `${base}/${open}/comments`, {
         body: `A run succeeded${context.runUrl ? ` (${context.runUrl})` : ''}: the token chain is healthy again. Closing.`
       })
       await client.request('PATCH', `${base}/${open}`, { state: 'closed' })
       return { kind: 'closed', number: open }
     }
-    const body = failureBody(failures, context)
+    const body = failureBody(outcome.failures, context)
     if (open !== undefined) {
       await client.request('POST', `${base}/${open}/comments`, { body })
       return { kind: 'commented', number: open }
@@ -117,31 +151,46 @@ async function reportToIssue(
       body,
       labels: [FAILURE_ISSUE_LABEL]
     })
-    const number = (created.data as { number?: unknown } | null)?.number
-    return { kind: 'opened', number: Number.isSafeInteger(number) ? (number as number) : 0 }
+    const issue = created.data as { number?: unknown } | null
+    const number = Number.isSafeInteger(issue?.number) ? (issue!.number as number) : 0
+    // GitHub drops the labels of a new issue, silently, when the token may not set them.
+    return { kind: hasLabel(issue) ? 'opened' : 'opened-unlabelled', number }
   } catch (error) {
-    return { kind: 'problem', message: (error as Error).message }
+    const status = failureStatus(error)
+    // GitHub's answer when the repository has issues turned off; no permission would change it.
+    if (status === 410) return { kind: 'disabled' }
+    return { kind: 'problem', message: (error as Error).message, status }
   }
 }
 
 /**
- * The open failure issue, if there is one: first by its label, then (a token without push access
- * cannot set labels, and GitHub drops them silently) by its exact title among the newest open issues.
+ * The open failure issue, if there is one: the newest open issue that carries the label (only
+ * people with triage access can label an issue) and the title; never one found by its title alone.
  */
 async function findOpenIssue(client: GitHubClient, base: string): Promise<number | undefined> {
-  for (const query of [`state=open&labels=${FAILURE_ISSUE_LABEL}&per_page=100`, 'state=open&per_page=100']) {
-    const { data } = await client.request('GET', `${base}?${query}`)
-    if (!Array.isArray(data)) continue
-    for (const issue of data as Array<{ number?: unknown; title?: unknown; pull_request?: unknown }>) {
-      if (
-        issue?.title === FAILURE_ISSUE_TITLE &&
-        issue.pull_request === undefined &&
-        Number.isSafeInteger(issue.number)
-      )
-        return issue.number as number
-    }
+  const { data } = await client.request('GET', `${base}?state=open&labels=${FAILURE_ISSUE_LABEL}&per_page=100`)
+  if (!Array.isArray(data)) return undefined
+  for (const issue of data as Array<{ number?: unknown; title?: unknown; pull_request?: unknown } | null>) {
+    if (
+      issue?.title === FAILURE_ISSUE_TITLE &&
+      issue.pull_request === undefined &&
+      hasLabel(issue) &&
+      Number.isSafeInteger(issue.number)
+    )
+      return issue.number as number
   }
   return undefined
+}
+
+/** Whether an issue as GitHub shows it carries the label (checked here too, not only by the query). */
+function hasLabel(issue: unknown): boolean {
+  const labels = (issue as { labels?: unknown } | null)?.labels
+  return (
+    Array.isArray(labels) &&
+    labels.some(
+      (label) => (label as { name?: unknown } | null)?.name === FAILURE_ISSUE_LABEL || label === FAILURE_ISSUE_LABEL
+    )
+  )
 }
 
 function failureBody(failures: string[], context: FailureIssueContext): string {

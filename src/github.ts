@@ -35,8 +35,6 @@ export interface GitHubClient {
   readonly baseUrl: string
   /** How this client's user names the token and the other settings, for messages. */
   readonly terms: Terms
-  /** How `gh --hostname` names this GitHub; undefined for github.com, which needs no flag. */
-  readonly ghHostname: string | undefined
   /**
    * When the token expires, as GitHub last said in its `GitHub-Authentication-Token-Expiration`
    * header (expiring personal access tokens only); undefined when it never said.
@@ -130,7 +128,6 @@ export function createGitHubClient(token: string, options: GitHubClientOptions):
   const client = (retry: GitHubClientOptions['retry'], abort: AbortSignal | undefined): GitHubClient => ({
     baseUrl: options.baseUrl,
     terms: options.terms,
-    ghHostname: ghHostname(options.baseUrl),
     tokenExpiresAt: () => tokenExpiresAt,
     forWriteBack: (lastCall) => client({ ...retry, owed: true }, lastCall),
     async request(method, path, body, { once = false } = {}) {

@@ -43,7 +43,7 @@ export interface Rotation {
 export async function storeAndHandOut(rotation: Rotation): Promise<RunReport> {
   const { io, github, prepared, sealer, pair, ledger } = rotation
   // The write-ahead copy: sealed and logged before anything else is done with the answer.
-  const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.ghHostname, ledger)
+  const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.baseUrl, ledger)
   const writeAhead = ledger.writeAheadInstructions()
   if (writeAhead !== undefined) {
     io.startGroup(WRITE_AHEAD_GROUP)

@@ -9,11 +9,13 @@ import { InputReader, type InputProblem } from './input-reader.js'
 import {
   baseUrl,
   environmentProblem,
+  isRepositoryName,
   organizationProblem,
   parseRepository,
   secretNameProblem,
   visibilityProblem
 } from './names.js'
+import { proxyProblem, type ProxySetting } from './proxy.js'
 
 export type OrganizationVisibility = 'all' | 'private'
 
@@ -43,14 +45,22 @@ export interface Config {
   dryRun: boolean
   retryBudgetMs: number
   requestTimeoutMs: number
-  /** Open (or update) an issue when the rotation fails, and close it when one succeeds. */
-  failureIssue: boolean
-  /** The token for that issue; by default the workflow's GITHUB_TOKEN, which needs `issues: write`. */
-  issueToken: string
+  /** With `failure-issue: true`: where to open (or update) an issue when the run fails, and to close it. */
+  failureIssue?: FailureIssueTarget
   /** The workflow run this step belongs to, when the runner says; used to spot a stale token. */
   run?: { repository: RepositoryRef; id: number; attempt: number }
   /** The decoded `handoff-key`: the run outputs `handoff` only when it is given. */
   handoffKey?: Buffer
+}
+
+/** The failure issue: the workflow's own repository (GITHUB_REPOSITORY), on the API of GITHUB_API_URL. */
+export interface FailureIssueTarget {
+  /** `issue-token`: by default the workflow's GITHUB_TOKEN, which needs `issues: write`. */
+  token: string
+  repository: RepositoryRef
+  githubApiUrl: string
+  /** This run, for the issue's link to it. */
+  runId?: number
 }
 
 /** A job that takes the access token from the rotating job's hand-off instead of rotating. */
@@ -65,6 +75,9 @@ export interface HandoffConfig {
   postmanEnvironment?: string
   exportEnv: boolean
 }
+
+/** `request-timeout-seconds` when it is not set (or not valid). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
 
 /** What a run that stopped before Box says last: it is true of every such run. */
 export const NOTHING_USED = 'Nothing was changed and the refresh token was not used.'
@@ -107,27 +120,49 @@ export function readConfig(getInput: (name: string) => string, env: NodeJS.Proce
   const inputs = new InputReader(getInput)
   const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN'
   inputs.check('secret-name', secretNameProblem(secretName))
+  const githubApiUrl = readGitHubApiUrl(inputs, env)
   const config: Config = {
     ...readCredentials(inputs, secretName),
     secretName,
     ...readSelection(inputs, env),
     boxApiUrl: baseUrl(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem),
-    githubApiUrl: baseUrl(
-      env.GITHUB_API_URL || 'https://api.github.com',
-      'GITHUB_API_URL (environment variable)',
-      inputs.problem
-    ),
+    githubApiUrl,
     postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
     exportEnv: inputs.boolean('export-env'),
     dryRun: inputs.boolean('dry-run'),
     retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
-    requestTimeoutMs: inputs.seconds('request-timeout-seconds', 30, 1, 600),
+    requestTimeoutMs: inputs.seconds('request-timeout-seconds', DEFAULT_REQUEST_TIMEOUT_MS / 1000, 1, 600),
     run: workflowRun(env),
-    ...readFailureIssue(inputs, env),
+    failureIssue: readFailureIssue(inputs, env, githubApiUrl),
     handoffKey: inputs.text('handoff-key') === '' ? undefined : readHandoffKey(inputs)
   }
+  checkProxies(inputs, [config.boxApiUrl, config.githubApiUrl], env)
   if (inputs.problems.length > 0) throw new InputError(inputs.problems)
   return config
+}
+
+/**
+ * A proxy variable that applies to Box or GitHub but names no proxy host: refused, not ignored (a
+ * request sent direct on a runner that must use a proxy fails later, or leaves by a way the user
+ * did not choose). Its value is not quoted: a proxy URL can hold a password.
+ */
+function checkProxies(inputs: InputReader, urls: string[], env: NodeJS.ProcessEnv): void {
+  const reported = new Set<string>()
+  for (const url of urls) {
+    let problem: ProxySetting | undefined
+    try {
+      problem = proxyProblem(url, env)
+    } catch {
+      continue // not a URL: reported as such already
+    }
+    if (problem === undefined || reported.has(problem.variable)) continue
+    reported.add(problem.variable)
+    inputs.problem(
+      `${problem.variable} (environment variable)`,
+      "names no proxy host, so requests cannot go through it. Set it to the proxy's address, e.g. " +
+        '`http://proxy.example:3128` (a value without a scheme, `proxy.example:3128`, means the same), or unset it.'
+    )
+  }
 }
 
 /**
@@ -256,18 +291,55 @@ function readSelection(
   }
 }
 
-function readFailureIssue(inputs: InputReader, env: NodeJS.ProcessEnv): Pick<Config, 'failureIssue' | 'issueToken'> {
-  const failureIssue = inputs.boolean('failure-issue')
-  const issueToken = inputs.text('issue-token')
-  if (failureIssue && issueToken === '') {
+/**
+ * The failure issue's target alone, for a run whose other inputs are not valid: the likeliest
+ * failure of a keep-alive is a deleted secret, which arrives as an empty input, and that is what
+ * the issue is for. Undefined when `failure-issue` is off, or it, `issue-token`,
+ * GITHUB_REPOSITORY or GITHUB_API_URL cannot be used.
+ */
+export function readFailureIssueTarget(
+  getInput: (name: string) => string,
+  env: NodeJS.ProcessEnv
+): FailureIssueTarget | undefined {
+  const inputs = new InputReader(getInput)
+  const target = readFailureIssue(inputs, env, readGitHubApiUrl(inputs, env))
+  return inputs.problems.length === 0 ? target : undefined
+}
+
+function readGitHubApiUrl(inputs: InputReader, env: NodeJS.ProcessEnv): string {
+  return baseUrl(
+    env.GITHUB_API_URL || 'https://api.github.com',
+    'GITHUB_API_URL (environment variable)',
+    inputs.problem
+  )
+}
+
+function readFailureIssue(
+  inputs: InputReader,
+  env: NodeJS.ProcessEnv,
+  githubApiUrl: string
+): FailureIssueTarget | undefined {
+  if (!inputs.boolean('failure-issue')) return undefined
+  const token = inputs.text('issue-token')
+  if (token === '') {
     inputs.problem(
       'issue-token',
       "is empty, so `failure-issue` cannot open an issue. Leave it at its default (the workflow's GITHUB_TOKEN) and give the job `permissions: issues: write`."
     )
+  } else if (/\s/.test(token))
+    inputs.problem(
+      'issue-token',
+      'contains white space, so it was probably pasted with extra text. Pass the token alone.'
+    )
+  const repository = env.GITHUB_REPOSITORY ?? ''
+  if (!isRepositoryName(repository)) {
+    inputs.problem(
+      'failure-issue',
+      'needs GITHUB_REPOSITORY (`owner/name`), which the runner sets, to know where to open the issue.'
+    )
   }
-  if (failureIssue && !env.GITHUB_REPOSITORY)
-    inputs.problem('failure-issue', 'needs GITHUB_REPOSITORY, which the runner sets, to know where to open the issue.')
-  return { failureIssue, issueToken }
+  const [owner = '', repo = ''] = repository.split('/')
+  return { token, repository: { owner, repo }, githubApiUrl, runId: workflowRun(env)?.id }
 }
 
 /** Absolute, resolved against the workspace as the runner sets it. */

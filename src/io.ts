@@ -3,7 +3,7 @@
  * every line, error, summary and output is scrubbed of the run's credentials, and the summary,
  * which is a courtesy that must never change a run's outcome.
  */
-import type { Redactor } from './redact.js'
+import { neutraliseCommands, type Redactor } from './redact.js'
 import { summaryMarkdown, type RunReport } from './report.js'
 
 export interface ActionIO {
@@ -23,12 +23,17 @@ export interface ActionIO {
  * The io, with every known credential scrubbed from what it prints, writes to the summary and
  * sets as an output: the last net under the cleaning done where server text comes in. The access
  * token itself goes out only where it must, as `access-token` and `BOX_ACCESS_TOKEN`.
+ *
+ * A plain log line is also kept from being read as a workflow command, whatever values it holds
+ * (an input such as `environment: "##[stop-commands]x"` would otherwise stop the runner from
+ * obeying the masks of the new tokens). Warnings, errors and group names need nothing: they are
+ * commands themselves, whose text the runner takes as data.
  */
 export function redacting(io: ActionIO, redactor: Redactor): ActionIO {
   const clean = (text: string): string => redactor.scrub(text)
   return {
     ...io,
-    info: (message) => io.info(clean(message)),
+    info: (message) => io.info(neutraliseCommands(clean(message))),
     warning: (message) => io.warning(clean(message)),
     setFailed: (message) => io.setFailed(clean(message)),
     startGroup: (name) => io.startGroup(clean(name)),

@@ -21,11 +21,21 @@ import {
   type ChainContext
 } from './diagnostics.js'
 import { dryRun, failAtBox, failBeforeBox } from './endings.js'
-import { fileFailureIssue } from './failure-issue.js'
+import { fileFailureIssue, type RunOutcome } from './failure-issue.js'
 import { createGitHubClient } from './github.js'
 import { ACTION_TERMS } from './github-messages.js'
 import { storeAndHandOut } from './handout.js'
-import { credentialInputs, InputError, readConfig, readHandoffConfig, takesHandoff, type Config } from './inputs.js'
+import {
+  credentialInputs,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  InputError,
+  readConfig,
+  readFailureIssueTarget,
+  readHandoffConfig,
+  takesHandoff,
+  type Config,
+  type FailureIssueTarget
+} from './inputs.js'
 import { redacting, type ActionIO } from './io.js'
 import { preflight } from './preflight.js'
 import { RecoveryLedger } from './recovery.js'
@@ -98,29 +108,63 @@ export async function run(deps: Collaborators): Promise<RunReport> {
     config = readConfig((name) => deps.io.getInput(name), deps.env)
   } catch (error) {
     if (!(error instanceof InputError)) throw error
-    return failBeforeBox(io, error.list, {})
+    return failOnInputs(deps, io, error, redactor)
   }
 
   // Every error the rotation reports is kept for the failure issue, when there is one.
   const failures: string[] = []
-  const report = await rotate(
-    deps,
-    { ...io, setFailed: (message) => (failures.push(message), io.setFailed(message)) },
-    config,
-    redactor,
-    mask
-  )
-  if (config.failureIssue && !deps.cancel?.aborted) {
-    await fileFailureIssue(
-      io,
-      config,
-      failures.map((f) => redactor.scrub(f)),
-      report.outlook,
-      deps,
-      redactor
-    )
+  const report = await rotate(deps, collecting(io, failures), config, redactor, mask)
+  if (config.failureIssue) {
+    await tellFailureIssue(deps, io, config.failureIssue, redactor, {
+      failures,
+      outlook: report.outlook,
+      closeOnSuccess: !config.dryRun,
+      requestTimeoutMs: config.requestTimeoutMs
+    })
   }
   return report
+}
+
+/**
+ * A run whose inputs are not valid. A rotating job still tells its failure issue, when that can
+ * be used: the likeliest failure of a keep-alive is a deleted secret, which arrives as an empty input.
+ */
+async function failOnInputs(
+  deps: Collaborators,
+  io: ActionIO,
+  error: InputError,
+  redactor: Redactor
+): Promise<RunReport> {
+  const failures: string[] = []
+  const report = await failBeforeBox(collecting(io, failures), error.list, {})
+  const getInput = (name: string): string => deps.io.getInput(name)
+  const target = takesHandoff(getInput) ? undefined : readFailureIssueTarget(getInput, deps.env)
+  if (target !== undefined) {
+    await tellFailureIssue(deps, io, target, redactor, {
+      failures,
+      closeOnSuccess: false,
+      requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS
+    })
+  }
+  return report
+}
+
+/** The io, with every error it reports also kept in `failures`. */
+function collecting(io: ActionIO, failures: string[]): ActionIO {
+  return { ...io, setFailed: (message) => (failures.push(message), io.setFailed(message)) }
+}
+
+/** The failure issue, last of all, unless the run was cancelled; what it quotes is cleaned once more. */
+async function tellFailureIssue(
+  deps: Collaborators,
+  io: ActionIO,
+  target: FailureIssueTarget,
+  redactor: Redactor,
+  outcome: RunOutcome
+): Promise<void> {
+  if (deps.cancel?.aborted) return
+  const failures = outcome.failures.map((f) => redactor.scrub(f))
+  await fileFailureIssue(io, target, { ...outcome, failures }, deps, redactor)
 }
 
 /** Rounds 1 to 3: the checks, the refresh, the write-back, and what the run hands out. */

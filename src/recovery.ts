@@ -1,11 +1,13 @@
 /**
  * The recovery payload: the new refresh token, sealed for each target, as the exact body of the
- * PUT that stores it, with a `gh api` command that sends it. Only GitHub can open the sealed value,
- * so printing it is safe, and running the command finishes the rotation.
+ * PUT that stores it, with a `gh api` command that sends it (`curl` where gh cannot name the host).
+ * Only GitHub can open the sealed value, so printing it is safe, and running the command finishes
+ * the rotation.
  *
  * The ledger keeps the payloads from the moment Box answers until each write is confirmed, so
  * whatever ends the run (a failed write, a cancellation, a bug) can still say what to run.
  */
+import { ghHostname } from './github.js'
 import type { SealedSecret } from './seal.js'
 import { writeBody, type PreparedTarget } from './secrets.js'
 import { secretPath } from './targets.js'
@@ -19,25 +21,51 @@ export interface RecoveryPayload {
   command: string
 }
 
-export function recoveryPayload(
-  prepared: PreparedTarget,
-  sealed: SealedSecret,
-  ghHostname: string | undefined
-): RecoveryPayload {
+export function recoveryPayload(prepared: PreparedTarget, sealed: SealedSecret, githubApiUrl: string): RecoveryPayload {
   const body = writeBody(prepared, sealed)
   const path = secretPath(prepared.target)
-  const words = [
-    'gh',
-    'api',
-    '--method',
-    'PUT',
-    ...(ghHostname ? ['--hostname', ghHostname] : []),
-    path,
-    '--input',
-    '-'
-  ]
-  const command = `echo ${shellQuote(JSON.stringify(body))} | ${words.map(shellWord).join(' ')}`
+  const json = JSON.stringify(body)
+  // The GitHub CLI takes a host name without a port (gh 2.23: "error parsing `--hostname`: invalid
+  // hostname"), and without one it would talk to another server: a GHES on its own port gets curl.
+  const command =
+    new URL(githubApiUrl).port === ''
+      ? ghCommand(json, path, ghHostname(githubApiUrl))
+      : curlCommand(json, `${githubApiUrl}${path}`)
   return { target: prepared.target.label, method: 'PUT', path, body, command }
+}
+
+function ghCommand(json: string, path: string, hostname: string | undefined): string {
+  const words = ['gh', 'api', '--method', 'PUT', ...(hostname ? ['--hostname', hostname] : []), path, '--input', '-']
+  return `echo ${shellQuote(json)} | ${words.map(shellWord).join(' ')}`
+}
+
+/** What bash says when GH_TOKEN is not set; words only, so that it needs no quoting inside "…". */
+const CURL_TOKEN_HINT = 'set GH_TOKEN to a token that can write the secret'
+
+/**
+ * The same PUT with curl, to the full URL. The token comes from GH_TOKEN, and reaches curl through
+ * its config on stdin rather than its arguments, which other users of the machine can list.
+ */
+function curlCommand(json: string, url: string): string {
+  const words = [
+    'curl',
+    '--config',
+    '-',
+    '--fail-with-body',
+    '--silent',
+    '--show-error',
+    '--request',
+    'PUT',
+    '--header',
+    'Accept: application/vnd.github+json',
+    '--data-binary',
+    json,
+    url
+  ]
+  return (
+    `: "\${GH_TOKEN:?${CURL_TOKEN_HINT}}" && printf 'header = "Authorization: Bearer %s"\\n' "$GH_TOKEN" | ` +
+    words.map(shellWord).join(' ')
+  )
 }
 
 /** One shell word, quoted only where it must be, so the common command stays readable. */

@@ -49,7 +49,7 @@ export class Redactor {
     if (typeof text !== 'string') return ''
     // Invisible characters go before the scrub, so a credential they were hiding in is whole again.
     const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim()
-    return cap(neutraliseCommands(this.scrub(oneLine)), maxLength)
+    return cap(breakCommandMarkers(this.scrub(oneLine)), maxLength)
   }
 
   /**
@@ -81,11 +81,22 @@ function encodings(secret: string): string[] {
 }
 
 /**
- * The runner reads `::name::` (and the older `##[name]`) as a command wherever a line starts with
- * it. Server text never starts a line of ours, but it is also never allowed to look like one.
+ * What the runner would obey in a line of a step's output, broken (actions/runner,
+ * src/Runner.Common/ActionCommand.cs): the runner splits the output into lines at \n, \r and \r\n;
+ * a line is a command when, after its leading white space, it starts with `::` (`TryParseV2`), or
+ * when `##[` appears anywhere in it (`TryParse`, the older form). Nothing else is touched: `::`
+ * inside a line (an IPv6 address, a URL) means nothing to the runner.
  */
-function neutraliseCommands(text: string): string {
-  return text.replace(/::/g, ': :').replace(/##\[/g, '# #[')
+export function neutraliseCommands(text: string): string {
+  return text.replace(/##\[/g, '# #[').replace(/(^|[\r\n])([\s\u0085]*)::/g, '$1$2: :')
+}
+
+/**
+ * Server text is broken more widely than a line needs: every `::` too, since it is a fragment that
+ * may be placed anywhere, and it never needs one.
+ */
+function breakCommandMarkers(text: string): string {
+  return neutraliseCommands(text.replace(/::/g, ': :'))
 }
 
 function cap(text: string, maxLength: number): string {

@@ -26,13 +26,13 @@ export function sealForTargets(
   sealer: Sealer,
   prepared: PreparedTarget[],
   refreshToken: string,
-  ghHostname: string | undefined,
+  githubApiUrl: string,
   ledger: RecoveryLedger
 ): SealedCopy[] {
   return prepared.map((p): SealedCopy => {
     try {
       const sealed = sealer.seal(refreshToken, p.publicKey)
-      const payload = recoveryPayload(p, sealed, ghHostname)
+      const payload = recoveryPayload(p, sealed, githubApiUrl)
       ledger.record(payload)
       return { prepared: p, sealed, payload }
     } catch (error) {

@@ -1,4 +1,5 @@
 import { InputError, readConfig } from '../../src/inputs.js'
+import { proxyUrl } from '../../src/proxy.js'
 import { badInputs } from '../support/bad-inputs.js'
 
 const valid: Record<string, string> = {
@@ -111,4 +112,39 @@ test('no credential value ever appears in an input error', () => {
     expect(message).toMatch(new RegExp(`\`${input}\`: contains white space`))
   // ...and none of them is quoted.
   for (const value of ['sec ret', 'ref resh', 'gh tok']) expect(message).not.toContain(value)
+})
+
+describe('the proxy variables', () => {
+  test('a proxy that names no host is refused, without quoting it (a proxy URL can hold a password)', () => {
+    const problems = problemsOf({}, { ...env, https_proxy: 'http://user:pa55word@:3128' })
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatchObject({ input: 'https_proxy (environment variable)' })
+    expect(problems[0]!.message).toMatch(/names no proxy host.*http:\/\/proxy\.example:3128/)
+    expect(JSON.stringify(problems)).not.toContain('pa55word')
+    expect(problemsOf({}, { ...env, HTTPS_PROXY: ' ' })[0]).toMatchObject({
+      input: 'HTTPS_PROXY (environment variable)'
+    })
+  })
+
+  test('a value without a scheme is the http proxy it names; one that does not apply is not judged', () => {
+    expect(() => read({}, { ...env, https_proxy: 'proxy.corp:3128' })).not.toThrow()
+    // Both Box and GitHub are on this machine: no proxy applies to them.
+    const local = { ...env, GITHUB_API_URL: 'http://127.0.0.1:3000', https_proxy: '://', http_proxy: '://' }
+    expect(() => read({ 'box-api-url': 'http://127.0.0.1:8080' }, local)).not.toThrow()
+    // An https-only run does not judge http_proxy.
+    expect(() => read({}, { ...env, http_proxy: '://' })).not.toThrow()
+  })
+})
+
+test.each([
+  ['proxy.corp:3128', 'http://proxy.corp:3128/'],
+  ['localhost:3128', 'http://localhost:3128/'],
+  ['127.0.0.1:3128', 'http://127.0.0.1:3128/'],
+  ['https://user:pw@proxy.corp', 'https://user:pw@proxy.corp/'],
+  ['http://proxy.corp:3128/', 'http://proxy.corp:3128/'],
+  ['', undefined],
+  ['http://', undefined],
+  [':3128', undefined]
+])('proxy %p is %p', (value, expected) => {
+  expect(proxyUrl(value)?.href).toBe(expected)
 })

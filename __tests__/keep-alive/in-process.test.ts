@@ -66,3 +66,88 @@ test('failure-issue without a token to open it with is refused before anything e
   expect(recorded.failed).toMatch(/`issue-token`: is empty, so `failure-issue` cannot open an issue/)
   expect(world.sim.requests).toEqual([])
 })
+
+describe('the failure issue tells the truth', () => {
+  const env = { GITHUB_TOKEN: WORKFLOW_TOKEN, GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '77' }
+  const withIssue = (extra: Record<string, string> = {}) => ({
+    'failure-issue': 'true',
+    'issue-token': WORKFLOW_TOKEN,
+    ...extra
+  })
+  const issueRequests = () => world.sim.requests.filter((r) => r.path.includes('/issues'))
+
+  test('a dry run never closes it, nor asks about it: it never called Box, so it says nothing of the chain', async () => {
+    world = await createWorld()
+    world.sim.github.addToken(WORKFLOW_TOKEN, 'integration', { issues: 'write' })
+    await runFlow(world, withIssue({ 'client-secret': 'wrong-client-secret-0123' }), env)
+    expect(world.sim.github.listIssues(REPO)).toMatchObject([{ state: 'open', comments: [] }])
+    const asked = issueRequests().length
+    const { recorded } = await runFlow(world, withIssue({ 'dry-run': 'true' }), env)
+    expect(recorded.failed).toBeUndefined()
+    expect(world.sim.github.listIssues(REPO)).toMatchObject([{ state: 'open', comments: [] }])
+    expect(issueRequests()).toHaveLength(asked)
+    // A rotation that succeeds does close it.
+    const rotated = await runFlow(world, withIssue(), env)
+    expect(rotated.recorded.log.some((l) => /Closed the failure issue #1/.test(l.text))).toBe(true)
+  })
+
+  test('a dry run that fails still reports: the next real run would fail the same way', async () => {
+    world = await createWorld()
+    world.sim.github.addToken(WORKFLOW_TOKEN, 'integration', { issues: 'write' })
+    world.sim.github.injectFault({
+      method: 'GET',
+      pathIncludes: '/secrets/public-key',
+      times: Infinity,
+      fault: { kind: 'status', status: 403, message: 'Resource not accessible by personal access token' }
+    })
+    const { recorded } = await runFlow(world, withIssue({ 'dry-run': 'true' }), env)
+    expect(recorded.failed).toBeDefined()
+    expect(world.sim.github.listIssues(REPO)).toMatchObject([{ state: 'open', labels: ['box-token-refresh'] }])
+  })
+
+  test('issues turned off (GitHub answers 410): one line that says so, not the permissions advice', async () => {
+    world = await createWorld()
+    world.sim.github.addToken(WORKFLOW_TOKEN, 'integration', { issues: 'write' })
+    world.sim.github.disableIssues(REPO)
+    const { recorded } = await runFlow(world, withIssue({ 'client-secret': 'wrong-client-secret-0123' }), env)
+    expect(recorded.failed).toMatch(/invalid_client/)
+    const warnings = recorded.log.filter((l) => l.kind === 'warning').map((l) => l.text)
+    expect(warnings).toEqual([
+      'The failure issue could not be opened: issues are turned off in octo-org/api-tests (GitHub answered 410). Turn them on (Settings → General → Features → Issues), or remove `failure-issue`.'
+    ])
+  })
+
+  test('an issue GitHub opened without its label (a token that may not set labels): a warning says later runs will not find it', async () => {
+    world = await createWorld()
+    world.sim.github.addToken(WORKFLOW_TOKEN, 'integration', { issues: 'write', labels: false })
+    const { recorded } = await runFlow(world, withIssue({ 'client-secret': 'wrong-client-secret-0123' }), env)
+    expect(world.sim.github.listIssues(REPO)).toMatchObject([{ number: 1, labels: [] }])
+    expect(recorded.log.find((l) => l.kind === 'warning')?.text).toMatch(
+      /^Opened the failure issue #1 in octo-org\/api-tests, but GitHub did not give it the label `box-token-refresh`.*add it to #1, or they open another\.$/
+    )
+  })
+
+  test.each<[string, Record<string, string>, (api: string) => Record<string, string>]>([
+    ['`issue-token` is empty', { 'issue-token': '' }, () => ({})],
+    ['GITHUB_API_URL is not a plain base URL', {}, (api) => ({ GITHUB_API_URL: `${api}?per_page=1` })],
+    ['GITHUB_REPOSITORY is not owner/name', {}, () => ({ GITHUB_REPOSITORY: 'not a repository' })],
+    ['`failure-issue` is not a boolean', { 'failure-issue': 'yes' }, () => ({})]
+  ])('inputs not valid, and %s: no issue, and no request at all', async (_, inputs, extraEnv) => {
+    world = await createWorld()
+    world.sim.github.addToken(WORKFLOW_TOKEN, 'integration', { issues: 'write' })
+    const { recorded } = await runFlow(world, withIssue({ 'refresh-token': '', ...inputs }), {
+      ...env,
+      ...extraEnv(world.sim.githubApiUrl)
+    })
+    expect(recorded.failed).toMatch(/`refresh-token`: is empty/)
+    expect(world.sim.requests).toEqual([])
+  })
+
+  test('a job with a hand-off whose inputs are not valid tells no issue: it rotates nothing', async () => {
+    world = await createWorld()
+    world.sim.github.addToken(WORKFLOW_TOKEN, 'integration', { issues: 'write' })
+    const { recorded } = await runFlow(world, withIssue({ handoff: 'not-a-handoff', 'client-secret': '' }), env)
+    expect(recorded.failed).toBeDefined()
+    expect(world.sim.requests).toEqual([])
+  })
+})

@@ -39,6 +39,12 @@ export interface TokenOptions {
   expiresAt?: Date
   /** Whether the token may write issues (GITHUB_TOKEN with `issues: write`); default: PATs with 'write' access may. */
   issues?: 'write' | 'none'
+  /**
+   * Whether the token may set labels on a new issue; default true. GitHub drops the labels of a new
+   * issue silently when its author may not set them (people without triage access, such as outsiders
+   * in a public repository).
+   */
+  labels?: boolean
 }
 
 /** An issue of a repository, as the issues API shows it. */
@@ -138,6 +144,8 @@ interface RepositoryState {
   environments: Map<string, string>
   runs: Map<string, RunSeed>
   issues: IssueSnapshot[]
+  /** Issues turned off in the repository's settings: the issues API answers 410 Gone. */
+  issuesDisabled: boolean
 }
 
 interface OrganizationState {
@@ -150,6 +158,7 @@ interface TokenState {
   oauthScopes?: string
   expiresAt?: Date
   issues: 'write' | 'none'
+  labels: boolean
 }
 
 /** What a request asks for, once its path is understood. */
@@ -195,7 +204,8 @@ export class FakeGitHub {
       fullName,
       environments: new Map(),
       runs: new Map(),
-      issues: []
+      issues: [],
+      issuesDisabled: false
     })
     this.createScope({ kind: 'repository', repo: fullName, app: 'actions' })
     this.createScope({ kind: 'repository', repo: fullName, app: 'dependabot' })
@@ -222,8 +232,14 @@ export class FakeGitHub {
       access,
       oauthScopes: opts.oauthScopes,
       expiresAt: opts.expiresAt,
-      issues: opts.issues ?? (access === 'write' ? 'write' : 'none')
+      issues: opts.issues ?? (access === 'write' ? 'write' : 'none'),
+      labels: opts.labels ?? true
     })
+  }
+
+  /** Turns the repository's issues off, as its settings can: the issues API then answers 410 Gone. */
+  disableIssues(fullName: string): void {
+    this.requireRepository(fullName).issuesDisabled = true
   }
 
   addRun(fullName: string, runId: number, run: RunSeed): void {
@@ -432,6 +448,11 @@ export class FakeGitHub {
   private issueRoute(route: IssueRoute, token: TokenState, exchange: Exchange): Reply {
     const repository = this.repositories.get(route.repo.toLowerCase())
     if (!repository) return notFound()
+    if (repository.issuesDisabled)
+      return {
+        status: 410,
+        body: { message: 'Issues are disabled for this repo', documentation_url: DOCS, status: '410' }
+      }
     if (route.op === 'list-issues') {
       const query = exchange.query
       const state = query.get('state') ?? 'open'
@@ -458,7 +479,10 @@ export class FakeGitHub {
         number: repository.issues.length + 1,
         title: body.title,
         body: typeof body.body === 'string' ? body.body : '',
-        labels: Array.isArray(body.labels) ? body.labels.filter((l): l is string => typeof l === 'string') : [],
+        labels:
+          token.labels && Array.isArray(body.labels)
+            ? body.labels.filter((l): l is string => typeof l === 'string')
+            : [],
         state: 'open',
         comments: []
       }

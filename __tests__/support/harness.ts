@@ -435,15 +435,7 @@ function contains(text: string, value: string): boolean {
   const form = new URLSearchParams({ v: value }).toString().slice(2)
   const json = JSON.stringify(value).slice(1, -1)
   const lowerHex = (encoded: string): string => encoded.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())
-  const forms = new Set([
-    value,
-    percent,
-    lowerHex(percent),
-    form,
-    lowerHex(form),
-    json,
-    json.replace(/\//g, '\\/')
-  ])
+  const forms = new Set([value, percent, lowerHex(percent), form, lowerHex(form), json, json.replace(/\//g, '\\/')])
   return [...forms].some((form) => text.includes(form))
 }
 

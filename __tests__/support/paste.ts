@@ -1,8 +1,10 @@
 /**
  * What a person does with a printed recovery command: copy it from the log and paste it into
- * bash, with the GitHub CLI logged in. Here `gh` is the stand-in in ./gh, which accepts only the
- * exact command the action prints and sends it to the simulator, so a command that bash would
- * split, join or choke on fails the test as it would fail the person.
+ * bash, with the GitHub CLI logged in or GH_TOKEN set. Here `gh` is the stand-in in ./gh, which
+ * accepts only the exact command the action prints and sends it to the simulator, so a command
+ * that bash would split, join or choke on fails the test as it would fail the person. The
+ * simulator listens on a port of its own, as a GitHub Enterprise Server may, which `gh` cannot
+ * name: there the action prints a `curl` command, and the real curl runs it.
  */
 import { spawn } from 'node:child_process'
 import { dirname, join } from 'node:path'
@@ -11,12 +13,24 @@ import type { Simulator } from '../simulator/index.js'
 
 const STAND_IN_DIR = join(dirname(fileURLToPath(import.meta.url)), 'gh')
 
+/** The two forms of the printed command: `gh api` (github.com, and GHES without a port), and curl. */
+export const GH_COMMAND = /^echo '.*' \| gh api --method PUT .* --input -$/
+export const CURL_COMMAND =
+  /^: "\$\{GH_TOKEN:\?[^}]*\}" && printf .* \| curl --config - .* --request PUT .* --data-binary '.*' \S+$/
+
+/** Either form of the command, anywhere in a text (a log line, an error, the summary). */
+export const RECOVERY_COMMAND =
+  /echo '\{.*\}' \| gh api --method PUT |\| curl --config - .* --request PUT .* --data-binary '\{/
+
+/** The JSON body the first printed command in a text sends: what gh's form echoes, or curl's `--data-binary`. */
+export function commandBody(text: string): string | undefined {
+  return /(?:echo|--data-binary) '(\{[^']*\})'/.exec(text)?.[1]
+}
+
 /** Every distinct recovery command in a log (raw lines, or the %0A-encoded lines of ::error::). */
 export function printedRecoveryCommands(log: string): string[] {
   const lines = log.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%').split(/\r?\n/)
-  const commands = lines
-    .map((line) => line.trim())
-    .filter((line) => /^echo '.*' \| gh api --method PUT .* --input -$/.test(line))
+  const commands = lines.map((line) => line.trim()).filter((line) => GH_COMMAND.test(line) || CURL_COMMAND.test(line))
   return [...new Set(commands)]
 }
 

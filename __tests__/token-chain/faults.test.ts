@@ -14,6 +14,7 @@ import {
   type World
 } from '../support/world.js'
 import { endlessRepositoryList, repositoryListWithId } from '../support/hostile-lists.js'
+import { commandBody, RECOVERY_COMMAND } from '../support/paste.js'
 
 let world: World
 afterEach(() => world?.close())
@@ -246,7 +247,7 @@ describe('GitHub faults on the write-back', () => {
     world.sim.github.injectFault({ method: 'PUT', fault, times: Infinity })
     const { recorded } = await runFlow(world, { 'retry-timeout-seconds': '30' })
     expect(recorded.failed).toMatch(message)
-    expect(recorded.failed).toMatch(/gh api --method PUT/)
+    expect(recorded.failed).toMatch(RECOVERY_COMMAND)
     expect(recorded.outputs['secret-updated']).toBe('false')
     expect(recorded.outputs['access-token']).toBeDefined()
     expect(recorded.summary).toMatch(/### Recovery/)
@@ -275,9 +276,10 @@ describe('GitHub faults on the write-back', () => {
     expect(recorded.failed).toMatch(/Setting the outputs failed: EACCES/)
     expect(recorded.log).toContainEqual({ kind: 'warning', text: 'The job summary could not be written: ENOSPC' })
     const errors = recorded.log.filter((l) => l.kind === 'failed').map((l) => l.text)
-    expect(errors[0]).toMatch(/gh api --method PUT/)
-    const payload = JSON.parse(errors[0].match(/echo '(.*)' \| gh api/)![1])
-    const path = errors[0].match(/gh api --method PUT (?:--hostname \S+ )?(\S+)/)![1]
+    expect(errors[0]).toMatch(RECOVERY_COMMAND)
+    const payload = JSON.parse(commandBody(errors[0])!)
+    const path = `/repos/${REPO}/actions/secrets/${SECRET}`
+    expect(errors[0]).toContain(path)
     expect(await tokenChainState(world, JSON.stringify([{ method: 'PUT', path, body: payload }]))).toBe(
       'recovery payload restores the new valid token'
     )
@@ -392,8 +394,8 @@ describe('the token chain under stress', () => {
     const group = recorded.log.findIndex((l) => l.kind === 'group' && /Recovery payload/.test(l.text))
     expect(group).toBeGreaterThanOrEqual(0)
     expect(recorded.failed).toMatch(/Unexpected error after Box issued the new token: TypeError: a bug/)
-    expect(recorded.failed).toMatch(/gh api --method PUT/)
-    const payload = JSON.parse(recorded.failed!.match(/echo '(.*)' \| gh api/)![1])
+    expect(recorded.failed).toMatch(RECOVERY_COMMAND)
+    const payload = JSON.parse(commandBody(recorded.failed!)!)
     expect(
       await tokenChainState(
         world,

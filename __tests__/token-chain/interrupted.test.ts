@@ -7,7 +7,7 @@
 import type { ChildProcess } from 'node:child_process'
 import net, { type AddressInfo } from 'node:net'
 import { createWorld, SECRET, type World, leaksOf, tokenChainState } from '../support/world.js'
-import { pasteAll, printedRecoveryCommands, writeAheadGroup } from '../support/paste.js'
+import { pasteAll, printedRecoveryCommands, RECOVERY_COMMAND, writeAheadGroup } from '../support/paste.js'
 import { bothNodes, runAction, type ActionRun } from '../support/harness.js'
 import type { LoggedRequest } from '../simulator/index.js'
 
@@ -152,7 +152,7 @@ describe("cancelled with the runner's signal sequence", () => {
     expect(run.code).toBe(1)
     expect(exitedAfterMs).toBeLessThan(3_000)
     expect(run.stdout).toMatch(/Received SIGINT/)
-    const error = run.stdout.split('\n').find((line) => line.startsWith('::error::') && line.includes('gh api'))
+    const error = run.stdout.split('\n').find((line) => line.startsWith('::error::') && RECOVERY_COMMAND.test(line))
     expect(error).toMatch(/cancelled/)
     expect(run.summary).toMatch(/### Recovery/)
     expect(run.outputs.recovery).toBeDefined()
@@ -211,7 +211,7 @@ describe("cancelled with the runner's signal sequence", () => {
       expect(run.code).toBe(1)
       expect(exitedAfterMs).toBeGreaterThan(5_000) // the write had most of the grace
       expect(exitedAfterMs).toBeLessThan(7_500)
-      const error = run.stdout.split('\n').find((line) => line.startsWith('::error::') && line.includes('gh api'))
+      const error = run.stdout.split('\n').find((line) => line.startsWith('::error::') && RECOVERY_COMMAND.test(line))
       expect(error).toMatch(/cancelled while writing the repository secret/)
       expect(run.summary).toMatch(/### Recovery/)
       expect(leaks(run)).toEqual([])

@@ -69,6 +69,34 @@ test('the Box refresh goes through https_proxy; GitHub on loopback bypasses it',
   expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe(world.sim.box.issued[0].refreshToken)
 })
 
+test('a proxy without a scheme (`host:port`) is the http proxy it names, as curl takes it: not ignored', async () => {
+  tunnels.length = 0
+  const issuedBefore = world.sim.box.issued.length
+  const hostPort = `localhost:${(proxy.address() as AddressInfo).port}`
+  const current = world.sim.github.getSecret(world.scope, SECRET)!.plaintext // rotated by the test before
+  const run = await runAction(world.inputs({ 'box-api-url': 'https://box.test', 'refresh-token': current }), {
+    env: world.env({ https_proxy: hostPort, HTTPS_PROXY: hostPort, NODE_EXTRA_CA_CERTS: trusted })
+  })
+  expect(run.stdout + run.stderr).not.toMatch(/::error::/)
+  expect(run.code).toBe(0)
+  expect(tunnels).toEqual(['box.test:443'])
+  expect(world.sim.box.issued).toHaveLength(issuedBefore + 1)
+  expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe(world.sim.box.issued.at(-1)!.refreshToken)
+})
+
+test('a proxy that names no host is refused before any request', async () => {
+  const requestsBefore = world.sim.requests.length
+  const run = await runAction(world.inputs({ 'box-api-url': 'https://box.test' }), {
+    env: world.env({ https_proxy: 'http://:3128', HTTPS_PROXY: '' })
+  })
+  expect(run.code).toBe(1)
+  expect(run.stdout).toMatch(
+    /::error::An input is not valid:%0A {2}- `https_proxy \(environment variable\)`: names no proxy host/
+  )
+  expect(run.stdout).toMatch(/the refresh token was not used/)
+  expect(world.sim.requests.length).toBe(requestsBefore)
+})
+
 test('GitHub’s requests go through https_proxy too; Box on loopback bypasses it', async () => {
   const githubWorld = await createWorld()
   const githubFront = await startHttpsFront(githubWorld.sim.githubApiUrl, githubTls)

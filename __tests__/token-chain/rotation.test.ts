@@ -8,6 +8,7 @@ import net, { type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { runAction, type ActionRun } from '../support/harness.js'
+import { RECOVERY_COMMAND } from '../support/paste.js'
 import { createWorld, runFlow, tokenChainState, REPO, SECRET, type World, leaksOf } from '../support/world.js'
 
 let world: World
@@ -160,7 +161,7 @@ describe('through the bundle', () => {
     world.sim.github.refuseSecretWrites()
     const run = await runAction(world.inputs(), { env: world.env() })
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/::error::.*gh api --method PUT/)
+    expect(run.stdout.split('\n').find((line) => line.startsWith('::error::'))).toMatch(RECOVERY_COMMAND)
     expect(run.summary).toMatch(/### Recovery/)
     expect(run.outputs['secret-updated']).toBe('false')
     expect(leaks(run)).toEqual([])

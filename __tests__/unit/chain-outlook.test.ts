@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { githubTokenWarning, outlookLines } from '../../src/chain-outlook.js'
@@ -73,27 +73,82 @@ describe('the next scheduled run', () => {
   let dir: string
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'schedule-'))
+    await mkdir(join(dir, 'workspace', '.github', 'workflows'), { recursive: true })
   })
   afterEach(() => rm(dir, { recursive: true, force: true }))
-  const event = async (payload: unknown): Promise<string> => {
-    const file = join(dir, 'event.json')
-    await writeFile(file, typeof payload === 'string' ? payload : JSON.stringify(payload))
-    return file
-  }
 
-  test('from the cron expression of a scheduled run, in UTC', async () => {
-    const env = { GITHUB_EVENT_NAME: 'schedule', GITHUB_EVENT_PATH: await event({ schedule: '17 6 * * 1' }) }
-    expect((await nextScheduledRun(env, now))?.toISOString()).toBe('2026-11-30T06:17:00.000Z')
+  /** A scheduled run started by `cron`, of a workflow whose file in the workspace is `workflow` (none: no checkout). */
+  const scheduled = async (
+    cron: unknown,
+    workflow?: string,
+    extra: NodeJS.ProcessEnv = {}
+  ): Promise<NodeJS.ProcessEnv> => {
+    await writeFile(
+      join(dir, 'event.json'),
+      typeof cron === 'string' && cron.startsWith('{') ? cron : JSON.stringify({ schedule: cron })
+    )
+    if (workflow !== undefined)
+      await writeFile(join(dir, 'workspace', '.github', 'workflows', 'keep-alive.yml'), workflow)
+    return {
+      GITHUB_EVENT_NAME: 'schedule',
+      GITHUB_EVENT_PATH: join(dir, 'event.json'),
+      GITHUB_REPOSITORY: 'octo-org/api-tests',
+      GITHUB_WORKFLOW_REF: 'octo-org/api-tests/.github/workflows/keep-alive.yml@refs/heads/main',
+      GITHUB_WORKSPACE: join(dir, 'workspace'),
+      ...extra
+    }
+  }
+  const next = async (env: NodeJS.ProcessEnv): Promise<string | undefined> =>
+    (await nextScheduledRun(env, now))?.toISOString()
+
+  test('one cron line without a timezone: UTC', async () => {
+    const workflow = "on:\n  schedule:\n    - cron: '17 6 * * 1'\n  workflow_dispatch:\n"
+    expect(await next(await scheduled('17 6 * * 1', workflow))).toBe('2026-11-30T06:17:00.000Z')
+  })
+
+  test("the line's timezone: 06:17 in Berlin is 05:17 UTC in winter, and New York's 06:17 is 11:17 UTC", async () => {
+    const berlin = "on:\n  schedule:\n    - cron: '17 6 * * 1'\n      timezone: Europe/Berlin\n"
+    expect(await next(await scheduled('17 6 * * 1', berlin))).toBe('2026-11-30T05:17:00.000Z')
+    const newYork = 'on:\n  schedule:\n    - {cron: "17 6 * * 1", timezone: "America/New_York"}\n'
+    expect(await next(await scheduled('17 6 * * 1', newYork))).toBe('2026-11-30T11:17:00.000Z')
+  })
+
+  test('the earliest of every cron line, each in its own zone, whichever line started this run', async () => {
+    const workflow = [
+      'on:',
+      '  schedule:',
+      "    - cron: '0 5 1 1 *'", // once a year: this run's line
+      "    - cron: '17 6 * * 1'",
+      '      timezone: Asia/Tokyo', // Monday 06:17 in Tokyo: Sunday 21:17 UTC
+      "    - cron: '0 12 * * 3'"
+    ].join('\n')
+    expect(await next(await scheduled('0 5 1 1 *', workflow))).toBe('2026-11-29T21:17:00.000Z')
   })
 
   test.each([
-    ['another event', { GITHUB_EVENT_NAME: 'push' }, { schedule: '17 6 * * 1' }],
-    ['no schedule in the payload', { GITHUB_EVENT_NAME: 'schedule' }, {}],
-    ['a schedule that is not cron', { GITHUB_EVENT_NAME: 'schedule' }, { schedule: 'every monday' }],
-    ['a payload that is not JSON', { GITHUB_EVENT_NAME: 'schedule' }, '{'],
-    ['no payload file', { GITHUB_EVENT_NAME: 'schedule', GITHUB_EVENT_PATH: '/nonexistent/event.json' }, undefined]
-  ])('%s: unknown', async (_, env, payload) => {
-    const file = payload === undefined ? undefined : await event(payload)
-    expect(await nextScheduledRun({ GITHUB_EVENT_PATH: file, ...env }, now)).toBeUndefined()
+    ['another event', { GITHUB_EVENT_NAME: 'push' }, '17 6 * * 1'],
+    ['no schedule in the payload', {}, '{}'],
+    ['a payload that is not JSON', {}, '{'],
+    ['no payload file', { GITHUB_EVENT_PATH: '/nonexistent/event.json' }, '17 6 * * 1'],
+    ['no workflow file in the workspace (no checkout)', { GITHUB_WORKSPACE: '/nonexistent' }, '17 6 * * 1'],
+    ['no GITHUB_WORKFLOW_REF', { GITHUB_WORKFLOW_REF: '' }, '17 6 * * 1'],
+    [
+      'a workflow of another repository',
+      { GITHUB_WORKFLOW_REF: 'octo-org/other/.github/workflows/keep-alive.yml@refs/heads/main' },
+      '17 6 * * 1'
+    ],
+    [
+      'a workflow path outside .github/workflows',
+      { GITHUB_WORKFLOW_REF: 'octo-org/api-tests/.github/workflows/../../keep-alive.yml@main' },
+      '17 6 * * 1'
+    ],
+    ['a file that does not hold the line that started this run (another version)', {}, '0 7 * * 2'],
+    ['a timezone that is not one', {}, 'tz']
+  ])('%s: unknown', async (_, extra, cron) => {
+    const workflow =
+      cron === 'tz'
+        ? "on:\n  schedule:\n    - cron: '17 6 * * 1'\n      timezone: Mars/Olympus_Mons\n"
+        : "on:\n  schedule:\n    - cron: '17 6 * * 1'\n"
+    expect(await next(await scheduled(cron === 'tz' ? '17 6 * * 1' : cron, workflow, extra))).toBeUndefined()
   })
 })

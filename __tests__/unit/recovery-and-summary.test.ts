@@ -1,4 +1,3 @@
-import { ghHostname } from '../../src/github.js'
 import {
   RecoveryLedger,
   recoveryInstructions,
@@ -16,13 +15,13 @@ const prepared = (target: PreparedTarget['target'], settings: Record<string, unk
   publicKey: { keyId: sealed.keyId, key: 'unused' },
   settings
 })
-const host = (url: string) => ghHostname(url)
+const GITHUB_COM = 'https://api.github.com'
 
 test('the recovery payload is the PUT body, with a gh command that sends exactly it', () => {
   const payload = recoveryPayload(
     prepared(repositoryTarget({ owner: 'octo', repo: 'app' }, 'actions', 'BOX_REFRESH_TOKEN')),
     sealed,
-    host('https://api.github.com')
+    GITHUB_COM
   )
   expect(payload).toMatchObject({
     method: 'PUT',
@@ -39,7 +38,7 @@ test('organization payloads carry the visibility and selected repositories; GHES
     visibility: 'selected',
     selected_repository_ids: [1, 2]
   })
-  const ghes = recoveryPayload(org, sealed, host('https://ghe.example/api/v3'))
+  const ghes = recoveryPayload(org, sealed, 'https://ghe.example/api/v3')
   expect(ghes.path).toBe('/orgs/octo/dependabot/secrets/BOX_REFRESH_TOKEN')
   expect(ghes.body).toEqual({
     encrypted_value: sealed.encryptedValue,
@@ -48,8 +47,23 @@ test('organization payloads carry the visibility and selected repositories; GHES
     selected_repository_ids: [1, 2]
   })
   expect(ghes.command).toContain('gh api --method PUT --hostname ghe.example /orgs/')
-  expect(recoveryPayload(org, sealed, host('https://api.octocorp.ghe.com')).command).toContain(
-    '--hostname octocorp.ghe.com '
+  expect(recoveryPayload(org, sealed, 'https://api.octocorp.ghe.com').command).toContain('--hostname octocorp.ghe.com ')
+})
+
+test('GHES on a port of its own: curl to the full URL, the token from GH_TOKEN through stdin, never in the command', () => {
+  const org = prepared(organizationTarget('octo', 'actions', 'BOX_REFRESH_TOKEN'), { visibility: 'all' })
+  const { command } = recoveryPayload(org, sealed, 'https://ghes.example:8443/api/v3')
+  expect(command).not.toMatch(/\bgh api\b/)
+  expect(command).toBe(
+    `: "\${GH_TOKEN:?set GH_TOKEN to a token that can write the secret}" && ` +
+      `printf 'header = "Authorization: Bearer %s"\\n' "$GH_TOKEN" | ` +
+      `curl --config - --fail-with-body --silent --show-error --request PUT --header 'Accept: application/vnd.github+json' ` +
+      `--data-binary '{"encrypted_value":"c2VhbGVkK3ZhbHVlLw==","key_id":"568250167242549743","visibility":"all"}' ` +
+      'https://ghes.example:8443/api/v3/orgs/octo/actions/secrets/BOX_REFRESH_TOKEN'
+  )
+  // The default port is no port: gh takes that host.
+  expect(recoveryPayload(org, sealed, 'https://ghes.example:443/api/v3').command).toContain(
+    'gh api --method PUT --hostname ghes.example /orgs/'
   )
 })
 
@@ -57,7 +71,7 @@ test("environment names are encoded fully in the path, including ! ' ( ) *", () 
   const payload = recoveryPayload(
     prepared(environmentTarget({ owner: 'octo', repo: 'app' }, "prod/eu (it's) *!", 'TOKEN')),
     sealed,
-    undefined
+    GITHUB_COM
   )
   expect(payload.path).toBe('/repos/octo/app/environments/prod%2Feu%20%28it%27s%29%20%2A%21/secrets/TOKEN')
   expect(payload.command).toContain(
@@ -74,7 +88,7 @@ test('recovery instructions list each command and say the payload is sealed', ()
   const payload = recoveryPayload(
     prepared(repositoryTarget({ owner: 'o', repo: 'r' }, 'actions', 'T')),
     sealed,
-    undefined
+    GITHUB_COM
   )
   const text = recoveryInstructions([payload])
   expect(text).toContain(payload.command)
@@ -87,7 +101,7 @@ test('the sealed copy logged before any write says what is true for the action, 
   const payload = recoveryPayload(
     prepared(repositoryTarget({ owner: 'o', repo: 'r' }, 'actions', 'T')),
     sealed,
-    undefined
+    GITHUB_COM
   )
   // The action has used up the old token and runs on a runner: its wording is unchanged.
   expect(writeAheadInstructions([payload]).split('\n').slice(0, 3)).toEqual([
@@ -109,8 +123,12 @@ test('the sealed copy logged before any write says what is true for the action, 
 test('the ledger keeps every sealed copy until its write is confirmed', () => {
   const ledger = new RecoveryLedger()
   expect(ledger.instructions()).toBeUndefined()
-  const a = recoveryPayload(prepared(repositoryTarget({ owner: 'o', repo: 'r' }, 'actions', 'T')), sealed, undefined)
-  const b = recoveryPayload(prepared(repositoryTarget({ owner: 'o', repo: 'r' }, 'dependabot', 'T')), sealed, undefined)
+  const a = recoveryPayload(prepared(repositoryTarget({ owner: 'o', repo: 'r' }, 'actions', 'T')), sealed, GITHUB_COM)
+  const b = recoveryPayload(
+    prepared(repositoryTarget({ owner: 'o', repo: 'r' }, 'dependabot', 'T')),
+    sealed,
+    GITHUB_COM
+  )
   ledger.record(a)
   ledger.record(b)
   expect(ledger.pending()).toEqual([a, b])

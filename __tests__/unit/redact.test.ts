@@ -1,4 +1,5 @@
-import { Redactor } from '../../src/redact.js'
+import { neutraliseCommands, Redactor } from '../../src/redact.js'
+import { parseCommand, runnerLines } from '../support/runner-commands.js'
 
 const SECRET = 'cs/Secret+Value=0123'
 
@@ -48,4 +49,35 @@ test('values too short to be credentials are not registered', () => {
   r.add('abc')
   r.add(undefined)
   expect(r.scrub('abc abc')).toBe('abc abc')
+})
+
+describe('a plain log line is never a workflow command, as the runner reads one', () => {
+  const hostile = [
+    '::stop-commands::pause',
+    '  \t::add-mask::x',
+    '\u00a0\u2003::warning::x',
+    'Checking the environment secret ##[stop-commands]pause of octo/app',
+    'a ##[set-output name=x]y',
+    'one line\n::error::two',
+    'one line\r::error::two',
+    'one line\r\n  ::group::two',
+    'x\n\n::endgroup::',
+    '###[error]x',
+    '::warning title=a,line=1::x'
+  ]
+  test.each(hostile)('%j', (line) => {
+    expect(runnerLines(line).some((l) => parseCommand(l) !== undefined)).toBe(true) // the runner would obey it as it is
+    const neutral = neutraliseCommands(line)
+    expect(runnerLines(neutral).filter((l) => parseCommand(l) !== undefined)).toEqual([])
+  })
+
+  test('ordinary text is left alone: URLs, IPv6 addresses, `::` inside a line, markdown', () => {
+    for (const text of [
+      'Refreshing the Box token pair at https://api.box.com/oauth2/token…',
+      'http://[::1]:8080/api/v3 and std::string a::b',
+      '# heading [x] #[y]',
+      '  the environment secret X of octo/app:\n    echo \'{"a":1}\' | gh api --method PUT /repos/o/r --input -'
+    ])
+      expect(neutraliseCommands(text)).toBe(text)
+  })
 })

@@ -91,7 +91,7 @@ function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
 /* harmony export */   vK: () => (/* binding */ GitHubRequestError)
 /* harmony export */ });
 /* unused harmony exports parseTokenExpiration, classifyGitHubFailure */
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8903);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2238);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9809);
 
 
@@ -115,7 +115,7 @@ function createGitHubClient(token, options) {
         userAgent: orchestrationUserAgent(),
         baseUrl: options.baseUrl,
         log: silent,
-        request: { fetch: options.fetch ?? (0,_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyAwareFetch */ .F)() }
+        request: { fetch: options.fetch ?? (0,_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyAwareFetch */ .Fm)() }
     }));
     octokit.catch(() => undefined); // reported by the first request that awaits it
     const { redactor } = options;
@@ -127,7 +127,6 @@ function createGitHubClient(token, options) {
     const client = (retry, abort) => ({
         baseUrl: options.baseUrl,
         terms: options.terms,
-        ghHostname: ghHostname(options.baseUrl),
         tokenExpiresAt: () => tokenExpiresAt,
         forWriteBack: (lastCall) => client({ ...retry, owed: true }, lastCall),
         async request(method, path, body, { once = false } = {}) {
@@ -267,7 +266,7 @@ function failureStatus(error) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7481);
 /* harmony import */ var _login_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2550);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8903);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2238);
 /* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(116);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6670);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9809);
@@ -282,7 +281,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 const ledger = new _recovery_js__WEBPACK_IMPORTED_MODULE_3__/* .RecoveryLedger */ .nO();
 // The command's own: it learns every credential login() sees, so even a bug's stack is cleaned.
-const redactor = new _redact_js__WEBPACK_IMPORTED_MODULE_6__/* .Redactor */ .p();
+const redactor = new _redact_js__WEBPACK_IMPORTED_MODULE_6__/* .Redactor */ .pO();
 const termination = (0,_shutdown_js__WEBPACK_IMPORTED_MODULE_5__/* .handleTermination */ .X)({
     announce: () => process.stderr.write('\nCancelling…\n'),
     // After an unexpected error, the sealed copies not yet stored are sent once more before the last words.
@@ -300,7 +299,7 @@ try {
         argv: process.argv.slice(2),
         env: process.env,
         // Like the action: https_proxy / no_proxy apply to Box as they do to GitHub (through Octokit).
-        fetch: (0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyAwareFetch */ .F)(),
+        fetch: (0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyAwareFetch */ .Fm)(),
         stdout: (text) => void process.stdout.write(text),
         stderr: (text) => void process.stderr.write(text),
         prompt: _login_system_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalPrompt */ .l7,
@@ -711,11 +710,11 @@ var src_targets = __nccwpck_require__(8993);
  * lose the token. Every key was checked before Box was called, so a failure here is not expected;
  * it is reported per target.
  */
-function sealForTargets(sealer, prepared, refreshToken, ghHostname, ledger) {
+function sealForTargets(sealer, prepared, refreshToken, githubApiUrl, ledger) {
     return prepared.map((p) => {
         try {
             const sealed = sealer.seal(refreshToken, p.publicKey);
-            const payload = (0,recovery/* recoveryPayload */.UH)(p, sealed, ghHostname);
+            const payload = (0,recovery/* recoveryPayload */.UH)(p, sealed, githubApiUrl);
             ledger.record(payload);
             return { prepared: p, sealed, payload };
         }
@@ -2224,7 +2223,7 @@ class Terminal {
     redactor;
     constructor(out, err, 
     /** Knows every credential the command has seen; also cleans what servers send. */
-    redactor = new redact/* Redactor */.p()) {
+    redactor = new redact/* Redactor */.pO()) {
         this.out = out;
         this.err = err;
         this.redactor = redactor;
@@ -2380,7 +2379,7 @@ async function checkTargets(github, options, sealer, tokenSource, terminal) {
 async function store(github, checked, sealer, pair, handoffKey, deps, terminal) {
     const issuedAt = deps.timing.now();
     const ledger = deps.ledger ?? new recovery/* RecoveryLedger */.nO();
-    const copies = sealForTargets(sealer, checked.prepared, pair.refreshToken, github.ghHostname, ledger);
+    const copies = sealForTargets(sealer, checked.prepared, pair.refreshToken, github.baseUrl, ledger);
     terminal.info('Box issued a token pair.');
     const writeAhead = ledger.writeAheadInstructions('login');
     if (writeAhead !== undefined)
@@ -2388,7 +2387,7 @@ async function store(github, checked, sealer, pair, handoffKey, deps, terminal) 
     const keyLedger = new recovery/* RecoveryLedger */.nO();
     const keyCopies = handoffKey === undefined
         ? []
-        : sealForTargets(sealer, checked.handoffKey, handoffKey.value, github.ghHostname, keyLedger);
+        : sealForTargets(sealer, checked.handoffKey, handoffKey.value, github.baseUrl, keyLedger);
     if (keyLedger.pending().length > 0)
         terminal.info(handoffKeyWriteAhead(keyLedger.pending()));
     const stored = (what) => (target, outcome) => terminal.info(`${what} stored in ${target.scope} ${target.name} (${target.kindLabel}, ${outcome}).`);
@@ -2583,48 +2582,202 @@ function ghAuthToken(hostname) {
 
 /***/ }),
 
-/***/ 8903:
+/***/ 2238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ proxyAwareFetch)
-/* harmony export */ });
-/* unused harmony export prepareFetchFor */
-/* harmony import */ var _actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9783);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Fm: () => (/* binding */ proxyAwareFetch)
+});
+
+// UNUSED EXPORTS: prepareFetchFor, proxyProblem, proxySetting, proxyUrl
+
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+;// CONCATENATED MODULE: ./src/proxy.ts
 /**
  * How requests reach Box and GitHub, honouring the runner's proxy settings (https_proxy /
- * http_proxy and no_proxy, read by @actions/http-client's own rules): self-hosted runners behind a
- * proxy reach neither otherwise, since Node's own fetch ignores those variables.
+ * http_proxy and no_proxy): self-hosted runners behind a proxy reach neither otherwise, since
+ * Node's own fetch ignores those variables.
  *
- * - A proxy applies: the bundled undici's fetch through @actions/http-client's dispatcher, as
- *   @actions/github sends GitHub's requests.
+ * - A proxy applies: the bundled undici's fetch through a ProxyAgent for it, built as
+ *   @actions/http-client builds its own (which @actions/github sends GitHub's requests through).
  * - Otherwise, Node's own fetch where it is undici 7 or later (Node 24, the runner's): it is part
  *   of Node, so nothing is loaded before the first request.
  * - Otherwise (Node 22 and older: undici 6, whose fetch can wait forever on a server that accepts
  *   the connection and closes it while a signal is attached), the bundled undici 7's fetch.
  *
- * The bundled undici and @actions/http-client come in a chunk of their own, on first use.
+ * Which proxy applies is read here, not by @actions/http-client: it takes a value without a scheme
+ * (`proxy.corp:3128`) for a URL of scheme `proxy.corp:` with no host, and then silently sends the
+ * request direct. Such a value means `http://proxy.corp:3128`, as curl and Go read it; a value that
+ * names no host at all is refused before any request (inputs.ts), never ignored.
+ *
+ * The bundled undici comes in a chunk of its own, on first use.
  */
 
 /** Whether Node's own fetch can be used when no proxy applies (see above). */
 const nodeFetchSuffices = Number(process.versions.undici?.split('.')[0]) >= 7;
+/**
+ * The variable that sets the proxy for a request to `url` (https_proxy, else HTTPS_PROXY, for an
+ * https URL; http_proxy, else HTTP_PROXY, for http), or undefined when none is set or the request
+ * bypasses it: a loopback address, or a host in no_proxy (@actions/http-client's rules, which
+ * read no_proxy from the process's environment).
+ */
+function proxySetting(url, env = process.env) {
+    const parsed = new URL(url);
+    const names = parsed.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const variable = names.find((name) => env[name]);
+    if (variable === undefined || checkBypass(parsed))
+        return undefined;
+    return { variable, value: env[variable].trim() };
+}
+/** The proxy a value names: with no scheme, `http://` + the value (as curl does); undefined when it names no host. */
+function proxyUrl(value) {
+    try {
+        const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+        return url.hostname === '' ? undefined : url;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Why the proxy setting for `url` cannot be used, or undefined when it can (or none applies). */
+function proxyProblem(url, env = process.env) {
+    const setting = proxySetting(url, env);
+    return setting && proxyUrl(setting.value) === undefined ? setting : undefined;
+}
+/** The proxy for a request to `url`, or undefined when none applies. Throws when the setting names no host. */
+function proxyFor(url) {
+    const setting = proxySetting(url);
+    if (setting === undefined)
+        return undefined;
+    const proxy = proxyUrl(setting.value);
+    if (proxy === undefined)
+        throw new Error(`${setting.variable} ("${setting.value}") names no proxy host`);
+    return proxy;
+}
 let bundled;
-/** The bundled undici's fetch, with the runner's proxy where one applies; loaded once. */
+/** The bundled undici's fetch, through the proxy where one applies; loaded once. */
 function loadBundledFetch() {
-    bundled ??= Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(779)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)), __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))]).then(([{ HttpClient }, { fetch: undiciFetch }]) => {
-        const client = new HttpClient('box-token-refresh');
-        return (url, init) => 
-        // The dispatcher is undefined when no proxy applies to this URL: undici then connects directly.
-        undiciFetch(url, {
-            ...init,
-            dispatcher: client.getAgentDispatcher(url)
-        });
+    bundled ??= __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)).then(({ fetch: undiciFetch, ProxyAgent }) => {
+        const agents = new Map();
+        const agentFor = (proxy) => {
+            let agent = agents.get(proxy.href);
+            if (agent === undefined) {
+                const { username, password } = proxy;
+                const credentials = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
+                agent = new ProxyAgent({
+                    uri: proxy.href,
+                    ...(username || password ? { token: `Basic ${Buffer.from(credentials).toString('base64')}` } : {})
+                });
+                agents.set(proxy.href, agent);
+            }
+            return agent;
+        };
+        return (url, init) => {
+            const proxy = proxyFor(url);
+            // Without a dispatcher (no proxy for this URL), undici connects directly.
+            return undiciFetch(url, {
+                ...init,
+                ...(proxy ? { dispatcher: agentFor(proxy) } : {})
+            });
+        };
     });
     return bundled;
 }
 /** Whether a request to this URL goes through the bundled undici: on older Node, or through a proxy. */
 function needsBundledFetch(url) {
-    return !nodeFetchSuffices || Boolean((0,_actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s)(new URL(url))?.hostname);
+    return !nodeFetchSuffices || proxySetting(url) !== undefined;
 }
 /** Loads the bundled undici now if a request to this URL will need it, so that it leaves without waiting. */
 async function prepareFetchFor(url) {
@@ -2653,25 +2806,60 @@ function proxyAwareFetch() {
 /* harmony export */   ry: () => (/* binding */ recoveryInstructions)
 /* harmony export */ });
 /* unused harmony exports shellQuote, writeAheadInstructions */
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7194);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8993);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9248);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8993);
+/**
+ * The recovery payload: the new refresh token, sealed for each target, as the exact body of the
+ * PUT that stores it, with a `gh api` command that sends it (`curl` where gh cannot name the host).
+ * Only GitHub can open the sealed value, so printing it is safe, and running the command finishes
+ * the rotation.
+ *
+ * The ledger keeps the payloads from the moment Box answers until each write is confirmed, so
+ * whatever ends the run (a failed write, a cancellation, a bug) can still say what to run.
+ */
 
 
-function recoveryPayload(prepared, sealed, ghHostname) {
-    const body = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .writeBody */ .Oy)(prepared, sealed);
-    const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .secretPath */ .s6)(prepared.target);
-    const words = [
-        'gh',
-        'api',
-        '--method',
-        'PUT',
-        ...(ghHostname ? ['--hostname', ghHostname] : []),
-        path,
-        '--input',
-        '-'
-    ];
-    const command = `echo ${shellQuote(JSON.stringify(body))} | ${words.map(shellWord).join(' ')}`;
+
+function recoveryPayload(prepared, sealed, githubApiUrl) {
+    const body = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .writeBody */ .Oy)(prepared, sealed);
+    const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(prepared.target);
+    const json = JSON.stringify(body);
+    // The GitHub CLI takes a host name without a port (gh 2.23: "error parsing `--hostname`: invalid
+    // hostname"), and without one it would talk to another server: a GHES on its own port gets curl.
+    const command = new URL(githubApiUrl).port === ''
+        ? ghCommand(json, path, (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .ghHostname */ .jw)(githubApiUrl))
+        : curlCommand(json, `${githubApiUrl}${path}`);
     return { target: prepared.target.label, method: 'PUT', path, body, command };
+}
+function ghCommand(json, path, hostname) {
+    const words = ['gh', 'api', '--method', 'PUT', ...(hostname ? ['--hostname', hostname] : []), path, '--input', '-'];
+    return `echo ${shellQuote(json)} | ${words.map(shellWord).join(' ')}`;
+}
+/** What bash says when GH_TOKEN is not set; words only, so that it needs no quoting inside "…". */
+const CURL_TOKEN_HINT = 'set GH_TOKEN to a token that can write the secret';
+/**
+ * The same PUT with curl, to the full URL. The token comes from GH_TOKEN, and reaches curl through
+ * its config on stdin rather than its arguments, which other users of the machine can list.
+ */
+function curlCommand(json, url) {
+    const words = [
+        'curl',
+        '--config',
+        '-',
+        '--fail-with-body',
+        '--silent',
+        '--show-error',
+        '--request',
+        'PUT',
+        '--header',
+        'Accept: application/vnd.github+json',
+        '--data-binary',
+        json,
+        url
+    ];
+    return (`: "\${GH_TOKEN:?${CURL_TOKEN_HINT}}" && printf 'header = "Authorization: Bearer %s"\\n' "$GH_TOKEN" | ` +
+        words.map(shellWord).join(' '));
 }
 /** One shell word, quoted only where it must be, so the common command stays readable. */
 function shellWord(word) {
@@ -2763,9 +2951,9 @@ class RecoveryLedger {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
-/* unused harmony export DEFAULT_SERVER_TEXT_LENGTH */
+/* unused harmony exports DEFAULT_SERVER_TEXT_LENGTH, neutraliseCommands */
 /**
  * Text that came from a server, and the credentials it must never carry.
  *
@@ -2816,7 +3004,7 @@ class Redactor {
             return '';
         // Invisible characters go before the scrub, so a credential they were hiding in is whole again.
         const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-        return cap(neutraliseCommands(this.scrub(oneLine)), maxLength);
+        return cap(breakCommandMarkers(this.scrub(oneLine)), maxLength);
     }
     /**
      * Where a redirect pointed, for the error that refuses it: only the origin of its `Location`
@@ -2846,11 +3034,21 @@ function encodings(secret) {
     return [secret, percent, lowerHex(percent), form, lowerHex(form), json, json.replace(/\//g, '\\/')];
 }
 /**
- * The runner reads `::name::` (and the older `##[name]`) as a command wherever a line starts with
- * it. Server text never starts a line of ours, but it is also never allowed to look like one.
+ * What the runner would obey in a line of a step's output, broken (actions/runner,
+ * src/Runner.Common/ActionCommand.cs): the runner splits the output into lines at \n, \r and \r\n;
+ * a line is a command when, after its leading white space, it starts with `::` (`TryParseV2`), or
+ * when `##[` appears anywhere in it (`TryParse`, the older form). Nothing else is touched: `::`
+ * inside a line (an IPv6 address, a URL) means nothing to the runner.
  */
 function neutraliseCommands(text) {
-    return text.replace(/::/g, ': :').replace(/##\[/g, '# #[');
+    return text.replace(/##\[/g, '# #[').replace(/(^|[\r\n])([\s\u0085]*)::/g, '$1$2: :');
+}
+/**
+ * Server text is broken more widely than a line needs: every `::` too, since it is a fragment that
+ * may be placed anywhere, and it never needs one.
+ */
+function breakCommandMarkers(text) {
+    return neutraliseCommands(text.replace(/::/g, ': :'));
 }
 function cap(text, maxLength) {
     return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
@@ -3439,41 +3637,6 @@ function pathSegment(value) {
 
 /***/ }),
 
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
 /***/ 4589:
 /***/ ((module) => {
 
@@ -3639,20 +3802,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
@@ -3836,106 +3985,6 @@ function qstring(str) {
     throw new TypeError(`Invalid parameter value: ${str}`);
 }
 //# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 9783:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ getProxyUrl)
-/* harmony export */ });
-/* unused harmony export checkBypass */
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
 
 /***/ }),
 

@@ -234,7 +234,7 @@ async function store(
 ): Promise<{ exitCode: number; page: Page }> {
   const issuedAt = deps.timing.now()
   const ledger = deps.ledger ?? new RecoveryLedger()
-  const copies = sealForTargets(sealer, checked.prepared, pair.refreshToken, github.ghHostname, ledger)
+  const copies = sealForTargets(sealer, checked.prepared, pair.refreshToken, github.baseUrl, ledger)
   terminal.info('Box issued a token pair.')
   const writeAhead = ledger.writeAheadInstructions('login')
   if (writeAhead !== undefined) terminal.info(writeAhead)
@@ -242,7 +242,7 @@ async function store(
   const keyCopies =
     handoffKey === undefined
       ? []
-      : sealForTargets(sealer, checked.handoffKey, handoffKey.value, github.ghHostname, keyLedger)
+      : sealForTargets(sealer, checked.handoffKey, handoffKey.value, github.baseUrl, keyLedger)
   if (keyLedger.pending().length > 0) terminal.info(handoffKeyWriteAhead(keyLedger.pending()))
   const stored =
     (what: string) =>
