@@ -166,7 +166,7 @@ describe('refused, each problem naming its field and never quoting a secret', ()
       'boxAppSettings.appAuth.passphrase',
       "not the key's",
       'f00dfeedf00dfeedf00dfeedf00dfeed',
-      /does not open `[.\w]+privateKey`/
+      /does not open `[.\w]+privateKey`( \(OpenSSL: ERR_[A-Z0-9_]+; [^)]+\))?\. The two come from the same download/
     ],
     ['enterpriseID', 'missing', MISSING, /is missing/],
     ['enterpriseID', 'a number', 987654321, /must be a string, in double quotes, not a number/],
@@ -177,6 +177,17 @@ describe('refused, each problem naming its field and never quoting a secret', ()
     expect(found).toHaveLength(1)
     expect(found[0].startsWith(`\`${path}\` `)).toBe(true)
     expect(found[0]).toMatch(message)
+  })
+
+  test('a key encrypted in a way OpenSSL cannot read: its code, never its message', () => {
+    // EncryptedPrivateKeyInfo { AlgorithmIdentifier { 1.2.3.4 }, 20 bytes }: whole, but no cipher OpenSSL knows.
+    const der = 'MB0wBQYDKgMEBBQAAAAAAAAAAAAAAAAAAAAAAAAAAA=='
+    const pem = `-----BEGIN ENCRYPTED PRIVATE KEY-----\n${der}\n-----END ENCRYPTED PRIVATE KEY-----\n`
+    expect(problems(withField(KEY, pem))).toEqual([
+      expect.stringMatching(
+        /^`boxAppSettings.appAuth.passphrase` does not open `[.\w]+` \(OpenSSL: ERR_[A-Z0-9_]+; if the passphrase is right/
+      )
+    ])
   })
 
   test('a key that is not RSA, or too short for RS256, with its passphrase', () => {

@@ -56,7 +56,7 @@ export function isBoxId(value: string): boolean {
 }
 
 export function readJwtConfig(text: string): JwtConfigReading {
-  const source = text.replace(/^\uFEFF/, '').trim()
+  const source = text.trim() // trim() takes a byte order mark too
   if (source === '') return refused(['is empty. ' + STORE_THE_FILE])
   if (source.length > MAX_CONFIG_CHARS) {
     return refused([
@@ -281,11 +281,12 @@ function openKey(der: Buffer, passphrase: string, problems: string[]): KeyObject
     key = createPrivateKey({ key: der, format: 'der', type: 'pkcs8', passphrase })
   } catch (error) {
     // A wrong passphrase is OpenSSL's "bad decrypt" nearly always; now and then the garbage it
-    // decrypts to fails later instead. Only the error's code is quoted, never its message.
+    // decrypts to fails later instead, and a cipher OpenSSL lacks fails with its own code. Only
+    // the error's code is quoted, never its message.
     const code = (error as { code?: unknown } | null)?.code
     const said =
       typeof code === 'string' && code !== 'ERR_OSSL_BAD_DECRYPT' && /^ERR_[A-Z0-9_]{1,60}$/.test(code)
-        ? ` (OpenSSL: ${code})`
+        ? ` (OpenSSL: ${code}; if the passphrase is right, the key is encrypted in a way OpenSSL cannot read)`
         : ''
     problems.push(
       `\`${PASSPHRASE_PATH}\` does not open \`${KEY_PATH}\`${said}. The two come from the same download and are ` +
