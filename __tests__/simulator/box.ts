@@ -48,7 +48,7 @@ export interface BoxTokenAnswer {
 export interface BoxIssuedPair {
   accessToken: string
   refreshToken: string
-  /** Date.now() when Box issued the pair. */
+  /** When Box issued the pair, on Box's clock (`now()`). */
   at: number
   grant: 'refresh_token' | 'authorization_code'
 }
@@ -124,6 +124,12 @@ export class FakeBox {
    * once; the button the browser clicks posts the answer (`consent` is then not used).
    */
   consentPage = false
+  /**
+   * Box's clock minus this machine's, in ms: Box's clock reads Date.now() + clockOffsetMs. Every
+   * time Box keeps (lifetimes, the JWT claims it checks) and the Date header of every answer
+   * follow Box's clock, so a test can give the client a clock that is off, as box-node-sdk#96 met.
+   */
+  clockOffsetMs = 0
 
   private readonly clients = new Map<string, string>()
   /** Client id → the redirect URIs its app lists in the Developer Console. */
@@ -141,6 +147,16 @@ export class FakeBox {
     this.reuseGraceMs = options.reuseGraceMs ?? 0
     this.client = { id: randomAlnum(32), secret: randomAlnum(32) }
     this.registerClient(this.client.id, this.client.secret)
+  }
+
+  /** Box's clock, in epoch ms. */
+  now(): number {
+    return Date.now() + this.clockOffsetMs
+  }
+
+  /** What every Box answer carries: a Date header from Box's clock (RFC 9110 §6.6.1). */
+  answerHeaders(): Record<string, string> {
+    return { date: new Date(this.now()).toUTCString() }
   }
 
   registerClient(id: string, secret: string): void {
@@ -163,7 +179,7 @@ export class FakeBox {
     const clientId = opts.clientId ?? this.client.id
     if (!this.clients.has(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
     const token = randomAlnum(64)
-    this.refreshTokens.set(token, { clientId, issuedAt: Date.now() - (opts.ageDays ?? 0) * DAY_MS })
+    this.refreshTokens.set(token, { clientId, issuedAt: this.now() - (opts.ageDays ?? 0) * DAY_MS })
     return token
   }
 
@@ -176,7 +192,7 @@ export class FakeBox {
   issueAuthorizationCode(clientId: string, redirectUri: string): string {
     if (!this.clients.has(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
     const code = randomAlnum(32)
-    this.authorizationCodes.set(code, { clientId, redirectUri, issuedAt: Date.now(), used: false })
+    this.authorizationCodes.set(code, { clientId, redirectUri, issuedAt: this.now(), used: false })
     this.issuedCodes.push(code)
     return code
   }
@@ -184,13 +200,15 @@ export class FakeBox {
   isRefreshTokenValid(token: string): boolean {
     const state = this.refreshTokens.get(token)
     return (
-      state !== undefined && state.consumedAt === undefined && !isExpired(state.issuedAt, REFRESH_TOKEN_LIFETIME_MS)
+      state !== undefined &&
+      state.consumedAt === undefined &&
+      !this.isExpired(state.issuedAt, REFRESH_TOKEN_LIFETIME_MS)
     )
   }
 
   isAccessTokenValid(token: string): boolean {
     const state = this.accessTokens.get(token)
-    return state !== undefined && !isExpired(state.issuedAt, state.expiresIn * 1000)
+    return state !== undefined && !this.isExpired(state.issuedAt, state.expiresIn * 1000)
   }
 
   /**
@@ -383,13 +401,13 @@ export class FakeBox {
     const state = this.refreshTokens.get(refreshToken)
     if (!state || state.clientId !== clientId) return fail(INVALID_REFRESH_TOKEN)
     if (state.consumedAt !== undefined) {
-      const withinGrace = this.reuseGraceMs > 0 && Date.now() - state.consumedAt <= this.reuseGraceMs
+      const withinGrace = this.reuseGraceMs > 0 && this.now() - state.consumedAt <= this.reuseGraceMs
       return withinGrace && state.answer ? { status: 200, body: state.answer } : fail(INVALID_REFRESH_TOKEN)
     }
-    if (isExpired(state.issuedAt, REFRESH_TOKEN_LIFETIME_MS)) return fail(EXPIRED_REFRESH_TOKEN)
+    if (this.isExpired(state.issuedAt, REFRESH_TOKEN_LIFETIME_MS)) return fail(EXPIRED_REFRESH_TOKEN)
 
     const answer = this.issuePair(clientId, 'refresh_token')
-    state.consumedAt = Date.now()
+    state.consumedAt = this.now()
     state.answer = answer
     return { status: 200, body: answer }
   }
@@ -404,12 +422,12 @@ export class FakeBox {
     if (!state || state.used || state.clientId !== clientId) return fail(INVALID_CODE)
     if (redirectUri !== null && redirectUri !== state.redirectUri) return fail(INVALID_CODE)
     state.used = true
-    if (isExpired(state.issuedAt, AUTHORIZATION_CODE_LIFETIME_MS)) return fail(EXPIRED_CODE)
+    if (this.isExpired(state.issuedAt, AUTHORIZATION_CODE_LIFETIME_MS)) return fail(EXPIRED_CODE)
     return { status: 200, body: this.issuePair(clientId, 'authorization_code') }
   }
 
   private issuePair(clientId: string, grant: BoxIssuedPair['grant']): BoxTokenAnswer {
-    const at = Date.now()
+    const at = this.now()
     const accessToken = randomAlnum(32)
     const refreshToken = randomAlnum(64)
     this.accessTokens.set(accessToken, { clientId, issuedAt: at, expiresIn: this.expiresIn })
@@ -422,6 +440,10 @@ export class FakeBox {
       restricted_to: [],
       refresh_token: refreshToken
     }
+  }
+
+  private isExpired(issuedAt: number, lifetimeMs: number): boolean {
+    return this.now() - issuedAt > lifetimeMs
   }
 
   private isClient(id: string, secret: string): boolean {
@@ -506,10 +528,6 @@ function requiredFields(form: URLSearchParams, ...names: string[]): Array<string
 
 function fail(body: OAuth2Error): GrantOutcome {
   return { status: 400, body }
-}
-
-function isExpired(issuedAt: number, lifetimeMs: number): boolean {
-  return Date.now() - issuedAt > lifetimeMs
 }
 
 /** Box documents no body for 5xx; an HTML page makes sure clients do not try to parse it as JSON. */

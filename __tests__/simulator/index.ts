@@ -61,7 +61,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const box = new FakeBox({ reuseGraceMs: options.boxReuseGraceMs, expiresIn: options.boxExpiresIn })
   const github = new FakeGitHub()
-  const boxServer = await startServiceServer({ service: 'box', log: requests, delayMs, handle: (e) => box.handle(e) })
+  const boxServer = await startServiceServer({
+    service: 'box',
+    log: requests,
+    delayMs,
+    headers: () => box.answerHeaders(),
+    handle: (e) => box.handle(e)
+  })
   const githubServer = await startServiceServer({
     service: 'github',
     log: requests,
