@@ -1,10 +1,23 @@
 /**
  * A fake Box: the OAuth 2.0 authorize endpoint (consent is given, or refused, without a page, or
  * on a minimal consent page that a real browser clicks through: `consentPage`),
- * the token endpoint (refresh and authorization-code grants) and GET /2.0/users/me, with the
- * lifetimes and error answers of Box's OAuth 2.0 documentation (developer.box.com, "Refresh a token"
- * and "Authorization URL"; the OAuth2Error schema of box/box-openapi).
+ * the token endpoint (refresh, authorization-code and client-credentials grants) and
+ * GET /2.0/users/me, with the lifetimes and error answers of Box's documentation (developer.box.com,
+ * "Refresh a token", "Authorization URL", "Client Credentials Grant"; the OAuth2Error schema of
+ * box/box-openapi). Who Box knows is in box-directory.ts, every token it issued in box-tokens.ts.
  */
+import { pairAnswer, type BoxAccessTokenAnswer, type BoxTokenAnswer, type GrantOutcome } from './box-answers.js'
+import { BoxDirectory, type BoxAppSettings, type BoxEnterprise } from './box-directory.js'
+import {
+  EXPIRED_CODE,
+  EXPIRED_REFRESH_TOKEN,
+  INVALID_CLIENT,
+  INVALID_CODE,
+  INVALID_REFRESH_TOKEN,
+  INVALID_REQUEST
+} from './box-errors.js'
+import { grantClientCredentials, requiredFields, type GrantContext } from './box-server-grants.js'
+import { TokenLedger, type BoxIssuedToken } from './box-tokens.js'
 import type { BrokenMessage, CustomReply, Exchange } from './http.js'
 import { randomAlnum } from './random.js'
 
@@ -28,22 +41,13 @@ export type BoxFault =
   /** A hostile or broken server: answer whatever `reply` returns; the token is not consumed. */
   | { kind: 'reply'; reply: (request: { form?: URLSearchParams; body: string }) => CustomReply }
   /** Consume the token and issue the new pair (recorded in `issued`), then answer `reply(answer)` instead of it. */
-  | { kind: 'consume-and-reply'; reply: (answer: BoxTokenAnswer) => CustomReply }
+  | { kind: 'consume-and-reply'; reply: (answer: BoxTokenAnswer | BoxAccessTokenAnswer) => CustomReply }
   /**
    * Consume the token and answer 200 with the pair's JSON (its first `keepBytes`, default all), then
    * break the message as `how` says: the last chunk never comes, the Content-Length promises more, or
    * the connection is reset.
    */
   | { kind: 'consume-and-break'; how: BrokenMessage; keepBytes?: number }
-
-/** The 200 body of POST /oauth2/token (schema AccessToken). */
-export interface BoxTokenAnswer {
-  access_token: string
-  expires_in: number
-  token_type: 'bearer'
-  restricted_to: []
-  refresh_token: string
-}
 
 export interface BoxIssuedPair {
   accessToken: string
@@ -63,20 +67,6 @@ export interface FakeBoxOptions {
   expiresIn?: number
 }
 
-interface RefreshTokenState {
-  clientId: string
-  issuedAt: number
-  consumedAt?: number
-  /** What the consuming refresh answered, replayed to a reuse inside the grace window. */
-  answer?: BoxTokenAnswer
-}
-
-interface AccessTokenState {
-  clientId: string
-  issuedAt: number
-  expiresIn: number
-}
-
 interface AuthorizationCodeState {
   clientId: string
   redirectUri: string
@@ -84,25 +74,29 @@ interface AuthorizationCodeState {
   used: boolean
 }
 
-type GrantOutcome = { status: 200; body: BoxTokenAnswer } | { status: 400; body: OAuth2Error }
+/** Whom GET /2.0/users/me reports for an OAuth token: the user who authorized the app. */
+const OAUTH_USER_ID = '11446498'
 
-interface OAuth2Error {
-  error: string
-  error_description: string
+/** An app using server authentication, as a test sees it. */
+export interface BoxServerApp {
+  clientId: string
+  clientSecret: string
+  /** The enterprise whose admin authorized it (unless `authorized: false`). */
+  enterpriseId: string
+  /** Its service account there: whom an enterprise token acts as. */
+  serviceAccountId: string
 }
 
-const INVALID_REQUEST: OAuth2Error = {
-  error: 'invalid_request',
-  error_description: 'Invalid grant_type parameter or parameter missing'
+export interface ServerAppOptions {
+  /** An enterprise made with `addEnterprise`; default a new one. */
+  enterpriseId?: string
+  /** Authorized by that enterprise's admin; default true. */
+  authorized?: boolean
+  /** "Generate User Access Tokens"; default false (App Access Only). */
+  userAccessTokens?: boolean
+  /** Its application scopes; default DEFAULT_APP_SCOPES. */
+  scopes?: string[]
 }
-const INVALID_CLIENT: OAuth2Error = { error: 'invalid_client', error_description: 'The client credentials are invalid' }
-const INVALID_REFRESH_TOKEN: OAuth2Error = { error: 'invalid_grant', error_description: 'Invalid refresh token' }
-const EXPIRED_REFRESH_TOKEN: OAuth2Error = { error: 'invalid_grant', error_description: 'Refresh token has expired' }
-const INVALID_CODE: OAuth2Error = {
-  error: 'invalid_grant',
-  error_description: "Auth code doesn't exist or is invalid for the client"
-}
-const EXPIRED_CODE: OAuth2Error = { error: 'invalid_grant', error_description: 'The authorization code has expired' }
 
 export class FakeBox {
   /** A client registered at start: random 32-character id and secret. */
@@ -131,11 +125,12 @@ export class FakeBox {
    */
   clockOffsetMs = 0
 
-  private readonly clients = new Map<string, string>()
+  /** Apps, enterprises, users and who authorized what. */
+  private readonly directory = new BoxDirectory()
+  /** Every token issued, and what became of it. */
+  private readonly ledger = new TokenLedger(() => this.now(), REFRESH_TOKEN_LIFETIME_MS)
   /** Client id → the redirect URIs its app lists in the Developer Console. */
   private readonly redirectUris = new Map<string, string[]>()
-  private readonly refreshTokens = new Map<string, RefreshTokenState>()
-  private readonly accessTokens = new Map<string, AccessTokenState>()
   private readonly authorizationCodes = new Map<string, AuthorizationCodeState>()
   /** Consent pages shown and not answered yet: the page's request id → what the authorize URL asked. */
   private readonly pendingConsents = new Map<string, { clientId: string; redirectUri: string; state: string }>()
@@ -159,8 +154,63 @@ export class FakeBox {
     return { date: new Date(this.now()).toUTCString() }
   }
 
+  /** Every access token Box issued, by any grant, in order (`issued` lists the OAuth pairs alone). */
+  get issuedTokens(): readonly BoxIssuedToken[] {
+    return this.ledger.issued
+  }
+
+  /** What Box knows of an access token it issued: grant, client, subject, scopes, revocation. */
+  token(accessToken: string): BoxIssuedToken | undefined {
+    return this.ledger.token(accessToken)
+  }
+
   registerClient(id: string, secret: string): void {
-    this.clients.set(id, secret)
+    this.directory.registerClient(id, secret)
+  }
+
+  /** Changes an app's Developer Console settings ("Generate User Access Tokens", its scopes). */
+  configureApp(clientId: string, settings: Partial<BoxAppSettings>): void {
+    this.directory.configureApp(clientId, settings)
+  }
+
+  /** An enterprise, with a service account and, optionally, users with the ids given. */
+  addEnterprise(options: { id?: string; users?: string[] } = {}): BoxEnterprise {
+    return this.directory.addEnterprise(options)
+  }
+
+  enterprise(id: string): BoxEnterprise {
+    return this.directory.enterprise(id)
+  }
+
+  /** A user of the enterprise (managed or app user); returns its id. */
+  addUser(enterpriseId: string, userId?: string): string {
+    return this.directory.addUser(enterpriseId, userId)
+  }
+
+  /** The enterprise's admin authorizes the app (required for CCG and JWT). */
+  authorizeApp(clientId: string, enterpriseId: string): void {
+    this.directory.authorizeApp(clientId, enterpriseId)
+  }
+
+  deauthorizeApp(clientId: string, enterpriseId: string): void {
+    this.directory.deauthorizeApp(clientId, enterpriseId)
+  }
+
+  /**
+   * A new app set up for the Client Credentials Grant and authorized in an enterprise, as a test
+   * would otherwise build it from registerClient, addEnterprise, authorizeApp and configureApp.
+   */
+  createCcgApp(options: ServerAppOptions = {}): BoxServerApp {
+    const clientId = randomAlnum(32)
+    const clientSecret = randomAlnum(32)
+    this.registerClient(clientId, clientSecret)
+    this.configureApp(clientId, {
+      userAccessTokens: options.userAccessTokens ?? false,
+      ...(options.scopes ? { scopes: [...options.scopes] } : {})
+    })
+    const enterprise = options.enterpriseId ? this.enterprise(options.enterpriseId) : this.addEnterprise()
+    if (options.authorized ?? true) this.authorizeApp(clientId, enterprise.id)
+    return { clientId, clientSecret, enterpriseId: enterprise.id, serviceAccountId: enterprise.serviceAccountId }
   }
 
   /**
@@ -168,7 +218,7 @@ export class FakeBox {
    * OAuth 2.0 Redirect URI. Like Box, only https URIs, or http ones on a loopback host.
    */
   registerRedirectUri(uri: string, clientId: string = this.client.id): void {
-    if (!this.clients.has(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
+    if (!this.directory.hasClient(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
     if (!acceptableRedirectUri(uri))
       throw new Error(`FakeBox: ${uri} is not a redirect URI Box accepts (https, or http on a loopback host)`)
     this.redirectUris.set(clientId, [...(this.redirectUris.get(clientId) ?? []), uri])
@@ -177,10 +227,8 @@ export class FakeBox {
   /** A valid refresh token, as if the user had authorized `ageDays` ago (> 60 means expired). */
   issueRefreshToken(opts: { clientId?: string; ageDays?: number } = {}): string {
     const clientId = opts.clientId ?? this.client.id
-    if (!this.clients.has(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
-    const token = randomAlnum(64)
-    this.refreshTokens.set(token, { clientId, issuedAt: this.now() - (opts.ageDays ?? 0) * DAY_MS })
-    return token
+    if (!this.directory.hasClient(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
+    return this.ledger.addRefreshToken(clientId, this.now() - (opts.ageDays ?? 0) * DAY_MS)
   }
 
   /**
@@ -190,25 +238,21 @@ export class FakeBox {
    * exchange sends one).
    */
   issueAuthorizationCode(clientId: string, redirectUri: string): string {
-    if (!this.clients.has(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
+    if (!this.directory.hasClient(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
     const code = randomAlnum(32)
     this.authorizationCodes.set(code, { clientId, redirectUri, issuedAt: this.now(), used: false })
     this.issuedCodes.push(code)
     return code
   }
 
+  /** Issued, not used, not revoked, not older than 60 days (Box's clock). */
   isRefreshTokenValid(token: string): boolean {
-    const state = this.refreshTokens.get(token)
-    return (
-      state !== undefined &&
-      state.consumedAt === undefined &&
-      !this.isExpired(state.issuedAt, REFRESH_TOKEN_LIFETIME_MS)
-    )
+    return this.ledger.isRefreshTokenValid(token)
   }
 
+  /** Issued, not revoked, not expired (Box's clock). */
   isAccessTokenValid(token: string): boolean {
-    const state = this.accessTokens.get(token)
-    return state !== undefined && !this.isExpired(state.issuedAt, state.expiresIn * 1000)
+    return this.ledger.isAccessTokenValid(token)
   }
 
   /**
@@ -246,7 +290,7 @@ export class FakeBox {
   private async handleAuthorize(exchange: Exchange): Promise<void> {
     const query = exchange.query
     const clientId = query.get('client_id') ?? ''
-    if (!this.clients.has(clientId)) {
+    if (!this.directory.hasClient(clientId)) {
       return exchange.respond(
         400,
         htmlHeaders,
@@ -384,27 +428,32 @@ export class FakeBox {
     return next.fault
   }
 
-  /** The token endpoint proper: validates the form and, on success, issues a pair. */
+  /** The token endpoint proper: validates the form and, on success, issues a token. */
   private grant(form: URLSearchParams | undefined): GrantOutcome {
-    if (!form) return fail(INVALID_REQUEST)
+    if (!form) return INVALID_REQUEST
     const grantType = form.get('grant_type')
     if (grantType === 'refresh_token') return this.grantRefresh(form)
     if (grantType === 'authorization_code') return this.grantAuthorizationCode(form)
-    return fail(INVALID_REQUEST)
+    if (grantType === 'client_credentials') return grantClientCredentials(form, this.grantContext())
+    return INVALID_REQUEST
+  }
+
+  private grantContext(): GrantContext {
+    return { directory: this.directory, ledger: this.ledger, expiresIn: this.expiresIn }
   }
 
   private grantRefresh(form: URLSearchParams): GrantOutcome {
     const [clientId, clientSecret, refreshToken] = requiredFields(form, 'client_id', 'client_secret', 'refresh_token')
-    if (clientId === undefined || clientSecret === undefined || refreshToken === undefined) return fail(INVALID_REQUEST)
-    if (!this.isClient(clientId, clientSecret)) return fail(INVALID_CLIENT)
+    if (clientId === undefined || clientSecret === undefined || refreshToken === undefined) return INVALID_REQUEST
+    if (!this.directory.isClient(clientId, clientSecret)) return INVALID_CLIENT
 
-    const state = this.refreshTokens.get(refreshToken)
-    if (!state || state.clientId !== clientId) return fail(INVALID_REFRESH_TOKEN)
+    const state = this.ledger.refreshToken(refreshToken)
+    if (!state || state.clientId !== clientId || state.revokedAt !== undefined) return INVALID_REFRESH_TOKEN
     if (state.consumedAt !== undefined) {
       const withinGrace = this.reuseGraceMs > 0 && this.now() - state.consumedAt <= this.reuseGraceMs
-      return withinGrace && state.answer ? { status: 200, body: state.answer } : fail(INVALID_REFRESH_TOKEN)
+      return withinGrace && state.answer ? { status: 200, body: state.answer as BoxTokenAnswer } : INVALID_REFRESH_TOKEN
     }
-    if (this.isExpired(state.issuedAt, REFRESH_TOKEN_LIFETIME_MS)) return fail(EXPIRED_REFRESH_TOKEN)
+    if (this.ledger.isRefreshTokenExpired(state)) return EXPIRED_REFRESH_TOKEN
 
     const answer = this.issuePair(clientId, 'refresh_token')
     state.consumedAt = this.now()
@@ -414,56 +463,60 @@ export class FakeBox {
 
   private grantAuthorizationCode(form: URLSearchParams): GrantOutcome {
     const [code, clientId, clientSecret] = requiredFields(form, 'code', 'client_id', 'client_secret')
-    if (code === undefined || clientId === undefined || clientSecret === undefined) return fail(INVALID_REQUEST)
-    if (!this.isClient(clientId, clientSecret)) return fail(INVALID_CLIENT)
+    if (code === undefined || clientId === undefined || clientSecret === undefined) return INVALID_REQUEST
+    if (!this.directory.isClient(clientId, clientSecret)) return INVALID_CLIENT
 
     const state = this.authorizationCodes.get(code)
     const redirectUri = form.get('redirect_uri')
-    if (!state || state.used || state.clientId !== clientId) return fail(INVALID_CODE)
-    if (redirectUri !== null && redirectUri !== state.redirectUri) return fail(INVALID_CODE)
+    if (!state || state.used || state.clientId !== clientId) return INVALID_CODE
+    if (redirectUri !== null && redirectUri !== state.redirectUri) return INVALID_CODE
     state.used = true
-    if (this.isExpired(state.issuedAt, AUTHORIZATION_CODE_LIFETIME_MS)) return fail(EXPIRED_CODE)
+    if (this.ledger.isExpired(state.issuedAt, AUTHORIZATION_CODE_LIFETIME_MS)) return EXPIRED_CODE
     return { status: 200, body: this.issuePair(clientId, 'authorization_code') }
   }
 
+  /** An OAuth pair: it acts as the user who authorized the app, with the app's scopes. */
   private issuePair(clientId: string, grant: BoxIssuedPair['grant']): BoxTokenAnswer {
-    const at = this.now()
-    const accessToken = randomAlnum(32)
-    const refreshToken = randomAlnum(64)
-    this.accessTokens.set(accessToken, { clientId, issuedAt: at, expiresIn: this.expiresIn })
-    this.refreshTokens.set(refreshToken, { clientId, issuedAt: at })
-    this.issued.push({ accessToken, refreshToken, at, grant })
-    return {
-      access_token: accessToken,
-      expires_in: this.expiresIn,
-      token_type: 'bearer',
-      restricted_to: [],
-      refresh_token: refreshToken
-    }
+    const scopes = [...this.directory.appSettings(clientId).scopes]
+    const token = this.ledger.issuePair({ grant, clientId, userId: OAUTH_USER_ID, scopes }, this.expiresIn)
+    this.issued.push({ accessToken: token.accessToken, refreshToken: token.refreshToken, at: token.issuedAt, grant })
+    return pairAnswer(token)
   }
 
-  private isExpired(issuedAt: number, lifetimeMs: number): boolean {
-    return this.now() - issuedAt > lifetimeMs
-  }
-
-  private isClient(id: string, secret: string): boolean {
-    return this.clients.get(id) === secret
-  }
-
+  /**
+   * GET /2.0/users/me: the user the token acts as (the user who authorized an OAuth app, the
+   * service account of an enterprise token, the user of a user token; a downscoped token's parent's).
+   */
   private async handleMe(exchange: Exchange): Promise<void> {
+    const token = this.bearer(exchange)
+    if (!token) return this.refuseToken(exchange)
+    return exchange.respondJson(200, describeUser(token.userId, token.userId === OAUTH_USER_ID))
+  }
+
+  /** The valid access token of an API request's Authorization header. */
+  private bearer(exchange: Exchange): BoxIssuedToken | undefined {
     const match = /^Bearer\s+(\S+)$/i.exec(exchange.header('authorization') ?? '')
-    if (!match) return exchange.respond(401, { 'www-authenticate': 'Bearer realm="Service"' })
-    if (!this.isAccessTokenValid(match[1]!)) {
-      return exchange.respond(401, {
-        'www-authenticate':
-          'Bearer realm="Service", error="invalid_token", error_description="The access token provided is invalid."'
-      })
-    }
-    return exchange.respondJson(200, { type: 'user', id: '11446498', name: 'Simulated User', login: 'sim@example.com' })
+    return match && this.isAccessTokenValid(match[1]!) ? this.ledger.token(match[1]!) : undefined
+  }
+
+  /** 401 as Box answers a missing or invalid token (RFC 6750 §3). */
+  private refuseToken(exchange: Exchange): Promise<void> {
+    if (!exchange.header('authorization'))
+      return exchange.respond(401, { 'www-authenticate': 'Bearer realm="Service"' })
+    return exchange.respond(401, {
+      'www-authenticate':
+        'Bearer realm="Service", error="invalid_token", error_description="The access token provided is invalid."'
+    })
   }
 }
 
 const htmlHeaders = { 'content-type': 'text/html; charset=utf-8' }
+
+/** A user object (schema User, mini): the OAuth user as before, or a made-up name for any other id. */
+function describeUser(id: string, isOAuthUser: boolean): Record<string, string> {
+  if (isOAuthUser) return { type: 'user', id, name: 'Simulated User', login: 'sim@example.com' }
+  return { type: 'user', id, name: `Simulated User ${id}`, login: `user${id}@example.com` }
+}
 
 function isLoopbackHttp(url: URL): boolean {
   return (
@@ -519,15 +572,6 @@ function parseForm(exchange: Exchange): URLSearchParams | undefined {
   const contentType = (exchange.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (contentType !== 'application/x-www-form-urlencoded') return undefined
   return new URLSearchParams(exchange.body.toString('utf8'))
-}
-
-/** Each named field, or undefined where it is missing or empty. */
-function requiredFields(form: URLSearchParams, ...names: string[]): Array<string | undefined> {
-  return names.map((name) => form.get(name) || undefined)
-}
-
-function fail(body: OAuth2Error): GrantOutcome {
-  return { status: 400, body }
 }
 
 /** Box documents no body for 5xx; an HTML page makes sure clients do not try to parse it as JSON. */
