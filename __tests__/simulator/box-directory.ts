@@ -4,8 +4,9 @@
  * authorized. Server authentication (CCG and JWT) asks it whether an app may act as a subject
  * (developer.box.com guides/authentication/client-credentials and jwt, guides/authorization).
  */
-import { randomDigits } from './random.js'
+import { createPublicKey, type KeyObject } from 'node:crypto'
 import { DEFAULT_APP_SCOPES } from './box-scopes.js'
+import { randomAlnum, randomDigits } from './random.js'
 
 /** An enterprise as a test sees it. */
 export interface BoxEnterprise {
@@ -42,6 +43,8 @@ interface EnterpriseState {
 export class BoxDirectory {
   private readonly secrets = new Map<string, string>()
   private readonly settings = new Map<string, BoxAppSettings>()
+  /** Client id → its public keys (JWT), by key id. */
+  private readonly publicKeys = new Map<string, Map<string, KeyObject>>()
   private readonly enterprises = new Map<string, EnterpriseState>()
   /** User id → the enterprise it belongs to. */
   private readonly userEnterprise = new Map<string, string>()
@@ -49,6 +52,7 @@ export class BoxDirectory {
   registerClient(id: string, secret: string): void {
     this.secrets.set(id, secret)
     this.settings.set(id, { userAccessTokens: false, scopes: [...DEFAULT_APP_SCOPES] })
+    this.publicKeys.set(id, new Map())
   }
 
   hasClient(id: string): boolean {
@@ -67,6 +71,24 @@ export class BoxDirectory {
 
   configureApp(clientId: string, settings: Partial<BoxAppSettings>): void {
     Object.assign(this.appSettings(clientId), settings)
+  }
+
+  /**
+   * Developer Console → Configuration → "Add and Manage Public Keys" (an app may have two, so keys
+   * can be rotated): returns the key's id, eight lower-case letters and digits unless given.
+   */
+  addPublicKey(clientId: string, publicKey: KeyObject | string, kid: string = randomAlnum(8).toLowerCase()): string {
+    this.appSettings(clientId)
+    this.publicKeys.get(clientId)!.set(kid, typeof publicKey === 'string' ? createPublicKey(publicKey) : publicKey)
+    return kid
+  }
+
+  removePublicKey(clientId: string, kid: string): void {
+    this.publicKeys.get(clientId)?.delete(kid)
+  }
+
+  publicKey(clientId: string, kid: string): KeyObject | undefined {
+    return this.publicKeys.get(clientId)?.get(kid)
   }
 
   addEnterprise(options: { id?: string; users?: string[] } = {}): BoxEnterprise {

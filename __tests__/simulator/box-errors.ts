@@ -48,3 +48,37 @@ export const GRANT_CREDENTIALS_INVALID = refusal('invalid_grant', 'Grant credent
  * that no admin of the subject's enterprise has authorized.
  */
 export const APP_NOT_AUTHORIZED = refusal('unauthorized_client', 'This app is not authorized by the enterprise admin')
+
+// ---- JWT assertions (box SDK issues and Box support articles, as cited) --------------------------
+
+/** Not seen from Box: the assertion is not three base64url parts of JSON, or its `alg` is not RS256/384/512. */
+export const MALFORMED_ASSERTION = refusal(
+  'invalid_grant',
+  'The assertion is not a JWT signed with RS256, RS384 or RS512'
+)
+/** rapltech/box-sdk#37: a `kid` that names no public key of the app. */
+export const UNKNOWN_KID = refusal('invalid_grant', '"kid" invalid, unable to lookup correct key')
+/** Box support community post 4405236195987: the signature does not verify with the key `kid` names. */
+export const BAD_SIGNATURE = refusal(
+  'invalid_grant',
+  'Signature verification error. The public key identified by "kid" must correspond to the private key used for signing.'
+)
+/** box-node-sdk#138, box-java-sdk#475: a `jti` already seen (Box keeps a replay cache), or not 16–128 characters. */
+export const CHECK_JTI = refusal('invalid_grant', "Please check the 'jti' claim.")
+/** box-windows-sdk-v2#265, developer.box.com common-errors: `exp` not after Box's now (no clock skew allowed). */
+export const EXP_PASSED = refusal(
+  'invalid_grant',
+  "Current date/time MUST be before the expiration date/time listed in the 'exp' claim"
+)
+/** cburnette/boxr#69: `exp` more than 60 seconds after Box's now. */
+export const EXP_TOO_FAR = refusal(
+  'invalid_grant',
+  "Please check the 'exp' claim. The 'exp' value exceeds the maximum value of 60 seconds beyond the issue time."
+)
+/** Box support article 360043691734: `sub` names no enterprise or user of that `box_sub_type` the app may act as. */
+export const CHECK_SUB = refusal('invalid_grant', "Please check the 'sub' claim. The 'sub' specified is invalid.")
+
+/** "Please check the '<claim>' claim." in the pattern of the ones above: `iss`, `aud`, `exp`, `iat`, `nbf`, `box_sub_type`. */
+export function checkClaim(claim: string): Refusal {
+  return refusal('invalid_grant', `Please check the '${claim}' claim.`)
+}

@@ -1,17 +1,27 @@
 /**
  * The grants of Box's server authentication, which answer an access token and no refresh token:
- * client credentials (developer.box.com guides/authentication/client-credentials).
+ * client credentials (developer.box.com guides/authentication/client-credentials) and JWT
+ * (guides/authentication/jwt/without-sdk).
  */
 import { accessTokenAnswer, type GrantOutcome } from './box-answers.js'
 import type { BoxDirectory, BoxSubject } from './box-directory.js'
 import {
   APP_NOT_AUTHORIZED,
+  BAD_SIGNATURE,
+  CHECK_JTI,
+  CHECK_SUB,
+  checkClaim,
+  EXP_PASSED,
+  EXP_TOO_FAR,
   GRANT_CREDENTIALS_INVALID,
   INVALID_CLIENT,
   INVALID_REQUEST,
+  MALFORMED_ASSERTION,
+  UNKNOWN_KID,
   type Refusal
 } from './box-errors.js'
 import type { BoxGrant, TokenLedger } from './box-tokens.js'
+import { decodeJwt, JWT_AUDIENCE, verifyJwt } from './jwt.js'
 
 /** What the grants read and write. */
 export interface GrantContext {
@@ -19,6 +29,10 @@ export interface GrantContext {
   ledger: TokenLedger
   /** `expires_in` of the tokens issued now. */
   expiresIn: number
+  /** Box's clock, epoch ms. */
+  now: () => number
+  /** Box's replay cache: every `jti` it has seen, per client (`<client id> <jti>`). */
+  usedJtis: Set<string>
 }
 
 /**
@@ -40,6 +54,58 @@ export function grantClientCredentials(form: URLSearchParams, ctx: GrantContext)
   // "the client ID and client secret passed are incorrect or are not for the same application"
   if (!ctx.directory.isClient(clientId, clientSecret)) return GRANT_CREDENTIALS_INVALID
   return issueForSubject(ctx, clientId, 'client_credentials', { type, id }, GRANT_CREDENTIALS_INVALID)
+}
+
+/**
+ * `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer` with `assertion`, `client_id` and
+ * `client_secret`. The assertion is checked as Box checks it: header `alg` RS256/RS384/RS512 and
+ * `kid` one of the app's public keys, the signature, then the claims `iss`, `aud`, `jti` (16–128
+ * characters, never seen before), the time claims against Box's clock with no skew allowed, and the
+ * subject (`box_sub_type`, `sub`).
+ */
+export function grantJwtBearer(form: URLSearchParams, ctx: GrantContext): GrantOutcome {
+  const [assertion, clientId, clientSecret] = requiredFields(form, 'assertion', 'client_id', 'client_secret')
+  if (assertion === undefined || clientId === undefined || clientSecret === undefined) return INVALID_REQUEST
+  if (!ctx.directory.isClient(clientId, clientSecret)) return INVALID_CLIENT
+  const jwt = decodeJwt(assertion)
+  if (!jwt) return MALFORMED_ASSERTION
+  const key = typeof jwt.header.kid === 'string' ? ctx.directory.publicKey(clientId, jwt.header.kid) : undefined
+  if (!key) return UNKNOWN_KID
+  if (!verifyJwt(jwt, key)) return BAD_SIGNATURE
+
+  const { claims } = jwt
+  if (claims.iss !== clientId) return checkClaim('iss')
+  if (!(claims.aud === JWT_AUDIENCE || (Array.isArray(claims.aud) && claims.aud.includes(JWT_AUDIENCE))))
+    return checkClaim('aud')
+  const jti = claims.jti
+  if (typeof jti !== 'string' || jti.length < 16 || jti.length > 128) return CHECK_JTI
+  // A signed assertion's jti is spent whatever follows: Box's SDKs sign a new one for every retry
+  // "otherwise it might already be in the replay prevention cache" (box-java-sdk#519).
+  const replayKey = `${clientId} ${jti}`
+  if (ctx.usedJtis.has(replayKey)) return CHECK_JTI
+  ctx.usedJtis.add(replayKey)
+  const timeRefusal = checkTimes(claims, ctx.now() / 1000)
+  if (timeRefusal) return timeRefusal
+
+  const type = claims.box_sub_type
+  if (type !== 'enterprise' && type !== 'user') return checkClaim('box_sub_type')
+  if (typeof claims.sub !== 'string' || claims.sub === '') return CHECK_SUB
+  return issueForSubject(ctx, clientId, 'jwt-bearer', { type, id: claims.sub }, CHECK_SUB)
+}
+
+/**
+ * `exp` after Box's now and at most 60 s after the issue time (`iat`, or now); `iat` and `nbf`,
+ * which are optional, not after now ("The token cannot be used before this time"). Box allows no
+ * clock skew (box-node-sdk#96), so neither does this.
+ */
+function checkTimes(claims: Record<string, unknown>, nowSeconds: number): Refusal | undefined {
+  const { exp, iat, nbf } = claims
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) return checkClaim('exp')
+  if (iat !== undefined && (typeof iat !== 'number' || iat > nowSeconds)) return checkClaim('iat')
+  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > nowSeconds)) return checkClaim('nbf')
+  if (exp <= nowSeconds) return EXP_PASSED
+  if (exp - ((iat as number | undefined) ?? nowSeconds) > 60) return EXP_TOO_FAR
+  return undefined
 }
 
 /**

@@ -1,11 +1,12 @@
 /**
  * A fake Box: the OAuth 2.0 authorize endpoint (consent is given, or refused, without a page, or
  * on a minimal consent page that a real browser clicks through: `consentPage`),
- * the token endpoint (refresh, authorization-code and client-credentials grants) and
+ * the token endpoint (refresh, authorization-code, client-credentials and JWT grants) and
  * GET /2.0/users/me, with the lifetimes and error answers of Box's documentation (developer.box.com,
- * "Refresh a token", "Authorization URL", "Client Credentials Grant"; the OAuth2Error schema of
- * box/box-openapi). Who Box knows is in box-directory.ts, every token it issued in box-tokens.ts.
+ * "Refresh a token", "Authorization URL", "Client Credentials Grant", "JWT without SDKs"; the
+ * OAuth2Error schema of box/box-openapi). Who Box knows is in box-directory.ts, every token it issued in box-tokens.ts.
  */
+import type { KeyObject } from 'node:crypto'
 import { pairAnswer, type BoxAccessTokenAnswer, type BoxTokenAnswer, type GrantOutcome } from './box-answers.js'
 import { BoxDirectory, type BoxAppSettings, type BoxEnterprise } from './box-directory.js'
 import {
@@ -16,9 +17,10 @@ import {
   INVALID_REFRESH_TOKEN,
   INVALID_REQUEST
 } from './box-errors.js'
-import { grantClientCredentials, requiredFields, type GrantContext } from './box-server-grants.js'
+import { grantClientCredentials, grantJwtBearer, requiredFields, type GrantContext } from './box-server-grants.js'
 import { TokenLedger, type BoxIssuedToken } from './box-tokens.js'
 import type { BrokenMessage, CustomReply, Exchange } from './http.js'
+import { generateAppKeyPair, jwtConfigText, type AppKeyPair, type BoxJwtConfig } from './jwt-app.js'
 import { randomAlnum } from './random.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -74,6 +76,8 @@ interface AuthorizationCodeState {
   used: boolean
 }
 
+const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer'
+
 /** Whom GET /2.0/users/me reports for an OAuth token: the user who authorized the app. */
 const OAUTH_USER_ID = '11446498'
 
@@ -87,6 +91,17 @@ export interface BoxServerApp {
   serviceAccountId: string
 }
 
+/** A JWT app: what its Developer Console page shows, and the config file it downloads. */
+export interface BoxJwtApp extends BoxServerApp {
+  publicKeyId: string
+  /** Encrypted PKCS#8 PEM, as in the config. */
+  privateKey: string
+  passphrase: string
+  config: BoxJwtConfig
+  /** The config file's text: what a user puts in the `jwt-config` secret. */
+  configText: string
+}
+
 export interface ServerAppOptions {
   /** An enterprise made with `addEnterprise`; default a new one. */
   enterpriseId?: string
@@ -98,6 +113,11 @@ export interface ServerAppOptions {
   scopes?: string[]
 }
 
+export interface JwtAppOptions extends ServerAppOptions {
+  /** A key pair to use (made once, it saves a test the ~100 ms of generating one); default a new one. */
+  keyPair?: AppKeyPair
+}
+
 export class FakeBox {
   /** A client registered at start: random 32-character id and secret. */
   readonly client: { id: string; secret: string }
@@ -105,6 +125,8 @@ export class FakeBox {
   readonly issued: BoxIssuedPair[] = []
   /** Every authorization code handed out, in order. */
   readonly issuedCodes: string[] = []
+  /** Every JWT assertion that reached the token endpoint, faulted and refused ones included (for leak scans). */
+  readonly receivedAssertions: string[] = []
   /** POST /oauth2/token requests with grant_type=refresh_token, faulted ones included. */
   refreshAttempts = 0
   /** `expires_in` of the next answers; may be changed between requests. */
@@ -131,6 +153,8 @@ export class FakeBox {
   private readonly ledger = new TokenLedger(() => this.now(), REFRESH_TOKEN_LIFETIME_MS)
   /** Client id → the redirect URIs its app lists in the Developer Console. */
   private readonly redirectUris = new Map<string, string[]>()
+  /** Box's replay cache of JWT ids. */
+  private readonly usedJtis = new Set<string>()
   private readonly authorizationCodes = new Map<string, AuthorizationCodeState>()
   /** Consent pages shown and not answered yet: the page's request id → what the authorize URL asked. */
   private readonly pendingConsents = new Map<string, { clientId: string; redirectUri: string; state: string }>()
@@ -201,6 +225,39 @@ export class FakeBox {
    * would otherwise build it from registerClient, addEnterprise, authorizeApp and configureApp.
    */
   createCcgApp(options: ServerAppOptions = {}): BoxServerApp {
+    return this.createServerApp(options)
+  }
+
+  /**
+   * A new JWT app authorized in an enterprise, as the Developer Console leaves it once a key pair
+   * is generated: its public key registered, the config file (with the encrypted private key and
+   * passphrase) handed back.
+   */
+  createJwtApp(options: JwtAppOptions = {}): BoxJwtApp {
+    const app = this.createServerApp(options)
+    const keyPair = options.keyPair ?? generateAppKeyPair()
+    const publicKeyId = this.addPublicKey(app.clientId, keyPair.publicKey)
+    const config: BoxJwtConfig = {
+      boxAppSettings: {
+        clientID: app.clientId,
+        clientSecret: app.clientSecret,
+        appAuth: { publicKeyID: publicKeyId, privateKey: keyPair.privateKey, passphrase: keyPair.passphrase }
+      },
+      enterpriseID: app.enterpriseId
+    }
+    return { ...app, publicKeyId, ...keyPair, config, configText: jwtConfigText(config) }
+  }
+
+  /** Adds a public key to an app (JWT); returns its id. See BoxDirectory.addPublicKey. */
+  addPublicKey(clientId: string, publicKey: KeyObject | string, kid?: string): string {
+    return this.directory.addPublicKey(clientId, publicKey, kid)
+  }
+
+  removePublicKey(clientId: string, kid: string): void {
+    this.directory.removePublicKey(clientId, kid)
+  }
+
+  private createServerApp(options: ServerAppOptions): BoxServerApp {
     const clientId = randomAlnum(32)
     const clientSecret = randomAlnum(32)
     this.registerClient(clientId, clientSecret)
@@ -373,6 +430,8 @@ export class FakeBox {
   private async handleToken(exchange: Exchange): Promise<void> {
     const form = parseForm(exchange)
     if (form?.get('grant_type') === 'refresh_token') this.refreshAttempts++
+    const assertion = form?.get('grant_type') === JWT_BEARER ? form.get('assertion') : null
+    if (assertion) this.receivedAssertions.push(assertion)
 
     const fault = this.nextFault()
     switch (fault?.kind) {
@@ -435,11 +494,18 @@ export class FakeBox {
     if (grantType === 'refresh_token') return this.grantRefresh(form)
     if (grantType === 'authorization_code') return this.grantAuthorizationCode(form)
     if (grantType === 'client_credentials') return grantClientCredentials(form, this.grantContext())
+    if (grantType === JWT_BEARER) return grantJwtBearer(form, this.grantContext())
     return INVALID_REQUEST
   }
 
   private grantContext(): GrantContext {
-    return { directory: this.directory, ledger: this.ledger, expiresIn: this.expiresIn }
+    return {
+      directory: this.directory,
+      ledger: this.ledger,
+      expiresIn: this.expiresIn,
+      now: () => this.now(),
+      usedJtis: this.usedJtis
+    }
   }
 
   private grantRefresh(form: URLSearchParams): GrantOutcome {
