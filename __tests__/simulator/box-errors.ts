@@ -82,3 +82,26 @@ export const CHECK_SUB = refusal('invalid_grant', "Please check the 'sub' claim.
 export function checkClaim(claim: string): Refusal {
   return refusal('invalid_grant', `Please check the '${claim}' claim.`)
 }
+
+// ---- token exchange (downscoping) ----------------------------------------------------------------
+
+/** RFC 8693 §2.2.2 (Box documents no text): the subject_token is unknown, expired or revoked. */
+export const INVALID_SUBJECT_TOKEN = refusal('invalid_request', 'The subject_token is invalid, expired or revoked')
+/** RFC 8693 §2.2.2: `resource` and `box_shared_link` together (developer.box.com tokens/downscope: not both). */
+export const RESOURCE_AND_SHARED_LINK = refusal(
+  'invalid_request',
+  'The resource and box_shared_link parameters cannot be used together'
+)
+/** RFC 6749 §5.2 (Box documents no text): a scope that is not one of Box's. */
+export const UNKNOWN_SCOPE = refusal('invalid_scope', 'The requested scope is invalid, unknown, or malformed')
+/**
+ * box-openapi PostOAuth2Token `scope`: "The subject_token will need to have all of these scopes or the
+ * call will error with 401 Unauthorized" (the body is RFC 6749's).
+ */
+export const SCOPE_NOT_HELD = refusal(
+  'invalid_scope',
+  'The requested scope exceeds the scope granted by the subject_token',
+  401
+)
+/** box-node-sdk#168, box-python-sdk#532: a resource that is not a file or folder the token can reach. */
+export const INVALID_RESOURCE = refusal('invalid_resource', 'The target resource is invalid.')

@@ -6,6 +6,7 @@
  * downscoping"), box-openapi `ResourceScope` (whose enum adds `item_read`); the same list as
  * reference/box-oauth.md.
  */
+import type { BoxResource } from './box-tokens.js'
 
 /** The scopes Box lists for downscoping: "additional scopes" beyond an app's own. */
 export const DOWNSCOPING_SCOPES = [
@@ -50,3 +51,26 @@ export const DOCUMENTED_SCOPES: readonly string[] = [...DOWNSCOPING_SCOPES, ...S
  * as one the subject token does not hold.
  */
 export const DEFAULT_APP_SCOPES: readonly string[] = ['root_readonly', 'root_readwrite', ...DOWNSCOPING_SCOPES]
+
+/**
+ * The file or folder of a `resource` URL, "the full URL path to the file" (developer.box.com
+ * tokens/downscope; the curl sample restricts to `https://api.box.com/2.0/folders/123456`), on
+ * Box's API or on one of `apiOrigins` (the simulator's own); undefined for anything else.
+ */
+export function parseResource(url: string, apiOrigins: readonly string[]): BoxResource | undefined {
+  const match = /^(.+)\/2\.0\/(files|folders)\/(\d+)$/.exec(url)
+  if (!match || !['https://api.box.com', ...apiOrigins].includes(match[1]!)) return undefined
+  return { type: match[2] === 'files' ? 'file' : 'folder', id: match[3]! }
+}
+
+/** A Box shared link, `https://app.box.com/s/<id>` or on an enterprise's `*.box.com` host. */
+export function isSharedLink(url: string): boolean {
+  let link: URL
+  try {
+    link = new URL(url)
+  } catch {
+    return false
+  }
+  const onBox = link.hostname === 'box.com' || link.hostname.endsWith('.box.com')
+  return link.protocol === 'https:' && onBox && /^\/s\/[A-Za-z0-9]+$/.test(link.pathname)
+}

@@ -1,9 +1,10 @@
 /**
- * The grants of Box's server authentication, which answer an access token and no refresh token:
- * client credentials (developer.box.com guides/authentication/client-credentials) and JWT
- * (guides/authentication/jwt/without-sdk).
+ * The grants that answer an access token and no refresh token: Box's server authentication, client
+ * credentials (developer.box.com guides/authentication/client-credentials) and JWT
+ * (guides/authentication/jwt/without-sdk), and the token exchange that downscopes any token
+ * (guides/authentication/tokens/downscope).
  */
-import { accessTokenAnswer, type GrantOutcome } from './box-answers.js'
+import { accessTokenAnswer, type BoxRestriction, type GrantOutcome } from './box-answers.js'
 import type { BoxDirectory, BoxSubject } from './box-directory.js'
 import {
   APP_NOT_AUTHORIZED,
@@ -16,11 +17,17 @@ import {
   GRANT_CREDENTIALS_INVALID,
   INVALID_CLIENT,
   INVALID_REQUEST,
+  INVALID_RESOURCE,
+  INVALID_SUBJECT_TOKEN,
   MALFORMED_ASSERTION,
+  RESOURCE_AND_SHARED_LINK,
+  SCOPE_NOT_HELD,
   UNKNOWN_KID,
+  UNKNOWN_SCOPE,
   type Refusal
 } from './box-errors.js'
-import type { BoxGrant, TokenLedger } from './box-tokens.js'
+import { DOCUMENTED_SCOPES, isSharedLink, parseResource } from './box-scopes.js'
+import type { BoxGrant, BoxIssuedToken, BoxResource, TokenLedger } from './box-tokens.js'
 import { decodeJwt, JWT_AUDIENCE, verifyJwt } from './jwt.js'
 
 /** What the grants read and write. */
@@ -33,7 +40,11 @@ export interface GrantContext {
   now: () => number
   /** Box's replay cache: every `jti` it has seen, per client (`<client id> <jti>`). */
   usedJtis: Set<string>
+  /** Origins besides https://api.box.com whose `/2.0/files|folders/<id>` a `resource` may name. */
+  apiOrigins: readonly string[]
 }
+
+const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token'
 
 /**
  * `grant_type=client_credentials` with `client_id`, `client_secret`, `box_subject_type`
@@ -106,6 +117,68 @@ function checkTimes(claims: Record<string, unknown>, nowSeconds: number): Refusa
   if (exp <= nowSeconds) return EXP_PASSED
   if (exp - ((iat as number | undefined) ?? nowSeconds) > 60) return EXP_TOO_FAR
   return undefined
+}
+
+/**
+ * `grant_type=urn:ietf:params:oauth:grant-type:token-exchange` with `subject_token` (any valid
+ * access token: OAuth, CCG, JWT, or a downscoped one), `subject_token_type` (always the access
+ * token URN), `scope` (space-separated Box scopes, each held by the subject token) and optionally
+ * `resource` (one file or folder) or `box_shared_link`, not both. No client credentials: Box's
+ * sample sends none. The child acts as its parent does, holds only the scopes asked for, and stays
+ * within its parent's resource.
+ */
+export function grantTokenExchange(form: URLSearchParams, ctx: GrantContext): GrantOutcome {
+  const [subjectToken, subjectTokenType, scope] = requiredFields(form, 'subject_token', 'subject_token_type', 'scope')
+  if (subjectToken === undefined || subjectTokenType !== ACCESS_TOKEN_TYPE || scope === undefined)
+    return INVALID_REQUEST
+  const [resourceUrl, sharedLink] = requiredFields(form, 'resource', 'box_shared_link')
+  if (resourceUrl !== undefined && sharedLink !== undefined) return RESOURCE_AND_SHARED_LINK
+  if (!ctx.ledger.isAccessTokenValid(subjectToken)) return INVALID_SUBJECT_TOKEN
+  const parent = ctx.ledger.token(subjectToken)!
+
+  // "scope-token *( SP scope-token )" (RFC 6749 §3.3): one space between scopes, none around.
+  const scopes = [...new Set(scope.split(' '))]
+  if (!scopes.every((s) => DOCUMENTED_SCOPES.includes(s))) return UNKNOWN_SCOPE
+  if (!scopes.every((s) => parent.scopes.includes(s))) return SCOPE_NOT_HELD
+
+  const resource = resourceUrl === undefined ? parent.resource : parseResource(resourceUrl, ctx.apiOrigins)
+  if (!resource && resourceUrl !== undefined) return INVALID_RESOURCE
+  if (parent.resource && !sameResource(parent.resource, resource)) return INVALID_RESOURCE
+  if (sharedLink !== undefined && !isSharedLink(sharedLink)) return INVALID_RESOURCE
+
+  const child = ctx.ledger.issue(
+    {
+      grant: 'token-exchange',
+      clientId: parent.clientId,
+      ...(parent.subject ? { subject: parent.subject } : {}),
+      userId: parent.userId,
+      scopes,
+      parent: parent.accessToken,
+      ...(resource ? { resource } : {}),
+      ...((sharedLink ?? parent.sharedLink) ? { sharedLink: sharedLink ?? parent.sharedLink } : {})
+    },
+    ctx.expiresIn
+  )
+  return { status: 200, body: accessTokenAnswer(child, restrictions(child)) }
+}
+
+/**
+ * `restricted_to` of a downscoped token: each scope on its file or folder, in the shape of
+ * developer.box.com's sample. Box documents only the answer with a resource; without one (or for a
+ * shared link) the simulator answers `[]`.
+ */
+function restrictions(token: BoxIssuedToken): BoxRestriction[] {
+  const item = token.resource
+  if (!item) return []
+  const name = `${item.type === 'file' ? 'File' : 'Folder'} ${item.id}`
+  return token.scopes.map((scope) => ({
+    scope,
+    object: { type: item.type, id: item.id, sequence_id: '0', etag: '0', name }
+  }))
+}
+
+function sameResource(a: BoxResource, b: BoxResource | undefined): boolean {
+  return b !== undefined && a.type === b.type && a.id === b.id
 }
 
 /**

@@ -9,6 +9,12 @@ import { randomAlnum } from './random.js'
 /** A grant by its `grant_type` (the URN ones by their last part). */
 export type BoxGrant = 'refresh_token' | 'authorization_code' | 'client_credentials' | 'jwt-bearer' | 'token-exchange'
 
+/** A file or folder a downscoped token is restricted to (`resource` of the token exchange). */
+export interface BoxResource {
+  type: 'file' | 'folder'
+  id: string
+}
+
 /** One access token Box issued. */
 export interface BoxIssuedToken {
   accessToken: string
@@ -21,6 +27,12 @@ export interface BoxIssuedToken {
   /** The Box user GET /2.0/users/me answers with. */
   userId: string
   scopes: string[]
+  /** A downscoped token: the access token it was exchanged for (`subject_token`). */
+  parent?: string
+  /** A downscoped token: the one file or folder it may reach. */
+  resource?: BoxResource
+  /** A downscoped token: the shared link it was restricted to (`box_shared_link`). */
+  sharedLink?: string
   /** When Box issued it, on Box's clock. */
   issuedAt: number
   expiresIn: number

@@ -1,12 +1,15 @@
 /**
  * A fake Box: the OAuth 2.0 authorize endpoint (consent is given, or refused, without a page, or
- * on a minimal consent page that a real browser clicks through: `consentPage`),
- * the token endpoint (refresh, authorization-code, client-credentials and JWT grants) and
- * GET /2.0/users/me, with the lifetimes and error answers of Box's documentation (developer.box.com,
- * "Refresh a token", "Authorization URL", "Client Credentials Grant", "JWT without SDKs"; the
- * OAuth2Error schema of box/box-openapi). Who Box knows is in box-directory.ts, every token it issued in box-tokens.ts.
+ * on a minimal consent page that a real browser clicks through: `consentPage`), the token endpoint
+ * (refresh, authorization-code, client-credentials, JWT and token-exchange grants) and a slice of
+ * the content API (box-api.ts), with the lifetimes and error answers of Box's documentation
+ * (developer.box.com, "Refresh a token", "Authorization URL", "Client Credentials Grant", "JWT
+ * without SDKs", "Downscope a token"; the OAuth2Error schema of box/box-openapi). Who Box knows is
+ * in box-directory.ts, every token it issued in box-tokens.ts, the server-side grants in
+ * box-server-grants.ts.
  */
 import type { KeyObject } from 'node:crypto'
+import { OAUTH_USER_ID, serveContentApi, type BoxDeletion } from './box-api.js'
 import { pairAnswer, type BoxAccessTokenAnswer, type BoxTokenAnswer, type GrantOutcome } from './box-answers.js'
 import { BoxDirectory, type BoxAppSettings, type BoxEnterprise } from './box-directory.js'
 import {
@@ -17,7 +20,13 @@ import {
   INVALID_REFRESH_TOKEN,
   INVALID_REQUEST
 } from './box-errors.js'
-import { grantClientCredentials, grantJwtBearer, requiredFields, type GrantContext } from './box-server-grants.js'
+import {
+  grantClientCredentials,
+  grantJwtBearer,
+  grantTokenExchange,
+  requiredFields,
+  type GrantContext
+} from './box-server-grants.js'
 import { TokenLedger, type BoxIssuedToken } from './box-tokens.js'
 import type { BrokenMessage, CustomReply, Exchange } from './http.js'
 import { generateAppKeyPair, jwtConfigText, type AppKeyPair, type BoxJwtConfig } from './jwt-app.js'
@@ -77,9 +86,7 @@ interface AuthorizationCodeState {
 }
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer'
-
-/** Whom GET /2.0/users/me reports for an OAuth token: the user who authorized the app. */
-const OAUTH_USER_ID = '11446498'
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange'
 
 /** An app using server authentication, as a test sees it. */
 export interface BoxServerApp {
@@ -127,6 +134,13 @@ export class FakeBox {
   readonly issuedCodes: string[] = []
   /** Every JWT assertion that reached the token endpoint, faulted and refused ones included (for leak scans). */
   readonly receivedAssertions: string[] = []
+  /** Every file or folder the content API deleted, with the token that did it. */
+  readonly deletions: BoxDeletion[] = []
+  /**
+   * This server's origin (set by startSimulator): a token exchange's `resource` may name
+   * `<apiOrigin>/2.0/folders/<id>` as well as `https://api.box.com/2.0/folders/<id>`.
+   */
+  apiOrigin = ''
   /** POST /oauth2/token requests with grant_type=refresh_token, faulted ones included. */
   refreshAttempts = 0
   /** `expires_in` of the next answers; may be changed between requests. */
@@ -186,6 +200,11 @@ export class FakeBox {
   /** What Box knows of an access token it issued: grant, client, subject, scopes, revocation. */
   token(accessToken: string): BoxIssuedToken | undefined {
     return this.ledger.token(accessToken)
+  }
+
+  /** Whether `child` was downscoped from `parent` (directly: `parent` was its subject_token). */
+  isDownscopedFrom(child: string, parent: string): boolean {
+    return this.ledger.token(child)?.parent === parent
   }
 
   registerClient(id: string, secret: string): void {
@@ -329,7 +348,11 @@ export class FakeBox {
     if (exchange.path === '/oauth2/token' && exchange.method === 'POST') return this.handleToken(exchange)
     if (exchange.path === '/api/oauth2/authorize' && exchange.method === 'GET') return this.handleAuthorize(exchange)
     if (exchange.path === '/api/oauth2/authorize' && exchange.method === 'POST') return this.handleConsent(exchange)
-    if (exchange.path === '/2.0/users/me' && exchange.method === 'GET') return this.handleMe(exchange)
+    const api = serveContentApi(exchange, {
+      validToken: (token) => (this.isAccessTokenValid(token) ? this.token(token) : undefined),
+      deletions: this.deletions
+    })
+    if (api) return api
     return exchange.respondJson(404, {
       type: 'error',
       status: 404,
@@ -495,6 +518,7 @@ export class FakeBox {
     if (grantType === 'authorization_code') return this.grantAuthorizationCode(form)
     if (grantType === 'client_credentials') return grantClientCredentials(form, this.grantContext())
     if (grantType === JWT_BEARER) return grantJwtBearer(form, this.grantContext())
+    if (grantType === TOKEN_EXCHANGE) return grantTokenExchange(form, this.grantContext())
     return INVALID_REQUEST
   }
 
@@ -504,7 +528,8 @@ export class FakeBox {
       ledger: this.ledger,
       expiresIn: this.expiresIn,
       now: () => this.now(),
-      usedJtis: this.usedJtis
+      usedJtis: this.usedJtis,
+      apiOrigins: this.apiOrigin ? [this.apiOrigin] : []
     }
   }
 
@@ -548,41 +573,9 @@ export class FakeBox {
     this.issued.push({ accessToken: token.accessToken, refreshToken: token.refreshToken, at: token.issuedAt, grant })
     return pairAnswer(token)
   }
-
-  /**
-   * GET /2.0/users/me: the user the token acts as (the user who authorized an OAuth app, the
-   * service account of an enterprise token, the user of a user token; a downscoped token's parent's).
-   */
-  private async handleMe(exchange: Exchange): Promise<void> {
-    const token = this.bearer(exchange)
-    if (!token) return this.refuseToken(exchange)
-    return exchange.respondJson(200, describeUser(token.userId, token.userId === OAUTH_USER_ID))
-  }
-
-  /** The valid access token of an API request's Authorization header. */
-  private bearer(exchange: Exchange): BoxIssuedToken | undefined {
-    const match = /^Bearer\s+(\S+)$/i.exec(exchange.header('authorization') ?? '')
-    return match && this.isAccessTokenValid(match[1]!) ? this.ledger.token(match[1]!) : undefined
-  }
-
-  /** 401 as Box answers a missing or invalid token (RFC 6750 §3). */
-  private refuseToken(exchange: Exchange): Promise<void> {
-    if (!exchange.header('authorization'))
-      return exchange.respond(401, { 'www-authenticate': 'Bearer realm="Service"' })
-    return exchange.respond(401, {
-      'www-authenticate':
-        'Bearer realm="Service", error="invalid_token", error_description="The access token provided is invalid."'
-    })
-  }
 }
 
 const htmlHeaders = { 'content-type': 'text/html; charset=utf-8' }
-
-/** A user object (schema User, mini): the OAuth user as before, or a made-up name for any other id. */
-function describeUser(id: string, isOAuthUser: boolean): Record<string, string> {
-  if (isOAuthUser) return { type: 'user', id, name: 'Simulated User', login: 'sim@example.com' }
-  return { type: 'user', id, name: `Simulated User ${id}`, login: `user${id}@example.com` }
-}
 
 function isLoopbackHttp(url: URL): boolean {
   return (

@@ -15,10 +15,11 @@ import type { LoggedRequest } from './log.js'
 
 export * from './box.js'
 export * from './box-answers.js'
+export type { BoxDeletion } from './box-api.js'
 export type { OAuth2Error } from './box-errors.js'
 export type { BoxAppSettings, BoxEnterprise, BoxSubject } from './box-directory.js'
 export * from './box-scopes.js'
-export type { BoxGrant, BoxIssuedToken } from './box-tokens.js'
+export type { BoxGrant, BoxIssuedToken, BoxResource } from './box-tokens.js'
 export * from './jwt-app.js'
 export { JWT_AUDIENCE } from './jwt.js'
 export * from './github.js'
@@ -83,6 +84,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     handle: (e) => github.handle(e)
   })
   github.apiUrl = githubServer.origin + prefix
+  box.apiOrigin = boxServer.origin
 
   return {
     boxUrl: boxServer.origin,
