@@ -105,3 +105,10 @@ export const SCOPE_NOT_HELD = refusal(
 )
 /** box-node-sdk#168, box-python-sdk#532: a resource that is not a file or folder the token can reach. */
 export const INVALID_RESOURCE = refusal('invalid_resource', 'The target resource is invalid.')
+
+// ---- revoke ----------------------------------------------------------------------------------------
+
+/** RFC 7009 §2.2.1 / RFC 6749 §5.2 (Box documents no text): `client_id`, `client_secret` or `token` missing. */
+export const REVOKE_PARAMETER_MISSING = refusal('invalid_request', 'client_id, client_secret and token are required')
+/** RFC 7009 §2.1: a token issued to another client is not revoked, and the client is told (Box documents no text). */
+export const NOT_YOUR_TOKEN = refusal('unauthorized_client', 'The token was not issued to this client')

@@ -1,7 +1,7 @@
 /**
  * Every token Box issued, by any grant, and whether it still works: expiry on Box's clock, a
  * refresh token's single use, revocation. The grants decide what to issue; this is their record,
- * which tests read to ask what a token is (`BoxIssuedToken`) and what became of it.
+ * which tests read to ask what a token is (`BoxIssuedToken`) and what became of it (`revocations`).
  */
 import type { BoxSubject } from './box-directory.js'
 import { randomAlnum } from './random.js'
@@ -51,12 +51,25 @@ interface RefreshTokenState {
   answer?: unknown
 }
 
+/** One accepted POST /oauth2/revoke. */
+export interface BoxRevocation {
+  /** The token sent (access or refresh token; one Box never issued is accepted too). */
+  token: string
+  clientId: string
+  /** When, on Box's clock. */
+  at: number
+  /** The access and refresh tokens it ended: [] when the token was unknown or already revoked. */
+  ended: string[]
+}
+
 /** What `issue` needs; the ledger adds the token, the time and the lifetime. */
 export type TokenGrant = Omit<BoxIssuedToken, 'accessToken' | 'refreshToken' | 'issuedAt' | 'expiresIn' | 'revokedAt'>
 
 export class TokenLedger {
   /** Every access token issued, in order. */
   readonly issued: BoxIssuedToken[] = []
+  /** Every accepted revocation, in order. */
+  readonly revocations: BoxRevocation[] = []
   private readonly accessTokens = new Map<string, BoxIssuedToken>()
   private readonly refreshTokens = new Map<string, RefreshTokenState>()
 
@@ -95,6 +108,40 @@ export class TokenLedger {
   /** The state of a refresh token (the refresh grant consumes it through this). */
   refreshToken(token: string): RefreshTokenState | undefined {
     return this.refreshTokens.get(token)
+  }
+
+  /**
+   * Revokes `token` for `clientId`. An access token with a refresh token (OAuth) ends together with
+   * it, and the other way round: "Revoking either one will disable the other as well" (box-node-sdk
+   * persistent-session.ts). Any other access token (CCG, JWT, downscoped) ends alone: Box does not
+   * document that revoking a parent ends its downscoped children, or the reverse, so neither does
+   * this. A token Box never issued is accepted and ends nothing (RFC 7009 §2.2); one issued to
+   * another client is not revoked ('another client', RFC 7009 §2.1).
+   */
+  revoke(token: string, clientId: string): BoxRevocation | 'another client' {
+    const access = this.accessTokens.get(token)
+    const refresh = this.refreshTokens.get(token)
+    const owner = access?.clientId ?? refresh?.clientId
+    if (owner !== undefined && owner !== clientId) return 'another client'
+    const at = this.now()
+    const ended: string[] = []
+    const end = (value: string | undefined): void => {
+      const state = value === undefined ? undefined : (this.accessTokens.get(value) ?? this.refreshTokens.get(value))
+      if (!state || state.revokedAt !== undefined) return
+      state.revokedAt = at
+      ended.push(value!)
+    }
+    // An OAuth pair ends together, whichever of the two is sent.
+    const pair = access ? [token, access.refreshToken] : refresh ? [token, refresh.accessToken] : []
+    pair.forEach(end)
+    const revocation = { token, clientId, at, ended }
+    this.revocations.push(revocation)
+    return revocation
+  }
+
+  /** Whether a revocation ended this access or refresh token. */
+  isRevoked(token: string): boolean {
+    return (this.accessTokens.get(token) ?? this.refreshTokens.get(token))?.revokedAt !== undefined
   }
 
   isAccessTokenValid(accessToken: string): boolean {

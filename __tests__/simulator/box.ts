@@ -18,7 +18,10 @@ import {
   INVALID_CLIENT,
   INVALID_CODE,
   INVALID_REFRESH_TOKEN,
-  INVALID_REQUEST
+  INVALID_REQUEST,
+  NOT_YOUR_TOKEN,
+  REVOKE_PARAMETER_MISSING,
+  type Refusal
 } from './box-errors.js'
 import {
   grantClientCredentials,
@@ -27,7 +30,7 @@ import {
   requiredFields,
   type GrantContext
 } from './box-server-grants.js'
-import { TokenLedger, type BoxIssuedToken } from './box-tokens.js'
+import { TokenLedger, type BoxIssuedToken, type BoxRevocation } from './box-tokens.js'
 import type { BrokenMessage, CustomReply, Exchange } from './http.js'
 import { generateAppKeyPair, jwtConfigText, type AppKeyPair, type BoxJwtConfig } from './jwt-app.js'
 import { randomAlnum } from './random.js'
@@ -202,6 +205,16 @@ export class FakeBox {
     return this.ledger.token(accessToken)
   }
 
+  /** Every accepted POST /oauth2/revoke, in order, with the tokens each one ended. */
+  get revocations(): readonly BoxRevocation[] {
+    return this.ledger.revocations
+  }
+
+  /** Whether a revocation ended this access or refresh token (valid or not otherwise). */
+  isRevoked(token: string): boolean {
+    return this.ledger.isRevoked(token)
+  }
+
   /** Whether `child` was downscoped from `parent` (directly: `parent` was its subject_token). */
   isDownscopedFrom(child: string, parent: string): boolean {
     return this.ledger.token(child)?.parent === parent
@@ -346,6 +359,7 @@ export class FakeBox {
 
   async handle(exchange: Exchange): Promise<void> {
     if (exchange.path === '/oauth2/token' && exchange.method === 'POST') return this.handleToken(exchange)
+    if (exchange.path === '/oauth2/revoke' && exchange.method === 'POST') return this.handleRevoke(exchange)
     if (exchange.path === '/api/oauth2/authorize' && exchange.method === 'GET') return this.handleAuthorize(exchange)
     if (exchange.path === '/api/oauth2/authorize' && exchange.method === 'POST') return this.handleConsent(exchange)
     const api = serveContentApi(exchange, {
@@ -501,6 +515,24 @@ export class FakeBox {
 
     const outcome = this.grant(form)
     return exchange.respondJson(outcome.status, outcome.body, { 'cache-control': 'no-store' })
+  }
+
+  /**
+   * POST /oauth2/revoke with `client_id`, `client_secret` and `token` (an access or refresh token;
+   * developer.box.com guides/authentication/tokens/revoke): 200 with an empty body (box-openapi
+   * PostOAuth2Revoke). What ends with the token: TokenLedger.revoke.
+   */
+  private async handleRevoke(exchange: Exchange): Promise<void> {
+    const outcome = this.revoke(parseForm(exchange))
+    if (outcome.status !== 200) return exchange.respondJson(outcome.status, outcome.body)
+    return exchange.respond(200, { 'cache-control': 'no-store' }, '')
+  }
+
+  private revoke(form: URLSearchParams | undefined): { status: 200 } | Refusal {
+    const [clientId, clientSecret, token] = form ? requiredFields(form, 'client_id', 'client_secret', 'token') : []
+    if (clientId === undefined || clientSecret === undefined || token === undefined) return REVOKE_PARAMETER_MISSING
+    if (!this.directory.isClient(clientId, clientSecret)) return INVALID_CLIENT
+    return this.ledger.revoke(token, clientId) === 'another client' ? NOT_YOUR_TOKEN : { status: 200 }
   }
 
   private nextFault(): BoxFault | undefined {
