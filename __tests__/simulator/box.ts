@@ -10,7 +10,7 @@
  */
 import type { KeyObject } from 'node:crypto'
 import { OAUTH_USER_ID, serveContentApi, type BoxDeletion } from './box-api.js'
-import { pairAnswer, type BoxAccessTokenAnswer, type BoxTokenAnswer, type GrantOutcome } from './box-answers.js'
+import { pairAnswer, type BoxTokenAnswer, type GrantOutcome } from './box-answers.js'
 import { BoxDirectory, type BoxAppSettings, type BoxEnterprise } from './box-directory.js'
 import {
   EXPIRED_CODE,
@@ -20,8 +20,7 @@ import {
   INVALID_REFRESH_TOKEN,
   INVALID_REQUEST,
   NOT_YOUR_TOKEN,
-  REVOKE_PARAMETER_MISSING,
-  type Refusal
+  REVOKE_PARAMETER_MISSING
 } from './box-errors.js'
 import {
   grantClientCredentials,
@@ -30,8 +29,9 @@ import {
   requiredFields,
   type GrantContext
 } from './box-server-grants.js'
-import { TokenLedger, type BoxIssuedToken, type BoxRevocation } from './box-tokens.js'
-import type { BrokenMessage, CustomReply, Exchange } from './http.js'
+import { answerWithFault, FaultQueue, type BoxFault, type BoxFaultScope, type Outcome } from './box-faults.js'
+import { TokenLedger, type BoxGrant, type BoxIssuedToken, type BoxRevocation } from './box-tokens.js'
+import type { Exchange } from './http.js'
 import { generateAppKeyPair, jwtConfigText, type AppKeyPair, type BoxJwtConfig } from './jwt-app.js'
 import { randomAlnum } from './random.js'
 
@@ -40,28 +40,6 @@ const DAY_MS = 24 * 60 * 60 * 1000
 export const REFRESH_TOKEN_LIFETIME_MS = 60 * DAY_MS
 /** Authorization codes live 30 seconds. */
 export const AUTHORIZATION_CODE_LIFETIME_MS = 30 * 1000
-
-export type BoxFault =
-  /** Answer this status with an opaque HTML body; the token is not consumed. */
-  | { kind: 'status'; status: number }
-  /** 429 with `retry-after`; the token is not consumed. */
-  | { kind: 'rate-limit'; retryAfterSeconds: number }
-  /** Never answer; the token is not consumed. */
-  | { kind: 'hang' }
-  /** Consume the token and issue the new pair (recorded in `issued`), then destroy the socket. */
-  | { kind: 'drop-after-consume' }
-  /** Process the request as usual, but answer only after `ms` (an answer slowed down on its way back). */
-  | { kind: 'slow'; ms: number }
-  /** A hostile or broken server: answer whatever `reply` returns; the token is not consumed. */
-  | { kind: 'reply'; reply: (request: { form?: URLSearchParams; body: string }) => CustomReply }
-  /** Consume the token and issue the new pair (recorded in `issued`), then answer `reply(answer)` instead of it. */
-  | { kind: 'consume-and-reply'; reply: (answer: BoxTokenAnswer | BoxAccessTokenAnswer) => CustomReply }
-  /**
-   * Consume the token and answer 200 with the pair's JSON (its first `keepBytes`, default all), then
-   * break the message as `how` says: the last chunk never comes, the Content-Length promises more, or
-   * the connection is reset.
-   */
-  | { kind: 'consume-and-break'; how: BrokenMessage; keepBytes?: number }
 
 export interface BoxIssuedPair {
   accessToken: string
@@ -90,6 +68,14 @@ interface AuthorizationCodeState {
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer'
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange'
+
+/** A `grant_type` by its BoxGrant name; undefined for none Box knows. */
+function grantOf(grantType: string | null | undefined): BoxGrant | undefined {
+  if (grantType === JWT_BEARER) return 'jwt-bearer'
+  if (grantType === TOKEN_EXCHANGE) return 'token-exchange'
+  const plain: readonly string[] = ['refresh_token', 'authorization_code', 'client_credentials']
+  return plain.includes(grantType ?? '') ? (grantType as BoxGrant) : undefined
+}
 
 /** An app using server authentication, as a test sees it. */
 export interface BoxServerApp {
@@ -144,8 +130,14 @@ export class FakeBox {
    * `<apiOrigin>/2.0/folders/<id>` as well as `https://api.box.com/2.0/folders/<id>`.
    */
   apiOrigin = ''
-  /** POST /oauth2/token requests with grant_type=refresh_token, faulted ones included. */
-  refreshAttempts = 0
+  /** POST /oauth2/token requests by grant, faulted and refused ones included. */
+  readonly grantRequests: Record<BoxGrant, number> = {
+    refresh_token: 0,
+    authorization_code: 0,
+    client_credentials: 0,
+    'jwt-bearer': 0,
+    'token-exchange': 0
+  }
   /** `expires_in` of the next answers; may be changed between requests. */
   expiresIn: number
   /** Reuse window of a consumed refresh token; may be changed between requests. */
@@ -176,7 +168,7 @@ export class FakeBox {
   /** Consent pages shown and not answered yet: the page's request id → what the authorize URL asked. */
   private readonly pendingConsents = new Map<string, { clientId: string; redirectUri: string; state: string }>()
   /** Queued faults, each with how many more requests it answers (Infinity: every one from now on). */
-  private readonly faults: Array<{ fault: BoxFault; remaining: number }> = []
+  private readonly faults = new FaultQueue()
 
   constructor(options: FakeBoxOptions = {}) {
     this.expiresIn = options.expiresIn ?? 3600
@@ -344,17 +336,24 @@ export class FakeBox {
     return this.ledger.isAccessTokenValid(token)
   }
 
+  /** POST /oauth2/token requests with grant_type=refresh_token, faulted ones included. */
+  get refreshAttempts(): number {
+    return this.grantRequests.refresh_token
+  }
+
   /**
-   * Queue a fault for the next `times` POST /oauth2/token requests (Infinity: every one until
-   * cleared); faults are used first in, first out.
+   * Queue a fault for the next `times` requests (Infinity: every one until cleared) that `scope`
+   * covers: by default every POST /oauth2/token request; `{ grant: 'token-exchange' }` only the
+   * exchanges, `{ endpoint: '/oauth2/revoke' }` only the revokes. Faults are used first in, first
+   * out, each by the requests it covers.
    */
-  injectFault(fault: BoxFault, times = 1): void {
-    this.faults.push({ fault, remaining: times })
+  injectFault(fault: BoxFault, times = 1, scope: BoxFaultScope = {}): void {
+    this.faults.add(fault, times, scope)
   }
 
   /** Drops the faults not used yet. */
   clearFaults(): void {
-    this.faults.length = 0
+    this.faults.clear()
   }
 
   async handle(exchange: Exchange): Promise<void> {
@@ -466,55 +465,18 @@ export class FakeBox {
 
   private async handleToken(exchange: Exchange): Promise<void> {
     const form = parseForm(exchange)
-    if (form?.get('grant_type') === 'refresh_token') this.refreshAttempts++
-    const assertion = form?.get('grant_type') === JWT_BEARER ? form.get('assertion') : null
+    const grant = grantOf(form?.get('grant_type'))
+    if (grant) this.grantRequests[grant]++
+    const assertion = grant === 'jwt-bearer' ? form?.get('assertion') : undefined
     if (assertion) this.receivedAssertions.push(assertion)
-
-    const fault = this.nextFault()
-    switch (fault?.kind) {
-      case undefined:
-        break
-      case 'status':
-        return exchange.respond(fault.status, { 'content-type': 'text/html' }, opaqueErrorPage(fault.status))
-      case 'rate-limit':
-        return exchange.respondJson(
-          429,
-          {
-            type: 'error',
-            status: 429,
-            code: 'rate_limit_exceeded',
-            message: 'Request rate limit exceeded, please try again later'
-          },
-          { 'retry-after': String(fault.retryAfterSeconds) }
-        )
-      case 'hang':
-        return exchange.hang()
-      case 'drop-after-consume':
-        // Box did the work (an invalid request simply consumes nothing); only the answer is lost.
-        this.grant(form)
-        return exchange.destroySocket('dropped')
-      case 'slow': {
-        const outcome = this.grant(form)
-        await new Promise((resolve) => setTimeout(resolve, fault.ms))
-        return exchange.respondJson(outcome.status, outcome.body, { 'cache-control': 'no-store' })
-      }
-      case 'reply':
-        return exchange.respondCustom(fault.reply({ form, body: exchange.body.toString('utf8') }))
-      case 'consume-and-break': {
-        const outcome = this.grant(form)
-        const text = JSON.stringify(outcome.body)
-        const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }
-        return exchange.respondBroken(outcome.status, headers, text.slice(0, fault.keepBytes ?? text.length), fault.how)
-      }
-      case 'consume-and-reply': {
-        const outcome = this.grant(form)
-        if (outcome.status !== 200) return exchange.respondJson(outcome.status, outcome.body)
-        return exchange.respondCustom(fault.reply(outcome.body))
-      }
-    }
-
-    const outcome = this.grant(form)
-    return exchange.respondJson(outcome.status, outcome.body, { 'cache-control': 'no-store' })
+    const fault = this.faults.next('/oauth2/token', grant)
+    return answerWithFault(
+      exchange,
+      fault,
+      form,
+      () => this.grant(form),
+      (outcome) => exchange.respondJson(outcome.status, outcome.body, { 'cache-control': 'no-store' })
+    )
   }
 
   /**
@@ -523,23 +485,25 @@ export class FakeBox {
    * PostOAuth2Revoke). What ends with the token: TokenLedger.revoke.
    */
   private async handleRevoke(exchange: Exchange): Promise<void> {
-    const outcome = this.revoke(parseForm(exchange))
-    if (outcome.status !== 200) return exchange.respondJson(outcome.status, outcome.body)
-    return exchange.respond(200, { 'cache-control': 'no-store' }, '')
+    const form = parseForm(exchange)
+    const fault = this.faults.next('/oauth2/revoke', undefined)
+    return answerWithFault(
+      exchange,
+      fault,
+      form,
+      () => this.revoke(form),
+      (outcome) =>
+        outcome.status === 200
+          ? exchange.respond(200, { 'cache-control': 'no-store' }, '')
+          : exchange.respondJson(outcome.status, outcome.body, { 'cache-control': 'no-store' })
+    )
   }
 
-  private revoke(form: URLSearchParams | undefined): { status: 200 } | Refusal {
+  private revoke(form: URLSearchParams | undefined): Outcome {
     const [clientId, clientSecret, token] = form ? requiredFields(form, 'client_id', 'client_secret', 'token') : []
     if (clientId === undefined || clientSecret === undefined || token === undefined) return REVOKE_PARAMETER_MISSING
     if (!this.directory.isClient(clientId, clientSecret)) return INVALID_CLIENT
-    return this.ledger.revoke(token, clientId) === 'another client' ? NOT_YOUR_TOKEN : { status: 200 }
-  }
-
-  private nextFault(): BoxFault | undefined {
-    const next = this.faults[0]
-    if (next === undefined) return undefined
-    if (--next.remaining <= 0) this.faults.shift()
-    return next.fault
+    return this.ledger.revoke(token, clientId) === 'another client' ? NOT_YOUR_TOKEN : { status: 200, body: {} }
   }
 
   /** The token endpoint proper: validates the form and, on success, issues a token. */
@@ -663,9 +627,4 @@ function parseForm(exchange: Exchange): URLSearchParams | undefined {
   const contentType = (exchange.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (contentType !== 'application/x-www-form-urlencoded') return undefined
   return new URLSearchParams(exchange.body.toString('utf8'))
-}
-
-/** Box documents no body for 5xx; an HTML page makes sure clients do not try to parse it as JSON. */
-function opaqueErrorPage(status: number): string {
-  return `<html><head><title>${status}</title></head><body><h1>${status}</h1><p>An error occurred.</p></body></html>\n`
 }
