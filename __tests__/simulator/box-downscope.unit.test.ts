@@ -3,7 +3,7 @@
  * holds and one file or folder; the child is recorded with its parent, and the content API keeps it
  * to its resource.
  */
-import { accessTokenOf, api, postToken, type BoxReply } from './box-client.js'
+import { accessTokenOf, accessTokenOnly, api, grantForm, postToken, tokenFrom, type BoxReply } from './box-client.js'
 import { generateAppKeyPair, signAssertion, startSimulator, type Simulator } from './index.js'
 
 let sim: Simulator
@@ -17,49 +17,17 @@ afterEach(async () => {
 })
 
 function downscope(subjectToken: string, fields: Record<string, string> = {}): Promise<BoxReply> {
-  return postToken(sim, {
-    grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-    subject_token: subjectToken,
-    subject_token_type: 'urn:ietf:params:oauth:token-type:access_token',
-    scope: 'item_preview base_explorer',
-    ...fields
-  })
+  return postToken(sim, { ...grantForm.exchange(subjectToken, 'item_preview base_explorer'), ...fields })
 }
 
-async function oauthToken(): Promise<string> {
-  return accessTokenOf(
-    await postToken(sim, {
-      grant_type: 'refresh_token',
-      client_id: sim.box.client.id,
-      client_secret: sim.box.client.secret,
-      refresh_token: sim.box.issueRefreshToken()
-    })
-  )
-}
+const oauthToken = (): Promise<string> => tokenFrom(sim, grantForm.refresh(sim.box.client, sim.box.issueRefreshToken()))
 
-async function ccgToken(scopes?: string[]): Promise<string> {
-  const app = sim.box.createCcgApp(scopes ? { scopes } : {})
-  return accessTokenOf(
-    await postToken(sim, {
-      grant_type: 'client_credentials',
-      client_id: app.clientId,
-      client_secret: app.clientSecret,
-      box_subject_type: 'enterprise',
-      box_subject_id: app.enterpriseId
-    })
-  )
-}
+const ccgToken = (scopes?: string[]): Promise<string> =>
+  tokenFrom(sim, grantForm.clientCredentials(sim.box.createCcgApp(scopes ? { scopes } : {})))
 
 async function jwtToken(): Promise<string> {
   const app = sim.box.createJwtApp({ keyPair: generateAppKeyPair() })
-  return accessTokenOf(
-    await postToken(sim, {
-      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-      assertion: signAssertion(app, app.enterpriseId),
-      client_id: app.clientId,
-      client_secret: app.clientSecret
-    })
-  )
+  return tokenFrom(sim, grantForm.jwt(app, signAssertion(app, app.enterpriseId)))
 }
 
 const FOLDER = 'https://api.box.com/2.0/folders/123456'
@@ -74,16 +42,12 @@ describe.each([
     const reply = await downscope(parent, { scope: 'item_preview item_download', resource: FOLDER })
     expect(reply.status).toBe(200)
     const object = { type: 'folder', id: '123456', sequence_id: '0', etag: '0', name: 'Folder 123456' }
-    expect(reply.body).toEqual({
-      access_token: expect.stringMatching(/^[A-Za-z0-9]{32}$/),
-      expires_in: 3600,
-      token_type: 'bearer',
-      restricted_to: [
+    expect(reply.body).toEqual(
+      accessTokenOnly([
         { scope: 'item_preview', object },
         { scope: 'item_download', object }
-      ],
-      issued_token_type: 'urn:ietf:params:oauth:token-type:access_token'
-    })
+      ])
+    )
     const child = accessTokenOf(reply)
     const parentRecord = sim.box.token(parent)!
     expect(sim.box.token(child)).toEqual({

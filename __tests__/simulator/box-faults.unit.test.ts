@@ -3,13 +3,15 @@
  * leaves Box's state alone or lets Box act and loses or alters the answer; and a fault can be kept
  * for one grant or one endpoint.
  */
-import { postRevoke, postToken, type BoxReply } from './box-client.js'
+import { grantForm, postRevoke, postToken, tokenFrom, type BoxReply } from './box-client.js'
 import {
   generateAppKeyPair,
   signAssertion,
   startSimulator,
   type AppKeyPair,
   type BoxFault,
+  type BoxFaultScope,
+  type BoxGrant,
   type Simulator
 } from './index.js'
 
@@ -28,10 +30,11 @@ afterEach(async () => {
   await sim.close()
 })
 
-/** One kind of request: how to send it (set up first), and whether Box acted on it. */
+/** One kind of request: how to send it (set up first), whether Box acted on it, and its fault scope. */
 interface Target {
   send: (init?: RequestInit) => Promise<Response>
   acted: () => boolean
+  scope: BoxFaultScope
 }
 
 /** A sender of this form to this endpoint of the fake Box. */
@@ -40,79 +43,40 @@ const poster =
   (init: RequestInit = {}): Promise<Response> =>
     fetch(`${sim.boxUrl}${path}`, { method: 'POST', body: new URLSearchParams(fields), ...init })
 
-async function ccgApp() {
-  const app = sim.box.createCcgApp()
-  const fields = {
-    grant_type: 'client_credentials',
-    client_id: app.clientId,
-    client_secret: app.clientSecret,
-    box_subject_type: 'enterprise',
-    box_subject_id: app.enterpriseId
-  }
-  return { app, fields }
-}
-
 async function ccgToken(): Promise<{ token: string; clientId: string; clientSecret: string }> {
-  const { app, fields } = await ccgApp()
-  const reply = await postToken(sim, fields)
-  return { token: (reply.body as { access_token: string }).access_token, ...app }
+  const app = sim.box.createCcgApp()
+  return { token: await tokenFrom(sim, grantForm.clientCredentials(app)), ...app }
 }
 
-const issuedBy = (grant: string) => () => sim.box.issuedTokens.some((t) => t.grant === grant)
+/** A token request of this form, which Box acted on when it issued a token of this grant. */
+const tokenRequest = (grant: BoxGrant, form: Record<string, string>): Target => ({
+  send: poster('/oauth2/token', form),
+  acted: () => sim.box.issuedTokens.some((t) => t.grant === grant),
+  scope: { grant }
+})
 
 const targets: Record<string, () => Promise<Target>> = {
-  'the refresh grant': async () => {
-    const refreshToken = sim.box.issueRefreshToken()
-    const fields = {
-      grant_type: 'refresh_token',
-      client_id: sim.box.client.id,
-      client_secret: sim.box.client.secret,
-      refresh_token: refreshToken
-    }
-    return { send: poster('/oauth2/token', fields), acted: issuedBy('refresh_token') }
-  },
-  'the client credentials grant': async () => {
-    const { fields } = await ccgApp()
-    return { send: poster('/oauth2/token', fields), acted: issuedBy('client_credentials') }
-  },
+  'the refresh grant': async () =>
+    tokenRequest('refresh_token', grantForm.refresh(sim.box.client, sim.box.issueRefreshToken())),
+  'the client credentials grant': async () =>
+    tokenRequest('client_credentials', grantForm.clientCredentials(sim.box.createCcgApp())),
   'the JWT grant': async () => {
     const app = sim.box.createJwtApp({ keyPair })
-    const fields = {
-      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-      assertion: signAssertion(app, app.enterpriseId),
-      client_id: app.clientId,
-      client_secret: app.clientSecret
-    }
-    return { send: poster('/oauth2/token', fields), acted: issuedBy('jwt-bearer') }
+    return tokenRequest('jwt-bearer', grantForm.jwt(app, signAssertion(app, app.enterpriseId)))
   },
-  'the token exchange': async () => {
-    const { token } = await ccgToken()
-    const fields = {
-      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-      subject_token: token,
-      subject_token_type: 'urn:ietf:params:oauth:token-type:access_token',
-      scope: 'item_preview'
-    }
-    return { send: poster('/oauth2/token', fields), acted: issuedBy('token-exchange') }
-  },
+  'the token exchange': async () => tokenRequest('token-exchange', grantForm.exchange((await ccgToken()).token)),
   'the revoke': async () => {
     const { token, clientId, clientSecret } = await ccgToken()
-    const fields = { client_id: clientId, client_secret: clientSecret, token }
-    return { send: poster('/oauth2/revoke', fields), acted: () => sim.box.isRevoked(token) }
+    return {
+      send: poster('/oauth2/revoke', { client_id: clientId, client_secret: clientSecret, token }),
+      acted: () => sim.box.isRevoked(token),
+      scope: { endpoint: '/oauth2/revoke' }
+    }
   }
 }
 
-/** The fault a row injects, scoped to the target (so the setup's own requests pass). */
-function inject(name: string, fault: BoxFault): void {
-  if (name === 'the revoke') return sim.box.injectFault(fault, 1, { endpoint: '/oauth2/revoke' })
-  const grants: Record<string, Parameters<typeof sim.box.injectFault>[2]> = {
-    'the refresh grant': { grant: 'refresh_token' },
-    'the client credentials grant': { grant: 'client_credentials' },
-    'the JWT grant': { grant: 'jwt-bearer' },
-    'the token exchange': { grant: 'token-exchange' }
-  }
-  sim.box.injectFault(fault, 1, grants[name])
-}
+/** The fault a row injects, for its target alone (so the setup's own requests pass). */
+const inject = (target: Target, fault: BoxFault): void => sim.box.injectFault(fault, 1, target.scope)
 
 describe.each(Object.keys(targets))('%s', (name) => {
   let target: Target
@@ -122,7 +86,7 @@ describe.each(Object.keys(targets))('%s', (name) => {
   })
 
   it.each([503, 500])('answers an injected %i with an opaque page, and Box does not act', async (status) => {
-    inject(name, { kind: 'status', status })
+    inject(target, { kind: 'status', status })
     const res = await target.send()
     expect(res.status).toBe(status)
     expect(res.headers.get('content-type')).toBe('text/html')
@@ -132,34 +96,37 @@ describe.each(Object.keys(targets))('%s', (name) => {
   })
 
   it('answers 429 with retry-after, and Box does not act', async () => {
-    inject(name, { kind: 'rate-limit', retryAfterSeconds: 7 })
+    inject(target, { kind: 'rate-limit', retryAfterSeconds: 7 })
     const res = await target.send()
     expect([res.status, res.headers.get('retry-after')]).toEqual([429, '7'])
     expect(target.acted()).toBe(false)
   })
 
   it('hangs until the client gives up, and Box does not act', async () => {
-    inject(name, { kind: 'hang' })
+    inject(target, { kind: 'hang' })
     await expect(Promise.race([target.send(), timeout(200)])).rejects.toThrow()
     expect(target.acted()).toBe(false)
   })
 
   it('redirects elsewhere (a hostile server), and Box does not act', async () => {
-    inject(name, { kind: 'reply', reply: () => ({ status: 302, headers: { location: 'http://127.0.0.1:9/stolen' } }) })
+    inject(target, {
+      kind: 'reply',
+      reply: () => ({ status: 302, headers: { location: 'http://127.0.0.1:9/stolen' } })
+    })
     const res = await target.send({ redirect: 'manual' })
     expect([res.status, res.headers.get('location')]).toEqual([302, 'http://127.0.0.1:9/stolen'])
     expect(target.acted()).toBe(false)
   })
 
   it('echoes the request it was sent (a hostile server), and Box does not act', async () => {
-    inject(name, { kind: 'reply', reply: (request) => ({ status: 400, body: `You sent ${request.body}` }) })
+    inject(target, { kind: 'reply', reply: (request) => ({ status: 400, body: `You sent ${request.body}` }) })
     const text = await (await target.send()).text()
     expect(text).toMatch(/^You sent .*client_(id|secret)=|^You sent .*subject_token=/)
     expect(target.acted()).toBe(false)
   })
 
   it('acts, then drops the connection', async () => {
-    inject(name, { kind: 'drop-after-consume' })
+    inject(target, { kind: 'drop-after-consume' })
     await expect(target.send()).rejects.toThrow()
     expect(target.acted()).toBe(true)
     expect(sim.requests.at(-1)).toMatchObject({ service: 'box', status: 'dropped' })
@@ -168,7 +135,7 @@ describe.each(Object.keys(targets))('%s', (name) => {
   it.each(['no-last-chunk', 'short-content', 'reset-after-body'] as const)(
     'acts, then breaks the message (%s)',
     async (how) => {
-      inject(name, { kind: 'consume-and-break', how, keepBytes: 10 })
+      inject(target, { kind: 'consume-and-break', how, keepBytes: 10 })
       await expect(Promise.race([target.send().then((r) => r.text()), timeout(500)])).rejects.toThrow()
       expect(target.acted()).toBe(true)
     }
@@ -176,7 +143,7 @@ describe.each(Object.keys(targets))('%s', (name) => {
 
   it('acts, then answers something else', async () => {
     const seen: unknown[] = []
-    inject(name, {
+    inject(target, {
       kind: 'consume-and-reply',
       reply: (answer) => {
         seen.push(answer)
@@ -189,7 +156,7 @@ describe.each(Object.keys(targets))('%s', (name) => {
   })
 
   it('acts, and answers late', async () => {
-    inject(name, { kind: 'slow', ms: 150 })
+    inject(target, { kind: 'slow', ms: 150 })
     const started = Date.now()
     const res = await target.send()
     expect(res.status).toBe(200)
@@ -200,17 +167,9 @@ describe.each(Object.keys(targets))('%s', (name) => {
 
 describe('scoped faults', () => {
   it('a fault for the token exchange waits for one, and other grants pass', async () => {
-    const { fields } = await ccgApp()
     sim.box.injectFault({ kind: 'status', status: 503 }, 1, { grant: 'token-exchange' })
-    const parent = await postToken(sim, fields)
-    expect(parent.status).toBe(200)
-    const exchange = (): Promise<BoxReply> =>
-      postToken(sim, {
-        grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-        subject_token: (parent.body as { access_token: string }).access_token,
-        subject_token_type: 'urn:ietf:params:oauth:token-type:access_token',
-        scope: 'item_preview'
-      })
+    const parent = await tokenFrom(sim, grantForm.clientCredentials(sim.box.createCcgApp()))
+    const exchange = (): Promise<BoxReply> => postToken(sim, grantForm.exchange(parent))
     expect((await exchange()).status).toBe(503)
     expect((await exchange()).status).toBe(200)
   })
@@ -220,14 +179,14 @@ describe('scoped faults', () => {
     const revoke = (): Promise<BoxReply> => postRevoke(sim, { client_id: clientId, client_secret: clientSecret, token })
     sim.box.injectFault({ kind: 'rate-limit', retryAfterSeconds: 1 }, 1, { endpoint: '/oauth2/revoke' })
     sim.box.injectFault({ kind: 'status', status: 502 })
-    expect((await postToken(sim, (await ccgApp()).fields)).status).toBe(502)
+    expect((await postToken(sim, grantForm.clientCredentials(sim.box.createCcgApp()))).status).toBe(502)
     expect((await revoke()).status).toBe(429)
     expect((await revoke()).status).toBe(200)
     expect(sim.box.isRevoked(token)).toBe(true)
   })
 
   it('faults for one grant are used first in, first out, and Infinity keeps answering', async () => {
-    const { fields } = await ccgApp()
+    const fields = grantForm.clientCredentials(sim.box.createCcgApp())
     sim.box.injectFault({ kind: 'status', status: 500 }, 1, { grant: 'client_credentials' })
     sim.box.injectFault({ kind: 'status', status: 503 }, Infinity, { grant: 'client_credentials' })
     const statuses = []

@@ -2,7 +2,7 @@
  * The fake Box's POST /oauth2/revoke: a CCG, JWT or downscoped token ends alone; an OAuth access or
  * refresh token ends its pair. Every revocation is recorded with what it ended.
  */
-import { accessTokenOf, api, postRevoke, postToken } from './box-client.js'
+import { accessTokenOf, api, grantForm, postRevoke, postToken, tokenFrom } from './box-client.js'
 import { generateAppKeyPair, signAssertion, startSimulator, type BoxServerApp, type Simulator } from './index.js'
 
 let sim: Simulator
@@ -20,38 +20,14 @@ const revoke = (token: string, client = { id: sim.box.client.id, secret: sim.box
 
 const clientOf = (app: BoxServerApp) => ({ id: app.clientId, secret: app.clientSecret })
 
-async function ccgToken(app: BoxServerApp): Promise<string> {
-  return accessTokenOf(
-    await postToken(sim, {
-      grant_type: 'client_credentials',
-      client_id: app.clientId,
-      client_secret: app.clientSecret,
-      box_subject_type: 'enterprise',
-      box_subject_id: app.enterpriseId
-    })
-  )
-}
+const ccgToken = (app: BoxServerApp): Promise<string> => tokenFrom(sim, grantForm.clientCredentials(app))
 
 async function oauthPair(): Promise<{ access: string; refresh: string }> {
-  const reply = await postToken(sim, {
-    grant_type: 'refresh_token',
-    client_id: sim.box.client.id,
-    client_secret: sim.box.client.secret,
-    refresh_token: sim.box.issueRefreshToken()
-  })
+  const reply = await postToken(sim, grantForm.refresh(sim.box.client, sim.box.issueRefreshToken()))
   return { access: accessTokenOf(reply), refresh: (reply.body as { refresh_token: string }).refresh_token }
 }
 
-async function downscope(parent: string): Promise<string> {
-  return accessTokenOf(
-    await postToken(sim, {
-      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-      subject_token: parent,
-      subject_token_type: 'urn:ietf:params:oauth:token-type:access_token',
-      scope: 'item_preview'
-    })
-  )
-}
+const downscope = (parent: string): Promise<string> => tokenFrom(sim, grantForm.exchange(parent))
 
 describe('a CCG or JWT token', () => {
   it('ends alone: 200 with an empty body, recorded; the app’s other tokens and the child live on', async () => {
@@ -71,14 +47,7 @@ describe('a CCG or JWT token', () => {
 
   it('of a JWT app ends alone too', async () => {
     const app = sim.box.createJwtApp({ keyPair: generateAppKeyPair() })
-    const token = accessTokenOf(
-      await postToken(sim, {
-        grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-        assertion: signAssertion(app, app.enterpriseId),
-        client_id: app.clientId,
-        client_secret: app.clientSecret
-      })
-    )
+    const token = await tokenFrom(sim, grantForm.jwt(app, signAssertion(app, app.enterpriseId)))
     expect((await revoke(token, clientOf(app))).status).toBe(200)
     expect(sim.box.revocations.map((r) => r.ended)).toEqual([[token]])
   })
@@ -90,12 +59,7 @@ describe('a CCG or JWT token', () => {
     expect((await revoke(child, clientOf(app))).status).toBe(200)
     expect(sim.box.isAccessTokenValid(child)).toBe(false)
     expect(sim.box.isAccessTokenValid(parent)).toBe(true)
-    const reply = await postToken(sim, {
-      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-      subject_token: child,
-      subject_token_type: 'urn:ietf:params:oauth:token-type:access_token',
-      scope: 'item_preview'
-    })
+    const reply = await postToken(sim, grantForm.exchange(child))
     expect(reply).toMatchObject({ status: 400, body: { error: 'invalid_request' } })
   })
 })
@@ -107,12 +71,7 @@ describe('an OAuth token', () => {
     expect(sim.box.isAccessTokenValid(pair.access)).toBe(false)
     expect(sim.box.isRefreshTokenValid(pair.refresh)).toBe(false)
     expect(sim.box.revocations[0]!.ended.sort()).toEqual([pair.access, pair.refresh].sort())
-    const refresh = await postToken(sim, {
-      grant_type: 'refresh_token',
-      client_id: sim.box.client.id,
-      client_secret: sim.box.client.secret,
-      refresh_token: pair.refresh
-    })
+    const refresh = await postToken(sim, grantForm.refresh(sim.box.client, pair.refresh))
     expect(refresh).toMatchObject({ status: 400, body: { error: 'invalid_grant' } })
   })
 

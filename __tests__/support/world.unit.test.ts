@@ -2,7 +2,7 @@
  * The world's apps and its leak scan, on runs made up here (no bundle): every secret of a CCG or
  * JWT world is looked for, in the forms it would leak in, and only the token handed out is allowed.
  */
-import { accessTokenOf, postToken } from '../simulator/box-client.js'
+import { grantForm, postToken, tokenFrom } from '../simulator/box-client.js'
 import { generateAppKeyPair, signAssertion } from '../simulator/index.js'
 import type { ActionRun } from './harness.js'
 import { ccgInputs, createWorld, jwtInputs, jwtSecrets, leaksOf, type World } from './world.js'
@@ -34,29 +34,9 @@ function runWith(parts: Partial<ActionRun>): ActionRun {
   }
 }
 
-async function ccgToken(): Promise<string> {
-  const inputs = ccgInputs(world)
-  return accessTokenOf(
-    await postToken(world.sim, {
-      grant_type: 'client_credentials',
-      client_id: inputs['client-id']!,
-      client_secret: inputs['client-secret']!,
-      box_subject_type: inputs['box-subject-type']!,
-      box_subject_id: inputs['box-subject-id']!
-    })
-  )
-}
+const ccgToken = (): Promise<string> => tokenFrom(world.sim, grantForm.clientCredentials(world.ccg!))
 
-async function downscope(parent: string): Promise<string> {
-  return accessTokenOf(
-    await postToken(world.sim, {
-      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-      subject_token: parent,
-      subject_token_type: 'urn:ietf:params:oauth:token-type:access_token',
-      scope: 'item_preview'
-    })
-  )
-}
+const downscope = (parent: string): Promise<string> => tokenFrom(world.sim, grantForm.exchange(parent))
 
 it('gives a CCG world and a JWT world their inputs', async () => {
   world = await createWorld({ ccg: true, jwt: { keyPair: generateAppKeyPair() } })
@@ -82,12 +62,7 @@ it('finds each form of a JWT app’s secrets, and the assertions Box received', 
   world = await createWorld({ jwt: true })
   const app = world.jwt!
   const assertion = signAssertion(app, app.enterpriseId)
-  await postToken(world.sim, {
-    grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-    assertion,
-    client_id: app.clientId,
-    client_secret: app.clientSecret
-  })
+  await postToken(world.sim, grantForm.jwt(app, assertion))
   const secrets = jwtSecrets(app)
   const keyLines = app.privateKey.split('\n').slice(1, -2)
   expect(secrets.jwtPrivateKeyBody).toBe(keyLines.join(''))
@@ -149,13 +124,7 @@ it('finds a CCG token that is not the newest, the CCG client secret, and what a 
 
 it('still allows the newest OAuth access token and finds the parent of a downscoped OAuth token', async () => {
   world = await createWorld()
-  const pair = await postToken(world.sim, {
-    grant_type: 'refresh_token',
-    client_id: world.sim.box.client.id,
-    client_secret: world.sim.box.client.secret,
-    refresh_token: world.refreshToken
-  })
-  const access = accessTokenOf(pair)
+  const access = await tokenFrom(world.sim, grantForm.refresh(world.sim.box.client, world.refreshToken))
   expect(leaksOf(world, runWith({ outputs: { 'access-token': access } }))).toEqual([])
   const child = await downscope(access)
   expect(leaksOf(world, runWith({ outputs: { 'access-token': child } }))).toEqual([])
