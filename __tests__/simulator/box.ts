@@ -1,11 +1,38 @@
 /**
  * A fake Box: the OAuth 2.0 authorize endpoint (consent is given, or refused, without a page, or
- * on a minimal consent page that a real browser clicks through: `consentPage`),
- * the token endpoint (refresh and authorization-code grants) and GET /2.0/users/me, with the
- * lifetimes and error answers of Box's OAuth 2.0 documentation (developer.box.com, "Refresh a token"
- * and "Authorization URL"; the OAuth2Error schema of box/box-openapi).
+ * on a minimal consent page that a real browser clicks through: `consentPage`), the token endpoint
+ * (refresh, authorization-code, client-credentials, JWT and token-exchange grants) and a slice of
+ * the content API (box-api.ts), with the lifetimes and error answers of Box's documentation
+ * (developer.box.com, "Refresh a token", "Authorization URL", "Client Credentials Grant", "JWT
+ * without SDKs", "Downscope a token"; the OAuth2Error schema of box/box-openapi). Who Box knows is
+ * in box-directory.ts, every token it issued in box-tokens.ts, the server-side grants in
+ * box-server-grants.ts.
  */
-import type { BrokenMessage, CustomReply, Exchange } from './http.js'
+import type { KeyObject } from 'node:crypto'
+import { OAUTH_USER_ID, serveContentApi, type BoxDeletion } from './box-api.js'
+import { pairAnswer, type BoxTokenAnswer, type GrantOutcome } from './box-answers.js'
+import { BoxDirectory, type BoxAppSettings, type BoxEnterprise } from './box-directory.js'
+import {
+  EXPIRED_CODE,
+  EXPIRED_REFRESH_TOKEN,
+  INVALID_CLIENT,
+  INVALID_CODE,
+  INVALID_REFRESH_TOKEN,
+  INVALID_REQUEST,
+  NOT_YOUR_TOKEN,
+  REVOKE_PARAMETER_MISSING
+} from './box-errors.js'
+import {
+  grantClientCredentials,
+  grantJwtBearer,
+  grantTokenExchange,
+  requiredFields,
+  type GrantContext
+} from './box-server-grants.js'
+import { answerWithFault, FaultQueue, type BoxFault, type BoxFaultScope, type Outcome } from './box-faults.js'
+import { TokenLedger, type BoxGrant, type BoxIssuedToken, type BoxRevocation } from './box-tokens.js'
+import type { Exchange } from './http.js'
+import { generateAppKeyPair, jwtConfigText, type AppKeyPair, type BoxJwtConfig } from './jwt-app.js'
 import { randomAlnum } from './random.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -14,41 +41,10 @@ export const REFRESH_TOKEN_LIFETIME_MS = 60 * DAY_MS
 /** Authorization codes live 30 seconds. */
 export const AUTHORIZATION_CODE_LIFETIME_MS = 30 * 1000
 
-export type BoxFault =
-  /** Answer this status with an opaque HTML body; the token is not consumed. */
-  | { kind: 'status'; status: number }
-  /** 429 with `retry-after`; the token is not consumed. */
-  | { kind: 'rate-limit'; retryAfterSeconds: number }
-  /** Never answer; the token is not consumed. */
-  | { kind: 'hang' }
-  /** Consume the token and issue the new pair (recorded in `issued`), then destroy the socket. */
-  | { kind: 'drop-after-consume' }
-  /** Process the request as usual, but answer only after `ms` (an answer slowed down on its way back). */
-  | { kind: 'slow'; ms: number }
-  /** A hostile or broken server: answer whatever `reply` returns; the token is not consumed. */
-  | { kind: 'reply'; reply: (request: { form?: URLSearchParams; body: string }) => CustomReply }
-  /** Consume the token and issue the new pair (recorded in `issued`), then answer `reply(answer)` instead of it. */
-  | { kind: 'consume-and-reply'; reply: (answer: BoxTokenAnswer) => CustomReply }
-  /**
-   * Consume the token and answer 200 with the pair's JSON (its first `keepBytes`, default all), then
-   * break the message as `how` says: the last chunk never comes, the Content-Length promises more, or
-   * the connection is reset.
-   */
-  | { kind: 'consume-and-break'; how: BrokenMessage; keepBytes?: number }
-
-/** The 200 body of POST /oauth2/token (schema AccessToken). */
-export interface BoxTokenAnswer {
-  access_token: string
-  expires_in: number
-  token_type: 'bearer'
-  restricted_to: []
-  refresh_token: string
-}
-
 export interface BoxIssuedPair {
   accessToken: string
   refreshToken: string
-  /** Date.now() when Box issued the pair. */
+  /** When Box issued the pair, on Box's clock (`now()`). */
   at: number
   grant: 'refresh_token' | 'authorization_code'
 }
@@ -63,20 +59,6 @@ export interface FakeBoxOptions {
   expiresIn?: number
 }
 
-interface RefreshTokenState {
-  clientId: string
-  issuedAt: number
-  consumedAt?: number
-  /** What the consuming refresh answered, replayed to a reuse inside the grace window. */
-  answer?: BoxTokenAnswer
-}
-
-interface AccessTokenState {
-  clientId: string
-  issuedAt: number
-  expiresIn: number
-}
-
 interface AuthorizationCodeState {
   clientId: string
   redirectUri: string
@@ -84,25 +66,53 @@ interface AuthorizationCodeState {
   used: boolean
 }
 
-type GrantOutcome = { status: 200; body: BoxTokenAnswer } | { status: 400; body: OAuth2Error }
+const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer'
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange'
 
-interface OAuth2Error {
-  error: string
-  error_description: string
+/** A `grant_type` by its BoxGrant name; undefined for none Box knows. */
+function grantOf(grantType: string | null | undefined): BoxGrant | undefined {
+  if (grantType === JWT_BEARER) return 'jwt-bearer'
+  if (grantType === TOKEN_EXCHANGE) return 'token-exchange'
+  const plain: readonly string[] = ['refresh_token', 'authorization_code', 'client_credentials']
+  return plain.includes(grantType ?? '') ? (grantType as BoxGrant) : undefined
 }
 
-const INVALID_REQUEST: OAuth2Error = {
-  error: 'invalid_request',
-  error_description: 'Invalid grant_type parameter or parameter missing'
+/** An app using server authentication, as a test sees it. */
+export interface BoxServerApp {
+  clientId: string
+  clientSecret: string
+  /** The enterprise whose admin authorized it (unless `authorized: false`). */
+  enterpriseId: string
+  /** Its service account there: whom an enterprise token acts as. */
+  serviceAccountId: string
 }
-const INVALID_CLIENT: OAuth2Error = { error: 'invalid_client', error_description: 'The client credentials are invalid' }
-const INVALID_REFRESH_TOKEN: OAuth2Error = { error: 'invalid_grant', error_description: 'Invalid refresh token' }
-const EXPIRED_REFRESH_TOKEN: OAuth2Error = { error: 'invalid_grant', error_description: 'Refresh token has expired' }
-const INVALID_CODE: OAuth2Error = {
-  error: 'invalid_grant',
-  error_description: "Auth code doesn't exist or is invalid for the client"
+
+/** A JWT app: what its Developer Console page shows, and the config file it downloads. */
+export interface BoxJwtApp extends BoxServerApp {
+  publicKeyId: string
+  /** Encrypted PKCS#8 PEM, as in the config. */
+  privateKey: string
+  passphrase: string
+  config: BoxJwtConfig
+  /** The config file's text: what a user puts in the `jwt-config` secret. */
+  configText: string
 }
-const EXPIRED_CODE: OAuth2Error = { error: 'invalid_grant', error_description: 'The authorization code has expired' }
+
+export interface ServerAppOptions {
+  /** An enterprise made with `addEnterprise`; default a new one. */
+  enterpriseId?: string
+  /** Authorized by that enterprise's admin; default true. */
+  authorized?: boolean
+  /** "Generate User Access Tokens"; default false (App Access Only). */
+  userAccessTokens?: boolean
+  /** Its application scopes; default DEFAULT_APP_SCOPES. */
+  scopes?: string[]
+}
+
+export interface JwtAppOptions extends ServerAppOptions {
+  /** A key pair to use (made once, it saves a test the ~100 ms of generating one); default a new one. */
+  keyPair?: AppKeyPair
+}
 
 export class FakeBox {
   /** A client registered at start: random 32-character id and secret. */
@@ -111,8 +121,23 @@ export class FakeBox {
   readonly issued: BoxIssuedPair[] = []
   /** Every authorization code handed out, in order. */
   readonly issuedCodes: string[] = []
-  /** POST /oauth2/token requests with grant_type=refresh_token, faulted ones included. */
-  refreshAttempts = 0
+  /** Every JWT assertion that reached the token endpoint, faulted and refused ones included (for leak scans). */
+  readonly receivedAssertions: string[] = []
+  /** Every file or folder the content API deleted, with the token that did it. */
+  readonly deletions: BoxDeletion[] = []
+  /**
+   * This server's origin (set by startSimulator): a token exchange's `resource` may name
+   * `<apiOrigin>/2.0/folders/<id>` as well as `https://api.box.com/2.0/folders/<id>`.
+   */
+  apiOrigin = ''
+  /** POST /oauth2/token requests by grant, faulted and refused ones included. */
+  readonly grantRequests: Record<BoxGrant, number> = {
+    refresh_token: 0,
+    authorization_code: 0,
+    client_credentials: 0,
+    'jwt-bearer': 0,
+    'token-exchange': 0
+  }
   /** `expires_in` of the next answers; may be changed between requests. */
   expiresIn: number
   /** Reuse window of a consumed refresh token; may be changed between requests. */
@@ -124,17 +149,26 @@ export class FakeBox {
    * once; the button the browser clicks posts the answer (`consent` is then not used).
    */
   consentPage = false
+  /**
+   * Box's clock minus this machine's, in ms: Box's clock reads Date.now() + clockOffsetMs. Every
+   * time Box keeps (lifetimes, the JWT claims it checks) and the Date header of every answer
+   * follow Box's clock, so a test can give the client a clock that is off, as box-node-sdk#96 met.
+   */
+  clockOffsetMs = 0
 
-  private readonly clients = new Map<string, string>()
+  /** Apps, enterprises, users and who authorized what. */
+  private readonly directory = new BoxDirectory()
+  /** Every token issued, and what became of it. */
+  private readonly ledger = new TokenLedger(() => this.now(), REFRESH_TOKEN_LIFETIME_MS)
   /** Client id → the redirect URIs its app lists in the Developer Console. */
   private readonly redirectUris = new Map<string, string[]>()
-  private readonly refreshTokens = new Map<string, RefreshTokenState>()
-  private readonly accessTokens = new Map<string, AccessTokenState>()
+  /** Box's replay cache of JWT ids. */
+  private readonly usedJtis = new Set<string>()
   private readonly authorizationCodes = new Map<string, AuthorizationCodeState>()
   /** Consent pages shown and not answered yet: the page's request id → what the authorize URL asked. */
   private readonly pendingConsents = new Map<string, { clientId: string; redirectUri: string; state: string }>()
   /** Queued faults, each with how many more requests it answers (Infinity: every one from now on). */
-  private readonly faults: Array<{ fault: BoxFault; remaining: number }> = []
+  private readonly faults = new FaultQueue()
 
   constructor(options: FakeBoxOptions = {}) {
     this.expiresIn = options.expiresIn ?? 3600
@@ -143,8 +177,121 @@ export class FakeBox {
     this.registerClient(this.client.id, this.client.secret)
   }
 
+  /** Box's clock, in epoch ms. */
+  now(): number {
+    return Date.now() + this.clockOffsetMs
+  }
+
+  /** What every Box answer carries: a Date header from Box's clock (RFC 9110 §6.6.1). */
+  answerHeaders(): Record<string, string> {
+    return { date: new Date(this.now()).toUTCString() }
+  }
+
+  /** Every access token Box issued, by any grant, in order (`issued` lists the OAuth pairs alone). */
+  get issuedTokens(): readonly BoxIssuedToken[] {
+    return this.ledger.issued
+  }
+
+  /** What Box knows of an access token it issued: grant, client, subject, scopes, revocation. */
+  token(accessToken: string): BoxIssuedToken | undefined {
+    return this.ledger.token(accessToken)
+  }
+
+  /** Every accepted POST /oauth2/revoke, in order, with the tokens each one ended. */
+  get revocations(): readonly BoxRevocation[] {
+    return this.ledger.revocations
+  }
+
+  /** Whether a revocation ended this access or refresh token (valid or not otherwise). */
+  isRevoked(token: string): boolean {
+    return this.ledger.isRevoked(token)
+  }
+
+  /** Whether `child` was downscoped from `parent` (directly: `parent` was its subject_token). */
+  isDownscopedFrom(child: string, parent: string): boolean {
+    return this.ledger.token(child)?.parent === parent
+  }
+
   registerClient(id: string, secret: string): void {
-    this.clients.set(id, secret)
+    this.directory.registerClient(id, secret)
+  }
+
+  /** Changes an app's Developer Console settings ("Generate User Access Tokens", its scopes). */
+  configureApp(clientId: string, settings: Partial<BoxAppSettings>): void {
+    this.directory.configureApp(clientId, settings)
+  }
+
+  /** An enterprise, with a service account and, optionally, users with the ids given. */
+  addEnterprise(options: { id?: string; users?: string[] } = {}): BoxEnterprise {
+    return this.directory.addEnterprise(options)
+  }
+
+  enterprise(id: string): BoxEnterprise {
+    return this.directory.enterprise(id)
+  }
+
+  /** A user of the enterprise (managed or app user); returns its id. */
+  addUser(enterpriseId: string, userId?: string): string {
+    return this.directory.addUser(enterpriseId, userId)
+  }
+
+  /** The enterprise's admin authorizes the app (required for CCG and JWT). */
+  authorizeApp(clientId: string, enterpriseId: string): void {
+    this.directory.authorizeApp(clientId, enterpriseId)
+  }
+
+  deauthorizeApp(clientId: string, enterpriseId: string): void {
+    this.directory.deauthorizeApp(clientId, enterpriseId)
+  }
+
+  /**
+   * A new app set up for the Client Credentials Grant and authorized in an enterprise, as a test
+   * would otherwise build it from registerClient, addEnterprise, authorizeApp and configureApp.
+   */
+  createCcgApp(options: ServerAppOptions = {}): BoxServerApp {
+    return this.createServerApp(options)
+  }
+
+  /**
+   * A new JWT app authorized in an enterprise, as the Developer Console leaves it once a key pair
+   * is generated: its public key registered, the config file (with the encrypted private key and
+   * passphrase) handed back.
+   */
+  createJwtApp(options: JwtAppOptions = {}): BoxJwtApp {
+    const app = this.createServerApp(options)
+    const keyPair = options.keyPair ?? generateAppKeyPair()
+    const publicKeyId = this.addPublicKey(app.clientId, keyPair.publicKey)
+    const config: BoxJwtConfig = {
+      boxAppSettings: {
+        clientID: app.clientId,
+        clientSecret: app.clientSecret,
+        appAuth: { publicKeyID: publicKeyId, privateKey: keyPair.privateKey, passphrase: keyPair.passphrase }
+      },
+      enterpriseID: app.enterpriseId
+    }
+    return { ...app, publicKeyId, ...keyPair, config, configText: jwtConfigText(config) }
+  }
+
+  /** Adds a public key to an app (JWT); returns its id. See BoxDirectory.addPublicKey. */
+  addPublicKey(clientId: string, publicKey: KeyObject | string, kid?: string): string {
+    return this.directory.addPublicKey(clientId, publicKey, kid)
+  }
+
+  removePublicKey(clientId: string, kid: string): void {
+    this.directory.removePublicKey(clientId, kid)
+  }
+
+  private createServerApp(options: ServerAppOptions): BoxServerApp {
+    const clientId = randomAlnum(32)
+    const clientSecret = randomAlnum(32)
+    this.registerClient(clientId, clientSecret)
+    this.configureApp(clientId, {
+      userAccessTokens: options.userAccessTokens ?? false,
+      ...(options.scopes ? { scopes: [...options.scopes] } : {})
+    })
+    const enterprise = options.enterpriseId ? this.enterprise(options.enterpriseId) : this.addEnterprise()
+    if (options.authorized ?? true) this.authorizeApp(clientId, enterprise.id)
+    return { clientId, clientSecret, enterpriseId: enterprise.id, serviceAccountId: enterprise.serviceAccountId }
   }
 
   /**
@@ -152,7 +299,7 @@ export class FakeBox {
    * OAuth 2.0 Redirect URI. Like Box, only https URIs, or http ones on a loopback host.
    */
   registerRedirectUri(uri: string, clientId: string = this.client.id): void {
-    if (!this.clients.has(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
+    if (!this.directory.hasClient(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
     if (!acceptableRedirectUri(uri))
       throw new Error(`FakeBox: ${uri} is not a redirect URI Box accepts (https, or http on a loopback host)`)
     this.redirectUris.set(clientId, [...(this.redirectUris.get(clientId) ?? []), uri])
@@ -161,10 +308,8 @@ export class FakeBox {
   /** A valid refresh token, as if the user had authorized `ageDays` ago (> 60 means expired). */
   issueRefreshToken(opts: { clientId?: string; ageDays?: number } = {}): string {
     const clientId = opts.clientId ?? this.client.id
-    if (!this.clients.has(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
-    const token = randomAlnum(64)
-    this.refreshTokens.set(token, { clientId, issuedAt: Date.now() - (opts.ageDays ?? 0) * DAY_MS })
-    return token
+    if (!this.directory.hasClient(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
+    return this.ledger.addRefreshToken(clientId, this.now() - (opts.ageDays ?? 0) * DAY_MS)
   }
 
   /**
@@ -174,43 +319,53 @@ export class FakeBox {
    * exchange sends one).
    */
   issueAuthorizationCode(clientId: string, redirectUri: string): string {
-    if (!this.clients.has(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
+    if (!this.directory.hasClient(clientId)) throw new Error(`FakeBox: unknown client ${clientId}`)
     const code = randomAlnum(32)
-    this.authorizationCodes.set(code, { clientId, redirectUri, issuedAt: Date.now(), used: false })
+    this.authorizationCodes.set(code, { clientId, redirectUri, issuedAt: this.now(), used: false })
     this.issuedCodes.push(code)
     return code
   }
 
+  /** Issued, not used, not revoked, not older than 60 days (Box's clock). */
   isRefreshTokenValid(token: string): boolean {
-    const state = this.refreshTokens.get(token)
-    return (
-      state !== undefined && state.consumedAt === undefined && !isExpired(state.issuedAt, REFRESH_TOKEN_LIFETIME_MS)
-    )
+    return this.ledger.isRefreshTokenValid(token)
   }
 
+  /** Issued, not revoked, not expired (Box's clock). */
   isAccessTokenValid(token: string): boolean {
-    const state = this.accessTokens.get(token)
-    return state !== undefined && !isExpired(state.issuedAt, state.expiresIn * 1000)
+    return this.ledger.isAccessTokenValid(token)
+  }
+
+  /** POST /oauth2/token requests with grant_type=refresh_token, faulted ones included. */
+  get refreshAttempts(): number {
+    return this.grantRequests.refresh_token
   }
 
   /**
-   * Queue a fault for the next `times` POST /oauth2/token requests (Infinity: every one until
-   * cleared); faults are used first in, first out.
+   * Queue a fault for the next `times` requests (Infinity: every one until cleared) that `scope`
+   * covers: by default every POST /oauth2/token request; `{ grant: 'token-exchange' }` only the
+   * exchanges, `{ endpoint: '/oauth2/revoke' }` only the revokes. Faults are used first in, first
+   * out, each by the requests it covers.
    */
-  injectFault(fault: BoxFault, times = 1): void {
-    this.faults.push({ fault, remaining: times })
+  injectFault(fault: BoxFault, times = 1, scope: BoxFaultScope = {}): void {
+    this.faults.add(fault, times, scope)
   }
 
   /** Drops the faults not used yet. */
   clearFaults(): void {
-    this.faults.length = 0
+    this.faults.clear()
   }
 
   async handle(exchange: Exchange): Promise<void> {
     if (exchange.path === '/oauth2/token' && exchange.method === 'POST') return this.handleToken(exchange)
+    if (exchange.path === '/oauth2/revoke' && exchange.method === 'POST') return this.handleRevoke(exchange)
     if (exchange.path === '/api/oauth2/authorize' && exchange.method === 'GET') return this.handleAuthorize(exchange)
     if (exchange.path === '/api/oauth2/authorize' && exchange.method === 'POST') return this.handleConsent(exchange)
-    if (exchange.path === '/2.0/users/me' && exchange.method === 'GET') return this.handleMe(exchange)
+    const api = serveContentApi(exchange, {
+      validToken: (token) => (this.isAccessTokenValid(token) ? this.token(token) : undefined),
+      deletions: this.deletions
+    })
+    if (api) return api
     return exchange.respondJson(404, {
       type: 'error',
       status: 404,
@@ -228,7 +383,7 @@ export class FakeBox {
   private async handleAuthorize(exchange: Exchange): Promise<void> {
     const query = exchange.query
     const clientId = query.get('client_id') ?? ''
-    if (!this.clients.has(clientId)) {
+    if (!this.directory.hasClient(clientId)) {
       return exchange.respond(
         400,
         htmlHeaders,
@@ -310,134 +465,109 @@ export class FakeBox {
 
   private async handleToken(exchange: Exchange): Promise<void> {
     const form = parseForm(exchange)
-    if (form?.get('grant_type') === 'refresh_token') this.refreshAttempts++
-
-    const fault = this.nextFault()
-    switch (fault?.kind) {
-      case undefined:
-        break
-      case 'status':
-        return exchange.respond(fault.status, { 'content-type': 'text/html' }, opaqueErrorPage(fault.status))
-      case 'rate-limit':
-        return exchange.respondJson(
-          429,
-          {
-            type: 'error',
-            status: 429,
-            code: 'rate_limit_exceeded',
-            message: 'Request rate limit exceeded, please try again later'
-          },
-          { 'retry-after': String(fault.retryAfterSeconds) }
-        )
-      case 'hang':
-        return exchange.hang()
-      case 'drop-after-consume':
-        // Box did the work (an invalid request simply consumes nothing); only the answer is lost.
-        this.grant(form)
-        return exchange.destroySocket('dropped')
-      case 'slow': {
-        const outcome = this.grant(form)
-        await new Promise((resolve) => setTimeout(resolve, fault.ms))
-        return exchange.respondJson(outcome.status, outcome.body, { 'cache-control': 'no-store' })
-      }
-      case 'reply':
-        return exchange.respondCustom(fault.reply({ form, body: exchange.body.toString('utf8') }))
-      case 'consume-and-break': {
-        const outcome = this.grant(form)
-        const text = JSON.stringify(outcome.body)
-        const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }
-        return exchange.respondBroken(outcome.status, headers, text.slice(0, fault.keepBytes ?? text.length), fault.how)
-      }
-      case 'consume-and-reply': {
-        const outcome = this.grant(form)
-        if (outcome.status !== 200) return exchange.respondJson(outcome.status, outcome.body)
-        return exchange.respondCustom(fault.reply(outcome.body))
-      }
-    }
-
-    const outcome = this.grant(form)
-    return exchange.respondJson(outcome.status, outcome.body, { 'cache-control': 'no-store' })
+    const grant = grantOf(form?.get('grant_type'))
+    if (grant) this.grantRequests[grant]++
+    const assertion = grant === 'jwt-bearer' ? form?.get('assertion') : undefined
+    if (assertion) this.receivedAssertions.push(assertion)
+    const fault = this.faults.next('/oauth2/token', grant)
+    return answerWithFault(
+      exchange,
+      fault,
+      form,
+      () => this.grant(form),
+      (outcome) => exchange.respondJson(outcome.status, outcome.body, { 'cache-control': 'no-store' })
+    )
   }
 
-  private nextFault(): BoxFault | undefined {
-    const next = this.faults[0]
-    if (next === undefined) return undefined
-    if (--next.remaining <= 0) this.faults.shift()
-    return next.fault
+  /**
+   * POST /oauth2/revoke with `client_id`, `client_secret` and `token` (an access or refresh token;
+   * developer.box.com guides/authentication/tokens/revoke): 200 with an empty body (box-openapi
+   * PostOAuth2Revoke). What ends with the token: TokenLedger.revoke.
+   */
+  private async handleRevoke(exchange: Exchange): Promise<void> {
+    const form = parseForm(exchange)
+    const fault = this.faults.next('/oauth2/revoke', undefined)
+    return answerWithFault(
+      exchange,
+      fault,
+      form,
+      () => this.revoke(form),
+      (outcome) =>
+        outcome.status === 200
+          ? exchange.respond(200, { 'cache-control': 'no-store' }, '')
+          : exchange.respondJson(outcome.status, outcome.body, { 'cache-control': 'no-store' })
+    )
   }
 
-  /** The token endpoint proper: validates the form and, on success, issues a pair. */
+  private revoke(form: URLSearchParams | undefined): Outcome {
+    const [clientId, clientSecret, token] = form ? requiredFields(form, 'client_id', 'client_secret', 'token') : []
+    if (clientId === undefined || clientSecret === undefined || token === undefined) return REVOKE_PARAMETER_MISSING
+    if (!this.directory.isClient(clientId, clientSecret)) return INVALID_CLIENT
+    return this.ledger.revoke(token, clientId) === 'another client' ? NOT_YOUR_TOKEN : { status: 200, body: {} }
+  }
+
+  /** The token endpoint proper: validates the form and, on success, issues a token. */
   private grant(form: URLSearchParams | undefined): GrantOutcome {
-    if (!form) return fail(INVALID_REQUEST)
+    if (!form) return INVALID_REQUEST
     const grantType = form.get('grant_type')
     if (grantType === 'refresh_token') return this.grantRefresh(form)
     if (grantType === 'authorization_code') return this.grantAuthorizationCode(form)
-    return fail(INVALID_REQUEST)
+    if (grantType === 'client_credentials') return grantClientCredentials(form, this.grantContext())
+    if (grantType === JWT_BEARER) return grantJwtBearer(form, this.grantContext())
+    if (grantType === TOKEN_EXCHANGE) return grantTokenExchange(form, this.grantContext())
+    return INVALID_REQUEST
+  }
+
+  private grantContext(): GrantContext {
+    return {
+      directory: this.directory,
+      ledger: this.ledger,
+      expiresIn: this.expiresIn,
+      now: () => this.now(),
+      usedJtis: this.usedJtis,
+      apiOrigins: this.apiOrigin ? [this.apiOrigin] : []
+    }
   }
 
   private grantRefresh(form: URLSearchParams): GrantOutcome {
     const [clientId, clientSecret, refreshToken] = requiredFields(form, 'client_id', 'client_secret', 'refresh_token')
-    if (clientId === undefined || clientSecret === undefined || refreshToken === undefined) return fail(INVALID_REQUEST)
-    if (!this.isClient(clientId, clientSecret)) return fail(INVALID_CLIENT)
+    if (clientId === undefined || clientSecret === undefined || refreshToken === undefined) return INVALID_REQUEST
+    if (!this.directory.isClient(clientId, clientSecret)) return INVALID_CLIENT
 
-    const state = this.refreshTokens.get(refreshToken)
-    if (!state || state.clientId !== clientId) return fail(INVALID_REFRESH_TOKEN)
+    const state = this.ledger.refreshToken(refreshToken)
+    if (!state || state.clientId !== clientId || state.revokedAt !== undefined) return INVALID_REFRESH_TOKEN
     if (state.consumedAt !== undefined) {
-      const withinGrace = this.reuseGraceMs > 0 && Date.now() - state.consumedAt <= this.reuseGraceMs
-      return withinGrace && state.answer ? { status: 200, body: state.answer } : fail(INVALID_REFRESH_TOKEN)
+      const withinGrace = this.reuseGraceMs > 0 && this.now() - state.consumedAt <= this.reuseGraceMs
+      return withinGrace && state.answer ? { status: 200, body: state.answer as BoxTokenAnswer } : INVALID_REFRESH_TOKEN
     }
-    if (isExpired(state.issuedAt, REFRESH_TOKEN_LIFETIME_MS)) return fail(EXPIRED_REFRESH_TOKEN)
+    if (this.ledger.isRefreshTokenExpired(state)) return EXPIRED_REFRESH_TOKEN
 
     const answer = this.issuePair(clientId, 'refresh_token')
-    state.consumedAt = Date.now()
+    state.consumedAt = this.now()
     state.answer = answer
     return { status: 200, body: answer }
   }
 
   private grantAuthorizationCode(form: URLSearchParams): GrantOutcome {
     const [code, clientId, clientSecret] = requiredFields(form, 'code', 'client_id', 'client_secret')
-    if (code === undefined || clientId === undefined || clientSecret === undefined) return fail(INVALID_REQUEST)
-    if (!this.isClient(clientId, clientSecret)) return fail(INVALID_CLIENT)
+    if (code === undefined || clientId === undefined || clientSecret === undefined) return INVALID_REQUEST
+    if (!this.directory.isClient(clientId, clientSecret)) return INVALID_CLIENT
 
     const state = this.authorizationCodes.get(code)
     const redirectUri = form.get('redirect_uri')
-    if (!state || state.used || state.clientId !== clientId) return fail(INVALID_CODE)
-    if (redirectUri !== null && redirectUri !== state.redirectUri) return fail(INVALID_CODE)
+    if (!state || state.used || state.clientId !== clientId) return INVALID_CODE
+    if (redirectUri !== null && redirectUri !== state.redirectUri) return INVALID_CODE
     state.used = true
-    if (isExpired(state.issuedAt, AUTHORIZATION_CODE_LIFETIME_MS)) return fail(EXPIRED_CODE)
+    if (this.ledger.isExpired(state.issuedAt, AUTHORIZATION_CODE_LIFETIME_MS)) return EXPIRED_CODE
     return { status: 200, body: this.issuePair(clientId, 'authorization_code') }
   }
 
+  /** An OAuth pair: it acts as the user who authorized the app, with the app's scopes. */
   private issuePair(clientId: string, grant: BoxIssuedPair['grant']): BoxTokenAnswer {
-    const at = Date.now()
-    const accessToken = randomAlnum(32)
-    const refreshToken = randomAlnum(64)
-    this.accessTokens.set(accessToken, { clientId, issuedAt: at, expiresIn: this.expiresIn })
-    this.refreshTokens.set(refreshToken, { clientId, issuedAt: at })
-    this.issued.push({ accessToken, refreshToken, at, grant })
-    return {
-      access_token: accessToken,
-      expires_in: this.expiresIn,
-      token_type: 'bearer',
-      restricted_to: [],
-      refresh_token: refreshToken
-    }
-  }
-
-  private isClient(id: string, secret: string): boolean {
-    return this.clients.get(id) === secret
-  }
-
-  private async handleMe(exchange: Exchange): Promise<void> {
-    const match = /^Bearer\s+(\S+)$/i.exec(exchange.header('authorization') ?? '')
-    if (!match) return exchange.respond(401, { 'www-authenticate': 'Bearer realm="Service"' })
-    if (!this.isAccessTokenValid(match[1]!)) {
-      return exchange.respond(401, {
-        'www-authenticate':
-          'Bearer realm="Service", error="invalid_token", error_description="The access token provided is invalid."'
-      })
-    }
-    return exchange.respondJson(200, { type: 'user', id: '11446498', name: 'Simulated User', login: 'sim@example.com' })
+    const scopes = [...this.directory.appSettings(clientId).scopes]
+    const token = this.ledger.issuePair({ grant, clientId, userId: OAUTH_USER_ID, scopes }, this.expiresIn)
+    this.issued.push({ accessToken: token.accessToken, refreshToken: token.refreshToken, at: token.issuedAt, grant })
+    return pairAnswer(token)
   }
 }
 
@@ -497,22 +627,4 @@ function parseForm(exchange: Exchange): URLSearchParams | undefined {
   const contentType = (exchange.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (contentType !== 'application/x-www-form-urlencoded') return undefined
   return new URLSearchParams(exchange.body.toString('utf8'))
-}
-
-/** Each named field, or undefined where it is missing or empty. */
-function requiredFields(form: URLSearchParams, ...names: string[]): Array<string | undefined> {
-  return names.map((name) => form.get(name) || undefined)
-}
-
-function fail(body: OAuth2Error): GrantOutcome {
-  return { status: 400, body }
-}
-
-function isExpired(issuedAt: number, lifetimeMs: number): boolean {
-  return Date.now() - issuedAt > lifetimeMs
-}
-
-/** Box documents no body for 5xx; an HTML page makes sure clients do not try to parse it as JSON. */
-function opaqueErrorPage(status: number): string {
-  return `<html><head><title>${status}</title></head><body><h1>${status}</h1><p>An error occurred.</p></body></html>\n`
 }

@@ -37,6 +37,8 @@ export class Exchange {
     readonly body: Buffer,
     private readonly entry: LoggedRequest,
     private readonly delay: () => Promise<void>,
+    /** Headers every answer of this service carries (Box's own Date), before the answer's own. */
+    private readonly serviceHeaders: () => Headers,
     path: string,
     query: URLSearchParams
   ) {
@@ -61,7 +63,7 @@ export class Exchange {
     if (!this.claim()) return
     await this.delay()
     const payload = body === undefined || status === 204 ? undefined : Buffer.from(body)
-    const allHeaders: Headers = { ...headers }
+    const allHeaders: Headers = { ...this.serviceHeaders(), ...headers }
     if (payload) allHeaders['content-length'] = String(payload.length)
     // The client may have given up during the delay; the answer is then simply lost.
     if (!this.res.destroyed) {
@@ -93,7 +95,7 @@ export class Exchange {
     await this.delay()
     if (this.res.destroyed) return this.end(status)
     const payload = Buffer.from(body)
-    const allHeaders: Headers = { ...headers }
+    const allHeaders: Headers = { ...this.serviceHeaders(), ...headers }
     if (how === 'short-content') allHeaders['content-length'] = String(payload.length + 64)
     this.res.writeHead(status, allHeaders)
     this.res.write(payload)
@@ -135,6 +137,8 @@ export interface ServiceServerOptions {
   delayMs: number
   /** Requests outside this prefix get a plain 404 (logged with their full path); '' accepts all. */
   pathPrefix?: string
+  /** Headers every answer carries, computed per answer (e.g. a Date from the service's own clock). */
+  headers?: () => Headers
   handle: (exchange: Exchange) => Promise<void>
 }
 
@@ -182,7 +186,17 @@ export async function startServiceServer(options: ServiceServerOptions): Promise
     options.log.push(entry)
 
     const body = await readBody(req)
-    const exchange = new Exchange(req, res, body ?? Buffer.alloc(0), entry, delay, path, url.searchParams)
+    const serviceHeaders = options.headers ?? (() => ({}))
+    const exchange = new Exchange(
+      req,
+      res,
+      body ?? Buffer.alloc(0),
+      entry,
+      delay,
+      serviceHeaders,
+      path,
+      url.searchParams
+    )
     try {
       if (body === undefined) await exchange.respondJson(413, { message: 'Request body too large' })
       else if (!inPrefix) await exchange.respondJson(404, { message: 'Not Found' })

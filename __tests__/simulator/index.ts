@@ -14,6 +14,15 @@ import { startServiceServer } from './http.js'
 import type { LoggedRequest } from './log.js'
 
 export * from './box.js'
+export * from './box-answers.js'
+export type { BoxDeletion } from './box-api.js'
+export type { BoxAnswer, BoxEndpoint, BoxFault, BoxFaultScope } from './box-faults.js'
+export type { OAuth2Error } from './box-errors.js'
+export type { BoxAppSettings, BoxEnterprise, BoxSubject } from './box-directory.js'
+export * from './box-scopes.js'
+export type { BoxGrant, BoxIssuedToken, BoxResource, BoxRevocation } from './box-tokens.js'
+export * from './jwt-app.js'
+export { JWT_AUDIENCE } from './jwt.js'
 export * from './github.js'
 export * from './log.js'
 export { isoSeconds } from './http.js'
@@ -61,7 +70,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const box = new FakeBox({ reuseGraceMs: options.boxReuseGraceMs, expiresIn: options.boxExpiresIn })
   const github = new FakeGitHub()
-  const boxServer = await startServiceServer({ service: 'box', log: requests, delayMs, handle: (e) => box.handle(e) })
+  const boxServer = await startServiceServer({
+    service: 'box',
+    log: requests,
+    delayMs,
+    headers: () => box.answerHeaders(),
+    handle: (e) => box.handle(e)
+  })
   const githubServer = await startServiceServer({
     service: 'github',
     log: requests,
@@ -70,6 +85,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     handle: (e) => github.handle(e)
   })
   github.apiUrl = githubServer.origin + prefix
+  box.apiOrigin = boxServer.origin
 
   return {
     boxUrl: boxServer.origin,

@@ -57,6 +57,18 @@ it('finds a Postman file that others can read, and an access token where it is n
   ])
 })
 
+it('allows a value in GITHUB_STATE, which the post step reads, only there and only when told to', async () => {
+  const result = await run({ 'state-token': refreshToken, leak: 'output' })
+  expect(result.state).toEqual({ started: 'yes', token: refreshToken })
+  expect(scanForLeaks(result, { refreshToken })).toEqual([
+    "refreshToken appears in output 'debug'",
+    "refreshToken appears in GITHUB_STATE 'token'"
+  ])
+  expect(scanForLeaks(result, { refreshToken }, { inState: [refreshToken] })).toEqual([
+    "refreshToken appears in output 'debug'"
+  ])
+})
+
 it('names inputs like the runner', () => {
   expect(inputVariable('refresh-token')).toBe('INPUT_REFRESH-TOKEN')
   expect(inputVariable('my input')).toBe('INPUT_MY_INPUT')

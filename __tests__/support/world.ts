@@ -1,12 +1,24 @@
 /**
  * A small world for tests: a simulator with one repository, a write token, a Box client and a
- * secret that holds a valid refresh token, plus the invariant every fault test ends with.
+ * secret that holds a valid refresh token, plus the invariant every fault test ends with. On
+ * request it also holds a CCG app and a JWT app (authorized in an enterprise), and the leak scan
+ * looks for their secrets too.
  */
+import { createPrivateKey } from 'node:crypto'
 import { run, type ActionIO, type Collaborators } from '../../src/main.js'
 import type { RecoveryPayload } from '../../src/recovery.js'
 import type { RunReport } from '../../src/report.js'
 import type { Timing } from '../../src/retry.js'
-import { startSimulator, type ScopeRef, type Simulator, type SimulatorOptions } from '../simulator/index.js'
+import {
+  startSimulator,
+  type BoxJwtApp,
+  type BoxServerApp,
+  type JwtAppOptions,
+  type ScopeRef,
+  type ServerAppOptions,
+  type Simulator,
+  type SimulatorOptions
+} from '../simulator/index.js'
 import { scanForLeaks, type ActionRun, type LeakAllowances } from './harness.js'
 
 export const REPO = 'octo-org/api-tests'
@@ -27,12 +39,29 @@ export interface World {
   inputs(overrides?: Record<string, string>): Record<string, string>
   /** The env of a normal run (GITHUB_API_URL pointing at the simulator). */
   env(extra?: Record<string, string>): Record<string, string>
+  /** A CCG app (`createWorld({ ccg })`): see ccgInputs. */
+  ccg?: BoxServerApp
+  /** A JWT app (`createWorld({ jwt })`): see jwtInputs. */
+  jwt?: BoxJwtApp
+  /**
+   * More credentials the leak scan looks for, by name: a test adds what else must appear nowhere
+   * (leaksOf already knows the world's apps, the assertions Box received and the parents of
+   * downscoped tokens).
+   */
+  secrets: Record<string, string>
   close(): Promise<void>
 }
 
-export async function createWorld(
-  options: { simulator?: SimulatorOptions; secretUpdatedAt?: Date } = {}
-): Promise<World> {
+export interface WorldOptions {
+  simulator?: SimulatorOptions
+  secretUpdatedAt?: Date
+  /** Also make a CCG app, authorized in a new enterprise (true: the defaults). */
+  ccg?: ServerAppOptions | boolean
+  /** Also make a JWT app, authorized in a new enterprise, with its key pair and config (true: the defaults). */
+  jwt?: JwtAppOptions | boolean
+}
+
+export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const sim = await startSimulator(options.simulator)
   sim.github.addRepository(REPO)
   sim.github.addToken(WRITE_TOKEN, 'write')
@@ -56,7 +85,55 @@ export async function createWorld(
       ...overrides
     }),
     env: (extra = {}) => ({ GITHUB_API_URL: sim.githubApiUrl, GITHUB_REPOSITORY: REPO, ...extra }),
+    ...(options.ccg ? { ccg: sim.box.createCcgApp(options.ccg === true ? {} : options.ccg) } : {}),
+    ...(options.jwt ? { jwt: sim.box.createJwtApp(options.jwt === true ? {} : options.jwt) } : {}),
+    secrets: {},
     close: () => sim.close()
+  }
+}
+
+/**
+ * The inputs of a CCG run for the world's CCG app, as the service account (the enterprise), with
+ * overrides: no refresh token, no GitHub token.
+ */
+export function ccgInputs(world: World, overrides: Record<string, string> = {}): Record<string, string> {
+  if (!world.ccg) throw new Error('ccgInputs: the world has no CCG app (createWorld({ ccg: true }))')
+  return {
+    'client-id': world.ccg.clientId,
+    'client-secret': world.ccg.clientSecret,
+    'box-subject-type': 'enterprise',
+    'box-subject-id': world.ccg.enterpriseId,
+    'box-api-url': world.sim.boxUrl,
+    ...overrides
+  }
+}
+
+/** The inputs of a JWT run for the world's JWT app: its config as downloaded, with overrides. */
+export function jwtInputs(world: World, overrides: Record<string, string> = {}): Record<string, string> {
+  if (!world.jwt) throw new Error('jwtInputs: the world has no JWT app (createWorld({ jwt: true }))')
+  return { 'jwt-config': world.jwt.configText, 'box-api-url': world.sim.boxUrl, ...overrides }
+}
+
+/**
+ * A JWT app's secrets, by name, in the forms a leak would take: the config file, the client secret,
+ * the passphrase, the encrypted private key as PEM, its base64 body on one line and line by line
+ * (a multi-line value is masked, and leaks, line by line), and the decrypted key's body.
+ */
+export function jwtSecrets(app: BoxJwtApp): Record<string, string> {
+  const bodyLines = (pem: string): string[] =>
+    pem.split('\n').filter((line) => line !== '' && !line.startsWith('-----'))
+  const encrypted = bodyLines(app.privateKey)
+  const decrypted = createPrivateKey({ key: app.privateKey, passphrase: app.passphrase })
+    .export({ type: 'pkcs8', format: 'pem' })
+    .toString()
+  return {
+    jwtConfig: app.configText,
+    jwtClientSecret: app.clientSecret,
+    jwtPassphrase: app.passphrase,
+    jwtPrivateKey: app.privateKey,
+    jwtPrivateKeyBody: encrypted.join(''),
+    ...Object.fromEntries(encrypted.map((line, i) => [`jwtPrivateKeyLine${i + 1}`, line])),
+    jwtDecryptedKeyBody: bodyLines(decrypted).join('')
   }
 }
 
@@ -177,10 +254,15 @@ export async function runFlow(
 /**
  * What a run of the bundle in this world left where it should not: every credential the world
  * knows (the old and the newest refresh token, the client secret, the write token, the hand-off
- * key), with the newest access token allowed where the action hands it out.
+ * key; the CCG and JWT apps' secrets; every JWT assertion Box received; every token a downscoped
+ * token was made from; every CCG or JWT token but the newest; `world.secrets`), with the newest
+ * access token Box issued (a downscoped child, when there is one) allowed where the action hands
+ * it out.
  */
 export function leaksOf(world: World, run: ActionRun, allow: Omit<LeakAllowances, 'accessToken'> = {}): string[] {
-  const issued = world.sim.box.issued.at(-1)
+  const { box } = world.sim
+  const issued = box.issued.at(-1)
+  const handedOut = box.issuedTokens.at(-1)?.accessToken
   const secrets: Record<string, string> = {
     oldRefreshToken: world.refreshToken,
     clientSecret: world.sim.box.client.secret,
@@ -191,5 +273,15 @@ export function leaksOf(world: World, run: ActionRun, allow: Omit<LeakAllowances
     handoffKeyHex: Buffer.from(HANDOFF_KEY, 'base64').toString('hex')
   }
   if (issued) secrets.newRefreshToken = issued.refreshToken
-  return scanForLeaks(run, secrets, { accessToken: issued?.accessToken, ...allow })
+  if (world.ccg) secrets.ccgClientSecret = world.ccg.clientSecret
+  if (world.jwt) Object.assign(secrets, jwtSecrets(world.jwt))
+  box.receivedAssertions.forEach((assertion, i) => (secrets[`assertion${i + 1}`] = assertion))
+  box.issuedTokens.forEach((token, i) => {
+    const isParent = box.issuedTokens.some((t) => t.parent === token.accessToken)
+    const isServerToken = token.grant === 'client_credentials' || token.grant === 'jwt-bearer'
+    if (token.accessToken !== handedOut && (isParent || isServerToken))
+      secrets[`issuedTokens[${i}] (${token.grant}${isParent ? ', a parent' : ''})`] = token.accessToken
+  })
+  Object.assign(secrets, world.secrets)
+  return scanForLeaks(run, secrets, { accessToken: handedOut, ...allow })
 }
