@@ -10,6 +10,10 @@
 # Jest's JSON results to FILE (.ci/run counts the tests from it). Dependencies must be installed
 # (npm ci) first.
 set -uo pipefail
+# Run through `npm run check`, PATH starts with node_modules/.bin, where the Node.js 24 of the
+# end-to-end tests links itself as `node`: npm, and Jest after it, would run on that one. The checks
+# run on the Node.js that runs them, as .ci/run does.
+PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -v '/node_modules/\.bin$' | paste -sd: -)
 self="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "$self")/.."
 
