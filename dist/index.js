@@ -1,7 +1,74 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9528:
+/***/ 9614:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $: () => (/* binding */ runnerIO)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/command.js
+var command = __nccwpck_require__(9635);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/file-command.js + 1 modules
+var file_command = __nccwpck_require__(7063);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary = __nccwpck_require__(1170);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/utils.js
+var utils = __nccwpck_require__(4679);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/action/runner-io.ts
+/**
+ * The action's io as @actions/core writes it, from the toolkit's own command, file-command and
+ * summary modules, without its index: that index also loads the OIDC client, and with it
+ * @actions/http-client and undici, which take longer to load than the rest of the action together
+ * and which a run that needs no proxy never uses.
+ *
+ * Each line does what the @actions/core function of the same name does (core.js), so the runner
+ * sees the same bytes either way (__tests__/unit/runner-io.test.ts compares them).
+ */
+
+
+
+
+
+const runnerIO = {
+    getInput: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim(),
+    setSecret: (value) => (0,command/* issueCommand */.L)('add-mask', {}, value),
+    setOutput: (name, value) => {
+        if (process.env.GITHUB_OUTPUT)
+            return (0,file_command/* issueFileCommand */.n)('OUTPUT', (0,file_command/* prepareKeyValueMessage */.v)(name, value));
+        process.stdout.write(external_node_os_namespaceObject.EOL);
+        (0,command/* issueCommand */.L)('set-output', { name }, (0,utils/* toCommandValue */.E)(value));
+    },
+    exportVariable: (name, value) => {
+        process.env[name] = (0,utils/* toCommandValue */.E)(value);
+        if (process.env.GITHUB_ENV)
+            return (0,file_command/* issueFileCommand */.n)('ENV', (0,file_command/* prepareKeyValueMessage */.v)(name, value));
+        (0,command/* issueCommand */.L)('set-env', { name }, (0,utils/* toCommandValue */.E)(value));
+    },
+    info: (message) => void process.stdout.write(message + external_node_os_namespaceObject.EOL),
+    warning: (message) => (0,command/* issueCommand */.L)('warning', {}, message),
+    setFailed: (message) => {
+        process.exitCode = 1;
+        (0,command/* issueCommand */.L)('error', {}, message);
+    },
+    startGroup: (name) => (0,command/* issue */.s)('group', name),
+    endGroup: () => (0,command/* issue */.s)('endgroup'),
+    appendSummary: async (markdown) => {
+        // Without GITHUB_STEP_SUMMARY (e.g. an old runner) there is simply no summary.
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await summary/* summary */.z.addRaw(markdown).write();
+    }
+};
+
+
+/***/ }),
+
+/***/ 7992:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12,7 +79,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: run
 
-;// CONCATENATED MODULE: ./src/box-error.ts
+;// CONCATENATED MODULE: ./src/box/error.ts
 /** How a token request at Box failed, in the terms the explanations (diagnostics.ts, the login's) need. */
 class BoxError extends Error {
     kind;
@@ -205,7 +272,7 @@ function parseRetryAfter(value, now) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-;// CONCATENATED MODULE: ./src/token-answer.ts
+;// CONCATENATED MODULE: ./src/box/answer.ts
 /**
  * Box's 200 answer to a token request, validated before anything is done with it. Box has used the
  * old refresh token by the time it answers, so nothing here may throw past the caller except the
@@ -319,7 +386,7 @@ function lifetime(value, problems) {
     return clamped;
 }
 
-;// CONCATENATED MODULE: ./src/box.ts
+;// CONCATENATED MODULE: ./src/box/token-endpoint.ts
 /**
  * Box's OAuth 2.0 token endpoint: exchange a refresh token (or, for the login command, an
  * authorization code) for a new token pair.
@@ -699,7 +766,7 @@ function proxyAwareFetch() {
     });
 }
 
-;// CONCATENATED MODULE: ./src/github.ts
+;// CONCATENATED MODULE: ./src/github/client.ts
 
 
 /** A failed GitHub request, every field of it validated or cleaned; safe to quote. */
@@ -864,7 +931,7 @@ function failureStatus(error) {
     return error instanceof GitHubRequestError ? error.failure.status : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/github-messages.ts
+;// CONCATENATED MODULE: ./src/github/messages.ts
 /**
  * What a failed GitHub request means for the person who must fix it: which token, permission or
  * name to change, in the words of whoever runs the code (the action's inputs or the login's flags).
@@ -936,7 +1003,7 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/schedule.ts
+;// CONCATENATED MODULE: ./src/action/schedule.ts
 /**
  * When this workflow runs next on its schedule, if this run is itself a scheduled one.
  *
@@ -1034,7 +1101,7 @@ function daysBetween(from, to) {
     return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
 }
 
-;// CONCATENATED MODULE: ./src/diagnostics.ts
+;// CONCATENATED MODULE: ./src/action/refresh-failure.ts
 /**
  * Explanations of why a refresh failed, in terms a person can act on: was the token used, is the
  * chain broken, what to do now. Also the warnings a healthy run can still deserve (an old secret,
@@ -1155,7 +1222,7 @@ function refreshTokenExpiry(issuedAt) {
     return new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS);
 }
 
-;// CONCATENATED MODULE: ./src/chain-outlook.ts
+;// CONCATENATED MODULE: ./src/action/chain.ts
 /**
  * How long the token chain has: when the secret was last rotated, when the refresh token it holds
  * expires unless used, and when the GitHub token that keeps it rotating expires (where GitHub says),
@@ -1221,7 +1288,7 @@ async function warnAboutGitHubToken(io, outlook, env, warnings) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/postman.ts
+;// CONCATENATED MODULE: ./src/action/postman.ts
 /**
  * The Postman environment file newman reads. It carries only what lets the Box collections call
  * the API: the access token, a future `expires_at` and `box_env_type` BEARER. It never carries
@@ -1285,7 +1352,7 @@ async function writePostmanEnvironment(file, environment, randomName = () => (0,
     }
 }
 
-;// CONCATENATED MODULE: ./src/access-token.ts
+;// CONCATENATED MODULE: ./src/action/token-outputs.ts
 
 /** Sets the outputs and writes the Postman file; returns the file's path when it was written. */
 async function handOutAccessToken(io, config, token, steps) {
@@ -1664,7 +1731,7 @@ function cap(text, maxLength) {
     return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/action/report.ts
 /**
  * The job summary: what a person reads after a run. Every piece of text that could hold something
  * a server sent is put where markdown cannot act on it (a code fence longer than any run of
@@ -1739,7 +1806,7 @@ function markdownText(text) {
         .replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'));
 }
 
-;// CONCATENATED MODULE: ./src/io.ts
+;// CONCATENATED MODULE: ./src/action/io.ts
 /**
  * The action's voice: the slice of @actions/core it uses (tests pass a recorder), wrapped so that
  * every line, error, summary and output is scrubbed of the run's credentials, and the summary,
@@ -1792,7 +1859,7 @@ class LateSteps {
     }
 }
 
-;// CONCATENATED MODULE: ./src/consume.ts
+;// CONCATENATED MODULE: ./src/action/handoff-job.ts
 /**
  * A job that takes the access token from the rotating job's hand-off: it opens the hand-off, masks
  * the token, and hands it out exactly as the rotating run does (outputs, `BOX_ACCESS_TOKEN`, the
@@ -1860,7 +1927,7 @@ function unusedCredentials(names) {
         'it does not need.');
 }
 
-;// CONCATENATED MODULE: ./src/input-reader.ts
+;// CONCATENATED MODULE: ./src/action/input-reader.ts
 /**
  * Reading the action's inputs: each trimmed, booleans and durations in the spellings the runner
  * passes, and every problem collected, each naming its input, so that all are reported at once.
@@ -1914,7 +1981,7 @@ class InputReader {
     }
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/action/inputs.ts
 /**
  * Reads the action's inputs into one typed, validated config. Every problem names the input and
  * says how to fix it, and all problems are reported together, before any network call: a run that
@@ -2135,7 +2202,7 @@ function workflowRun(env) {
     return { repository: { owner, repo }, id, attempt: Number(env.GITHUB_RUN_ATTEMPT) || 1 };
 }
 
-;// CONCATENATED MODULE: ./src/targets.ts
+;// CONCATENATED MODULE: ./src/github/targets.ts
 /** The targets a config names, in the order they are reported. */
 function secretTargets(config) {
     const apps = config.dependabot ? ['actions', 'dependabot'] : ['actions'];
@@ -2211,7 +2278,7 @@ function pathSegment(value) {
     return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-;// CONCATENATED MODULE: ./src/secrets.ts
+;// CONCATENATED MODULE: ./src/github/secrets.ts
 /**
  * Reading and writing a secret target: its public key, its metadata (and an organization secret's
  * visibility and selected repositories, which must be sent back on every write or GitHub resets
@@ -2367,7 +2434,7 @@ function parseDate(value) {
     return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-;// CONCATENATED MODULE: ./src/endings.ts
+;// CONCATENATED MODULE: ./src/action/endings.ts
 
 
 
@@ -2417,7 +2484,7 @@ async function failAtBox(io, error, chain, github, first, warnings, outlook) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/failure-issue.ts
+;// CONCATENATED MODULE: ./src/action/failure-issue.ts
 
 
 
@@ -2691,7 +2758,7 @@ class RecoveryLedger {
     }
 }
 
-;// CONCATENATED MODULE: ./src/writeback.ts
+;// CONCATENATED MODULE: ./src/github/secret-writer.ts
 
 
 /**
@@ -2761,7 +2828,7 @@ function writeBackFailure(results) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/handout.ts
+;// CONCATENATED MODULE: ./src/action/write-back.ts
 
 
 
@@ -2864,7 +2931,7 @@ async function handOut(rotation, results) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/preflight.ts
+;// CONCATENATED MODULE: ./src/action/checks.ts
 
 
 
@@ -2987,7 +3054,7 @@ function loadSealer() {
     return loading;
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/main.ts
 /**
  * One rotation: check everything that can be checked, refresh at Box, write the new refresh token
  * back, hand out the access token.
@@ -3308,7 +3375,7 @@ function within(ms, lastCall) {
     return deadline.signal;
 }
 
-;// CONCATENATED MODULE: ./src/action.ts
+;// CONCATENATED MODULE: ./src/action/start.ts
 
 
 
@@ -3317,7 +3384,7 @@ function within(ms, lastCall) {
 
 
 /** local-action's entry: takes nothing, and speaks through the @actions/core module it stubs. */
-async function action_run() {
+async function start_run() {
     await runAction(toolkitIO(await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(585)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6585))));
 }
 async function runAction(io) {
@@ -3372,82 +3439,15 @@ async function runAction(io) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9528);
-/* harmony import */ var _runner_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8984);
+/* harmony import */ var _action_start_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7992);
+/* harmony import */ var _action_runner_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9614);
 /** The runner's entry: the action (action.ts) speaking through the runner's own file and stdout commands. */
 
 
-await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_runner_io_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerIO */ .$);
+await (0,_action_start_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_action_runner_io_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerIO */ .$);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 8984:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  $: () => (/* binding */ runnerIO)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/command.js
-var command = __nccwpck_require__(9635);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/file-command.js + 1 modules
-var file_command = __nccwpck_require__(7063);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary = __nccwpck_require__(1170);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/utils.js
-var utils = __nccwpck_require__(4679);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/runner-io.ts
-/**
- * The action's io as @actions/core writes it, from the toolkit's own command, file-command and
- * summary modules, without its index: that index also loads the OIDC client, and with it
- * @actions/http-client and undici, which take longer to load than the rest of the action together
- * and which a run that needs no proxy never uses.
- *
- * Each line does what the @actions/core function of the same name does (core.js), so the runner
- * sees the same bytes either way (__tests__/unit/runner-io.test.ts compares them).
- */
-
-
-
-
-
-const runnerIO = {
-    getInput: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim(),
-    setSecret: (value) => (0,command/* issueCommand */.L)('add-mask', {}, value),
-    setOutput: (name, value) => {
-        if (process.env.GITHUB_OUTPUT)
-            return (0,file_command/* issueFileCommand */.n)('OUTPUT', (0,file_command/* prepareKeyValueMessage */.v)(name, value));
-        process.stdout.write(external_node_os_namespaceObject.EOL);
-        (0,command/* issueCommand */.L)('set-output', { name }, (0,utils/* toCommandValue */.E)(value));
-    },
-    exportVariable: (name, value) => {
-        process.env[name] = (0,utils/* toCommandValue */.E)(value);
-        if (process.env.GITHUB_ENV)
-            return (0,file_command/* issueFileCommand */.n)('ENV', (0,file_command/* prepareKeyValueMessage */.v)(name, value));
-        (0,command/* issueCommand */.L)('set-env', { name }, (0,utils/* toCommandValue */.E)(value));
-    },
-    info: (message) => void process.stdout.write(message + external_node_os_namespaceObject.EOL),
-    warning: (message) => (0,command/* issueCommand */.L)('warning', {}, message),
-    setFailed: (message) => {
-        process.exitCode = 1;
-        (0,command/* issueCommand */.L)('error', {}, message);
-    },
-    startGroup: (name) => (0,command/* issue */.s)('group', name),
-    endGroup: () => (0,command/* issue */.s)('endgroup'),
-    appendSummary: async (markdown) => {
-        // Without GITHUB_STEP_SUMMARY (e.g. an old runner) there is simply no summary.
-        if (process.env.GITHUB_STEP_SUMMARY)
-            await summary/* summary */.z.addRaw(markdown).write();
-    }
-};
-
 
 /***/ }),
 

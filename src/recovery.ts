@@ -7,10 +7,10 @@
  * The ledger keeps the payloads from the moment Box answers until each write is confirmed, so
  * whatever ends the run (a failed write, a cancellation, a bug) can still say what to run.
  */
-import { ghHostname } from './github.js'
+import { ghHostname } from './github/client.js'
 import type { SealedSecret } from './seal.js'
-import { writeBody, type PreparedTarget } from './secrets.js'
-import { secretPath } from './targets.js'
+import { writeBody, type PreparedTarget } from './github/secrets.js'
+import { secretPath } from './github/targets.js'
 
 export interface RecoveryPayload {
   target: string

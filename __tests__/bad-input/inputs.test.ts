@@ -1,4 +1,4 @@
-import { InputError, readConfig } from '../../src/inputs.js'
+import { InputError, readConfig } from '../../src/action/inputs.js'
 import { proxyUrl } from '../../src/proxy.js'
 import { badInputs } from '../support/bad-inputs.js'
 

@@ -2,7 +2,7 @@
  * The flow's branches for telling people, in process: the GitHub token's expiry warning on every
  * path (rotation, dry run, failure before Box, failure at Box), and the failure issue's outcomes.
  */
-import { FAILURE_ISSUE_TITLE } from '../../src/failure-issue.js'
+import { FAILURE_ISSUE_TITLE } from '../../src/action/failure-issue.js'
 import { createWorld, runFlow, REPO, type World } from '../support/world.js'
 
 let world: World

@@ -7,7 +7,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { FAILURE_ISSUE_LABEL, FAILURE_ISSUE_TITLE } from '../../src/failure-issue.js'
+import { FAILURE_ISSUE_LABEL, FAILURE_ISSUE_TITLE } from '../../src/action/failure-issue.js'
 import { runAction, type ActionRun } from '../support/harness.js'
 import { RECOVERY_COMMAND } from '../support/paste.js'
 import { createWorld, leaksOf, REPO, SECRET, type World } from '../support/world.js'

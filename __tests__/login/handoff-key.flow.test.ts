@@ -4,7 +4,7 @@
  * itself), one that the action then seals and opens hand-offs with, and a key write that fails.
  */
 import { decodeHandoffKey } from '../../src/handoff.js'
-import { run } from '../../src/main.js'
+import { run } from '../../src/action/main.js'
 import { pasteAll, printedRecoveryCommands } from '../support/paste.js'
 import { loginTests, REPO, repositoryScope, SECRET, WRITE_TOKEN } from '../support/login.js'
 import { recordingIO } from '../support/world.js'

@@ -6,7 +6,7 @@ import { authorizeUrl, sameState } from '../../src/login/callback.js'
 import { explainExchangeFailure } from '../../src/login/main.js'
 import { helpText } from '../../src/login/help.js'
 import { parseLoginArgs, UsageError } from '../../src/login/options.js'
-import { BoxError } from '../../src/box-error.js'
+import { BoxError } from '../../src/box/error.js'
 import { loginTests, REDIRECT_URI, REPO } from '../support/login.js'
 
 const t = loginTests()

@@ -1,7 +1,7 @@
 import { lstat, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { postmanEnvironment, writePostmanEnvironment } from '../../src/postman.js'
+import { postmanEnvironment, writePostmanEnvironment } from '../../src/action/postman.js'
 
 let dir: string
 beforeEach(async () => {

@@ -1,5 +1,5 @@
 /**
- * The typescript-action convention that `npx @github/local-action . src/action.ts .env` relies on:
+ * The typescript-action convention that `npx @github/local-action . src/action/start.ts .env` relies on:
  * action.ts exports `run()`, which takes nothing (its collaborators are the real ones), and speaks
  * through @actions/core's own API, which local-action replaces, so that a run on a workstation
  * prints no mask, output or error as a raw workflow command with the value in clear. (The tool
@@ -14,8 +14,8 @@ import { createWorld, leaksOf, tokenChainState, type World } from '../support/wo
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 
-test('src/action.ts exports run() with no parameters', async () => {
-  const action = (await import('../../src/action.js')) as { run?: unknown }
+test('src/action/start.ts exports run() with no parameters', async () => {
+  const action = (await import('../../src/action/start.js')) as { run?: unknown }
   expect(typeof action.run).toBe('function')
   expect((action.run as () => Promise<void>).length).toBe(0)
 })
@@ -25,8 +25,8 @@ test("the runner's entry runs the same action, through runner-io.ts", () => {
     .replace(/\/\*\*[\s\S]*?\*\//g, '')
     .trim()
   expect(code.split('\n').filter((line) => line.trim() !== '')).toEqual([
-    "import { runAction } from './action.js'",
-    "import { runnerIO } from './runner-io.js'",
+    "import { runAction } from './action/start.js'",
+    "import { runnerIO } from './action/runner-io.js'",
     'await runAction(runnerIO)'
   ])
 })

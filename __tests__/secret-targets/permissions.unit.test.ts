@@ -3,7 +3,7 @@
  * (docs/sources.md) put environment secrets under the repository permission "Environments", not
  * "Secrets", and a token that follows a wrong message stays refused.
  */
-import { environmentTarget, organizationTarget, repositoryTarget } from '../../src/targets.js'
+import { environmentTarget, organizationTarget, repositoryTarget } from '../../src/github/targets.js'
 
 const repo = { owner: 'octo-org', repo: 'api-tests' }
 

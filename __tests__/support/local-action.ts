@@ -1,5 +1,5 @@
 /**
- * Runs src/action.ts the way `npx @github/local-action . src/action.ts .env` does, for
+ * Runs src/action/start.ts the way `npx @github/local-action . src/action/start.ts .env` does, for
  * __tests__/project/local-action.test.ts: under tsx, with the module node_modules/@actions/core/
  * lib/core.js replaced through quibble (local-action's own mechanism, `quibble.esm`) by a stub that
  * behaves like local-action's (src/stubs/core/core.ts there): masks are kept, not printed; every line
@@ -48,6 +48,6 @@ await esm(path.join(REPO_ROOT, 'node_modules', '@actions', 'core', 'lib', 'core.
   summary
 })
 
-const { run } = (await import(path.join(REPO_ROOT, 'src', 'action.ts'))) as { run: () => Promise<void> }
+const { run } = (await import(path.join(REPO_ROOT, 'src', 'action', 'start.ts'))) as { run: () => Promise<void> }
 await run()
 process.stdout.write(`LOCAL_ACTION_RESULT ${JSON.stringify({ outputs, exported, failed, masks: secrets.length })}\n`)

@@ -5,9 +5,9 @@
  * looks for their secrets too.
  */
 import { createPrivateKey } from 'node:crypto'
-import { run, type ActionIO, type Collaborators } from '../../src/main.js'
+import { run, type ActionIO, type Collaborators } from '../../src/action/main.js'
 import type { RecoveryPayload } from '../../src/recovery.js'
-import type { RunReport } from '../../src/report.js'
+import type { RunReport } from '../../src/action/report.js'
 import type { Timing } from '../../src/retry.js'
 import {
   startSimulator,

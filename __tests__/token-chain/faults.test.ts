@@ -412,7 +412,7 @@ describe('the token chain under stress', () => {
       return fetch(input, init)
     }
     const { io, recorded } = recordingIO(world.inputs())
-    const { run } = await import('../../src/main.js')
+    const { run } = await import('../../src/action/main.js')
     await run({
       io,
       env: world.env(),

@@ -1,6 +1,6 @@
-import { BoxError } from '../../src/box-error.js'
-import { exchangeAuthorizationCode, refreshTokenPair, type BoxClientDeps } from '../../src/box.js'
-import { EXPIRES_IN_RANGE, parseTokenAnswer } from '../../src/token-answer.js'
+import { BoxError } from '../../src/box/error.js'
+import { exchangeAuthorizationCode, refreshTokenPair, type BoxClientDeps } from '../../src/box/token-endpoint.js'
+import { EXPIRES_IN_RANGE, parseTokenAnswer } from '../../src/box/answer.js'
 import { Redactor } from '../../src/redact.js'
 import { RetryBudget, type Timing } from '../../src/retry.js'
 

@@ -1,10 +1,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { githubTokenWarning, outlookLines } from '../../src/chain-outlook.js'
-import { parseTokenExpiration } from '../../src/github.js'
-import { ACTION_TERMS } from '../../src/github-messages.js'
-import { nextScheduledRun } from '../../src/schedule.js'
+import { githubTokenWarning, outlookLines } from '../../src/action/chain.js'
+import { parseTokenExpiration } from '../../src/github/client.js'
+import { ACTION_TERMS } from '../../src/github/messages.js'
+import { nextScheduledRun } from '../../src/action/schedule.js'
 
 const now = new Date('2026-11-29T12:00:00Z')
 const days = (n: number): Date => new Date(now.getTime() + n * 86_400_000)

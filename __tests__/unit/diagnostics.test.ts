@@ -1,5 +1,10 @@
-import { BoxError } from '../../src/box-error.js'
-import { explainRefreshFailure, holdsStaleToken, rotationWarning, type ChainContext } from '../../src/diagnostics.js'
+import { BoxError } from '../../src/box/error.js'
+import {
+  explainRefreshFailure,
+  holdsStaleToken,
+  rotationWarning,
+  type ChainContext
+} from '../../src/action/refresh-failure.js'
 
 const now = new Date('2026-11-26T12:00:00Z')
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000)

@@ -3,8 +3,8 @@
  * wrapper sent must still be sent, namely the token as `token …` and the runner's orchestration ID
  * in the user agent when the runner sets one.
  */
-import { createGitHubClient } from '../../src/github.js'
-import { ACTION_TERMS } from '../../src/github-messages.js'
+import { createGitHubClient } from '../../src/github/client.js'
+import { ACTION_TERMS } from '../../src/github/messages.js'
 import { Redactor } from '../../src/redact.js'
 import { defaultRetryPolicy, realTiming, RetryBudget } from '../../src/retry.js'
 

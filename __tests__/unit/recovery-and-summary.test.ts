@@ -5,9 +5,9 @@ import {
   shellQuote,
   writeAheadInstructions
 } from '../../src/recovery.js'
-import { fence, markdownText, summaryMarkdown, type RunReport } from '../../src/report.js'
-import type { PreparedTarget } from '../../src/secrets.js'
-import { environmentTarget, organizationTarget, repositoryTarget } from '../../src/targets.js'
+import { fence, markdownText, summaryMarkdown, type RunReport } from '../../src/action/report.js'
+import type { PreparedTarget } from '../../src/github/secrets.js'
+import { environmentTarget, organizationTarget, repositoryTarget } from '../../src/github/targets.js'
 
 const sealed = { encryptedValue: 'c2VhbGVkK3ZhbHVlLw==', keyId: '568250167242549743' }
 const prepared = (target: PreparedTarget['target'], settings: Record<string, unknown> = {}): PreparedTarget => ({

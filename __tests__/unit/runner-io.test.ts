@@ -8,9 +8,9 @@ import * as core from '@actions/core'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ActionIO } from '../../src/io.js'
-import { runnerIO } from '../../src/runner-io.js'
-import { toolkitIO } from '../../src/toolkit-io.js'
+import type { ActionIO } from '../../src/action/io.js'
+import { runnerIO } from '../../src/action/runner-io.js'
+import { toolkitIO } from '../../src/action/toolkit-io.js'
 
 const awkward = ['plain', 'a%b', 'line\r\nbreak\nand\rreturn', '::error::not a command', '%0A%25', '', ' padded ']
 

@@ -2,86 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9033:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EG: () => (/* binding */ LOGIN_TERMS),
-/* harmony export */   Po: () => (/* binding */ describeGitHubFailure)
-/* harmony export */ });
-/* unused harmony export ACTION_TERMS */
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9248);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9809);
-/**
- * What a failed GitHub request means for the person who must fix it: which token, permission or
- * name to change, in the words of whoever runs the code (the action's inputs or the login's flags).
- */
-
-
-const ACTION_TERMS = {
-    token: '`github-token`',
-    retryTimeout: '`retry-timeout-seconds`',
-    targetNames: '`repository`, `environment` and `organization`',
-    apiUrl: 'GITHUB_API_URL',
-    replaceToken: 'update the secret that feeds `github-token`'
-};
-/** The login command's flags, for the same messages. */
-const LOGIN_TERMS = {
-    token: 'the GitHub token',
-    retryTimeout: '--retry-timeout',
-    targetNames: '--repository, --environment and --organization',
-    apiUrl: '--github-api-url (or GITHUB_API_URL)',
-    replaceToken: 'pass it with --github-token or GH_TOKEN, or log in again with `gh auth login`'
-};
-/**
- * A message that says what failed and what to do. `what` names the operation ("reading the
- * public key of the repository secrets of octo/repo"); `permission` says which permission the
- * operation needs for each kind of token.
- */
-function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
-    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isCancellation */ .iB)(error))
-        return `The run was cancelled while ${what}.`;
-    if (!(error instanceof _github_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubRequestError */ .vK))
-        return `${what[0].toUpperCase()}${what.slice(1)} failed unexpectedly: ${String(error?.message ?? error)}.`;
-    const { answered, status, githubMessage: said, acceptedPermissions, rateLimitExhausted, redirectedTo } = error.failure;
-    if (!answered)
-        return `GitHub could not be reached while ${what}: ${error.message}. Check the network and ${terms.apiUrl}.`;
-    if (redirectedTo !== undefined) {
-        return (`GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ${terms.token} is never sent to a redirect. ` +
-            `If the repository or organization was renamed or moved, use its new name; otherwise check ${terms.apiUrl}.`);
-    }
-    if (status === 401) {
-        return (`GitHub rejected ${terms.token} while ${what} (401 ${said || 'Bad credentials'}): ` +
-            `the token is expired, revoked or mistyped. Create a new one and ${terms.replaceToken}.`);
-    }
-    if (status === 403 && /not accessible by integration/i.test(said)) {
-        return (`GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the workflow's GITHUB_TOKEN, ` +
-            `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
-            `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation token with that permission ` +
-            `(actions/create-github-app-token with \`permission-secrets: write\`).`);
-    }
-    if (status === 403 || status === 429) {
-        if (/rate limit/i.test(said) || rateLimitExhausted) {
-            return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise ${terms.retryTimeout}.`;
-        }
-        return (`GitHub refused ${what} (${status} ${said}): ${terms.token} lacks the permission. It needs ${permission}.` +
-            (acceptedPermissions ? ` GitHub says the request needs: ${acceptedPermissions}.` : ''));
-    }
-    if (status === 404) {
-        return (`GitHub found nothing while ${what} (404). Check the names in ${terms.targetNames}; ` +
-            `a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or organization).`);
-    }
-    if (status === 422)
-        return `GitHub rejected ${what} (422 ${said}).`;
-    if (status !== undefined && status >= 500)
-        return `GitHub kept failing while ${what} (last answer ${status}) until the retry time ran out.`;
-    return `GitHub answered ${status} while ${what}${said ? `: ${said}` : ''}.`;
-}
-
-
-/***/ }),
-
-/***/ 9248:
+/***/ 6584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -260,11 +181,346 @@ function failureStatus(error) {
 
 /***/ }),
 
+/***/ 551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EG: () => (/* binding */ LOGIN_TERMS),
+/* harmony export */   Po: () => (/* binding */ describeGitHubFailure)
+/* harmony export */ });
+/* unused harmony export ACTION_TERMS */
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6584);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9809);
+/**
+ * What a failed GitHub request means for the person who must fix it: which token, permission or
+ * name to change, in the words of whoever runs the code (the action's inputs or the login's flags).
+ */
+
+
+const ACTION_TERMS = {
+    token: '`github-token`',
+    retryTimeout: '`retry-timeout-seconds`',
+    targetNames: '`repository`, `environment` and `organization`',
+    apiUrl: 'GITHUB_API_URL',
+    replaceToken: 'update the secret that feeds `github-token`'
+};
+/** The login command's flags, for the same messages. */
+const LOGIN_TERMS = {
+    token: 'the GitHub token',
+    retryTimeout: '--retry-timeout',
+    targetNames: '--repository, --environment and --organization',
+    apiUrl: '--github-api-url (or GITHUB_API_URL)',
+    replaceToken: 'pass it with --github-token or GH_TOKEN, or log in again with `gh auth login`'
+};
+/**
+ * A message that says what failed and what to do. `what` names the operation ("reading the
+ * public key of the repository secrets of octo/repo"); `permission` says which permission the
+ * operation needs for each kind of token.
+ */
+function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
+    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isCancellation */ .iB)(error))
+        return `The run was cancelled while ${what}.`;
+    if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubRequestError */ .vK))
+        return `${what[0].toUpperCase()}${what.slice(1)} failed unexpectedly: ${String(error?.message ?? error)}.`;
+    const { answered, status, githubMessage: said, acceptedPermissions, rateLimitExhausted, redirectedTo } = error.failure;
+    if (!answered)
+        return `GitHub could not be reached while ${what}: ${error.message}. Check the network and ${terms.apiUrl}.`;
+    if (redirectedTo !== undefined) {
+        return (`GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ${terms.token} is never sent to a redirect. ` +
+            `If the repository or organization was renamed or moved, use its new name; otherwise check ${terms.apiUrl}.`);
+    }
+    if (status === 401) {
+        return (`GitHub rejected ${terms.token} while ${what} (401 ${said || 'Bad credentials'}): ` +
+            `the token is expired, revoked or mistyped. Create a new one and ${terms.replaceToken}.`);
+    }
+    if (status === 403 && /not accessible by integration/i.test(said)) {
+        return (`GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the workflow's GITHUB_TOKEN, ` +
+            `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
+            `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation token with that permission ` +
+            `(actions/create-github-app-token with \`permission-secrets: write\`).`);
+    }
+    if (status === 403 || status === 429) {
+        if (/rate limit/i.test(said) || rateLimitExhausted) {
+            return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise ${terms.retryTimeout}.`;
+        }
+        return (`GitHub refused ${what} (${status} ${said}): ${terms.token} lacks the permission. It needs ${permission}.` +
+            (acceptedPermissions ? ` GitHub says the request needs: ${acceptedPermissions}.` : ''));
+    }
+    if (status === 404) {
+        return (`GitHub found nothing while ${what} (404). Check the names in ${terms.targetNames}; ` +
+            `a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or organization).`);
+    }
+    if (status === 422)
+        return `GitHub rejected ${what} (422 ${said}).`;
+    if (status !== undefined && status >= 500)
+        return `GitHub kept failing while ${what} (last answer ${status}) until the retry time ran out.`;
+    return `GitHub answered ${status} while ${what}${said ? `: ${said}` : ''}.`;
+}
+
+
+/***/ }),
+
+/***/ 298:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Oy: () => (/* binding */ writeBody),
+/* harmony export */   kz: () => (/* binding */ writeSecret),
+/* harmony export */   zb: () => (/* binding */ prepareTarget)
+/* harmony export */ });
+/* unused harmony exports shadowingSecretProblem, lastWritten */
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6584);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(551);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5617);
+/**
+ * Reading and writing a secret target: its public key, its metadata (and an organization secret's
+ * visibility and selected repositories, which must be sent back on every write or GitHub resets
+ * who can read the secret), and the write itself. Every answer is validated before use.
+ */
+
+
+
+/** What GitHub may call a key id: no quotes, spaces, colons or controls, so it can be quoted anywhere. */
+const KEY_ID_FORM = /^[A-Za-z0-9_.=+/-]{1,128}$/;
+const VISIBILITIES = ['all', 'private', 'selected'];
+/** Selected repositories are read 100 a page; 10,000 is beyond any real list, and a server that never stops is stopped. */
+const MAX_SELECTED_PAGES = 100;
+/**
+ * Reads the public key and the secret's metadata (and for organizations the selected
+ * repositories) in one parallel round, so checking costs one request round however many reads.
+ * Every answer is validated: a key id or visibility that is not of GitHub's form stops the run
+ * here, before Box, rather than reaching a log line, a shell command or the secret's settings.
+ */
+async function prepareTarget(client, target, newVisibility) {
+    const fail = (what) => (error) => {
+        throw new Error((0,_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(error, what, target.permission, client.terms));
+    };
+    const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(target);
+    const [key, secret, selected] = await Promise.all([
+        client
+            .request('GET', `${target.basePath}/public-key`)
+            .catch(fail(`reading the public key for the ${target.label}`)),
+        client.request('GET', path).then((response) => secretAnswer(response.data, target), (error) => ((0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .failureStatus */ .l1)(error) === 404 ? undefined : fail(`reading the ${target.label}`)(error))),
+        // Asked for in the same round, whatever the visibility turns out to be; GitHub answers
+        // 404/409 when there is no such list, which only matters if the visibility is `selected`.
+        target.kind === 'organization'
+            ? selectedRepositoryIds(client, path).catch((error) => error)
+            : Promise.resolve(undefined)
+    ]);
+    const scopes = key.headers['x-oauth-scopes'];
+    // A classic token's scopes, e.g. "repo, workflow"; anything else in the header is not read.
+    if (typeof scopes === 'string' &&
+        /^[a-z0-9:_, -]{0,500}$/.test(scopes) &&
+        !scopes
+            .split(',')
+            .map((s) => s.trim())
+            .includes(target.classicScope)) {
+        throw new Error(`${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. ` +
+            `Add it to the token, or use a fine-grained token with ${target.permission}.`);
+    }
+    const settings = {};
+    if (target.kind === 'organization') {
+        const visibility = secret?.visibility ?? newVisibility;
+        settings.visibility = visibility;
+        if (visibility === 'selected') {
+            if (!Array.isArray(selected)) {
+                throw new Error(selected instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubRequestError */ .vK
+                    ? (0,_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(selected, `reading the repositories selected for the ${target.label}`, target.permission, client.terms)
+                    : `The repositories selected for the ${target.label} could not be read (${selected?.message ?? 'no list'}), ` +
+                        `and writing the secret without them would change who can read it.`);
+            }
+            settings.selected_repository_ids = selected;
+        }
+    }
+    return {
+        target,
+        publicKey: publicKey(key.data, target, client.terms),
+        existing: secret && { createdAt: secret.createdAt, updatedAt: secret.updatedAt },
+        settings
+    };
+}
+function publicKey(data, target, terms) {
+    const { key_id: keyId, key } = (data ?? {});
+    if (typeof keyId !== 'string' || !KEY_ID_FORM.test(keyId) || typeof key !== 'string' || key.length > 100) {
+        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. ` +
+            `Try again; if it persists, check ${terms.apiUrl} and any proxy in front of GitHub.`);
+    }
+    return { keyId, key };
+}
+function secretAnswer(data, target) {
+    const answer = (data !== null && typeof data === 'object' ? data : {});
+    const result = { createdAt: parseDate(answer.created_at), updatedAt: parseDate(answer.updated_at) };
+    if (target.kind === 'organization') {
+        if (!VISIBILITIES.includes(answer.visibility)) {
+            throw new Error(`GitHub's answer for the ${target.label} gives no visibility of \`all\`, \`private\` or \`selected\`; ` +
+                `the action does not guess one, because writing the wrong one changes who can read the secret.`);
+        }
+        result.visibility = answer.visibility;
+    }
+    return result;
+}
+/** Every page of the secret's selected repositories, each id checked; bounded, whatever the server says. */
+async function selectedRepositoryIds(client, path) {
+    const ids = new Set();
+    for (let page = 1; page <= MAX_SELECTED_PAGES; page++) {
+        const { data } = await client.request('GET', `${path}/repositories?per_page=100&page=${page}`);
+        const { total_count: total, repositories } = (data ?? {});
+        if (!Number.isSafeInteger(total) || total < 0 || !Array.isArray(repositories))
+            throw new Error('the answer is not a list of repositories');
+        for (const repository of repositories) {
+            const id = repository?.id;
+            if (!Number.isSafeInteger(id) || id <= 0)
+                throw new Error('a repository in the list has no valid id');
+            ids.add(id);
+        }
+        if (repositories.length < 100 || ids.size >= total)
+            return [...ids];
+    }
+    throw new Error(`the list goes on past ${MAX_SELECTED_PAGES * 100} repositories`);
+}
+/**
+ * Workflows read a repository secret in preference to an organization secret of the same name.
+ * When the repository this workflow runs in has one, the token came from it, and writing the new
+ * one to the organization would leave it used up. A best-effort read: a token that cannot see
+ * the repository's secrets simply cannot tell. Returns the problem, if any.
+ */
+async function shadowingSecretProblem(client, organization, workflowRepository) {
+    const shadow = repositoryTarget(workflowRepository, organization.app, organization.name);
+    try {
+        await client.request('GET', secretPath(shadow), undefined, { once: true });
+    }
+    catch {
+        return undefined;
+    }
+    return (`The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${organization.label}: ` +
+        `the refresh token this run holds came from it, ` +
+        `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → Secrets and variables), ` +
+        `or rotate it instead by removing \`organization\`.`);
+}
+/** When the secret was last written, read again (after Box refused the token: did another run rotate it?). Undefined when unknown. */
+async function lastWritten(client, target) {
+    try {
+        const { data } = await client.request('GET', secretPath(target), undefined, { once: true });
+        return parseDate(data?.updated_at);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The exact PUT body; it is also the recovery payload, since only GitHub can open it. */
+function writeBody(prepared, sealed) {
+    return { encrypted_value: sealed.encryptedValue, key_id: sealed.keyId, ...prepared.settings };
+}
+async function writeSecret(client, prepared, sealed) {
+    try {
+        const response = await client.request('PUT', (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(prepared.target), writeBody(prepared, sealed));
+        return response.status === 201 ? 'created' : 'updated';
+    }
+    catch (error) {
+        throw new Error((0,_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(error, `writing the ${prepared.target.label}`, prepared.target.permission, client.terms), { cause: error });
+    }
+}
+function parseDate(value) {
+    if (typeof value !== 'string' || value.length > 40)
+        return undefined;
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+
+/***/ }),
+
+/***/ 5617:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LN: () => (/* binding */ secretTargets),
+/* harmony export */   s6: () => (/* binding */ secretPath)
+/* harmony export */ });
+/* unused harmony exports repositoryTarget, environmentTarget, organizationTarget, pathSegment */
+/** The targets a config names, in the order they are reported. */
+function secretTargets(config) {
+    const apps = config.dependabot ? ['actions', 'dependabot'] : ['actions'];
+    return apps.map((app) => {
+        if (config.organization !== undefined)
+            return organizationTarget(config.organization, app, config.secretName);
+        if (config.repository === undefined)
+            throw new Error('secretTargets: a repository or an organization must be given');
+        if (config.environment !== undefined)
+            return environmentTarget(config.repository, config.environment, config.secretName);
+        return repositoryTarget(config.repository, app, config.secretName);
+    });
+}
+const kindLabel = (app, kind) => `${app === 'dependabot' ? 'Dependabot ' : ''}${kind} secret`;
+const fineGrained = (app) => app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"';
+function repositoryTarget(repository, app, name) {
+    const full = `${repository.owner}/${repository.repo}`;
+    return {
+        kind: 'repository',
+        app,
+        name,
+        kindLabel: kindLabel(app, 'repository'),
+        label: `${kindLabel(app, 'repository')} ${name} of ${full}`,
+        scope: full,
+        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
+        permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), ` +
+            `the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+        classicScope: 'repo'
+    };
+}
+/**
+ * Environment secrets come under the repository permission "Environments", not "Secrets", for
+ * fine-grained tokens and GitHub Apps alike (GitHub's "Permissions required for fine-grained
+ * personal access tokens": Environments lists the environment-secret endpoints; docs/sources.md).
+ */
+function environmentTarget(repository, environment, name) {
+    const full = `${repository.owner}/${repository.repo}`;
+    return {
+        kind: 'environment',
+        app: 'actions',
+        name,
+        kindLabel: kindLabel('actions', 'environment'),
+        label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
+        scope: `${full} › ${environment}`,
+        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
+        permission: `the repository permission "Environments: read and write" on ${full} (fine-grained token), ` +
+            `the \`repo\` scope (classic token) or \`environments: write\` (GitHub App)`,
+        classicScope: 'repo'
+    };
+}
+function organizationTarget(organization, app, name) {
+    return {
+        kind: 'organization',
+        app,
+        name,
+        kindLabel: kindLabel(app, 'organization'),
+        label: `${kindLabel(app, 'organization')} ${name} of ${organization}`,
+        scope: `${organization} (organization)`,
+        basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
+        permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), ` +
+            `the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+        classicScope: 'admin:org'
+    };
+}
+function secretPath(target) {
+    return `${target.basePath}/${pathSegment(target.name)}`;
+}
+/**
+ * A path segment encoded fully: encodeURIComponent leaves ! ' ( ) * as they are, and a path that
+ * holds them is both ambiguous to some servers and awkward in a shell command.
+ */
+function pathSegment(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+
+/***/ }),
+
 /***/ 2430:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7481);
+/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9742);
 /* harmony import */ var _login_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2550);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2238);
 /* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(116);
@@ -330,7 +586,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7481:
+/***/ 9742:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -342,9 +598,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: explainExchangeFailure
 
-;// CONCATENATED MODULE: ./src/box-error.ts
+;// CONCATENATED MODULE: ./src/box/error.ts
 /** How a token request at Box failed, in the terms the explanations (diagnostics.ts, the login's) need. */
-class box_error_BoxError extends Error {
+class error_BoxError extends Error {
     kind;
     details;
     /** Set when an earlier attempt may have been processed by Box without us seeing the answer. */
@@ -375,7 +631,7 @@ function time_daysBetween(from, to) {
     return Math.floor((to.getTime() - from.getTime()) / time_DAY_MS);
 }
 
-;// CONCATENATED MODULE: ./src/diagnostics.ts
+;// CONCATENATED MODULE: ./src/action/refresh-failure.ts
 /**
  * Explanations of why a refresh failed, in terms a person can act on: was the token used, is the
  * chain broken, what to do now. Also the warnings a healthy run can still deserve (an old secret,
@@ -496,10 +752,10 @@ function refreshTokenExpiry(issuedAt) {
     return new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * time_DAY_MS);
 }
 
-// EXTERNAL MODULE: ./src/github.ts
-var src_github = __nccwpck_require__(9248);
-// EXTERNAL MODULE: ./src/github-messages.ts
-var github_messages = __nccwpck_require__(9033);
+// EXTERNAL MODULE: ./src/github/client.ts
+var client = __nccwpck_require__(6584);
+// EXTERNAL MODULE: ./src/github/messages.ts
+var messages = __nccwpck_require__(551);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -508,7 +764,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/postman.ts
+;// CONCATENATED MODULE: ./src/action/postman.ts
 /**
  * The Postman environment file newman reads. It carries only what lets the Box collections call
  * the API: the access token, a future `expires_at` and `box_env_type` BEARER. It never carries
@@ -572,9 +828,9 @@ async function writePostmanEnvironment(file, environment, randomName = () => ran
     }
 }
 
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
-;// CONCATENATED MODULE: ./src/preflight.ts
+// EXTERNAL MODULE: ./src/github/secrets.ts
+var secrets = __nccwpck_require__(298);
+;// CONCATENATED MODULE: ./src/action/checks.ts
 
 
 
@@ -699,9 +955,9 @@ function loadSealer() {
     return loading;
 }
 
-// EXTERNAL MODULE: ./src/targets.ts
-var src_targets = __nccwpck_require__(8993);
-;// CONCATENATED MODULE: ./src/writeback.ts
+// EXTERNAL MODULE: ./src/github/targets.ts
+var github_targets = __nccwpck_require__(5617);
+;// CONCATENATED MODULE: ./src/github/secret-writer.ts
 
 
 /**
@@ -771,7 +1027,7 @@ function writeBackFailure(results) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/token-answer.ts
+;// CONCATENATED MODULE: ./src/box/answer.ts
 /**
  * Box's 200 answer to a token request, validated before anything is done with it. Box has used the
  * old refresh token by the time it answers, so nothing here may throw past the caller except the
@@ -807,7 +1063,7 @@ function parseTokenAnswer(text, mask, cut) {
     if (accessOk)
         maskSafely(mask, accessToken);
     if (!refreshOk) {
-        throw new box_error_BoxError('malformed', cut === undefined
+        throw new error_BoxError('malformed', cut === undefined
             ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
                 `so the refresh token it was given is probably used up.`
             : `Box accepted the request (HTTP 2xx), so it has used the refresh token it was given, but its answer broke off (${cut}) ` +
@@ -885,7 +1141,7 @@ function lifetime(value, problems) {
     return clamped;
 }
 
-;// CONCATENATED MODULE: ./src/box.ts
+;// CONCATENATED MODULE: ./src/box/token-endpoint.ts
 /**
  * Box's OAuth 2.0 token endpoint: exchange a refresh token (or, for the login command, an
  * authorization code) for a new token pair.
@@ -929,7 +1185,7 @@ async function requestTokenPair(credentials, grant, deps) {
                 return await (0,src_retry/* withTimeLimit */.Bv)(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body, signal, deps));
             }
             catch (error) {
-                const boxError = error instanceof box_error_BoxError ? error : connectionError(error, deps);
+                const boxError = error instanceof error_BoxError ? error : connectionError(error, deps);
                 if (boxError.kind === 'ambiguous')
                     ambiguous ??= boxError.message;
                 throw boxError;
@@ -938,11 +1194,11 @@ async function requestTokenPair(credentials, grant, deps) {
     }
     catch (error) {
         if (ambiguous !== undefined && (0,src_retry/* isCancellation */.iB)(error)) {
-            throw new box_error_BoxError('ambiguous', ambiguous === CANCELLED_WHILE_WAITING
+            throw new error_BoxError('ambiguous', ambiguous === CANCELLED_WHILE_WAITING
                 ? ambiguous
                 : `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
         }
-        if (error instanceof box_error_BoxError && ambiguous !== undefined && error.message !== ambiguous)
+        if (error instanceof error_BoxError && ambiguous !== undefined && error.message !== ambiguous)
             error.earlierAmbiguousAttempt = ambiguous;
         throw error;
     }
@@ -952,7 +1208,7 @@ async function requestTokenPair(credentials, grant, deps) {
     return parseTokenAnswer(text, deps.mask, cut);
 }
 function classify(error) {
-    if (!(error instanceof box_error_BoxError))
+    if (!(error instanceof error_BoxError))
         return { retry: false };
     switch (error.kind) {
         case 'rate_limited':
@@ -999,14 +1255,14 @@ async function sendOnce(url, body, signal, deps) {
         throw connectionError(error, deps, true);
     }
     if (response.status === 429) {
-        throw new box_error_BoxError('rate_limited', 'Box answered 429 Too Many Requests.', {
+        throw new error_BoxError('rate_limited', 'Box answered 429 Too Many Requests.', {
             status: 429,
             retryAfterMs: (0,src_retry/* parseRetryAfter */.mu)(response.headers.get('retry-after'), deps.retry.timing.now())
         });
     }
     if (response.status >= 500) {
         // The body of a 5xx is opaque (often an HTML page from a proxy), and so is its status text: neither is quoted.
-        throw new box_error_BoxError('server', `Box answered ${response.status}.`, { status: response.status });
+        throw new error_BoxError('server', `Box answered ${response.status}.`, { status: response.status });
     }
     throw oauthError(response.status, text, deps.redactor);
 }
@@ -1060,7 +1316,7 @@ async function readAnswer(response, deps) {
             size += value.length;
             if (size > MAX_ANSWER_BYTES) {
                 stopReading('too large');
-                throw new box_error_BoxError('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a token answer.`);
+                throw new error_BoxError('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a token answer.`);
             }
             if (isCompleteObject(text)) {
                 void reader.cancel().catch(() => undefined); // whatever might follow a complete object is not needed
@@ -1069,7 +1325,7 @@ async function readAnswer(response, deps) {
         }
     }
     catch (error) {
-        if (error instanceof box_error_BoxError)
+        if (error instanceof error_BoxError)
             throw error;
         cut ??= `the connection failed (${failureDetail(error, deps)})`;
     }
@@ -1093,7 +1349,7 @@ function isCompleteObject(text) {
 }
 function redirected(response, url, redactor) {
     const origin = redactor.locationOrigin(response.headers.get('location'), url);
-    return new box_error_BoxError('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${origin}. ` +
+    return new error_BoxError('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${origin}. ` +
         'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else and Box did not use the refresh token. ' +
         'Check `box-api-url`: it must be the API base itself, such as https://api.box.com.', { status: response.status });
 }
@@ -1112,7 +1368,7 @@ function oauthError(status, text, redactor) {
     // Only Box's error code and its cleaned description are quoted, never the body.
     const said = code ? `${code}${description ? ` (${description})` : ''}` : `HTTP ${status}`;
     const kind = code === 'invalid_grant' ? 'invalid_grant' : code === 'invalid_client' ? 'invalid_client' : 'oauth';
-    return new box_error_BoxError(kind, `Box refused the token request: ${said}.`, {
+    return new error_BoxError(kind, `Box refused the token request: ${said}.`, {
         status,
         oauthError: code || undefined,
         description: description || undefined
@@ -1120,14 +1376,14 @@ function oauthError(status, text, redactor) {
 }
 /** Connection failures before the request left are safe; any later one may have used the token. */
 function connectionError(error, deps, afterHeaders = false) {
-    if (error instanceof box_error_BoxError)
+    if (error instanceof error_BoxError)
         return error;
     if ((0,src_retry/* isCancellation */.iB)(error))
-        return new box_error_BoxError('ambiguous', CANCELLED_WHILE_WAITING);
+        return new error_BoxError('ambiguous', CANCELLED_WHILE_WAITING);
     // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
     const name = error?.name;
     if (name === 'TimeoutError' || name === 'AbortError') {
-        return new box_error_BoxError('ambiguous', `Box did not answer within ${deps.requestTimeoutMs / 1000} s.`);
+        return new error_BoxError('ambiguous', `Box did not answer within ${deps.requestTimeoutMs / 1000} s.`);
     }
     const code = causeCode(error);
     if (!afterHeaders &&
@@ -1136,9 +1392,9 @@ function connectionError(error, deps, afterHeaders = false) {
             code === 'EAI_AGAIN' ||
             code === 'ENETUNREACH' ||
             code === 'EHOSTUNREACH')) {
-        return new box_error_BoxError('not_sent', `Could not connect to Box (${code}).`);
+        return new error_BoxError('not_sent', `Could not connect to Box (${code}).`);
     }
-    return new box_error_BoxError('ambiguous', `The connection to Box failed before its answer arrived (${failureDetail(error, deps)}).`);
+    return new error_BoxError('ambiguous', `The connection to Box failed before its answer arrived (${failureDetail(error, deps)}).`);
 }
 /** A failed connection in a few words: its error code, or its message cleaned and capped. */
 function failureDetail(error, deps) {
@@ -1758,7 +2014,7 @@ function timeoutMessage(redirectUri, options) {
 }
 function explainExchangeFailure(error, redirectUri) {
     const again = 'Nothing was stored; run the command again.';
-    if (!(error instanceof box_error_BoxError))
+    if (!(error instanceof error_BoxError))
         return `Exchanging the authorization code failed: ${error?.message ?? String(error)}. ${again}`;
     if (error.kind === 'invalid_client') {
         return (`${error.message} The client secret (or ID) is wrong: ` +
@@ -1893,7 +2149,7 @@ async function ask(prompt, question, hidden) {
 async function resolveGitHubToken(options, ghAuthToken, terminal) {
     if (options.githubToken !== undefined)
         return options.githubToken;
-    const token = await ghAuthToken((0,src_github/* ghHostname */.jw)(options.githubApiUrl) ?? 'github.com');
+    const token = await ghAuthToken((0,client/* ghHostname */.jw)(options.githubApiUrl) ?? 'github.com');
     if (token === undefined)
         throw noGitHubToken();
     terminal.redact(token);
@@ -2102,7 +2358,7 @@ function newHandoffKey() {
 }
 /** The same places the refresh token goes (scope, environment, Dependabot), under the key's name. */
 function handoffKeyTargets(selection, name) {
-    return (0,src_targets/* secretTargets */.LN)({ ...selection, secretName: name });
+    return (0,github_targets/* secretTargets */.LN)({ ...selection, secretName: name });
 }
 /** Printed with the refresh token's sealed copy, before any write. */
 function handoffKeyWriteAhead(payloads) {
@@ -2285,7 +2541,7 @@ async function runLogin(deps, terminal) {
     const logRetry = (service) => (event) => terminal.warn((0,src_retry/* retryNotice */.nl)(service, event));
     // One budget for the checks, renewed for the write-back: the wait for the browser lies between.
     const githubBudget = new src_retry/* RetryBudget */.Km(options.retryTimeoutMs, deps.timing.now);
-    const github = (0,src_github/* createGitHubClient */.LX)(githubToken.value, {
+    const github = (0,client/* createGitHubClient */.LX)(githubToken.value, {
         baseUrl: options.githubApiUrl,
         retry: {
             policy: deps.backoff ?? src_retry/* defaultRetryPolicy */.ur,
@@ -2295,7 +2551,7 @@ async function runLogin(deps, terminal) {
         },
         requestTimeoutMs: GITHUB_REQUEST_TIMEOUT_MS,
         redactor: terminal.redactor,
-        terms: github_messages/* LOGIN_TERMS */.EG,
+        terms: messages/* LOGIN_TERMS */.EG,
         fetch: deps.githubFetch,
         onRetry: logRetry('GitHub')
     });
@@ -2353,7 +2609,7 @@ function readOptions(deps, terminal) {
 }
 /** One parallel round of reads: every target's public key and metadata; libsodium can seal with each key. */
 async function checkTargets(github, options, sealer, tokenSource, terminal) {
-    const tokenTargets = (0,src_targets/* secretTargets */.LN)(options.selection);
+    const tokenTargets = (0,github_targets/* secretTargets */.LN)(options.selection);
     const keyTargets = options.handoffKeySecret === undefined ? [] : handoffKeyTargets(options.selection, options.handoffKeySecret);
     const targets = [...tokenTargets, ...keyTargets];
     terminal.info(`Checking the ${targets.map((t) => t.label).join(' and ')} (GitHub token from ${tokenSource})…`);
@@ -2806,9 +3062,9 @@ function proxyAwareFetch() {
 /* harmony export */   ry: () => (/* binding */ recoveryInstructions)
 /* harmony export */ });
 /* unused harmony exports shellQuote, writeAheadInstructions */
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9248);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8993);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6584);
+/* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(298);
+/* harmony import */ var _github_targets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5617);
 /**
  * The recovery payload: the new refresh token, sealed for each target, as the exact body of the
  * PUT that stores it, with a `gh api` command that sends it (`curl` where gh cannot name the host).
@@ -2822,13 +3078,13 @@ function proxyAwareFetch() {
 
 
 function recoveryPayload(prepared, sealed, githubApiUrl) {
-    const body = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .writeBody */ .Oy)(prepared, sealed);
-    const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(prepared.target);
+    const body = (0,_github_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .writeBody */ .Oy)(prepared, sealed);
+    const path = (0,_github_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(prepared.target);
     const json = JSON.stringify(body);
     // The GitHub CLI takes a host name without a port (gh 2.23: "error parsing `--hostname`: invalid
     // hostname"), and without one it would talk to another server: a GHES on its own port gets curl.
     const command = new URL(githubApiUrl).port === ''
-        ? ghCommand(json, path, (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .ghHostname */ .jw)(githubApiUrl))
+        ? ghCommand(json, path, (0,_github_client_js__WEBPACK_IMPORTED_MODULE_0__/* .ghHostname */ .jw)(githubApiUrl))
         : curlCommand(json, `${githubApiUrl}${path}`);
     return { target: prepared.target.label, method: 'PUT', path, body, command };
 }
@@ -3252,176 +3508,6 @@ function parseRetryAfter(value, now) {
 
 /***/ }),
 
-/***/ 7194:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Oy: () => (/* binding */ writeBody),
-/* harmony export */   kz: () => (/* binding */ writeSecret),
-/* harmony export */   zb: () => (/* binding */ prepareTarget)
-/* harmony export */ });
-/* unused harmony exports shadowingSecretProblem, lastWritten */
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9248);
-/* harmony import */ var _github_messages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9033);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8993);
-/**
- * Reading and writing a secret target: its public key, its metadata (and an organization secret's
- * visibility and selected repositories, which must be sent back on every write or GitHub resets
- * who can read the secret), and the write itself. Every answer is validated before use.
- */
-
-
-
-/** What GitHub may call a key id: no quotes, spaces, colons or controls, so it can be quoted anywhere. */
-const KEY_ID_FORM = /^[A-Za-z0-9_.=+/-]{1,128}$/;
-const VISIBILITIES = ['all', 'private', 'selected'];
-/** Selected repositories are read 100 a page; 10,000 is beyond any real list, and a server that never stops is stopped. */
-const MAX_SELECTED_PAGES = 100;
-/**
- * Reads the public key and the secret's metadata (and for organizations the selected
- * repositories) in one parallel round, so checking costs one request round however many reads.
- * Every answer is validated: a key id or visibility that is not of GitHub's form stops the run
- * here, before Box, rather than reaching a log line, a shell command or the secret's settings.
- */
-async function prepareTarget(client, target, newVisibility) {
-    const fail = (what) => (error) => {
-        throw new Error((0,_github_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(error, what, target.permission, client.terms));
-    };
-    const path = (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(target);
-    const [key, secret, selected] = await Promise.all([
-        client
-            .request('GET', `${target.basePath}/public-key`)
-            .catch(fail(`reading the public key for the ${target.label}`)),
-        client.request('GET', path).then((response) => secretAnswer(response.data, target), (error) => ((0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .failureStatus */ .l1)(error) === 404 ? undefined : fail(`reading the ${target.label}`)(error))),
-        // Asked for in the same round, whatever the visibility turns out to be; GitHub answers
-        // 404/409 when there is no such list, which only matters if the visibility is `selected`.
-        target.kind === 'organization'
-            ? selectedRepositoryIds(client, path).catch((error) => error)
-            : Promise.resolve(undefined)
-    ]);
-    const scopes = key.headers['x-oauth-scopes'];
-    // A classic token's scopes, e.g. "repo, workflow"; anything else in the header is not read.
-    if (typeof scopes === 'string' &&
-        /^[a-z0-9:_, -]{0,500}$/.test(scopes) &&
-        !scopes
-            .split(',')
-            .map((s) => s.trim())
-            .includes(target.classicScope)) {
-        throw new Error(`${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. ` +
-            `Add it to the token, or use a fine-grained token with ${target.permission}.`);
-    }
-    const settings = {};
-    if (target.kind === 'organization') {
-        const visibility = secret?.visibility ?? newVisibility;
-        settings.visibility = visibility;
-        if (visibility === 'selected') {
-            if (!Array.isArray(selected)) {
-                throw new Error(selected instanceof _github_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubRequestError */ .vK
-                    ? (0,_github_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(selected, `reading the repositories selected for the ${target.label}`, target.permission, client.terms)
-                    : `The repositories selected for the ${target.label} could not be read (${selected?.message ?? 'no list'}), ` +
-                        `and writing the secret without them would change who can read it.`);
-            }
-            settings.selected_repository_ids = selected;
-        }
-    }
-    return {
-        target,
-        publicKey: publicKey(key.data, target, client.terms),
-        existing: secret && { createdAt: secret.createdAt, updatedAt: secret.updatedAt },
-        settings
-    };
-}
-function publicKey(data, target, terms) {
-    const { key_id: keyId, key } = (data ?? {});
-    if (typeof keyId !== 'string' || !KEY_ID_FORM.test(keyId) || typeof key !== 'string' || key.length > 100) {
-        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. ` +
-            `Try again; if it persists, check ${terms.apiUrl} and any proxy in front of GitHub.`);
-    }
-    return { keyId, key };
-}
-function secretAnswer(data, target) {
-    const answer = (data !== null && typeof data === 'object' ? data : {});
-    const result = { createdAt: parseDate(answer.created_at), updatedAt: parseDate(answer.updated_at) };
-    if (target.kind === 'organization') {
-        if (!VISIBILITIES.includes(answer.visibility)) {
-            throw new Error(`GitHub's answer for the ${target.label} gives no visibility of \`all\`, \`private\` or \`selected\`; ` +
-                `the action does not guess one, because writing the wrong one changes who can read the secret.`);
-        }
-        result.visibility = answer.visibility;
-    }
-    return result;
-}
-/** Every page of the secret's selected repositories, each id checked; bounded, whatever the server says. */
-async function selectedRepositoryIds(client, path) {
-    const ids = new Set();
-    for (let page = 1; page <= MAX_SELECTED_PAGES; page++) {
-        const { data } = await client.request('GET', `${path}/repositories?per_page=100&page=${page}`);
-        const { total_count: total, repositories } = (data ?? {});
-        if (!Number.isSafeInteger(total) || total < 0 || !Array.isArray(repositories))
-            throw new Error('the answer is not a list of repositories');
-        for (const repository of repositories) {
-            const id = repository?.id;
-            if (!Number.isSafeInteger(id) || id <= 0)
-                throw new Error('a repository in the list has no valid id');
-            ids.add(id);
-        }
-        if (repositories.length < 100 || ids.size >= total)
-            return [...ids];
-    }
-    throw new Error(`the list goes on past ${MAX_SELECTED_PAGES * 100} repositories`);
-}
-/**
- * Workflows read a repository secret in preference to an organization secret of the same name.
- * When the repository this workflow runs in has one, the token came from it, and writing the new
- * one to the organization would leave it used up. A best-effort read: a token that cannot see
- * the repository's secrets simply cannot tell. Returns the problem, if any.
- */
-async function shadowingSecretProblem(client, organization, workflowRepository) {
-    const shadow = repositoryTarget(workflowRepository, organization.app, organization.name);
-    try {
-        await client.request('GET', secretPath(shadow), undefined, { once: true });
-    }
-    catch {
-        return undefined;
-    }
-    return (`The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${organization.label}: ` +
-        `the refresh token this run holds came from it, ` +
-        `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → Secrets and variables), ` +
-        `or rotate it instead by removing \`organization\`.`);
-}
-/** When the secret was last written, read again (after Box refused the token: did another run rotate it?). Undefined when unknown. */
-async function lastWritten(client, target) {
-    try {
-        const { data } = await client.request('GET', secretPath(target), undefined, { once: true });
-        return parseDate(data?.updated_at);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The exact PUT body; it is also the recovery payload, since only GitHub can open it. */
-function writeBody(prepared, sealed) {
-    return { encrypted_value: sealed.encryptedValue, key_id: sealed.keyId, ...prepared.settings };
-}
-async function writeSecret(client, prepared, sealed) {
-    try {
-        const response = await client.request('PUT', (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .secretPath */ .s6)(prepared.target), writeBody(prepared, sealed));
-        return response.status === 201 ? 'created' : 'updated';
-    }
-    catch (error) {
-        throw new Error((0,_github_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(error, `writing the ${prepared.target.label}`, prepared.target.permission, client.terms), { cause: error });
-    }
-}
-function parseDate(value) {
-    if (typeof value !== 'string' || value.length > 40)
-        return undefined;
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-
-/***/ }),
-
 /***/ 4469:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3546,92 +3632,6 @@ function within(ms, lastCall) {
         lastCall.removeEventListener('abort', onLastCall);
     });
     return deadline.signal;
-}
-
-
-/***/ }),
-
-/***/ 8993:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LN: () => (/* binding */ secretTargets),
-/* harmony export */   s6: () => (/* binding */ secretPath)
-/* harmony export */ });
-/* unused harmony exports repositoryTarget, environmentTarget, organizationTarget, pathSegment */
-/** The targets a config names, in the order they are reported. */
-function secretTargets(config) {
-    const apps = config.dependabot ? ['actions', 'dependabot'] : ['actions'];
-    return apps.map((app) => {
-        if (config.organization !== undefined)
-            return organizationTarget(config.organization, app, config.secretName);
-        if (config.repository === undefined)
-            throw new Error('secretTargets: a repository or an organization must be given');
-        if (config.environment !== undefined)
-            return environmentTarget(config.repository, config.environment, config.secretName);
-        return repositoryTarget(config.repository, app, config.secretName);
-    });
-}
-const kindLabel = (app, kind) => `${app === 'dependabot' ? 'Dependabot ' : ''}${kind} secret`;
-const fineGrained = (app) => app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"';
-function repositoryTarget(repository, app, name) {
-    const full = `${repository.owner}/${repository.repo}`;
-    return {
-        kind: 'repository',
-        app,
-        name,
-        kindLabel: kindLabel(app, 'repository'),
-        label: `${kindLabel(app, 'repository')} ${name} of ${full}`,
-        scope: full,
-        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
-        permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), ` +
-            `the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
-        classicScope: 'repo'
-    };
-}
-/**
- * Environment secrets come under the repository permission "Environments", not "Secrets", for
- * fine-grained tokens and GitHub Apps alike (GitHub's "Permissions required for fine-grained
- * personal access tokens": Environments lists the environment-secret endpoints; docs/sources.md).
- */
-function environmentTarget(repository, environment, name) {
-    const full = `${repository.owner}/${repository.repo}`;
-    return {
-        kind: 'environment',
-        app: 'actions',
-        name,
-        kindLabel: kindLabel('actions', 'environment'),
-        label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
-        scope: `${full} › ${environment}`,
-        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
-        permission: `the repository permission "Environments: read and write" on ${full} (fine-grained token), ` +
-            `the \`repo\` scope (classic token) or \`environments: write\` (GitHub App)`,
-        classicScope: 'repo'
-    };
-}
-function organizationTarget(organization, app, name) {
-    return {
-        kind: 'organization',
-        app,
-        name,
-        kindLabel: kindLabel(app, 'organization'),
-        label: `${kindLabel(app, 'organization')} ${name} of ${organization}`,
-        scope: `${organization} (organization)`,
-        basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
-        permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), ` +
-            `the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
-        classicScope: 'admin:org'
-    };
-}
-function secretPath(target) {
-    return `${target.basePath}/${pathSegment(target.name)}`;
-}
-/**
- * A path segment encoded fully: encodeURIComponent leaves ! ' ( ) * as they are, and a path that
- * holds them is both ambiguous to some servers and awkward in a shell command.
- */
-function pathSegment(value) {
-    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 

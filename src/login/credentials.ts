@@ -4,8 +4,8 @@
  * secret (a flag, GH_TOKEN, GITHUB_TOKEN, or the GitHub CLI's own). Every credential is redacted
  * from all output the moment it is known.
  */
-import type { ClientCredentials } from '../box.js'
-import { ghHostname } from '../github.js'
+import type { ClientCredentials } from '../box/token-endpoint.js'
+import { ghHostname } from '../github/client.js'
 import { cancelled, EXIT, LoginFailure, noGitHubToken } from './explain.js'
 import type { LoginOptions } from './options.js'
 import type { Terminal } from './terminal.js'

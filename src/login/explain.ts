@@ -2,7 +2,7 @@
  * Why a login ended without storing a token, in terms a person can act on, with the exit status
  * and (once the browser is involved) the page the browser shows.
  */
-import { BoxError } from '../box-error.js'
+import { BoxError } from '../box/error.js'
 import type { AuthorizationAnswer, Page } from './callback.js'
 import { CALLBACK_PATH, type LoginOptions } from './options.js'
 

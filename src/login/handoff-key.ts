@@ -8,8 +8,8 @@
 import { randomBytes } from 'node:crypto'
 import { HANDOFF_KEY_BYTES } from '../handoff.js'
 import { commandLines, type RecoveryPayload } from '../recovery.js'
-import type { TargetResult } from '../report.js'
-import { secretTargets, type SecretTarget, type TargetSelection } from '../targets.js'
+import type { TargetResult } from '../action/report.js'
+import { secretTargets, type SecretTarget, type TargetSelection } from '../github/targets.js'
 
 /** A new key, as `openssl rand -base64 32` would print one: what `handoff-key` takes. */
 export function newHandoffKey(): string {

@@ -10,11 +10,11 @@
  * never printed or written anywhere else. With --handoff-key-secret, a fresh hand-off key goes the
  * same way beside it (handoff-key.ts).
  */
-import type { TokenPair } from '../token-answer.js'
-import { REFRESH_TOKEN_LIFETIME_DAYS, refreshTokenExpiry } from '../diagnostics.js'
-import { createGitHubClient, type GitHubClient } from '../github.js'
-import { LOGIN_TERMS } from '../github-messages.js'
-import { prepareForWriting } from '../preflight.js'
+import type { TokenPair } from '../box/answer.js'
+import { REFRESH_TOKEN_LIFETIME_DAYS, refreshTokenExpiry } from '../action/refresh-failure.js'
+import { createGitHubClient, type GitHubClient } from '../github/client.js'
+import { LOGIN_TERMS } from '../github/messages.js'
+import { prepareForWriting } from '../action/checks.js'
 import { RecoveryLedger } from '../recovery.js'
 import type { Redactor } from '../redact.js'
 import {
@@ -26,10 +26,10 @@ import {
   type Timing
 } from '../retry.js'
 import { loadSealer, type Sealer } from '../seal.js'
-import type { PreparedTarget, WriteOutcome } from '../secrets.js'
-import { secretTargets, type SecretTarget } from '../targets.js'
+import type { PreparedTarget, WriteOutcome } from '../github/secrets.js'
+import { secretTargets, type SecretTarget } from '../github/targets.js'
 import { formatUtc } from '../time.js'
-import { sealForTargets, writeBack, writeBackFailure } from '../writeback.js'
+import { sealForTargets, writeBack, writeBackFailure } from '../github/secret-writer.js'
 import { exchange, listen, receiveCode } from './authorize.js'
 import { newState, type Page } from './callback.js'
 import { clientCredentials, resolveGitHubToken, type GhAuthToken, type Prompt } from './credentials.js'

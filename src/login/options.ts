@@ -3,7 +3,7 @@
  * reported together, each naming the flag and the fix, before the command touches GitHub or Box
  * (as the action's inputs are). The --help text is in help.ts.
  */
-import type { OrganizationVisibility } from '../inputs.js'
+import type { OrganizationVisibility } from '../action/inputs.js'
 import {
   environmentProblem,
   organizationProblem,
@@ -11,7 +11,7 @@ import {
   secretNameProblem,
   visibilityProblem
 } from '../names.js'
-import type { TargetSelection } from '../targets.js'
+import type { TargetSelection } from '../github/targets.js'
 import { DEFAULT_PORT, DEFAULT_RETRY_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, FlagReader, readFlags } from './flags.js'
 
 export const DEFAULT_BOX_AUTHORIZE_URL = 'https://account.box.com/api/oauth2/authorize'

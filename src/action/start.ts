@@ -1,6 +1,6 @@
 /**
  * The action with its real collaborators. The runner's entry (index.ts) calls `runAction(runnerIO)`;
- * `run()` is what `npx @github/local-action . src/action.ts .env` runs on a workstation (docs in
+ * `run()` is what `npx @github/local-action . src/action/start.ts .env` runs on a workstation (docs in
  * CONTRIBUTING.md): the same, speaking through @actions/core's own API, which local-action replaces,
  * so that nothing it should hide prints in clear there.
  *
@@ -17,11 +17,11 @@
  */
 import type { ActionIO } from './io.js'
 import { run as runWith } from './main.js'
-import { prepareFetchFor, proxyAwareFetch } from './proxy.js'
-import { RecoveryLedger } from './recovery.js'
-import { Redactor } from './redact.js'
-import { realTiming } from './retry.js'
-import { handleTermination } from './shutdown.js'
+import { prepareFetchFor, proxyAwareFetch } from '../proxy.js'
+import { RecoveryLedger } from '../recovery.js'
+import { Redactor } from '../redact.js'
+import { realTiming } from '../retry.js'
+import { handleTermination } from '../shutdown.js'
 import { toolkitIO } from './toolkit-io.js'
 
 /** local-action's entry: takes nothing, and speaks through the @actions/core module it stubs. */

@@ -4,8 +4,8 @@
  * Postman file), without a request to Box or GitHub. A hand-off that cannot be opened stops the
  * step with the reason before anything else happens; nothing is changed either way.
  */
-import { handOutAccessToken } from './access-token.js'
-import { HandoffError, openHandoff } from './handoff.js'
+import { handOutAccessToken } from './token-outputs.js'
+import { HandoffError, openHandoff } from '../handoff.js'
 import type { HandoffConfig } from './inputs.js'
 import { LateSteps, writeSummary, type ActionIO } from './io.js'
 import type { RunReport } from './report.js'

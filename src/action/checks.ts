@@ -4,12 +4,12 @@
  * a repository secret that would shadow an organization secret, the Postman path, libsodium and
  * each public key's fitness to seal, and when this run was queued (to spot a stale token).
  */
-import type { GitHubClient } from './github.js'
+import type { GitHubClient } from '../github/client.js'
 import type { Config, OrganizationVisibility } from './inputs.js'
 import { checkPostmanPath } from './postman.js'
-import type { Sealer } from './seal.js'
-import { prepareTarget, shadowingSecretProblem, type PreparedTarget } from './secrets.js'
-import { pathSegment, type SecretTarget } from './targets.js'
+import type { Sealer } from '../seal.js'
+import { prepareTarget, shadowingSecretProblem, type PreparedTarget } from '../github/secrets.js'
+import { pathSegment, type SecretTarget } from '../github/targets.js'
 
 export type Preflight =
   { ok: true; prepared: PreparedTarget[]; sealer: Sealer; runQueuedAt?: Date } | { ok: false; problems: string[] }

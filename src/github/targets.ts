@@ -3,7 +3,7 @@
  * organization; Actions or Dependabot). Every kind is the same three requests under a different
  * base path, so a target is data: its names, its base path and what a token needs to write it.
  */
-import type { Config, RepositoryRef } from './inputs.js'
+import type { Config, RepositoryRef } from '../action/inputs.js'
 
 export type SecretApp = 'actions' | 'dependabot'
 

@@ -3,10 +3,10 @@
  * a server sent is put where markdown cannot act on it (a code fence longer than any run of
  * backticks inside it, or escaped table text), so it can never rewrite the summary around it.
  */
-import { outlookLines, type ChainOutlook } from './chain-outlook.js'
-import type { RecoveryPayload } from './recovery.js'
-import type { SecretTarget } from './targets.js'
-import { formatUtc } from './time.js'
+import { outlookLines, type ChainOutlook } from './chain.js'
+import type { RecoveryPayload } from '../recovery.js'
+import type { SecretTarget } from '../github/targets.js'
+import { formatUtc } from '../time.js'
 
 export type TargetResult =
   | { target: SecretTarget; outcome: 'created' | 'updated' }

@@ -15,17 +15,17 @@
  * It runs last, after everything the run must report, and never fails the run: a problem with the
  * issue itself is a warning.
  */
-import type { ChainOutlook } from './chain-outlook.js'
-import { REFRESH_TOKEN_LIFETIME_DAYS } from './diagnostics.js'
-import { createGitHubClient, failureStatus, type GitHubClient } from './github.js'
-import { ACTION_TERMS } from './github-messages.js'
+import type { ChainOutlook } from './chain.js'
+import { REFRESH_TOKEN_LIFETIME_DAYS } from './refresh-failure.js'
+import { createGitHubClient, failureStatus, type GitHubClient } from '../github/client.js'
+import { ACTION_TERMS } from '../github/messages.js'
 import type { FailureIssueTarget, RepositoryRef } from './inputs.js'
 import type { ActionIO } from './io.js'
-import type { Redactor } from './redact.js'
-import { defaultRetryPolicy, RetryBudget, type RetryPolicy, type Timing } from './retry.js'
+import type { Redactor } from '../redact.js'
+import { defaultRetryPolicy, RetryBudget, type RetryPolicy, type Timing } from '../retry.js'
 import { fence } from './report.js'
-import { pathSegment } from './targets.js'
-import { formatUtc } from './time.js'
+import { pathSegment } from '../github/targets.js'
+import { formatUtc } from '../time.js'
 
 /** What the run has to tell the issue. */
 export interface RunOutcome {

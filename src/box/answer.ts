@@ -3,7 +3,7 @@
  * old refresh token by the time it answers, so nothing here may throw past the caller except the
  * one failure no client can repair: an answer without a refresh token it could store.
  */
-import { BoxError } from './box-error.js'
+import { BoxError } from './error.js'
 
 export interface TokenPair {
   refreshToken: string

@@ -12,8 +12,8 @@
  * and nothing Box answers is trusted: an error description is cleaned before it is quoted, and a
  * 200 answer is validated field by field before anything else happens with it.
  */
-import { BoxError, type BoxErrorKind } from './box-error.js'
-import type { Redactor } from './redact.js'
+import { BoxError, type BoxErrorKind } from './error.js'
+import type { Redactor } from '../redact.js'
 import {
   causeChain,
   isCancellation,
@@ -22,8 +22,8 @@ import {
   withTimeLimit,
   type RetryContext,
   type Verdict
-} from './retry.js'
-import { parseTokenAnswer, type TokenPair } from './token-answer.js'
+} from '../retry.js'
+import { parseTokenAnswer, type TokenPair } from './answer.js'
 
 export interface BoxClientDeps {
   fetch: typeof fetch

@@ -3,7 +3,7 @@
  * says how to fix it, and all problems are reported together, before any network call: a run that
  * fails here has not used the refresh token.
  */
-import { decodeHandoffKey, type HandoffBinding } from './handoff.js'
+import { decodeHandoffKey, type HandoffBinding } from '../handoff.js'
 import path from 'node:path'
 import { InputReader, type InputProblem } from './input-reader.js'
 import {
@@ -14,8 +14,8 @@ import {
   parseRepository,
   secretNameProblem,
   visibilityProblem
-} from './names.js'
-import { proxyProblem, type ProxySetting } from './proxy.js'
+} from '../names.js'
+import { proxyProblem, type ProxySetting } from '../proxy.js'
 
 export type OrganizationVisibility = 'all' | 'private'
 

@@ -3,11 +3,11 @@
  * expires unless used, and when the GitHub token that keeps it rotating expires (where GitHub says),
  * with a warning before that token's expiry stops the rotations.
  */
-import { ACTION_TERMS, type Terms } from './github-messages.js'
+import { ACTION_TERMS, type Terms } from '../github/messages.js'
 import type { ActionIO } from './io.js'
 import { nextScheduledRun } from './schedule.js'
-import { refreshTokenExpiry } from './diagnostics.js'
-import { DAY_MS, daysBetween, formatUtc } from './time.js'
+import { refreshTokenExpiry } from './refresh-failure.js'
+import { DAY_MS, daysBetween, formatUtc } from '../time.js'
 
 /** Warn this long before the GitHub token expires: time to make a new one and store it. */
 const GITHUB_TOKEN_WARNING_DAYS = 30

@@ -3,7 +3,7 @@
  * every line, error, summary and output is scrubbed of the run's credentials, and the summary,
  * which is a courtesy that must never change a run's outcome.
  */
-import { neutraliseCommands, type Redactor } from './redact.js'
+import { neutraliseCommands, type Redactor } from '../redact.js'
 import { summaryMarkdown, type RunReport } from './report.js'
 
 export interface ActionIO {

@@ -4,10 +4,10 @@
  * in parallel. A write that still fails after its retries keeps its sealed body as a recovery
  * payload, so the token is never only in memory.
  */
-import type { GitHubClient } from './github.js'
-import { recoveryInstructions, recoveryPayload, type RecoveryLedger, type RecoveryPayload } from './recovery.js'
-import type { TargetResult } from './report.js'
-import type { SealedSecret, Sealer } from './seal.js'
+import type { GitHubClient } from './client.js'
+import { recoveryInstructions, recoveryPayload, type RecoveryLedger, type RecoveryPayload } from '../recovery.js'
+import type { TargetResult } from '../action/report.js'
+import type { SealedSecret, Sealer } from '../seal.js'
 import { writeSecret, type PreparedTarget, type WriteOutcome } from './secrets.js'
 import type { SecretTarget } from './targets.js'
 

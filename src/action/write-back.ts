@@ -4,20 +4,20 @@
  * the sealed copies are in the log before the first write, and a failure of any later step is
  * reported after the recovery, never instead of it.
  */
-import type { TokenPair } from './token-answer.js'
-import type { ChainOutlook } from './chain-outlook.js'
-import { refreshTokenExpiry } from './diagnostics.js'
-import type { GitHubClient } from './github.js'
+import type { TokenPair } from '../box/answer.js'
+import type { ChainOutlook } from './chain.js'
+import { refreshTokenExpiry } from './refresh-failure.js'
+import type { GitHubClient } from '../github/client.js'
 import type { Config } from './inputs.js'
-import { handOutAccessToken, type AccessToken } from './access-token.js'
-import { sealHandoff } from './handoff.js'
+import { handOutAccessToken, type AccessToken } from './token-outputs.js'
+import { sealHandoff } from '../handoff.js'
 import { LateSteps, writeSummary, type ActionIO } from './io.js'
-import type { RecoveryLedger } from './recovery.js'
+import type { RecoveryLedger } from '../recovery.js'
 import type { RunReport, TargetResult } from './report.js'
-import type { RetryBudget } from './retry.js'
-import type { Sealer } from './seal.js'
-import type { PreparedTarget } from './secrets.js'
-import { sealForTargets, writeBack, writeBackFailure } from './writeback.js'
+import type { RetryBudget } from '../retry.js'
+import type { Sealer } from '../seal.js'
+import type { PreparedTarget } from '../github/secrets.js'
+import { sealForTargets, writeBack, writeBackFailure } from '../github/secret-writer.js'
 
 const WRITE_AHEAD_GROUP = 'Recovery payload (sealed copy of the new refresh token, logged before any write)'
 

@@ -9,9 +9,9 @@
  * whose every field is validated or cleaned; a successful answer's body is handed on as `unknown`,
  * for the caller to validate against the shape it expects.
  */
-import type { Terms } from './github-messages.js'
-import { proxyAwareFetch } from './proxy.js'
-import type { Redactor } from './redact.js'
+import type { Terms } from './messages.js'
+import { proxyAwareFetch } from '../proxy.js'
+import type { Redactor } from '../redact.js'
 import {
   causeChain,
   isCancellation,
@@ -21,7 +21,7 @@ import {
   type RetryContext,
   type RetryEvent,
   type Verdict
-} from './retry.js'
+} from '../retry.js'
 
 export interface GitHubResponse {
   status: number

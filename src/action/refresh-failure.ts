@@ -3,9 +3,9 @@
  * chain broken, what to do now. Also the warnings a healthy run can still deserve (an old secret,
  * a run that was handed a stale token).
  */
-import { BoxError } from './box-error.js'
-import { Cancelled } from './retry.js'
-import { DAY_MS, daysBetween, formatUtc } from './time.js'
+import { BoxError } from '../box/error.js'
+import { Cancelled } from '../retry.js'
+import { DAY_MS, daysBetween, formatUtc } from '../time.js'
 
 export const REFRESH_TOKEN_LIFETIME_DAYS = 60
 /** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */

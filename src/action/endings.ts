@@ -3,13 +3,13 @@
  * (nothing used), failed at Box (after invalid_grant, with a check for a run that won a race), or
  * a dry run that checked everything and wrote nothing.
  */
-import type { ChainOutlook } from './chain-outlook.js'
-import { explainRefreshFailure, type ChainContext } from './diagnostics.js'
-import type { GitHubClient } from './github.js'
+import type { ChainOutlook } from './chain.js'
+import { explainRefreshFailure, type ChainContext } from './refresh-failure.js'
+import type { GitHubClient } from '../github/client.js'
 import { NOTHING_USED } from './inputs.js'
 import { writeSummary, type ActionIO } from './io.js'
 import type { RunReport } from './report.js'
-import { lastWritten, type PreparedTarget } from './secrets.js'
+import { lastWritten, type PreparedTarget } from '../github/secrets.js'
 
 export async function dryRun(
   io: ActionIO,

@@ -10,21 +10,21 @@
  * cancellation or a bug leaves the sealed copy in the log and, where the process still can, in the
  * error too.
  */
-import { refreshTokenPair } from './box.js'
-import { currentRefreshTokenExpiry, warnAboutGitHubToken, type ChainOutlook } from './chain-outlook.js'
-import { consumeHandoff } from './consume.js'
+import { refreshTokenPair } from '../box/token-endpoint.js'
+import { currentRefreshTokenExpiry, warnAboutGitHubToken, type ChainOutlook } from './chain.js'
+import { consumeHandoff } from './handoff-job.js'
 import {
   holdsStaleToken,
   refreshTokenExpiry,
   rotationWarning,
   staleTokenNote,
   type ChainContext
-} from './diagnostics.js'
+} from './refresh-failure.js'
 import { dryRun, failAtBox, failBeforeBox } from './endings.js'
 import { fileFailureIssue, type RunOutcome } from './failure-issue.js'
-import { createGitHubClient } from './github.js'
-import { ACTION_TERMS } from './github-messages.js'
-import { storeAndHandOut } from './handout.js'
+import { createGitHubClient } from '../github/client.js'
+import { ACTION_TERMS } from '../github/messages.js'
+import { storeAndHandOut } from './write-back.js'
 import {
   credentialInputs,
   DEFAULT_REQUEST_TIMEOUT_MS,
@@ -37,9 +37,9 @@ import {
   type FailureIssueTarget
 } from './inputs.js'
 import { redacting, type ActionIO } from './io.js'
-import { preflight } from './preflight.js'
-import { RecoveryLedger } from './recovery.js'
-import { Redactor } from './redact.js'
+import { preflight } from './checks.js'
+import { RecoveryLedger } from '../recovery.js'
+import { Redactor } from '../redact.js'
 import type { RunReport } from './report.js'
 import {
   defaultRetryPolicy,
@@ -49,10 +49,10 @@ import {
   type RetryEvent,
   type RetryPolicy,
   type Timing
-} from './retry.js'
-import { loadSealer } from './seal.js'
-import { secretTargets } from './targets.js'
-import type { TokenPair } from './token-answer.js'
+} from '../retry.js'
+import { loadSealer } from '../seal.js'
+import { secretTargets } from '../github/targets.js'
+import type { TokenPair } from '../box/answer.js'
 
 export type { ActionIO } from './io.js'
 

@@ -2,8 +2,8 @@
  * What a failed GitHub request means for the person who must fix it: which token, permission or
  * name to change, in the words of whoever runs the code (the action's inputs or the login's flags).
  */
-import { GitHubRequestError } from './github.js'
-import { isCancellation } from './retry.js'
+import { GitHubRequestError } from './client.js'
+import { isCancellation } from '../retry.js'
 
 /**
  * How the person using the client names the settings a message may tell them to change: the
