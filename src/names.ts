@@ -3,7 +3,7 @@
  * environments, visibilities, API base URLs. One set of rules for the action's inputs and the
  * login command's flags; each returns what is wrong in words, or undefined when all is well.
  */
-import type { RepositoryRef } from './action/inputs.js'
+import type { RepositoryRef } from './github/targets.js'
 
 const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/
 const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/

@@ -3,7 +3,8 @@
  * expires unless used, and when the GitHub token that keeps it rotating expires (where GitHub says),
  * with a warning before that token's expiry stops the rotations.
  */
-import { ACTION_TERMS, type Terms } from '../github/messages.js'
+import type { Terms } from '../github/client.js'
+import { ACTION_TERMS } from '../github/messages.js'
 import type { ActionIO } from './io.js'
 import { nextScheduledRun } from './schedule.js'
 import { refreshTokenExpiry } from './refresh-failure.js'

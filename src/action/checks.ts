@@ -5,7 +5,8 @@
  * each public key's fitness to seal, and when this run was queued (to spot a stale token).
  */
 import type { GitHubClient } from '../github/client.js'
-import type { Config, OrganizationVisibility } from './inputs.js'
+import type { OrganizationVisibility } from '../github/targets.js'
+import type { Config } from './inputs.js'
 import { checkPostmanPath } from './postman.js'
 import type { Sealer } from '../seal.js'
 import { prepareTarget, shadowingSecretProblem, type PreparedTarget } from '../github/secrets.js'

@@ -17,12 +17,7 @@ import {
 } from '../names.js'
 import { proxyProblem, type ProxySetting } from '../proxy.js'
 
-export type OrganizationVisibility = 'all' | 'private'
-
-export interface RepositoryRef {
-  owner: string
-  repo: string
-}
+import type { OrganizationVisibility, RepositoryRef } from '../github/targets.js'
 
 export interface Config {
   clientId: string

@@ -9,7 +9,6 @@
  * whose every field is validated or cleaned; a successful answer's body is handed on as `unknown`,
  * for the caller to validate against the shape it expects.
  */
-import type { Terms } from './messages.js'
 import { proxyAwareFetch } from '../proxy.js'
 import type { Redactor } from '../redact.js'
 import {
@@ -22,6 +21,19 @@ import {
   type RetryEvent,
   type Verdict
 } from '../retry.js'
+
+/**
+ * How the person using the client names the settings a message may tell them to change: the
+ * action's inputs, or the login command's flags. Messages are the same otherwise.
+ */
+export interface Terms {
+  token: string
+  retryTimeout: string
+  targetNames: string
+  apiUrl: string
+  /** What to do with a new token once it is created. */
+  replaceToken: string
+}
 
 export interface GitHubResponse {
   status: number

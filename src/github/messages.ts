@@ -2,21 +2,8 @@
  * What a failed GitHub request means for the person who must fix it: which token, permission or
  * name to change, in the words of whoever runs the code (the action's inputs or the login's flags).
  */
-import { GitHubRequestError } from './client.js'
+import { GitHubRequestError, type Terms } from './client.js'
 import { isCancellation } from '../retry.js'
-
-/**
- * How the person using the client names the settings a message may tell them to change: the
- * action's inputs, or the login command's flags. Messages are the same otherwise.
- */
-export interface Terms {
-  token: string
-  retryTimeout: string
-  targetNames: string
-  apiUrl: string
-  /** What to do with a new token once it is created. */
-  replaceToken: string
-}
 
 export const ACTION_TERMS: Terms = {
   token: '`github-token`',

@@ -3,11 +3,16 @@
  * visibility and selected repositories, which must be sent back on every write or GitHub resets
  * who can read the secret), and the write itself. Every answer is validated before use.
  */
-import { failureStatus, GitHubRequestError, type GitHubClient } from './client.js'
-import { describeGitHubFailure, type Terms } from './messages.js'
-import type { OrganizationVisibility, RepositoryRef } from '../action/inputs.js'
+import { failureStatus, GitHubRequestError, type GitHubClient, type Terms } from './client.js'
+import { describeGitHubFailure } from './messages.js'
 import type { PublicKey, SealedSecret } from '../seal.js'
-import { repositoryTarget, secretPath, type SecretTarget } from './targets.js'
+import {
+  repositoryTarget,
+  secretPath,
+  type SecretTarget,
+  type OrganizationVisibility,
+  type RepositoryRef
+} from './targets.js'
 
 export interface SecretMetadata {
   createdAt?: Date

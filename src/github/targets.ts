@@ -3,7 +3,6 @@
  * organization; Actions or Dependabot). Every kind is the same three requests under a different
  * base path, so a target is data: its names, its base path and what a token needs to write it.
  */
-import type { Config, RepositoryRef } from '../action/inputs.js'
 
 export type SecretApp = 'actions' | 'dependabot'
 
@@ -25,12 +24,25 @@ export interface SecretTarget {
   classicScope: string
 }
 
+/** A repository, as `owner/name` names it. */
+export interface RepositoryRef {
+  owner: string
+  repo: string
+}
+
+/** Who may read an organization secret that does not exist yet (an existing one keeps its own). */
+export type OrganizationVisibility = 'all' | 'private'
+
 /**
- * What names a set of targets: the action's Config is one, the login command's options another
- * (which has no repository when it writes an organization secret).
+ * What names a set of targets: the action's inputs or the login command's flags (which give no
+ * repository when they name an organization secret).
  */
-export type TargetSelection = Pick<Config, 'secretName' | 'environment' | 'organization' | 'dependabot'> & {
+export interface TargetSelection {
+  secretName: string
   repository?: RepositoryRef
+  environment?: string
+  organization?: string
+  dependabot: boolean
 }
 
 /** The targets a config names, in the order they are reported. */

@@ -3,7 +3,7 @@
  * reported together, each naming the flag and the fix, before the command touches GitHub or Box
  * (as the action's inputs are). The --help text is in help.ts.
  */
-import type { OrganizationVisibility } from '../action/inputs.js'
+import type { OrganizationVisibility } from '../github/targets.js'
 import {
   environmentProblem,
   organizationProblem,
