@@ -68,7 +68,7 @@ const runnerIO = {
 
 /***/ }),
 
-/***/ 7992:
+/***/ 620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -79,19 +79,115 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: run
 
-;// CONCATENATED MODULE: ./src/box/error.ts
-/** How a token request at Box failed, in the terms the explanations (diagnostics.ts, the login's) need. */
-class BoxError extends Error {
-    kind;
-    details;
-    /** Set when an earlier attempt may have been processed by Box without us seeing the answer. */
-    earlierAmbiguousAttempt;
-    constructor(kind, message, details = {}) {
-        super(message);
-        this.kind = kind;
-        this.details = details;
-        this.name = 'BoxError';
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+var proxy = __nccwpck_require__(9783);
+;// CONCATENATED MODULE: ./src/proxy.ts
+/**
+ * How requests reach Box and GitHub, honouring the runner's proxy settings (https_proxy /
+ * http_proxy and no_proxy): self-hosted runners behind a proxy reach neither otherwise, since
+ * Node's own fetch ignores those variables.
+ *
+ * - A proxy applies: the bundled undici's fetch through a ProxyAgent for it, built as
+ *   @actions/http-client builds its own (which @actions/github sends GitHub's requests through).
+ * - Otherwise, Node's own fetch where it is undici 7 or later (Node 24, the runner's): it is part
+ *   of Node, so nothing is loaded before the first request.
+ * - Otherwise (Node 22 and older: undici 6, whose fetch can wait forever on a server that accepts
+ *   the connection and closes it while a signal is attached), the bundled undici 7's fetch.
+ *
+ * Which proxy applies is read here, not by @actions/http-client: it takes a value without a scheme
+ * (`proxy.corp:3128`) for a URL of scheme `proxy.corp:` with no host, and then silently sends the
+ * request direct. Such a value means `http://proxy.corp:3128`, as curl and Go read it; a value that
+ * names no host at all is refused before any request (inputs.ts), never ignored.
+ *
+ * The bundled undici comes in a chunk of its own, on first use.
+ */
+
+/** Whether Node's own fetch can be used when no proxy applies (see above). */
+const nodeFetchSuffices = Number(process.versions.undici?.split('.')[0]) >= 7;
+/**
+ * The variable that sets the proxy for a request to `url` (https_proxy, else HTTPS_PROXY, for an
+ * https URL; http_proxy, else HTTP_PROXY, for http), or undefined when none is set or the request
+ * bypasses it: a loopback address, or a host in no_proxy (@actions/http-client's rules, which
+ * read no_proxy from the process's environment).
+ */
+function proxySetting(url, env = process.env) {
+    const parsed = new URL(url);
+    const names = parsed.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const variable = names.find((name) => env[name]);
+    if (variable === undefined || (0,proxy/* checkBypass */.H)(parsed))
+        return undefined;
+    return { variable, value: env[variable].trim() };
+}
+/** The proxy a value names: with no scheme, `http://` + the value (as curl does); undefined when it names no host. */
+function proxyUrl(value) {
+    try {
+        const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+        return url.hostname === '' ? undefined : url;
     }
+    catch {
+        return undefined;
+    }
+}
+/** Why the proxy setting for `url` cannot be used, or undefined when it can (or none applies). */
+function proxyProblem(url, env = process.env) {
+    const setting = proxySetting(url, env);
+    return setting && proxyUrl(setting.value) === undefined ? setting : undefined;
+}
+/** The proxy for a request to `url`, or undefined when none applies. Throws when the setting names no host. */
+function proxyFor(url) {
+    const setting = proxySetting(url);
+    if (setting === undefined)
+        return undefined;
+    const proxy = proxyUrl(setting.value);
+    if (proxy === undefined)
+        throw new Error(`${setting.variable} ("${setting.value}") names no proxy host`);
+    return proxy;
+}
+let bundled;
+/** The bundled undici's fetch, through the proxy where one applies; loaded once. */
+function loadBundledFetch() {
+    bundled ??= __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)).then(({ fetch: undiciFetch, ProxyAgent }) => {
+        const agents = new Map();
+        const agentFor = (proxy) => {
+            let agent = agents.get(proxy.href);
+            if (agent === undefined) {
+                const { username, password } = proxy;
+                const credentials = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
+                agent = new ProxyAgent({
+                    uri: proxy.href,
+                    ...(username || password ? { token: `Basic ${Buffer.from(credentials).toString('base64')}` } : {})
+                });
+                agents.set(proxy.href, agent);
+            }
+            return agent;
+        };
+        return (url, init) => {
+            const proxy = proxyFor(url);
+            // Without a dispatcher (no proxy for this URL), undici connects directly.
+            return undiciFetch(url, {
+                ...init,
+                ...(proxy ? { dispatcher: agentFor(proxy) } : {})
+            });
+        };
+    });
+    return bundled;
+}
+/** Whether a request to this URL goes through the bundled undici: on older Node, or through a proxy. */
+function needsBundledFetch(url) {
+    return !nodeFetchSuffices || proxySetting(url) !== undefined;
+}
+/** Loads the bundled undici now if a request to this URL will need it, so that it leaves without waiting. */
+async function prepareFetchFor(url) {
+    if (needsBundledFetch(url))
+        await loadBundledFetch();
+}
+function proxyAwareFetch() {
+    return ((input, init) => {
+        const url = String(input);
+        if (!needsBundledFetch(url))
+            return fetch(url, init);
+        return loadBundledFetch().then((bundledFetch) => bundledFetch(url, init));
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/retry.ts
@@ -272,501 +368,18 @@ function parseRetryAfter(value, now) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-;// CONCATENATED MODULE: ./src/box/answer.ts
-/**
- * Box's 200 answer to a token request, validated before anything is done with it. Box has used the
- * old refresh token by the time it answers, so nothing here may throw past the caller except the
- * one failure no client can repair: an answer without a refresh token it could store.
- */
-
-/** Printable ASCII without spaces: what Box's tokens are made of (downscoped ones are longer). */
-const TOKEN_FORM = /^[\x21-\x7e]{16,4096}$/;
-/** The access token lifetime accepted as Box said it: about an hour is usual, a day is the most believed. */
-const EXPIRES_IN_RANGE = { min: 60, max: 86_400, fallback: 3600 };
-/**
- * Box's 200 answer, validated before anything is done with it: the new refresh token must be a
- * token, or the answer counts as a failed refresh. Each token is masked the moment it is known to
- * be one. An unusable access token or lifetime does not lose the refresh token: it is noted, and
- * the refresh token is still stored.
- *
- * `cut` says why the answer ended early (the connection failed, the rest never came): what arrived
- * is still read, and a refresh token that arrived whole is still stored.
- */
-function parseTokenAnswer(text, mask, cut) {
-    const problems = [];
-    let answer = jsonObject(text);
-    if (answer === undefined && cut !== undefined) {
-        answer = completeFields(text);
-        if (answer.refresh_token !== undefined)
-            problems.push(`Box's answer broke off (${cut}), but the tokens in it had arrived whole.`);
-    }
-    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer ?? {};
-    const refreshOk = isToken(refreshToken);
-    const accessOk = isToken(accessToken);
-    if (refreshOk)
-        maskSafely(mask, refreshToken);
-    if (accessOk)
-        maskSafely(mask, accessToken);
-    if (!refreshOk) {
-        throw new BoxError('malformed', cut === undefined
-            ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
-                `so the refresh token it was given is probably used up.`
-            : `Box accepted the request (HTTP 2xx), so it has used the refresh token it was given, but its answer broke off (${cut}) ` +
-                `before a usable refresh token arrived. The request was not sent again: a used refresh token only earns invalid_grant.`);
-    }
-    if (!accessOk)
-        problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`);
-    return {
-        refreshToken,
-        accessToken: accessOk ? accessToken : undefined,
-        expiresIn: lifetime(expiresIn, problems),
-        problems
-    };
-}
-function jsonObject(text) {
-    try {
-        const parsed = JSON.parse(text);
-        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-            return parsed;
-    }
-    catch {
-        // a non-JSON 2xx is as unusable as a JSON one without tokens
-    }
-    return undefined;
-}
-/**
- * The token fields of an answer that broke off, each only where it arrived whole: a string up to its
- * closing quote, a number followed by what ends one. Anything cut in the middle is left out.
- */
-function completeFields(text) {
-    const fields = {};
-    for (const [, name, literal] of text.matchAll(/"(access_token|refresh_token)"\s*:\s*("(?:[^"\\]|\\.)*")/g))
-        fields[name] ??= jsonObject(`{"v":${literal}}`)?.v;
-    const expiresIn = /"expires_in"\s*:\s*(\d{1,12})\s*[,}]/.exec(text)?.[1];
-    if (expiresIn !== undefined)
-        fields.expires_in = Number(expiresIn);
-    return fields;
-}
-/**
- * A mask that throws (the runner's stdout gone) must not cost the answer: Box has already used the
- * old token, and an exception here would be taken for a lost connection and retried with it. The
- * run's redactor learns each token before the runner is told (main.ts), so nothing prints it either way.
- */
-function maskSafely(mask, value) {
-    try {
-        mask(value);
-    }
-    catch {
-        // see above
-    }
-}
-function isToken(value) {
-    return typeof value === 'string' && TOKEN_FORM.test(value);
-}
-/** What a value is, for a message, without ever quoting it. */
-function describeValue(value) {
-    if (value === undefined)
-        return 'missing';
-    if (typeof value !== 'string')
-        return value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}, not a string`;
-    if (value === '')
-        return 'empty';
-    return `${value.length} characters long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`;
-}
-function lifetime(value, problems) {
-    const { min, max, fallback } = EXPIRES_IN_RANGE;
-    const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : NaN;
-    if (!Number.isFinite(seconds)) {
-        problems.push(`Box's answer gave no usable expires_in; the access token is taken to live ${fallback} s, as Box documents.`);
-        return fallback;
-    }
-    const clamped = Math.round(Math.min(max, Math.max(min, seconds)));
-    if (clamped !== seconds)
-        problems.push(`Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ${clamped} s is used.`);
-    return clamped;
-}
-
-;// CONCATENATED MODULE: ./src/box/token-endpoint.ts
-/**
- * Box's OAuth 2.0 token endpoint: exchange a refresh token (or, for the login command, an
- * authorization code) for a new token pair.
- *
- * Box refresh tokens are single-use, so what is retried matters: answers that say the request
- * was not processed (429, 5xx) and connections refused before anything was sent are safe to
- * retry. A timeout or a connection dropped after the request went out may have consumed the
- * token; those are retried too (Box may not have processed it), but remembered, so that an
- * `invalid_grant` on the retry can be explained as "the first attempt probably used it".
- *
- * The request carries the client secret and the refresh token, so it never follows a redirect,
- * and nothing Box answers is trusted: an error description is cleaned before it is quoted, and a
- * 200 answer is validated field by field before anything else happens with it.
- */
-
-
-
-/** A 200 answer bigger than this is not a token answer; an error body is only ever quoted in part. */
-const MAX_ANSWER_BYTES = 1024 * 1024;
-const MAX_ERROR_BYTES = 64 * 1024;
-const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
-const CANCELLED_WHILE_WAITING = 'The run was cancelled while it waited for Box to answer.';
-function refreshTokenPair(credentials, refreshToken, deps) {
-    return requestTokenPair(credentials, { grant_type: 'refresh_token', refresh_token: refreshToken }, deps);
-}
-function exchangeAuthorizationCode(credentials, code, redirectUri, deps) {
-    return requestTokenPair(credentials, { grant_type: 'authorization_code', code, redirect_uri: redirectUri }, deps);
-}
-async function requestTokenPair(credentials, grant, deps) {
-    const url = `${credentials.boxApiUrl}/oauth2/token`;
-    const body = new URLSearchParams({
-        ...grant,
-        client_id: credentials.clientId,
-        client_secret: credentials.clientSecret
-    }).toString();
-    let ambiguous;
-    let accepted;
-    try {
-        accepted = await withRetry(async () => {
-            try {
-                return await withTimeLimit(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body, signal, deps));
-            }
-            catch (error) {
-                const boxError = error instanceof BoxError ? error : connectionError(error, deps);
-                if (boxError.kind === 'ambiguous')
-                    ambiguous ??= boxError.message;
-                throw boxError;
-            }
-        }, classify, deps.retry);
-    }
-    catch (error) {
-        if (ambiguous !== undefined && isCancellation(error)) {
-            throw new BoxError('ambiguous', ambiguous === CANCELLED_WHILE_WAITING
-                ? ambiguous
-                : `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
-        }
-        if (error instanceof BoxError && ambiguous !== undefined && error.message !== ambiguous)
-            error.earlierAmbiguousAttempt = ambiguous;
-        throw error;
-    }
-    // A 2xx means Box has used the token it was sent: from here on the request is never sent again,
-    // whatever happens to the rest of the answer (it is read outside the retries, and what arrived is used).
-    const { text, cut } = await readAnswer(accepted, deps);
-    return parseTokenAnswer(text, deps.mask, cut);
-}
-function classify(error) {
-    if (!(error instanceof BoxError))
-        return { retry: false };
-    switch (error.kind) {
-        case 'rate_limited':
-            return { retry: true, reason: 'Box is rate limiting (429)', afterMs: error.details.retryAfterMs };
-        case 'server':
-            return { retry: true, reason: `Box answered ${error.details.status}` };
-        case 'not_sent':
-        case 'ambiguous':
-            return { retry: true, reason: error.message };
-        default:
-            return { retry: false };
-    }
-}
-/**
- * One attempt, up to Box's status line: a 2xx comes back with its body unread (reading it is no
- * longer an attempt that may be repeated); anything else is read (bounded) and thrown as a BoxError.
- */
-async function sendOnce(url, body, signal, deps) {
-    let response;
-    try {
-        response = await deps.fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-            body,
-            // The body holds the client secret and the refresh token (or code): it goes to this URL only.
-            redirect: 'manual',
-            signal
-        });
-    }
-    catch (error) {
-        throw connectionError(error, deps);
-    }
-    if (response.ok)
-        return response;
-    if (response.status >= 300 && response.status < 400) {
-        void response.body?.cancel().catch(() => undefined);
-        throw redirected(response, url, deps.redactor);
-    }
-    let text;
-    try {
-        text = await readErrorBody(response);
-    }
-    catch (error) {
-        throw connectionError(error, deps, true);
-    }
-    if (response.status === 429) {
-        throw new BoxError('rate_limited', 'Box answered 429 Too Many Requests.', {
-            status: 429,
-            retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), deps.retry.timing.now())
-        });
-    }
-    if (response.status >= 500) {
-        // The body of a 5xx is opaque (often an HTML page from a proxy), and so is its status text: neither is quoted.
-        throw new BoxError('server', `Box answered ${response.status}.`, { status: response.status });
-    }
-    throw oauthError(response.status, text, deps.redactor);
-}
-/** An error answer's first MAX_ERROR_BYTES: only ever quoted in part, so the rest is not read. */
-async function readErrorBody(response) {
-    if (response.body === null)
-        return '';
-    const reader = response.body.getReader();
-    const chunks = [];
-    let size = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        chunks.push(value);
-        size += value.length;
-        if (size > MAX_ERROR_BYTES) {
-            await reader.cancel().catch(() => undefined);
-            break;
-        }
-    }
-    return Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BYTES);
-}
-/**
- * A 2xx answer's body, never thrown away: the read ends when the body does, when what arrived is a
- * complete JSON object (a server that never finishes its message is not waited for), or, keeping
- * what arrived, when the connection fails, the request time limit passes or the run is stopped
- * (`cut` then says which). Over MAX_ANSWER_BYTES it is not a token answer.
- */
-async function readAnswer(response, deps) {
-    if (response.body === null)
-        return { text: '' };
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let text = '';
-    let size = 0;
-    let cut;
-    const stopReading = (why) => {
-        cut ??= why;
-        void reader.cancel().catch(() => undefined);
-    };
-    const timer = setTimeout(() => stopReading(`the rest did not arrive within ${deps.requestTimeoutMs / 1000} s`), deps.requestTimeoutMs);
-    const onStop = () => stopReading('the run was stopped while it arrived');
-    deps.stop?.addEventListener('abort', onStop, { once: true });
-    try {
-        for (;;) {
-            const { done, value } = await reader.read();
-            if (done)
-                break;
-            text += decoder.decode(value, { stream: true });
-            size += value.length;
-            if (size > MAX_ANSWER_BYTES) {
-                stopReading('too large');
-                throw new BoxError('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a token answer.`);
-            }
-            if (isCompleteObject(text)) {
-                void reader.cancel().catch(() => undefined); // whatever might follow a complete object is not needed
-                break;
-            }
-        }
-    }
-    catch (error) {
-        if (error instanceof BoxError)
-            throw error;
-        cut ??= `the connection failed (${failureDetail(error, deps)})`;
-    }
-    finally {
-        clearTimeout(timer);
-        deps.stop?.removeEventListener('abort', onStop);
-    }
-    return { text: text + decoder.decode(), cut };
-}
-/** Whether `text` is already a whole JSON object (tried only when it could be one). */
-function isCompleteObject(text) {
-    if (!text.trimEnd().endsWith('}'))
-        return false;
-    try {
-        JSON.parse(text);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function redirected(response, url, redactor) {
-    const origin = redactor.locationOrigin(response.headers.get('location'), url);
-    return new BoxError('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${origin}. ` +
-        'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else and Box did not use the refresh token. ' +
-        'Check `box-api-url`: it must be the API base itself, such as https://api.box.com.', { status: response.status });
-}
-function oauthError(status, text, redactor) {
-    let code = '';
-    let description = '';
-    try {
-        const parsed = JSON.parse(text);
-        if (typeof parsed.error === 'string' && OAUTH_ERROR_CODE.test(parsed.error))
-            code = parsed.error;
-        description = redactor.serverText(parsed.error_description);
-    }
-    catch {
-        // not an OAuth2Error body; reported by status alone
-    }
-    // Only Box's error code and its cleaned description are quoted, never the body.
-    const said = code ? `${code}${description ? ` (${description})` : ''}` : `HTTP ${status}`;
-    const kind = code === 'invalid_grant' ? 'invalid_grant' : code === 'invalid_client' ? 'invalid_client' : 'oauth';
-    return new BoxError(kind, `Box refused the token request: ${said}.`, {
-        status,
-        oauthError: code || undefined,
-        description: description || undefined
-    });
-}
-/** Connection failures before the request left are safe; any later one may have used the token. */
-function connectionError(error, deps, afterHeaders = false) {
-    if (error instanceof BoxError)
-        return error;
-    if (isCancellation(error))
-        return new BoxError('ambiguous', CANCELLED_WHILE_WAITING);
-    // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
-    const name = error?.name;
-    if (name === 'TimeoutError' || name === 'AbortError') {
-        return new BoxError('ambiguous', `Box did not answer within ${deps.requestTimeoutMs / 1000} s.`);
-    }
-    const code = causeCode(error);
-    if (!afterHeaders &&
-        (code === 'ECONNREFUSED' ||
-            code === 'ENOTFOUND' ||
-            code === 'EAI_AGAIN' ||
-            code === 'ENETUNREACH' ||
-            code === 'EHOSTUNREACH')) {
-        return new BoxError('not_sent', `Could not connect to Box (${code}).`);
-    }
-    return new BoxError('ambiguous', `The connection to Box failed before its answer arrived (${failureDetail(error, deps)}).`);
-}
-/** A failed connection in a few words: its error code, or its message cleaned and capped. */
-function failureDetail(error, deps) {
-    const detail = causeCode(error) ?? deps.redactor.serverText(error?.message, 200);
-    return detail || 'unknown error';
-}
-function causeCode(error) {
-    for (const e of causeChain(error)) {
-        const code = e.code;
-        if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code))
-            return code;
-    }
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(9783);
-;// CONCATENATED MODULE: ./src/proxy.ts
-/**
- * How requests reach Box and GitHub, honouring the runner's proxy settings (https_proxy /
- * http_proxy and no_proxy): self-hosted runners behind a proxy reach neither otherwise, since
- * Node's own fetch ignores those variables.
- *
- * - A proxy applies: the bundled undici's fetch through a ProxyAgent for it, built as
- *   @actions/http-client builds its own (which @actions/github sends GitHub's requests through).
- * - Otherwise, Node's own fetch where it is undici 7 or later (Node 24, the runner's): it is part
- *   of Node, so nothing is loaded before the first request.
- * - Otherwise (Node 22 and older: undici 6, whose fetch can wait forever on a server that accepts
- *   the connection and closes it while a signal is attached), the bundled undici 7's fetch.
- *
- * Which proxy applies is read here, not by @actions/http-client: it takes a value without a scheme
- * (`proxy.corp:3128`) for a URL of scheme `proxy.corp:` with no host, and then silently sends the
- * request direct. Such a value means `http://proxy.corp:3128`, as curl and Go read it; a value that
- * names no host at all is refused before any request (inputs.ts), never ignored.
- *
- * The bundled undici comes in a chunk of its own, on first use.
- */
-
-/** Whether Node's own fetch can be used when no proxy applies (see above). */
-const nodeFetchSuffices = Number(process.versions.undici?.split('.')[0]) >= 7;
-/**
- * The variable that sets the proxy for a request to `url` (https_proxy, else HTTPS_PROXY, for an
- * https URL; http_proxy, else HTTP_PROXY, for http), or undefined when none is set or the request
- * bypasses it: a loopback address, or a host in no_proxy (@actions/http-client's rules, which
- * read no_proxy from the process's environment).
- */
-function proxySetting(url, env = process.env) {
-    const parsed = new URL(url);
-    const names = parsed.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
-    const variable = names.find((name) => env[name]);
-    if (variable === undefined || (0,proxy/* checkBypass */.H)(parsed))
-        return undefined;
-    return { variable, value: env[variable].trim() };
-}
-/** The proxy a value names: with no scheme, `http://` + the value (as curl does); undefined when it names no host. */
-function proxyUrl(value) {
-    try {
-        const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
-        return url.hostname === '' ? undefined : url;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Why the proxy setting for `url` cannot be used, or undefined when it can (or none applies). */
-function proxyProblem(url, env = process.env) {
-    const setting = proxySetting(url, env);
-    return setting && proxyUrl(setting.value) === undefined ? setting : undefined;
-}
-/** The proxy for a request to `url`, or undefined when none applies. Throws when the setting names no host. */
-function proxyFor(url) {
-    const setting = proxySetting(url);
-    if (setting === undefined)
-        return undefined;
-    const proxy = proxyUrl(setting.value);
-    if (proxy === undefined)
-        throw new Error(`${setting.variable} ("${setting.value}") names no proxy host`);
-    return proxy;
-}
-let bundled;
-/** The bundled undici's fetch, through the proxy where one applies; loaded once. */
-function loadBundledFetch() {
-    bundled ??= __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)).then(({ fetch: undiciFetch, ProxyAgent }) => {
-        const agents = new Map();
-        const agentFor = (proxy) => {
-            let agent = agents.get(proxy.href);
-            if (agent === undefined) {
-                const { username, password } = proxy;
-                const credentials = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
-                agent = new ProxyAgent({
-                    uri: proxy.href,
-                    ...(username || password ? { token: `Basic ${Buffer.from(credentials).toString('base64')}` } : {})
-                });
-                agents.set(proxy.href, agent);
-            }
-            return agent;
-        };
-        return (url, init) => {
-            const proxy = proxyFor(url);
-            // Without a dispatcher (no proxy for this URL), undici connects directly.
-            return undiciFetch(url, {
-                ...init,
-                ...(proxy ? { dispatcher: agentFor(proxy) } : {})
-            });
-        };
-    });
-    return bundled;
-}
-/** Whether a request to this URL goes through the bundled undici: on older Node, or through a proxy. */
-function needsBundledFetch(url) {
-    return !nodeFetchSuffices || proxySetting(url) !== undefined;
-}
-/** Loads the bundled undici now if a request to this URL will need it, so that it leaves without waiting. */
-async function prepareFetchFor(url) {
-    if (needsBundledFetch(url))
-        await loadBundledFetch();
-}
-function proxyAwareFetch() {
-    return ((input, init) => {
-        const url = String(input);
-        if (!needsBundledFetch(url))
-            return fetch(url, init);
-        return loadBundledFetch().then((bundledFetch) => bundledFetch(url, init));
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/github/client.ts
+/**
+ * The GitHub REST client: Octokit (@octokit/core, which @actions/github wraps), sending through
+ * proxy.ts (the runner's proxy settings, as @actions/github keeps them), with a time limit per
+ * request, the shared retry policy, and GitHub's failures turned into messages that say which
+ * token or permission to fix.
+ *
+ * It is also the trust boundary for everything GitHub (or a proxy in front of it) sends: requests
+ * carry the token, so no redirect is followed; a failure is turned into a `GitHubRequestError`
+ * whose every field is validated or cleaned; a successful answer's body is handed on as `unknown`,
+ * for the caller to validate against the shape it expects.
+ */
 
 
 /** A failed GitHub request, every field of it validated or cleaned; safe to quote. */
@@ -1101,133 +714,420 @@ function daysBetween(from, to) {
     return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
 }
 
-;// CONCATENATED MODULE: ./src/action/refresh-failure.ts
+;// CONCATENATED MODULE: ./src/box/error.ts
+/** How a token request at Box failed, in the terms the explanations (diagnostics.ts, the login's) need. */
+class BoxError extends Error {
+    kind;
+    details;
+    /** Set when an earlier attempt may have been processed by Box without us seeing the answer. */
+    earlierAmbiguousAttempt;
+    constructor(kind, message, details = {}) {
+        super(message);
+        this.kind = kind;
+        this.details = details;
+        this.name = 'BoxError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/box/answer.ts
 /**
- * Explanations of why a refresh failed, in terms a person can act on: was the token used, is the
- * chain broken, what to do now. Also the warnings a healthy run can still deserve (an old secret,
- * a run that was handed a stale token).
+ * Box's 200 answer to a token request, validated before anything is done with it. Box has used the
+ * old refresh token by the time it answers, so nothing here may throw past the caller except the
+ * one failure no client can repair: an answer without a refresh token it could store.
+ */
+
+/** Printable ASCII without spaces: what Box's tokens are made of (downscoped ones are longer). */
+const TOKEN_FORM = /^[\x21-\x7e]{16,4096}$/;
+/** The access token lifetime accepted as Box said it: about an hour is usual, a day is the most believed. */
+const EXPIRES_IN_RANGE = { min: 60, max: 86_400, fallback: 3600 };
+/**
+ * Box's 200 answer, validated before anything is done with it: the new refresh token must be a
+ * token, or the answer counts as a failed refresh. Each token is masked the moment it is known to
+ * be one. An unusable access token or lifetime does not lose the refresh token: it is noted, and
+ * the refresh token is still stored.
+ *
+ * `cut` says why the answer ended early (the connection failed, the rest never came): what arrived
+ * is still read, and a refresh token that arrived whole is still stored.
+ */
+function parseTokenAnswer(text, mask, cut) {
+    const problems = [];
+    let answer = jsonObject(text);
+    if (answer === undefined && cut !== undefined) {
+        answer = completeFields(text);
+        if (answer.refresh_token !== undefined)
+            problems.push(`Box's answer broke off (${cut}), but the tokens in it had arrived whole.`);
+    }
+    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer ?? {};
+    const refreshOk = isToken(refreshToken);
+    const accessOk = isToken(accessToken);
+    if (refreshOk)
+        maskSafely(mask, refreshToken);
+    if (accessOk)
+        maskSafely(mask, accessToken);
+    if (!refreshOk) {
+        throw new BoxError('malformed', cut === undefined
+            ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
+                `so the refresh token it was given is probably used up.`
+            : `Box accepted the request (HTTP 2xx), so it has used the refresh token it was given, but its answer broke off (${cut}) ` +
+                `before a usable refresh token arrived. The request was not sent again: a used refresh token only earns invalid_grant.`);
+    }
+    if (!accessOk)
+        problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`);
+    return {
+        refreshToken,
+        accessToken: accessOk ? accessToken : undefined,
+        expiresIn: lifetime(expiresIn, problems),
+        problems
+    };
+}
+function jsonObject(text) {
+    try {
+        const parsed = JSON.parse(text);
+        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+            return parsed;
+    }
+    catch {
+        // a non-JSON 2xx is as unusable as a JSON one without tokens
+    }
+    return undefined;
+}
+/**
+ * The token fields of an answer that broke off, each only where it arrived whole: a string up to its
+ * closing quote, a number followed by what ends one. Anything cut in the middle is left out.
+ */
+function completeFields(text) {
+    const fields = {};
+    for (const [, name, literal] of text.matchAll(/"(access_token|refresh_token)"\s*:\s*("(?:[^"\\]|\\.)*")/g))
+        fields[name] ??= jsonObject(`{"v":${literal}}`)?.v;
+    const expiresIn = /"expires_in"\s*:\s*(\d{1,12})\s*[,}]/.exec(text)?.[1];
+    if (expiresIn !== undefined)
+        fields.expires_in = Number(expiresIn);
+    return fields;
+}
+/**
+ * A mask that throws (the runner's stdout gone) must not cost the answer: Box has already used the
+ * old token, and an exception here would be taken for a lost connection and retried with it. The
+ * run's redactor learns each token before the runner is told (main.ts), so nothing prints it either way.
+ */
+function maskSafely(mask, value) {
+    try {
+        mask(value);
+    }
+    catch {
+        // see above
+    }
+}
+function isToken(value) {
+    return typeof value === 'string' && TOKEN_FORM.test(value);
+}
+/** What a value is, for a message, without ever quoting it. */
+function describeValue(value) {
+    if (value === undefined)
+        return 'missing';
+    if (typeof value !== 'string')
+        return value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}, not a string`;
+    if (value === '')
+        return 'empty';
+    return `${value.length} characters long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`;
+}
+function lifetime(value, problems) {
+    const { min, max, fallback } = EXPIRES_IN_RANGE;
+    const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : NaN;
+    if (!Number.isFinite(seconds)) {
+        problems.push(`Box's answer gave no usable expires_in; the access token is taken to live ${fallback} s, as Box documents.`);
+        return fallback;
+    }
+    const clamped = Math.round(Math.min(max, Math.max(min, seconds)));
+    if (clamped !== seconds)
+        problems.push(`Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ${clamped} s is used.`);
+    return clamped;
+}
+
+;// CONCATENATED MODULE: ./src/box/token-endpoint.ts
+/**
+ * Box's OAuth 2.0 token endpoint, for every way of getting a token (a `TokenGrant`: one module
+ * each in this folder, e.g. refresh-grant.ts, authorization-code.ts): the request, its retries,
+ * and Box's answer, validated.
+ *
+ * Box refresh tokens are single-use, so what is retried matters: answers that say the request
+ * was not processed (429, 5xx) and connections refused before anything was sent are safe to
+ * retry. A timeout or a connection dropped after the request went out may have consumed the
+ * token; those are retried too (Box may not have processed it), but remembered, so that an
+ * `invalid_grant` on the retry can be explained as "the first attempt probably used it".
+ *
+ * The request carries the client secret and the refresh token, so it never follows a redirect,
+ * and nothing Box answers is trusted: an error description is cleaned before it is quoted, and a
+ * 200 answer is validated field by field before anything else happens with it.
  */
 
 
 
-const REFRESH_TOKEN_LIFETIME_DAYS = 60;
-/** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
-const ROTATION_WARNING_DAYS = 45;
-const reauthorize = (ctx) => `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: ` +
-    `see "Re-authorizing" in docs/setup.md (the \`login\` command does both in one step).`;
-const concurrencyFix = 'Runs that share one refresh token must not overlap: put every job that rotates it (every job that passes ' +
-    '`refresh-token`) in one `concurrency:` group (e.g. `group: box-token`, `cancel-in-progress: false`).';
-/** True when the secret was rotated after this run was queued: the run holds the previous token. */
-function holdsStaleToken(ctx) {
-    return (ctx.secretUpdatedAt !== undefined &&
-        ctx.runQueuedAt !== undefined &&
-        ctx.secretUpdatedAt.getTime() > ctx.runQueuedAt.getTime());
+/** A 200 answer bigger than this is not a token answer; an error body is only ever quoted in part. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
+const MAX_ERROR_BYTES = 64 * 1024;
+const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
+const CANCELLED_WHILE_WAITING = 'The run was cancelled while it waited for Box to answer.';
+/** The token pair Box issues for `grant`, or a BoxError that says what happened. */
+async function requestToken(credentials, grant, deps) {
+    const url = `${credentials.boxApiUrl}/oauth2/token`;
+    const body = new URLSearchParams({
+        ...grant.form(),
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret
+    }).toString();
+    let ambiguous;
+    let accepted;
+    try {
+        accepted = await withRetry(async () => {
+            try {
+                return await withTimeLimit(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body, signal, deps));
+            }
+            catch (error) {
+                const boxError = error instanceof BoxError ? error : connectionError(error, deps);
+                if (boxError.kind === 'ambiguous')
+                    ambiguous ??= boxError.message;
+                throw boxError;
+            }
+        }, classify, deps.retry);
+    }
+    catch (error) {
+        if (ambiguous !== undefined && isCancellation(error)) {
+            throw new BoxError('ambiguous', ambiguous === CANCELLED_WHILE_WAITING
+                ? ambiguous
+                : `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
+        }
+        if (error instanceof BoxError && ambiguous !== undefined && error.message !== ambiguous)
+            error.earlierAmbiguousAttempt = ambiguous;
+        throw error;
+    }
+    // A 2xx means Box has used the token it was sent: from here on the request is never sent again,
+    // whatever happens to the rest of the answer (it is read outside the retries, and what arrived is used).
+    const { text, cut } = await readAnswer(accepted, deps);
+    return parseTokenAnswer(text, deps.mask, cut);
 }
-function staleTokenNote(ctx) {
-    return (`The ${ctx.secretLabel} was rotated at ${iso(ctx.secretUpdatedAt)}, after this run was queued at ${iso(ctx.runQueuedAt)}, ` +
-        `so this run was handed the previous refresh token, which another run has already used. The secret itself holds the current token: ` +
-        `re-run the workflow (a new run reads the secret again). ${concurrencyFix} A run that waits in that group still holds the token it was ` +
-        `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this ` +
-        `(docs/concurrency.md: "One concurrency group").`);
-}
-function ageNote(ctx) {
-    if (ctx.secretUpdatedAt === undefined)
-        return undefined;
-    const days = daysBetween(ctx.secretUpdatedAt, ctx.now);
-    return `The ${ctx.secretLabel} was last rotated ${days} day${days === 1 ? '' : 's'} ago (${iso(ctx.secretUpdatedAt)}).`;
-}
-function secretAgeDays(ctx) {
-    return ctx.secretUpdatedAt && (ctx.now.getTime() - ctx.secretUpdatedAt.getTime()) / DAY_MS;
-}
-/** A warning for a secret that is near the end of Box's 60-day window, or undefined. */
-function rotationWarning(ctx) {
-    const days = secretAgeDays(ctx);
-    if (days === undefined || days <= ROTATION_WARNING_DAYS)
-        return undefined;
-    return (`${ageNote(ctx)} Box refresh tokens expire after ${REFRESH_TOKEN_LIFETIME_DAYS} days, so the scheduled refresh that should keep it fresh is not running. ` +
-        `Check that the keep-alive workflow's schedule is enabled (GitHub disables schedules in public repositories after 60 days without activity).`);
-}
-function explainRefreshFailure(error, ctx) {
-    if (error instanceof Cancelled)
-        return `${error.message} Box was not asked again; the refresh token was not used and the secret is unchanged.`;
+function classify(error) {
     if (!(error instanceof BoxError))
-        return `The refresh at Box failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
-    const lines = [error.message];
+        return { retry: false };
     switch (error.kind) {
-        case 'invalid_grant': {
-            if (ctx.rotatedMeanwhileAt !== undefined) {
-                lines.push(`Another run rotated the ${ctx.secretLabel} at ${iso(ctx.rotatedMeanwhileAt)}, while this run was refreshing: ` +
-                    `it used the same refresh token first and stored the new one. ` +
-                    `The token chain is intact and nothing needs repairing; this run simply has no access token. ${concurrencyFix}`);
-                return lines.join('\n');
-            }
-            const expired = /expired/i.test(error.details.description ?? '');
-            lines.push(expired
-                ? `The token chain is broken: Box says the refresh token has expired (refresh tokens live ${REFRESH_TOKEN_LIFETIME_DAYS} days, or until used once).`
-                : `The token chain is broken: this refresh token was already used (each can be used once) or is more than ${REFRESH_TOKEN_LIFETIME_DAYS} days old.`);
-            if (error.earlierAmbiguousAttempt) {
-                lines.push(`An earlier attempt in this run got no answer (${error.earlierAmbiguousAttempt}); ` +
-                    `Box probably processed it and used the token, and its answer was lost on the way.`);
-            }
-            const age = ageNote(ctx);
-            if (age)
-                lines.push(age +
-                    (secretAgeDays(ctx) > REFRESH_TOKEN_LIFETIME_DAYS
-                        ? ` That is past Box's ${REFRESH_TOKEN_LIFETIME_DAYS}-day limit: the keep-alive schedule has not been running.`
-                        : ''));
-            if (holdsStaleToken(ctx)) {
-                lines.push(staleTokenNote(ctx));
-                return lines.join('\n');
-            }
-            lines.push(`If another workflow run used the same token at the same time, that run won the race. ${concurrencyFix}`);
-            lines.push(reauthorize(ctx));
+        case 'rate_limited':
+            return { retry: true, reason: 'Box is rate limiting (429)', afterMs: error.details.retryAfterMs };
+        case 'server':
+            return { retry: true, reason: `Box answered ${error.details.status}` };
+        case 'not_sent':
+        case 'ambiguous':
+            return { retry: true, reason: error.message };
+        default:
+            return { retry: false };
+    }
+}
+/**
+ * One attempt, up to Box's status line: a 2xx comes back with its body unread (reading it is no
+ * longer an attempt that may be repeated); anything else is read (bounded) and thrown as a BoxError.
+ */
+async function sendOnce(url, body, signal, deps) {
+    let response;
+    try {
+        response = await deps.fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+            body,
+            // The body holds the client secret and the refresh token (or code): it goes to this URL only.
+            redirect: 'manual',
+            signal
+        });
+    }
+    catch (error) {
+        throw connectionError(error, deps);
+    }
+    if (response.ok)
+        return response;
+    if (response.status >= 300 && response.status < 400) {
+        void response.body?.cancel().catch(() => undefined);
+        throw redirected(response, url, deps.redactor);
+    }
+    let text;
+    try {
+        text = await readErrorBody(response);
+    }
+    catch (error) {
+        throw connectionError(error, deps, true);
+    }
+    if (response.status === 429) {
+        throw new BoxError('rate_limited', 'Box answered 429 Too Many Requests.', {
+            status: 429,
+            retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), deps.retry.timing.now())
+        });
+    }
+    if (response.status >= 500) {
+        // The body of a 5xx is opaque (often an HTML page from a proxy), and so is its status text: neither is quoted.
+        throw new BoxError('server', `Box answered ${response.status}.`, { status: response.status });
+    }
+    throw oauthError(response.status, text, deps.redactor);
+}
+/** An error answer's first MAX_ERROR_BYTES: only ever quoted in part, so the rest is not read. */
+async function readErrorBody(response) {
+    if (response.body === null)
+        return '';
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        chunks.push(value);
+        size += value.length;
+        if (size > MAX_ERROR_BYTES) {
+            await reader.cancel().catch(() => undefined);
             break;
         }
-        case 'invalid_client':
-            lines.push('Box does not accept the client credentials: check `client-id` and `client-secret` against your Box app ' +
-                '(Developer Console → Configuration → OAuth 2.0 Credentials); ' +
-                'a reset client secret must be updated in the secret that feeds `client-secret`. ' +
-                'The refresh token was not used and is still valid.');
-            break;
-        case 'oauth':
-            lines.push('The request was refused before the token was used; check `client-id`, `client-secret` and `box-api-url`.');
-            break;
-        case 'redirected':
-            break;
-        case 'rate_limited':
-        case 'server':
-        case 'not_sent':
-            lines.push(error.earlierAmbiguousAttempt
-                ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) ` +
-                    `and may have used the refresh token: ` +
-                    `if the next run fails with invalid_grant, re-authorize (docs/setup.md: "Re-authorizing").`
-                : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow later (the secret is unchanged).');
-            break;
-        case 'ambiguous':
-            lines.push('Box may have processed the request and used the refresh token without the answer reaching this run. ' +
-                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized ' +
-                '(docs/setup.md: "Re-authorizing").');
-            break;
-        case 'malformed':
-            lines.push(reauthorize(ctx));
-            break;
     }
-    return lines.join('\n');
+    return Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BYTES);
 }
-function iso(date) {
-    return date === undefined ? 'an unknown time' : formatUtc(date, { seconds: true });
+/**
+ * A 2xx answer's body, never thrown away: the read ends when the body does, when what arrived is a
+ * complete JSON object (a server that never finishes its message is not waited for), or, keeping
+ * what arrived, when the connection fails, the request time limit passes or the run is stopped
+ * (`cut` then says which). Over MAX_ANSWER_BYTES it is not a token answer.
+ */
+async function readAnswer(response, deps) {
+    if (response.body === null)
+        return { text: '' };
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    let size = 0;
+    let cut;
+    const stopReading = (why) => {
+        cut ??= why;
+        void reader.cancel().catch(() => undefined);
+    };
+    const timer = setTimeout(() => stopReading(`the rest did not arrive within ${deps.requestTimeoutMs / 1000} s`), deps.requestTimeoutMs);
+    const onStop = () => stopReading('the run was stopped while it arrived');
+    deps.stop?.addEventListener('abort', onStop, { once: true });
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            text += decoder.decode(value, { stream: true });
+            size += value.length;
+            if (size > MAX_ANSWER_BYTES) {
+                stopReading('too large');
+                throw new BoxError('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a token answer.`);
+            }
+            if (isCompleteObject(text)) {
+                void reader.cancel().catch(() => undefined); // whatever might follow a complete object is not needed
+                break;
+            }
+        }
+    }
+    catch (error) {
+        if (error instanceof BoxError)
+            throw error;
+        cut ??= `the connection failed (${failureDetail(error, deps)})`;
+    }
+    finally {
+        clearTimeout(timer);
+        deps.stop?.removeEventListener('abort', onStop);
+    }
+    return { text: text + decoder.decode(), cut };
 }
+/** Whether `text` is already a whole JSON object (tried only when it could be one). */
+function isCompleteObject(text) {
+    if (!text.trimEnd().endsWith('}'))
+        return false;
+    try {
+        JSON.parse(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function redirected(response, url, redactor) {
+    const origin = redactor.locationOrigin(response.headers.get('location'), url);
+    return new BoxError('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${origin}. ` +
+        'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else and Box did not use the refresh token. ' +
+        'Check `box-api-url`: it must be the API base itself, such as https://api.box.com.', { status: response.status });
+}
+function oauthError(status, text, redactor) {
+    let code = '';
+    let description = '';
+    try {
+        const parsed = JSON.parse(text);
+        if (typeof parsed.error === 'string' && OAUTH_ERROR_CODE.test(parsed.error))
+            code = parsed.error;
+        description = redactor.serverText(parsed.error_description);
+    }
+    catch {
+        // not an OAuth2Error body; reported by status alone
+    }
+    // Only Box's error code and its cleaned description are quoted, never the body.
+    const said = code ? `${code}${description ? ` (${description})` : ''}` : `HTTP ${status}`;
+    const kind = code === 'invalid_grant' ? 'invalid_grant' : code === 'invalid_client' ? 'invalid_client' : 'oauth';
+    return new BoxError(kind, `Box refused the token request: ${said}.`, {
+        status,
+        oauthError: code || undefined,
+        description: description || undefined
+    });
+}
+/** Connection failures before the request left are safe; any later one may have used the token. */
+function connectionError(error, deps, afterHeaders = false) {
+    if (error instanceof BoxError)
+        return error;
+    if (isCancellation(error))
+        return new BoxError('ambiguous', CANCELLED_WHILE_WAITING);
+    // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
+    const name = error?.name;
+    if (name === 'TimeoutError' || name === 'AbortError') {
+        return new BoxError('ambiguous', `Box did not answer within ${deps.requestTimeoutMs / 1000} s.`);
+    }
+    const code = causeCode(error);
+    if (!afterHeaders &&
+        (code === 'ECONNREFUSED' ||
+            code === 'ENOTFOUND' ||
+            code === 'EAI_AGAIN' ||
+            code === 'ENETUNREACH' ||
+            code === 'EHOSTUNREACH')) {
+        return new BoxError('not_sent', `Could not connect to Box (${code}).`);
+    }
+    return new BoxError('ambiguous', `The connection to Box failed before its answer arrived (${failureDetail(error, deps)}).`);
+}
+/** A failed connection in a few words: its error code, or its message cleaned and capped. */
+function failureDetail(error, deps) {
+    const detail = causeCode(error) ?? deps.redactor.serverText(error?.message, 200);
+    return detail || 'unknown error';
+}
+function causeCode(error) {
+    for (const e of causeChain(error)) {
+        const code = e.code;
+        if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code))
+            return code;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/box/refresh-grant.ts
+/**
+ * The refresh grant: a refresh token for a new token pair. Box's refresh tokens live 60 days or
+ * one use, whichever comes first, and every refresh returns a new one (Box: "Refresh a token").
+ */
+
+
+const REFRESH_TOKEN_LIFETIME_DAYS = 60;
 /** When a refresh token issued at `issuedAt` (epoch ms) expires unless it is used before. */
 function refreshTokenExpiry(issuedAt) {
     return new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS);
 }
+function refreshGrant(refreshToken) {
+    return { form: () => ({ grant_type: 'refresh_token', refresh_token: refreshToken }) };
+}
+function refreshTokenPair(credentials, refreshToken, deps) {
+    return requestToken(credentials, refreshGrant(refreshToken), deps);
+}
 
 ;// CONCATENATED MODULE: ./src/action/chain.ts
-/**
- * How long the token chain has: when the secret was last rotated, when the refresh token it holds
- * expires unless used, and when the GitHub token that keeps it rotating expires (where GitHub says),
- * with a warning before that token's expiry stops the rotations.
- */
 
 
 
@@ -1927,6 +1827,123 @@ function unusedCredentials(names) {
         'it does not need.');
 }
 
+;// CONCATENATED MODULE: ./src/action/refresh-failure.ts
+/**
+ * Explanations of why a refresh failed, in terms a person can act on: was the token used, is the
+ * chain broken, what to do now. Also the warnings a healthy run can still deserve (an old secret,
+ * a run that was handed a stale token).
+ */
+
+
+
+
+/** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
+const ROTATION_WARNING_DAYS = 45;
+const reauthorize = (ctx) => `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: ` +
+    `see "Re-authorizing" in docs/setup.md (the \`login\` command does both in one step).`;
+const concurrencyFix = 'Runs that share one refresh token must not overlap: put every job that rotates it (every job that passes ' +
+    '`refresh-token`) in one `concurrency:` group (e.g. `group: box-token`, `cancel-in-progress: false`).';
+/** True when the secret was rotated after this run was queued: the run holds the previous token. */
+function holdsStaleToken(ctx) {
+    return (ctx.secretUpdatedAt !== undefined &&
+        ctx.runQueuedAt !== undefined &&
+        ctx.secretUpdatedAt.getTime() > ctx.runQueuedAt.getTime());
+}
+function staleTokenNote(ctx) {
+    return (`The ${ctx.secretLabel} was rotated at ${iso(ctx.secretUpdatedAt)}, after this run was queued at ${iso(ctx.runQueuedAt)}, ` +
+        `so this run was handed the previous refresh token, which another run has already used. The secret itself holds the current token: ` +
+        `re-run the workflow (a new run reads the secret again). ${concurrencyFix} A run that waits in that group still holds the token it was ` +
+        `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this ` +
+        `(docs/concurrency.md: "One concurrency group").`);
+}
+function ageNote(ctx) {
+    if (ctx.secretUpdatedAt === undefined)
+        return undefined;
+    const days = daysBetween(ctx.secretUpdatedAt, ctx.now);
+    return `The ${ctx.secretLabel} was last rotated ${days} day${days === 1 ? '' : 's'} ago (${iso(ctx.secretUpdatedAt)}).`;
+}
+function secretAgeDays(ctx) {
+    return ctx.secretUpdatedAt && (ctx.now.getTime() - ctx.secretUpdatedAt.getTime()) / DAY_MS;
+}
+/** A warning for a secret that is near the end of Box's 60-day window, or undefined. */
+function rotationWarning(ctx) {
+    const days = secretAgeDays(ctx);
+    if (days === undefined || days <= ROTATION_WARNING_DAYS)
+        return undefined;
+    return (`${ageNote(ctx)} Box refresh tokens expire after ${REFRESH_TOKEN_LIFETIME_DAYS} days, so the scheduled refresh that should keep it fresh is not running. ` +
+        `Check that the keep-alive workflow's schedule is enabled (GitHub disables schedules in public repositories after 60 days without activity).`);
+}
+function explainRefreshFailure(error, ctx) {
+    if (error instanceof Cancelled)
+        return `${error.message} Box was not asked again; the refresh token was not used and the secret is unchanged.`;
+    if (!(error instanceof BoxError))
+        return `The refresh at Box failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
+    const lines = [error.message];
+    switch (error.kind) {
+        case 'invalid_grant': {
+            if (ctx.rotatedMeanwhileAt !== undefined) {
+                lines.push(`Another run rotated the ${ctx.secretLabel} at ${iso(ctx.rotatedMeanwhileAt)}, while this run was refreshing: ` +
+                    `it used the same refresh token first and stored the new one. ` +
+                    `The token chain is intact and nothing needs repairing; this run simply has no access token. ${concurrencyFix}`);
+                return lines.join('\n');
+            }
+            const expired = /expired/i.test(error.details.description ?? '');
+            lines.push(expired
+                ? `The token chain is broken: Box says the refresh token has expired (refresh tokens live ${REFRESH_TOKEN_LIFETIME_DAYS} days, or until used once).`
+                : `The token chain is broken: this refresh token was already used (each can be used once) or is more than ${REFRESH_TOKEN_LIFETIME_DAYS} days old.`);
+            if (error.earlierAmbiguousAttempt) {
+                lines.push(`An earlier attempt in this run got no answer (${error.earlierAmbiguousAttempt}); ` +
+                    `Box probably processed it and used the token, and its answer was lost on the way.`);
+            }
+            const age = ageNote(ctx);
+            if (age)
+                lines.push(age +
+                    (secretAgeDays(ctx) > REFRESH_TOKEN_LIFETIME_DAYS
+                        ? ` That is past Box's ${REFRESH_TOKEN_LIFETIME_DAYS}-day limit: the keep-alive schedule has not been running.`
+                        : ''));
+            if (holdsStaleToken(ctx)) {
+                lines.push(staleTokenNote(ctx));
+                return lines.join('\n');
+            }
+            lines.push(`If another workflow run used the same token at the same time, that run won the race. ${concurrencyFix}`);
+            lines.push(reauthorize(ctx));
+            break;
+        }
+        case 'invalid_client':
+            lines.push('Box does not accept the client credentials: check `client-id` and `client-secret` against your Box app ' +
+                '(Developer Console → Configuration → OAuth 2.0 Credentials); ' +
+                'a reset client secret must be updated in the secret that feeds `client-secret`. ' +
+                'The refresh token was not used and is still valid.');
+            break;
+        case 'oauth':
+            lines.push('The request was refused before the token was used; check `client-id`, `client-secret` and `box-api-url`.');
+            break;
+        case 'redirected':
+            break;
+        case 'rate_limited':
+        case 'server':
+        case 'not_sent':
+            lines.push(error.earlierAmbiguousAttempt
+                ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) ` +
+                    `and may have used the refresh token: ` +
+                    `if the next run fails with invalid_grant, re-authorize (docs/setup.md: "Re-authorizing").`
+                : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow later (the secret is unchanged).');
+            break;
+        case 'ambiguous':
+            lines.push('Box may have processed the request and used the refresh token without the answer reaching this run. ' +
+                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized ' +
+                '(docs/setup.md: "Re-authorizing").');
+            break;
+        case 'malformed':
+            lines.push(reauthorize(ctx));
+            break;
+    }
+    return lines.join('\n');
+}
+function iso(date) {
+    return date === undefined ? 'an unknown time' : formatUtc(date, { seconds: true });
+}
+
 ;// CONCATENATED MODULE: ./src/action/input-reader.ts
 /**
  * Reading the action's inputs: each trimmed, booleans and durations in the spellings the runner
@@ -2203,6 +2220,11 @@ function workflowRun(env) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/targets.ts
+/**
+ * Secret targets: the places GitHub keeps a secret for workflows (repository, environment,
+ * organization; Actions or Dependabot). Every kind is the same three requests under a different
+ * base path, so a target is data: its names, its base path and what a token needs to write it.
+ */
 /** The targets a config names, in the order they are reported. */
 function secretTargets(config) {
     const apps = config.dependabot ? ['actions', 'dependabot'] : ['actions'];
@@ -3439,7 +3461,7 @@ async function runAction(io) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_start_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7992);
+/* harmony import */ var _action_start_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(620);
 /* harmony import */ var _action_runner_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9614);
 /** The runner's entry: the action (action.ts) speaking through the runner's own file and stdout commands. */
 

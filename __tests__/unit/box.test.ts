@@ -1,5 +1,7 @@
 import { BoxError } from '../../src/box/error.js'
-import { exchangeAuthorizationCode, refreshTokenPair, type BoxClientDeps } from '../../src/box/token-endpoint.js'
+import { type BoxClientDeps } from '../../src/box/token-endpoint.js'
+import { refreshTokenPair } from '../../src/box/refresh-grant.js'
+import { exchangeAuthorizationCode } from '../../src/box/authorization-code.js'
 import { EXPIRES_IN_RANGE, parseTokenAnswer } from '../../src/box/answer.js'
 import { Redactor } from '../../src/redact.js'
 import { RetryBudget, type Timing } from '../../src/retry.js'

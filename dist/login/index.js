@@ -14,6 +14,17 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* unused harmony exports parseTokenExpiration, classifyGitHubFailure */
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2238);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9809);
+/**
+ * The GitHub REST client: Octokit (@octokit/core, which @actions/github wraps), sending through
+ * proxy.ts (the runner's proxy settings, as @actions/github keeps them), with a time limit per
+ * request, the shared retry policy, and GitHub's failures turned into messages that say which
+ * token or permission to fix.
+ *
+ * It is also the trust boundary for everything GitHub (or a proxy in front of it) sends: requests
+ * carry the token, so no redirect is followed; a failure is turned into a `GitHubRequestError`
+ * whose every field is validated or cleaned; a successful answer's body is handed on as `unknown`,
+ * for the caller to validate against the shape it expects.
+ */
 
 
 /** A failed GitHub request, every field of it validated or cleaned; safe to quote. */
@@ -438,6 +449,11 @@ function parseDate(value) {
 /* harmony export */   s6: () => (/* binding */ secretPath)
 /* harmony export */ });
 /* unused harmony exports repositoryTarget, environmentTarget, organizationTarget, pathSegment */
+/**
+ * Secret targets: the places GitHub keeps a secret for workflows (repository, environment,
+ * organization; Actions or Dependabot). Every kind is the same three requests under a different
+ * base path, so a target is data: its names, its base path and what a token needs to write it.
+ */
 /** The targets a config names, in the order they are reported. */
 function secretTargets(config) {
     const apps = config.dependabot ? ['actions', 'dependabot'] : ['actions'];
@@ -520,7 +536,7 @@ function pathSegment(value) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9742);
+/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(855);
 /* harmony import */ var _login_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2550);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2238);
 /* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(116);
@@ -586,7 +602,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9742:
+/***/ 855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -598,9 +614,25 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: explainExchangeFailure
 
+;// CONCATENATED MODULE: ./src/time.ts
+/** Dates as every message of the action and the login command shows them, and the length of a day. */
+const DAY_MS = 86_400_000;
+/**
+ * "2026-01-25 14:05 UTC"; with `seconds`, "2026-01-25 14:05:09 UTC", for messages that compare two
+ * moments which may fall in the same minute.
+ */
+function formatUtc(date, { seconds = false } = {}) {
+    const iso = date.toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, seconds ? 19 : 16)} UTC`;
+}
+/** Whole days from `from` to `to`, rounded down. */
+function daysBetween(from, to) {
+    return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
+}
+
 ;// CONCATENATED MODULE: ./src/box/error.ts
 /** How a token request at Box failed, in the terms the explanations (diagnostics.ts, the login's) need. */
-class error_BoxError extends Error {
+class BoxError extends Error {
     kind;
     details;
     /** Set when an earlier attempt may have been processed by Box without us seeing the answer. */
@@ -615,141 +647,402 @@ class error_BoxError extends Error {
 
 // EXTERNAL MODULE: ./src/retry.ts
 var src_retry = __nccwpck_require__(9809);
-;// CONCATENATED MODULE: ./src/time.ts
-/** Dates as every message of the action and the login command shows them, and the length of a day. */
-const time_DAY_MS = 86_400_000;
+;// CONCATENATED MODULE: ./src/box/answer.ts
 /**
- * "2026-01-25 14:05 UTC"; with `seconds`, "2026-01-25 14:05:09 UTC", for messages that compare two
- * moments which may fall in the same minute.
- */
-function time_formatUtc(date, { seconds = false } = {}) {
-    const iso = date.toISOString();
-    return `${iso.slice(0, 10)} ${iso.slice(11, seconds ? 19 : 16)} UTC`;
-}
-/** Whole days from `from` to `to`, rounded down. */
-function time_daysBetween(from, to) {
-    return Math.floor((to.getTime() - from.getTime()) / time_DAY_MS);
-}
-
-;// CONCATENATED MODULE: ./src/action/refresh-failure.ts
-/**
- * Explanations of why a refresh failed, in terms a person can act on: was the token used, is the
- * chain broken, what to do now. Also the warnings a healthy run can still deserve (an old secret,
- * a run that was handed a stale token).
+ * Box's 200 answer to a token request, validated before anything is done with it. Box has used the
+ * old refresh token by the time it answers, so nothing here may throw past the caller except the
+ * one failure no client can repair: an answer without a refresh token it could store.
  */
 
+/** Printable ASCII without spaces: what Box's tokens are made of (downscoped ones are longer). */
+const TOKEN_FORM = /^[\x21-\x7e]{16,4096}$/;
+/** The access token lifetime accepted as Box said it: about an hour is usual, a day is the most believed. */
+const EXPIRES_IN_RANGE = { min: 60, max: 86_400, fallback: 3600 };
+/**
+ * Box's 200 answer, validated before anything is done with it: the new refresh token must be a
+ * token, or the answer counts as a failed refresh. Each token is masked the moment it is known to
+ * be one. An unusable access token or lifetime does not lose the refresh token: it is noted, and
+ * the refresh token is still stored.
+ *
+ * `cut` says why the answer ended early (the connection failed, the rest never came): what arrived
+ * is still read, and a refresh token that arrived whole is still stored.
+ */
+function parseTokenAnswer(text, mask, cut) {
+    const problems = [];
+    let answer = jsonObject(text);
+    if (answer === undefined && cut !== undefined) {
+        answer = completeFields(text);
+        if (answer.refresh_token !== undefined)
+            problems.push(`Box's answer broke off (${cut}), but the tokens in it had arrived whole.`);
+    }
+    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer ?? {};
+    const refreshOk = isToken(refreshToken);
+    const accessOk = isToken(accessToken);
+    if (refreshOk)
+        maskSafely(mask, refreshToken);
+    if (accessOk)
+        maskSafely(mask, accessToken);
+    if (!refreshOk) {
+        throw new BoxError('malformed', cut === undefined
+            ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
+                `so the refresh token it was given is probably used up.`
+            : `Box accepted the request (HTTP 2xx), so it has used the refresh token it was given, but its answer broke off (${cut}) ` +
+                `before a usable refresh token arrived. The request was not sent again: a used refresh token only earns invalid_grant.`);
+    }
+    if (!accessOk)
+        problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`);
+    return {
+        refreshToken,
+        accessToken: accessOk ? accessToken : undefined,
+        expiresIn: lifetime(expiresIn, problems),
+        problems
+    };
+}
+function jsonObject(text) {
+    try {
+        const parsed = JSON.parse(text);
+        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+            return parsed;
+    }
+    catch {
+        // a non-JSON 2xx is as unusable as a JSON one without tokens
+    }
+    return undefined;
+}
+/**
+ * The token fields of an answer that broke off, each only where it arrived whole: a string up to its
+ * closing quote, a number followed by what ends one. Anything cut in the middle is left out.
+ */
+function completeFields(text) {
+    const fields = {};
+    for (const [, name, literal] of text.matchAll(/"(access_token|refresh_token)"\s*:\s*("(?:[^"\\]|\\.)*")/g))
+        fields[name] ??= jsonObject(`{"v":${literal}}`)?.v;
+    const expiresIn = /"expires_in"\s*:\s*(\d{1,12})\s*[,}]/.exec(text)?.[1];
+    if (expiresIn !== undefined)
+        fields.expires_in = Number(expiresIn);
+    return fields;
+}
+/**
+ * A mask that throws (the runner's stdout gone) must not cost the answer: Box has already used the
+ * old token, and an exception here would be taken for a lost connection and retried with it. The
+ * run's redactor learns each token before the runner is told (main.ts), so nothing prints it either way.
+ */
+function maskSafely(mask, value) {
+    try {
+        mask(value);
+    }
+    catch {
+        // see above
+    }
+}
+function isToken(value) {
+    return typeof value === 'string' && TOKEN_FORM.test(value);
+}
+/** What a value is, for a message, without ever quoting it. */
+function describeValue(value) {
+    if (value === undefined)
+        return 'missing';
+    if (typeof value !== 'string')
+        return value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}, not a string`;
+    if (value === '')
+        return 'empty';
+    return `${value.length} characters long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`;
+}
+function lifetime(value, problems) {
+    const { min, max, fallback } = EXPIRES_IN_RANGE;
+    const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : NaN;
+    if (!Number.isFinite(seconds)) {
+        problems.push(`Box's answer gave no usable expires_in; the access token is taken to live ${fallback} s, as Box documents.`);
+        return fallback;
+    }
+    const clamped = Math.round(Math.min(max, Math.max(min, seconds)));
+    if (clamped !== seconds)
+        problems.push(`Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ${clamped} s is used.`);
+    return clamped;
+}
+
+;// CONCATENATED MODULE: ./src/box/token-endpoint.ts
+/**
+ * Box's OAuth 2.0 token endpoint, for every way of getting a token (a `TokenGrant`: one module
+ * each in this folder, e.g. refresh-grant.ts, authorization-code.ts): the request, its retries,
+ * and Box's answer, validated.
+ *
+ * Box refresh tokens are single-use, so what is retried matters: answers that say the request
+ * was not processed (429, 5xx) and connections refused before anything was sent are safe to
+ * retry. A timeout or a connection dropped after the request went out may have consumed the
+ * token; those are retried too (Box may not have processed it), but remembered, so that an
+ * `invalid_grant` on the retry can be explained as "the first attempt probably used it".
+ *
+ * The request carries the client secret and the refresh token, so it never follows a redirect,
+ * and nothing Box answers is trusted: an error description is cleaned before it is quoted, and a
+ * 200 answer is validated field by field before anything else happens with it.
+ */
+
+
+
+/** A 200 answer bigger than this is not a token answer; an error body is only ever quoted in part. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
+const MAX_ERROR_BYTES = 64 * 1024;
+const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
+const CANCELLED_WHILE_WAITING = 'The run was cancelled while it waited for Box to answer.';
+/** The token pair Box issues for `grant`, or a BoxError that says what happened. */
+async function token_endpoint_requestToken(credentials, grant, deps) {
+    const url = `${credentials.boxApiUrl}/oauth2/token`;
+    const body = new URLSearchParams({
+        ...grant.form(),
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret
+    }).toString();
+    let ambiguous;
+    let accepted;
+    try {
+        accepted = await (0,src_retry/* withRetry */.bD)(async () => {
+            try {
+                return await (0,src_retry/* withTimeLimit */.Bv)(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body, signal, deps));
+            }
+            catch (error) {
+                const boxError = error instanceof BoxError ? error : connectionError(error, deps);
+                if (boxError.kind === 'ambiguous')
+                    ambiguous ??= boxError.message;
+                throw boxError;
+            }
+        }, classify, deps.retry);
+    }
+    catch (error) {
+        if (ambiguous !== undefined && (0,src_retry/* isCancellation */.iB)(error)) {
+            throw new BoxError('ambiguous', ambiguous === CANCELLED_WHILE_WAITING
+                ? ambiguous
+                : `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
+        }
+        if (error instanceof BoxError && ambiguous !== undefined && error.message !== ambiguous)
+            error.earlierAmbiguousAttempt = ambiguous;
+        throw error;
+    }
+    // A 2xx means Box has used the token it was sent: from here on the request is never sent again,
+    // whatever happens to the rest of the answer (it is read outside the retries, and what arrived is used).
+    const { text, cut } = await readAnswer(accepted, deps);
+    return parseTokenAnswer(text, deps.mask, cut);
+}
+function classify(error) {
+    if (!(error instanceof BoxError))
+        return { retry: false };
+    switch (error.kind) {
+        case 'rate_limited':
+            return { retry: true, reason: 'Box is rate limiting (429)', afterMs: error.details.retryAfterMs };
+        case 'server':
+            return { retry: true, reason: `Box answered ${error.details.status}` };
+        case 'not_sent':
+        case 'ambiguous':
+            return { retry: true, reason: error.message };
+        default:
+            return { retry: false };
+    }
+}
+/**
+ * One attempt, up to Box's status line: a 2xx comes back with its body unread (reading it is no
+ * longer an attempt that may be repeated); anything else is read (bounded) and thrown as a BoxError.
+ */
+async function sendOnce(url, body, signal, deps) {
+    let response;
+    try {
+        response = await deps.fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+            body,
+            // The body holds the client secret and the refresh token (or code): it goes to this URL only.
+            redirect: 'manual',
+            signal
+        });
+    }
+    catch (error) {
+        throw connectionError(error, deps);
+    }
+    if (response.ok)
+        return response;
+    if (response.status >= 300 && response.status < 400) {
+        void response.body?.cancel().catch(() => undefined);
+        throw redirected(response, url, deps.redactor);
+    }
+    let text;
+    try {
+        text = await readErrorBody(response);
+    }
+    catch (error) {
+        throw connectionError(error, deps, true);
+    }
+    if (response.status === 429) {
+        throw new BoxError('rate_limited', 'Box answered 429 Too Many Requests.', {
+            status: 429,
+            retryAfterMs: (0,src_retry/* parseRetryAfter */.mu)(response.headers.get('retry-after'), deps.retry.timing.now())
+        });
+    }
+    if (response.status >= 500) {
+        // The body of a 5xx is opaque (often an HTML page from a proxy), and so is its status text: neither is quoted.
+        throw new BoxError('server', `Box answered ${response.status}.`, { status: response.status });
+    }
+    throw oauthError(response.status, text, deps.redactor);
+}
+/** An error answer's first MAX_ERROR_BYTES: only ever quoted in part, so the rest is not read. */
+async function readErrorBody(response) {
+    if (response.body === null)
+        return '';
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        chunks.push(value);
+        size += value.length;
+        if (size > MAX_ERROR_BYTES) {
+            await reader.cancel().catch(() => undefined);
+            break;
+        }
+    }
+    return Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BYTES);
+}
+/**
+ * A 2xx answer's body, never thrown away: the read ends when the body does, when what arrived is a
+ * complete JSON object (a server that never finishes its message is not waited for), or, keeping
+ * what arrived, when the connection fails, the request time limit passes or the run is stopped
+ * (`cut` then says which). Over MAX_ANSWER_BYTES it is not a token answer.
+ */
+async function readAnswer(response, deps) {
+    if (response.body === null)
+        return { text: '' };
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    let size = 0;
+    let cut;
+    const stopReading = (why) => {
+        cut ??= why;
+        void reader.cancel().catch(() => undefined);
+    };
+    const timer = setTimeout(() => stopReading(`the rest did not arrive within ${deps.requestTimeoutMs / 1000} s`), deps.requestTimeoutMs);
+    const onStop = () => stopReading('the run was stopped while it arrived');
+    deps.stop?.addEventListener('abort', onStop, { once: true });
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            text += decoder.decode(value, { stream: true });
+            size += value.length;
+            if (size > MAX_ANSWER_BYTES) {
+                stopReading('too large');
+                throw new BoxError('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a token answer.`);
+            }
+            if (isCompleteObject(text)) {
+                void reader.cancel().catch(() => undefined); // whatever might follow a complete object is not needed
+                break;
+            }
+        }
+    }
+    catch (error) {
+        if (error instanceof BoxError)
+            throw error;
+        cut ??= `the connection failed (${failureDetail(error, deps)})`;
+    }
+    finally {
+        clearTimeout(timer);
+        deps.stop?.removeEventListener('abort', onStop);
+    }
+    return { text: text + decoder.decode(), cut };
+}
+/** Whether `text` is already a whole JSON object (tried only when it could be one). */
+function isCompleteObject(text) {
+    if (!text.trimEnd().endsWith('}'))
+        return false;
+    try {
+        JSON.parse(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function redirected(response, url, redactor) {
+    const origin = redactor.locationOrigin(response.headers.get('location'), url);
+    return new BoxError('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${origin}. ` +
+        'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else and Box did not use the refresh token. ' +
+        'Check `box-api-url`: it must be the API base itself, such as https://api.box.com.', { status: response.status });
+}
+function oauthError(status, text, redactor) {
+    let code = '';
+    let description = '';
+    try {
+        const parsed = JSON.parse(text);
+        if (typeof parsed.error === 'string' && OAUTH_ERROR_CODE.test(parsed.error))
+            code = parsed.error;
+        description = redactor.serverText(parsed.error_description);
+    }
+    catch {
+        // not an OAuth2Error body; reported by status alone
+    }
+    // Only Box's error code and its cleaned description are quoted, never the body.
+    const said = code ? `${code}${description ? ` (${description})` : ''}` : `HTTP ${status}`;
+    const kind = code === 'invalid_grant' ? 'invalid_grant' : code === 'invalid_client' ? 'invalid_client' : 'oauth';
+    return new BoxError(kind, `Box refused the token request: ${said}.`, {
+        status,
+        oauthError: code || undefined,
+        description: description || undefined
+    });
+}
+/** Connection failures before the request left are safe; any later one may have used the token. */
+function connectionError(error, deps, afterHeaders = false) {
+    if (error instanceof BoxError)
+        return error;
+    if ((0,src_retry/* isCancellation */.iB)(error))
+        return new BoxError('ambiguous', CANCELLED_WHILE_WAITING);
+    // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
+    const name = error?.name;
+    if (name === 'TimeoutError' || name === 'AbortError') {
+        return new BoxError('ambiguous', `Box did not answer within ${deps.requestTimeoutMs / 1000} s.`);
+    }
+    const code = causeCode(error);
+    if (!afterHeaders &&
+        (code === 'ECONNREFUSED' ||
+            code === 'ENOTFOUND' ||
+            code === 'EAI_AGAIN' ||
+            code === 'ENETUNREACH' ||
+            code === 'EHOSTUNREACH')) {
+        return new BoxError('not_sent', `Could not connect to Box (${code}).`);
+    }
+    return new BoxError('ambiguous', `The connection to Box failed before its answer arrived (${failureDetail(error, deps)}).`);
+}
+/** A failed connection in a few words: its error code, or its message cleaned and capped. */
+function failureDetail(error, deps) {
+    const detail = causeCode(error) ?? deps.redactor.serverText(error?.message, 200);
+    return detail || 'unknown error';
+}
+function causeCode(error) {
+    for (const e of (0,src_retry/* causeChain */.DD)(error)) {
+        const code = e.code;
+        if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code))
+            return code;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/box/refresh-grant.ts
+/**
+ * The refresh grant: a refresh token for a new token pair. Box's refresh tokens live 60 days or
+ * one use, whichever comes first, and every refresh returns a new one (Box: "Refresh a token").
+ */
 
 
 const REFRESH_TOKEN_LIFETIME_DAYS = 60;
-/** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
-const ROTATION_WARNING_DAYS = 45;
-const reauthorize = (ctx) => `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: ` +
-    `see "Re-authorizing" in docs/setup.md (the \`login\` command does both in one step).`;
-const concurrencyFix = (/* unused pure expression or super */ null && ('Runs that share one refresh token must not overlap: put every job that rotates it (every job that passes ' +
-    '`refresh-token`) in one `concurrency:` group (e.g. `group: box-token`, `cancel-in-progress: false`).'));
-/** True when the secret was rotated after this run was queued: the run holds the previous token. */
-function holdsStaleToken(ctx) {
-    return (ctx.secretUpdatedAt !== undefined &&
-        ctx.runQueuedAt !== undefined &&
-        ctx.secretUpdatedAt.getTime() > ctx.runQueuedAt.getTime());
-}
-function staleTokenNote(ctx) {
-    return (`The ${ctx.secretLabel} was rotated at ${iso(ctx.secretUpdatedAt)}, after this run was queued at ${iso(ctx.runQueuedAt)}, ` +
-        `so this run was handed the previous refresh token, which another run has already used. The secret itself holds the current token: ` +
-        `re-run the workflow (a new run reads the secret again). ${concurrencyFix} A run that waits in that group still holds the token it was ` +
-        `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this ` +
-        `(docs/concurrency.md: "One concurrency group").`);
-}
-function ageNote(ctx) {
-    if (ctx.secretUpdatedAt === undefined)
-        return undefined;
-    const days = daysBetween(ctx.secretUpdatedAt, ctx.now);
-    return `The ${ctx.secretLabel} was last rotated ${days} day${days === 1 ? '' : 's'} ago (${iso(ctx.secretUpdatedAt)}).`;
-}
-function secretAgeDays(ctx) {
-    return ctx.secretUpdatedAt && (ctx.now.getTime() - ctx.secretUpdatedAt.getTime()) / DAY_MS;
-}
-/** A warning for a secret that is near the end of Box's 60-day window, or undefined. */
-function rotationWarning(ctx) {
-    const days = secretAgeDays(ctx);
-    if (days === undefined || days <= ROTATION_WARNING_DAYS)
-        return undefined;
-    return (`${ageNote(ctx)} Box refresh tokens expire after ${REFRESH_TOKEN_LIFETIME_DAYS} days, so the scheduled refresh that should keep it fresh is not running. ` +
-        `Check that the keep-alive workflow's schedule is enabled (GitHub disables schedules in public repositories after 60 days without activity).`);
-}
-function explainRefreshFailure(error, ctx) {
-    if (error instanceof Cancelled)
-        return `${error.message} Box was not asked again; the refresh token was not used and the secret is unchanged.`;
-    if (!(error instanceof BoxError))
-        return `The refresh at Box failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
-    const lines = [error.message];
-    switch (error.kind) {
-        case 'invalid_grant': {
-            if (ctx.rotatedMeanwhileAt !== undefined) {
-                lines.push(`Another run rotated the ${ctx.secretLabel} at ${iso(ctx.rotatedMeanwhileAt)}, while this run was refreshing: ` +
-                    `it used the same refresh token first and stored the new one. ` +
-                    `The token chain is intact and nothing needs repairing; this run simply has no access token. ${concurrencyFix}`);
-                return lines.join('\n');
-            }
-            const expired = /expired/i.test(error.details.description ?? '');
-            lines.push(expired
-                ? `The token chain is broken: Box says the refresh token has expired (refresh tokens live ${REFRESH_TOKEN_LIFETIME_DAYS} days, or until used once).`
-                : `The token chain is broken: this refresh token was already used (each can be used once) or is more than ${REFRESH_TOKEN_LIFETIME_DAYS} days old.`);
-            if (error.earlierAmbiguousAttempt) {
-                lines.push(`An earlier attempt in this run got no answer (${error.earlierAmbiguousAttempt}); ` +
-                    `Box probably processed it and used the token, and its answer was lost on the way.`);
-            }
-            const age = ageNote(ctx);
-            if (age)
-                lines.push(age +
-                    (secretAgeDays(ctx) > REFRESH_TOKEN_LIFETIME_DAYS
-                        ? ` That is past Box's ${REFRESH_TOKEN_LIFETIME_DAYS}-day limit: the keep-alive schedule has not been running.`
-                        : ''));
-            if (holdsStaleToken(ctx)) {
-                lines.push(staleTokenNote(ctx));
-                return lines.join('\n');
-            }
-            lines.push(`If another workflow run used the same token at the same time, that run won the race. ${concurrencyFix}`);
-            lines.push(reauthorize(ctx));
-            break;
-        }
-        case 'invalid_client':
-            lines.push('Box does not accept the client credentials: check `client-id` and `client-secret` against your Box app ' +
-                '(Developer Console → Configuration → OAuth 2.0 Credentials); ' +
-                'a reset client secret must be updated in the secret that feeds `client-secret`. ' +
-                'The refresh token was not used and is still valid.');
-            break;
-        case 'oauth':
-            lines.push('The request was refused before the token was used; check `client-id`, `client-secret` and `box-api-url`.');
-            break;
-        case 'redirected':
-            break;
-        case 'rate_limited':
-        case 'server':
-        case 'not_sent':
-            lines.push(error.earlierAmbiguousAttempt
-                ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) ` +
-                    `and may have used the refresh token: ` +
-                    `if the next run fails with invalid_grant, re-authorize (docs/setup.md: "Re-authorizing").`
-                : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow later (the secret is unchanged).');
-            break;
-        case 'ambiguous':
-            lines.push('Box may have processed the request and used the refresh token without the answer reaching this run. ' +
-                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized ' +
-                '(docs/setup.md: "Re-authorizing").');
-            break;
-        case 'malformed':
-            lines.push(reauthorize(ctx));
-            break;
-    }
-    return lines.join('\n');
-}
-function iso(date) {
-    return date === undefined ? 'an unknown time' : formatUtc(date, { seconds: true });
-}
 /** When a refresh token issued at `issuedAt` (epoch ms) expires unless it is used before. */
 function refreshTokenExpiry(issuedAt) {
-    return new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * time_DAY_MS);
+    return new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS);
+}
+function refreshGrant(refreshToken) {
+    return { form: () => ({ grant_type: 'refresh_token', refresh_token: refreshToken }) };
+}
+function refreshTokenPair(credentials, refreshToken, deps) {
+    return requestToken(credentials, refreshGrant(refreshToken), deps);
 }
 
 // EXTERNAL MODULE: ./src/github/client.ts
@@ -1027,387 +1320,10 @@ function writeBackFailure(results) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/box/answer.ts
-/**
- * Box's 200 answer to a token request, validated before anything is done with it. Box has used the
- * old refresh token by the time it answers, so nothing here may throw past the caller except the
- * one failure no client can repair: an answer without a refresh token it could store.
- */
+;// CONCATENATED MODULE: ./src/box/authorization-code.ts
 
-/** Printable ASCII without spaces: what Box's tokens are made of (downscoped ones are longer). */
-const TOKEN_FORM = /^[\x21-\x7e]{16,4096}$/;
-/** The access token lifetime accepted as Box said it: about an hour is usual, a day is the most believed. */
-const EXPIRES_IN_RANGE = { min: 60, max: 86_400, fallback: 3600 };
-/**
- * Box's 200 answer, validated before anything is done with it: the new refresh token must be a
- * token, or the answer counts as a failed refresh. Each token is masked the moment it is known to
- * be one. An unusable access token or lifetime does not lose the refresh token: it is noted, and
- * the refresh token is still stored.
- *
- * `cut` says why the answer ended early (the connection failed, the rest never came): what arrived
- * is still read, and a refresh token that arrived whole is still stored.
- */
-function parseTokenAnswer(text, mask, cut) {
-    const problems = [];
-    let answer = jsonObject(text);
-    if (answer === undefined && cut !== undefined) {
-        answer = completeFields(text);
-        if (answer.refresh_token !== undefined)
-            problems.push(`Box's answer broke off (${cut}), but the tokens in it had arrived whole.`);
-    }
-    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer ?? {};
-    const refreshOk = isToken(refreshToken);
-    const accessOk = isToken(accessToken);
-    if (refreshOk)
-        maskSafely(mask, refreshToken);
-    if (accessOk)
-        maskSafely(mask, accessToken);
-    if (!refreshOk) {
-        throw new error_BoxError('malformed', cut === undefined
-            ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
-                `so the refresh token it was given is probably used up.`
-            : `Box accepted the request (HTTP 2xx), so it has used the refresh token it was given, but its answer broke off (${cut}) ` +
-                `before a usable refresh token arrived. The request was not sent again: a used refresh token only earns invalid_grant.`);
-    }
-    if (!accessOk)
-        problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`);
-    return {
-        refreshToken,
-        accessToken: accessOk ? accessToken : undefined,
-        expiresIn: lifetime(expiresIn, problems),
-        problems
-    };
-}
-function jsonObject(text) {
-    try {
-        const parsed = JSON.parse(text);
-        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-            return parsed;
-    }
-    catch {
-        // a non-JSON 2xx is as unusable as a JSON one without tokens
-    }
-    return undefined;
-}
-/**
- * The token fields of an answer that broke off, each only where it arrived whole: a string up to its
- * closing quote, a number followed by what ends one. Anything cut in the middle is left out.
- */
-function completeFields(text) {
-    const fields = {};
-    for (const [, name, literal] of text.matchAll(/"(access_token|refresh_token)"\s*:\s*("(?:[^"\\]|\\.)*")/g))
-        fields[name] ??= jsonObject(`{"v":${literal}}`)?.v;
-    const expiresIn = /"expires_in"\s*:\s*(\d{1,12})\s*[,}]/.exec(text)?.[1];
-    if (expiresIn !== undefined)
-        fields.expires_in = Number(expiresIn);
-    return fields;
-}
-/**
- * A mask that throws (the runner's stdout gone) must not cost the answer: Box has already used the
- * old token, and an exception here would be taken for a lost connection and retried with it. The
- * run's redactor learns each token before the runner is told (main.ts), so nothing prints it either way.
- */
-function maskSafely(mask, value) {
-    try {
-        mask(value);
-    }
-    catch {
-        // see above
-    }
-}
-function isToken(value) {
-    return typeof value === 'string' && TOKEN_FORM.test(value);
-}
-/** What a value is, for a message, without ever quoting it. */
-function describeValue(value) {
-    if (value === undefined)
-        return 'missing';
-    if (typeof value !== 'string')
-        return value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}, not a string`;
-    if (value === '')
-        return 'empty';
-    return `${value.length} characters long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`;
-}
-function lifetime(value, problems) {
-    const { min, max, fallback } = EXPIRES_IN_RANGE;
-    const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : NaN;
-    if (!Number.isFinite(seconds)) {
-        problems.push(`Box's answer gave no usable expires_in; the access token is taken to live ${fallback} s, as Box documents.`);
-        return fallback;
-    }
-    const clamped = Math.round(Math.min(max, Math.max(min, seconds)));
-    if (clamped !== seconds)
-        problems.push(`Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ${clamped} s is used.`);
-    return clamped;
-}
-
-;// CONCATENATED MODULE: ./src/box/token-endpoint.ts
-/**
- * Box's OAuth 2.0 token endpoint: exchange a refresh token (or, for the login command, an
- * authorization code) for a new token pair.
- *
- * Box refresh tokens are single-use, so what is retried matters: answers that say the request
- * was not processed (429, 5xx) and connections refused before anything was sent are safe to
- * retry. A timeout or a connection dropped after the request went out may have consumed the
- * token; those are retried too (Box may not have processed it), but remembered, so that an
- * `invalid_grant` on the retry can be explained as "the first attempt probably used it".
- *
- * The request carries the client secret and the refresh token, so it never follows a redirect,
- * and nothing Box answers is trusted: an error description is cleaned before it is quoted, and a
- * 200 answer is validated field by field before anything else happens with it.
- */
-
-
-
-/** A 200 answer bigger than this is not a token answer; an error body is only ever quoted in part. */
-const MAX_ANSWER_BYTES = 1024 * 1024;
-const MAX_ERROR_BYTES = 64 * 1024;
-const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
-const CANCELLED_WHILE_WAITING = 'The run was cancelled while it waited for Box to answer.';
-function refreshTokenPair(credentials, refreshToken, deps) {
-    return requestTokenPair(credentials, { grant_type: 'refresh_token', refresh_token: refreshToken }, deps);
-}
 function exchangeAuthorizationCode(credentials, code, redirectUri, deps) {
-    return requestTokenPair(credentials, { grant_type: 'authorization_code', code, redirect_uri: redirectUri }, deps);
-}
-async function requestTokenPair(credentials, grant, deps) {
-    const url = `${credentials.boxApiUrl}/oauth2/token`;
-    const body = new URLSearchParams({
-        ...grant,
-        client_id: credentials.clientId,
-        client_secret: credentials.clientSecret
-    }).toString();
-    let ambiguous;
-    let accepted;
-    try {
-        accepted = await (0,src_retry/* withRetry */.bD)(async () => {
-            try {
-                return await (0,src_retry/* withTimeLimit */.Bv)(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body, signal, deps));
-            }
-            catch (error) {
-                const boxError = error instanceof error_BoxError ? error : connectionError(error, deps);
-                if (boxError.kind === 'ambiguous')
-                    ambiguous ??= boxError.message;
-                throw boxError;
-            }
-        }, classify, deps.retry);
-    }
-    catch (error) {
-        if (ambiguous !== undefined && (0,src_retry/* isCancellation */.iB)(error)) {
-            throw new error_BoxError('ambiguous', ambiguous === CANCELLED_WHILE_WAITING
-                ? ambiguous
-                : `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
-        }
-        if (error instanceof error_BoxError && ambiguous !== undefined && error.message !== ambiguous)
-            error.earlierAmbiguousAttempt = ambiguous;
-        throw error;
-    }
-    // A 2xx means Box has used the token it was sent: from here on the request is never sent again,
-    // whatever happens to the rest of the answer (it is read outside the retries, and what arrived is used).
-    const { text, cut } = await readAnswer(accepted, deps);
-    return parseTokenAnswer(text, deps.mask, cut);
-}
-function classify(error) {
-    if (!(error instanceof error_BoxError))
-        return { retry: false };
-    switch (error.kind) {
-        case 'rate_limited':
-            return { retry: true, reason: 'Box is rate limiting (429)', afterMs: error.details.retryAfterMs };
-        case 'server':
-            return { retry: true, reason: `Box answered ${error.details.status}` };
-        case 'not_sent':
-        case 'ambiguous':
-            return { retry: true, reason: error.message };
-        default:
-            return { retry: false };
-    }
-}
-/**
- * One attempt, up to Box's status line: a 2xx comes back with its body unread (reading it is no
- * longer an attempt that may be repeated); anything else is read (bounded) and thrown as a BoxError.
- */
-async function sendOnce(url, body, signal, deps) {
-    let response;
-    try {
-        response = await deps.fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-            body,
-            // The body holds the client secret and the refresh token (or code): it goes to this URL only.
-            redirect: 'manual',
-            signal
-        });
-    }
-    catch (error) {
-        throw connectionError(error, deps);
-    }
-    if (response.ok)
-        return response;
-    if (response.status >= 300 && response.status < 400) {
-        void response.body?.cancel().catch(() => undefined);
-        throw redirected(response, url, deps.redactor);
-    }
-    let text;
-    try {
-        text = await readErrorBody(response);
-    }
-    catch (error) {
-        throw connectionError(error, deps, true);
-    }
-    if (response.status === 429) {
-        throw new error_BoxError('rate_limited', 'Box answered 429 Too Many Requests.', {
-            status: 429,
-            retryAfterMs: (0,src_retry/* parseRetryAfter */.mu)(response.headers.get('retry-after'), deps.retry.timing.now())
-        });
-    }
-    if (response.status >= 500) {
-        // The body of a 5xx is opaque (often an HTML page from a proxy), and so is its status text: neither is quoted.
-        throw new error_BoxError('server', `Box answered ${response.status}.`, { status: response.status });
-    }
-    throw oauthError(response.status, text, deps.redactor);
-}
-/** An error answer's first MAX_ERROR_BYTES: only ever quoted in part, so the rest is not read. */
-async function readErrorBody(response) {
-    if (response.body === null)
-        return '';
-    const reader = response.body.getReader();
-    const chunks = [];
-    let size = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        chunks.push(value);
-        size += value.length;
-        if (size > MAX_ERROR_BYTES) {
-            await reader.cancel().catch(() => undefined);
-            break;
-        }
-    }
-    return Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BYTES);
-}
-/**
- * A 2xx answer's body, never thrown away: the read ends when the body does, when what arrived is a
- * complete JSON object (a server that never finishes its message is not waited for), or, keeping
- * what arrived, when the connection fails, the request time limit passes or the run is stopped
- * (`cut` then says which). Over MAX_ANSWER_BYTES it is not a token answer.
- */
-async function readAnswer(response, deps) {
-    if (response.body === null)
-        return { text: '' };
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let text = '';
-    let size = 0;
-    let cut;
-    const stopReading = (why) => {
-        cut ??= why;
-        void reader.cancel().catch(() => undefined);
-    };
-    const timer = setTimeout(() => stopReading(`the rest did not arrive within ${deps.requestTimeoutMs / 1000} s`), deps.requestTimeoutMs);
-    const onStop = () => stopReading('the run was stopped while it arrived');
-    deps.stop?.addEventListener('abort', onStop, { once: true });
-    try {
-        for (;;) {
-            const { done, value } = await reader.read();
-            if (done)
-                break;
-            text += decoder.decode(value, { stream: true });
-            size += value.length;
-            if (size > MAX_ANSWER_BYTES) {
-                stopReading('too large');
-                throw new error_BoxError('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a token answer.`);
-            }
-            if (isCompleteObject(text)) {
-                void reader.cancel().catch(() => undefined); // whatever might follow a complete object is not needed
-                break;
-            }
-        }
-    }
-    catch (error) {
-        if (error instanceof error_BoxError)
-            throw error;
-        cut ??= `the connection failed (${failureDetail(error, deps)})`;
-    }
-    finally {
-        clearTimeout(timer);
-        deps.stop?.removeEventListener('abort', onStop);
-    }
-    return { text: text + decoder.decode(), cut };
-}
-/** Whether `text` is already a whole JSON object (tried only when it could be one). */
-function isCompleteObject(text) {
-    if (!text.trimEnd().endsWith('}'))
-        return false;
-    try {
-        JSON.parse(text);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function redirected(response, url, redactor) {
-    const origin = redactor.locationOrigin(response.headers.get('location'), url);
-    return new error_BoxError('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${origin}. ` +
-        'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else and Box did not use the refresh token. ' +
-        'Check `box-api-url`: it must be the API base itself, such as https://api.box.com.', { status: response.status });
-}
-function oauthError(status, text, redactor) {
-    let code = '';
-    let description = '';
-    try {
-        const parsed = JSON.parse(text);
-        if (typeof parsed.error === 'string' && OAUTH_ERROR_CODE.test(parsed.error))
-            code = parsed.error;
-        description = redactor.serverText(parsed.error_description);
-    }
-    catch {
-        // not an OAuth2Error body; reported by status alone
-    }
-    // Only Box's error code and its cleaned description are quoted, never the body.
-    const said = code ? `${code}${description ? ` (${description})` : ''}` : `HTTP ${status}`;
-    const kind = code === 'invalid_grant' ? 'invalid_grant' : code === 'invalid_client' ? 'invalid_client' : 'oauth';
-    return new error_BoxError(kind, `Box refused the token request: ${said}.`, {
-        status,
-        oauthError: code || undefined,
-        description: description || undefined
-    });
-}
-/** Connection failures before the request left are safe; any later one may have used the token. */
-function connectionError(error, deps, afterHeaders = false) {
-    if (error instanceof error_BoxError)
-        return error;
-    if ((0,src_retry/* isCancellation */.iB)(error))
-        return new error_BoxError('ambiguous', CANCELLED_WHILE_WAITING);
-    // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
-    const name = error?.name;
-    if (name === 'TimeoutError' || name === 'AbortError') {
-        return new error_BoxError('ambiguous', `Box did not answer within ${deps.requestTimeoutMs / 1000} s.`);
-    }
-    const code = causeCode(error);
-    if (!afterHeaders &&
-        (code === 'ECONNREFUSED' ||
-            code === 'ENOTFOUND' ||
-            code === 'EAI_AGAIN' ||
-            code === 'ENETUNREACH' ||
-            code === 'EHOSTUNREACH')) {
-        return new error_BoxError('not_sent', `Could not connect to Box (${code}).`);
-    }
-    return new error_BoxError('ambiguous', `The connection to Box failed before its answer arrived (${failureDetail(error, deps)}).`);
-}
-/** A failed connection in a few words: its error code, or its message cleaned and capped. */
-function failureDetail(error, deps) {
-    const detail = causeCode(error) ?? deps.redactor.serverText(error?.message, 200);
-    return detail || 'unknown error';
-}
-function causeCode(error) {
-    for (const e of (0,src_retry/* causeChain */.DD)(error)) {
-        const code = e.code;
-        if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code))
-            return code;
-    }
-    return undefined;
+    return token_endpoint_requestToken(credentials, { form: () => ({ grant_type: 'authorization_code', code, redirect_uri: redirectUri }) }, deps);
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -2014,7 +1930,7 @@ function timeoutMessage(redirectUri, options) {
 }
 function explainExchangeFailure(error, redirectUri) {
     const again = 'Nothing was stored; run the command again.';
-    if (!(error instanceof error_BoxError))
+    if (!(error instanceof BoxError))
         return `Exchanging the authorization code failed: ${error?.message ?? String(error)}. ${again}`;
     if (error.kind === 'invalid_client') {
         return (`${error.message} The client secret (or ID) is wrong: ` +
@@ -2039,11 +1955,6 @@ function formatDuration(ms) {
 }
 
 ;// CONCATENATED MODULE: ./src/login/authorize.ts
-/**
- * The authorization-code flow at Box: listen on the loopback redirect, show (and open) Box's
- * authorize URL, wait for Box to send the browser back with a code, an error, or nothing before the
- * time runs out or the person presses Ctrl-C, and exchange the code for a token pair in its 30 s.
- */
 
 
 
@@ -2619,7 +2530,7 @@ async function checkTargets(github, options, sealer, tokenSource, terminal) {
     for (const p of prepared) {
         terminal.info(p.existing === undefined
             ? `The ${p.target.label} does not exist yet; it will be created.`
-            : `The ${p.target.label} exists${p.existing.updatedAt ? ` (last written ${time_formatUtc(p.existing.updatedAt)})` : ''}; it will be replaced.`);
+            : `The ${p.target.label} exists${p.existing.updatedAt ? ` (last written ${formatUtc(p.existing.updatedAt)})` : ''}; it will be replaced.`);
     }
     return {
         prepared: prepared.filter((p) => tokenTargets.includes(p.target)),
@@ -2668,7 +2579,7 @@ async function store(github, checked, sealer, pair, handoffKey, deps, terminal) 
             }
         };
     }
-    terminal.info(`It expires on ${time_formatUtc(refreshTokenExpiry(issuedAt))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, ` +
+    terminal.info(`It expires on ${formatUtc(refreshTokenExpiry(issuedAt))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, ` +
         'unless it is used before: every run of the action replaces it with a fresh one, ' +
         'so run the action at least weekly.');
     const storedIn = checked.prepared.map((p) => p.target.label).join(' and ');

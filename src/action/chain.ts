@@ -7,7 +7,7 @@ import type { Terms } from '../github/client.js'
 import { ACTION_TERMS } from '../github/messages.js'
 import type { ActionIO } from './io.js'
 import { nextScheduledRun } from './schedule.js'
-import { refreshTokenExpiry } from './refresh-failure.js'
+import { refreshTokenExpiry } from '../box/refresh-grant.js'
 import { DAY_MS, daysBetween, formatUtc } from '../time.js'
 
 /** Warn this long before the GitHub token expires: time to make a new one and store it. */

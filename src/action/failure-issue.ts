@@ -16,7 +16,7 @@
  * issue itself is a warning.
  */
 import type { ChainOutlook } from './chain.js'
-import { REFRESH_TOKEN_LIFETIME_DAYS } from './refresh-failure.js'
+import { REFRESH_TOKEN_LIFETIME_DAYS } from '../box/refresh-grant.js'
 import { createGitHubClient, failureStatus, type GitHubClient } from '../github/client.js'
 import { ACTION_TERMS } from '../github/messages.js'
 import type { RepositoryRef } from '../github/targets.js'

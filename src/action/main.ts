@@ -10,16 +10,10 @@
  * cancellation or a bug leaves the sealed copy in the log and, where the process still can, in the
  * error too.
  */
-import { refreshTokenPair } from '../box/token-endpoint.js'
 import { currentRefreshTokenExpiry, warnAboutGitHubToken, type ChainOutlook } from './chain.js'
 import { consumeHandoff } from './handoff-job.js'
-import {
-  holdsStaleToken,
-  refreshTokenExpiry,
-  rotationWarning,
-  staleTokenNote,
-  type ChainContext
-} from './refresh-failure.js'
+import { holdsStaleToken, rotationWarning, staleTokenNote, type ChainContext } from './refresh-failure.js'
+import { refreshTokenExpiry, refreshTokenPair } from '../box/refresh-grant.js'
 import { dryRun, failAtBox, failBeforeBox } from './endings.js'
 import { fileFailureIssue, type RunOutcome } from './failure-issue.js'
 import { createGitHubClient } from '../github/client.js'

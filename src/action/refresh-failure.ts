@@ -5,9 +5,9 @@
  */
 import { BoxError } from '../box/error.js'
 import { Cancelled } from '../retry.js'
+import { REFRESH_TOKEN_LIFETIME_DAYS } from '../box/refresh-grant.js'
 import { DAY_MS, daysBetween, formatUtc } from '../time.js'
 
-export const REFRESH_TOKEN_LIFETIME_DAYS = 60
 /** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
 const ROTATION_WARNING_DAYS = 45
 
@@ -158,9 +158,4 @@ export function explainRefreshFailure(error: unknown, ctx: ChainContext): string
 
 function iso(date: Date | undefined): string {
   return date === undefined ? 'an unknown time' : formatUtc(date, { seconds: true })
-}
-
-/** When a refresh token issued at `issuedAt` (epoch ms) expires unless it is used before. */
-export function refreshTokenExpiry(issuedAt: number): Date {
-  return new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS)
 }

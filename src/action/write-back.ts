@@ -6,7 +6,7 @@
  */
 import type { TokenPair } from '../box/answer.js'
 import type { ChainOutlook } from './chain.js'
-import { refreshTokenExpiry } from './refresh-failure.js'
+import { refreshTokenExpiry } from '../box/refresh-grant.js'
 import type { GitHubClient } from '../github/client.js'
 import type { Config } from './inputs.js'
 import { handOutAccessToken, type AccessToken } from './token-outputs.js'

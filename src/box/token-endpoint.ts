@@ -1,6 +1,7 @@
 /**
- * Box's OAuth 2.0 token endpoint: exchange a refresh token (or, for the login command, an
- * authorization code) for a new token pair.
+ * Box's OAuth 2.0 token endpoint, for every way of getting a token (a `TokenGrant`: one module
+ * each in this folder, e.g. refresh-grant.ts, authorization-code.ts): the request, its retries,
+ * and Box's answer, validated.
  *
  * Box refresh tokens are single-use, so what is retried matters: answers that say the request
  * was not processed (429, 5xx) and connections refused before anything was sent are safe to
@@ -49,31 +50,20 @@ const MAX_ERROR_BYTES = 64 * 1024
 const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/
 const CANCELLED_WHILE_WAITING = 'The run was cancelled while it waited for Box to answer.'
 
-export function refreshTokenPair(
-  credentials: ClientCredentials,
-  refreshToken: string,
-  deps: BoxClientDeps
-): Promise<TokenPair> {
-  return requestTokenPair(credentials, { grant_type: 'refresh_token', refresh_token: refreshToken }, deps)
+/** One way of getting a token: its form fields (the client's ID and secret are added to each request). */
+export interface TokenGrant {
+  form(): Record<string, string>
 }
 
-export function exchangeAuthorizationCode(
+/** The token pair Box issues for `grant`, or a BoxError that says what happened. */
+export async function requestToken(
   credentials: ClientCredentials,
-  code: string,
-  redirectUri: string,
-  deps: BoxClientDeps
-): Promise<TokenPair> {
-  return requestTokenPair(credentials, { grant_type: 'authorization_code', code, redirect_uri: redirectUri }, deps)
-}
-
-async function requestTokenPair(
-  credentials: ClientCredentials,
-  grant: Record<string, string>,
+  grant: TokenGrant,
   deps: BoxClientDeps
 ): Promise<TokenPair> {
   const url = `${credentials.boxApiUrl}/oauth2/token`
   const body = new URLSearchParams({
-    ...grant,
+    ...grant.form(),
     client_id: credentials.clientId,
     client_secret: credentials.clientSecret
   }).toString()

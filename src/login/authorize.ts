@@ -3,7 +3,8 @@
  * authorize URL, wait for Box to send the browser back with a code, an error, or nothing before the
  * time runs out or the person presses Ctrl-C, and exchange the code for a token pair in its 30 s.
  */
-import { exchangeAuthorizationCode, type ClientCredentials } from '../box/token-endpoint.js'
+import { type ClientCredentials } from '../box/token-endpoint.js'
+import { exchangeAuthorizationCode } from '../box/authorization-code.js'
 import { RetryBudget, type RetryContext, type RetryEvent, type RetryPolicy, type Timing } from '../retry.js'
 import type { TokenPair } from '../box/answer.js'
 import { authorizeUrl, ListenError, startCallbackServer, type CallbackServer } from './callback.js'

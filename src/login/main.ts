@@ -11,7 +11,7 @@
  * same way beside it (handoff-key.ts).
  */
 import type { TokenPair } from '../box/answer.js'
-import { REFRESH_TOKEN_LIFETIME_DAYS, refreshTokenExpiry } from '../action/refresh-failure.js'
+import { REFRESH_TOKEN_LIFETIME_DAYS, refreshTokenExpiry } from '../box/refresh-grant.js'
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
 import { LOGIN_TERMS } from '../github/messages.js'
 import { prepareForWriting } from '../action/checks.js'
