@@ -68,7 +68,7 @@ const runnerIO = {
 
 /***/ }),
 
-/***/ 620:
+/***/ 481:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2780,61 +2780,116 @@ class RecoveryLedger {
     }
 }
 
+;// CONCATENATED MODULE: ./src/error-text.ts
+/**
+ * An error of unknown shape in words, the one way every message of the action and the login
+ * command does it: `errorMessage` for a failure that is reported as such (its message only), and
+ * `bugReport` for one no code path expected (its stack, which says where).
+ */
+function errorMessage(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+function bugReport(error) {
+    const stack = error?.stack;
+    return typeof stack === 'string' ? stack : errorMessage(error);
+}
+
 ;// CONCATENATED MODULE: ./src/github/secret-writer.ts
 
 
+
 /**
- * Seals the token for every target and records each payload in the ledger. It cannot throw: it
- * runs between Box's answer and the line that logs the sealed copies, where an exception would
- * lose the token. Every key was checked before Box was called, so a failure here is not expected;
- * it is reported per target.
+ * Before Box: the targets prepared and libsodium able to seal with each key, in one parallel round.
+ * `problems` lists every failure, each saying what to fix.
  */
-function sealForTargets(sealer, prepared, refreshToken, githubApiUrl, ledger) {
-    return prepared.map((p) => {
+async function prepareWrite(github, targets, newVisibility, sealer) {
+    const [results, loaded] = await Promise.all([
+        Promise.allSettled(targets.map((t) => prepareTarget(github, t, newVisibility))),
+        sealer.catch((error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`))
+    ]);
+    const problems = [];
+    const prepared = [];
+    for (const result of results) {
+        if (result.status === 'fulfilled')
+            prepared.push(result.value);
+        else
+            problems.push(result.reason.message);
+    }
+    if (loaded instanceof Error)
+        return { problems: [...problems, loaded.message] };
+    for (const p of prepared) {
         try {
-            const sealed = sealer.seal(refreshToken, p.publicKey);
-            const payload = recoveryPayload(p, sealed, githubApiUrl);
-            ledger.record(payload);
-            return { prepared: p, sealed, payload };
+            loaded.check(p.publicKey);
         }
         catch (error) {
-            return {
-                prepared: p,
-                problem: `The new refresh token could not be sealed for the ${p.target.label} (${String(error?.message ?? error)}), so it cannot be stored: ` +
-                    `re-authorize (docs/setup.md: "Re-authorizing").`
-            };
+            problems.push(`GitHub's public key for the ${p.target.label} cannot seal a value: ` +
+                `${error.message}. Try again; if it persists, GitHub is serving a bad key.`);
         }
-    });
+    }
+    return problems.length > 0 ? { problems } : { write: { github, targets: prepared, sealer: loaded }, problems: [] };
 }
+const REFRESH_TOKEN = {
+    name: 'The new refresh token',
+    ifUnsealable: 're-authorize (docs/setup.md: "Re-authorizing")'
+};
 /**
- * Writes every sealed copy in parallel. Each write is owed: it is tried even when the run was
- * cancelled meanwhile, and given up only when `lastCall` aborts (github.ts `forWriteBack`). Each
- * confirmed write is marked stored in the ledger (so no last words repeat its payload) before
- * `onWritten` hears of it, and the ledger learns how to send what is still pending, should the run
- * end unexpectedly before its own writes settle.
+ * After Box: seal `value` for every target, log the sealed copies, write every target in parallel,
+ * mark each confirmed write in the ledger. Each write is owed: it is tried even when the run was
+ * cancelled meanwhile, and given up only when `lastCall` aborts (GitHubClient `forWriteBack`). The
+ * ledger also learns how to send what is still pending, should the run end before its writes settle.
  */
-function writeBack(client, copies, ledger, onWritten, lastCall) {
-    const github = client.forWriteBack(lastCall);
-    ledger.attachWriter((payload, deadline) => client.forWriteBack(deadline).request('PUT', payload.path, payload.body, { once: true }));
+async function storeSecret(write, value, options) {
+    const { github } = write;
+    const { ledger } = options;
+    const copies = sealForTargets(write, value, options, ledger);
+    const sealed = ledger.pending();
+    if (sealed.length > 0)
+        options.logSealedCopies(sealed);
+    const writer = github.forWriteBack(options.lastCall);
+    ledger.attachWriter((payload, deadline) => github.forWriteBack(deadline).request('PUT', payload.path, payload.body, { once: true }));
     return Promise.all(copies.map(async (copy) => {
         const { target } = copy.prepared;
         if ('problem' in copy)
             return { target, outcome: 'failed', message: copy.problem };
         let outcome;
         try {
-            outcome = await writeSecret(github, copy.prepared, copy.sealed);
+            outcome = await writeSecret(writer, copy.prepared, copy.sealed);
         }
         catch (error) {
             return { target, outcome: 'failed', message: error.message, recovery: copy.payload };
         }
         ledger.markStored(target.label);
-        onWritten(target, outcome);
+        options.onWritten(target, outcome);
         return { target, outcome };
     }));
 }
 /**
+ * Seals the value for every target and records each payload in the ledger. It cannot throw: it
+ * runs between Box's answer and the line that logs the sealed copies, where an exception would
+ * lose the value. Every key was checked before Box was called, so a failure here is not expected;
+ * it is reported per target.
+ */
+function sealForTargets(write, value, options, ledger) {
+    const { name, ifUnsealable } = options.value ?? REFRESH_TOKEN;
+    return write.targets.map((p) => {
+        try {
+            const sealed = write.sealer.seal(value, p.publicKey);
+            const payload = recoveryPayload(p, sealed, write.github.baseUrl);
+            ledger.record(payload);
+            return { prepared: p, sealed, payload };
+        }
+        catch (error) {
+            return {
+                prepared: p,
+                problem: `${name} could not be sealed for the ${p.target.label} (${errorMessage(error)}), so it cannot be stored: ${ifUnsealable}.`
+            };
+        }
+    });
+}
+/**
  * What a person must be told when writes failed: each failure, then the commands that finish the
- * rotation by hand. Undefined when every write landed.
+ * write by hand. Undefined when every write landed.
  */
 function writeBackFailure(results) {
     const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []));
@@ -2856,24 +2911,29 @@ function writeBackFailure(results) {
 
 
 
+
 const WRITE_AHEAD_GROUP = 'Recovery payload (sealed copy of the new refresh token, logged before any write)';
 async function storeAndHandOut(rotation) {
-    const { io, github, prepared, sealer, pair, ledger } = rotation;
-    // The write-ahead copy: sealed and logged before anything else is done with the answer.
-    const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.baseUrl, ledger);
-    const writeAhead = ledger.writeAheadInstructions();
-    if (writeAhead !== undefined) {
-        io.startGroup(WRITE_AHEAD_GROUP);
-        io.info(writeAhead);
-        io.endGroup();
-    }
+    const { io, pair, ledger } = rotation;
     rotation.budget.renew(); // the write-back gets the whole budget, however long the first phase took
     try {
+        // The secret writer's step after Box: the sealed copies logged in a group before any write.
+        const writing = storeSecret(rotation.write, pair.refreshToken, {
+            ledger,
+            logSealedCopies: (payloads) => {
+                io.startGroup(WRITE_AHEAD_GROUP);
+                io.info(writeAheadInstructions(payloads, 'action'));
+                io.endGroup();
+            },
+            onWritten: (target, outcome) => io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`),
+            lastCall: rotation.lastCall
+        });
+        // Box's remarks on its answer are told only after the sealed copies: nothing may stand before them.
         for (const problem of pair.problems) {
             rotation.warnings.push(problem);
             io.warning(problem);
         }
-        const results = await writeBack(github, copies, ledger, (target, outcome) => io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`), rotation.lastCall);
+        const results = await writing;
         await rotation.beforeReport?.();
         return await handOut(rotation, results);
     }
@@ -2957,10 +3017,11 @@ async function handOut(rotation, results) {
 
 
 
-async function preflight(github, config, targets, sealer) {
+
+async function checkBeforeBox(github, config, targets, sealer) {
     const workflowRepository = config.run?.repository;
     const [ready, runQueuedAt, shadowProblems, postmanProblem] = await Promise.all([
-        prepareForWriting(github, targets, config.organizationVisibility, sealer),
+        prepareWrite(github, targets, config.organizationVisibility, sealer),
         // Environment secrets are read when the job starts, not when the run is queued.
         targets[0].kind === 'environment' ? undefined : runQueuedTime(github, config),
         Promise.all(targets.map((t) => t.kind === 'organization' && workflowRepository
@@ -2974,40 +3035,9 @@ async function preflight(github, config, targets, sealer) {
     for (const problem of [...shadowProblems, postmanProblem])
         if (problem !== undefined)
             problems.push(problem);
-    if (problems.length > 0 || ready.sealer === undefined)
+    if (problems.length > 0 || !('write' in ready))
         return { ok: false, problems };
-    return { ok: true, prepared: ready.prepared, sealer: ready.sealer, runQueuedAt };
-}
-/**
- * What any writer of the secret (the action, the login command) must know before Box is asked for
- * a token: every target prepared (public key, metadata, access) and libsodium able to seal with
- * each key. One parallel round; `problems` lists every failure, each saying what to fix.
- */
-async function prepareForWriting(github, targets, newVisibility, sealer) {
-    const [results, loaded] = await Promise.all([
-        Promise.allSettled(targets.map((t) => prepareTarget(github, t, newVisibility))),
-        sealer.catch((error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`))
-    ]);
-    const problems = [];
-    const prepared = [];
-    for (const result of results) {
-        if (result.status === 'fulfilled')
-            prepared.push(result.value);
-        else
-            problems.push(result.reason.message);
-    }
-    if (loaded instanceof Error)
-        return { prepared, problems: [...problems, loaded.message] };
-    for (const p of prepared) {
-        try {
-            loaded.check(p.publicKey);
-        }
-        catch (error) {
-            problems.push(`GitHub's public key for the ${p.target.label} cannot seal a value: ` +
-                `${error.message}. Try again; if it persists, GitHub is serving a bad key.`);
-        }
-    }
-    return { prepared, sealer: loaded, problems };
+    return { ok: true, write: ready.write, runQueuedAt };
 }
 /**
  * When this run (attempt) was queued: GitHub reads repository and organization secrets then, so
@@ -3201,7 +3231,7 @@ async function rotate(deps, io, config, redactor, mask) {
     // Round 1: every check that does not involve Box.
     const targets = secretTargets(config);
     io.info(`Checking ${targets.map((t) => t.label).join(' and ')}…`);
-    const checked = await preflight(github, config, targets, sealer);
+    const checked = await checkBeforeBox(github, config, targets, sealer);
     const now = new Date(deps.timing.now());
     const outlook = { asOf: now, githubTokenExpiresAt: github.tokenExpiresAt() };
     const warnings = [];
@@ -3209,7 +3239,8 @@ async function rotate(deps, io, config, redactor, mask) {
         await warnAboutGitHubToken(io, outlook, deps.env, warnings);
         return failBeforeBox(io, checked.problems.join('\n'), outlook);
     }
-    const { prepared } = checked;
+    const { write } = checked;
+    const prepared = write.targets;
     for (const p of prepared)
         if (p.existing === undefined)
             io.info(`The ${p.target.label} does not exist yet; it will be created.`);
@@ -3262,9 +3293,7 @@ async function rotate(deps, io, config, redactor, mask) {
     return storeAndHandOut({
         io,
         config,
-        github,
-        prepared,
-        sealer: checked.sealer,
+        write,
         pair,
         refreshedAt,
         budget,
@@ -3461,7 +3490,7 @@ async function runAction(io) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_start_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(620);
+/* harmony import */ var _action_start_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(481);
 /* harmony import */ var _action_runner_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9614);
 /** The runner's entry: the action (action.ts) speaking through the runner's own file and stdout commands. */
 

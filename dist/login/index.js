@@ -536,7 +536,7 @@ function pathSegment(value) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(855);
+/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4960);
 /* harmony import */ var _login_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2550);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2238);
 /* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(116);
@@ -602,7 +602,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 855:
+/***/ 4960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1049,111 +1049,34 @@ function refreshTokenPair(credentials, refreshToken, deps) {
 var client = __nccwpck_require__(6584);
 // EXTERNAL MODULE: ./src/github/messages.ts
 var messages = __nccwpck_require__(551);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/action/postman.ts
+// EXTERNAL MODULE: ./src/recovery.ts
+var recovery = __nccwpck_require__(116);
+;// CONCATENATED MODULE: ./src/error-text.ts
 /**
- * The Postman environment file newman reads. It carries only what lets the Box collections call
- * the API: the access token, a future `expires_at` and `box_env_type` BEARER. It never carries
- * the refresh token or the client secret: with those absent neither the classic nor the advanced
- * collection can refresh on its own and burn the single-use refresh token inside newman.
+ * An error of unknown shape in words, the one way every message of the action and the login
+ * command does it: `errorMessage` for a failure that is reported as such (its message only), and
+ * `bugReport` for one no code path expected (its stack, which says where).
  */
-
-
-
-
-function postmanEnvironment(accessToken, expiresAt) {
-    return {
-        id: randomUUID(),
-        name: 'Box (box-token-refresh)',
-        values: [
-            { key: 'access_token', value: accessToken, type: 'secret', enabled: true },
-            // Epoch milliseconds as a number: the classic collection treats "" as an error and 0 as expired.
-            { key: 'expires_at', value: expiresAt.getTime(), type: 'default', enabled: true },
-            { key: 'box_env_type', value: 'BEARER', type: 'default', enabled: true }
-        ],
-        _postman_variable_scope: 'environment'
-    };
+function errorMessage(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
 }
-/** Checked before Box is called, so a bad path cannot fail the run after the token was used. */
-async function postman_checkPostmanPath(file) {
-    const folder = path.dirname(file);
-    const folderStat = await stat(folder).catch(() => undefined);
-    if (!folderStat?.isDirectory()) {
-        throw new Error(`\`postman-environment\`: the folder ${folder} does not exist. Create it in an earlier step (mkdir -p) or choose a path in the workspace.`);
-    }
-    if ((await stat(file).catch(() => undefined))?.isDirectory()) {
-        throw new Error(`\`postman-environment\`: ${file} is a folder. Give a file path, e.g. box.postman_environment.json.`);
-    }
-    await access(folder, constants.W_OK).catch(() => {
-        throw new Error(`\`postman-environment\`: the folder ${folder} is not writable by this step. Choose a path in the workspace or RUNNER_TEMP.`);
-    });
-}
-/**
- * Written to a new file beside the target and renamed over it, so the file is never readable by
- * others, even briefly. The temporary name is random and created exclusively without following a
- * link: a file or symlink planted there in advance makes the write fail instead of redirecting it.
- * A failed write leaves no temporary file behind.
- */
-async function writePostmanEnvironment(file, environment, randomName = () => randomBytes(12).toString('hex')) {
-    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomName()}.tmp`);
-    const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
-    try {
-        try {
-            await handle.writeFile(JSON.stringify(environment, null, 2) + '\n');
-            // The mode given to open() is narrowed by the umask, never widened; this makes it exact.
-            await handle.chmod(0o600);
-        }
-        finally {
-            await handle.close();
-        }
-        await rename(temporary, file);
-    }
-    catch (error) {
-        await rm(temporary, { force: true });
-        throw error;
-    }
+function bugReport(error) {
+    const stack = error?.stack;
+    return typeof stack === 'string' ? stack : errorMessage(error);
 }
 
 // EXTERNAL MODULE: ./src/github/secrets.ts
 var secrets = __nccwpck_require__(298);
-;// CONCATENATED MODULE: ./src/action/checks.ts
+;// CONCATENATED MODULE: ./src/github/secret-writer.ts
 
 
 
-async function preflight(github, config, targets, sealer) {
-    const workflowRepository = config.run?.repository;
-    const [ready, runQueuedAt, shadowProblems, postmanProblem] = await Promise.all([
-        prepareForWriting(github, targets, config.organizationVisibility, sealer),
-        // Environment secrets are read when the job starts, not when the run is queued.
-        targets[0].kind === 'environment' ? undefined : runQueuedTime(github, config),
-        Promise.all(targets.map((t) => t.kind === 'organization' && workflowRepository
-            ? shadowingSecretProblem(github, t, workflowRepository)
-            : undefined)),
-        config.postmanEnvironment === undefined
-            ? undefined
-            : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error) => error.message)
-    ]);
-    const problems = [...ready.problems];
-    for (const problem of [...shadowProblems, postmanProblem])
-        if (problem !== undefined)
-            problems.push(problem);
-    if (problems.length > 0 || ready.sealer === undefined)
-        return { ok: false, problems };
-    return { ok: true, prepared: ready.prepared, sealer: ready.sealer, runQueuedAt };
-}
 /**
- * What any writer of the secret (the action, the login command) must know before Box is asked for
- * a token: every target prepared (public key, metadata, access) and libsodium able to seal with
- * each key. One parallel round; `problems` lists every failure, each saying what to fix.
+ * Before Box: the targets prepared and libsodium able to seal with each key, in one parallel round.
+ * `problems` lists every failure, each saying what to fix.
  */
-async function prepareForWriting(github, targets, newVisibility, sealer) {
+async function prepareWrite(github, targets, newVisibility, sealer) {
     const [results, loaded] = await Promise.all([
         Promise.allSettled(targets.map((t) => (0,secrets/* prepareTarget */.zb)(github, t, newVisibility))),
         sealer.catch((error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`))
@@ -1167,7 +1090,7 @@ async function prepareForWriting(github, targets, newVisibility, sealer) {
             problems.push(result.reason.message);
     }
     if (loaded instanceof Error)
-        return { prepared, problems: [...problems, loaded.message] };
+        return { problems: [...problems, loaded.message] };
     for (const p of prepared) {
         try {
             loaded.check(p.publicKey);
@@ -1177,30 +1100,86 @@ async function prepareForWriting(github, targets, newVisibility, sealer) {
                 `${error.message}. Try again; if it persists, GitHub is serving a bad key.`);
         }
     }
-    return { prepared, sealer: loaded, problems };
+    return problems.length > 0 ? { problems } : { write: { github, targets: prepared, sealer: loaded }, problems: [] };
+}
+const REFRESH_TOKEN = {
+    name: 'The new refresh token',
+    ifUnsealable: 're-authorize (docs/setup.md: "Re-authorizing")'
+};
+/**
+ * After Box: seal `value` for every target, log the sealed copies, write every target in parallel,
+ * mark each confirmed write in the ledger. Each write is owed: it is tried even when the run was
+ * cancelled meanwhile, and given up only when `lastCall` aborts (GitHubClient `forWriteBack`). The
+ * ledger also learns how to send what is still pending, should the run end before its writes settle.
+ */
+async function storeSecret(write, value, options) {
+    const { github } = write;
+    const { ledger } = options;
+    const copies = sealForTargets(write, value, options, ledger);
+    const sealed = ledger.pending();
+    if (sealed.length > 0)
+        options.logSealedCopies(sealed);
+    const writer = github.forWriteBack(options.lastCall);
+    ledger.attachWriter((payload, deadline) => github.forWriteBack(deadline).request('PUT', payload.path, payload.body, { once: true }));
+    return Promise.all(copies.map(async (copy) => {
+        const { target } = copy.prepared;
+        if ('problem' in copy)
+            return { target, outcome: 'failed', message: copy.problem };
+        let outcome;
+        try {
+            outcome = await (0,secrets/* writeSecret */.kz)(writer, copy.prepared, copy.sealed);
+        }
+        catch (error) {
+            return { target, outcome: 'failed', message: error.message, recovery: copy.payload };
+        }
+        ledger.markStored(target.label);
+        options.onWritten(target, outcome);
+        return { target, outcome };
+    }));
 }
 /**
- * When this run (attempt) was queued: GitHub reads repository and organization secrets then, so
- * a secret rotated later means this run holds a stale token. Only detail: any failure is ignored.
+ * Seals the value for every target and records each payload in the ledger. It cannot throw: it
+ * runs between Box's answer and the line that logs the sealed copies, where an exception would
+ * lose the value. Every key was checked before Box was called, so a failure here is not expected;
+ * it is reported per target.
  */
-async function runQueuedTime(github, config) {
-    if (config.run === undefined)
+function sealForTargets(write, value, options, ledger) {
+    const { name, ifUnsealable } = options.value ?? REFRESH_TOKEN;
+    return write.targets.map((p) => {
+        try {
+            const sealed = write.sealer.seal(value, p.publicKey);
+            const payload = (0,recovery/* recoveryPayload */.UH)(p, sealed, write.github.baseUrl);
+            ledger.record(payload);
+            return { prepared: p, sealed, payload };
+        }
+        catch (error) {
+            return {
+                prepared: p,
+                problem: `${name} could not be sealed for the ${p.target.label} (${errorMessage(error)}), so it cannot be stored: ${ifUnsealable}.`
+            };
+        }
+    });
+}
+/**
+ * What a person must be told when writes failed: each failure, then the commands that finish the
+ * write by hand. Undefined when every write landed.
+ */
+function writeBackFailure(results) {
+    const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []));
+    if (failed.length === 0)
         return undefined;
-    const { repository, id, attempt } = config.run;
-    try {
-        const { data } = await github.request('GET', `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/actions/runs/${id}`, undefined, { once: true });
-        const { created_at: createdAt, run_started_at: startedAt } = (data ?? {});
-        const when = attempt > 1 ? (startedAt ?? createdAt) : createdAt;
-        const date = typeof when === 'string' && when.length <= 40 ? new Date(when) : undefined;
-        return date && !Number.isNaN(date.getTime()) ? date : undefined;
-    }
-    catch {
-        return undefined;
-    }
+    const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []));
+    return {
+        recoveries,
+        message: [
+            ...failed.map((f) => f.message),
+            ...(recoveries.length > 0 ? [(0,recovery/* recoveryInstructions */.ry)(recoveries)] : [])
+        ].join('\n')
+    };
 }
 
-// EXTERNAL MODULE: ./src/recovery.ts
-var recovery = __nccwpck_require__(116);
+// EXTERNAL MODULE: ./src/github/targets.ts
+var github_targets = __nccwpck_require__(5617);
 ;// CONCATENATED MODULE: ./src/seal.ts
 /**
  * libsodium sealed boxes, as GitHub requires for secret values. Standard padded base64 both ways:
@@ -1248,84 +1227,14 @@ function loadSealer() {
     return loading;
 }
 
-// EXTERNAL MODULE: ./src/github/targets.ts
-var github_targets = __nccwpck_require__(5617);
-;// CONCATENATED MODULE: ./src/github/secret-writer.ts
-
-
-/**
- * Seals the token for every target and records each payload in the ledger. It cannot throw: it
- * runs between Box's answer and the line that logs the sealed copies, where an exception would
- * lose the token. Every key was checked before Box was called, so a failure here is not expected;
- * it is reported per target.
- */
-function sealForTargets(sealer, prepared, refreshToken, githubApiUrl, ledger) {
-    return prepared.map((p) => {
-        try {
-            const sealed = sealer.seal(refreshToken, p.publicKey);
-            const payload = (0,recovery/* recoveryPayload */.UH)(p, sealed, githubApiUrl);
-            ledger.record(payload);
-            return { prepared: p, sealed, payload };
-        }
-        catch (error) {
-            return {
-                prepared: p,
-                problem: `The new refresh token could not be sealed for the ${p.target.label} (${String(error?.message ?? error)}), so it cannot be stored: ` +
-                    `re-authorize (docs/setup.md: "Re-authorizing").`
-            };
-        }
-    });
-}
-/**
- * Writes every sealed copy in parallel. Each write is owed: it is tried even when the run was
- * cancelled meanwhile, and given up only when `lastCall` aborts (github.ts `forWriteBack`). Each
- * confirmed write is marked stored in the ledger (so no last words repeat its payload) before
- * `onWritten` hears of it, and the ledger learns how to send what is still pending, should the run
- * end unexpectedly before its own writes settle.
- */
-function writeBack(client, copies, ledger, onWritten, lastCall) {
-    const github = client.forWriteBack(lastCall);
-    ledger.attachWriter((payload, deadline) => client.forWriteBack(deadline).request('PUT', payload.path, payload.body, { once: true }));
-    return Promise.all(copies.map(async (copy) => {
-        const { target } = copy.prepared;
-        if ('problem' in copy)
-            return { target, outcome: 'failed', message: copy.problem };
-        let outcome;
-        try {
-            outcome = await (0,secrets/* writeSecret */.kz)(github, copy.prepared, copy.sealed);
-        }
-        catch (error) {
-            return { target, outcome: 'failed', message: error.message, recovery: copy.payload };
-        }
-        ledger.markStored(target.label);
-        onWritten(target, outcome);
-        return { target, outcome };
-    }));
-}
-/**
- * What a person must be told when writes failed: each failure, then the commands that finish the
- * rotation by hand. Undefined when every write landed.
- */
-function writeBackFailure(results) {
-    const failed = results.flatMap((r) => (r.outcome === 'failed' ? [r] : []));
-    if (failed.length === 0)
-        return undefined;
-    const recoveries = failed.flatMap((f) => (f.recovery ? [f.recovery] : []));
-    return {
-        recoveries,
-        message: [
-            ...failed.map((f) => f.message),
-            ...(recoveries.length > 0 ? [(0,recovery/* recoveryInstructions */.ry)(recoveries)] : [])
-        ].join('\n')
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/box/authorization-code.ts
 
 function exchangeAuthorizationCode(credentials, code, redirectUri, deps) {
     return token_endpoint_requestToken(credentials, { form: () => ({ grant_type: 'authorization_code', code, redirect_uri: redirectUri }) }, deps);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
@@ -2263,6 +2172,8 @@ function ago(ms) {
 
 
 
+/** What to do when a key cannot be sealed (or stored): make another; it costs nothing. */
+const HANDOFF_KEY_REMEDY = 'make another key with `openssl rand -base64 32` and store it as that secret (docs/many-jobs.md)';
 /** A new key, as `openssl rand -base64 32` would print one: what `handoff-key` takes. */
 function newHandoffKey() {
     return (0,external_node_crypto_.randomBytes)(HANDOFF_KEY_BYTES).toString('base64');
@@ -2290,7 +2201,7 @@ function handoffKeyFailure(results) {
         ...(payloads.length > 0
             ? ['Store it with these commands (the key is sealed: only GitHub can open it):', ...(0,recovery/* commandLines */.Zm)(payloads)]
             : []),
-        'Or make another key with `openssl rand -base64 32` and store it as that secret (docs/many-jobs.md).'
+        `Or ${HANDOFF_KEY_REMEDY}.`
     ].join('\n');
 }
 /** What the workflows need once the key is stored. */
@@ -2426,7 +2337,6 @@ class Terminal {
 
 
 
-
 const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
 async function login(deps) {
     const terminal = new Terminal(deps.stdout, deps.stderr, deps.redactor);
@@ -2467,7 +2377,6 @@ async function runLogin(deps, terminal) {
         onRetry: logRetry('GitHub')
     });
     const checked = await checkTargets(github, options, sealer, githubToken.source, terminal);
-    const seal = await sealer; // checked by preflight
     // Made before Box is asked, so that nothing new stands between Box's answer and its sealed copy.
     const handoffKey = options.handoffKeySecret === undefined ? undefined : { name: options.handoffKeySecret, value: newHandoffKey() };
     terminal.redact(handoffKey?.value);
@@ -2484,7 +2393,7 @@ async function runLogin(deps, terminal) {
         terminal.info(`Authorization code received; exchanging it at ${options.boxApiUrl}/oauth2/token…`);
         const pair = await exchange(credentials, code, server.redirectUri, deps, terminal, logRetry('Box'));
         githubBudget.renew(); // the write-back gets a whole budget, however long the browser took
-        const stored = await store(github, checked, seal, pair, handoffKey, deps, terminal);
+        const stored = await store(checked, pair, handoffKey, deps, terminal);
         page = stored.page;
         return stored.exitCode;
     }
@@ -2518,23 +2427,24 @@ function readOptions(deps, terminal) {
         throw error;
     }
 }
-/** One parallel round of reads: every target's public key and metadata; libsodium can seal with each key. */
+/** The secret writer's step before Box, for the token's targets and the key's in one parallel round. */
 async function checkTargets(github, options, sealer, tokenSource, terminal) {
     const tokenTargets = (0,github_targets/* secretTargets */.LN)(options.selection);
     const keyTargets = options.handoffKeySecret === undefined ? [] : handoffKeyTargets(options.selection, options.handoffKeySecret);
     const targets = [...tokenTargets, ...keyTargets];
     terminal.info(`Checking the ${targets.map((t) => t.label).join(' and ')} (GitHub token from ${tokenSource})…`);
-    const { prepared, problems } = await prepareForWriting(github, targets, options.organizationVisibility, sealer);
-    if (problems.length > 0)
-        throw preflightFailure(problems, tokenSource);
-    for (const p of prepared) {
+    const prepared = await prepareWrite(github, targets, options.organizationVisibility, sealer);
+    if (!('write' in prepared))
+        throw preflightFailure(prepared.problems, tokenSource);
+    const { write } = prepared;
+    for (const p of write.targets) {
         terminal.info(p.existing === undefined
             ? `The ${p.target.label} does not exist yet; it will be created.`
             : `The ${p.target.label} exists${p.existing.updatedAt ? ` (last written ${formatUtc(p.existing.updatedAt)})` : ''}; it will be replaced.`);
     }
     return {
-        prepared: prepared.filter((p) => tokenTargets.includes(p.target)),
-        handoffKey: prepared.filter((p) => keyTargets.includes(p.target))
+        token: { ...write, targets: write.targets.filter((p) => tokenTargets.includes(p.target)) },
+        handoffKey: { ...write, targets: write.targets.filter((p) => keyTargets.includes(p.target)) }
     };
 }
 /**
@@ -2543,24 +2453,27 @@ async function checkTargets(github, options, sealer, tokenSource, terminal) {
  * A hand-off key, when asked for, is sealed and printed after the token's copy and written in the
  * same round, with a ledger of its own (its payloads are not the token's).
  */
-async function store(github, checked, sealer, pair, handoffKey, deps, terminal) {
+async function store(checked, pair, handoffKey, deps, terminal) {
     const issuedAt = deps.timing.now();
-    const ledger = deps.ledger ?? new recovery/* RecoveryLedger */.nO();
-    const copies = sealForTargets(sealer, checked.prepared, pair.refreshToken, github.baseUrl, ledger);
     terminal.info('Box issued a token pair.');
-    const writeAhead = ledger.writeAheadInstructions('login');
-    if (writeAhead !== undefined)
-        terminal.info(writeAhead);
-    const keyLedger = new recovery/* RecoveryLedger */.nO();
-    const keyCopies = handoffKey === undefined
-        ? []
-        : sealForTargets(sealer, checked.handoffKey, handoffKey.value, github.baseUrl, keyLedger);
-    if (keyLedger.pending().length > 0)
-        terminal.info(handoffKeyWriteAhead(keyLedger.pending()));
     const stored = (what) => (target, outcome) => terminal.info(`${what} stored in ${target.scope} ${target.name} (${target.kindLabel}, ${outcome}).`);
+    // The token's sealed copy is printed first; the key's (a ledger of its own) after it; both written at once.
     const [results, keyResults] = await Promise.all([
-        writeBack(github, copies, ledger, stored('Token'), deps.lastCall),
-        writeBack(github, keyCopies, keyLedger, stored('Hand-off key'), deps.lastCall)
+        storeSecret(checked.token, pair.refreshToken, {
+            ledger: deps.ledger ?? new recovery/* RecoveryLedger */.nO(),
+            logSealedCopies: (payloads) => terminal.info((0,recovery/* writeAheadInstructions */.EX)(payloads, 'login')),
+            onWritten: stored('Token'),
+            lastCall: deps.lastCall
+        }),
+        handoffKey === undefined
+            ? []
+            : storeSecret(checked.handoffKey, handoffKey.value, {
+                ledger: new recovery/* RecoveryLedger */.nO(),
+                logSealedCopies: (payloads) => terminal.info(handoffKeyWriteAhead(payloads)),
+                onWritten: stored('Hand-off key'),
+                lastCall: deps.lastCall,
+                value: { name: 'The new hand-off key', ifUnsealable: HANDOFF_KEY_REMEDY }
+            })
     ]);
     const failure = writeBackFailure(results);
     const keyFailure = handoffKeyFailure(keyResults);
@@ -2582,7 +2495,7 @@ async function store(github, checked, sealer, pair, handoffKey, deps, terminal) 
     terminal.info(`It expires on ${formatUtc(refreshTokenExpiry(issuedAt))}, ${REFRESH_TOKEN_LIFETIME_DAYS} days from now, ` +
         'unless it is used before: every run of the action replaces it with a fresh one, ' +
         'so run the action at least weekly.');
-    const storedIn = checked.prepared.map((p) => p.target.label).join(' and ');
+    const storedIn = checked.token.targets.map((p) => p.target.label).join(' and ');
     if (keyFailure !== undefined) {
         terminal.warn(keyFailure);
         return {
@@ -2596,7 +2509,7 @@ async function store(github, checked, sealer, pair, handoffKey, deps, terminal) 
         };
     }
     if (handoffKey !== undefined) {
-        terminal.info(handoffKeyUsage(handoffKey.name, checked.handoffKey.map((p) => p.target.label).join(' and ')));
+        terminal.info(handoffKeyUsage(handoffKey.name, checked.handoffKey.targets.map((p) => p.target.label).join(' and ')));
     }
     return {
         exitCode: EXIT.ok,
@@ -2967,12 +2880,13 @@ function proxyAwareFetch() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EX: () => (/* binding */ writeAheadInstructions),
 /* harmony export */   UH: () => (/* binding */ recoveryPayload),
 /* harmony export */   Zm: () => (/* binding */ commandLines),
 /* harmony export */   nO: () => (/* binding */ RecoveryLedger),
 /* harmony export */   ry: () => (/* binding */ recoveryInstructions)
 /* harmony export */ });
-/* unused harmony exports shellQuote, writeAheadInstructions */
+/* unused harmony export shellQuote */
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6584);
 /* harmony import */ var _github_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(298);
 /* harmony import */ var _github_targets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5617);

@@ -1,29 +1,29 @@
 /**
- * Round 1: everything that can fail without Box, checked in one parallel round of requests, so a
- * run that fails here has consumed nothing: every secret target (public key, metadata, access),
- * a repository secret that would shadow an organization secret, the Postman path, libsodium and
- * each public key's fitness to seal, and when this run was queued (to spot a stale token).
+ * Round 1 of a rotation: everything that can fail without Box, checked in one parallel round of
+ * requests, so a run that fails here has consumed nothing: the secret writer's own step before Box
+ * (every target's public key, metadata and access, libsodium able to seal with each key), a
+ * repository secret that would shadow an organization secret, the Postman path, and when this run
+ * was queued (to spot a stale token).
  */
 import type { GitHubClient } from '../github/client.js'
-import type { OrganizationVisibility } from '../github/targets.js'
+import { shadowingSecretProblem } from '../github/secrets.js'
+import { prepareWrite, type PreparedWrite } from '../github/secret-writer.js'
+import { pathSegment, type SecretTarget } from '../github/targets.js'
+import type { Sealer } from '../seal.js'
 import type { Config } from './inputs.js'
 import { checkPostmanPath } from './postman.js'
-import type { Sealer } from '../seal.js'
-import { prepareTarget, shadowingSecretProblem, type PreparedTarget } from '../github/secrets.js'
-import { pathSegment, type SecretTarget } from '../github/targets.js'
 
-export type Preflight =
-  { ok: true; prepared: PreparedTarget[]; sealer: Sealer; runQueuedAt?: Date } | { ok: false; problems: string[] }
+export type Checked = { ok: true; write: PreparedWrite; runQueuedAt?: Date } | { ok: false; problems: string[] }
 
-export async function preflight(
+export async function checkBeforeBox(
   github: GitHubClient,
   config: Config,
   targets: SecretTarget[],
   sealer: Promise<Sealer>
-): Promise<Preflight> {
+): Promise<Checked> {
   const workflowRepository = config.run?.repository
   const [ready, runQueuedAt, shadowProblems, postmanProblem] = await Promise.all([
-    prepareForWriting(github, targets, config.organizationVisibility, sealer),
+    prepareWrite(github, targets, config.organizationVisibility, sealer),
     // Environment secrets are read when the job starts, not when the run is queued.
     targets[0].kind === 'environment' ? undefined : runQueuedTime(github, config),
     Promise.all(
@@ -40,47 +40,10 @@ export async function preflight(
           (error: Error) => error.message
         )
   ])
-  const problems = [...ready.problems]
+  const problems: string[] = [...ready.problems]
   for (const problem of [...shadowProblems, postmanProblem]) if (problem !== undefined) problems.push(problem)
-  if (problems.length > 0 || ready.sealer === undefined) return { ok: false, problems }
-  return { ok: true, prepared: ready.prepared, sealer: ready.sealer, runQueuedAt }
-}
-
-/**
- * What any writer of the secret (the action, the login command) must know before Box is asked for
- * a token: every target prepared (public key, metadata, access) and libsodium able to seal with
- * each key. One parallel round; `problems` lists every failure, each saying what to fix.
- */
-export async function prepareForWriting(
-  github: GitHubClient,
-  targets: SecretTarget[],
-  newVisibility: OrganizationVisibility,
-  sealer: Promise<Sealer>
-): Promise<{ prepared: PreparedTarget[]; sealer?: Sealer; problems: string[] }> {
-  const [results, loaded] = await Promise.all([
-    Promise.allSettled(targets.map((t) => prepareTarget(github, t, newVisibility))),
-    sealer.catch(
-      (error: Error) => new Error(`libsodium, which seals the secret, could not be loaded: ${error.message}`)
-    )
-  ])
-  const problems: string[] = []
-  const prepared: PreparedTarget[] = []
-  for (const result of results) {
-    if (result.status === 'fulfilled') prepared.push(result.value)
-    else problems.push((result.reason as Error).message)
-  }
-  if (loaded instanceof Error) return { prepared, problems: [...problems, loaded.message] }
-  for (const p of prepared) {
-    try {
-      loaded.check(p.publicKey)
-    } catch (error) {
-      problems.push(
-        `GitHub's public key for the ${p.target.label} cannot seal a value: ` +
-          `${(error as Error).message}. Try again; if it persists, GitHub is serving a bad key.`
-      )
-    }
-  }
-  return { prepared, sealer: loaded, problems }
+  if (problems.length > 0 || !('write' in ready)) return { ok: false, problems }
+  return { ok: true, write: ready.write, runQueuedAt }
 }
 
 /**

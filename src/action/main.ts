@@ -31,7 +31,7 @@ import {
   type FailureIssueTarget
 } from './inputs.js'
 import { redacting, type ActionIO } from './io.js'
-import { preflight } from './checks.js'
+import { checkBeforeBox } from './checks.js'
 import { RecoveryLedger } from '../recovery.js'
 import { Redactor } from '../redact.js'
 import type { RunReport } from './report.js'
@@ -197,7 +197,7 @@ async function rotate(
   // Round 1: every check that does not involve Box.
   const targets = secretTargets(config)
   io.info(`Checking ${targets.map((t) => t.label).join(' and ')}…`)
-  const checked = await preflight(github, config, targets, sealer)
+  const checked = await checkBeforeBox(github, config, targets, sealer)
   const now = new Date(deps.timing.now())
   const outlook: ChainOutlook = { asOf: now, githubTokenExpiresAt: github.tokenExpiresAt() }
   const warnings: string[] = []
@@ -205,7 +205,8 @@ async function rotate(
     await warnAboutGitHubToken(io, outlook, deps.env, warnings)
     return failBeforeBox(io, checked.problems.join('\n'), outlook)
   }
-  const { prepared } = checked
+  const { write } = checked
+  const prepared = write.targets
   for (const p of prepared)
     if (p.existing === undefined) io.info(`The ${p.target.label} does not exist yet; it will be created.`)
   const chain: ChainContext = {
@@ -256,9 +257,7 @@ async function rotate(
   return storeAndHandOut({
     io,
     config,
-    github,
-    prepared,
-    sealer: checked.sealer,
+    write,
     pair,
     refreshedAt,
     budget,

@@ -4,14 +4,8 @@
  * backticks inside it, or escaped table text), so it can never rewrite the summary around it.
  */
 import { outlookLines, type ChainOutlook } from './chain.js'
-import type { RecoveryPayload } from '../recovery.js'
-import type { SecretTarget } from '../github/targets.js'
+import type { TargetResult } from '../github/secret-writer.js'
 import { formatUtc } from '../time.js'
-
-export type TargetResult =
-  | { target: SecretTarget; outcome: 'created' | 'updated' }
-  | { target: SecretTarget; outcome: 'failed'; message: string; recovery?: RecoveryPayload }
-  | { target: SecretTarget; outcome: 'checked' }
 
 export interface RunReport {
   dryRun: boolean

@@ -7,26 +7,22 @@
 import type { TokenPair } from '../box/answer.js'
 import type { ChainOutlook } from './chain.js'
 import { refreshTokenExpiry } from '../box/refresh-grant.js'
-import type { GitHubClient } from '../github/client.js'
 import type { Config } from './inputs.js'
 import { handOutAccessToken, type AccessToken } from './token-outputs.js'
 import { sealHandoff } from '../handoff.js'
 import { LateSteps, writeSummary, type ActionIO } from './io.js'
-import type { RecoveryLedger } from '../recovery.js'
-import type { RunReport, TargetResult } from './report.js'
+import { writeAheadInstructions, type RecoveryLedger } from '../recovery.js'
+import type { RunReport } from './report.js'
 import type { RetryBudget } from '../retry.js'
-import type { Sealer } from '../seal.js'
-import type { PreparedTarget } from '../github/secrets.js'
-import { sealForTargets, writeBack, writeBackFailure } from '../github/secret-writer.js'
+import { storeSecret, writeBackFailure, type PreparedWrite, type TargetResult } from '../github/secret-writer.js'
 
 const WRITE_AHEAD_GROUP = 'Recovery payload (sealed copy of the new refresh token, logged before any write)'
 
 export interface Rotation {
   io: ActionIO
   config: Config
-  github: GitHubClient
-  prepared: PreparedTarget[]
-  sealer: Sealer
+  /** The secret writer's step before Box, done: every target prepared, the sealer checked. */
+  write: PreparedWrite
   pair: TokenPair
   /** When Box answered (epoch ms): the lifetimes count from here. */
   refreshedAt: number
@@ -41,29 +37,26 @@ export interface Rotation {
 }
 
 export async function storeAndHandOut(rotation: Rotation): Promise<RunReport> {
-  const { io, github, prepared, sealer, pair, ledger } = rotation
-  // The write-ahead copy: sealed and logged before anything else is done with the answer.
-  const copies = sealForTargets(sealer, prepared, pair.refreshToken, github.baseUrl, ledger)
-  const writeAhead = ledger.writeAheadInstructions()
-  if (writeAhead !== undefined) {
-    io.startGroup(WRITE_AHEAD_GROUP)
-    io.info(writeAhead)
-    io.endGroup()
-  }
+  const { io, pair, ledger } = rotation
   rotation.budget.renew() // the write-back gets the whole budget, however long the first phase took
-
   try {
+    // The secret writer's step after Box: the sealed copies logged in a group before any write.
+    const writing = storeSecret(rotation.write, pair.refreshToken, {
+      ledger,
+      logSealedCopies: (payloads) => {
+        io.startGroup(WRITE_AHEAD_GROUP)
+        io.info(writeAheadInstructions(payloads, 'action'))
+        io.endGroup()
+      },
+      onWritten: (target, outcome) => io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`),
+      lastCall: rotation.lastCall
+    })
+    // Box's remarks on its answer are told only after the sealed copies: nothing may stand before them.
     for (const problem of pair.problems) {
       rotation.warnings.push(problem)
       io.warning(problem)
     }
-    const results = await writeBack(
-      github,
-      copies,
-      ledger,
-      (target, outcome) => io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`),
-      rotation.lastCall
-    )
+    const results = await writing
     await rotation.beforeReport?.()
     return await handOut(rotation, results)
   } catch (error) {

@@ -8,8 +8,12 @@
 import { randomBytes } from 'node:crypto'
 import { HANDOFF_KEY_BYTES } from '../handoff.js'
 import { commandLines, type RecoveryPayload } from '../recovery.js'
-import type { TargetResult } from '../action/report.js'
+import type { TargetResult } from '../github/secret-writer.js'
 import { secretTargets, type SecretTarget, type TargetSelection } from '../github/targets.js'
+
+/** What to do when a key cannot be sealed (or stored): make another; it costs nothing. */
+export const HANDOFF_KEY_REMEDY =
+  'make another key with `openssl rand -base64 32` and store it as that secret (docs/many-jobs.md)'
 
 /** A new key, as `openssl rand -base64 32` would print one: what `handoff-key` takes. */
 export function newHandoffKey(): string {
@@ -40,7 +44,7 @@ export function handoffKeyFailure(results: TargetResult[]): string | undefined {
     ...(payloads.length > 0
       ? ['Store it with these commands (the key is sealed: only GitHub can open it):', ...commandLines(payloads)]
       : []),
-    'Or make another key with `openssl rand -base64 32` and store it as that secret (docs/many-jobs.md).'
+    `Or ${HANDOFF_KEY_REMEDY}.`
   ].join('\n')
 }
 

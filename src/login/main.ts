@@ -14,8 +14,10 @@ import type { TokenPair } from '../box/answer.js'
 import { REFRESH_TOKEN_LIFETIME_DAYS, refreshTokenExpiry } from '../box/refresh-grant.js'
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
 import { LOGIN_TERMS } from '../github/messages.js'
-import { prepareForWriting } from '../action/checks.js'
-import { RecoveryLedger } from '../recovery.js'
+import type { WriteOutcome } from '../github/secrets.js'
+import { prepareWrite, storeSecret, writeBackFailure, type PreparedWrite } from '../github/secret-writer.js'
+import { secretTargets, type SecretTarget } from '../github/targets.js'
+import { RecoveryLedger, writeAheadInstructions } from '../recovery.js'
 import type { Redactor } from '../redact.js'
 import {
   defaultRetryPolicy,
@@ -26,15 +28,13 @@ import {
   type Timing
 } from '../retry.js'
 import { loadSealer, type Sealer } from '../seal.js'
-import type { PreparedTarget, WriteOutcome } from '../github/secrets.js'
-import { secretTargets, type SecretTarget } from '../github/targets.js'
 import { formatUtc } from '../time.js'
-import { sealForTargets, writeBack, writeBackFailure } from '../github/secret-writer.js'
 import { exchange, listen, receiveCode } from './authorize.js'
 import { newState, type Page } from './callback.js'
 import { clientCredentials, resolveGitHubToken, type GhAuthToken, type Prompt } from './credentials.js'
 import { EXIT, LoginFailure, preflightFailure } from './explain.js'
 import {
+  HANDOFF_KEY_REMEDY,
   handoffKeyFailure,
   handoffKeyTargets,
   handoffKeyUsage,
@@ -127,7 +127,6 @@ async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
   })
 
   const checked = await checkTargets(github, options, sealer, githubToken.source, terminal)
-  const seal = await sealer // checked by preflight
   // Made before Box is asked, so that nothing new stands between Box's answer and its sealed copy.
   const handoffKey =
     options.handoffKeySecret === undefined ? undefined : { name: options.handoffKeySecret, value: newHandoffKey() }
@@ -146,7 +145,7 @@ async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
     terminal.info(`Authorization code received; exchanging it at ${options.boxApiUrl}/oauth2/token…`)
     const pair = await exchange(credentials, code, server.redirectUri, deps, terminal, logRetry('Box'))
     githubBudget.renew() // the write-back gets a whole budget, however long the browser took
-    const stored = await store(github, checked, seal, pair, handoffKey, deps, terminal)
+    const stored = await store(checked, pair, handoffKey, deps, terminal)
     page = stored.page
     return stored.exitCode
   } catch (error) {
@@ -177,13 +176,13 @@ function readOptions(deps: LoginDeps, terminal: Terminal): LoginOptions | undefi
   }
 }
 
-/** Where the token goes, and where the hand-off key goes when one was asked for. */
+/** Where the token goes, and where the hand-off key goes when one was asked for: each a write prepared. */
 interface CheckedTargets {
-  prepared: PreparedTarget[]
-  handoffKey: PreparedTarget[]
+  token: PreparedWrite
+  handoffKey: PreparedWrite
 }
 
-/** One parallel round of reads: every target's public key and metadata; libsodium can seal with each key. */
+/** The secret writer's step before Box, for the token's targets and the key's in one parallel round. */
 async function checkTargets(
   github: GitHubClient,
   options: LoginOptions,
@@ -196,9 +195,10 @@ async function checkTargets(
     options.handoffKeySecret === undefined ? [] : handoffKeyTargets(options.selection, options.handoffKeySecret)
   const targets = [...tokenTargets, ...keyTargets]
   terminal.info(`Checking the ${targets.map((t) => t.label).join(' and ')} (GitHub token from ${tokenSource})…`)
-  const { prepared, problems } = await prepareForWriting(github, targets, options.organizationVisibility, sealer)
-  if (problems.length > 0) throw preflightFailure(problems, tokenSource)
-  for (const p of prepared) {
+  const prepared = await prepareWrite(github, targets, options.organizationVisibility, sealer)
+  if (!('write' in prepared)) throw preflightFailure(prepared.problems, tokenSource)
+  const { write } = prepared
+  for (const p of write.targets) {
     terminal.info(
       p.existing === undefined
         ? `The ${p.target.label} does not exist yet; it will be created.`
@@ -206,8 +206,8 @@ async function checkTargets(
     )
   }
   return {
-    prepared: prepared.filter((p) => tokenTargets.includes(p.target)),
-    handoffKey: prepared.filter((p) => keyTargets.includes(p.target))
+    token: { ...write, targets: write.targets.filter((p) => tokenTargets.includes(p.target)) },
+    handoffKey: { ...write, targets: write.targets.filter((p) => keyTargets.includes(p.target)) }
   }
 }
 
@@ -224,33 +224,35 @@ interface NewHandoffKey {
  * same round, with a ledger of its own (its payloads are not the token's).
  */
 async function store(
-  github: GitHubClient,
   checked: CheckedTargets,
-  sealer: Sealer,
   pair: TokenPair,
   handoffKey: NewHandoffKey | undefined,
   deps: LoginDeps,
   terminal: Terminal
 ): Promise<{ exitCode: number; page: Page }> {
   const issuedAt = deps.timing.now()
-  const ledger = deps.ledger ?? new RecoveryLedger()
-  const copies = sealForTargets(sealer, checked.prepared, pair.refreshToken, github.baseUrl, ledger)
   terminal.info('Box issued a token pair.')
-  const writeAhead = ledger.writeAheadInstructions('login')
-  if (writeAhead !== undefined) terminal.info(writeAhead)
-  const keyLedger = new RecoveryLedger()
-  const keyCopies =
-    handoffKey === undefined
-      ? []
-      : sealForTargets(sealer, checked.handoffKey, handoffKey.value, github.baseUrl, keyLedger)
-  if (keyLedger.pending().length > 0) terminal.info(handoffKeyWriteAhead(keyLedger.pending()))
   const stored =
     (what: string) =>
     (target: SecretTarget, outcome: WriteOutcome): void =>
       terminal.info(`${what} stored in ${target.scope} ${target.name} (${target.kindLabel}, ${outcome}).`)
+  // The token's sealed copy is printed first; the key's (a ledger of its own) after it; both written at once.
   const [results, keyResults] = await Promise.all([
-    writeBack(github, copies, ledger, stored('Token'), deps.lastCall),
-    writeBack(github, keyCopies, keyLedger, stored('Hand-off key'), deps.lastCall)
+    storeSecret(checked.token, pair.refreshToken, {
+      ledger: deps.ledger ?? new RecoveryLedger(),
+      logSealedCopies: (payloads) => terminal.info(writeAheadInstructions(payloads, 'login')),
+      onWritten: stored('Token'),
+      lastCall: deps.lastCall
+    }),
+    handoffKey === undefined
+      ? []
+      : storeSecret(checked.handoffKey, handoffKey.value, {
+          ledger: new RecoveryLedger(),
+          logSealedCopies: (payloads) => terminal.info(handoffKeyWriteAhead(payloads)),
+          onWritten: stored('Hand-off key'),
+          lastCall: deps.lastCall,
+          value: { name: 'The new hand-off key', ifUnsealable: HANDOFF_KEY_REMEDY }
+        })
   ])
   const failure = writeBackFailure(results)
   const keyFailure = handoffKeyFailure(keyResults)
@@ -273,7 +275,7 @@ async function store(
       'unless it is used before: every run of the action replaces it with a fresh one, ' +
       'so run the action at least weekly.'
   )
-  const storedIn = checked.prepared.map((p) => p.target.label).join(' and ')
+  const storedIn = checked.token.targets.map((p) => p.target.label).join(' and ')
   if (keyFailure !== undefined) {
     terminal.warn(keyFailure)
     return {
@@ -288,7 +290,7 @@ async function store(
     }
   }
   if (handoffKey !== undefined) {
-    terminal.info(handoffKeyUsage(handoffKey.name, checked.handoffKey.map((p) => p.target.label).join(' and ')))
+    terminal.info(handoffKeyUsage(handoffKey.name, checked.handoffKey.targets.map((p) => p.target.label).join(' and ')))
   }
   return {
     exitCode: EXIT.ok,
