@@ -68,16 +68,31 @@ const runnerIO = {
 
 /***/ }),
 
-/***/ 481:
+/***/ 9236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ runAction)
+  R: () => (/* binding */ startAction)
 });
 
 // UNUSED EXPORTS: run
+
+;// CONCATENATED MODULE: ./src/error-text.ts
+/**
+ * An error of unknown shape in words, the one way every message of the action and the login
+ * command does it: `errorMessage` for a failure that is reported as such (its message only), and
+ * `bugReport` for one no code path expected (its stack, which says where).
+ */
+function errorMessage(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+function bugReport(error) {
+    const stack = error?.stack;
+    return typeof stack === 'string' ? stack : errorMessage(error);
+}
 
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 var proxy = __nccwpck_require__(9783);
@@ -243,6 +258,19 @@ class TimeLimitExceeded extends Error {
         this.limitMs = limitMs;
         this.name = 'TimeoutError';
     }
+}
+/**
+ * The retry context of one phase of a run: the backoff shape (`policy`, exponential with full
+ * jitter by default), a budget (a number of ms starts a new one; a RetryBudget is shared, as the
+ * action's checks and Box refresh share theirs) and the cancellation that ends it.
+ */
+function retryContext(timing, budget, { policy = defaultRetryPolicy, cancel } = {}) {
+    return {
+        policy,
+        budget: typeof budget === 'number' ? new RetryBudget(budget, timing.now) : budget,
+        timing,
+        cancel
+    };
 }
 const realTiming = {
     now: () => Date.now(),
@@ -616,88 +644,6 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/action/schedule.ts
-/**
- * When this workflow runs next on its schedule, if this run is itself a scheduled one.
- *
- * The event payload names only the cron line that started this run (`github.event.schedule`). The
- * schedule's other lines, and each line's `timezone:` (an IANA zone; UTC without one), are in the
- * workflow file alone: GITHUB_WORKFLOW_REF names it (`owner/repo/.github/workflows/x.yml@ref`),
- * and it is read from the workspace, where a checkout of the repository puts it. The next run is
- * the earliest next time of any line, each in its own zone. Without the file (no checkout), or
- * when the file does not hold the line that started this run (it is another version), the next
- * run is not known and nothing is said: the action does not guess a schedule. No request is made.
- */
-
-
-/** A workflow file is small; anything larger is not read. */
-const MAX_WORKFLOW_BYTES = 512 * 1024;
-async function nextScheduledRun(env, after) {
-    if (env.GITHUB_EVENT_NAME !== 'schedule' || !env.GITHUB_EVENT_PATH)
-        return undefined;
-    try {
-        const payload = JSON.parse(await (0,promises_.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
-        const started = payload?.schedule;
-        if (typeof started !== 'string' || started.length > 200)
-            return undefined;
-        const lines = await workflowSchedule(env);
-        if (lines === undefined || !lines.some((line) => sameCron(line.cron, started)))
-            return undefined;
-        // Loaded only here: the rest of a run never needs it.
-        const { Cron } = await __nccwpck_require__.e(/* import() */ 814).then(__nccwpck_require__.bind(__nccwpck_require__, 5814));
-        const next = lines
-            .map((line) => new Cron(line.cron, { timezone: line.timezone ?? 'UTC', paused: true }).nextRun(after))
-            .filter((date) => date instanceof Date)
-            .map((date) => date.getTime());
-        return next.length === 0 ? undefined : new Date(Math.min(...next));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The `on.schedule` lines of this run's workflow file in the workspace, or undefined when it cannot be read. */
-async function workflowSchedule(env) {
-    const file = workflowFile(env);
-    if (file === undefined)
-        return undefined;
-    if ((await (0,promises_.stat)(file)).size > MAX_WORKFLOW_BYTES)
-        return undefined;
-    const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    const workflow = parse(await (0,promises_.readFile)(file, 'utf8'));
-    const schedule = workflow?.on?.schedule;
-    if (!Array.isArray(schedule))
-        return undefined;
-    const lines = [];
-    for (const entry of schedule) {
-        if (typeof entry?.cron !== 'string')
-            return undefined;
-        if (entry.timezone !== undefined && typeof entry.timezone !== 'string')
-            return undefined;
-        lines.push({ cron: entry.cron, timezone: entry.timezone });
-    }
-    return lines;
-}
-/** The workflow file's path in the workspace, from GITHUB_WORKFLOW_REF; only under .github/workflows. */
-function workflowFile(env) {
-    const { GITHUB_WORKFLOW_REF: ref, GITHUB_REPOSITORY: repository, GITHUB_WORKSPACE: workspace } = env;
-    if (!ref || !repository || !workspace)
-        return undefined;
-    const at = ref.lastIndexOf('@');
-    const full = at < 0 ? ref : ref.slice(0, at);
-    const prefix = `${repository}/`;
-    if (full.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase())
-        return undefined;
-    const relative = full.slice(prefix.length);
-    if (!/^\.github\/workflows\/[^/\\]+\.ya?ml$/.test(relative))
-        return undefined;
-    return external_node_path_default().join(workspace, relative);
-}
-/** Cron lines compare by their fields, whatever the spacing between them. */
-function sameCron(a, b) {
-    const fields = (cron) => cron.trim().split(/\s+/).join(' ');
-    return fields(a) === fields(b);
-}
-
 ;// CONCATENATED MODULE: ./src/time.ts
 /** Dates as every message of the action and the login command shows them, and the length of a day. */
 const DAY_MS = 86_400_000;
@@ -1128,41 +1074,87 @@ function refreshTokenPair(credentials, refreshToken, deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/chain.ts
+/**
+ * The token chain, as far as a run finds out: one record of its facts (when the secret was last
+ * rotated, when this run was queued, when the refresh token expires unless used, when the GitHub
+ * token that keeps it rotating expires, the workflow's next scheduled run), built once, after the
+ * checks, and what those facts call for: the warnings a healthy run can still deserve (an old
+ * secret, a stale token, a GitHub token near its end) and the summary's lines.
+ */
 
 
 
 
+/** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
+const ROTATION_WARNING_DAYS = 45;
 /** Warn this long before the GitHub token expires: time to make a new one and store it. */
 const GITHUB_TOKEN_WARNING_DAYS = 30;
-/** The refresh token in the secret, when no rotation happens in this run: 60 days after the last one. */
-function currentRefreshTokenExpiry(secretLastRotatedAt) {
-    return secretLastRotatedAt && refreshTokenExpiry(secretLastRotatedAt.getTime());
+const iso = (date) => date === undefined ? 'an unknown time' : formatUtc(date, { seconds: true });
+const CONCURRENCY_FIX = 'Runs that share one refresh token must not overlap: put every job that rotates it (every job that passes ' +
+    '`refresh-token`) in one `concurrency:` group (e.g. `group: box-token`, `cancel-in-progress: false`).';
+/** True when the secret was rotated after this run was queued: the run holds the previous token. */
+function holdsStaleToken(chain) {
+    return (chain.secretLastRotatedAt !== undefined &&
+        chain.runQueuedAt !== undefined &&
+        chain.secretLastRotatedAt.getTime() > chain.runQueuedAt.getTime());
 }
-/** A warning when the GitHub token expires within 30 days, or undefined. */
-function githubTokenWarning(outlook, now, terms) {
-    const expires = outlook.githubTokenExpiresAt;
-    if (expires === undefined || expires.getTime() - now.getTime() > GITHUB_TOKEN_WARNING_DAYS * DAY_MS)
+function staleTokenNote(chain) {
+    return (`The ${chain.secretLabel} was rotated at ${iso(chain.secretLastRotatedAt)}, after this run was queued at ` +
+        `${iso(chain.runQueuedAt)}, so this run was handed the previous refresh token, which another run has already ` +
+        'used. The secret itself holds the current token: re-run the workflow (a new run reads the secret again). ' +
+        `${CONCURRENCY_FIX} A run that waits in that group still holds the token it was given when it was queued; ` +
+        'keeping the token in an environment secret, which is read when the job starts, avoids this ' +
+        '(docs/concurrency.md: "One concurrency group").');
+}
+/** "The … was last rotated N days ago (…)." when the secret's last rotation is known. */
+function ageNote(chain) {
+    if (chain.secretLastRotatedAt === undefined)
         return undefined;
-    const days = Math.max(0, daysBetween(now, expires));
+    const days = daysBetween(chain.secretLastRotatedAt, chain.asOf);
+    return `The ${chain.secretLabel} was last rotated ${days} day${days === 1 ? '' : 's'} ago (${iso(chain.secretLastRotatedAt)}).`;
+}
+/** Days since the last rotation, with a fraction; undefined when unknown. */
+function secretAgeDays(chain) {
+    return chain.secretLastRotatedAt && (chain.asOf.getTime() - chain.secretLastRotatedAt.getTime()) / DAY_MS;
+}
+/** A warning for a secret that is near the end of Box's 60-day window, or undefined. */
+function rotationWarning(chain) {
+    const days = secretAgeDays(chain);
+    if (days === undefined || days <= ROTATION_WARNING_DAYS)
+        return undefined;
+    return (`${ageNote(chain)} Box refresh tokens expire after ${REFRESH_TOKEN_LIFETIME_DAYS} days, so the scheduled ` +
+        "refresh that should keep it fresh is not running. Check that the keep-alive workflow's schedule is enabled " +
+        '(GitHub disables schedules in public repositories after 60 days without activity).');
+}
+/** Whether GitHub said the token expires within the warning's 30 days. */
+function githubTokenNearItsEnd(chain) {
+    const expires = chain.githubTokenExpiresAt;
+    return expires !== undefined && expires.getTime() - chain.asOf.getTime() <= GITHUB_TOKEN_WARNING_DAYS * DAY_MS;
+}
+/** A warning when the GitHub token expires within 30 days, with the next scheduled run if known; or undefined. */
+function githubTokenWarning(chain, terms) {
+    const expires = chain.githubTokenExpiresAt;
+    if (expires === undefined || !githubTokenNearItsEnd(chain))
+        return undefined;
+    const days = Math.max(0, daysBetween(chain.asOf, expires));
     const lines = [
         `The GitHub token (${terms.token}) expires on ${formatUtc(expires)}, in ${days} day${days === 1 ? '' : 's'}. ` +
             `Create a new token and ${terms.replaceToken} before then: from that date every run stops before Box and rotates nothing.`
     ];
-    const next = outlook.nextScheduledRun;
+    const next = chain.nextScheduledRun;
     if (next !== undefined && expires.getTime() < next.getTime()) {
-        const breaks = outlook.refreshTokenExpiresAt ? ` on ${formatUtc(outlook.refreshTokenExpiresAt)}` : '';
+        const breaks = chain.refreshTokenExpiresAt ? ` on ${formatUtc(chain.refreshTokenExpiresAt)}` : '';
         lines.push(`It expires before the next scheduled refresh (${formatUtc(next)}), so no later run can rotate the Box token: ` +
             `the token chain breaks${breaks}, when the refresh token this run stored expires, unless the GitHub token is replaced first.`);
     }
     return lines.join(' ');
 }
 /** The summary's lines about the chain, each only where it is known. */
-function outlookLines(outlook) {
-    const now = outlook.asOf;
+function outlookLines(chain) {
     const lines = [];
-    const { secretLastRotatedAt, refreshTokenExpiresAt, githubTokenExpiresAt, nextScheduledRun } = outlook;
+    const { secretLastRotatedAt, refreshTokenExpiresAt, githubTokenExpiresAt, nextScheduledRun } = chain;
     if (secretLastRotatedAt)
-        lines.push(`Secret last rotated before this run: **${formatUtc(secretLastRotatedAt)}** (${daysBetween(secretLastRotatedAt, now)} days ago)`);
+        lines.push(`Secret last rotated before this run: **${formatUtc(secretLastRotatedAt)}** (${daysBetween(secretLastRotatedAt, chain.asOf)} days ago)`);
     if (refreshTokenExpiresAt)
         lines.push(`Refresh token expires: **${formatUtc(refreshTokenExpiresAt)}** unless used again before then`);
     if (nextScheduledRun)
@@ -1171,111 +1163,324 @@ function outlookLines(outlook) {
         lines.push(`GitHub token expires: **${formatUtc(githubTokenExpiresAt)}**`);
     return lines;
 }
-/** The GitHub token's expiry, when GitHub said it is near: a warning, with the next scheduled run if known. */
-async function warnAboutGitHubToken(io, outlook, env, warnings) {
-    const expires = outlook.githubTokenExpiresAt;
-    if (expires === undefined || expires.getTime() - outlook.asOf.getTime() > GITHUB_TOKEN_WARNING_DAYS * DAY_MS)
-        return;
-    outlook.nextScheduledRun = await nextScheduledRun(env, outlook.asOf);
-    const warning = githubTokenWarning(outlook, outlook.asOf, ACTION_TERMS);
-    if (warning === undefined)
-        return;
-    warnings.push(warning);
-    io.warning(warning);
+/** A workflow file is small; anything larger is not read. */
+const MAX_WORKFLOW_BYTES = 512 * 1024;
+/**
+ * When this workflow runs next on its schedule, if this run is itself a scheduled one.
+ *
+ * The event payload names only the cron line that started this run (`github.event.schedule`). The
+ * schedule's other lines, and each line's `timezone:` (an IANA zone; UTC without one), are in the
+ * workflow file alone: GITHUB_WORKFLOW_REF names it (`owner/repo/.github/workflows/x.yml@ref`),
+ * and it is read from the workspace, where a checkout of the repository puts it. The next run is
+ * the earliest next time of any line, each in its own zone. Without the file (no checkout), or
+ * when the file does not hold the line that started this run (it is another version), the next
+ * run is not known and nothing is said: the action does not guess a schedule. No request is made.
+ */
+async function nextScheduledRun(env, after) {
+    if (env.GITHUB_EVENT_NAME !== 'schedule' || !env.GITHUB_EVENT_PATH)
+        return undefined;
+    try {
+        const payload = JSON.parse(await (0,promises_.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const started = payload?.schedule;
+        if (typeof started !== 'string' || started.length > 200)
+            return undefined;
+        const lines = await workflowSchedule(env);
+        if (lines === undefined || !lines.some((line) => sameCron(line.cron, started)))
+            return undefined;
+        // Loaded only here: the rest of a run never needs it.
+        const { Cron } = await __nccwpck_require__.e(/* import() */ 814).then(__nccwpck_require__.bind(__nccwpck_require__, 5814));
+        const next = lines
+            .map((line) => new Cron(line.cron, { timezone: line.timezone ?? 'UTC', paused: true }).nextRun(after))
+            .filter((date) => date instanceof Date)
+            .map((date) => date.getTime());
+        return next.length === 0 ? undefined : new Date(Math.min(...next));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The `on.schedule` lines of this run's workflow file in the workspace, or undefined when it cannot be read. */
+async function workflowSchedule(env) {
+    const file = workflowFile(env);
+    if (file === undefined)
+        return undefined;
+    if ((await (0,promises_.stat)(file)).size > MAX_WORKFLOW_BYTES)
+        return undefined;
+    const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const workflow = parse(await (0,promises_.readFile)(file, 'utf8'));
+    const schedule = workflow?.on?.schedule;
+    if (!Array.isArray(schedule))
+        return undefined;
+    const lines = [];
+    for (const entry of schedule) {
+        if (typeof entry?.cron !== 'string')
+            return undefined;
+        if (entry.timezone !== undefined && typeof entry.timezone !== 'string')
+            return undefined;
+        lines.push({ cron: entry.cron, timezone: entry.timezone });
+    }
+    return lines;
+}
+/** The workflow file's path in the workspace, from GITHUB_WORKFLOW_REF; only under .github/workflows. */
+function workflowFile(env) {
+    const { GITHUB_WORKFLOW_REF: ref, GITHUB_REPOSITORY: repository, GITHUB_WORKSPACE: workspace } = env;
+    if (!ref || !repository || !workspace)
+        return undefined;
+    const at = ref.lastIndexOf('@');
+    const full = at < 0 ? ref : ref.slice(0, at);
+    const prefix = `${repository}/`;
+    if (full.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase())
+        return undefined;
+    const relative = full.slice(prefix.length);
+    if (!/^\.github\/workflows\/[^/\\]+\.ya?ml$/.test(relative))
+        return undefined;
+    return external_node_path_default().join(workspace, relative);
+}
+/** Cron lines compare by their fields, whatever the spacing between them. */
+function sameCron(a, b) {
+    const fields = (cron) => cron.trim().split(/\s+/).join(' ');
+    return fields(a) === fields(b);
+}
+
+;// CONCATENATED MODULE: ./src/github/targets.ts
+/**
+ * Secret targets: the places GitHub keeps a secret for workflows (repository, environment,
+ * organization; Actions or Dependabot). Every kind is the same three requests under a different
+ * base path, so a target is data: its names, its base path and what a token needs to write it.
+ */
+/** The targets a config names, in the order they are reported. */
+function secretTargets(config) {
+    const apps = config.dependabot ? ['actions', 'dependabot'] : ['actions'];
+    return apps.map((app) => {
+        if (config.organization !== undefined)
+            return organizationTarget(config.organization, app, config.secretName);
+        if (config.repository === undefined)
+            throw new Error('secretTargets: a repository or an organization must be given');
+        if (config.environment !== undefined)
+            return environmentTarget(config.repository, config.environment, config.secretName);
+        return repositoryTarget(config.repository, app, config.secretName);
+    });
+}
+const kindLabel = (app, kind) => `${app === 'dependabot' ? 'Dependabot ' : ''}${kind} secret`;
+const fineGrained = (app) => app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"';
+function repositoryTarget(repository, app, name) {
+    const full = `${repository.owner}/${repository.repo}`;
+    return {
+        kind: 'repository',
+        app,
+        name,
+        kindLabel: kindLabel(app, 'repository'),
+        label: `${kindLabel(app, 'repository')} ${name} of ${full}`,
+        scope: full,
+        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
+        permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), ` +
+            `the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+        classicScope: 'repo'
+    };
+}
+/**
+ * Environment secrets come under the repository permission "Environments", not "Secrets", for
+ * fine-grained tokens and GitHub Apps alike (GitHub's "Permissions required for fine-grained
+ * personal access tokens": Environments lists the environment-secret endpoints; docs/sources.md).
+ */
+function environmentTarget(repository, environment, name) {
+    const full = `${repository.owner}/${repository.repo}`;
+    return {
+        kind: 'environment',
+        app: 'actions',
+        name,
+        kindLabel: kindLabel('actions', 'environment'),
+        label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
+        scope: `${full} › ${environment}`,
+        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
+        permission: `the repository permission "Environments: read and write" on ${full} (fine-grained token), ` +
+            `the \`repo\` scope (classic token) or \`environments: write\` (GitHub App)`,
+        classicScope: 'repo'
+    };
+}
+function organizationTarget(organization, app, name) {
+    return {
+        kind: 'organization',
+        app,
+        name,
+        kindLabel: kindLabel(app, 'organization'),
+        label: `${kindLabel(app, 'organization')} ${name} of ${organization}`,
+        scope: `${organization} (organization)`,
+        basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
+        permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), ` +
+            `the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+        classicScope: 'admin:org'
+    };
+}
+function secretPath(target) {
+    return `${target.basePath}/${pathSegment(target.name)}`;
+}
+/**
+ * A path segment encoded fully: encodeURIComponent leaves ! ' ( ) * as they are, and a path that
+ * holds them is both ambiguous to some servers and awkward in a shell command.
+ */
+function pathSegment(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+;// CONCATENATED MODULE: ./src/github/secrets.ts
+/**
+ * Reading and writing a secret target: its public key, its metadata (and an organization secret's
+ * visibility and selected repositories, which must be sent back on every write or GitHub resets
+ * who can read the secret), and the write itself. Every answer is validated before use.
+ */
+
+
+
+/** What GitHub may call a key id: no quotes, spaces, colons or controls, so it can be quoted anywhere. */
+const KEY_ID_FORM = /^[A-Za-z0-9_.=+/-]{1,128}$/;
+const VISIBILITIES = ['all', 'private', 'selected'];
+/** Selected repositories are read 100 a page; 10,000 is beyond any real list, and a server that never stops is stopped. */
+const MAX_SELECTED_PAGES = 100;
+/**
+ * Reads the public key and the secret's metadata (and for organizations the selected
+ * repositories) in one parallel round, so checking costs one request round however many reads.
+ * Every answer is validated: a key id or visibility that is not of GitHub's form stops the run
+ * here, before Box, rather than reaching a log line, a shell command or the secret's settings.
+ */
+async function prepareTarget(client, target, newVisibility) {
+    const fail = (what) => (error) => {
+        throw new Error(describeGitHubFailure(error, what, target.permission, client.terms));
+    };
+    const path = secretPath(target);
+    const [key, secret, selected] = await Promise.all([
+        client
+            .request('GET', `${target.basePath}/public-key`)
+            .catch(fail(`reading the public key for the ${target.label}`)),
+        client.request('GET', path).then((response) => secretAnswer(response.data, target), (error) => (failureStatus(error) === 404 ? undefined : fail(`reading the ${target.label}`)(error))),
+        // Asked for in the same round, whatever the visibility turns out to be; GitHub answers
+        // 404/409 when there is no such list, which only matters if the visibility is `selected`.
+        target.kind === 'organization'
+            ? selectedRepositoryIds(client, path).catch((error) => error)
+            : Promise.resolve(undefined)
+    ]);
+    const scopes = key.headers['x-oauth-scopes'];
+    // A classic token's scopes, e.g. "repo, workflow"; anything else in the header is not read.
+    if (typeof scopes === 'string' &&
+        /^[a-z0-9:_, -]{0,500}$/.test(scopes) &&
+        !scopes
+            .split(',')
+            .map((s) => s.trim())
+            .includes(target.classicScope)) {
+        throw new Error(`${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. ` +
+            `Add it to the token, or use a fine-grained token with ${target.permission}.`);
+    }
+    const settings = {};
+    if (target.kind === 'organization') {
+        const visibility = secret?.visibility ?? newVisibility;
+        settings.visibility = visibility;
+        if (visibility === 'selected') {
+            if (!Array.isArray(selected)) {
+                throw new Error(selected instanceof GitHubRequestError
+                    ? describeGitHubFailure(selected, `reading the repositories selected for the ${target.label}`, target.permission, client.terms)
+                    : `The repositories selected for the ${target.label} could not be read (${selected?.message ?? 'no list'}), ` +
+                        `and writing the secret without them would change who can read it.`);
+            }
+            settings.selected_repository_ids = selected;
+        }
+    }
+    return {
+        target,
+        publicKey: publicKey(key.data, target, client.terms),
+        existing: secret && { createdAt: secret.createdAt, updatedAt: secret.updatedAt },
+        settings
+    };
+}
+function publicKey(data, target, terms) {
+    const { key_id: keyId, key } = (data ?? {});
+    if (typeof keyId !== 'string' || !KEY_ID_FORM.test(keyId) || typeof key !== 'string' || key.length > 100) {
+        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. ` +
+            `Try again; if it persists, check ${terms.apiUrl} and any proxy in front of GitHub.`);
+    }
+    return { keyId, key };
+}
+function secretAnswer(data, target) {
+    const answer = (data !== null && typeof data === 'object' ? data : {});
+    const result = { createdAt: parseDate(answer.created_at), updatedAt: parseDate(answer.updated_at) };
+    if (target.kind === 'organization') {
+        if (!VISIBILITIES.includes(answer.visibility)) {
+            throw new Error(`GitHub's answer for the ${target.label} gives no visibility of \`all\`, \`private\` or \`selected\`; ` +
+                `the action does not guess one, because writing the wrong one changes who can read the secret.`);
+        }
+        result.visibility = answer.visibility;
+    }
+    return result;
+}
+/** Every page of the secret's selected repositories, each id checked; bounded, whatever the server says. */
+async function selectedRepositoryIds(client, path) {
+    const ids = new Set();
+    for (let page = 1; page <= MAX_SELECTED_PAGES; page++) {
+        const { data } = await client.request('GET', `${path}/repositories?per_page=100&page=${page}`);
+        const { total_count: total, repositories } = (data ?? {});
+        if (!Number.isSafeInteger(total) || total < 0 || !Array.isArray(repositories))
+            throw new Error('the answer is not a list of repositories');
+        for (const repository of repositories) {
+            const id = repository?.id;
+            if (!Number.isSafeInteger(id) || id <= 0)
+                throw new Error('a repository in the list has no valid id');
+            ids.add(id);
+        }
+        if (repositories.length < 100 || ids.size >= total)
+            return [...ids];
+    }
+    throw new Error(`the list goes on past ${MAX_SELECTED_PAGES * 100} repositories`);
+}
+/**
+ * Workflows read a repository secret in preference to an organization secret of the same name.
+ * When the repository this workflow runs in has one, the token came from it, and writing the new
+ * one to the organization would leave it used up. A best-effort read: a token that cannot see
+ * the repository's secrets simply cannot tell. Returns the problem, if any.
+ */
+async function shadowingSecretProblem(client, organization, workflowRepository) {
+    const shadow = repositoryTarget(workflowRepository, organization.app, organization.name);
+    try {
+        await client.request('GET', secretPath(shadow), undefined, { once: true });
+    }
+    catch {
+        return undefined;
+    }
+    return (`The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${organization.label}: ` +
+        `the refresh token this run holds came from it, ` +
+        `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → Secrets and variables), ` +
+        `or rotate it instead by removing \`organization\`.`);
+}
+/** When the secret was last written, read again (after Box refused the token: did another run rotate it?). Undefined when unknown. */
+async function lastWritten(client, target) {
+    try {
+        const { data } = await client.request('GET', secretPath(target), undefined, { once: true });
+        return parseDate(data?.updated_at);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The exact PUT body; it is also the recovery payload, since only GitHub can open it. */
+function writeBody(prepared, sealed) {
+    return { encrypted_value: sealed.encryptedValue, key_id: sealed.keyId, ...prepared.settings };
+}
+async function writeSecret(client, prepared, sealed) {
+    try {
+        const response = await client.request('PUT', secretPath(prepared.target), writeBody(prepared, sealed));
+        return response.status === 201 ? 'created' : 'updated';
+    }
+    catch (error) {
+        throw new Error(describeGitHubFailure(error, `writing the ${prepared.target.label}`, prepared.target.permission, client.terms), { cause: error });
+    }
+}
+function parseDate(value) {
+    if (typeof value !== 'string' || value.length > 40)
+        return undefined;
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/action/postman.ts
-/**
- * The Postman environment file newman reads. It carries only what lets the Box collections call
- * the API: the access token, a future `expires_at` and `box_env_type` BEARER. It never carries
- * the refresh token or the client secret: with those absent neither the classic nor the advanced
- * collection can refresh on its own and burn the single-use refresh token inside newman.
- */
-
-
-
-
-function postmanEnvironment(accessToken, expiresAt) {
-    return {
-        id: (0,external_node_crypto_.randomUUID)(),
-        name: 'Box (box-token-refresh)',
-        values: [
-            { key: 'access_token', value: accessToken, type: 'secret', enabled: true },
-            // Epoch milliseconds as a number: the classic collection treats "" as an error and 0 as expired.
-            { key: 'expires_at', value: expiresAt.getTime(), type: 'default', enabled: true },
-            { key: 'box_env_type', value: 'BEARER', type: 'default', enabled: true }
-        ],
-        _postman_variable_scope: 'environment'
-    };
-}
-/** Checked before Box is called, so a bad path cannot fail the run after the token was used. */
-async function checkPostmanPath(file) {
-    const folder = external_node_path_default().dirname(file);
-    const folderStat = await (0,promises_.stat)(folder).catch(() => undefined);
-    if (!folderStat?.isDirectory()) {
-        throw new Error(`\`postman-environment\`: the folder ${folder} does not exist. Create it in an earlier step (mkdir -p) or choose a path in the workspace.`);
-    }
-    if ((await (0,promises_.stat)(file).catch(() => undefined))?.isDirectory()) {
-        throw new Error(`\`postman-environment\`: ${file} is a folder. Give a file path, e.g. box.postman_environment.json.`);
-    }
-    await (0,promises_.access)(folder, external_node_fs_namespaceObject.constants.W_OK).catch(() => {
-        throw new Error(`\`postman-environment\`: the folder ${folder} is not writable by this step. Choose a path in the workspace or RUNNER_TEMP.`);
-    });
-}
-/**
- * Written to a new file beside the target and renamed over it, so the file is never readable by
- * others, even briefly. The temporary name is random and created exclusively without following a
- * link: a file or symlink planted there in advance makes the write fail instead of redirecting it.
- * A failed write leaves no temporary file behind.
- */
-async function writePostmanEnvironment(file, environment, randomName = () => (0,external_node_crypto_.randomBytes)(12).toString('hex')) {
-    const temporary = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${randomName()}.tmp`);
-    const handle = await (0,promises_.open)(temporary, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW, 0o600);
-    try {
-        try {
-            await handle.writeFile(JSON.stringify(environment, null, 2) + '\n');
-            // The mode given to open() is narrowed by the umask, never widened; this makes it exact.
-            await handle.chmod(0o600);
-        }
-        finally {
-            await handle.close();
-        }
-        await (0,promises_.rename)(temporary, file);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action/token-outputs.ts
-
-/** Sets the outputs and writes the Postman file; returns the file's path when it was written. */
-async function handOutAccessToken(io, config, token, steps) {
-    await steps.attempt('Setting the outputs', () => {
-        io.setOutput('access-token', token.accessToken);
-        io.setOutput('expires-in', String(token.expiresIn));
-        io.setOutput('expires-at', token.expiresAt.toISOString());
-        io.setOutput('refresh-token-expires-at', token.refreshTokenExpiresAt.toISOString());
-        if (config.exportEnv)
-            io.exportVariable('BOX_ACCESS_TOKEN', token.accessToken);
-    });
-    const postmanPath = config.postmanEnvironment;
-    if (postmanPath === undefined)
-        return undefined;
-    let written;
-    await steps.attempt(`Writing the Postman environment file ${postmanPath}`, async () => {
-        await writePostmanEnvironment(postmanPath, postmanEnvironment(token.accessToken, token.expiresAt));
-        io.setOutput('postman-environment', postmanPath);
-        written = postmanPath;
-    });
-    return written;
-}
-
 ;// CONCATENATED MODULE: ./src/names.ts
 const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
@@ -1528,420 +1733,6 @@ function ago(ms) {
         return `${minutes} minute${minutes === 1 ? '' : 's'}`;
     const hours = Math.round(minutes / 60);
     return hours < 48 ? `${hours} hours` : `${Math.round(hours / 24)} days`;
-}
-
-;// CONCATENATED MODULE: ./src/redact.ts
-/**
- * Text that came from a server, and the credentials it must never carry.
- *
- * Box, GitHub, or a proxy in front of either may answer with anything: an error page that echoes
- * the request (and with it the client secret and the refresh token), a description holding a
- * workflow command or a code fence, ten megabytes of text. Every such string passes through
- * `serverText` before it reaches a log line, the summary, an output or an error: control
- * characters go, every known credential in each form a server might echo it (as sent, percent-
- * encoded, form-encoded, JSON-escaped) becomes ***, workflow commands are broken, and the length
- * is capped. `scrub` is the last net for text the action composes itself.
- */
-/** Anything shorter could match ordinary words; real credentials are far longer. */
-const MIN_SECRET_LENGTH = 6;
-/** What is examined at all: a 10 MB body is cut before any work is done on it. */
-const MAX_EXAMINED = 64 * 1024;
-const DEFAULT_SERVER_TEXT_LENGTH = 300;
-// C0 and C1 controls, DEL, line and paragraph separators: each run becomes a space.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-// Invisible Unicode that can reorder or hide text in a log viewer (zero-width characters,
-// bidirectional marks, overrides and isolates, BOM): removed, so nothing can hide inside a word.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-class Redactor {
-    /** Every form of every credential, longest first so a longer form is replaced before its parts. */
-    forms = [];
-    /** Registers a credential; from now on it is replaced by *** in everything this redactor cleans. */
-    add(secret) {
-        if (secret === undefined || secret.length < MIN_SECRET_LENGTH)
-            return;
-        const added = new Set(this.forms);
-        for (const form of encodings(secret))
-            added.add(form);
-        this.forms = [...added].sort((a, b) => b.length - a.length);
-    }
-    /** Replaces every known credential, in every form, with ***. */
-    scrub(text) {
-        let result = text;
-        for (const form of this.forms)
-            if (result.includes(form))
-                result = result.split(form).join('***');
-        return result;
-    }
-    /**
-     * A server's string made safe to print: one line, no control characters, no credential, no
-     * workflow command, at most `maxLength` characters. Anything that is not a string becomes ''.
-     */
-    serverText(text, maxLength = DEFAULT_SERVER_TEXT_LENGTH) {
-        if (typeof text !== 'string')
-            return '';
-        // Invisible characters go before the scrub, so a credential they were hiding in is whole again.
-        const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-        return cap(breakCommandMarkers(this.scrub(oneLine)), maxLength);
-    }
-    /**
-     * Where a redirect pointed, for the error that refuses it: only the origin of its `Location`
-     * (resolved against `base`), never the path or query that might carry anything.
-     */
-    locationOrigin(location, base) {
-        let origin = 'a location that is not a URL';
-        try {
-            origin = new URL(typeof location === 'string' ? location : '', base).origin;
-        }
-        catch {
-            // described as unreadable
-        }
-        return this.serverText(origin, 200);
-    }
-}
-/**
- * The forms a server may echo a credential in: as sent; percent-encoded (upper- and lower-case
- * hex); form-encoded (which differs from percent-encoding for a few characters); JSON-escaped, with
- * and without escaped slashes.
- */
-function encodings(secret) {
-    const percent = encodeURIComponent(secret);
-    const form = new URLSearchParams({ v: secret }).toString().slice(2);
-    const json = JSON.stringify(secret).slice(1, -1);
-    const lowerHex = (s) => s.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
-    return [secret, percent, lowerHex(percent), form, lowerHex(form), json, json.replace(/\//g, '\\/')];
-}
-/**
- * What the runner would obey in a line of a step's output, broken (actions/runner,
- * src/Runner.Common/ActionCommand.cs): the runner splits the output into lines at \n, \r and \r\n;
- * a line is a command when, after its leading white space, it starts with `::` (`TryParseV2`), or
- * when `##[` appears anywhere in it (`TryParse`, the older form). Nothing else is touched: `::`
- * inside a line (an IPv6 address, a URL) means nothing to the runner.
- */
-function neutraliseCommands(text) {
-    return text.replace(/##\[/g, '# #[').replace(/(^|[\r\n])([\s\u0085]*)::/g, '$1$2: :');
-}
-/**
- * Server text is broken more widely than a line needs: every `::` too, since it is a fragment that
- * may be placed anywhere, and it never needs one.
- */
-function breakCommandMarkers(text) {
-    return neutraliseCommands(text.replace(/::/g, ': :'));
-}
-function cap(text, maxLength) {
-    return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
-}
-
-;// CONCATENATED MODULE: ./src/action/report.ts
-/**
- * The job summary: what a person reads after a run. Every piece of text that could hold something
- * a server sent is put where markdown cannot act on it (a code fence longer than any run of
- * backticks inside it, or escaped table text), so it can never rewrite the summary around it.
- */
-
-
-const outcomeText = {
-    created: '✅ created',
-    updated: '✅ updated',
-    failed: '❌ not written — see the recovery payload below',
-    checked: '☑️ checked (dry run, nothing written)'
-};
-function summaryMarkdown(report) {
-    const lines = ['## Box token refresh', ''];
-    if (report.failure !== undefined) {
-        lines.push({
-            preflight: '❌ The run stopped before calling Box. **Nothing was changed and the refresh token was not used.**',
-            box: '❌ The refresh at Box failed; no secret was written.',
-            handoff: '❌ The hand-off could not be opened. **Nothing was changed.**'
-        }[report.failure.stage], '', fence(report.failure.message), '');
-        return [...lines, ...outlookSection(report.outlook)].join('\n');
-    }
-    if (report.dryRun)
-        lines.push('Dry run: inputs and GitHub access were checked; Box was not called and no secret was written.', '');
-    if (report.handoff)
-        lines.push("The access token came from the hand-off of this run's rotating job; this job rotated nothing.", '');
-    else
-        lines.push('| Secret | Where | Result |', '| --- | --- | --- |');
-    for (const r of report.results) {
-        lines.push(`| \`${r.target.name}\` (${r.target.kindLabel}) | ${markdownText(r.target.scope)} | ${outcomeText[r.outcome]} |`);
-    }
-    if (!report.handoff)
-        lines.push('');
-    if (report.accessTokenExpiresAt)
-        lines.push(`- Access token expires: **${formatUtc(report.accessTokenExpiresAt)}**`);
-    if (report.postmanEnvironment)
-        lines.push(`- Postman environment written: ${markdownText(report.postmanEnvironment)}`);
-    for (const w of report.warnings)
-        lines.push(`- ⚠️ ${markdownText(w)}`);
-    const failed = report.results.filter((r) => r.outcome === 'failed');
-    if (failed.length > 0) {
-        lines.push('', '### Recovery', '', 'Box has already replaced the old refresh token. Run these commands soon to store the new one (the values are sealed: only GitHub can open them).', '');
-        for (const f of failed) {
-            lines.push(`**${markdownText(f.target.label)}**:`, '', fence(f.message), '');
-            if (f.recovery)
-                lines.push(fence(f.recovery.command), '');
-        }
-    }
-    lines.push(...outlookSection(report.outlook));
-    return lines.join('\n') + '\n';
-}
-/** "How long the token chain has", when anything is known of it. */
-function outlookSection(outlook) {
-    const facts = outlook === undefined ? [] : outlookLines(outlook);
-    return facts.length === 0 ? [] : ['', '### How long the token chain has', '', ...facts.map((fact) => `- ${fact}`), ''];
-}
-/** A fenced block that the text cannot close: its fence is longer than any run of backticks in it. */
-function fence(text) {
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const marks = '`'.repeat(Math.max(3, longest + 1));
-    return `${marks}text\n${text}\n${marks}`;
-}
-/**
- * Text shown as itself in a line of markdown (never at its start): one line, with every character
- * that acts inside a line escaped: emphasis, code, links, table pipes, strike-through, HTML.
- */
-function markdownText(text) {
-    return text
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-        .replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'));
-}
-
-;// CONCATENATED MODULE: ./src/action/io.ts
-/**
- * The action's voice: the slice of @actions/core it uses (tests pass a recorder), wrapped so that
- * every line, error, summary and output is scrubbed of the run's credentials, and the summary,
- * which is a courtesy that must never change a run's outcome.
- */
-
-
-/**
- * The io, with every known credential scrubbed from what it prints, writes to the summary and
- * sets as an output: the last net under the cleaning done where server text comes in. The access
- * token itself goes out only where it must, as `access-token` and `BOX_ACCESS_TOKEN`.
- *
- * A plain log line is also kept from being read as a workflow command, whatever values it holds
- * (an input such as `environment: "##[stop-commands]x"` would otherwise stop the runner from
- * obeying the masks of the new tokens). Warnings, errors and group names need nothing: they are
- * commands themselves, whose text the runner takes as data.
- */
-function redacting(io, redactor) {
-    const clean = (text) => redactor.scrub(text);
-    return {
-        ...io,
-        info: (message) => io.info(neutraliseCommands(clean(message))),
-        warning: (message) => io.warning(clean(message)),
-        setFailed: (message) => io.setFailed(clean(message)),
-        startGroup: (name) => io.startGroup(clean(name)),
-        appendSummary: (markdown) => io.appendSummary(clean(markdown)),
-        setOutput: (name, value) => io.setOutput(name, name === 'access-token' ? value : clean(value)),
-        exportVariable: (name, value) => io.exportVariable(name, name === 'BOX_ACCESS_TOKEN' ? value : clean(value))
-    };
-}
-/** The summary is a courtesy: a summary file that cannot be written must not change the outcome. */
-async function writeSummary(io, report) {
-    await io
-        .appendSummary(summaryMarkdown(report))
-        .catch((error) => io.warning(`The job summary could not be written: ${error.message}`));
-}
-/**
- * Steps that come after what matters most has been reported (the recovery, or the access token):
- * each is tried, and a failure is collected for the final error instead of stopping the rest.
- */
-class LateSteps {
-    problems = [];
-    async attempt(what, step) {
-        try {
-            await step();
-        }
-        catch (error) {
-            this.problems.push(`${what} failed: ${error.message}`);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action/handoff-job.ts
-/**
- * A job that takes the access token from the rotating job's hand-off: it opens the hand-off, masks
- * the token, and hands it out exactly as the rotating run does (outputs, `BOX_ACCESS_TOKEN`, the
- * Postman file), without a request to Box or GitHub. A hand-off that cannot be opened stops the
- * step with the reason before anything else happens; nothing is changed either way.
- */
-
-
-
-async function consumeHandoff(io, config, now, 
-/** Masks a credential for the runner and teaches it to the run's redactor, as for Box's tokens. */
-mask) {
-    let token;
-    try {
-        token = openHandoff(config.handoff, config.handoffKey, config.binding, now);
-    }
-    catch (error) {
-        if (!(error instanceof HandoffError))
-            throw error;
-        const message = `\`handoff\` ${error.message}\nNothing was changed: a job with a hand-off never calls Box or GitHub.`;
-        io.setFailed(message);
-        const report = { dryRun: false, results: [], warnings: [], failure: { stage: 'handoff', message } };
-        await writeSummary(io, report);
-        return report;
-    }
-    mask(token.accessToken);
-    const expiresAt = new Date(token.expiresAt);
-    io.info(`Opened the hand-off of this run's rotating job; the access token expires at ${expiresAt.toISOString()}.`);
-    const warnings = [];
-    const unused = unusedCredentials(config.unused);
-    if (unused !== undefined) {
-        warnings.push(unused);
-        io.warning(unused);
-    }
-    const steps = new LateSteps();
-    await steps.attempt('Setting the outputs', () => io.setOutput('secret-updated', 'false'));
-    const refreshTokenExpiresAt = new Date(token.refreshTokenExpiresAt);
-    const postmanEnvironment = await handOutAccessToken(io, config, { ...token, expiresAt, refreshTokenExpiresAt }, steps);
-    const report = {
-        dryRun: false,
-        handoff: true,
-        results: [],
-        accessTokenExpiresAt: expiresAt,
-        postmanEnvironment,
-        warnings,
-        outlook: { asOf: new Date(now), refreshTokenExpiresAt }
-    };
-    await writeSummary(io, report);
-    if (steps.problems.length > 0)
-        io.setFailed(steps.problems.join('\n'));
-    return report;
-}
-/**
- * Credentials given to a job that does not use them: harmless to the hand-off, but each one is a
- * secret this job (which runs tests) holds for nothing, so the job is told it can drop them.
- */
-function unusedCredentials(names) {
-    if (names.length === 0)
-        return undefined;
-    const quoted = names.map((name) => `\`${name}\``);
-    const listed = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
-    const [verb, pronoun] = quoted.length === 1 ? ['is', 'it'] : ['are', 'them'];
-    return (`${listed} ${verb} not used by a job with \`handoff\`: it needs only \`handoff\` and \`handoff-key\`, ` +
-        `and calls neither Box nor GitHub. Remove ${pronoun} from this step, so that the job holds no credential ` +
-        'it does not need.');
-}
-
-;// CONCATENATED MODULE: ./src/action/refresh-failure.ts
-/**
- * Explanations of why a refresh failed, in terms a person can act on: was the token used, is the
- * chain broken, what to do now. Also the warnings a healthy run can still deserve (an old secret,
- * a run that was handed a stale token).
- */
-
-
-
-
-/** Warn well before the 60 days so a weekly schedule that stopped running is noticed in time. */
-const ROTATION_WARNING_DAYS = 45;
-const reauthorize = (ctx) => `To repair it, authorize the Box app again and store the new refresh token in the ${ctx.secretLabel}: ` +
-    `see "Re-authorizing" in docs/setup.md (the \`login\` command does both in one step).`;
-const concurrencyFix = 'Runs that share one refresh token must not overlap: put every job that rotates it (every job that passes ' +
-    '`refresh-token`) in one `concurrency:` group (e.g. `group: box-token`, `cancel-in-progress: false`).';
-/** True when the secret was rotated after this run was queued: the run holds the previous token. */
-function holdsStaleToken(ctx) {
-    return (ctx.secretUpdatedAt !== undefined &&
-        ctx.runQueuedAt !== undefined &&
-        ctx.secretUpdatedAt.getTime() > ctx.runQueuedAt.getTime());
-}
-function staleTokenNote(ctx) {
-    return (`The ${ctx.secretLabel} was rotated at ${iso(ctx.secretUpdatedAt)}, after this run was queued at ${iso(ctx.runQueuedAt)}, ` +
-        `so this run was handed the previous refresh token, which another run has already used. The secret itself holds the current token: ` +
-        `re-run the workflow (a new run reads the secret again). ${concurrencyFix} A run that waits in that group still holds the token it was ` +
-        `given when it was queued; keeping the token in an environment secret, which is read when the job starts, avoids this ` +
-        `(docs/concurrency.md: "One concurrency group").`);
-}
-function ageNote(ctx) {
-    if (ctx.secretUpdatedAt === undefined)
-        return undefined;
-    const days = daysBetween(ctx.secretUpdatedAt, ctx.now);
-    return `The ${ctx.secretLabel} was last rotated ${days} day${days === 1 ? '' : 's'} ago (${iso(ctx.secretUpdatedAt)}).`;
-}
-function secretAgeDays(ctx) {
-    return ctx.secretUpdatedAt && (ctx.now.getTime() - ctx.secretUpdatedAt.getTime()) / DAY_MS;
-}
-/** A warning for a secret that is near the end of Box's 60-day window, or undefined. */
-function rotationWarning(ctx) {
-    const days = secretAgeDays(ctx);
-    if (days === undefined || days <= ROTATION_WARNING_DAYS)
-        return undefined;
-    return (`${ageNote(ctx)} Box refresh tokens expire after ${REFRESH_TOKEN_LIFETIME_DAYS} days, so the scheduled refresh that should keep it fresh is not running. ` +
-        `Check that the keep-alive workflow's schedule is enabled (GitHub disables schedules in public repositories after 60 days without activity).`);
-}
-function explainRefreshFailure(error, ctx) {
-    if (error instanceof Cancelled)
-        return `${error.message} Box was not asked again; the refresh token was not used and the secret is unchanged.`;
-    if (!(error instanceof BoxError))
-        return `The refresh at Box failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
-    const lines = [error.message];
-    switch (error.kind) {
-        case 'invalid_grant': {
-            if (ctx.rotatedMeanwhileAt !== undefined) {
-                lines.push(`Another run rotated the ${ctx.secretLabel} at ${iso(ctx.rotatedMeanwhileAt)}, while this run was refreshing: ` +
-                    `it used the same refresh token first and stored the new one. ` +
-                    `The token chain is intact and nothing needs repairing; this run simply has no access token. ${concurrencyFix}`);
-                return lines.join('\n');
-            }
-            const expired = /expired/i.test(error.details.description ?? '');
-            lines.push(expired
-                ? `The token chain is broken: Box says the refresh token has expired (refresh tokens live ${REFRESH_TOKEN_LIFETIME_DAYS} days, or until used once).`
-                : `The token chain is broken: this refresh token was already used (each can be used once) or is more than ${REFRESH_TOKEN_LIFETIME_DAYS} days old.`);
-            if (error.earlierAmbiguousAttempt) {
-                lines.push(`An earlier attempt in this run got no answer (${error.earlierAmbiguousAttempt}); ` +
-                    `Box probably processed it and used the token, and its answer was lost on the way.`);
-            }
-            const age = ageNote(ctx);
-            if (age)
-                lines.push(age +
-                    (secretAgeDays(ctx) > REFRESH_TOKEN_LIFETIME_DAYS
-                        ? ` That is past Box's ${REFRESH_TOKEN_LIFETIME_DAYS}-day limit: the keep-alive schedule has not been running.`
-                        : ''));
-            if (holdsStaleToken(ctx)) {
-                lines.push(staleTokenNote(ctx));
-                return lines.join('\n');
-            }
-            lines.push(`If another workflow run used the same token at the same time, that run won the race. ${concurrencyFix}`);
-            lines.push(reauthorize(ctx));
-            break;
-        }
-        case 'invalid_client':
-            lines.push('Box does not accept the client credentials: check `client-id` and `client-secret` against your Box app ' +
-                '(Developer Console → Configuration → OAuth 2.0 Credentials); ' +
-                'a reset client secret must be updated in the secret that feeds `client-secret`. ' +
-                'The refresh token was not used and is still valid.');
-            break;
-        case 'oauth':
-            lines.push('The request was refused before the token was used; check `client-id`, `client-secret` and `box-api-url`.');
-            break;
-        case 'redirected':
-            break;
-        case 'rate_limited':
-        case 'server':
-        case 'not_sent':
-            lines.push(error.earlierAmbiguousAttempt
-                ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) ` +
-                    `and may have used the refresh token: ` +
-                    `if the next run fails with invalid_grant, re-authorize (docs/setup.md: "Re-authorizing").`
-                : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow later (the secret is unchanged).');
-            break;
-        case 'ambiguous':
-            lines.push('Box may have processed the request and used the refresh token without the answer reaching this run. ' +
-                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized ' +
-                '(docs/setup.md: "Re-authorizing").');
-            break;
-        case 'malformed':
-            lines.push(reauthorize(ctx));
-            break;
-    }
-    return lines.join('\n');
-}
-function iso(date) {
-    return date === undefined ? 'an unknown time' : formatUtc(date, { seconds: true });
 }
 
 ;// CONCATENATED MODULE: ./src/action/input-reader.ts
@@ -2219,291 +2010,200 @@ function workflowRun(env) {
     return { repository: { owner, repo }, id, attempt: Number(env.GITHUB_RUN_ATTEMPT) || 1 };
 }
 
-;// CONCATENATED MODULE: ./src/github/targets.ts
+;// CONCATENATED MODULE: ./src/action/refresh-failure.ts
 /**
- * Secret targets: the places GitHub keeps a secret for workflows (repository, environment,
- * organization; Actions or Dependabot). Every kind is the same three requests under a different
- * base path, so a target is data: its names, its base path and what a token needs to write it.
- */
-/** The targets a config names, in the order they are reported. */
-function secretTargets(config) {
-    const apps = config.dependabot ? ['actions', 'dependabot'] : ['actions'];
-    return apps.map((app) => {
-        if (config.organization !== undefined)
-            return organizationTarget(config.organization, app, config.secretName);
-        if (config.repository === undefined)
-            throw new Error('secretTargets: a repository or an organization must be given');
-        if (config.environment !== undefined)
-            return environmentTarget(config.repository, config.environment, config.secretName);
-        return repositoryTarget(config.repository, app, config.secretName);
-    });
-}
-const kindLabel = (app, kind) => `${app === 'dependabot' ? 'Dependabot ' : ''}${kind} secret`;
-const fineGrained = (app) => app === 'dependabot' ? '"Dependabot secrets: read and write"' : '"Secrets: read and write"';
-function repositoryTarget(repository, app, name) {
-    const full = `${repository.owner}/${repository.repo}`;
-    return {
-        kind: 'repository',
-        app,
-        name,
-        kindLabel: kindLabel(app, 'repository'),
-        label: `${kindLabel(app, 'repository')} ${name} of ${full}`,
-        scope: full,
-        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
-        permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), ` +
-            `the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
-        classicScope: 'repo'
-    };
-}
-/**
- * Environment secrets come under the repository permission "Environments", not "Secrets", for
- * fine-grained tokens and GitHub Apps alike (GitHub's "Permissions required for fine-grained
- * personal access tokens": Environments lists the environment-secret endpoints; docs/sources.md).
- */
-function environmentTarget(repository, environment, name) {
-    const full = `${repository.owner}/${repository.repo}`;
-    return {
-        kind: 'environment',
-        app: 'actions',
-        name,
-        kindLabel: kindLabel('actions', 'environment'),
-        label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
-        scope: `${full} › ${environment}`,
-        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
-        permission: `the repository permission "Environments: read and write" on ${full} (fine-grained token), ` +
-            `the \`repo\` scope (classic token) or \`environments: write\` (GitHub App)`,
-        classicScope: 'repo'
-    };
-}
-function organizationTarget(organization, app, name) {
-    return {
-        kind: 'organization',
-        app,
-        name,
-        kindLabel: kindLabel(app, 'organization'),
-        label: `${kindLabel(app, 'organization')} ${name} of ${organization}`,
-        scope: `${organization} (organization)`,
-        basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
-        permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), ` +
-            `the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
-        classicScope: 'admin:org'
-    };
-}
-function secretPath(target) {
-    return `${target.basePath}/${pathSegment(target.name)}`;
-}
-/**
- * A path segment encoded fully: encodeURIComponent leaves ! ' ( ) * as they are, and a path that
- * holds them is both ambiguous to some servers and awkward in a shell command.
- */
-function pathSegment(value) {
-    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-;// CONCATENATED MODULE: ./src/github/secrets.ts
-/**
- * Reading and writing a secret target: its public key, its metadata (and an organization secret's
- * visibility and selected repositories, which must be sent back on every write or GitHub resets
- * who can read the secret), and the write itself. Every answer is validated before use.
+ * Why a refresh failed, in terms a person can act on: was the token used, is the chain broken,
+ * what to do now.
  */
 
 
 
-/** What GitHub may call a key id: no quotes, spaces, colons or controls, so it can be quoted anywhere. */
-const KEY_ID_FORM = /^[A-Za-z0-9_.=+/-]{1,128}$/;
-const VISIBILITIES = ['all', 'private', 'selected'];
-/** Selected repositories are read 100 a page; 10,000 is beyond any real list, and a server that never stops is stopped. */
-const MAX_SELECTED_PAGES = 100;
-/**
- * Reads the public key and the secret's metadata (and for organizations the selected
- * repositories) in one parallel round, so checking costs one request round however many reads.
- * Every answer is validated: a key id or visibility that is not of GitHub's form stops the run
- * here, before Box, rather than reaching a log line, a shell command or the secret's settings.
- */
-async function prepareTarget(client, target, newVisibility) {
-    const fail = (what) => (error) => {
-        throw new Error(describeGitHubFailure(error, what, target.permission, client.terms));
-    };
-    const path = secretPath(target);
-    const [key, secret, selected] = await Promise.all([
-        client
-            .request('GET', `${target.basePath}/public-key`)
-            .catch(fail(`reading the public key for the ${target.label}`)),
-        client.request('GET', path).then((response) => secretAnswer(response.data, target), (error) => (failureStatus(error) === 404 ? undefined : fail(`reading the ${target.label}`)(error))),
-        // Asked for in the same round, whatever the visibility turns out to be; GitHub answers
-        // 404/409 when there is no such list, which only matters if the visibility is `selected`.
-        target.kind === 'organization'
-            ? selectedRepositoryIds(client, path).catch((error) => error)
-            : Promise.resolve(undefined)
-    ]);
-    const scopes = key.headers['x-oauth-scopes'];
-    // A classic token's scopes, e.g. "repo, workflow"; anything else in the header is not read.
-    if (typeof scopes === 'string' &&
-        /^[a-z0-9:_, -]{0,500}$/.test(scopes) &&
-        !scopes
-            .split(',')
-            .map((s) => s.trim())
-            .includes(target.classicScope)) {
-        throw new Error(`${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. ` +
-            `Add it to the token, or use a fine-grained token with ${target.permission}.`);
-    }
-    const settings = {};
-    if (target.kind === 'organization') {
-        const visibility = secret?.visibility ?? newVisibility;
-        settings.visibility = visibility;
-        if (visibility === 'selected') {
-            if (!Array.isArray(selected)) {
-                throw new Error(selected instanceof GitHubRequestError
-                    ? describeGitHubFailure(selected, `reading the repositories selected for the ${target.label}`, target.permission, client.terms)
-                    : `The repositories selected for the ${target.label} could not be read (${selected?.message ?? 'no list'}), ` +
-                        `and writing the secret without them would change who can read it.`);
+
+
+
+const reauthorize = (chain) => `To repair it, authorize the Box app again and store the new refresh token in the ${chain.secretLabel}: ` +
+    `see "Re-authorizing" in docs/setup.md (the \`login\` command does both in one step).`;
+const refresh_failure_iso = (date) => date === undefined ? 'an unknown time' : formatUtc(date, { seconds: true });
+function explainRefreshFailure(error, chain) {
+    if (error instanceof Cancelled)
+        return `${error.message} Box was not asked again; the refresh token was not used and the secret is unchanged.`;
+    if (!(error instanceof BoxError))
+        return `The refresh at Box failed unexpectedly: ${errorMessage(error)}`;
+    const lines = [error.message];
+    switch (error.kind) {
+        case 'invalid_grant': {
+            if (chain.rotatedMeanwhileAt !== undefined) {
+                lines.push(`Another run rotated the ${chain.secretLabel} at ${refresh_failure_iso(chain.rotatedMeanwhileAt)}, while this run was refreshing: ` +
+                    `it used the same refresh token first and stored the new one. ` +
+                    `The token chain is intact and nothing needs repairing; this run simply has no access token. ${CONCURRENCY_FIX}`);
+                return lines.join('\n');
             }
-            settings.selected_repository_ids = selected;
+            const expired = /expired/i.test(error.details.description ?? '');
+            lines.push(expired
+                ? `The token chain is broken: Box says the refresh token has expired (refresh tokens live ${REFRESH_TOKEN_LIFETIME_DAYS} days, or until used once).`
+                : `The token chain is broken: this refresh token was already used (each can be used once) or is more than ${REFRESH_TOKEN_LIFETIME_DAYS} days old.`);
+            if (error.earlierAmbiguousAttempt) {
+                lines.push(`An earlier attempt in this run got no answer (${error.earlierAmbiguousAttempt}); ` +
+                    `Box probably processed it and used the token, and its answer was lost on the way.`);
+            }
+            const age = ageNote(chain);
+            if (age)
+                lines.push(age +
+                    (secretAgeDays(chain) > REFRESH_TOKEN_LIFETIME_DAYS
+                        ? ` That is past Box's ${REFRESH_TOKEN_LIFETIME_DAYS}-day limit: the keep-alive schedule has not been running.`
+                        : ''));
+            if (holdsStaleToken(chain)) {
+                lines.push(staleTokenNote(chain));
+                return lines.join('\n');
+            }
+            lines.push(`If another workflow run used the same token at the same time, that run won the race. ${CONCURRENCY_FIX}`);
+            lines.push(reauthorize(chain));
+            break;
         }
+        case 'invalid_client':
+            lines.push('Box does not accept the client credentials: check `client-id` and `client-secret` against your Box app ' +
+                '(Developer Console → Configuration → OAuth 2.0 Credentials); ' +
+                'a reset client secret must be updated in the secret that feeds `client-secret`. ' +
+                'The refresh token was not used and is still valid.');
+            break;
+        case 'oauth':
+            lines.push('The request was refused before the token was used; check `client-id`, `client-secret` and `box-api-url`.');
+            break;
+        case 'redirected':
+            break;
+        case 'rate_limited':
+        case 'server':
+        case 'not_sent':
+            lines.push(error.earlierAmbiguousAttempt
+                ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) ` +
+                    `and may have used the refresh token: ` +
+                    `if the next run fails with invalid_grant, re-authorize (docs/setup.md: "Re-authorizing").`
+                : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow later (the secret is unchanged).');
+            break;
+        case 'ambiguous':
+            lines.push('Box may have processed the request and used the refresh token without the answer reaching this run. ' +
+                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized ' +
+                '(docs/setup.md: "Re-authorizing").');
+            break;
+        case 'malformed':
+            lines.push(reauthorize(chain));
+            break;
     }
-    return {
-        target,
-        publicKey: publicKey(key.data, target, client.terms),
-        existing: secret && { createdAt: secret.createdAt, updatedAt: secret.updatedAt },
-        settings
-    };
-}
-function publicKey(data, target, terms) {
-    const { key_id: keyId, key } = (data ?? {});
-    if (typeof keyId !== 'string' || !KEY_ID_FORM.test(keyId) || typeof key !== 'string' || key.length > 100) {
-        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. ` +
-            `Try again; if it persists, check ${terms.apiUrl} and any proxy in front of GitHub.`);
-    }
-    return { keyId, key };
-}
-function secretAnswer(data, target) {
-    const answer = (data !== null && typeof data === 'object' ? data : {});
-    const result = { createdAt: parseDate(answer.created_at), updatedAt: parseDate(answer.updated_at) };
-    if (target.kind === 'organization') {
-        if (!VISIBILITIES.includes(answer.visibility)) {
-            throw new Error(`GitHub's answer for the ${target.label} gives no visibility of \`all\`, \`private\` or \`selected\`; ` +
-                `the action does not guess one, because writing the wrong one changes who can read the secret.`);
-        }
-        result.visibility = answer.visibility;
-    }
-    return result;
-}
-/** Every page of the secret's selected repositories, each id checked; bounded, whatever the server says. */
-async function selectedRepositoryIds(client, path) {
-    const ids = new Set();
-    for (let page = 1; page <= MAX_SELECTED_PAGES; page++) {
-        const { data } = await client.request('GET', `${path}/repositories?per_page=100&page=${page}`);
-        const { total_count: total, repositories } = (data ?? {});
-        if (!Number.isSafeInteger(total) || total < 0 || !Array.isArray(repositories))
-            throw new Error('the answer is not a list of repositories');
-        for (const repository of repositories) {
-            const id = repository?.id;
-            if (!Number.isSafeInteger(id) || id <= 0)
-                throw new Error('a repository in the list has no valid id');
-            ids.add(id);
-        }
-        if (repositories.length < 100 || ids.size >= total)
-            return [...ids];
-    }
-    throw new Error(`the list goes on past ${MAX_SELECTED_PAGES * 100} repositories`);
-}
-/**
- * Workflows read a repository secret in preference to an organization secret of the same name.
- * When the repository this workflow runs in has one, the token came from it, and writing the new
- * one to the organization would leave it used up. A best-effort read: a token that cannot see
- * the repository's secrets simply cannot tell. Returns the problem, if any.
- */
-async function shadowingSecretProblem(client, organization, workflowRepository) {
-    const shadow = repositoryTarget(workflowRepository, organization.app, organization.name);
-    try {
-        await client.request('GET', secretPath(shadow), undefined, { once: true });
-    }
-    catch {
-        return undefined;
-    }
-    return (`The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${organization.label}: ` +
-        `the refresh token this run holds came from it, ` +
-        `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → Secrets and variables), ` +
-        `or rotate it instead by removing \`organization\`.`);
-}
-/** When the secret was last written, read again (after Box refused the token: did another run rotate it?). Undefined when unknown. */
-async function lastWritten(client, target) {
-    try {
-        const { data } = await client.request('GET', secretPath(target), undefined, { once: true });
-        return parseDate(data?.updated_at);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The exact PUT body; it is also the recovery payload, since only GitHub can open it. */
-function writeBody(prepared, sealed) {
-    return { encrypted_value: sealed.encryptedValue, key_id: sealed.keyId, ...prepared.settings };
-}
-async function writeSecret(client, prepared, sealed) {
-    try {
-        const response = await client.request('PUT', secretPath(prepared.target), writeBody(prepared, sealed));
-        return response.status === 201 ? 'created' : 'updated';
-    }
-    catch (error) {
-        throw new Error(describeGitHubFailure(error, `writing the ${prepared.target.label}`, prepared.target.permission, client.terms), { cause: error });
-    }
-}
-function parseDate(value) {
-    if (typeof value !== 'string' || value.length > 40)
-        return undefined;
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? undefined : date;
+    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/action/endings.ts
 
 
 
-
-async function dryRun(io, prepared, warnings, outlook) {
+function dryRun(io, prepared, warnings, chain) {
     for (const p of prepared) {
         const visibility = p.settings.visibility ? `, visibility ${String(p.settings.visibility)}` : '';
         io.info(`Dry run: would write the ${p.target.label} (public key ${p.publicKey.keyId}${visibility}).`);
     }
     io.setOutput('secret-updated', 'false');
-    const report = {
+    return {
         dryRun: true,
         results: prepared.map((p) => ({ target: p.target, outcome: 'checked' })),
         warnings,
-        outlook
+        chain
     };
-    await writeSummary(io, report);
-    return report;
 }
-async function failBeforeBox(io, message, outlook) {
+function failBeforeBox(io, message, chain) {
     io.setFailed(`${message}\n${NOTHING_USED}`);
-    const report = {
-        dryRun: false,
-        results: [],
-        warnings: [],
-        failure: { stage: 'preflight', message },
-        outlook: outlook.asOf ? outlook : undefined
-    };
-    await writeSummary(io, report);
-    return report;
+    return { dryRun: false, results: [], warnings: [], failure: { stage: 'preflight', message }, chain };
 }
 /**
  * Box refused or never answered. After invalid_grant, the secret is read once more: if another
  * run wrote it since this run's check, that run won a race and the chain is intact.
  */
-async function failAtBox(io, error, chain, github, first, warnings, outlook) {
+async function failAtBox(io, error, chain, github, first, warnings) {
     if (error?.kind === 'invalid_grant') {
         const written = await lastWritten(github, first.target);
-        const before = chain.secretUpdatedAt?.getTime() ?? -Infinity;
+        const before = chain.secretLastRotatedAt?.getTime() ?? -Infinity;
         if (written !== undefined && written.getTime() > before)
             chain.rotatedMeanwhileAt = written;
     }
     const message = explainRefreshFailure(error, chain);
     io.setFailed(message);
-    const report = { dryRun: false, results: [], warnings, failure: { stage: 'box', message }, outlook };
-    await writeSummary(io, report);
-    return report;
+    return { dryRun: false, results: [], warnings, failure: { stage: 'box', message }, chain };
+}
+
+;// CONCATENATED MODULE: ./src/action/report.ts
+
+
+
+const outcomeText = {
+    created: '✅ created',
+    updated: '✅ updated',
+    failed: '❌ not written — see the recovery payload below',
+    checked: '☑️ checked (dry run, nothing written)'
+};
+function summaryMarkdown(report) {
+    const lines = ['## Box token refresh', ''];
+    if (report.failure !== undefined) {
+        lines.push({
+            preflight: '❌ The run stopped before calling Box. **Nothing was changed and the refresh token was not used.**',
+            box: '❌ The refresh at Box failed; no secret was written.',
+            handoff: '❌ The hand-off could not be opened. **Nothing was changed.**'
+        }[report.failure.stage], '', fence(report.failure.message), '');
+        return [...lines, ...outlookSection(report.chain)].join('\n');
+    }
+    if (report.dryRun)
+        lines.push('Dry run: inputs and GitHub access were checked; Box was not called and no secret was written.', '');
+    if (report.handoff)
+        lines.push("The access token came from the hand-off of this run's rotating job; this job rotated nothing.", '');
+    else
+        lines.push('| Secret | Where | Result |', '| --- | --- | --- |');
+    for (const r of report.results) {
+        lines.push(`| \`${r.target.name}\` (${r.target.kindLabel}) | ${markdownText(r.target.scope)} | ${outcomeText[r.outcome]} |`);
+    }
+    if (!report.handoff)
+        lines.push('');
+    if (report.accessTokenExpiresAt)
+        lines.push(`- Access token expires: **${formatUtc(report.accessTokenExpiresAt)}**`);
+    if (report.postmanEnvironment)
+        lines.push(`- Postman environment written: ${markdownText(report.postmanEnvironment)}`);
+    for (const w of report.warnings)
+        lines.push(`- ⚠️ ${markdownText(w)}`);
+    const failed = report.results.filter((r) => r.outcome === 'failed');
+    if (failed.length > 0) {
+        lines.push('', '### Recovery', '', 'Box has already replaced the old refresh token. Run these commands soon to store the new one (the values are sealed: only GitHub can open them).', '');
+        for (const f of failed) {
+            lines.push(`**${markdownText(f.target.label)}**:`, '', fence(f.message), '');
+            if (f.recovery)
+                lines.push(fence(f.recovery.command), '');
+        }
+    }
+    lines.push(...outlookSection(report.chain));
+    return lines.join('\n') + '\n';
+}
+/** "How long the token chain has", when anything is known of it. */
+function outlookSection(chain) {
+    const facts = chain === undefined ? [] : outlookLines(chain);
+    return facts.length === 0 ? [] : ['', '### How long the token chain has', '', ...facts.map((fact) => `- ${fact}`), ''];
+}
+/** The summary is a courtesy: a summary file that cannot be written must not change the outcome. */
+async function writeSummary(io, report) {
+    await io
+        .appendSummary(summaryMarkdown(report))
+        .catch((error) => io.warning(`The job summary could not be written: ${errorMessage(error)}`));
+}
+/** A fenced block that the text cannot close: its fence is longer than any run of backticks in it. */
+function fence(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const marks = '`'.repeat(Math.max(3, longest + 1));
+    return `${marks}text\n${text}\n${marks}`;
+}
+/**
+ * Text shown as itself in a line of markdown (never at its start): one line, with every character
+ * that acts inside a line escaped: emphasis, code, links, table pipes, strike-through, HTML.
+ */
+function markdownText(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+        .replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'));
 }
 
 ;// CONCATENATED MODULE: ./src/action/failure-issue.ts
@@ -2514,6 +2214,10 @@ async function failAtBox(io, error, chain, github, first, warnings, outlook) {
 
 
 
+
+/** A few quick tries at most: the issue is a courtesy and must not hold up the step. */
+const ISSUE_RETRY_BUDGET_MS = 10_000;
+const ISSUE_REQUEST_TIMEOUT_MS = 10_000;
 /** The failure issue, after everything else: opened or updated on failure, closed on a rotation that succeeded. */
 async function fileFailureIssue(io, target, outcome, deps, redactor) {
     if (outcome.failures.length === 0 && !outcome.closeOnSuccess)
@@ -2521,14 +2225,8 @@ async function fileFailureIssue(io, target, outcome, deps, redactor) {
     const { repository } = target;
     const client = createGitHubClient(target.token, {
         baseUrl: target.githubApiUrl,
-        // A few quick tries at most: the issue is a courtesy and must not hold up the step.
-        retry: {
-            policy: deps.backoff ?? defaultRetryPolicy,
-            budget: new RetryBudget(10_000, deps.timing.now),
-            timing: deps.timing,
-            cancel: deps.cancel
-        },
-        requestTimeoutMs: Math.min(outcome.requestTimeoutMs, 10_000),
+        retry: retryContext(deps.timing, ISSUE_RETRY_BUDGET_MS, { policy: deps.backoff, cancel: deps.cancel }),
+        requestTimeoutMs: ISSUE_REQUEST_TIMEOUT_MS,
         redactor,
         terms: ACTION_TERMS,
         fetch: deps.githubFetch
@@ -2541,7 +2239,7 @@ async function fileFailureIssue(io, target, outcome, deps, redactor) {
     const result = await reportToIssue(client, outcome, {
         repository,
         runUrl,
-        refreshTokenExpiresAt: outcome.outlook?.refreshTokenExpiresAt,
+        refreshTokenExpiresAt: outcome.chain?.refreshTokenExpiresAt,
         now: new Date(deps.timing.now())
     });
     switch (result.kind) {
@@ -2600,7 +2298,7 @@ async function reportToIssue(client, outcome, context) {
         // GitHub's answer when the repository has issues turned off; no permission would change it.
         if (status === 410)
             return { kind: 'disabled' };
-        return { kind: 'problem', message: error.message, status };
+        return { kind: 'problem', message: errorMessage(error), status };
     }
 }
 /**
@@ -2642,6 +2340,338 @@ function failureBody(failures, context) {
         '',
         'Each failing run adds a comment here; the next run that succeeds closes this issue.'
     ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/redact.ts
+/**
+ * Text that came from a server, and the credentials it must never carry.
+ *
+ * Box, GitHub, or a proxy in front of either may answer with anything: an error page that echoes
+ * the request (and with it the client secret and the refresh token), a description holding a
+ * workflow command or a code fence, ten megabytes of text. Every such string passes through
+ * `serverText` before it reaches a log line, the summary, an output or an error: control
+ * characters go, every known credential in each form a server might echo it (as sent, percent-
+ * encoded, form-encoded, JSON-escaped) becomes ***, workflow commands are broken, and the length
+ * is capped. `scrub` is the last net for text the action composes itself.
+ */
+/** Anything shorter could match ordinary words; real credentials are far longer. */
+const MIN_SECRET_LENGTH = 6;
+/** What is examined at all: a 10 MB body is cut before any work is done on it. */
+const MAX_EXAMINED = 64 * 1024;
+const DEFAULT_SERVER_TEXT_LENGTH = 300;
+// C0 and C1 controls, DEL, line and paragraph separators: each run becomes a space.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+// Invisible Unicode that can reorder or hide text in a log viewer (zero-width characters,
+// bidirectional marks, overrides and isolates, BOM): removed, so nothing can hide inside a word.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+class Redactor {
+    /** Every form of every credential, longest first so a longer form is replaced before its parts. */
+    forms = [];
+    /** Registers a credential; from now on it is replaced by *** in everything this redactor cleans. */
+    add(secret) {
+        if (secret === undefined || secret.length < MIN_SECRET_LENGTH)
+            return;
+        const added = new Set(this.forms);
+        for (const form of encodings(secret))
+            added.add(form);
+        this.forms = [...added].sort((a, b) => b.length - a.length);
+    }
+    /** Replaces every known credential, in every form, with ***. */
+    scrub(text) {
+        let result = text;
+        for (const form of this.forms)
+            if (result.includes(form))
+                result = result.split(form).join('***');
+        return result;
+    }
+    /**
+     * A server's string made safe to print: one line, no control characters, no credential, no
+     * workflow command, at most `maxLength` characters. Anything that is not a string becomes ''.
+     */
+    serverText(text, maxLength = DEFAULT_SERVER_TEXT_LENGTH) {
+        if (typeof text !== 'string')
+            return '';
+        // Invisible characters go before the scrub, so a credential they were hiding in is whole again.
+        const oneLine = text.slice(0, MAX_EXAMINED).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+        return cap(breakCommandMarkers(this.scrub(oneLine)), maxLength);
+    }
+    /**
+     * Where a redirect pointed, for the error that refuses it: only the origin of its `Location`
+     * (resolved against `base`), never the path or query that might carry anything.
+     */
+    locationOrigin(location, base) {
+        let origin = 'a location that is not a URL';
+        try {
+            origin = new URL(typeof location === 'string' ? location : '', base).origin;
+        }
+        catch {
+            // described as unreadable
+        }
+        return this.serverText(origin, 200);
+    }
+}
+/**
+ * The forms a server may echo a credential in: as sent; percent-encoded (upper- and lower-case
+ * hex); form-encoded (which differs from percent-encoding for a few characters); JSON-escaped, with
+ * and without escaped slashes.
+ */
+function encodings(secret) {
+    const percent = encodeURIComponent(secret);
+    const form = new URLSearchParams({ v: secret }).toString().slice(2);
+    const json = JSON.stringify(secret).slice(1, -1);
+    const lowerHex = (s) => s.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
+    return [secret, percent, lowerHex(percent), form, lowerHex(form), json, json.replace(/\//g, '\\/')];
+}
+/**
+ * What the runner would obey in a line of a step's output, broken (actions/runner,
+ * src/Runner.Common/ActionCommand.cs): the runner splits the output into lines at \n, \r and \r\n;
+ * a line is a command when, after its leading white space, it starts with `::` (`TryParseV2`), or
+ * when `##[` appears anywhere in it (`TryParse`, the older form). Nothing else is touched: `::`
+ * inside a line (an IPv6 address, a URL) means nothing to the runner.
+ */
+function neutraliseCommands(text) {
+    return text.replace(/##\[/g, '# #[').replace(/(^|[\r\n])([\s\u0085]*)::/g, '$1$2: :');
+}
+/**
+ * Server text is broken more widely than a line needs: every `::` too, since it is a fragment that
+ * may be placed anywhere, and it never needs one.
+ */
+function breakCommandMarkers(text) {
+    return neutraliseCommands(text.replace(/::/g, ': :'));
+}
+function cap(text, maxLength) {
+    return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
+}
+
+;// CONCATENATED MODULE: ./src/action/io.ts
+/**
+ * The action's voice: the slice of @actions/core it uses (tests pass a recorder), wrapped so that
+ * every line, error, summary and output is scrubbed of the run's credentials, and the steps that
+ * come after what matters most has been reported.
+ */
+
+
+/**
+ * The io, with every known credential scrubbed from what it prints, writes to the summary and
+ * sets as an output: the last net under the cleaning done where server text comes in. The access
+ * token itself goes out only where it must, as `access-token` and `BOX_ACCESS_TOKEN`.
+ *
+ * A plain log line is also kept from being read as a workflow command, whatever values it holds
+ * (an input such as `environment: "##[stop-commands]x"` would otherwise stop the runner from
+ * obeying the masks of the new tokens). Warnings, errors and group names need nothing: they are
+ * commands themselves, whose text the runner takes as data.
+ */
+function redacting(io, redactor) {
+    const clean = (text) => redactor.scrub(text);
+    return {
+        ...io,
+        info: (message) => io.info(neutraliseCommands(clean(message))),
+        warning: (message) => io.warning(clean(message)),
+        setFailed: (message) => io.setFailed(clean(message)),
+        startGroup: (name) => io.startGroup(clean(name)),
+        appendSummary: (markdown) => io.appendSummary(clean(markdown)),
+        setOutput: (name, value) => io.setOutput(name, name === 'access-token' ? value : clean(value)),
+        exportVariable: (name, value) => io.exportVariable(name, name === 'BOX_ACCESS_TOKEN' ? value : clean(value))
+    };
+}
+/**
+ * Steps that come after what matters most has been reported (the recovery, or the access token):
+ * each is tried, and a failure is collected for the final error instead of stopping the rest.
+ */
+class LateSteps {
+    problems = [];
+    async attempt(what, step) {
+        try {
+            await step();
+        }
+        catch (error) {
+            this.problems.push(`${what} failed: ${errorMessage(error)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/action/postman.ts
+/**
+ * The Postman environment file newman reads. It carries only what lets the Box collections call
+ * the API: the access token, a future `expires_at` and `box_env_type` BEARER. It never carries
+ * the refresh token or the client secret: with those absent neither the classic nor the advanced
+ * collection can refresh on its own and burn the single-use refresh token inside newman.
+ */
+
+
+
+
+function postmanEnvironment(accessToken, expiresAt) {
+    return {
+        id: (0,external_node_crypto_.randomUUID)(),
+        name: 'Box (box-token-refresh)',
+        values: [
+            { key: 'access_token', value: accessToken, type: 'secret', enabled: true },
+            // Epoch milliseconds as a number: the classic collection treats "" as an error and 0 as expired.
+            { key: 'expires_at', value: expiresAt.getTime(), type: 'default', enabled: true },
+            { key: 'box_env_type', value: 'BEARER', type: 'default', enabled: true }
+        ],
+        _postman_variable_scope: 'environment'
+    };
+}
+/** Checked before Box is called, so a bad path cannot fail the run after the token was used. */
+async function checkPostmanPath(file) {
+    const folder = external_node_path_default().dirname(file);
+    const folderStat = await (0,promises_.stat)(folder).catch(() => undefined);
+    if (!folderStat?.isDirectory()) {
+        throw new Error(`\`postman-environment\`: the folder ${folder} does not exist. Create it in an earlier step (mkdir -p) or choose a path in the workspace.`);
+    }
+    if ((await (0,promises_.stat)(file).catch(() => undefined))?.isDirectory()) {
+        throw new Error(`\`postman-environment\`: ${file} is a folder. Give a file path, e.g. box.postman_environment.json.`);
+    }
+    await (0,promises_.access)(folder, external_node_fs_namespaceObject.constants.W_OK).catch(() => {
+        throw new Error(`\`postman-environment\`: the folder ${folder} is not writable by this step. Choose a path in the workspace or RUNNER_TEMP.`);
+    });
+}
+/**
+ * Written to a new file beside the target and renamed over it, so the file is never readable by
+ * others, even briefly. The temporary name is random and created exclusively without following a
+ * link: a file or symlink planted there in advance makes the write fail instead of redirecting it.
+ * A failed write leaves no temporary file behind.
+ */
+async function writePostmanEnvironment(file, environment, randomName = () => (0,external_node_crypto_.randomBytes)(12).toString('hex')) {
+    const temporary = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${randomName()}.tmp`);
+    const handle = await (0,promises_.open)(temporary, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW, 0o600);
+    try {
+        try {
+            await handle.writeFile(JSON.stringify(environment, null, 2) + '\n');
+            // The mode given to open() is narrowed by the umask, never widened; this makes it exact.
+            await handle.chmod(0o600);
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,promises_.rename)(temporary, file);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/token-outputs.ts
+/**
+ * The access token handed to the steps that use it: the outputs, `BOX_ACCESS_TOKEN`, the Postman
+ * environment file (the same for the run that rotated and for a job that opened its hand-off), and
+ * to later jobs of the run: the sealed `handoff` output.
+ */
+
+
+/** Sets the outputs and writes the Postman file; returns the file's path when it was written. */
+async function handOutAccessToken(io, config, token, steps) {
+    await steps.attempt('Setting the outputs', () => {
+        io.setOutput('access-token', token.accessToken);
+        io.setOutput('expires-in', String(token.expiresIn));
+        io.setOutput('expires-at', token.expiresAt.toISOString());
+        io.setOutput('refresh-token-expires-at', token.refreshTokenExpiresAt.toISOString());
+        if (config.exportEnv)
+            io.exportVariable('BOX_ACCESS_TOKEN', token.accessToken);
+    });
+    const postmanPath = config.postmanEnvironment;
+    if (postmanPath === undefined)
+        return undefined;
+    let written;
+    await steps.attempt(`Writing the Postman environment file ${postmanPath}`, async () => {
+        await writePostmanEnvironment(postmanPath, postmanEnvironment(token.accessToken, token.expiresAt));
+        io.setOutput('postman-environment', postmanPath);
+        written = postmanPath;
+    });
+    return written;
+}
+/**
+ * The `handoff` output, when the job was given `handoff-key`: the access token sealed for later
+ * jobs of this run. Without the key there is no hand-off (the envelope is printed in every
+ * consuming job's log, so only a key of its own may seal it). Returns a warning when the key was
+ * given but the runner names no run to bind the hand-off to.
+ */
+async function handOff(io, config, token, steps) {
+    const { handoffKey, run } = config;
+    if (handoffKey === undefined)
+        return undefined;
+    if (run === undefined) {
+        return ('`handoff-key` is set, but the runner gave no GITHUB_REPOSITORY and GITHUB_RUN_ID to bind a hand-off to, ' +
+            'so there is no `handoff` output.');
+    }
+    const binding = { repository: `${run.repository.owner}/${run.repository.repo}`, runId: run.id };
+    const sealable = {
+        ...token,
+        expiresAt: token.expiresAt.getTime(),
+        refreshTokenExpiresAt: token.refreshTokenExpiresAt.getTime()
+    };
+    await steps.attempt('Setting the `handoff` output', () => io.setOutput('handoff', sealHandoff(sealable, handoffKey, binding)));
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/action/handoff-job.ts
+/**
+ * The hand-off job: a job that takes the access token from the rotating job's hand-off. It opens
+ * the hand-off, masks the token, and hands it out exactly as the rotating run does (outputs,
+ * `BOX_ACCESS_TOKEN`, the Postman file), without a request to Box or GitHub. A hand-off that cannot
+ * be opened stops the step with the reason before anything else happens; nothing is changed either way.
+ */
+
+
+
+async function takeHandoff(run, config) {
+    const { io } = run;
+    const now = run.deps.timing.now();
+    let token;
+    try {
+        token = openHandoff(config.handoff, config.handoffKey, config.binding, now);
+    }
+    catch (error) {
+        if (!(error instanceof HandoffError))
+            throw error;
+        const message = `\`handoff\` ${error.message}\nNothing was changed: a job with a hand-off never calls Box or GitHub.`;
+        io.setFailed(message);
+        return { dryRun: false, results: [], warnings: [], failure: { stage: 'handoff', message } };
+    }
+    run.mask(token.accessToken);
+    const expiresAt = new Date(token.expiresAt);
+    io.info(`Opened the hand-off of this run's rotating job; the access token expires at ${expiresAt.toISOString()}.`);
+    const warnings = [];
+    const unused = unusedCredentials(config.unused);
+    if (unused !== undefined) {
+        warnings.push(unused);
+        io.warning(unused);
+    }
+    const steps = new LateSteps();
+    await steps.attempt('Setting the outputs', () => io.setOutput('secret-updated', 'false'));
+    const refreshTokenExpiresAt = new Date(token.refreshTokenExpiresAt);
+    const postmanEnvironment = await handOutAccessToken(io, config, { ...token, expiresAt, refreshTokenExpiresAt }, steps);
+    const report = {
+        dryRun: false,
+        handoff: true,
+        results: [],
+        accessTokenExpiresAt: expiresAt,
+        postmanEnvironment,
+        warnings,
+        chain: { asOf: new Date(now), refreshTokenExpiresAt }
+    };
+    if (steps.problems.length > 0)
+        io.setFailed(steps.problems.join('\n'));
+    return report;
+}
+/**
+ * Credentials given to a job that does not use them: harmless to the hand-off, but each one is a
+ * secret this job (which runs tests) holds for nothing, so the job is told it can drop them.
+ */
+function unusedCredentials(names) {
+    if (names.length === 0)
+        return undefined;
+    const quoted = names.map((name) => `\`${name}\``);
+    const listed = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+    const [verb, pronoun] = quoted.length === 1 ? ['is', 'it'] : ['are', 'them'];
+    return (`${listed} ${verb} not used by a job with \`handoff\`: it needs only \`handoff\` and \`handoff-key\`, ` +
+        `and calls neither Box nor GitHub. Remove ${pronoun} from this step, so that the job holds no credential ` +
+        'it does not need.');
 }
 
 ;// CONCATENATED MODULE: ./src/recovery.ts
@@ -2768,6 +2798,14 @@ class RecoveryLedger {
     pending() {
         return [...this.payloads.values()].filter((p) => !this.stored.has(p.target));
     }
+    /**
+     * The words that end a run cut short (an unexpected error, a cancellation that could not finish):
+     * `reason`, then, for every sealed copy still not stored, how to store it.
+     */
+    lastWords(reason) {
+        const pending = this.instructions();
+        return pending === undefined ? reason : `${reason}\n${pending}`;
+    }
     /** The instructions for what is still pending, or undefined when nothing is. */
     instructions() {
         const pending = this.pending();
@@ -2778,21 +2816,6 @@ class RecoveryLedger {
         const pending = this.pending();
         return pending.length === 0 ? undefined : writeAheadInstructions(pending, writer);
     }
-}
-
-;// CONCATENATED MODULE: ./src/error-text.ts
-/**
- * An error of unknown shape in words, the one way every message of the action and the login
- * command does it: `errorMessage` for a failure that is reported as such (its message only), and
- * `bugReport` for one no code path expected (its stack, which says where).
- */
-function errorMessage(error) {
-    const message = error?.message;
-    return typeof message === 'string' ? message : String(error);
-}
-function bugReport(error) {
-    const stack = error?.stack;
-    return typeof stack === 'string' ? stack : errorMessage(error);
 }
 
 ;// CONCATENATED MODULE: ./src/github/secret-writer.ts
@@ -2905,112 +2928,51 @@ function writeBackFailure(results) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/action/write-back.ts
-
-
-
-
-
-
-const WRITE_AHEAD_GROUP = 'Recovery payload (sealed copy of the new refresh token, logged before any write)';
-async function storeAndHandOut(rotation) {
-    const { io, pair, ledger } = rotation;
-    rotation.budget.renew(); // the write-back gets the whole budget, however long the first phase took
-    try {
-        // The secret writer's step after Box: the sealed copies logged in a group before any write.
-        const writing = storeSecret(rotation.write, pair.refreshToken, {
-            ledger,
-            logSealedCopies: (payloads) => {
-                io.startGroup(WRITE_AHEAD_GROUP);
-                io.info(writeAheadInstructions(payloads, 'action'));
-                io.endGroup();
-            },
-            onWritten: (target, outcome) => io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`),
-            lastCall: rotation.lastCall
-        });
-        // Box's remarks on its answer are told only after the sealed copies: nothing may stand before them.
-        for (const problem of pair.problems) {
-            rotation.warnings.push(problem);
-            io.warning(problem);
-        }
-        const results = await writing;
-        await rotation.beforeReport?.();
-        return await handOut(rotation, results);
-    }
-    catch (error) {
-        // Only a bug reaches here. The writes still owed are tried once more, and the sealed copies of
-        // what is still not stored say how to finish the rotation.
-        const deadline = rotation.lastCall ?? AbortSignal.timeout(rotation.config.requestTimeoutMs);
-        for (const target of await ledger.rescue(deadline))
-            io.info(`Stored the ${target} after all.`);
-        const pending = ledger.instructions();
-        io.setFailed(`Unexpected error after Box issued the new token: ${error?.stack ?? String(error)}${pending ? `\n${pending}` : ''}`);
-        return { dryRun: false, results: [], warnings: rotation.warnings };
-    }
-}
+;// CONCATENATED MODULE: ./src/seal.ts
 /**
- * The `handoff` output, when the job was given `handoff-key`: the access token sealed for later
- * jobs of this run. Without the key there is no hand-off (the envelope is printed in every
- * consuming job's log, so only a key of its own may seal it).
+ * libsodium sealed boxes, as GitHub requires for secret values. Standard padded base64 both ways:
+ * libsodium-wrappers defaults to URL-safe base64 without padding, which GitHub rejects.
  */
-async function handOff(rotation, token, steps) {
-    const { io } = rotation;
-    const { handoffKey, run } = rotation.config;
-    if (handoffKey === undefined)
-        return;
-    if (run === undefined) {
-        const warning = '`handoff-key` is set, but the runner gave no GITHUB_REPOSITORY and GITHUB_RUN_ID to bind a hand-off to, ' +
-            'so there is no `handoff` output.';
-        rotation.warnings.push(warning);
-        io.warning(warning);
-        return;
-    }
-    const binding = { repository: `${run.repository.owner}/${run.repository.repo}`, runId: run.id };
-    const sealable = {
-        ...token,
-        expiresAt: token.expiresAt.getTime(),
-        refreshTokenExpiresAt: token.refreshTokenExpiresAt.getTime()
-    };
-    await steps.attempt('Setting the `handoff` output', () => io.setOutput('handoff', sealHandoff(sealable, handoffKey, binding)));
-}
-/** Outputs, the Postman file and the summary; the recovery goes out first, and nothing later may hide it. */
-async function handOut(rotation, results) {
-    const { io, config, pair, warnings, refreshedAt } = rotation;
-    const failure = writeBackFailure(results);
-    const steps = new LateSteps();
-    if (failure !== undefined) {
-        await steps.attempt('Setting the `recovery` output', () => io.setOutput('recovery', JSON.stringify(failure.recoveries)));
-        io.setFailed(failure.message);
-    }
-    const refreshTokenExpiresAt = refreshTokenExpiry(refreshedAt);
-    const report = { dryRun: false, results, warnings, outlook: rotation.outlook };
-    await steps.attempt('Setting the outputs', () => io.setOutput('secret-updated', failure === undefined ? 'true' : 'false'));
-    const accessToken = pair.accessToken;
-    if (accessToken === undefined) {
-        await steps.attempt('Setting the outputs', () => io.setOutput('refresh-token-expires-at', refreshTokenExpiresAt.toISOString()));
-        const stored = failure === undefined
-            ? 'The new refresh token was stored, so the token chain is intact: re-run the workflow to get an access token.'
-            : '';
-        steps.problems.push(`${pair.problems[0] ?? 'Box issued no access token.'} ${stored}`.trim());
-    }
-    else {
-        const token = {
-            accessToken,
-            expiresAt: new Date(refreshedAt + pair.expiresIn * 1000),
-            expiresIn: pair.expiresIn,
-            refreshTokenExpiresAt
+let loading;
+/**
+ * Loaded on demand (the module is large and its WebAssembly takes a moment to start), so the
+ * caller can start this while its first requests are in flight. Memoised: one load per process.
+ *
+ * The load waits one turn of the event loop: loading takes the thread that also sends requests,
+ * so requests the caller starts in the same turn (the preflight reads) leave first.
+ */
+function loadSealer() {
+    loading ??= new Promise((resolve) => setImmediate(resolve))
+        .then(() => __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768)))
+        .then(async ({ default: sodium }) => {
+        await sodium.ready;
+        // The first seal runs libsodium's code for the first time and takes a few milliseconds more
+        // than the next: spend them here, while the caller's requests are in flight, rather than
+        // between Box's answer and the secret write. A throwaway key; nothing leaves the process.
+        sodium.crypto_box_seal(sodium.from_string('warm-up'), sodium.crypto_box_keypair().publicKey);
+        const ORIGINAL = sodium.base64_variants.ORIGINAL;
+        const keyBytes = (publicKey) => {
+            let bytes;
+            try {
+                bytes = sodium.from_base64(publicKey.key, ORIGINAL);
+            }
+            catch {
+                throw new Error(`public key ${publicKey.keyId} is not valid base64`);
+            }
+            if (bytes.length !== sodium.crypto_box_PUBLICKEYBYTES) {
+                throw new Error(`public key ${publicKey.keyId} has ${bytes.length} bytes, not ${sodium.crypto_box_PUBLICKEYBYTES}`);
+            }
+            return bytes;
         };
-        io.info(`Box issued a new access token; it expires at ${token.expiresAt.toISOString()}.`);
-        report.accessTokenExpiresAt = token.expiresAt;
-        report.postmanEnvironment = await handOutAccessToken(io, config, token, steps);
-        await handOff(rotation, token, steps);
-    }
-    await writeSummary(io, report);
-    if (steps.problems.length > 0) {
-        const written = failure === undefined ? 'The refresh token was stored as reported above; ' : '';
-        io.setFailed(`${written}${steps.problems.join('\n')}`);
-    }
-    return report;
+        return {
+            check: (publicKey) => void keyBytes(publicKey),
+            seal: (value, publicKey) => ({
+                encryptedValue: sodium.to_base64(sodium.crypto_box_seal(sodium.from_string(value), keyBytes(publicKey)), ORIGINAL),
+                keyId: publicKey.keyId
+            })
+        };
+    });
+    return loading;
 }
 
 ;// CONCATENATED MODULE: ./src/action/checks.ts
@@ -3059,66 +3021,7 @@ async function runQueuedTime(github, config) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/seal.ts
-/**
- * libsodium sealed boxes, as GitHub requires for secret values. Standard padded base64 both ways:
- * libsodium-wrappers defaults to URL-safe base64 without padding, which GitHub rejects.
- */
-let loading;
-/**
- * Loaded on demand (the module is large and its WebAssembly takes a moment to start), so the
- * caller can start this while its first requests are in flight. Memoised: one load per process.
- *
- * The load waits one turn of the event loop: loading takes the thread that also sends requests,
- * so requests the caller starts in the same turn (the preflight reads) leave first.
- */
-function loadSealer() {
-    loading ??= new Promise((resolve) => setImmediate(resolve))
-        .then(() => __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768)))
-        .then(async ({ default: sodium }) => {
-        await sodium.ready;
-        // The first seal runs libsodium's code for the first time and takes a few milliseconds more
-        // than the next: spend them here, while the caller's requests are in flight, rather than
-        // between Box's answer and the secret write. A throwaway key; nothing leaves the process.
-        sodium.crypto_box_seal(sodium.from_string('warm-up'), sodium.crypto_box_keypair().publicKey);
-        const ORIGINAL = sodium.base64_variants.ORIGINAL;
-        const keyBytes = (publicKey) => {
-            let bytes;
-            try {
-                bytes = sodium.from_base64(publicKey.key, ORIGINAL);
-            }
-            catch {
-                throw new Error(`public key ${publicKey.keyId} is not valid base64`);
-            }
-            if (bytes.length !== sodium.crypto_box_PUBLICKEYBYTES) {
-                throw new Error(`public key ${publicKey.keyId} has ${bytes.length} bytes, not ${sodium.crypto_box_PUBLICKEYBYTES}`);
-            }
-            return bytes;
-        };
-        return {
-            check: (publicKey) => void keyBytes(publicKey),
-            seal: (value, publicKey) => ({
-                encryptedValue: sodium.to_base64(sodium.crypto_box_seal(sodium.from_string(value), keyBytes(publicKey)), ORIGINAL),
-                keyId: publicKey.keyId
-            })
-        };
-    });
-    return loading;
-}
-
-;// CONCATENATED MODULE: ./src/action/main.ts
-/**
- * One rotation: check everything that can be checked, refresh at Box, write the new refresh token
- * back, hand out the access token.
- *
- * Ordered around one fact: once Box answers, the old refresh token is dead and the only copy of
- * the new one is in this process. So everything that can fail without Box is checked first (one
- * parallel round of reads), the refresh is the single request in the middle, and the moment its
- * answer is validated the new token is sealed for every target and logged (the write-ahead copy)
- * before any write is tried (handout.ts). From there on nothing can lose it: a failed write, a
- * cancellation or a bug leaves the sealed copy in the log and, where the process still can, in the
- * error too.
- */
+;// CONCATENATED MODULE: ./src/action/rotation.ts
 
 
 
@@ -3132,98 +3035,22 @@ function loadSealer() {
 
 
 
-
-
-
-
-async function run(deps) {
-    const redactor = deps.redactor ?? new Redactor();
-    // Every line, error and summary is scrubbed of the credentials this redactor learns.
-    const io = redacting(deps.io, redactor);
-    const mask = (value) => {
-        redactor.add(value); // first: it cannot fail, and it keeps the value out of everything printed
-        io.setSecret(value);
-    };
-    // Masked before anything else can print, including validation messages.
-    for (const name of credentialInputs) {
-        const value = deps.io.getInput(name).trim();
-        if (value !== '')
-            mask(value);
-    }
-    let config;
-    try {
-        // A job with a hand-off only opens it: no Box, no GitHub, no rotation.
-        if (takesHandoff((name) => deps.io.getInput(name))) {
-            return await consumeHandoff(io, readHandoffConfig((name) => deps.io.getInput(name), deps.env), deps.timing.now(), mask);
-        }
-        config = readConfig((name) => deps.io.getInput(name), deps.env);
-    }
-    catch (error) {
-        if (!(error instanceof InputError))
-            throw error;
-        return failOnInputs(deps, io, error, redactor);
-    }
-    // Every error the rotation reports is kept for the failure issue, when there is one.
-    const failures = [];
-    const report = await rotate(deps, collecting(io, failures), config, redactor, mask);
-    if (config.failureIssue) {
-        await tellFailureIssue(deps, io, config.failureIssue, redactor, {
-            failures,
-            outlook: report.outlook,
-            closeOnSuccess: !config.dryRun,
-            requestTimeoutMs: config.requestTimeoutMs
-        });
-    }
-    return report;
-}
-/**
- * A run whose inputs are not valid. A rotating job still tells its failure issue, when that can
- * be used: the likeliest failure of a keep-alive is a deleted secret, which arrives as an empty input.
- */
-async function failOnInputs(deps, io, error, redactor) {
-    const failures = [];
-    const report = await failBeforeBox(collecting(io, failures), error.list, {});
-    const getInput = (name) => deps.io.getInput(name);
-    const target = takesHandoff(getInput) ? undefined : readFailureIssueTarget(getInput, deps.env);
-    if (target !== undefined) {
-        await tellFailureIssue(deps, io, target, redactor, {
-            failures,
-            closeOnSuccess: false,
-            requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS
-        });
-    }
-    return report;
-}
-/** The io, with every error it reports also kept in `failures`. */
-function collecting(io, failures) {
-    return { ...io, setFailed: (message) => (failures.push(message), io.setFailed(message)) };
-}
-/** The failure issue, last of all, unless the run was cancelled; what it quotes is cleaned once more. */
-async function tellFailureIssue(deps, io, target, redactor, outcome) {
-    if (deps.cancel?.aborted)
-        return;
-    const failures = outcome.failures.map((f) => redactor.scrub(f));
-    await fileFailureIssue(io, target, { ...outcome, failures }, deps, redactor);
-}
+const WRITE_AHEAD_GROUP = 'Recovery payload (sealed copy of the new refresh token, logged before any write)';
 /** Rounds 1 to 3: the checks, the refresh, the write-back, and what the run hands out. */
-async function rotate(deps, io, config, redactor, mask) {
+async function rotate(run, config) {
+    const { deps, io } = run;
     await deps.beforeRequests?.(config);
-    // Started now so that loading libsodium overlaps the preflight requests.
+    // Started now so that loading libsodium overlaps the checks' requests.
     const sealer = loadSealer();
     sealer.catch(() => undefined);
-    const budget = new RetryBudget(config.retryBudgetMs, deps.timing.now);
-    const retry = {
-        policy: deps.backoff ?? defaultRetryPolicy,
-        budget,
-        timing: deps.timing,
-        cancel: deps.cancel
-    };
+    // One budget for the checks and the refresh; the write-back gets a whole one again.
+    const retry = retryContext(deps.timing, config.retryBudgetMs, { policy: deps.backoff, cancel: deps.cancel });
     const logRetry = (service) => (event) => io.info(retryNotice(service, event));
     const github = createGitHubClient(config.githubToken, {
         baseUrl: config.githubApiUrl,
         retry,
         requestTimeoutMs: config.requestTimeoutMs,
-        redactor,
+        redactor: run.redactor,
         terms: ACTION_TERMS,
         fetch: deps.githubFetch,
         onRetry: logRetry('GitHub')
@@ -3232,41 +3059,35 @@ async function rotate(deps, io, config, redactor, mask) {
     const targets = secretTargets(config);
     io.info(`Checking ${targets.map((t) => t.label).join(' and ')}…`);
     const checked = await checkBeforeBox(github, config, targets, sealer);
-    const now = new Date(deps.timing.now());
-    const outlook = { asOf: now, githubTokenExpiresAt: github.tokenExpiresAt() };
-    const warnings = [];
-    if (!checked.ok) {
-        await warnAboutGitHubToken(io, outlook, deps.env, warnings);
-        return failBeforeBox(io, checked.problems.join('\n'), outlook);
-    }
+    const first = checked.ok ? checked.write.targets[0] : undefined;
+    const chain = {
+        asOf: new Date(deps.timing.now()),
+        secretLabel: first?.target.label,
+        secretLastRotatedAt: first?.existing?.updatedAt,
+        runQueuedAt: checked.ok ? checked.runQueuedAt : undefined,
+        githubTokenExpiresAt: github.tokenExpiresAt()
+    };
+    chain.refreshTokenExpiresAt = chain.secretLastRotatedAt && refreshTokenExpiry(chain.secretLastRotatedAt.getTime());
+    if (!checked.ok)
+        return failBeforeBox(io, checked.problems.join('\n'), chain);
     const { write } = checked;
-    const prepared = write.targets;
-    for (const p of prepared)
+    for (const p of write.targets)
         if (p.existing === undefined)
             io.info(`The ${p.target.label} does not exist yet; it will be created.`);
-    const chain = {
-        now,
-        secretLabel: prepared[0].target.label,
-        secretUpdatedAt: prepared[0].existing?.updatedAt,
-        runQueuedAt: checked.runQueuedAt
-    };
-    outlook.secretLastRotatedAt = chain.secretUpdatedAt;
-    outlook.refreshTokenExpiresAt = currentRefreshTokenExpiry(chain.secretUpdatedAt);
     // A token that another run has already used can only earn invalid_grant, and presenting a used
     // refresh token is what OAuth servers treat as a replay: do not send it.
     if (holdsStaleToken(chain))
-        return failBeforeBox(io, `${staleTokenNote(chain)}\nThis run did not call Box.`, outlook);
+        return failBeforeBox(io, `${staleTokenNote(chain)}\nThis run did not call Box.`, chain);
+    const warnings = [];
     const ageWarning = rotationWarning(chain);
     if (ageWarning !== undefined) {
         warnings.push(ageWarning);
         io.warning(ageWarning);
     }
-    if (config.dryRun) {
-        await warnAboutGitHubToken(io, outlook, deps.env, warnings);
-        return dryRun(io, prepared, warnings, outlook);
-    }
+    if (config.dryRun)
+        return dryRun(io, write.targets, warnings, chain);
     if (deps.cancel?.aborted)
-        return failBeforeBox(io, 'The run was cancelled before Box was called.', outlook);
+        return failBeforeBox(io, 'The run was cancelled before Box was called.', chain);
     // Round 2: the refresh. From its answer on, the new refresh token exists only in this process.
     io.info(`Refreshing the Box token pair at ${config.boxApiUrl}/oauth2/token…`);
     let pair;
@@ -3276,33 +3097,206 @@ async function rotate(deps, io, config, redactor, mask) {
             retry: { ...retry, onRetry: logRetry('Box') },
             stop: deps.stop,
             requestTimeoutMs: config.requestTimeoutMs,
-            mask,
-            redactor
+            mask: run.mask,
+            redactor: run.redactor
         });
     }
     catch (error) {
-        await warnAboutGitHubToken(io, outlook, deps.env, warnings);
-        return failAtBox(io, error, chain, github, prepared[0], warnings, outlook);
+        return failAtBox(io, error, chain, github, write.targets[0], warnings);
     }
     // Round 3: the write-back, and what the run hands out.
     const refreshedAt = deps.timing.now();
-    outlook.refreshTokenExpiresAt = refreshTokenExpiry(refreshedAt);
-    // Told after the sealed copies are logged: a warning must never stand before them.
-    const warnLater = () => warnAboutGitHubToken(io, outlook, deps.env, warnings);
-    const ledger = deps.ledger ?? new RecoveryLedger();
-    return storeAndHandOut({
-        io,
-        config,
-        write,
-        pair,
-        refreshedAt,
-        budget,
-        warnings,
-        ledger,
-        outlook,
-        beforeReport: warnLater,
-        lastCall: deps.lastCall
+    chain.refreshTokenExpiresAt = refreshTokenExpiry(refreshedAt);
+    retry.budget.renew(); // the write-back gets the whole budget, however long the first phase took
+    const results = await writeBack(run, write, pair, warnings);
+    return handOut(run, config, pair, refreshedAt, results, { dryRun: false, results, warnings, chain });
+}
+/**
+ * The secret writer's step after Box: the sealed copies logged in a group of their own before any
+ * write, then the writes. Box's remarks on its answer (a lifetime out of range, no access token)
+ * are told only after the sealed copies: nothing may stand before them.
+ */
+function writeBack(run, write, pair, warnings) {
+    const { io } = run;
+    const writing = storeSecret(write, pair.refreshToken, {
+        ledger: run.ledger,
+        logSealedCopies: (payloads) => {
+            io.startGroup(WRITE_AHEAD_GROUP);
+            io.info(writeAheadInstructions(payloads, 'action'));
+            io.endGroup();
+        },
+        onWritten: (target, outcome) => io.info(`${outcome === 'created' ? 'Created' : 'Updated'} the ${target.label}.`),
+        lastCall: run.deps.lastCall
     });
+    for (const problem of pair.problems) {
+        warnings.push(problem);
+        io.warning(problem);
+    }
+    return writing;
+}
+/** Outputs and the Postman file; the recovery goes out first, and nothing later may hide it. */
+async function handOut(run, config, pair, refreshedAt, results, report) {
+    const { io } = run;
+    const failure = writeBackFailure(results);
+    const steps = new LateSteps();
+    if (failure !== undefined) {
+        await steps.attempt('Setting the `recovery` output', () => io.setOutput('recovery', JSON.stringify(failure.recoveries)));
+        io.setFailed(failure.message);
+    }
+    const refreshTokenExpiresAt = refreshTokenExpiry(refreshedAt);
+    await steps.attempt('Setting the outputs', () => io.setOutput('secret-updated', failure === undefined ? 'true' : 'false'));
+    const accessToken = pair.accessToken;
+    if (accessToken === undefined) {
+        await steps.attempt('Setting the outputs', () => io.setOutput('refresh-token-expires-at', refreshTokenExpiresAt.toISOString()));
+        const stored = failure === undefined
+            ? 'The new refresh token was stored, so the token chain is intact: re-run the workflow to get an access token.'
+            : '';
+        steps.problems.push(`${pair.problems[0] ?? 'Box issued no access token.'} ${stored}`.trim());
+    }
+    else {
+        const token = {
+            accessToken,
+            expiresAt: new Date(refreshedAt + pair.expiresIn * 1000),
+            expiresIn: pair.expiresIn,
+            refreshTokenExpiresAt
+        };
+        io.info(`Box issued a new access token; it expires at ${token.expiresAt.toISOString()}.`);
+        report.accessTokenExpiresAt = token.expiresAt;
+        report.postmanEnvironment = await handOutAccessToken(io, config, token, steps);
+        const unbound = await handOff(io, config, token, steps);
+        if (unbound !== undefined) {
+            report.warnings.push(unbound);
+            io.warning(unbound);
+        }
+    }
+    if (steps.problems.length > 0) {
+        const written = failure === undefined ? 'The refresh token was stored as reported above; ' : '';
+        io.setFailed(`${written}${steps.problems.join('\n')}`);
+    }
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/action/run.ts
+/**
+ * One run of the action, as every job of it sees it: the collaborators it was given, its voice
+ * (scrubbed of every credential the run learns, and keeping every error it reports for the failure
+ * issue), the mask that teaches a credential to both the redactor and the runner, and the ledger of
+ * sealed copies not yet stored.
+ */
+
+
+
+function startRun(deps) {
+    const redactor = deps.redactor ?? new Redactor();
+    const scrubbed = redacting(deps.io, redactor);
+    const failures = [];
+    const io = { ...scrubbed, setFailed: (message) => (failures.push(message), scrubbed.setFailed(message)) };
+    return {
+        deps,
+        io,
+        redactor,
+        mask: (value) => {
+            redactor.add(value);
+            io.setSecret(value);
+        },
+        ledger: deps.ledger ?? new RecoveryLedger(),
+        failures,
+        successClosesIssue: false
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+/**
+ * The action, as one story: mask the credentials, read the inputs and pick the job (a rotation, or
+ * a job that takes the rotating job's hand-off), run it, then finish in one place: the GitHub
+ * token's warning, the job summary, the failure issue. Every job returns its report; none writes
+ * the summary itself. The collaborators are injected (run.ts), so tests run it in process.
+ */
+
+
+
+
+
+
+
+
+
+
+async function main(deps) {
+    const run = startRun(deps);
+    // Masked before anything else can print, including validation messages.
+    for (const name of credentialInputs) {
+        const value = deps.io.getInput(name).trim();
+        if (value !== '')
+            run.mask(value);
+    }
+    let report;
+    try {
+        report = await runJob(run);
+    }
+    catch (error) {
+        report = await endUnexpectedly(run, error);
+    }
+    await finish(run, report);
+    return report;
+}
+/** The job the inputs name, or the refusal of inputs that are not valid. */
+async function runJob(run) {
+    const { env } = run.deps;
+    const getInput = (name) => run.deps.io.getInput(name);
+    const handoffJob = takesHandoff(getInput);
+    try {
+        // A job with a hand-off only opens it: no Box, no GitHub, no rotation.
+        if (handoffJob)
+            return await takeHandoff(run, readHandoffConfig(getInput, env));
+        const config = readConfig(getInput, env);
+        run.failureIssue = config.failureIssue;
+        run.successClosesIssue = !config.dryRun;
+        return await rotate(run, config);
+    }
+    catch (error) {
+        if (!(error instanceof InputError))
+            throw error;
+        // A rotating job still tells its failure issue, when that can be used: the likeliest failure of
+        // a keep-alive is a deleted secret, which arrives as an empty input.
+        if (!handoffJob)
+            run.failureIssue = readFailureIssueTarget(getInput, env);
+        return failBeforeBox(run.io, error.list);
+    }
+}
+/**
+ * A bug (every expected failure is reported by its job). The writes still owed are tried once more,
+ * and the error says how to store what is still not stored.
+ */
+async function endUnexpectedly(run, error) {
+    const afterBox = run.ledger.pending().length > 0;
+    const deadline = run.deps.lastCall ?? AbortSignal.timeout(30_000);
+    for (const target of await run.ledger.rescue(deadline))
+        run.io.info(`Stored the ${target} after all.`);
+    const reason = `Unexpected error${afterBox ? ' after Box issued the new token' : ''}: ${bugReport(error)}`;
+    run.io.setFailed(run.ledger.lastWords(reason));
+    return { dryRun: false, results: [], warnings: [] };
+}
+/** After the job, once: the GitHub token's warning, the summary, then the failure issue. */
+async function finish(run, report) {
+    const { chain } = report;
+    if (chain !== undefined && githubTokenNearItsEnd(chain)) {
+        chain.nextScheduledRun = await nextScheduledRun(run.deps.env, chain.asOf);
+        const warning = githubTokenWarning(chain, ACTION_TERMS);
+        if (warning !== undefined) {
+            report.warnings.push(warning);
+            run.io.warning(warning);
+        }
+    }
+    await writeSummary(run.io, report);
+    // Last of all, and not when the run was cancelled; what it quotes is cleaned once more.
+    if (run.failureIssue !== undefined && !run.deps.cancel?.aborted) {
+        await fileFailureIssue(run.io, run.failureIssue, {
+            failures: run.failures.map((f) => run.redactor.scrub(f)),
+            chain,
+            closeOnSuccess: run.successClosesIssue
+        }, run.deps, run.redactor);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/shutdown.ts
@@ -3434,11 +3428,13 @@ function within(ms, lastCall) {
 
 
 
+
 /** local-action's entry: takes nothing, and speaks through the @actions/core module it stubs. */
-async function start_run() {
-    await runAction(toolkitIO(await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(585)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6585))));
+async function run() {
+    await startAction(toolkitIO(await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(585)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6585))));
 }
-async function runAction(io) {
+/** The runner's entry: the action with its real collaborators, speaking through `io`. */
+async function startAction(io) {
     const ledger = new RecoveryLedger();
     const redactor = new Redactor();
     const termination = handleTermination({
@@ -3450,13 +3446,10 @@ async function runAction(io) {
                 io.info(`Stored the ${target} after all.`);
         },
         // Whatever cut the run short, the sealed copies that are not stored yet go into the error.
-        lastWords: (reason) => {
-            const pending = ledger.instructions();
-            io.setFailed(redactor.scrub(pending ? `${reason}\n${pending}` : reason));
-        }
+        lastWords: (reason) => io.setFailed(redactor.scrub(ledger.lastWords(reason)))
     });
     try {
-        await run({
+        await main({
             io,
             env: process.env,
             fetch: proxyAwareFetch(),
@@ -3476,9 +3469,8 @@ async function runAction(io) {
         });
     }
     catch (error) {
-        // Only a bug reaches here: every expected failure is reported by run() itself.
-        const pending = ledger.instructions();
-        io.setFailed(redactor.scrub(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}${pending ? `\n${pending}` : ''}`));
+        // main() reports every failure itself, bugs included: this is only the net under that net.
+        io.setFailed(redactor.scrub(ledger.lastWords(`Unexpected error: ${bugReport(error)}`)));
     }
     termination.finished();
 }
@@ -3490,12 +3482,12 @@ async function runAction(io) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_start_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(481);
+/* harmony import */ var _action_start_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9236);
 /* harmony import */ var _action_runner_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9614);
-/** The runner's entry: the action (action.ts) speaking through the runner's own file and stdout commands. */
+/** The runner's entry: the action (action/start.ts) speaking through the runner's own file and stdout commands. */
 
 
-await (0,_action_start_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_action_runner_io_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerIO */ .$);
+await (0,_action_start_js__WEBPACK_IMPORTED_MODULE_0__/* .startAction */ .R)(_action_runner_io_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerIO */ .$);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

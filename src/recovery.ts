@@ -168,6 +168,15 @@ export class RecoveryLedger {
     return [...this.payloads.values()].filter((p) => !this.stored.has(p.target))
   }
 
+  /**
+   * The words that end a run cut short (an unexpected error, a cancellation that could not finish):
+   * `reason`, then, for every sealed copy still not stored, how to store it.
+   */
+  lastWords(reason: string): string {
+    const pending = this.instructions()
+    return pending === undefined ? reason : `${reason}\n${pending}`
+  }
+
   /** The instructions for what is still pending, or undefined when nothing is. */
   instructions(): string | undefined {
     const pending = this.pending()

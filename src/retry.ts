@@ -93,6 +93,24 @@ export interface RetryContext {
   onRetry?: (event: RetryEvent) => void
 }
 
+/**
+ * The retry context of one phase of a run: the backoff shape (`policy`, exponential with full
+ * jitter by default), a budget (a number of ms starts a new one; a RetryBudget is shared, as the
+ * action's checks and Box refresh share theirs) and the cancellation that ends it.
+ */
+export function retryContext(
+  timing: Timing,
+  budget: number | RetryBudget,
+  { policy = defaultRetryPolicy, cancel }: { policy?: RetryPolicy; cancel?: AbortSignal } = {}
+): RetryContext {
+  return {
+    policy,
+    budget: typeof budget === 'number' ? new RetryBudget(budget, timing.now) : budget,
+    timing,
+    cancel
+  }
+}
+
 export const realTiming: Timing = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

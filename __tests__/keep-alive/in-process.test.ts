@@ -35,7 +35,7 @@ test.each<[string, Record<string, string>, () => void]>([
   arrange()
   const { recorded, report } = await runFlow(world, { 'github-token': EXPIRING, ...inputs })
   expect(tokenWarning(recorded.log)?.text).toMatch(/expires on .*, in 10 days/)
-  expect(report.outlook?.githubTokenExpiresAt).toBeDefined()
+  expect(report.chain?.githubTokenExpiresAt).toBeDefined()
   expect(recorded.summary).toMatch(/GitHub token expires/)
 })
 

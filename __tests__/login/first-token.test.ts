@@ -3,7 +3,7 @@
  * of secret target, and where the credentials come from (flags, environment, the terminal, gh).
  */
 import { formatUtc } from '../../src/time.js'
-import { run } from '../../src/action/main.js'
+import { main } from '../../src/action/main.js'
 import { recordingIO } from '../support/world.js'
 import { loginTests, REPO, repositoryScope, SECRET, WRITE_TOKEN } from '../support/login.js'
 
@@ -76,7 +76,7 @@ describe('login', () => {
       repository: REPO,
       'box-api-url': t.sim.boxUrl
     })
-    await run({
+    await main({
       io,
       env: { GITHUB_API_URL: t.sim.githubApiUrl },
       fetch: globalThis.fetch,

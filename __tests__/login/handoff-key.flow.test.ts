@@ -4,7 +4,7 @@
  * itself), one that the action then seals and opens hand-offs with, and a key write that fails.
  */
 import { decodeHandoffKey } from '../../src/handoff.js'
-import { run } from '../../src/action/main.js'
+import { main } from '../../src/action/main.js'
 import { pasteAll, printedRecoveryCommands } from '../support/paste.js'
 import { loginTests, REPO, repositoryScope, SECRET, WRITE_TOKEN } from '../support/login.js'
 import { recordingIO } from '../support/world.js'
@@ -81,10 +81,10 @@ test('stores a fresh hand-off key beside the token, never printed, that the acti
     'box-api-url': t.sim.boxUrl,
     'handoff-key': key
   })
-  await run({ io: rotating.io, env, fetch: globalThis.fetch, timing })
+  await main({ io: rotating.io, env, fetch: globalThis.fetch, timing })
   expect(rotating.recorded.failed).toBeUndefined()
   const consuming = recordingIO({ handoff: rotating.recorded.outputs.handoff!, 'handoff-key': key })
-  await run({ io: consuming.io, env, fetch: globalThis.fetch, timing })
+  await main({ io: consuming.io, env, fetch: globalThis.fetch, timing })
   expect(consuming.recorded.failed).toBeUndefined()
   expect(consuming.recorded.outputs['access-token']).toBe(t.sim.box.issued[1]!.accessToken)
 })

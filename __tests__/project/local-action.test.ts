@@ -25,9 +25,9 @@ test("the runner's entry runs the same action, through runner-io.ts", () => {
     .replace(/\/\*\*[\s\S]*?\*\//g, '')
     .trim()
   expect(code.split('\n').filter((line) => line.trim() !== '')).toEqual([
-    "import { runAction } from './action/start.js'",
+    "import { startAction } from './action/start.js'",
     "import { runnerIO } from './action/runner-io.js'",
-    'await runAction(runnerIO)'
+    'await startAction(runnerIO)'
   ])
 })
 

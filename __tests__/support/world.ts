@@ -5,7 +5,7 @@
  * looks for their secrets too.
  */
 import { createPrivateKey } from 'node:crypto'
-import { run, type ActionIO, type Collaborators } from '../../src/action/main.js'
+import { main, type ActionIO, type Collaborators } from '../../src/action/main.js'
 import type { RecoveryPayload } from '../../src/recovery.js'
 import type { RunReport } from '../../src/action/report.js'
 import type { Timing } from '../../src/retry.js'
@@ -147,7 +147,7 @@ export interface Recorded {
   failed?: string
 }
 
-/** An ActionIO that records everything, for in-process runs of main.run(). */
+/** An ActionIO that records everything, for in-process runs of main(). */
 export function recordingIO(inputs: Record<string, string>): { io: ActionIO; recorded: Recorded } {
   const recorded: Recorded = { outputs: {}, exported: {}, masked: [], log: [], summary: '' }
   const io: ActionIO = {
@@ -225,7 +225,7 @@ export interface FlowRun {
 }
 
 /**
- * Runs main.run() in this process against the world's simulator. Sleeps are not waited: the clock
+ * Runs main() in this process against the world's simulator. Sleeps are not waited: the clock
  * jumps instead, so retry budgets and retry-after behave as in a real run, instantly.
  */
 export async function runFlow(
@@ -247,7 +247,7 @@ export async function runFlow(
     },
     random: () => 0.5
   }
-  const report = await run({ io, env: world.env(env), fetch: globalThis.fetch, timing, ...deps })
+  const report = await main({ io, env: world.env(env), fetch: globalThis.fetch, timing, ...deps })
   return { recorded, report, slept }
 }
 

@@ -412,8 +412,8 @@ describe('the token chain under stress', () => {
       return fetch(input, init)
     }
     const { io, recorded } = recordingIO(world.inputs())
-    const { run } = await import('../../src/action/main.js')
-    await run({
+    const { main } = await import('../../src/action/main.js')
+    await main({
       io,
       env: world.env(),
       fetch: globalThis.fetch,

@@ -1,10 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { githubTokenWarning, outlookLines } from '../../src/action/chain.js'
+import { githubTokenWarning, nextScheduledRun, outlookLines } from '../../src/action/chain.js'
 import { parseTokenExpiration } from '../../src/github/client.js'
 import { ACTION_TERMS } from '../../src/github/messages.js'
-import { nextScheduledRun } from '../../src/action/schedule.js'
 
 const now = new Date('2026-11-29T12:00:00Z')
 const days = (n: number): Date => new Date(now.getTime() + n * 86_400_000)
@@ -26,12 +25,12 @@ test("GitHub's expiration header is read in its own form, and nothing else", () 
 })
 
 test('no warning more than 30 days ahead, or when GitHub said nothing', () => {
-  expect(githubTokenWarning({ asOf: now, githubTokenExpiresAt: days(31) }, now, ACTION_TERMS)).toBeUndefined()
-  expect(githubTokenWarning({ asOf: now }, now, ACTION_TERMS)).toBeUndefined()
+  expect(githubTokenWarning({ asOf: now, githubTokenExpiresAt: days(31) }, ACTION_TERMS)).toBeUndefined()
+  expect(githubTokenWarning({ asOf: now }, ACTION_TERMS)).toBeUndefined()
 })
 
 test('within 30 days: the date, the days left and what to do', () => {
-  const warning = githubTokenWarning({ asOf: now, githubTokenExpiresAt: days(10) }, now, ACTION_TERMS)
+  const warning = githubTokenWarning({ asOf: now, githubTokenExpiresAt: days(10) }, ACTION_TERMS)
   expect(warning).toContain('The GitHub token (`github-token`) expires on 2026-12-09 12:00 UTC, in 10 days.')
   expect(warning).toContain('update the secret that feeds `github-token` before then')
   expect(warning).not.toMatch(/breaks/)
@@ -40,14 +39,13 @@ test('within 30 days: the date, the days left and what to do', () => {
 test('before the next scheduled refresh: the chain breaks when the stored refresh token expires', () => {
   const warning = githubTokenWarning(
     { asOf: now, githubTokenExpiresAt: days(3), nextScheduledRun: days(7), refreshTokenExpiresAt: days(60) },
-    now,
     ACTION_TERMS
   )
   expect(warning).toContain('It expires before the next scheduled refresh (2026-12-06 12:00 UTC)')
   expect(warning).toContain('the token chain breaks on 2027-01-28 12:00 UTC')
   // After the next scheduled refresh, that run can still rotate: no "breaks".
   expect(
-    githubTokenWarning({ asOf: now, githubTokenExpiresAt: days(8), nextScheduledRun: days(7) }, now, ACTION_TERMS)
+    githubTokenWarning({ asOf: now, githubTokenExpiresAt: days(8), nextScheduledRun: days(7) }, ACTION_TERMS)
   ).not.toMatch(/breaks/)
 })
 

@@ -1,15 +1,11 @@
 import { BoxError } from '../../src/box/error.js'
-import {
-  explainRefreshFailure,
-  holdsStaleToken,
-  rotationWarning,
-  type ChainContext
-} from '../../src/action/refresh-failure.js'
+import { holdsStaleToken, rotationWarning, type ChainFacts } from '../../src/action/chain.js'
+import { explainRefreshFailure } from '../../src/action/refresh-failure.js'
 
 const now = new Date('2026-11-26T12:00:00Z')
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000)
-const ctx = (extra: Partial<ChainContext> = {}): ChainContext => ({
-  now,
+const ctx = (extra: Partial<ChainFacts> = {}): ChainFacts => ({
+  asOf: now,
   secretLabel: 'repository secret BOX_REFRESH_TOKEN of octo/app',
   ...extra
 })
@@ -21,7 +17,7 @@ const invalidGrant = (description = 'Invalid refresh token') =>
   })
 
 test('invalid_grant: broken chain, the secret age, the concurrency fix and re-authorization', () => {
-  const text = explainRefreshFailure(invalidGrant(), ctx({ secretUpdatedAt: daysAgo(3) }))
+  const text = explainRefreshFailure(invalidGrant(), ctx({ secretLastRotatedAt: daysAgo(3) }))
   expect(text).toMatch(/token chain is broken/)
   expect(text).toMatch(/already used/)
   expect(text).toMatch(/last rotated 3 days ago/)
@@ -30,7 +26,10 @@ test('invalid_grant: broken chain, the secret age, the concurrency fix and re-au
 })
 
 test('invalid_grant on an expired token says so and points at the schedule', () => {
-  const text = explainRefreshFailure(invalidGrant('Refresh token has expired'), ctx({ secretUpdatedAt: daysAgo(61) }))
+  const text = explainRefreshFailure(
+    invalidGrant('Refresh token has expired'),
+    ctx({ secretLastRotatedAt: daysAgo(61) })
+  )
   expect(text).toMatch(/has expired/)
   expect(text).toMatch(/61 days ago/)
   expect(text).toMatch(/past Box's 60-day limit/)
@@ -44,7 +43,7 @@ test('invalid_grant after an ambiguous attempt blames that attempt', () => {
 
 test('a run queued before the last rotation is told it holds a stale token, and to re-run', () => {
   const context = ctx({
-    secretUpdatedAt: new Date('2026-11-26T11:59:00Z'),
+    secretLastRotatedAt: new Date('2026-11-26T11:59:00Z'),
     runQueuedAt: new Date('2026-11-26T11:58:00Z')
   })
   expect(holdsStaleToken(context)).toBe(true)
@@ -55,8 +54,8 @@ test('a run queued before the last rotation is told it holds a stale token, and 
 })
 
 test('not stale when the secret was rotated before the run was queued', () => {
-  expect(holdsStaleToken(ctx({ secretUpdatedAt: daysAgo(1), runQueuedAt: daysAgo(0.5) }))).toBe(false)
-  expect(holdsStaleToken(ctx({ secretUpdatedAt: daysAgo(1) }))).toBe(false)
+  expect(holdsStaleToken(ctx({ secretLastRotatedAt: daysAgo(1), runQueuedAt: daysAgo(0.5) }))).toBe(false)
+  expect(holdsStaleToken(ctx({ secretLastRotatedAt: daysAgo(1) }))).toBe(false)
 })
 
 test('invalid_client says the refresh token was not used', () => {
@@ -76,7 +75,7 @@ test('exhausted 5xx retries say the token was not used; an ambiguous last failur
 })
 
 test('the 45-day warning', () => {
-  expect(rotationWarning(ctx({ secretUpdatedAt: daysAgo(44) }))).toBeUndefined()
-  expect(rotationWarning(ctx({ secretUpdatedAt: daysAgo(46) }))).toMatch(/46 days ago.*schedule/s)
+  expect(rotationWarning(ctx({ secretLastRotatedAt: daysAgo(44) }))).toBeUndefined()
+  expect(rotationWarning(ctx({ secretLastRotatedAt: daysAgo(46) }))).toMatch(/46 days ago.*schedule/s)
   expect(rotationWarning(ctx())).toBeUndefined()
 })

@@ -147,7 +147,7 @@ test('the summary: one row per target, expiries, warnings, and a recovery sectio
     results: [{ target, outcome: 'updated' }],
     accessTokenExpiresAt: new Date('2026-11-26T13:00:00Z'),
     warnings: ['old secret'],
-    outlook: {
+    chain: {
       asOf: new Date('2026-11-26T12:00:00Z'),
       secretLastRotatedAt: new Date('2026-11-19T12:00:00Z'),
       refreshTokenExpiresAt: new Date('2027-01-25T12:00:00Z'),

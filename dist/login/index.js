@@ -2361,15 +2361,10 @@ async function runLogin(deps, terminal) {
     const githubToken = await resolveGitHubToken(options, deps.ghAuthToken, terminal);
     const logRetry = (service) => (event) => terminal.warn((0,src_retry/* retryNotice */.nl)(service, event));
     // One budget for the checks, renewed for the write-back: the wait for the browser lies between.
-    const githubBudget = new src_retry/* RetryBudget */.Km(options.retryTimeoutMs, deps.timing.now);
+    const retry = (0,src_retry/* retryContext */.eI)(deps.timing, options.retryTimeoutMs, { policy: deps.backoff, cancel: deps.cancel });
     const github = (0,client/* createGitHubClient */.LX)(githubToken.value, {
         baseUrl: options.githubApiUrl,
-        retry: {
-            policy: deps.backoff ?? src_retry/* defaultRetryPolicy */.ur,
-            budget: githubBudget,
-            timing: deps.timing,
-            cancel: deps.cancel
-        },
+        retry,
         requestTimeoutMs: GITHUB_REQUEST_TIMEOUT_MS,
         redactor: terminal.redactor,
         terms: messages/* LOGIN_TERMS */.EG,
@@ -2392,7 +2387,7 @@ async function runLogin(deps, terminal) {
         terminal.redact(code);
         terminal.info(`Authorization code received; exchanging it at ${options.boxApiUrl}/oauth2/token…`);
         const pair = await exchange(credentials, code, server.redirectUri, deps, terminal, logRetry('Box'));
-        githubBudget.renew(); // the write-back gets a whole budget, however long the browser took
+        retry.budget.renew(); // the write-back gets a whole budget, however long the browser took
         const stored = await store(checked, pair, handoffKey, deps, terminal);
         page = stored.page;
         return stored.exitCode;
@@ -3013,6 +3008,14 @@ class RecoveryLedger {
     pending() {
         return [...this.payloads.values()].filter((p) => !this.stored.has(p.target));
     }
+    /**
+     * The words that end a run cut short (an unexpected error, a cancellation that could not finish):
+     * `reason`, then, for every sealed copy still not stored, how to store it.
+     */
+    lastWords(reason) {
+        const pending = this.instructions();
+        return pending === undefined ? reason : `${reason}\n${pending}`;
+    }
     /** The instructions for what is still pending, or undefined when nothing is. */
     instructions() {
         const pending = this.pending();
@@ -3147,12 +3150,12 @@ function cap(text, maxLength) {
 /* harmony export */   DD: () => (/* binding */ causeChain),
 /* harmony export */   Km: () => (/* binding */ RetryBudget),
 /* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   eI: () => (/* binding */ retryContext),
 /* harmony export */   iB: () => (/* binding */ isCancellation),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
-/* harmony export */   nl: () => (/* binding */ retryNotice),
-/* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
+/* harmony export */   nl: () => (/* binding */ retryNotice)
 /* harmony export */ });
-/* unused harmony exports Cancelled, TimeLimitExceeded, throwIfCancelled, backoffDelay */
+/* unused harmony exports defaultRetryPolicy, Cancelled, TimeLimitExceeded, throwIfCancelled, backoffDelay */
 /**
  * One backoff policy for every call the action makes (Box and GitHub): exponential with full
  * jitter, honouring a server's "retry after" hint, within one time budget per phase of the run,
@@ -3205,6 +3208,19 @@ class TimeLimitExceeded extends Error {
         this.limitMs = limitMs;
         this.name = 'TimeoutError';
     }
+}
+/**
+ * The retry context of one phase of a run: the backoff shape (`policy`, exponential with full
+ * jitter by default), a budget (a number of ms starts a new one; a RetryBudget is shared, as the
+ * action's checks and Box refresh share theirs) and the cancellation that ends it.
+ */
+function retryContext(timing, budget, { policy = defaultRetryPolicy, cancel } = {}) {
+    return {
+        policy,
+        budget: typeof budget === 'number' ? new RetryBudget(budget, timing.now) : budget,
+        timing,
+        cancel
+    };
 }
 const realTiming = {
     now: () => Date.now(),

@@ -1,48 +1,33 @@
 /**
- * How a rotation ends short of the write-back, each with its error and summary: refused before Box
- * (nothing used), failed at Box (after invalid_grant, with a check for a run that won a race), or
- * a dry run that checked everything and wrote nothing.
+ * How a rotation ends short of the write-back, each with its error and its report: refused before
+ * Box (nothing used), failed at Box (after invalid_grant, with a check for a run that won a race),
+ * or a dry run that checked everything and wrote nothing. main.ts writes the report as the summary.
  */
-import type { ChainOutlook } from './chain.js'
-import { explainRefreshFailure, type ChainContext } from './refresh-failure.js'
 import type { GitHubClient } from '../github/client.js'
-import { NOTHING_USED } from './inputs.js'
-import { writeSummary, type ActionIO } from './io.js'
-import type { RunReport } from './report.js'
 import { lastWritten, type PreparedTarget } from '../github/secrets.js'
+import type { ChainFacts } from './chain.js'
+import type { ActionIO } from './io.js'
+import { NOTHING_USED } from './inputs.js'
+import { explainRefreshFailure } from './refresh-failure.js'
+import type { RunReport } from './report.js'
 
-export async function dryRun(
-  io: ActionIO,
-  prepared: PreparedTarget[],
-  warnings: string[],
-  outlook: ChainOutlook
-): Promise<RunReport> {
+export function dryRun(io: ActionIO, prepared: PreparedTarget[], warnings: string[], chain: ChainFacts): RunReport {
   for (const p of prepared) {
     const visibility = p.settings.visibility ? `, visibility ${String(p.settings.visibility)}` : ''
     io.info(`Dry run: would write the ${p.target.label} (public key ${p.publicKey.keyId}${visibility}).`)
   }
   io.setOutput('secret-updated', 'false')
-  const report: RunReport = {
+  return {
     dryRun: true,
     results: prepared.map((p) => ({ target: p.target, outcome: 'checked' })),
     warnings,
-    outlook
+    chain
   }
-  await writeSummary(io, report)
-  return report
 }
 
-export async function failBeforeBox(io: ActionIO, message: string, outlook: Partial<ChainOutlook>): Promise<RunReport> {
+export function failBeforeBox(io: ActionIO, message: string, chain?: ChainFacts): RunReport {
   io.setFailed(`${message}\n${NOTHING_USED}`)
-  const report: RunReport = {
-    dryRun: false,
-    results: [],
-    warnings: [],
-    failure: { stage: 'preflight', message },
-    outlook: outlook.asOf ? (outlook as ChainOutlook) : undefined
-  }
-  await writeSummary(io, report)
-  return report
+  return { dryRun: false, results: [], warnings: [], failure: { stage: 'preflight', message }, chain }
 }
 
 /**
@@ -52,20 +37,17 @@ export async function failBeforeBox(io: ActionIO, message: string, outlook: Part
 export async function failAtBox(
   io: ActionIO,
   error: unknown,
-  chain: ChainContext,
+  chain: ChainFacts,
   github: GitHubClient,
   first: PreparedTarget,
-  warnings: string[],
-  outlook: ChainOutlook
+  warnings: string[]
 ): Promise<RunReport> {
   if ((error as { kind?: unknown })?.kind === 'invalid_grant') {
     const written = await lastWritten(github, first.target)
-    const before = chain.secretUpdatedAt?.getTime() ?? -Infinity
+    const before = chain.secretLastRotatedAt?.getTime() ?? -Infinity
     if (written !== undefined && written.getTime() > before) chain.rotatedMeanwhileAt = written
   }
   const message = explainRefreshFailure(error, chain)
   io.setFailed(message)
-  const report: RunReport = { dryRun: false, results: [], warnings, failure: { stage: 'box', message }, outlook }
-  await writeSummary(io, report)
-  return report
+  return { dryRun: false, results: [], warnings, failure: { stage: 'box', message }, chain }
 }

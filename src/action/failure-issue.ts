@@ -15,15 +15,16 @@
  * It runs last, after everything the run must report, and never fails the run: a problem with the
  * issue itself is a warning.
  */
-import type { ChainOutlook } from './chain.js'
+import type { ChainFacts } from './chain.js'
 import { REFRESH_TOKEN_LIFETIME_DAYS } from '../box/refresh-grant.js'
 import { createGitHubClient, failureStatus, type GitHubClient } from '../github/client.js'
 import { ACTION_TERMS } from '../github/messages.js'
 import type { RepositoryRef } from '../github/targets.js'
 import type { FailureIssueTarget } from './inputs.js'
 import type { ActionIO } from './io.js'
+import { errorMessage } from '../error-text.js'
 import type { Redactor } from '../redact.js'
-import { defaultRetryPolicy, RetryBudget, type RetryPolicy, type Timing } from '../retry.js'
+import { retryContext, type RetryPolicy, type Timing } from '../retry.js'
 import { fence } from './report.js'
 import { pathSegment } from '../github/targets.js'
 import { formatUtc } from '../time.js'
@@ -32,11 +33,14 @@ import { formatUtc } from '../time.js'
 export interface RunOutcome {
   /** Every error the run reported, already cleaned; none for a run that succeeded. */
   failures: string[]
-  outlook?: ChainOutlook
+  chain?: ChainFacts
   /** False for a dry run: a success that did not call Box closes nothing. */
   closeOnSuccess: boolean
-  requestTimeoutMs: number
 }
+
+/** A few quick tries at most: the issue is a courtesy and must not hold up the step. */
+const ISSUE_RETRY_BUDGET_MS = 10_000
+const ISSUE_REQUEST_TIMEOUT_MS = 10_000
 
 /** The failure issue, after everything else: opened or updated on failure, closed on a rotation that succeeded. */
 export async function fileFailureIssue(
@@ -56,14 +60,8 @@ export async function fileFailureIssue(
   const { repository } = target
   const client = createGitHubClient(target.token, {
     baseUrl: target.githubApiUrl,
-    // A few quick tries at most: the issue is a courtesy and must not hold up the step.
-    retry: {
-      policy: deps.backoff ?? defaultRetryPolicy,
-      budget: new RetryBudget(10_000, deps.timing.now),
-      timing: deps.timing,
-      cancel: deps.cancel
-    },
-    requestTimeoutMs: Math.min(outcome.requestTimeoutMs, 10_000),
+    retry: retryContext(deps.timing, ISSUE_RETRY_BUDGET_MS, { policy: deps.backoff, cancel: deps.cancel }),
+    requestTimeoutMs: ISSUE_REQUEST_TIMEOUT_MS,
     redactor,
     terms: ACTION_TERMS,
     fetch: deps.githubFetch
@@ -77,7 +75,7 @@ export async function fileFailureIssue(
   const result = await reportToIssue(client, outcome, {
     repository,
     runUrl,
-    refreshTokenExpiresAt: outcome.outlook?.refreshTokenExpiresAt,
+    refreshTokenExpiresAt: outcome.chain?.refreshTokenExpiresAt,
     now: new Date(deps.timing.now())
   })
   switch (result.kind) {
@@ -160,7 +158,7 @@ async function reportToIssue(
     const status = failureStatus(error)
     // GitHub's answer when the repository has issues turned off; no permission would change it.
     if (status === 410) return { kind: 'disabled' }
-    return { kind: 'problem', message: (error as Error).message, status }
+    return { kind: 'problem', message: errorMessage(error), status }
   }
 }
 

@@ -1,22 +1,19 @@
 /**
- * A job that takes the access token from the rotating job's hand-off: it opens the hand-off, masks
- * the token, and hands it out exactly as the rotating run does (outputs, `BOX_ACCESS_TOKEN`, the
- * Postman file), without a request to Box or GitHub. A hand-off that cannot be opened stops the
- * step with the reason before anything else happens; nothing is changed either way.
+ * The hand-off job: a job that takes the access token from the rotating job's hand-off. It opens
+ * the hand-off, masks the token, and hands it out exactly as the rotating run does (outputs,
+ * `BOX_ACCESS_TOKEN`, the Postman file), without a request to Box or GitHub. A hand-off that cannot
+ * be opened stops the step with the reason before anything else happens; nothing is changed either way.
  */
-import { handOutAccessToken } from './token-outputs.js'
 import { HandoffError, openHandoff } from '../handoff.js'
 import type { HandoffConfig } from './inputs.js'
-import { LateSteps, writeSummary, type ActionIO } from './io.js'
+import { LateSteps } from './io.js'
 import type { RunReport } from './report.js'
+import type { ActionRun } from './run.js'
+import { handOutAccessToken } from './token-outputs.js'
 
-export async function consumeHandoff(
-  io: ActionIO,
-  config: HandoffConfig,
-  now: number,
-  /** Masks a credential for the runner and teaches it to the run's redactor, as for Box's tokens. */
-  mask: (value: string) => void
-): Promise<RunReport> {
+export async function takeHandoff(run: ActionRun, config: HandoffConfig): Promise<RunReport> {
+  const { io } = run
+  const now = run.deps.timing.now()
   let token
   try {
     token = openHandoff(config.handoff, config.handoffKey, config.binding, now)
@@ -24,11 +21,9 @@ export async function consumeHandoff(
     if (!(error instanceof HandoffError)) throw error
     const message = `\`handoff\` ${error.message}\nNothing was changed: a job with a hand-off never calls Box or GitHub.`
     io.setFailed(message)
-    const report: RunReport = { dryRun: false, results: [], warnings: [], failure: { stage: 'handoff', message } }
-    await writeSummary(io, report)
-    return report
+    return { dryRun: false, results: [], warnings: [], failure: { stage: 'handoff', message } }
   }
-  mask(token.accessToken)
+  run.mask(token.accessToken)
   const expiresAt = new Date(token.expiresAt)
   io.info(`Opened the hand-off of this run's rotating job; the access token expires at ${expiresAt.toISOString()}.`)
   const warnings: string[] = []
@@ -49,9 +44,8 @@ export async function consumeHandoff(
     accessTokenExpiresAt: expiresAt,
     postmanEnvironment,
     warnings,
-    outlook: { asOf: new Date(now), refreshTokenExpiresAt }
+    chain: { asOf: new Date(now), refreshTokenExpiresAt }
   }
-  await writeSummary(io, report)
   if (steps.problems.length > 0) io.setFailed(steps.problems.join('\n'))
   return report
 }

@@ -1,10 +1,10 @@
 /**
  * The action's voice: the slice of @actions/core it uses (tests pass a recorder), wrapped so that
- * every line, error, summary and output is scrubbed of the run's credentials, and the summary,
- * which is a courtesy that must never change a run's outcome.
+ * every line, error, summary and output is scrubbed of the run's credentials, and the steps that
+ * come after what matters most has been reported.
  */
+import { errorMessage } from '../error-text.js'
 import { neutraliseCommands, type Redactor } from '../redact.js'
-import { summaryMarkdown, type RunReport } from './report.js'
 
 export interface ActionIO {
   getInput(name: string): string
@@ -43,13 +43,6 @@ export function redacting(io: ActionIO, redactor: Redactor): ActionIO {
   }
 }
 
-/** The summary is a courtesy: a summary file that cannot be written must not change the outcome. */
-export async function writeSummary(io: ActionIO, report: RunReport): Promise<void> {
-  await io
-    .appendSummary(summaryMarkdown(report))
-    .catch((error: Error) => io.warning(`The job summary could not be written: ${error.message}`))
-}
-
 /**
  * Steps that come after what matters most has been reported (the recovery, or the access token):
  * each is tried, and a failure is collected for the final error instead of stopping the rest.
@@ -61,7 +54,7 @@ export class LateSteps {
     try {
       await step()
     } catch (error) {
-      this.problems.push(`${what} failed: ${(error as Error).message}`)
+      this.problems.push(`${what} failed: ${errorMessage(error)}`)
     }
   }
 }

@@ -1,18 +1,22 @@
 /**
- * The job summary: what a person reads after a run. Every piece of text that could hold something
- * a server sent is put where markdown cannot act on it (a code fence longer than any run of
- * backticks inside it, or escaped table text), so it can never rewrite the summary around it.
+ * What a run reports: every job (a rotation, a hand-off job, a run refused on its inputs) returns a
+ * RunReport, and main.ts writes it once as the job summary, what a person reads after a run. Every
+ * piece of text that could hold something a server sent is put where markdown cannot act on it (a
+ * code fence longer than any run of backticks inside it, or escaped table text), so it can never
+ * rewrite the summary around it. The summary is a courtesy: one that cannot be written is a warning.
  */
-import { outlookLines, type ChainOutlook } from './chain.js'
 import type { TargetResult } from '../github/secret-writer.js'
+import { errorMessage } from '../error-text.js'
 import { formatUtc } from '../time.js'
+import { outlookLines, type ChainFacts } from './chain.js'
+import type { ActionIO } from './io.js'
 
 export interface RunReport {
   dryRun: boolean
   /** The access token came from the rotating job's hand-off; this run rotated nothing. */
   handoff?: boolean
   /** How long the token chain has, as far as this run found out. */
-  outlook?: ChainOutlook
+  chain?: ChainFacts
   results: TargetResult[]
   accessTokenExpiresAt?: Date
   postmanEnvironment?: string
@@ -44,7 +48,7 @@ export function summaryMarkdown(report: RunReport): string {
       fence(report.failure.message),
       ''
     )
-    return [...lines, ...outlookSection(report.outlook)].join('\n')
+    return [...lines, ...outlookSection(report.chain)].join('\n')
   }
   if (report.dryRun)
     lines.push('Dry run: inputs and GitHub access were checked; Box was not called and no secret was written.', '')
@@ -74,14 +78,21 @@ export function summaryMarkdown(report: RunReport): string {
       if (f.recovery) lines.push(fence(f.recovery.command), '')
     }
   }
-  lines.push(...outlookSection(report.outlook))
+  lines.push(...outlookSection(report.chain))
   return lines.join('\n') + '\n'
 }
 
 /** "How long the token chain has", when anything is known of it. */
-function outlookSection(outlook: ChainOutlook | undefined): string[] {
-  const facts = outlook === undefined ? [] : outlookLines(outlook)
+function outlookSection(chain: ChainFacts | undefined): string[] {
+  const facts = chain === undefined ? [] : outlookLines(chain)
   return facts.length === 0 ? [] : ['', '### How long the token chain has', '', ...facts.map((fact) => `- ${fact}`), '']
+}
+
+/** The summary is a courtesy: a summary file that cannot be written must not change the outcome. */
+export async function writeSummary(io: ActionIO, report: RunReport): Promise<void> {
+  await io
+    .appendSummary(summaryMarkdown(report))
+    .catch((error: unknown) => io.warning(`The job summary could not be written: ${errorMessage(error)}`))
 }
 
 /** A fenced block that the text cannot close: its fence is longer than any run of backticks in it. */

@@ -1,5 +1,5 @@
 /**
- * The action with its real collaborators. The runner's entry (index.ts) calls `runAction(runnerIO)`;
+ * The action with its real collaborators. The runner's entry (index.ts) calls `startAction(runnerIO)`;
  * `run()` is what `npx @github/local-action . src/action/start.ts .env` runs on a workstation (docs in
  * CONTRIBUTING.md): the same, speaking through @actions/core's own API, which local-action replaces,
  * so that nothing it should hide prints in clear there.
@@ -16,20 +16,22 @@
  * - once they have, libsodium (seal.ts) loads from its chunk while GitHub answers.
  */
 import type { ActionIO } from './io.js'
-import { run as runWith } from './main.js'
+import { main } from './main.js'
 import { prepareFetchFor, proxyAwareFetch } from '../proxy.js'
 import { RecoveryLedger } from '../recovery.js'
 import { Redactor } from '../redact.js'
 import { realTiming } from '../retry.js'
 import { handleTermination } from '../shutdown.js'
 import { toolkitIO } from './toolkit-io.js'
+import { bugReport } from '../error-text.js'
 
 /** local-action's entry: takes nothing, and speaks through the @actions/core module it stubs. */
 export async function run(): Promise<void> {
-  await runAction(toolkitIO(await import('@actions/core')))
+  await startAction(toolkitIO(await import('@actions/core')))
 }
 
-export async function runAction(io: ActionIO): Promise<void> {
+/** The runner's entry: the action with its real collaborators, speaking through `io`. */
+export async function startAction(io: ActionIO): Promise<void> {
   const ledger = new RecoveryLedger()
   const redactor = new Redactor()
   const termination = handleTermination({
@@ -43,14 +45,11 @@ export async function runAction(io: ActionIO): Promise<void> {
       for (const target of await ledger.rescue(deadline)) io.info(`Stored the ${target} after all.`)
     },
     // Whatever cut the run short, the sealed copies that are not stored yet go into the error.
-    lastWords: (reason) => {
-      const pending = ledger.instructions()
-      io.setFailed(redactor.scrub(pending ? `${reason}\n${pending}` : reason))
-    }
+    lastWords: (reason) => io.setFailed(redactor.scrub(ledger.lastWords(reason)))
   })
 
   try {
-    await runWith({
+    await main({
       io,
       env: process.env,
       fetch: proxyAwareFetch(),
@@ -69,13 +68,8 @@ export async function runAction(io: ActionIO): Promise<void> {
       redactor
     })
   } catch (error) {
-    // Only a bug reaches here: every expected failure is reported by run() itself.
-    const pending = ledger.instructions()
-    io.setFailed(
-      redactor.scrub(
-        `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}${pending ? `\n${pending}` : ''}`
-      )
-    )
+    // main() reports every failure itself, bugs included: this is only the net under that net.
+    io.setFailed(redactor.scrub(ledger.lastWords(`Unexpected error: ${bugReport(error)}`)))
   }
   termination.finished()
 }

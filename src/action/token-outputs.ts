@@ -1,7 +1,9 @@
 /**
  * The access token handed to the steps that use it: the outputs, `BOX_ACCESS_TOKEN`, the Postman
- * environment file. The same for the run that rotated and for a run that opened its hand-off.
+ * environment file (the same for the run that rotated and for a job that opened its hand-off), and
+ * to later jobs of the run: the sealed `handoff` output.
  */
+import { sealHandoff } from '../handoff.js'
 import type { Config } from './inputs.js'
 import type { ActionIO, LateSteps } from './io.js'
 import { postmanEnvironment, writePostmanEnvironment } from './postman.js'
@@ -38,4 +40,36 @@ export async function handOutAccessToken(
     written = postmanPath
   })
   return written
+}
+
+/**
+ * The `handoff` output, when the job was given `handoff-key`: the access token sealed for later
+ * jobs of this run. Without the key there is no hand-off (the envelope is printed in every
+ * consuming job's log, so only a key of its own may seal it). Returns a warning when the key was
+ * given but the runner names no run to bind the hand-off to.
+ */
+export async function handOff(
+  io: ActionIO,
+  config: Pick<Config, 'handoffKey' | 'run'>,
+  token: AccessToken,
+  steps: LateSteps
+): Promise<string | undefined> {
+  const { handoffKey, run } = config
+  if (handoffKey === undefined) return undefined
+  if (run === undefined) {
+    return (
+      '`handoff-key` is set, but the runner gave no GITHUB_REPOSITORY and GITHUB_RUN_ID to bind a hand-off to, ' +
+      'so there is no `handoff` output.'
+    )
+  }
+  const binding = { repository: `${run.repository.owner}/${run.repository.repo}`, runId: run.id }
+  const sealable = {
+    ...token,
+    expiresAt: token.expiresAt.getTime(),
+    refreshTokenExpiresAt: token.refreshTokenExpiresAt.getTime()
+  }
+  await steps.attempt('Setting the `handoff` output', () =>
+    io.setOutput('handoff', sealHandoff(sealable, handoffKey, binding))
+  )
+  return undefined
 }

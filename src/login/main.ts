@@ -19,14 +19,7 @@ import { prepareWrite, storeSecret, writeBackFailure, type PreparedWrite } from 
 import { secretTargets, type SecretTarget } from '../github/targets.js'
 import { RecoveryLedger, writeAheadInstructions } from '../recovery.js'
 import type { Redactor } from '../redact.js'
-import {
-  defaultRetryPolicy,
-  retryNotice,
-  RetryBudget,
-  type RetryEvent,
-  type RetryPolicy,
-  type Timing
-} from '../retry.js'
+import { retryContext, retryNotice, type RetryEvent, type RetryPolicy, type Timing } from '../retry.js'
 import { loadSealer, type Sealer } from '../seal.js'
 import { formatUtc } from '../time.js'
 import { exchange, listen, receiveCode } from './authorize.js'
@@ -110,15 +103,10 @@ async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
     (event: RetryEvent): void =>
       terminal.warn(retryNotice(service, event))
   // One budget for the checks, renewed for the write-back: the wait for the browser lies between.
-  const githubBudget = new RetryBudget(options.retryTimeoutMs, deps.timing.now)
+  const retry = retryContext(deps.timing, options.retryTimeoutMs, { policy: deps.backoff, cancel: deps.cancel })
   const github = createGitHubClient(githubToken.value, {
     baseUrl: options.githubApiUrl,
-    retry: {
-      policy: deps.backoff ?? defaultRetryPolicy,
-      budget: githubBudget,
-      timing: deps.timing,
-      cancel: deps.cancel
-    },
+    retry,
     requestTimeoutMs: GITHUB_REQUEST_TIMEOUT_MS,
     redactor: terminal.redactor,
     terms: LOGIN_TERMS,
@@ -144,7 +132,7 @@ async function runLogin(deps: LoginDeps, terminal: Terminal): Promise<number> {
     terminal.redact(code)
     terminal.info(`Authorization code received; exchanging it at ${options.boxApiUrl}/oauth2/token…`)
     const pair = await exchange(credentials, code, server.redirectUri, deps, terminal, logRetry('Box'))
-    githubBudget.renew() // the write-back gets a whole budget, however long the browser took
+    retry.budget.renew() // the write-back gets a whole budget, however long the browser took
     const stored = await store(checked, pair, handoffKey, deps, terminal)
     page = stored.page
     return stored.exitCode
