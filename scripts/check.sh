@@ -5,8 +5,8 @@
 #   bash scripts/check.sh [--jest-json FILE] [STEP…]
 #
 # Steps, in this order when none is named: dist (rebuild dist/ and fail if it differs from what is
-# staged), typecheck, lint, format (Prettier's check), workflows (npm run lint:workflows), tests
-# (npm test). Every step runs even after one fails; the exit status is non-zero when any failed. --jest-json FILE also writes
+# staged), typecheck, lint, imports (the layering of src/: npm run lint:imports), format (Prettier's
+# check), workflows (npm run lint:workflows), tests (npm test). Every step runs even after one fails; the exit status is non-zero when any failed. --jest-json FILE also writes
 # Jest's JSON results to FILE (.ci/run counts the tests from it). Dependencies must be installed
 # (npm ci) first.
 set -uo pipefail
@@ -26,11 +26,11 @@ while [ $# -gt 0 ]; do
     --jest-json) jest_json=${2:?--jest-json needs a file}; shift 2 ;;
     --jest-json=*) jest_json=${1#*=}; shift ;;
     -h | --help) usage; exit 0 ;;
-    dist | typecheck | lint | format | workflows | tests) steps+=("$1"); shift ;;
+    dist | typecheck | lint | imports | format | workflows | tests) steps+=("$1"); shift ;;
     *) echo "check.sh: unknown step or option '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
-[ ${#steps[@]} -gt 0 ] || steps=(dist typecheck lint format workflows tests)
+[ ${#steps[@]} -gt 0 ] || steps=(dist typecheck lint imports format workflows tests)
 
 failures=()
 step() {
@@ -62,6 +62,7 @@ for s in "${steps[@]}"; do
     dist) step "dist/ is what src/ builds to" check_dist ;;
     typecheck) step "type-check" npm run -s typecheck ;;
     lint) step "lint" npm run -s lint ;;
+    imports) step "imports (the layering of src/)" npm run -s lint:imports ;;
     format) step "format (npm run format to fix)" npm run -s format:check ;;
     workflows) step "workflow lint" npm run -s lint:workflows ;;
     tests) step "tests (npm test)" run_tests ;;
