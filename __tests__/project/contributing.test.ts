@@ -17,10 +17,19 @@ function sourceFiles(dir: string): string[] {
   )
 }
 
+const mapped = (): string[] =>
+  [...readFileSync(path.join(root, 'CONTRIBUTING.md'), 'utf8').matchAll(/^\| `(src\/[^`]+)` \| \S/gm)].map((m) => m[1]!)
+
 test('every file under src/ has a line in the code map of CONTRIBUTING.md', () => {
-  const contributing = readFileSync(path.join(root, 'CONTRIBUTING.md'), 'utf8')
-  const mapped = new Set([...contributing.matchAll(/^\| `(src\/[^`]+)` \| \S/gm)].map((m) => m[1]))
+  const lines = new Set(mapped())
   const files = sourceFiles('src')
   expect(files.length).toBeGreaterThan(0)
-  expect(files.filter((file) => !mapped.has(file))).toEqual([])
+  expect(files.filter((file) => !lines.has(file))).toEqual([])
+})
+
+test('every line of the code map names a file that is there, once', () => {
+  const files = new Set(sourceFiles('src'))
+  const lines = mapped()
+  expect(lines.filter((file) => !files.has(file))).toEqual([])
+  expect(lines.filter((file, i) => lines.indexOf(file) !== i)).toEqual([])
 })
