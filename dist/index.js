@@ -579,6 +579,7 @@ function failureStatus(error) {
  */
 
 
+
 const ACTION_TERMS = {
     token: '`github-token`',
     retryTimeout: '`retry-timeout-seconds`',
@@ -603,12 +604,13 @@ function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
     if (isCancellation(error))
         return `The run was cancelled while ${what}.`;
     if (!(error instanceof GitHubRequestError))
-        return `${what[0].toUpperCase()}${what.slice(1)} failed unexpectedly: ${String(error?.message ?? error)}.`;
+        return `${what[0].toUpperCase()}${what.slice(1)} failed unexpectedly: ` + `${errorMessage(error)}.`;
     const { answered, status, githubMessage: said, acceptedPermissions, rateLimitExhausted, redirectedTo } = error.failure;
     if (!answered)
         return `GitHub could not be reached while ${what}: ${error.message}. Check the network and ${terms.apiUrl}.`;
     if (redirectedTo !== undefined) {
-        return (`GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ${terms.token} is never sent to a redirect. ` +
+        return (`GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ` +
+            `${terms.token} is never sent to a redirect. ` +
             `If the repository or organization was renamed or moved, use its new name; otherwise check ${terms.apiUrl}.`);
     }
     if (status === 401) {
@@ -616,21 +618,26 @@ function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
             `the token is expired, revoked or mistyped. Create a new one and ${terms.replaceToken}.`);
     }
     if (status === 403 && /not accessible by integration/i.test(said)) {
-        return (`GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the workflow's GITHUB_TOKEN, ` +
-            `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
-            `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation token with that permission ` +
+        return (`GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the ` +
+            `workflow's GITHUB_TOKEN, ` +
+            `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a ` +
+            `fine-grained personal access token ` +
+            `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation ` +
+            `token with that permission ` +
             `(actions/create-github-app-token with \`permission-secrets: write\`).`);
     }
     if (status === 403 || status === 429) {
         if (/rate limit/i.test(said) || rateLimitExhausted) {
-            return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise ${terms.retryTimeout}.`;
+            return (`GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the ` +
+                `limit to reset, or raise ${terms.retryTimeout}.`);
         }
         return (`GitHub refused ${what} (${status} ${said}): ${terms.token} lacks the permission. It needs ${permission}.` +
             (acceptedPermissions ? ` GitHub says the request needs: ${acceptedPermissions}.` : ''));
     }
     if (status === 404) {
         return (`GitHub found nothing while ${what} (404). Check the names in ${terms.targetNames}; ` +
-            `a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or organization).`);
+            `a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or ` +
+            `organization).`);
     }
     if (status === 422)
         return `GitHub rejected ${what} (422 ${said}).`;
@@ -1272,9 +1279,10 @@ function repositoryTarget(repository, app, name) {
         kindLabel: kindLabel(app, 'repository'),
         label: `${kindLabel(app, 'repository')} ${name} of ${full}`,
         scope: full,
-        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
+        basePath: `${repositoryPath(repository)}/${app}/secrets`,
         permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), ` +
-            `the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+            `the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` ` +
+            `(GitHub App)`,
         classicScope: 'repo'
     };
 }
@@ -1292,7 +1300,7 @@ function environmentTarget(repository, environment, name) {
         kindLabel: kindLabel('actions', 'environment'),
         label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
         scope: `${full} › ${environment}`,
-        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
+        basePath: `${repositoryPath(repository)}/environments/${pathSegment(environment)}/secrets`,
         permission: `the repository permission "Environments: read and write" on ${full} (fine-grained token), ` +
             `the \`repo\` scope (classic token) or \`environments: write\` (GitHub App)`,
         classicScope: 'repo'
@@ -1308,9 +1316,14 @@ function organizationTarget(organization, app, name) {
         scope: `${organization} (organization)`,
         basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
         permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), ` +
-            `the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+            `the \`admin:org\` scope (classic token) or organization ` +
+            `\`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
         classicScope: 'admin:org'
     };
+}
+/** `/repos/<owner>/<repo>`, each part encoded. */
+function repositoryPath(repository) {
+    return `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}`;
 }
 function secretPath(target) {
     return `${target.basePath}/${pathSegment(target.name)}`;
@@ -2266,14 +2279,15 @@ const FAILURE_ISSUE_LABEL = 'box-token-refresh';
 /** GitHub refuses issue bodies over 65,536 characters; the messages are capped well below. */
 const MAX_BODY = 60_000;
 async function reportToIssue(client, outcome, context) {
-    const base = `/repos/${pathSegment(context.repository.owner)}/${pathSegment(context.repository.repo)}/issues`;
+    const base = `${repositoryPath(context.repository)}/issues`;
     try {
         const open = await findOpenIssue(client, base);
         if (outcome.failures.length === 0) {
             if (open === undefined || !outcome.closeOnSuccess)
                 return { kind: 'none' };
             await client.request('POST', `${base}/${open}/comments`, {
-                body: `A run succeeded${context.runUrl ? ` (${context.runUrl})` : ''}: the token chain is healthy again. Closing.`
+                body: `A run succeeded${context.runUrl ? ` (${context.runUrl})` : ''}: the token chain is healthy again. ` +
+                    `Closing.`
             });
             await client.request('PATCH', `${base}/${open}`, { state: 'closed' });
             return { kind: 'closed', number: open };
@@ -2327,9 +2341,11 @@ function hasLabel(issue) {
 function failureBody(failures, context) {
     const run = context.runUrl ? `[a run of this workflow](${context.runUrl})` : 'a run of this workflow';
     const expiry = context.refreshTokenExpiresAt
-        ? `Until a run succeeds, the Box refresh token in the secret is not rotated: it expires on **${formatUtc(context.refreshTokenExpiresAt)}**, ` +
+        ? `Until a run succeeds, the Box refresh token in the secret is not rotated: it expires on ` +
+            `**${formatUtc(context.refreshTokenExpiresAt)}**, ` +
             'and after that someone must authorize the Box app again.'
-        : `Until a run succeeds, the Box refresh token in the secret is not rotated, and it expires ${REFRESH_TOKEN_LIFETIME_DAYS} days after its last rotation.`;
+        : `Until a run succeeds, the Box refresh token in the secret is not rotated, and it expires ` +
+            `${REFRESH_TOKEN_LIFETIME_DAYS} days after its last rotation.`;
     const messages = failures.join('\n\n').slice(0, MAX_BODY);
     return [
         `The Box token refresh failed in ${run} on ${formatUtc(context.now)}. What failed, and what to do about it:`,
@@ -2837,7 +2853,7 @@ async function prepareWrite(github, targets, newVisibility, sealer) {
         if (result.status === 'fulfilled')
             prepared.push(result.value);
         else
-            problems.push(result.reason.message);
+            problems.push(errorMessage(result.reason));
     }
     if (loaded instanceof Error)
         return { problems: [...problems, loaded.message] };
@@ -2847,7 +2863,7 @@ async function prepareWrite(github, targets, newVisibility, sealer) {
         }
         catch (error) {
             problems.push(`GitHub's public key for the ${p.target.label} cannot seal a value: ` +
-                `${error.message}. Try again; if it persists, GitHub is serving a bad key.`);
+                `${errorMessage(error)}. Try again; if it persists, GitHub is serving a bad key.`);
         }
     }
     return problems.length > 0 ? { problems } : { write: { github, targets: prepared, sealer: loaded }, problems: [] };
@@ -2880,7 +2896,7 @@ async function storeSecret(write, value, options) {
             outcome = await writeSecret(writer, copy.prepared, copy.sealed);
         }
         catch (error) {
-            return { target, outcome: 'failed', message: error.message, recovery: copy.payload };
+            return { target, outcome: 'failed', message: errorMessage(error), recovery: copy.payload };
         }
         ledger.markStored(target.label);
         options.onWritten(target, outcome);
@@ -2905,7 +2921,8 @@ function sealForTargets(write, value, options, ledger) {
         catch (error) {
             return {
                 prepared: p,
-                problem: `${name} could not be sealed for the ${p.target.label} (${errorMessage(error)}), so it cannot be stored: ${ifUnsealable}.`
+                problem: `${name} could not be sealed for the ${p.target.label} (${errorMessage(error)}), so it cannot be ` +
+                    `stored: ${ifUnsealable}.`
             };
         }
     });
@@ -2976,6 +2993,14 @@ function loadSealer() {
 }
 
 ;// CONCATENATED MODULE: ./src/action/checks.ts
+/**
+ * Round 1 of a rotation: everything that can fail without Box, checked in one parallel round of
+ * requests, so a run that fails here has consumed nothing: the secret writer's own step before Box
+ * (every target's public key, metadata and access, libsodium able to seal with each key), a
+ * repository secret that would shadow an organization secret, the Postman path, and when this run
+ * was queued (to spot a stale token).
+ */
+
 
 
 
@@ -2991,7 +3016,7 @@ async function checkBeforeBox(github, config, targets, sealer) {
             : undefined)),
         config.postmanEnvironment === undefined
             ? undefined
-            : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error) => error.message)
+            : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error) => errorMessage(error))
     ]);
     const problems = [...ready.problems];
     for (const problem of [...shadowProblems, postmanProblem])
@@ -3010,7 +3035,9 @@ async function runQueuedTime(github, config) {
         return undefined;
     const { repository, id, attempt } = config.run;
     try {
-        const { data } = await github.request('GET', `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/actions/runs/${id}`, undefined, { once: true });
+        const { data } = await github.request('GET', `${repositoryPath(repository)}/actions/runs/${id}`, undefined, {
+            once: true
+        });
         const { created_at: createdAt, run_started_at: startedAt } = (data ?? {});
         const when = attempt > 1 ? (startedAt ?? createdAt) : createdAt;
         const date = typeof when === 'string' && when.length <= 40 ? new Date(when) : undefined;
@@ -3318,6 +3345,7 @@ async function finish(run, report) {
  * The process's own output is the runner's pipe, not ours: an error on stdout or stderr (its reader
  * gone, EPIPE) is ignored, so that it can never cost the token either.
  */
+
 /** Time from each signal to the runner's next, harder one. */
 const GRACE_MS = { SIGINT: 7_500, SIGTERM: 2_500 };
 /** The process is gone this long before the runner's next signal. */
@@ -3382,14 +3410,15 @@ function handleTermination(report, { cancelledExitCode = 1, rescueMs = RESCUE_MS
         setTimeout(() => lastCall.abort(signal), lastCallAt).unref();
         setTimeout(() => {
             state = state === 'rescuing' ? 'running' : state;
-            end(`The run did not finish within ${(exitAt / 1000).toFixed(1)} s of ${signal}, so it stopped before the runner would kill it.`, cancelledExitCode);
+            end(`The run did not finish within ${(exitAt / 1000).toFixed(1)} s of ${signal}, so it stopped before the ` +
+                `runner would kill it.`, cancelledExitCode);
         }, exitAt).unref();
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     process.on('beforeExit', () => giveUp('The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.'));
-    process.on('uncaughtException', (error) => giveUp(`Unexpected error: ${error?.stack ?? String(error)}`));
-    process.on('unhandledRejection', (error) => giveUp(`Unexpected error: ${error?.stack ?? String(error)}`));
+    process.on('uncaughtException', (error) => giveUp(`Unexpected error: ${bugReport(error)}`));
+    process.on('unhandledRejection', (error) => giveUp(`Unexpected error: ${bugReport(error)}`));
     return {
         cancel: cancel.signal,
         stop: stop.signal,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `login` command's entry: real collaborators in, everything else in login/main.ts. */
+import { bugReport } from './error-text.js'
 import { EXIT, login } from './login/main.js'
 import { ghAuthToken, openInBrowser, terminalPrompt } from './login/system.js'
 import { proxyAwareFetch } from './proxy.js'
@@ -50,12 +51,7 @@ try {
   })
 } catch (error) {
   // Only a bug reaches here: every expected failure is reported by login() itself.
-  const pending = ledger.instructions()
-  process.stderr.write(
-    redactor.scrub(
-      `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${pending ? `${pending}\n` : ''}`
-    )
-  )
+  process.stderr.write(redactor.scrub(`${ledger.lastWords(`Unexpected error: ${bugReport(error)}`)}\n`))
   process.exitCode = 1
 }
 termination.finished()

@@ -16,6 +16,7 @@
  * The process's own output is the runner's pipe, not ours: an error on stdout or stderr (its reader
  * gone, EPIPE) is ignored, so that it can never cost the token either.
  */
+import { bugReport } from './error-text.js'
 
 /** Time from each signal to the runner's next, harder one. */
 const GRACE_MS: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 7_500, SIGTERM: 2_500 }
@@ -109,7 +110,8 @@ export function handleTermination(
     setTimeout(() => {
       state = state === 'rescuing' ? 'running' : state
       end(
-        `The run did not finish within ${(exitAt / 1000).toFixed(1)} s of ${signal}, so it stopped before the runner would kill it.`,
+        `The run did not finish within ${(exitAt / 1000).toFixed(1)} s of ${signal}, so it stopped before the ` +
+          `runner would kill it.`,
         cancelledExitCode
       )
     }, exitAt).unref()
@@ -121,8 +123,8 @@ export function handleTermination(
       'The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.'
     )
   )
-  process.on('uncaughtException', (error) => giveUp(`Unexpected error: ${error?.stack ?? String(error)}`))
-  process.on('unhandledRejection', (error) => giveUp(`Unexpected error: ${(error as Error)?.stack ?? String(error)}`))
+  process.on('uncaughtException', (error) => giveUp(`Unexpected error: ${bugReport(error)}`))
+  process.on('unhandledRejection', (error) => giveUp(`Unexpected error: ${bugReport(error)}`))
   return {
     cancel: cancel.signal,
     stop: stop.signal,

@@ -2,6 +2,30 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 5437:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage),
+/* harmony export */   r: () => (/* binding */ bugReport)
+/* harmony export */ });
+/**
+ * An error of unknown shape in words, the one way every message of the action and the login
+ * command does it: `errorMessage` for a failure that is reported as such (its message only), and
+ * `bugReport` for one no code path expected (its stack, which says where).
+ */
+function errorMessage(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+function bugReport(error) {
+    const stack = error?.stack;
+    return typeof stack === 'string' ? stack : errorMessage(error);
+}
+
+
+/***/ }),
+
 /***/ 6584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -200,12 +224,14 @@ function failureStatus(error) {
 /* harmony export */   Po: () => (/* binding */ describeGitHubFailure)
 /* harmony export */ });
 /* unused harmony export ACTION_TERMS */
+/* harmony import */ var _error_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5437);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6584);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9809);
 /**
  * What a failed GitHub request means for the person who must fix it: which token, permission or
  * name to change, in the words of whoever runs the code (the action's inputs or the login's flags).
  */
+
 
 
 const ACTION_TERMS = {
@@ -232,12 +258,13 @@ function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
     if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isCancellation */ .iB)(error))
         return `The run was cancelled while ${what}.`;
     if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubRequestError */ .vK))
-        return `${what[0].toUpperCase()}${what.slice(1)} failed unexpectedly: ${String(error?.message ?? error)}.`;
+        return `${what[0].toUpperCase()}${what.slice(1)} failed unexpectedly: ` + `${(0,_error_text_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(error)}.`;
     const { answered, status, githubMessage: said, acceptedPermissions, rateLimitExhausted, redirectedTo } = error.failure;
     if (!answered)
         return `GitHub could not be reached while ${what}: ${error.message}. Check the network and ${terms.apiUrl}.`;
     if (redirectedTo !== undefined) {
-        return (`GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ${terms.token} is never sent to a redirect. ` +
+        return (`GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ` +
+            `${terms.token} is never sent to a redirect. ` +
             `If the repository or organization was renamed or moved, use its new name; otherwise check ${terms.apiUrl}.`);
     }
     if (status === 401) {
@@ -245,21 +272,26 @@ function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
             `the token is expired, revoked or mistyped. Create a new one and ${terms.replaceToken}.`);
     }
     if (status === 403 && /not accessible by integration/i.test(said)) {
-        return (`GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the workflow's GITHUB_TOKEN, ` +
-            `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
-            `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation token with that permission ` +
+        return (`GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the ` +
+            `workflow's GITHUB_TOKEN, ` +
+            `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a ` +
+            `fine-grained personal access token ` +
+            `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation ` +
+            `token with that permission ` +
             `(actions/create-github-app-token with \`permission-secrets: write\`).`);
     }
     if (status === 403 || status === 429) {
         if (/rate limit/i.test(said) || rateLimitExhausted) {
-            return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise ${terms.retryTimeout}.`;
+            return (`GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the ` +
+                `limit to reset, or raise ${terms.retryTimeout}.`);
         }
         return (`GitHub refused ${what} (${status} ${said}): ${terms.token} lacks the permission. It needs ${permission}.` +
             (acceptedPermissions ? ` GitHub says the request needs: ${acceptedPermissions}.` : ''));
     }
     if (status === 404) {
         return (`GitHub found nothing while ${what} (404). Check the names in ${terms.targetNames}; ` +
-            `a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or organization).`);
+            `a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or ` +
+            `organization).`);
     }
     if (status === 422)
         return `GitHub rejected ${what} (422 ${said}).`;
@@ -448,7 +480,7 @@ function parseDate(value) {
 /* harmony export */   LN: () => (/* binding */ secretTargets),
 /* harmony export */   s6: () => (/* binding */ secretPath)
 /* harmony export */ });
-/* unused harmony exports repositoryTarget, environmentTarget, organizationTarget, pathSegment */
+/* unused harmony exports repositoryTarget, environmentTarget, organizationTarget, repositoryPath, pathSegment */
 /**
  * Secret targets: the places GitHub keeps a secret for workflows (repository, environment,
  * organization; Actions or Dependabot). Every kind is the same three requests under a different
@@ -478,9 +510,10 @@ function repositoryTarget(repository, app, name) {
         kindLabel: kindLabel(app, 'repository'),
         label: `${kindLabel(app, 'repository')} ${name} of ${full}`,
         scope: full,
-        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
+        basePath: `${repositoryPath(repository)}/${app}/secrets`,
         permission: `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), ` +
-            `the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+            `the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` ` +
+            `(GitHub App)`,
         classicScope: 'repo'
     };
 }
@@ -498,7 +531,7 @@ function environmentTarget(repository, environment, name) {
         kindLabel: kindLabel('actions', 'environment'),
         label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
         scope: `${full} › ${environment}`,
-        basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
+        basePath: `${repositoryPath(repository)}/environments/${pathSegment(environment)}/secrets`,
         permission: `the repository permission "Environments: read and write" on ${full} (fine-grained token), ` +
             `the \`repo\` scope (classic token) or \`environments: write\` (GitHub App)`,
         classicScope: 'repo'
@@ -514,9 +547,14 @@ function organizationTarget(organization, app, name) {
         scope: `${organization} (organization)`,
         basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
         permission: `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), ` +
-            `the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+            `the \`admin:org\` scope (classic token) or organization ` +
+            `\`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
         classicScope: 'admin:org'
     };
+}
+/** `/repos/<owner>/<repo>`, each part encoded. */
+function repositoryPath(repository) {
+    return `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}`;
 }
 function secretPath(target) {
     return `${target.basePath}/${pathSegment(target.name)}`;
@@ -536,7 +574,8 @@ function pathSegment(value) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4960);
+/* harmony import */ var _error_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5437);
+/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9525);
 /* harmony import */ var _login_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2550);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2238);
 /* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(116);
@@ -544,6 +583,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9809);
 /* harmony import */ var _shutdown_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4469);
 /** The `login` command's entry: real collaborators in, everything else in login/main.ts. */
+
 
 
 
@@ -591,8 +631,7 @@ try {
 }
 catch (error) {
     // Only a bug reaches here: every expected failure is reported by login() itself.
-    const pending = ledger.instructions();
-    process.stderr.write(redactor.scrub(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${pending ? `${pending}\n` : ''}`));
+    process.stderr.write(redactor.scrub(`${ledger.lastWords(`Unexpected error: ${(0,_error_text_js__WEBPACK_IMPORTED_MODULE_7__/* .bugReport */ .r)(error)}`)}\n`));
     process.exitCode = 1;
 }
 termination.finished();
@@ -602,7 +641,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4960:
+/***/ 9525:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1051,21 +1090,8 @@ var client = __nccwpck_require__(6584);
 var messages = __nccwpck_require__(551);
 // EXTERNAL MODULE: ./src/recovery.ts
 var recovery = __nccwpck_require__(116);
-;// CONCATENATED MODULE: ./src/error-text.ts
-/**
- * An error of unknown shape in words, the one way every message of the action and the login
- * command does it: `errorMessage` for a failure that is reported as such (its message only), and
- * `bugReport` for one no code path expected (its stack, which says where).
- */
-function errorMessage(error) {
-    const message = error?.message;
-    return typeof message === 'string' ? message : String(error);
-}
-function bugReport(error) {
-    const stack = error?.stack;
-    return typeof stack === 'string' ? stack : errorMessage(error);
-}
-
+// EXTERNAL MODULE: ./src/error-text.ts
+var error_text = __nccwpck_require__(5437);
 // EXTERNAL MODULE: ./src/github/secrets.ts
 var secrets = __nccwpck_require__(298);
 ;// CONCATENATED MODULE: ./src/github/secret-writer.ts
@@ -1087,7 +1113,7 @@ async function prepareWrite(github, targets, newVisibility, sealer) {
         if (result.status === 'fulfilled')
             prepared.push(result.value);
         else
-            problems.push(result.reason.message);
+            problems.push((0,error_text/* errorMessage */.g)(result.reason));
     }
     if (loaded instanceof Error)
         return { problems: [...problems, loaded.message] };
@@ -1097,7 +1123,7 @@ async function prepareWrite(github, targets, newVisibility, sealer) {
         }
         catch (error) {
             problems.push(`GitHub's public key for the ${p.target.label} cannot seal a value: ` +
-                `${error.message}. Try again; if it persists, GitHub is serving a bad key.`);
+                `${(0,error_text/* errorMessage */.g)(error)}. Try again; if it persists, GitHub is serving a bad key.`);
         }
     }
     return problems.length > 0 ? { problems } : { write: { github, targets: prepared, sealer: loaded }, problems: [] };
@@ -1130,7 +1156,7 @@ async function storeSecret(write, value, options) {
             outcome = await (0,secrets/* writeSecret */.kz)(writer, copy.prepared, copy.sealed);
         }
         catch (error) {
-            return { target, outcome: 'failed', message: error.message, recovery: copy.payload };
+            return { target, outcome: 'failed', message: (0,error_text/* errorMessage */.g)(error), recovery: copy.payload };
         }
         ledger.markStored(target.label);
         options.onWritten(target, outcome);
@@ -1155,7 +1181,8 @@ function sealForTargets(write, value, options, ledger) {
         catch (error) {
             return {
                 prepared: p,
-                problem: `${name} could not be sealed for the ${p.target.label} (${errorMessage(error)}), so it cannot be stored: ${ifUnsealable}.`
+                problem: `${name} could not be sealed for the ${p.target.label} (${(0,error_text/* errorMessage */.g)(error)}), so it cannot be ` +
+                    `stored: ${ifUnsealable}.`
             };
         }
     });
@@ -1780,6 +1807,7 @@ function escapeHtml(text) {
  */
 
 
+
 const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 };
 /** An expected way for the command to end, with its message and exit status. */
 class LoginFailure extends Error {
@@ -1796,14 +1824,17 @@ class LoginFailure extends Error {
 }
 const cancelled = () => new LoginFailure('Cancelled. Nothing was changed.', EXIT.cancelled);
 function noGitHubToken() {
-    return new LoginFailure('No GitHub token: pass --github-token, set GH_TOKEN or GITHUB_TOKEN, or log in with the GitHub CLI (`gh auth login`). ' +
+    return new LoginFailure('No GitHub token: pass --github-token, set GH_TOKEN or GITHUB_TOKEN, or log in with the GitHub CLI (`gh auth ' +
+        'login`). ' +
         'The token must be able to write the secret: a fine-grained token with "Secrets: ' +
-        'read and write" on the repository, or a classic token with `repo` (`admin:org` for an organization secret).\nNothing was changed.', EXIT.usage);
+        'read and write" on the repository, or a classic token with `repo` (`admin:org` for an organization ' +
+        'secret).\nNothing was changed.', EXIT.usage);
 }
 /** The secret targets could not be prepared; says where the GitHub token came from and how to fix its scopes. */
 function preflightFailure(problems, tokenSource) {
     const source = tokenSource === '`gh auth token`'
-        ? 'The GitHub token came from `gh auth token`: `gh auth status` shows its scopes, and `gh auth refresh --scopes <scope>` adds one.'
+        ? 'The GitHub token came from `gh auth token`: `gh auth status` shows its scopes, and `gh auth refresh ' +
+            '--scopes <scope>` adds one.'
         : `The GitHub token came from ${tokenSource}.`;
     return new LoginFailure(`${problems.join('\n')}\n${source}\nNothing was changed, and Box was not contacted.`);
 }
@@ -1811,7 +1842,8 @@ function preflightFailure(problems, tokenSource) {
 function refusal(answer, clean) {
     const said = clean(`${answer.error}${answer.description ? ` (${answer.description})` : ''}`);
     if (answer.error === 'access_denied') {
-        return new LoginFailure(`Access was not granted at Box: ${said}. Nothing was stored.\nIf that was not intended, run the command again and click "Grant access to Box".`, EXIT.failed, {
+        return new LoginFailure(`Access was not granted at Box: ${said}. Nothing was stored.\nIf that was not intended, run the command again ` +
+            `and click "Grant access to Box".`, EXIT.failed, {
             ok: false,
             title: 'Access not granted',
             message: 'Box did not grant access, so nothing was stored. You can close this tab.'
@@ -1840,7 +1872,7 @@ function timeoutMessage(redirectUri, options) {
 function explainExchangeFailure(error, redirectUri) {
     const again = 'Nothing was stored; run the command again.';
     if (!(error instanceof BoxError))
-        return `Exchanging the authorization code failed: ${error?.message ?? String(error)}. ${again}`;
+        return `Exchanging the authorization code failed: ${(0,error_text/* errorMessage */.g)(error)}. ${again}`;
     if (error.kind === 'invalid_client') {
         return (`${error.message} The client secret (or ID) is wrong: ` +
             `copy both from the Developer Console → your app → Configuration → OAuth 2.0 Credentials. ${again}`);
@@ -1854,7 +1886,8 @@ function explainExchangeFailure(error, redirectUri) {
             ? ` An earlier attempt (${error.earlierAmbiguousAttempt}) probably reached Box and used the code; ` +
                 `whatever it issued was never stored and simply goes unused.`
             : '';
-        return `${error.message} An authorization code works once, and only for 30 seconds after access is granted.${earlier} ${again}`;
+        return (`${error.message} An authorization code works once, and only for 30 seconds after access is ` +
+            `granted.${earlier} ${again}`);
     }
     return `${error.message} ${again}`;
 }
@@ -3355,6 +3388,7 @@ function parseRetryAfter(value, now) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ handleTermination)
 /* harmony export */ });
+/* harmony import */ var _error_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5437);
 /**
  * How a process of ours ends when it is told to, or when something no code path expected happens.
  *
@@ -3373,6 +3407,7 @@ function parseRetryAfter(value, now) {
  * The process's own output is the runner's pipe, not ours: an error on stdout or stderr (its reader
  * gone, EPIPE) is ignored, so that it can never cost the token either.
  */
+
 /** Time from each signal to the runner's next, harder one. */
 const GRACE_MS = { SIGINT: 7_500, SIGTERM: 2_500 };
 /** The process is gone this long before the runner's next signal. */
@@ -3437,14 +3472,15 @@ function handleTermination(report, { cancelledExitCode = 1, rescueMs = RESCUE_MS
         setTimeout(() => lastCall.abort(signal), lastCallAt).unref();
         setTimeout(() => {
             state = state === 'rescuing' ? 'running' : state;
-            end(`The run did not finish within ${(exitAt / 1000).toFixed(1)} s of ${signal}, so it stopped before the runner would kill it.`, cancelledExitCode);
+            end(`The run did not finish within ${(exitAt / 1000).toFixed(1)} s of ${signal}, so it stopped before the ` +
+                `runner would kill it.`, cancelledExitCode);
         }, exitAt).unref();
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     process.on('beforeExit', () => giveUp('The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.'));
-    process.on('uncaughtException', (error) => giveUp(`Unexpected error: ${error?.stack ?? String(error)}`));
-    process.on('unhandledRejection', (error) => giveUp(`Unexpected error: ${error?.stack ?? String(error)}`));
+    process.on('uncaughtException', (error) => giveUp(`Unexpected error: ${(0,_error_text_js__WEBPACK_IMPORTED_MODULE_0__/* .bugReport */ .r)(error)}`));
+    process.on('unhandledRejection', (error) => giveUp(`Unexpected error: ${(0,_error_text_js__WEBPACK_IMPORTED_MODULE_0__/* .bugReport */ .r)(error)}`));
     return {
         cancel: cancel.signal,
         stop: stop.signal,

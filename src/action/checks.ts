@@ -5,10 +5,11 @@
  * repository secret that would shadow an organization secret, the Postman path, and when this run
  * was queued (to spot a stale token).
  */
+import { errorMessage } from '../error-text.js'
 import type { GitHubClient } from '../github/client.js'
 import { shadowingSecretProblem } from '../github/secrets.js'
 import { prepareWrite, type PreparedWrite } from '../github/secret-writer.js'
-import { pathSegment, type SecretTarget } from '../github/targets.js'
+import { repositoryPath, type SecretTarget } from '../github/targets.js'
 import type { Sealer } from '../seal.js'
 import type { Config } from './inputs.js'
 import { checkPostmanPath } from './postman.js'
@@ -37,7 +38,7 @@ export async function checkBeforeBox(
       ? undefined
       : checkPostmanPath(config.postmanEnvironment).then(
           () => undefined,
-          (error: Error) => error.message
+          (error: unknown) => errorMessage(error)
         )
   ])
   const problems: string[] = [...ready.problems]
@@ -54,12 +55,9 @@ async function runQueuedTime(github: GitHubClient, config: Config): Promise<Date
   if (config.run === undefined) return undefined
   const { repository, id, attempt } = config.run
   try {
-    const { data } = await github.request(
-      'GET',
-      `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/actions/runs/${id}`,
-      undefined,
-      { once: true }
-    )
+    const { data } = await github.request('GET', `${repositoryPath(repository)}/actions/runs/${id}`, undefined, {
+      once: true
+    })
     const { created_at: createdAt, run_started_at: startedAt } = (data ?? {}) as {
       created_at?: unknown
       run_started_at?: unknown

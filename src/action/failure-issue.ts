@@ -26,7 +26,7 @@ import { errorMessage } from '../error-text.js'
 import type { Redactor } from '../redact.js'
 import { retryContext, type RetryPolicy, type Timing } from '../retry.js'
 import { fence } from './report.js'
-import { pathSegment } from '../github/targets.js'
+import { repositoryPath } from '../github/targets.js'
 import { formatUtc } from '../time.js'
 
 /** What the run has to tell the issue. */
@@ -129,13 +129,15 @@ async function reportToIssue(
   outcome: Pick<RunOutcome, 'failures' | 'closeOnSuccess'>,
   context: FailureIssueContext
 ): Promise<IssueOutcome> {
-  const base = `/repos/${pathSegment(context.repository.owner)}/${pathSegment(context.repository.repo)}/issues`
+  const base = `${repositoryPath(context.repository)}/issues`
   try {
     const open = await findOpenIssue(client, base)
     if (outcome.failures.length === 0) {
       if (open === undefined || !outcome.closeOnSuccess) return { kind: 'none' }
       await client.request('POST', `${base}/${open}/comments`, {
-        body: `A run succeeded${context.runUrl ? ` (${context.runUrl})` : ''}: the token chain is healthy again. Closing.`
+        body:
+          `A run succeeded${context.runUrl ? ` (${context.runUrl})` : ''}: the token chain is healthy again. ` +
+          `Closing.`
       })
       await client.request('PATCH', `${base}/${open}`, { state: 'closed' })
       return { kind: 'closed', number: open }
@@ -195,9 +197,11 @@ function hasLabel(issue: unknown): boolean {
 function failureBody(failures: string[], context: FailureIssueContext): string {
   const run = context.runUrl ? `[a run of this workflow](${context.runUrl})` : 'a run of this workflow'
   const expiry = context.refreshTokenExpiresAt
-    ? `Until a run succeeds, the Box refresh token in the secret is not rotated: it expires on **${formatUtc(context.refreshTokenExpiresAt)}**, ` +
+    ? `Until a run succeeds, the Box refresh token in the secret is not rotated: it expires on ` +
+      `**${formatUtc(context.refreshTokenExpiresAt)}**, ` +
       'and after that someone must authorize the Box app again.'
-    : `Until a run succeeds, the Box refresh token in the secret is not rotated, and it expires ${REFRESH_TOKEN_LIFETIME_DAYS} days after its last rotation.`
+    : `Until a run succeeds, the Box refresh token in the secret is not rotated, and it expires ` +
+      `${REFRESH_TOKEN_LIFETIME_DAYS} days after its last rotation.`
   const messages = failures.join('\n\n').slice(0, MAX_BODY)
   return [
     `The Box token refresh failed in ${run} on ${formatUtc(context.now)}. What failed, and what to do about it:`,

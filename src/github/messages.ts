@@ -2,6 +2,7 @@
  * What a failed GitHub request means for the person who must fix it: which token, permission or
  * name to change, in the words of whoever runs the code (the action's inputs or the login's flags).
  */
+import { errorMessage } from '../error-text.js'
 import { GitHubRequestError, type Terms } from './client.js'
 import { isCancellation } from '../retry.js'
 
@@ -35,13 +36,14 @@ export function describeGitHubFailure(
 ): string {
   if (isCancellation(error)) return `The run was cancelled while ${what}.`
   if (!(error instanceof GitHubRequestError))
-    return `${what[0]!.toUpperCase()}${what.slice(1)} failed unexpectedly: ${String((error as Error)?.message ?? error)}.`
+    return `${what[0]!.toUpperCase()}${what.slice(1)} failed unexpectedly: ` + `${errorMessage(error)}.`
   const { answered, status, githubMessage: said, acceptedPermissions, rateLimitExhausted, redirectedTo } = error.failure
   if (!answered)
     return `GitHub could not be reached while ${what}: ${error.message}. Check the network and ${terms.apiUrl}.`
   if (redirectedTo !== undefined) {
     return (
-      `GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ${terms.token} is never sent to a redirect. ` +
+      `GitHub answered ${status} while ${what}, a redirect to ${redirectedTo}. A request that carries ` +
+      `${terms.token} is never sent to a redirect. ` +
       `If the repository or organization was renamed or moved, use its new name; otherwise check ${terms.apiUrl}.`
     )
   }
@@ -53,15 +55,21 @@ export function describeGitHubFailure(
   }
   if (status === 403 && /not accessible by integration/i.test(said)) {
     return (
-      `GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the workflow's GITHUB_TOKEN, ` +
-      `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a fine-grained personal access token ` +
-      `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation token with that permission ` +
+      `GitHub refused ${what} (403 Resource not accessible by integration). ${terms.token} is probably the ` +
+      `workflow's GITHUB_TOKEN, ` +
+      `which can never read or write secrets, or a GitHub App token without that permission. Use one of: a ` +
+      `fine-grained personal access token ` +
+      `with ${permission}; a classic personal access token with the scope named there; or a GitHub App installation ` +
+      `token with that permission ` +
       `(actions/create-github-app-token with \`permission-secrets: write\`).`
     )
   }
   if (status === 403 || status === 429) {
     if (/rate limit/i.test(said) || rateLimitExhausted) {
-      return `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the limit to reset, or raise ${terms.retryTimeout}.`
+      return (
+        `GitHub kept rate limiting ${what} (${status} ${said}) until the retry time ran out. Wait for the ` +
+        `limit to reset, or raise ${terms.retryTimeout}.`
+      )
     }
     return (
       `GitHub refused ${what} (${status} ${said}): ${terms.token} lacks the permission. It needs ${permission}.` +
@@ -71,7 +79,8 @@ export function describeGitHubFailure(
   if (status === 404) {
     return (
       `GitHub found nothing while ${what} (404). Check the names in ${terms.targetNames}; ` +
-      `a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or organization).`
+      `a 404 also means ${terms.token} cannot see it (a fine-grained token must be granted this repository or ` +
+      `organization).`
     )
   }
   if (status === 422) return `GitHub rejected ${what} (422 ${said}).`

@@ -50,7 +50,7 @@ export async function prepareWrite(
   const prepared: PreparedTarget[] = []
   for (const result of results) {
     if (result.status === 'fulfilled') prepared.push(result.value)
-    else problems.push((result.reason as Error).message)
+    else problems.push(errorMessage(result.reason))
   }
   if (loaded instanceof Error) return { problems: [...problems, loaded.message] }
   for (const p of prepared) {
@@ -59,7 +59,7 @@ export async function prepareWrite(
     } catch (error) {
       problems.push(
         `GitHub's public key for the ${p.target.label} cannot seal a value: ` +
-          `${(error as Error).message}. Try again; if it persists, GitHub is serving a bad key.`
+          `${errorMessage(error)}. Try again; if it persists, GitHub is serving a bad key.`
       )
     }
   }
@@ -108,7 +108,7 @@ export async function storeSecret(write: PreparedWrite, value: string, options: 
       try {
         outcome = await writeSecret(writer, copy.prepared, copy.sealed)
       } catch (error) {
-        return { target, outcome: 'failed', message: (error as Error).message, recovery: copy.payload }
+        return { target, outcome: 'failed', message: errorMessage(error), recovery: copy.payload }
       }
       ledger.markStored(target.label)
       options.onWritten(target, outcome)
@@ -144,7 +144,9 @@ function sealForTargets(
     } catch (error) {
       return {
         prepared: p,
-        problem: `${name} could not be sealed for the ${p.target.label} (${errorMessage(error)}), so it cannot be stored: ${ifUnsealable}.`
+        problem:
+          `${name} could not be sealed for the ${p.target.label} (${errorMessage(error)}), so it cannot be ` +
+          `stored: ${ifUnsealable}.`
       }
     }
   })

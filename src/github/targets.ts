@@ -71,10 +71,11 @@ export function repositoryTarget(repository: RepositoryRef, app: SecretApp, name
     kindLabel: kindLabel(app, 'repository'),
     label: `${kindLabel(app, 'repository')} ${name} of ${full}`,
     scope: full,
-    basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/${app}/secrets`,
+    basePath: `${repositoryPath(repository)}/${app}/secrets`,
     permission:
       `the repository permission ${fineGrained(app)} on ${full} (fine-grained token), ` +
-      `the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+      `the \`repo\` scope (classic token) or \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` ` +
+      `(GitHub App)`,
     classicScope: 'repo'
   }
 }
@@ -93,7 +94,7 @@ export function environmentTarget(repository: RepositoryRef, environment: string
     kindLabel: kindLabel('actions', 'environment'),
     label: `${kindLabel('actions', 'environment')} ${name} of ${full} (environment "${environment}")`,
     scope: `${full} › ${environment}`,
-    basePath: `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}/environments/${pathSegment(environment)}/secrets`,
+    basePath: `${repositoryPath(repository)}/environments/${pathSegment(environment)}/secrets`,
     permission:
       `the repository permission "Environments: read and write" on ${full} (fine-grained token), ` +
       `the \`repo\` scope (classic token) or \`environments: write\` (GitHub App)`,
@@ -112,9 +113,15 @@ export function organizationTarget(organization: string, app: SecretApp, name: s
     basePath: `/orgs/${pathSegment(organization)}/${app}/secrets`,
     permission:
       `the organization permission ${fineGrained(app)} on ${organization} (fine-grained token), ` +
-      `the \`admin:org\` scope (classic token) or organization \`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
+      `the \`admin:org\` scope (classic token) or organization ` +
+      `\`${app === 'dependabot' ? 'dependabot_secrets' : 'secrets'}: write\` (GitHub App)`,
     classicScope: 'admin:org'
   }
+}
+
+/** `/repos/<owner>/<repo>`, each part encoded. */
+export function repositoryPath(repository: RepositoryRef): string {
+  return `/repos/${pathSegment(repository.owner)}/${pathSegment(repository.repo)}`
 }
 
 export function secretPath(target: SecretTarget): string {

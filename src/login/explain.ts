@@ -2,6 +2,7 @@
  * Why a login ended without storing a token, in terms a person can act on, with the exit status
  * and (once the browser is involved) the page the browser shows.
  */
+import { errorMessage } from '../error-text.js'
 import { BoxError } from '../box/error.js'
 import type { AuthorizationAnswer, Page } from './callback.js'
 import { CALLBACK_PATH, type LoginOptions } from './options.js'
@@ -25,9 +26,11 @@ export const cancelled = (): LoginFailure => new LoginFailure('Cancelled. Nothin
 
 export function noGitHubToken(): LoginFailure {
   return new LoginFailure(
-    'No GitHub token: pass --github-token, set GH_TOKEN or GITHUB_TOKEN, or log in with the GitHub CLI (`gh auth login`). ' +
+    'No GitHub token: pass --github-token, set GH_TOKEN or GITHUB_TOKEN, or log in with the GitHub CLI (`gh auth ' +
+      'login`). ' +
       'The token must be able to write the secret: a fine-grained token with "Secrets: ' +
-      'read and write" on the repository, or a classic token with `repo` (`admin:org` for an organization secret).\nNothing was changed.',
+      'read and write" on the repository, or a classic token with `repo` (`admin:org` for an organization ' +
+      'secret).\nNothing was changed.',
     EXIT.usage
   )
 }
@@ -36,7 +39,8 @@ export function noGitHubToken(): LoginFailure {
 export function preflightFailure(problems: string[], tokenSource: string): LoginFailure {
   const source =
     tokenSource === '`gh auth token`'
-      ? 'The GitHub token came from `gh auth token`: `gh auth status` shows its scopes, and `gh auth refresh --scopes <scope>` adds one.'
+      ? 'The GitHub token came from `gh auth token`: `gh auth status` shows its scopes, and `gh auth refresh ' +
+        '--scopes <scope>` adds one.'
       : `The GitHub token came from ${tokenSource}.`
   return new LoginFailure(`${problems.join('\n')}\n${source}\nNothing was changed, and Box was not contacted.`)
 }
@@ -49,7 +53,8 @@ export function refusal(
   const said = clean(`${answer.error}${answer.description ? ` (${answer.description})` : ''}`)
   if (answer.error === 'access_denied') {
     return new LoginFailure(
-      `Access was not granted at Box: ${said}. Nothing was stored.\nIf that was not intended, run the command again and click "Grant access to Box".`,
+      `Access was not granted at Box: ${said}. Nothing was stored.\nIf that was not intended, run the command again ` +
+        `and click "Grant access to Box".`,
       EXIT.failed,
       {
         ok: false,
@@ -82,8 +87,7 @@ export function timeoutMessage(redirectUri: string, options: LoginOptions): stri
 
 export function explainExchangeFailure(error: unknown, redirectUri: string): string {
   const again = 'Nothing was stored; run the command again.'
-  if (!(error instanceof BoxError))
-    return `Exchanging the authorization code failed: ${(error as Error)?.message ?? String(error)}. ${again}`
+  if (!(error instanceof BoxError)) return `Exchanging the authorization code failed: ${errorMessage(error)}. ${again}`
   if (error.kind === 'invalid_client') {
     return (
       `${error.message} The client secret (or ID) is wrong: ` +
@@ -101,7 +105,10 @@ export function explainExchangeFailure(error: unknown, redirectUri: string): str
       ? ` An earlier attempt (${error.earlierAmbiguousAttempt}) probably reached Box and used the code; ` +
         `whatever it issued was never stored and simply goes unused.`
       : ''
-    return `${error.message} An authorization code works once, and only for 30 seconds after access is granted.${earlier} ${again}`
+    return (
+      `${error.message} An authorization code works once, and only for 30 seconds after access is ` +
+      `granted.${earlier} ${again}`
+    )
   }
   return `${error.message} ${again}`
 }
