@@ -373,10 +373,14 @@ async function sleepUnlessCancelled(timing, ms, cancel) {
     }
     throwIfCancelled(cancel);
 }
-/** The line a person reads when a request is retried, e.g. "GitHub PUT /repos/…: GitHub answered 502; retrying in 1.2 s (attempt 2)." */
+/**
+ * The line a person reads when a request is retried, e.g.
+ * "GitHub PUT /repos/…: GitHub answered 502; retrying in 1.2 s (attempt 2)."
+ */
 function retryNotice(service, event) {
     const request = event.method ? ` ${event.method} ${event.path}` : '';
-    return `${service}${request}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ${event.attempt + 1}).`;
+    return (`${service}${request}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ` +
+        `${event.attempt + 1}).`);
 }
 /** Full jitter (AWS architecture blog), or exactly what the server asked for when it asked. */
 function backoffDelay(attempt, afterMs, policy, random) {
@@ -719,10 +723,13 @@ function parseTokenAnswer(text, mask, cut) {
         maskSafely(mask, accessToken);
     if (!refreshOk) {
         throw new BoxError('malformed', cut === undefined
-            ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
+            ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ` +
+                `${describeValue(refreshToken)}), ` +
                 `so the refresh token it was given is probably used up.`
-            : `Box accepted the request (HTTP 2xx), so it has used the refresh token it was given, but its answer broke off (${cut}) ` +
-                `before a usable refresh token arrived. The request was not sent again: a used refresh token only earns invalid_grant.`);
+            : `Box accepted the request (HTTP 2xx), so it has used the refresh token it was given, but its answer broke ` +
+                `off (${cut}) ` +
+                `before a usable refresh token arrived. The request was not sent again: a used refresh token only earns ` +
+                `invalid_grant.`);
     }
     if (!accessOk)
         problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`);
@@ -781,7 +788,8 @@ function describeValue(value) {
         return value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}, not a string`;
     if (value === '')
         return 'empty';
-    return `${value.length} characters long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`;
+    return (`${value.length} characters ` +
+        `long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`);
 }
 function lifetime(value, problems) {
     const { min, max, fallback } = EXPIRES_IN_RANGE;
@@ -792,7 +800,8 @@ function lifetime(value, problems) {
     }
     const clamped = Math.round(Math.min(max, Math.max(min, seconds)));
     if (clamped !== seconds)
-        problems.push(`Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ${clamped} s is used.`);
+        problems.push(`Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ` +
+            `${clamped} s is used.`);
     return clamped;
 }
 
@@ -967,7 +976,8 @@ async function readAnswer(response, deps) {
             size += value.length;
             if (size > MAX_ANSWER_BYTES) {
                 stopReading('too large');
-                throw new BoxError('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a token answer.`);
+                throw new BoxError('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a ` +
+                    `token answer.`);
             }
             if (isCompleteObject(text)) {
                 void reader.cancel().catch(() => undefined); // whatever might follow a complete object is not needed
@@ -1001,7 +1011,8 @@ function isCompleteObject(text) {
 function redirected(response, url, redactor) {
     const origin = redactor.locationOrigin(response.headers.get('location'), url);
     return new BoxError('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${origin}. ` +
-        'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else and Box did not use the refresh token. ' +
+        'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else ' +
+        'and Box did not use the refresh token. ' +
         'Check `box-api-url`: it must be the API base itself, such as https://api.box.com.', { status: response.status });
 }
 function oauthError(status, text, redactor) {
@@ -1118,7 +1129,8 @@ function ageNote(chain) {
     if (chain.secretLastRotatedAt === undefined)
         return undefined;
     const days = daysBetween(chain.secretLastRotatedAt, chain.asOf);
-    return `The ${chain.secretLabel} was last rotated ${days} day${days === 1 ? '' : 's'} ago (${iso(chain.secretLastRotatedAt)}).`;
+    return (`The ${chain.secretLabel} was last rotated ${days} day${days === 1 ? '' : 's'} ago ` +
+        `(${iso(chain.secretLastRotatedAt)}).`);
 }
 /** Days since the last rotation, with a fraction; undefined when unknown. */
 function secretAgeDays(chain) {
@@ -1146,13 +1158,15 @@ function githubTokenWarning(chain, terms) {
     const days = Math.max(0, daysBetween(chain.asOf, expires));
     const lines = [
         `The GitHub token (${terms.token}) expires on ${formatUtc(expires)}, in ${days} day${days === 1 ? '' : 's'}. ` +
-            `Create a new token and ${terms.replaceToken} before then: from that date every run stops before Box and rotates nothing.`
+            `Create a new token and ${terms.replaceToken} before then: from that date every run stops before Box and ` +
+            `rotates nothing.`
     ];
     const next = chain.nextScheduledRun;
     if (next !== undefined && expires.getTime() < next.getTime()) {
         const breaks = chain.refreshTokenExpiresAt ? ` on ${formatUtc(chain.refreshTokenExpiresAt)}` : '';
         lines.push(`It expires before the next scheduled refresh (${formatUtc(next)}), so no later run can rotate the Box token: ` +
-            `the token chain breaks${breaks}, when the refresh token this run stored expires, unless the GitHub token is replaced first.`);
+            `the token chain breaks${breaks}, when the refresh token this run stored expires, unless the GitHub token ` +
+            `is replaced first.`);
     }
     return lines.join(' ');
 }
@@ -1161,7 +1175,8 @@ function outlookLines(chain) {
     const lines = [];
     const { secretLastRotatedAt, refreshTokenExpiresAt, githubTokenExpiresAt, nextScheduledRun } = chain;
     if (secretLastRotatedAt)
-        lines.push(`Secret last rotated before this run: **${formatUtc(secretLastRotatedAt)}** (${daysBetween(secretLastRotatedAt, chain.asOf)} days ago)`);
+        lines.push(`Secret last rotated before this run: **${formatUtc(secretLastRotatedAt)}** ` +
+            `(${daysBetween(secretLastRotatedAt, chain.asOf)} days ago)`);
     if (refreshTokenExpiresAt)
         lines.push(`Refresh token expires: **${formatUtc(refreshTokenExpiresAt)}** unless used again before then`);
     if (nextScheduledRun)
@@ -1348,7 +1363,10 @@ function pathSegment(value) {
 /** What GitHub may call a key id: no quotes, spaces, colons or controls, so it can be quoted anywhere. */
 const KEY_ID_FORM = /^[A-Za-z0-9_.=+/-]{1,128}$/;
 const VISIBILITIES = ['all', 'private', 'selected'];
-/** Selected repositories are read 100 a page; 10,000 is beyond any real list, and a server that never stops is stopped. */
+/**
+ * Selected repositories are read 100 a page; 10,000 is beyond any real list, and a server that
+ * never stops is stopped.
+ */
 const MAX_SELECTED_PAGES = 100;
 /**
  * Reads the public key and the secret's metadata (and for organizations the selected
@@ -1380,7 +1398,8 @@ async function prepareTarget(client, target, newVisibility) {
             .split(',')
             .map((s) => s.trim())
             .includes(target.classicScope)) {
-        throw new Error(`${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. ` +
+        throw new Error(`${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs ` +
+            `the \`${target.classicScope}\` scope. ` +
             `Add it to the token, or use a fine-grained token with ${target.permission}.`);
     }
     const settings = {};
@@ -1391,7 +1410,8 @@ async function prepareTarget(client, target, newVisibility) {
             if (!Array.isArray(selected)) {
                 throw new Error(selected instanceof GitHubRequestError
                     ? describeGitHubFailure(selected, `reading the repositories selected for the ${target.label}`, target.permission, client.terms)
-                    : `The repositories selected for the ${target.label} could not be read (${selected?.message ?? 'no list'}), ` +
+                    : `The repositories selected for the ${target.label} could not be read ` +
+                        `(${selected?.message ?? 'no list'}), ` +
                         `and writing the secret without them would change who can read it.`);
             }
             settings.selected_repository_ids = selected;
@@ -1407,7 +1427,8 @@ async function prepareTarget(client, target, newVisibility) {
 function publicKey(data, target, terms) {
     const { key_id: keyId, key } = (data ?? {});
     if (typeof keyId !== 'string' || !KEY_ID_FORM.test(keyId) || typeof key !== 'string' || key.length > 100) {
-        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. ` +
+        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be ` +
+            `sealed for it. ` +
             `Try again; if it persists, check ${terms.apiUrl} and any proxy in front of GitHub.`);
     }
     return { keyId, key };
@@ -1459,10 +1480,14 @@ async function shadowingSecretProblem(client, organization, workflowRepository) 
     }
     return (`The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${organization.label}: ` +
         `the refresh token this run holds came from it, ` +
-        `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → Secrets and variables), ` +
+        `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → ` +
+        `Secrets and variables), ` +
         `or rotate it instead by removing \`organization\`.`);
 }
-/** When the secret was last written, read again (after Box refused the token: did another run rotate it?). Undefined when unknown. */
+/**
+ * When the secret was last written, read again (after Box refused the token: did another run
+ * rotate it?). Undefined when unknown.
+ */
 async function lastWritten(client, target) {
     try {
         const { data } = await client.request('GET', secretPath(target), undefined, { once: true });
@@ -1501,7 +1526,8 @@ const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
 /** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
 function secretNameProblem(secretName) {
     if (!secretNamePattern.test(secretName)) {
-        return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`;
+        return (`"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start ` +
+            `with a digit.`);
     }
     if (/^GITHUB_/i.test(secretName))
         return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
@@ -1526,7 +1552,8 @@ function visibilityProblem(visibility) {
 function organizationProblem(organization) {
     return ownerPattern.test(organization)
         ? undefined
-        : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
+        : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without ` +
+            `slashes.`;
 }
 /** `owner/name` as GitHub allows it. */
 function isRepositoryName(value) {
@@ -1651,15 +1678,21 @@ function openHandoff(value, handoffKey, binding, now) {
         throw otherVersion(Number(version));
     const envelope = parts.length === 4 && parts[0] === PREFIX ? readEnvelope(parts[1]) : undefined;
     if (envelope === undefined) {
-        throw new HandoffError('malformed', "is not a hand-off: pass the rotating job's `handoff` output as it is, e.g. `${{ needs.rotate.outputs.handoff }}` (that job must list it under `outputs:`).");
+        throw new HandoffError('malformed', "is not a hand-off: pass the rotating job's `handoff` output as it is, e.g. `${{ needs.rotate.outputs.handoff " +
+            '}}` (that job must list it under `outputs:`).');
     }
     if (envelope.repo !== binding.repository || envelope.run !== binding.runId) {
-        throw new HandoffError('other-run', `belongs to run ${envelope.run} of ${envelope.repo}, not to this run (${binding.runId} of ${binding.repository}). ` +
-            'A hand-off works only in the workflow run whose job made it: let a job of this run rotate first and pass its `handoff` output.');
+        throw new HandoffError('other-run', `belongs to run ${envelope.run} of ${envelope.repo}, not to this run (${binding.runId} of ` +
+            `${binding.repository}). ` +
+            'A hand-off works only in the workflow run whose job made it: let a job of this run rotate first and pass ' +
+            'its `handoff` output.');
     }
     if (envelope.exp - HANDOFF_MARGIN_MS <= now) {
-        throw new HandoffError('expired', `holds an access token that ${envelope.exp <= now ? `expired ${ago(now - envelope.exp)} ago` : 'expires within a minute'} (access tokens live about an hour). ` +
-            'The rotating job must run closer to the tests: put it in the same workflow run, just before the jobs that use its hand-off, or re-run the whole workflow.');
+        throw new HandoffError('expired', `holds an access token that ` +
+            `${envelope.exp <= now ? `expired ${ago(now - envelope.exp)} ago` : 'expires within a minute'} (access ` +
+            `tokens live about an hour). ` +
+            'The rotating job must run closer to the tests: put it in the same workflow run, just before the jobs that ' +
+            'use its hand-off, or re-run the whole workflow.');
     }
     const keys = deriveKeys(handoffKey, binding);
     if (!sameText(envelope.kid, keys.check)) {
@@ -1910,7 +1943,8 @@ function readHandoffConfig(getInput, env) {
     }
     const handoffKey = readHandoffKey(inputs);
     if (inputs.text('refresh-token') !== '') {
-        inputs.problem('refresh-token', 'cannot be combined with `handoff`: a job with `handoff` takes the access token from the rotating job and must not rotate itself (two rotations of one refresh token race). Remove `refresh-token` from this job.');
+        inputs.problem('refresh-token', 'cannot be combined with `handoff`: a job with `handoff` takes the access token from the rotating job and ' +
+            'must not rotate itself (two rotations of one refresh token race). Remove `refresh-token` from this job.');
     }
     const run = workflowRun(env);
     if (run === undefined) {
@@ -1944,10 +1978,12 @@ function readHandoffKey(inputs) {
 function readCredentials(inputs, secretName) {
     return {
         clientId: inputs.credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials)."),
-        clientSecret: inputs.credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository."),
+        clientSecret: inputs.credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means " +
+            'that secret is not set in this repository.'),
         refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, ` +
             'pass `handoff` and `handoff-key` instead). An empty value means the secret is not set, ' +
-            `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). ` +
+            `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no ` +
+            `repository secrets). ` +
             `To get the first refresh token, see "First-time setup" in docs/setup.md ` +
             `(the \`login\` command stores it in the secret).`),
         githubToken: inputs.credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: ' +
@@ -1955,7 +1991,10 @@ function readCredentials(inputs, secretName) {
             'write`. The workflow GITHUB_TOKEN cannot write secrets.')
     };
 }
-/** Which secrets are written: the repository, or one of its environments, or the organization; with or without Dependabot's. */
+/**
+ * Which secrets are written: the repository, or one of its environments, or the organization; with
+ * or without Dependabot's.
+ */
 function readSelection(inputs, env) {
     const repository = parseRepository(inputs.text('repository') || env.GITHUB_REPOSITORY || '', inputs.problem);
     const environment = inputs.text('environment') || undefined;
@@ -1971,7 +2010,8 @@ function readSelection(inputs, env) {
     inputs.check('organization-visibility', visibilityProblem(visibility));
     const dependabot = inputs.boolean('dependabot');
     if (dependabot && environment !== undefined) {
-        inputs.problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.');
+        inputs.problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. ' +
+            'Remove one of them.');
     }
     return {
         repository,
@@ -2000,7 +2040,8 @@ function readFailureIssue(inputs, env, githubApiUrl) {
         return undefined;
     const token = inputs.text('issue-token');
     if (token === '') {
-        inputs.problem('issue-token', "is empty, so `failure-issue` cannot open an issue. Leave it at its default (the workflow's GITHUB_TOKEN) and give the job `permissions: issues: write`.");
+        inputs.problem('issue-token', "is empty, so `failure-issue` cannot open an issue. Leave it at its default (the workflow's GITHUB_TOKEN) and " +
+            'give the job `permissions: issues: write`.');
     }
     else if (/\s/.test(token))
         inputs.problem('issue-token', 'contains white space, so it was probably pasted with extra text. Pass the token alone.');
@@ -2046,15 +2087,19 @@ function explainRefreshFailure(error, chain) {
     switch (error.kind) {
         case 'invalid_grant': {
             if (chain.rotatedMeanwhileAt !== undefined) {
-                lines.push(`Another run rotated the ${chain.secretLabel} at ${refresh_failure_iso(chain.rotatedMeanwhileAt)}, while this run was refreshing: ` +
+                lines.push(`Another run rotated the ${chain.secretLabel} at ${refresh_failure_iso(chain.rotatedMeanwhileAt)}, while this run was ` +
+                    `refreshing: ` +
                     `it used the same refresh token first and stored the new one. ` +
-                    `The token chain is intact and nothing needs repairing; this run simply has no access token. ${CONCURRENCY_FIX}`);
+                    `The token chain is intact and nothing needs repairing; this run simply has no access token. ` +
+                    `${CONCURRENCY_FIX}`);
                 return lines.join('\n');
             }
             const expired = /expired/i.test(error.details.description ?? '');
             lines.push(expired
-                ? `The token chain is broken: Box says the refresh token has expired (refresh tokens live ${REFRESH_TOKEN_LIFETIME_DAYS} days, or until used once).`
-                : `The token chain is broken: this refresh token was already used (each can be used once) or is more than ${REFRESH_TOKEN_LIFETIME_DAYS} days old.`);
+                ? `The token chain is broken: Box says the refresh token has expired (refresh tokens live ` +
+                    `${REFRESH_TOKEN_LIFETIME_DAYS} days, or until used once).`
+                : `The token chain is broken: this refresh token was already used (each can be used once) or is more than ` +
+                    `${REFRESH_TOKEN_LIFETIME_DAYS} days old.`);
             if (error.earlierAmbiguousAttempt) {
                 lines.push(`An earlier attempt in this run got no answer (${error.earlierAmbiguousAttempt}); ` +
                     `Box probably processed it and used the token, and its answer was lost on the way.`);
@@ -2063,7 +2108,8 @@ function explainRefreshFailure(error, chain) {
             if (age)
                 lines.push(age +
                     (secretAgeDays(chain) > REFRESH_TOKEN_LIFETIME_DAYS
-                        ? ` That is past Box's ${REFRESH_TOKEN_LIFETIME_DAYS}-day limit: the keep-alive schedule has not been running.`
+                        ? ` That is past Box's ${REFRESH_TOKEN_LIFETIME_DAYS}-day limit: the keep-alive schedule has not been ` +
+                            `running.`
                         : ''));
             if (holdsStaleToken(chain)) {
                 lines.push(staleTokenNote(chain));
@@ -2088,14 +2134,17 @@ function explainRefreshFailure(error, chain) {
         case 'server':
         case 'not_sent':
             lines.push(error.earlierAmbiguousAttempt
-                ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) ` +
+                ? `Box kept failing until the retry time ran out. An earlier attempt got no answer ` +
+                    `(${error.earlierAmbiguousAttempt}) ` +
                     `and may have used the refresh token: ` +
                     `if the next run fails with invalid_grant, re-authorize (docs/setup.md: "Re-authorizing").`
-                : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow later (the secret is unchanged).');
+                : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow ' +
+                    'later (the secret is unchanged).');
             break;
         case 'ambiguous':
             lines.push('Box may have processed the request and used the refresh token without the answer reaching this run. ' +
-                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized ' +
+                'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be ' +
+                're-authorized ' +
                 '(docs/setup.md: "Re-authorizing").');
             break;
         case 'malformed':
@@ -2181,7 +2230,8 @@ function summaryMarkdown(report) {
         lines.push(`- ⚠️ ${markdownText(w)}`);
     const failed = report.results.filter((r) => r.outcome === 'failed');
     if (failed.length > 0) {
-        lines.push('', '### Recovery', '', 'Box has already replaced the old refresh token. Run these commands soon to store the new one (the values are sealed: only GitHub can open them).', '');
+        lines.push('', '### Recovery', '', 'Box has already replaced the old refresh token. Run these commands soon to store the new one (the values are ' +
+            'sealed: only GitHub can open them).', '');
         for (const f of failed) {
             lines.push(`**${markdownText(f.target.label)}**:`, '', fence(f.message), '');
             if (f.recovery)
@@ -2537,13 +2587,15 @@ async function checkPostmanPath(file) {
     const folder = external_node_path_default().dirname(file);
     const folderStat = await (0,promises_.stat)(folder).catch(() => undefined);
     if (!folderStat?.isDirectory()) {
-        throw new Error(`\`postman-environment\`: the folder ${folder} does not exist. Create it in an earlier step (mkdir -p) or choose a path in the workspace.`);
+        throw new Error(`\`postman-environment\`: the folder ${folder} does not exist. Create it in an earlier step (mkdir -p) or ` +
+            `choose a path in the workspace.`);
     }
     if ((await (0,promises_.stat)(file).catch(() => undefined))?.isDirectory()) {
         throw new Error(`\`postman-environment\`: ${file} is a folder. Give a file path, e.g. box.postman_environment.json.`);
     }
     await (0,promises_.access)(folder, external_node_fs_namespaceObject.constants.W_OK).catch(() => {
-        throw new Error(`\`postman-environment\`: the folder ${folder} is not writable by this step. Choose a path in the workspace or RUNNER_TEMP.`);
+        throw new Error(`\`postman-environment\`: the folder ${folder} is not writable by this step. Choose a path in the workspace ` +
+            `or RUNNER_TEMP.`);
     });
 }
 /**
@@ -2645,7 +2697,7 @@ async function takeHandoff(run, config) {
     catch (error) {
         if (!(error instanceof HandoffError))
             throw error;
-        const message = `\`handoff\` ${error.message}\nNothing was changed: a job with a hand-off never calls Box or GitHub.`;
+        const message = `\`handoff\` ${error.message}\nNothing was changed: a job with a hand-off never calls Box or ` + `GitHub.`;
         io.setFailed(message);
         return { dryRun: false, results: [], warnings: [], failure: { stage: 'handoff', message } };
     }
@@ -2754,7 +2806,8 @@ function shellQuote(text) {
 /** The lines a person needs to store the payloads by hand. */
 function recoveryInstructions(payloads) {
     return [
-        `The new refresh token could not be written to ${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: ` +
+        `The new refresh token could not be written to ` +
+            `${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: ` +
             `store it by hand, soon (the payload is sealed with the secret's current public key):`,
         ...commandLines(payloads),
         SEALED_NOTE
@@ -2762,8 +2815,10 @@ function recoveryInstructions(payloads) {
 }
 const WRITE_AHEAD_LEAD = {
     action: [
-        'Box has issued a new refresh token and the old one no longer works. This is a sealed copy of the new one, logged before any write is tried,',
-        'so that it is never only in memory. If this step does not go on to report every secret as written (it was cancelled, timed out, or the runner',
+        'Box has issued a new refresh token and the old one no longer works. This is a sealed copy of the new one, ' +
+            'logged before any write is tried,',
+        'so that it is never only in memory. If this step does not go on to report every secret as written (it was ' +
+            'cancelled, timed out, or the runner',
         'was lost), run these commands to store it:'
     ],
     login: [

@@ -130,21 +130,27 @@ export function openHandoff(value: string, handoffKey: Buffer, binding: HandoffB
   if (envelope === undefined) {
     throw new HandoffError(
       'malformed',
-      "is not a hand-off: pass the rotating job's `handoff` output as it is, e.g. `${{ needs.rotate.outputs.handoff }}` (that job must list it under `outputs:`)."
+      "is not a hand-off: pass the rotating job's `handoff` output as it is, e.g. `${{ needs.rotate.outputs.handoff " +
+        '}}` (that job must list it under `outputs:`).'
     )
   }
   if (envelope.repo !== binding.repository || envelope.run !== binding.runId) {
     throw new HandoffError(
       'other-run',
-      `belongs to run ${envelope.run} of ${envelope.repo}, not to this run (${binding.runId} of ${binding.repository}). ` +
-        'A hand-off works only in the workflow run whose job made it: let a job of this run rotate first and pass its `handoff` output.'
+      `belongs to run ${envelope.run} of ${envelope.repo}, not to this run (${binding.runId} of ` +
+        `${binding.repository}). ` +
+        'A hand-off works only in the workflow run whose job made it: let a job of this run rotate first and pass ' +
+        'its `handoff` output.'
     )
   }
   if (envelope.exp - HANDOFF_MARGIN_MS <= now) {
     throw new HandoffError(
       'expired',
-      `holds an access token that ${envelope.exp <= now ? `expired ${ago(now - envelope.exp)} ago` : 'expires within a minute'} (access tokens live about an hour). ` +
-        'The rotating job must run closer to the tests: put it in the same workflow run, just before the jobs that use its hand-off, or re-run the whole workflow.'
+      `holds an access token that ` +
+        `${envelope.exp <= now ? `expired ${ago(now - envelope.exp)} ago` : 'expires within a minute'} (access ` +
+        `tokens live about an hour). ` +
+        'The rotating job must run closer to the tests: put it in the same workflow run, just before the jobs that ' +
+        'use its hand-off, or re-run the whole workflow.'
     )
   }
   const keys = deriveKeys(handoffKey, binding)

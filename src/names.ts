@@ -12,7 +12,10 @@ const repoPattern = /^[A-Za-z0-9._-]{1,100}$/
 /** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
 export function secretNameProblem(secretName: string): string | undefined {
   if (!secretNamePattern.test(secretName)) {
-    return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`
+    return (
+      `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start ` +
+      `with a digit.`
+    )
   }
   if (/^GITHUB_/i.test(secretName))
     return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`
@@ -39,7 +42,8 @@ export function visibilityProblem(visibility: string): string | undefined {
 export function organizationProblem(organization: string): string | undefined {
   return ownerPattern.test(organization)
     ? undefined
-    : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`
+    : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without ` +
+        `slashes.`
 }
 
 /** `owner/name` as GitHub allows it. */

@@ -81,7 +81,8 @@ export function shellQuote(text: string): string {
 /** The lines a person needs to store the payloads by hand. */
 export function recoveryInstructions(payloads: RecoveryPayload[]): string {
   return [
-    `The new refresh token could not be written to ${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: ` +
+    `The new refresh token could not be written to ` +
+      `${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: ` +
       `store it by hand, soon (the payload is sealed with the secret's current public key):`,
     ...commandLines(payloads),
     SEALED_NOTE
@@ -96,8 +97,10 @@ export type WriteAheadFor = 'action' | 'login'
 
 const WRITE_AHEAD_LEAD: Record<WriteAheadFor, string[]> = {
   action: [
-    'Box has issued a new refresh token and the old one no longer works. This is a sealed copy of the new one, logged before any write is tried,',
-    'so that it is never only in memory. If this step does not go on to report every secret as written (it was cancelled, timed out, or the runner',
+    'Box has issued a new refresh token and the old one no longer works. This is a sealed copy of the new one, ' +
+      'logged before any write is tried,',
+    'so that it is never only in memory. If this step does not go on to report every secret as written (it was ' +
+      'cancelled, timed out, or the runner',
     'was lost), run these commands to store it:'
   ],
   login: [

@@ -222,10 +222,16 @@ async function sleepUnlessCancelled(timing: Timing, ms: number, cancel: AbortSig
   throwIfCancelled(cancel)
 }
 
-/** The line a person reads when a request is retried, e.g. "GitHub PUT /repos/…: GitHub answered 502; retrying in 1.2 s (attempt 2)." */
+/**
+ * The line a person reads when a request is retried, e.g.
+ * "GitHub PUT /repos/…: GitHub answered 502; retrying in 1.2 s (attempt 2)."
+ */
 export function retryNotice(service: string, event: RetryEvent & { method?: string; path?: string }): string {
   const request = event.method ? ` ${event.method} ${event.path}` : ''
-  return `${service}${request}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ${event.attempt + 1}).`
+  return (
+    `${service}${request}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ` +
+    `${event.attempt + 1}).`
+  )
 }
 
 /** Full jitter (AWS architecture blog), or exactly what the server asked for when it asked. */

@@ -326,7 +326,10 @@ function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
 /** What GitHub may call a key id: no quotes, spaces, colons or controls, so it can be quoted anywhere. */
 const KEY_ID_FORM = /^[A-Za-z0-9_.=+/-]{1,128}$/;
 const VISIBILITIES = ['all', 'private', 'selected'];
-/** Selected repositories are read 100 a page; 10,000 is beyond any real list, and a server that never stops is stopped. */
+/**
+ * Selected repositories are read 100 a page; 10,000 is beyond any real list, and a server that
+ * never stops is stopped.
+ */
 const MAX_SELECTED_PAGES = 100;
 /**
  * Reads the public key and the secret's metadata (and for organizations the selected
@@ -358,7 +361,8 @@ async function prepareTarget(client, target, newVisibility) {
             .split(',')
             .map((s) => s.trim())
             .includes(target.classicScope)) {
-        throw new Error(`${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. ` +
+        throw new Error(`${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs ` +
+            `the \`${target.classicScope}\` scope. ` +
             `Add it to the token, or use a fine-grained token with ${target.permission}.`);
     }
     const settings = {};
@@ -369,7 +373,8 @@ async function prepareTarget(client, target, newVisibility) {
             if (!Array.isArray(selected)) {
                 throw new Error(selected instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubRequestError */ .vK
                     ? (0,_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGitHubFailure */ .Po)(selected, `reading the repositories selected for the ${target.label}`, target.permission, client.terms)
-                    : `The repositories selected for the ${target.label} could not be read (${selected?.message ?? 'no list'}), ` +
+                    : `The repositories selected for the ${target.label} could not be read ` +
+                        `(${selected?.message ?? 'no list'}), ` +
                         `and writing the secret without them would change who can read it.`);
             }
             settings.selected_repository_ids = selected;
@@ -385,7 +390,8 @@ async function prepareTarget(client, target, newVisibility) {
 function publicKey(data, target, terms) {
     const { key_id: keyId, key } = (data ?? {});
     if (typeof keyId !== 'string' || !KEY_ID_FORM.test(keyId) || typeof key !== 'string' || key.length > 100) {
-        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. ` +
+        throw new Error(`GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be ` +
+            `sealed for it. ` +
             `Try again; if it persists, check ${terms.apiUrl} and any proxy in front of GitHub.`);
     }
     return { keyId, key };
@@ -437,10 +443,14 @@ async function shadowingSecretProblem(client, organization, workflowRepository) 
     }
     return (`The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${organization.label}: ` +
         `the refresh token this run holds came from it, ` +
-        `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → Secrets and variables), ` +
+        `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → ` +
+        `Secrets and variables), ` +
         `or rotate it instead by removing \`organization\`.`);
 }
-/** When the secret was last written, read again (after Box refused the token: did another run rotate it?). Undefined when unknown. */
+/**
+ * When the secret was last written, read again (after Box refused the token: did another run
+ * rotate it?). Undefined when unknown.
+ */
 async function lastWritten(client, target) {
     try {
         const { data } = await client.request('GET', secretPath(target), undefined, { once: true });
@@ -723,10 +733,13 @@ function parseTokenAnswer(text, mask, cut) {
         maskSafely(mask, accessToken);
     if (!refreshOk) {
         throw new BoxError('malformed', cut === undefined
-            ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
+            ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ` +
+                `${describeValue(refreshToken)}), ` +
                 `so the refresh token it was given is probably used up.`
-            : `Box accepted the request (HTTP 2xx), so it has used the refresh token it was given, but its answer broke off (${cut}) ` +
-                `before a usable refresh token arrived. The request was not sent again: a used refresh token only earns invalid_grant.`);
+            : `Box accepted the request (HTTP 2xx), so it has used the refresh token it was given, but its answer broke ` +
+                `off (${cut}) ` +
+                `before a usable refresh token arrived. The request was not sent again: a used refresh token only earns ` +
+                `invalid_grant.`);
     }
     if (!accessOk)
         problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`);
@@ -785,7 +798,8 @@ function describeValue(value) {
         return value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}, not a string`;
     if (value === '')
         return 'empty';
-    return `${value.length} characters long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`;
+    return (`${value.length} characters ` +
+        `long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`);
 }
 function lifetime(value, problems) {
     const { min, max, fallback } = EXPIRES_IN_RANGE;
@@ -796,7 +810,8 @@ function lifetime(value, problems) {
     }
     const clamped = Math.round(Math.min(max, Math.max(min, seconds)));
     if (clamped !== seconds)
-        problems.push(`Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ${clamped} s is used.`);
+        problems.push(`Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ` +
+            `${clamped} s is used.`);
     return clamped;
 }
 
@@ -971,7 +986,8 @@ async function readAnswer(response, deps) {
             size += value.length;
             if (size > MAX_ANSWER_BYTES) {
                 stopReading('too large');
-                throw new BoxError('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a token answer.`);
+                throw new BoxError('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a ` +
+                    `token answer.`);
             }
             if (isCompleteObject(text)) {
                 void reader.cancel().catch(() => undefined); // whatever might follow a complete object is not needed
@@ -1005,7 +1021,8 @@ function isCompleteObject(text) {
 function redirected(response, url, redactor) {
     const origin = redactor.locationOrigin(response.headers.get('location'), url);
     return new BoxError('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${origin}. ` +
-        'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else and Box did not use the refresh token. ' +
+        'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else ' +
+        'and Box did not use the refresh token. ' +
         'Check `box-api-url`: it must be the API base itself, such as https://api.box.com.', { status: response.status });
 }
 function oauthError(status, text, redactor) {
@@ -1272,7 +1289,8 @@ const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
 /** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
 function secretNameProblem(secretName) {
     if (!secretNamePattern.test(secretName)) {
-        return `"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start with a digit.`;
+        return (`"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start ` +
+            `with a digit.`);
     }
     if (/^GITHUB_/i.test(secretName))
         return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
@@ -1297,7 +1315,8 @@ function visibilityProblem(visibility) {
 function organizationProblem(organization) {
     return ownerPattern.test(organization)
         ? undefined
-        : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without slashes.`;
+        : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without ` +
+            `slashes.`;
 }
 /** `owner/name` as GitHub allows it. */
 function names_isRepositoryName(value) {
@@ -1401,7 +1420,8 @@ function readFlags(argv) {
         const flag = flagNamed(token.name);
         if (flag === undefined) {
             const meant = nearestFlag(token.name);
-            problems.push(`\`${token.rawName}\` is not an option of this command${meant ? `; did you mean \`${meant}\`?` : ' (see --help).'}`);
+            problems.push(`\`${token.rawName}\` is not an option of this ` +
+                `command${meant ? `; did you mean \`${meant}\`?` : ' (see --help).'}`);
             afterUnknown = token.inlineValue === undefined;
             continue;
         }
@@ -1574,10 +1594,12 @@ function readLoginSelection(flagsRead) {
     const organization = flagsRead.text('organization');
     const dependabot = flagsRead.values.dependabot === true;
     if (repositoryValue === undefined && organization === undefined) {
-        flagsRead.problem('--repository', 'is missing: say where the secret goes, with `--repository owner/name` (or `--organization name` for an organization secret).');
+        flagsRead.problem('--repository', 'is missing: say where the secret goes, with `--repository owner/name` (or `--organization name` for an ' +
+            'organization secret).');
     }
     if (repositoryValue !== undefined && organization !== undefined) {
-        flagsRead.problem('--organization', 'cannot be combined with `--repository`: give `--repository` for a repository or environment secret, or `--organization` for an organization secret.');
+        flagsRead.problem('--organization', 'cannot be combined with `--repository`: give `--repository` for a repository or environment secret, or ' +
+            '`--organization` for an organization secret.');
     }
     const repository = repositoryValue === undefined
         ? undefined
@@ -1714,7 +1736,8 @@ async function startCallbackServer(port, state, onRefused) {
             return sendPage(res, 400, {
                 ok: false,
                 title: 'Refused',
-                message: 'This answer does not belong to the login running in your terminal, so it was ignored. Use the URL the running command printed.'
+                message: 'This answer does not belong to the login running in your terminal, so it was ignored. Use the URL the ' +
+                    'running command printed.'
             });
         }
         const code = params.get('code');
@@ -1773,7 +1796,8 @@ async function startCallbackServer(port, state, onRefused) {
 function listenError(error, port) {
     if (error.code === 'EADDRINUSE') {
         return new ListenError(error.code, `Port ${port} on 127.0.0.1 is in use, perhaps by another login that is still waiting. ` +
-            `Stop it, or pass another --port (and list http://127.0.0.1:<that port>/callback in the Box app's redirect URIs).`);
+            `Stop it, or pass another --port (and list http://127.0.0.1:<that port>/callback in the Box app's redirect ` +
+            `URIs).`);
     }
     if (error.code === 'EACCES')
         return new ListenError(error.code, `Not allowed to listen on port ${port} of 127.0.0.1. Pass a port above 1023 with --port.`);
@@ -1986,7 +2010,8 @@ async function clientCredentials(options, prompt, terminal) {
         return value ?? '';
     };
     const clientId = await obtain(options.clientId, 'Box client ID: ', false, 'No Box client ID: pass --client-id or set BOX_CLIENT_ID (there is no terminal to ask on).');
-    const clientSecret = await obtain(options.clientSecret, 'Box client secret (not shown): ', true, 'No Box client secret: set BOX_CLIENT_SECRET, or run the command in a terminal to be asked (there is no terminal to ask on).');
+    const clientSecret = await obtain(options.clientSecret, 'Box client secret (not shown): ', true, 'No Box client secret: set BOX_CLIENT_SECRET, or run the command in a terminal to be asked (there is no ' +
+        'terminal to ask on).');
     if (problems.length > 0)
         throw new LoginFailure(`${problems.join('\n')}\nNothing was changed.`, EXIT.usage);
     return { boxApiUrl: options.boxApiUrl, clientId, clientSecret };
@@ -2096,15 +2121,21 @@ function openHandoff(value, handoffKey, binding, now) {
         throw otherVersion(Number(version));
     const envelope = parts.length === 4 && parts[0] === PREFIX ? readEnvelope(parts[1]) : undefined;
     if (envelope === undefined) {
-        throw new HandoffError('malformed', "is not a hand-off: pass the rotating job's `handoff` output as it is, e.g. `${{ needs.rotate.outputs.handoff }}` (that job must list it under `outputs:`).");
+        throw new HandoffError('malformed', "is not a hand-off: pass the rotating job's `handoff` output as it is, e.g. `${{ needs.rotate.outputs.handoff " +
+            '}}` (that job must list it under `outputs:`).');
     }
     if (envelope.repo !== binding.repository || envelope.run !== binding.runId) {
-        throw new HandoffError('other-run', `belongs to run ${envelope.run} of ${envelope.repo}, not to this run (${binding.runId} of ${binding.repository}). ` +
-            'A hand-off works only in the workflow run whose job made it: let a job of this run rotate first and pass its `handoff` output.');
+        throw new HandoffError('other-run', `belongs to run ${envelope.run} of ${envelope.repo}, not to this run (${binding.runId} of ` +
+            `${binding.repository}). ` +
+            'A hand-off works only in the workflow run whose job made it: let a job of this run rotate first and pass ' +
+            'its `handoff` output.');
     }
     if (envelope.exp - HANDOFF_MARGIN_MS <= now) {
-        throw new HandoffError('expired', `holds an access token that ${envelope.exp <= now ? `expired ${ago(now - envelope.exp)} ago` : 'expires within a minute'} (access tokens live about an hour). ` +
-            'The rotating job must run closer to the tests: put it in the same workflow run, just before the jobs that use its hand-off, or re-run the whole workflow.');
+        throw new HandoffError('expired', `holds an access token that ` +
+            `${envelope.exp <= now ? `expired ${ago(now - envelope.exp)} ago` : 'expires within a minute'} (access ` +
+            `tokens live about an hour). ` +
+            'The rotating job must run closer to the tests: put it in the same workflow run, just before the jobs that ' +
+            'use its hand-off, or re-run the whole workflow.');
     }
     const keys = deriveKeys(handoffKey, binding);
     if (!sameText(envelope.kid, keys.check)) {
@@ -2218,7 +2249,8 @@ function handoffKeyTargets(selection, name) {
 /** Printed with the refresh token's sealed copy, before any write. */
 function handoffKeyWriteAhead(payloads) {
     return [
-        'A new hand-off key was made for `handoff-key` and sealed the same way. If it is not reported stored below, run these commands to store it:',
+        'A new hand-off key was made for `handoff-key` and sealed the same way. If it is not reported stored below, run ' +
+            'these commands to store it:',
         ...(0,recovery/* commandLines */.Zm)(payloads)
     ].join('\n');
 }
@@ -2468,7 +2500,9 @@ async function checkTargets(github, options, sealer, tokenSource, terminal) {
     for (const p of write.targets) {
         terminal.info(p.existing === undefined
             ? `The ${p.target.label} does not exist yet; it will be created.`
-            : `The ${p.target.label} exists${p.existing.updatedAt ? ` (last written ${formatUtc(p.existing.updatedAt)})` : ''}; it will be replaced.`);
+            : `The ${p.target.label} ` +
+                `exists${p.existing.updatedAt ? ` (last written ${formatUtc(p.existing.updatedAt)})` : ''}; it will be ` +
+                `replaced.`);
     }
     return {
         token: { ...write, targets: write.targets.filter((p) => tokenTargets.includes(p.target)) },
@@ -2981,7 +3015,8 @@ function shellQuote(text) {
 /** The lines a person needs to store the payloads by hand. */
 function recoveryInstructions(payloads) {
     return [
-        `The new refresh token could not be written to ${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: ` +
+        `The new refresh token could not be written to ` +
+            `${payloads.length === 1 ? 'its secret' : `${payloads.length} secrets`}, and Box will not issue it again: ` +
             `store it by hand, soon (the payload is sealed with the secret's current public key):`,
         ...commandLines(payloads),
         SEALED_NOTE
@@ -2989,8 +3024,10 @@ function recoveryInstructions(payloads) {
 }
 const WRITE_AHEAD_LEAD = {
     action: [
-        'Box has issued a new refresh token and the old one no longer works. This is a sealed copy of the new one, logged before any write is tried,',
-        'so that it is never only in memory. If this step does not go on to report every secret as written (it was cancelled, timed out, or the runner',
+        'Box has issued a new refresh token and the old one no longer works. This is a sealed copy of the new one, ' +
+            'logged before any write is tried,',
+        'so that it is never only in memory. If this step does not go on to report every secret as written (it was ' +
+            'cancelled, timed out, or the runner',
         'was lost), run these commands to store it:'
     ],
     login: [
@@ -3356,10 +3393,14 @@ async function sleepUnlessCancelled(timing, ms, cancel) {
     }
     throwIfCancelled(cancel);
 }
-/** The line a person reads when a request is retried, e.g. "GitHub PUT /repos/…: GitHub answered 502; retrying in 1.2 s (attempt 2)." */
+/**
+ * The line a person reads when a request is retried, e.g.
+ * "GitHub PUT /repos/…: GitHub answered 502; retrying in 1.2 s (attempt 2)."
+ */
 function retryNotice(service, event) {
     const request = event.method ? ` ${event.method} ${event.path}` : '';
-    return `${service}${request}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ${event.attempt + 1}).`;
+    return (`${service}${request}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ` +
+        `${event.attempt + 1}).`);
 }
 /** Full jitter (AWS architecture blog), or exactly what the server asked for when it asked. */
 function backoffDelay(attempt, afterMs, policy, random) {

@@ -66,7 +66,10 @@ export function staleTokenNote(chain: ChainFacts): string {
 export function ageNote(chain: ChainFacts): string | undefined {
   if (chain.secretLastRotatedAt === undefined) return undefined
   const days = daysBetween(chain.secretLastRotatedAt, chain.asOf)
-  return `The ${chain.secretLabel} was last rotated ${days} day${days === 1 ? '' : 's'} ago (${iso(chain.secretLastRotatedAt)}).`
+  return (
+    `The ${chain.secretLabel} was last rotated ${days} day${days === 1 ? '' : 's'} ago ` +
+    `(${iso(chain.secretLastRotatedAt)}).`
+  )
 }
 
 /** Days since the last rotation, with a fraction; undefined when unknown. */
@@ -98,14 +101,16 @@ export function githubTokenWarning(chain: ChainFacts, terms: Terms): string | un
   const days = Math.max(0, daysBetween(chain.asOf, expires))
   const lines = [
     `The GitHub token (${terms.token}) expires on ${formatUtc(expires)}, in ${days} day${days === 1 ? '' : 's'}. ` +
-      `Create a new token and ${terms.replaceToken} before then: from that date every run stops before Box and rotates nothing.`
+      `Create a new token and ${terms.replaceToken} before then: from that date every run stops before Box and ` +
+      `rotates nothing.`
   ]
   const next = chain.nextScheduledRun
   if (next !== undefined && expires.getTime() < next.getTime()) {
     const breaks = chain.refreshTokenExpiresAt ? ` on ${formatUtc(chain.refreshTokenExpiresAt)}` : ''
     lines.push(
       `It expires before the next scheduled refresh (${formatUtc(next)}), so no later run can rotate the Box token: ` +
-        `the token chain breaks${breaks}, when the refresh token this run stored expires, unless the GitHub token is replaced first.`
+        `the token chain breaks${breaks}, when the refresh token this run stored expires, unless the GitHub token ` +
+        `is replaced first.`
     )
   }
   return lines.join(' ')
@@ -117,7 +122,8 @@ export function outlookLines(chain: ChainFacts): string[] {
   const { secretLastRotatedAt, refreshTokenExpiresAt, githubTokenExpiresAt, nextScheduledRun } = chain
   if (secretLastRotatedAt)
     lines.push(
-      `Secret last rotated before this run: **${formatUtc(secretLastRotatedAt)}** (${daysBetween(secretLastRotatedAt, chain.asOf)} days ago)`
+      `Secret last rotated before this run: **${formatUtc(secretLastRotatedAt)}** ` +
+        `(${daysBetween(secretLastRotatedAt, chain.asOf)} days ago)`
     )
   if (refreshTokenExpiresAt)
     lines.push(`Refresh token expires: **${formatUtc(refreshTokenExpiresAt)}** unless used again before then`)

@@ -19,7 +19,8 @@ export async function takeHandoff(run: ActionRun, config: HandoffConfig): Promis
     token = openHandoff(config.handoff, config.handoffKey, config.binding, now)
   } catch (error) {
     if (!(error instanceof HandoffError)) throw error
-    const message = `\`handoff\` ${error.message}\nNothing was changed: a job with a hand-off never calls Box or GitHub.`
+    const message =
+      `\`handoff\` ${error.message}\nNothing was changed: a job with a hand-off never calls Box or ` + `GitHub.`
     io.setFailed(message)
     return { dryRun: false, results: [], warnings: [], failure: { stage: 'handoff', message } }
   }

@@ -179,7 +179,8 @@ export function readHandoffConfig(getInput: (name: string) => string, env: NodeJ
   if (inputs.text('refresh-token') !== '') {
     inputs.problem(
       'refresh-token',
-      'cannot be combined with `handoff`: a job with `handoff` takes the access token from the rotating job and must not rotate itself (two rotations of one refresh token race). Remove `refresh-token` from this job.'
+      'cannot be combined with `handoff`: a job with `handoff` takes the access token from the rotating job and ' +
+        'must not rotate itself (two rotations of one refresh token race). Remove `refresh-token` from this job.'
     )
   }
   const run = workflowRun(env)
@@ -231,14 +232,16 @@ function readCredentials(
     clientSecret: inputs.credential(
       'client-secret',
       'the client secret',
-      "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means that secret is not set in this repository."
+      "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means " +
+        'that secret is not set in this repository.'
     ),
     refreshToken: inputs.credential(
       'refresh-token',
       'the refresh token',
       `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, ` +
         'pass `handoff` and `handoff-key` instead). An empty value means the secret is not set, ' +
-        `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository secrets). ` +
+        `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no ` +
+        `repository secrets). ` +
         `To get the first refresh token, see "First-time setup" in docs/setup.md ` +
         `(the \`login\` command stores it in the secret).`
     ),
@@ -252,7 +255,10 @@ function readCredentials(
   }
 }
 
-/** Which secrets are written: the repository, or one of its environments, or the organization; with or without Dependabot's. */
+/**
+ * Which secrets are written: the repository, or one of its environments, or the organization; with
+ * or without Dependabot's.
+ */
 function readSelection(
   inputs: InputReader,
   env: NodeJS.ProcessEnv
@@ -274,7 +280,8 @@ function readSelection(
   if (dependabot && environment !== undefined) {
     inputs.problem(
       'dependabot',
-      'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. Remove one of them.'
+      'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. ' +
+        'Remove one of them.'
     )
   }
   return {
@@ -319,7 +326,8 @@ function readFailureIssue(
   if (token === '') {
     inputs.problem(
       'issue-token',
-      "is empty, so `failure-issue` cannot open an issue. Leave it at its default (the workflow's GITHUB_TOKEN) and give the job `permissions: issues: write`."
+      "is empty, so `failure-issue` cannot open an issue. Leave it at its default (the workflow's GITHUB_TOKEN) and " +
+        'give the job `permissions: issues: write`.'
     )
   } else if (/\s/.test(token))
     inputs.problem(

@@ -36,7 +36,8 @@ export async function checkPostmanPath(file: string): Promise<void> {
   const folderStat = await stat(folder).catch(() => undefined)
   if (!folderStat?.isDirectory()) {
     throw new Error(
-      `\`postman-environment\`: the folder ${folder} does not exist. Create it in an earlier step (mkdir -p) or choose a path in the workspace.`
+      `\`postman-environment\`: the folder ${folder} does not exist. Create it in an earlier step (mkdir -p) or ` +
+        `choose a path in the workspace.`
     )
   }
   if ((await stat(file).catch(() => undefined))?.isDirectory()) {
@@ -46,7 +47,8 @@ export async function checkPostmanPath(file: string): Promise<void> {
   }
   await access(folder, constants.W_OK).catch(() => {
     throw new Error(
-      `\`postman-environment\`: the folder ${folder} is not writable by this step. Choose a path in the workspace or RUNNER_TEMP.`
+      `\`postman-environment\`: the folder ${folder} is not writable by this step. Choose a path in the workspace ` +
+        `or RUNNER_TEMP.`
     )
   })
 }

@@ -25,17 +25,21 @@ export function explainRefreshFailure(error: unknown, chain: ChainFacts): string
     case 'invalid_grant': {
       if (chain.rotatedMeanwhileAt !== undefined) {
         lines.push(
-          `Another run rotated the ${chain.secretLabel} at ${iso(chain.rotatedMeanwhileAt)}, while this run was refreshing: ` +
+          `Another run rotated the ${chain.secretLabel} at ${iso(chain.rotatedMeanwhileAt)}, while this run was ` +
+            `refreshing: ` +
             `it used the same refresh token first and stored the new one. ` +
-            `The token chain is intact and nothing needs repairing; this run simply has no access token. ${CONCURRENCY_FIX}`
+            `The token chain is intact and nothing needs repairing; this run simply has no access token. ` +
+            `${CONCURRENCY_FIX}`
         )
         return lines.join('\n')
       }
       const expired = /expired/i.test(error.details.description ?? '')
       lines.push(
         expired
-          ? `The token chain is broken: Box says the refresh token has expired (refresh tokens live ${REFRESH_TOKEN_LIFETIME_DAYS} days, or until used once).`
-          : `The token chain is broken: this refresh token was already used (each can be used once) or is more than ${REFRESH_TOKEN_LIFETIME_DAYS} days old.`
+          ? `The token chain is broken: Box says the refresh token has expired (refresh tokens live ` +
+              `${REFRESH_TOKEN_LIFETIME_DAYS} days, or until used once).`
+          : `The token chain is broken: this refresh token was already used (each can be used once) or is more than ` +
+              `${REFRESH_TOKEN_LIFETIME_DAYS} days old.`
       )
       if (error.earlierAmbiguousAttempt) {
         lines.push(
@@ -48,7 +52,8 @@ export function explainRefreshFailure(error: unknown, chain: ChainFacts): string
         lines.push(
           age +
             (secretAgeDays(chain)! > REFRESH_TOKEN_LIFETIME_DAYS
-              ? ` That is past Box's ${REFRESH_TOKEN_LIFETIME_DAYS}-day limit: the keep-alive schedule has not been running.`
+              ? ` That is past Box's ${REFRESH_TOKEN_LIFETIME_DAYS}-day limit: the keep-alive schedule has not been ` +
+                `running.`
               : '')
         )
       if (holdsStaleToken(chain)) {
@@ -81,16 +86,19 @@ export function explainRefreshFailure(error: unknown, chain: ChainFacts): string
     case 'not_sent':
       lines.push(
         error.earlierAmbiguousAttempt
-          ? `Box kept failing until the retry time ran out. An earlier attempt got no answer (${error.earlierAmbiguousAttempt}) ` +
+          ? `Box kept failing until the retry time ran out. An earlier attempt got no answer ` +
+              `(${error.earlierAmbiguousAttempt}) ` +
               `and may have used the refresh token: ` +
               `if the next run fails with invalid_grant, re-authorize (docs/setup.md: "Re-authorizing").`
-          : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow later (the secret is unchanged).'
+          : 'Box kept failing until the retry time ran out. The refresh token was not used: re-run the workflow ' +
+              'later (the secret is unchanged).'
       )
       break
     case 'ambiguous':
       lines.push(
         'Box may have processed the request and used the refresh token without the answer reaching this run. ' +
-          'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be re-authorized ' +
+          'Re-run the workflow: if it fails with invalid_grant, the token was used and the chain must be ' +
+          're-authorized ' +
           '(docs/setup.md: "Re-authorizing").'
       )
       break

@@ -70,7 +70,8 @@ export function summaryMarkdown(report: RunReport): string {
       '',
       '### Recovery',
       '',
-      'Box has already replaced the old refresh token. Run these commands soon to store the new one (the values are sealed: only GitHub can open them).',
+      'Box has already replaced the old refresh token. Run these commands soon to store the new one (the values are ' +
+        'sealed: only GitHub can open them).',
       ''
     )
     for (const f of failed) {

@@ -46,10 +46,13 @@ export function parseTokenAnswer(text: string, mask: (value: string) => void, cu
     throw new BoxError(
       'malformed',
       cut === undefined
-        ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ${describeValue(refreshToken)}), ` +
+        ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ` +
+            `${describeValue(refreshToken)}), ` +
             `so the refresh token it was given is probably used up.`
-        : `Box accepted the request (HTTP 2xx), so it has used the refresh token it was given, but its answer broke off (${cut}) ` +
-            `before a usable refresh token arrived. The request was not sent again: a used refresh token only earns invalid_grant.`
+        : `Box accepted the request (HTTP 2xx), so it has used the refresh token it was given, but its answer broke ` +
+            `off (${cut}) ` +
+            `before a usable refresh token arrived. The request was not sent again: a used refresh token only earns ` +
+            `invalid_grant.`
     )
   }
   if (!accessOk)
@@ -109,7 +112,10 @@ function describeValue(value: unknown): string {
   if (typeof value !== 'string')
     return value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}, not a string`
   if (value === '') return 'empty'
-  return `${value.length} characters long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`
+  return (
+    `${value.length} characters ` +
+    `long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`
+  )
 }
 
 function lifetime(value: unknown, problems: string[]): number {
@@ -125,7 +131,8 @@ function lifetime(value: unknown, problems: string[]): number {
   const clamped = Math.round(Math.min(max, Math.max(min, seconds)))
   if (clamped !== seconds)
     problems.push(
-      `Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ${clamped} s is used.`
+      `Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ` +
+        `${clamped} s is used.`
     )
   return clamped
 }

@@ -213,7 +213,8 @@ async function readAnswer(response: Response, deps: BoxClientDeps): Promise<{ te
         stopReading('too large')
         throw new BoxError(
           'malformed',
-          `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a token answer.`
+          `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a ` +
+            `token answer.`
         )
       }
       if (isCompleteObject(text)) {
@@ -247,7 +248,8 @@ function redirected(response: Response, url: string, redactor: Redactor): BoxErr
   return new BoxError(
     'redirected',
     `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${origin}. ` +
-      'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else and Box did not use the refresh token. ' +
+      'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else ' +
+      'and Box did not use the refresh token. ' +
       'Check `box-api-url`: it must be the API base itself, such as https://api.box.com.',
     { status: response.status }
   )

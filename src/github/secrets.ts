@@ -35,7 +35,10 @@ export type WriteOutcome = 'created' | 'updated'
 const KEY_ID_FORM = /^[A-Za-z0-9_.=+/-]{1,128}$/
 const VISIBILITIES = ['all', 'private', 'selected'] as const
 type Visibility = (typeof VISIBILITIES)[number]
-/** Selected repositories are read 100 a page; 10,000 is beyond any real list, and a server that never stops is stopped. */
+/**
+ * Selected repositories are read 100 a page; 10,000 is beyond any real list, and a server that
+ * never stops is stopped.
+ */
 const MAX_SELECTED_PAGES = 100
 
 interface SecretAnswer {
@@ -85,7 +88,8 @@ export async function prepareTarget(
       .includes(target.classicScope)
   ) {
     throw new Error(
-      `${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs the \`${target.classicScope}\` scope. ` +
+      `${client.terms.token} is a classic token with the scopes "${scopes}", but writing the ${target.label} needs ` +
+        `the \`${target.classicScope}\` scope. ` +
         `Add it to the token, or use a fine-grained token with ${target.permission}.`
     )
   }
@@ -104,7 +108,8 @@ export async function prepareTarget(
                 target.permission,
                 client.terms
               )
-            : `The repositories selected for the ${target.label} could not be read (${selected?.message ?? 'no list'}), ` +
+            : `The repositories selected for the ${target.label} could not be read ` +
+                `(${selected?.message ?? 'no list'}), ` +
                 `and writing the secret without them would change who can read it.`
         )
       }
@@ -124,7 +129,8 @@ function publicKey(data: unknown, target: SecretTarget, terms: Terms): PublicKey
   const { key_id: keyId, key } = (data ?? {}) as { key_id?: unknown; key?: unknown }
   if (typeof keyId !== 'string' || !KEY_ID_FORM.test(keyId) || typeof key !== 'string' || key.length > 100) {
     throw new Error(
-      `GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be sealed for it. ` +
+      `GitHub's answer for the public key of the ${target.label} is not a key id and a key, so nothing can be ` +
+        `sealed for it. ` +
         `Try again; if it persists, check ${terms.apiUrl} and any proxy in front of GitHub.`
     )
   }
@@ -188,12 +194,16 @@ export async function shadowingSecretProblem(
   return (
     `The ${shadow.label} exists, and workflows in ${shadow.scope} read it instead of the ${organization.label}: ` +
     `the refresh token this run holds came from it, ` +
-    `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → Secrets and variables), ` +
+    `and writing the new one to the organization would leave it used up. Delete the repository secret (Settings → ` +
+    `Secrets and variables), ` +
     `or rotate it instead by removing \`organization\`.`
   )
 }
 
-/** When the secret was last written, read again (after Box refused the token: did another run rotate it?). Undefined when unknown. */
+/**
+ * When the secret was last written, read again (after Box refused the token: did another run
+ * rotate it?). Undefined when unknown.
+ */
 export async function lastWritten(client: GitHubClient, target: SecretTarget): Promise<Date | undefined> {
   try {
     const { data } = await client.request('GET', secretPath(target), undefined, { once: true })

@@ -124,7 +124,8 @@ export async function startCallbackServer(
         ok: false,
         title: 'Refused',
         message:
-          'This answer does not belong to the login running in your terminal, so it was ignored. Use the URL the running command printed.'
+          'This answer does not belong to the login running in your terminal, so it was ignored. Use the URL the ' +
+          'running command printed.'
       })
     }
     const code = params.get('code')
@@ -194,7 +195,8 @@ function listenError(error: NodeJS.ErrnoException, port: number): ListenError {
     return new ListenError(
       error.code,
       `Port ${port} on 127.0.0.1 is in use, perhaps by another login that is still waiting. ` +
-        `Stop it, or pass another --port (and list http://127.0.0.1:<that port>/callback in the Box app's redirect URIs).`
+        `Stop it, or pass another --port (and list http://127.0.0.1:<that port>/callback in the Box app's redirect ` +
+        `URIs).`
     )
   }
   if (error.code === 'EACCES')

@@ -45,7 +45,8 @@ export async function clientCredentials(
     options.clientSecret,
     'Box client secret (not shown): ',
     true,
-    'No Box client secret: set BOX_CLIENT_SECRET, or run the command in a terminal to be asked (there is no terminal to ask on).'
+    'No Box client secret: set BOX_CLIENT_SECRET, or run the command in a terminal to be asked (there is no ' +
+      'terminal to ask on).'
   )
   if (problems.length > 0) throw new LoginFailure(`${problems.join('\n')}\nNothing was changed.`, EXIT.usage)
   return { boxApiUrl: options.boxApiUrl, clientId, clientSecret }

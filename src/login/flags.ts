@@ -66,7 +66,8 @@ export function readFlags(argv: readonly string[]): { values: FlagValues; proble
     if (flag === undefined) {
       const meant = nearestFlag(token.name)
       problems.push(
-        `\`${token.rawName}\` is not an option of this command${meant ? `; did you mean \`${meant}\`?` : ' (see --help).'}`
+        `\`${token.rawName}\` is not an option of this ` +
+          `command${meant ? `; did you mean \`${meant}\`?` : ' (see --help).'}`
       )
       afterUnknown = token.inlineValue === undefined
       continue

@@ -28,7 +28,8 @@ export function handoffKeyTargets(selection: TargetSelection, name: string): Sec
 /** Printed with the refresh token's sealed copy, before any write. */
 export function handoffKeyWriteAhead(payloads: RecoveryPayload[]): string {
   return [
-    'A new hand-off key was made for `handoff-key` and sealed the same way. If it is not reported stored below, run these commands to store it:',
+    'A new hand-off key was made for `handoff-key` and sealed the same way. If it is not reported stored below, run ' +
+      'these commands to store it:',
     ...commandLines(payloads)
   ].join('\n')
 }

@@ -190,7 +190,9 @@ async function checkTargets(
     terminal.info(
       p.existing === undefined
         ? `The ${p.target.label} does not exist yet; it will be created.`
-        : `The ${p.target.label} exists${p.existing.updatedAt ? ` (last written ${formatUtc(p.existing.updatedAt)})` : ''}; it will be replaced.`
+        : `The ${p.target.label} ` +
+            `exists${p.existing.updatedAt ? ` (last written ${formatUtc(p.existing.updatedAt)})` : ''}; it will be ` +
+            `replaced.`
     )
   }
   return {

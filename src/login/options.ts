@@ -114,13 +114,15 @@ function readLoginSelection(flagsRead: FlagReader): Pick<LoginOptions, 'selectio
   if (repositoryValue === undefined && organization === undefined) {
     flagsRead.problem(
       '--repository',
-      'is missing: say where the secret goes, with `--repository owner/name` (or `--organization name` for an organization secret).'
+      'is missing: say where the secret goes, with `--repository owner/name` (or `--organization name` for an ' +
+        'organization secret).'
     )
   }
   if (repositoryValue !== undefined && organization !== undefined) {
     flagsRead.problem(
       '--organization',
-      'cannot be combined with `--repository`: give `--repository` for a repository or environment secret, or `--organization` for an organization secret.'
+      'cannot be combined with `--repository`: give `--repository` for a repository or environment secret, or ' +
+        '`--organization` for an organization secret.'
     )
   }
   const repository =
