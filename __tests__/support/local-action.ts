@@ -1,6 +1,6 @@
 /**
  * Runs src/action/start.ts the way `npx @github/local-action . src/action/start.ts .env` does, for
- * __tests__/project/local-action.test.ts: under tsx, with the module node_modules/@actions/core/
+ * __tests__/project/local-action.process.test.ts: under tsx, with the module node_modules/@actions/core/
  * lib/core.js replaced through quibble (local-action's own mechanism, `quibble.esm`) by a stub that
  * behaves like local-action's (src/stubs/core/core.ts there): masks are kept, not printed; every line
  * it prints has the masked values replaced; outputs and the failure are recorded, not printed as

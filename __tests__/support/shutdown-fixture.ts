@@ -1,5 +1,5 @@
 /**
- * A process that ends the ways shutdown.ts handles, for __tests__/unit/shutdown.test.ts (run with
+ * A process that ends the ways shutdown.ts handles, for __tests__/unit/shutdown.process.test.ts (run with
  * tsx): `node … shutdown-fixture.ts <scenario>`. It prints what happens, one event a line, to stderr
  * (stdout is the pipe some scenarios lose): "rescue", "rescue deadline after N ms", "last words: …".
  */

@@ -1,10 +1,10 @@
 /**
- * Secret targets: a repository (the default), an environment, an organization (its visibility and
- * selected repositories kept), Dependabot's twin of each, and GitHub Enterprise Server, through the
- * bundle; and the repository secret that would shadow an organization secret, in process.
+ * Secret targets, through the bundle: a repository (the default), an environment, an organization
+ * (its visibility and selected repositories kept), Dependabot's twin of each, and GitHub Enterprise
+ * Server. (The repository secret that would shadow an organization secret: targets.flow.test.ts.)
  */
 import { runAction, type ActionRun } from '../support/harness.js'
-import { createWorld, runFlow, tokenChainState, REPO, SECRET, type World, leaksOf } from '../support/world.js'
+import { createWorld, tokenChainState, REPO, SECRET, type World, leaksOf } from '../support/world.js'
 
 let world: World
 afterEach(() => world?.close())
@@ -131,20 +131,4 @@ describe('secret targets', () => {
     expect(world.sim.requests.filter((r) => r.service === 'github').length).toBeGreaterThanOrEqual(3)
     expect(leaks(run)).toEqual([])
   })
-})
-
-test('an organization secret shadowed by a repository secret of the same name is refused before Box', async () => {
-  world = await createWorld()
-  world.sim.github.addOrganization('octo-org')
-  world.sim.github.setSecret({ kind: 'organization', org: 'octo-org' }, SECRET, 'organization-copy', {
-    visibility: 'all'
-  })
-  // world's repository secret BOX_REFRESH_TOKEN exists in the workflow's repository (GITHUB_REPOSITORY)
-  const { recorded } = await runFlow(world, { organization: 'octo-org' }, { GITHUB_RUN_ID: '1001' })
-  expect(recorded.failed).toMatch(
-    /repository secret BOX_REFRESH_TOKEN of octo-org\/api-tests exists.*read it instead of the organization secret/
-  )
-  expect(recorded.failed).toMatch(/removing `organization`/)
-  expect(world.sim.requests.filter((r) => r.service === 'box')).toEqual([])
-  expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
 })
