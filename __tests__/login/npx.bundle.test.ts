@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { startSimulator, type Simulator } from '../simulator/index.js'
 import { playBrowser } from '../support/browser.js'
+import { assertFreshBundle } from '../support/bundle-guard.js'
 import { bundleNode, recordBundleRun } from '../support/e2e-node.js'
 import { REPO_ROOT } from '../support/harness.js'
 
@@ -30,6 +31,7 @@ let tarball: string
 let gitSpec: string
 
 beforeAll(async () => {
+  assertFreshBundle() // what npm packs is dist/login as built
   scratch = await mkdtemp(join(tmpdir(), 'box-token-login-npx-'))
   // npm pack: what the package holds, as npm would publish or fetch it.
   const packed = JSON.parse(

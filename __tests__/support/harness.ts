@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { assertFreshBundle } from './bundle-guard.js'
 import { bundleNode, recordBundleRun } from './e2e-node.js'
 
 /** The repository root (this file is <repo>/__tests__/support/harness.ts). */
@@ -79,6 +80,7 @@ const DEFAULT_TIMEOUT_MS = 20_000
 export async function runAction(inputs: Record<string, string>, options: RunActionOptions = {}): Promise<ActionRun> {
   const script = options.script ?? join(REPO_ROOT, 'dist', 'index.js')
   if (!existsSync(script)) throw new Error(`runAction: ${script} does not exist (run \`npm run bundle\` first)`)
+  if (script.startsWith(join(REPO_ROOT, 'dist'))) assertFreshBundle()
 
   const dirs = await makeRunDirectories()
   try {

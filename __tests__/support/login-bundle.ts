@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import type { Simulator } from '../simulator/index.js'
+import { assertFreshBundle } from './bundle-guard.js'
 import { bundleNode, recordBundleRun } from './e2e-node.js'
 import { REPO_ROOT } from './harness.js'
 
@@ -34,6 +35,7 @@ export function spawnLogin(
   env: Record<string, string> = {}
 ): SpawnedLogin {
   const { sim } = world
+  assertFreshBundle()
   const node = bundleNode()
   recordBundleRun(node)
   const child = spawn(
