@@ -1,7 +1,7 @@
 /**
- * The GitHub client is Octokit itself (@octokit/core), without @actions/github's wrapper: what that
- * wrapper sent must still be sent, namely the token as `token …` and the runner's orchestration ID
- * in the user agent when the runner sets one.
+ * The GitHub client is @actions/github's getOctokit, sending through the action's own fetch: what
+ * the toolkit sends must still be sent, namely the token as `token …` and the runner's
+ * orchestration ID in the user agent when the runner sets one.
  */
 import { createGitHubClient } from '../../src/github/client.js'
 import { ACTION_TERMS } from '../../src/github/messages.js'

@@ -205,7 +205,7 @@ module.exports.MessageEvent = MessageEvent
 module.exports.ping = ping
 
 module.exports.WebSocketStream = __webpack_require__(2873).WebSocketStream
-module.exports.WebSocketError = __webpack_require__(9300).WebSocketError
+module.exports.WebSocketError = __webpack_require__(6919).WebSocketError
 
 module.exports.request = makeDispatcher(api.request)
 module.exports.stream = makeDispatcher(api.stream)
@@ -37287,7 +37287,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 9300:
+/***/ 6919:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -37412,7 +37412,7 @@ const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketCon
 const { channels } = __webpack_require__(2414)
 const { WebsocketFrameSend } = __webpack_require__(3264)
 const { ByteParser } = __webpack_require__(1652)
-const { WebSocketError, createUnvalidatedWebSocketError } = __webpack_require__(9300)
+const { WebSocketError, createUnvalidatedWebSocketError } = __webpack_require__(6919)
 const { kEnumerableProperty } = __webpack_require__(3440)
 const { utf8DecodeBytes } = __webpack_require__(276)
 

@@ -9,8 +9,9 @@
  * - on the runner the action speaks through runner-io.ts (@actions/core's own command and summary
  *   modules, the same bytes without its index and the HTTP stack that index brings), and a run that
  *   fails validation loads nothing more;
- * - Octokit is in this file, evaluated once the inputs are valid, and Node 24's fetch is part of
- *   Node (proxy.ts): the first GitHub requests leave without a chunk being read;
+ * - once the inputs are valid, @actions/github (the GitHub client's home, github/client.ts) loads
+ *   from its chunk with the toolkit's HTTP stack, and the first GitHub requests leave through Node
+ *   24's own fetch (proxy.ts); that load costs about 7 % of a rotation (CONTRIBUTING.md, Benchmark);
  * - where they need the bundled undici instead (Node 22 and older, or a proxy), it is loaded once
  *   the inputs are valid and before the first request, so that they too leave in the turn they start;
  * - once they have, libsodium (seal.ts) loads from its chunk while GitHub answers.

@@ -1,8 +1,7 @@
 /**
- * The GitHub REST client: Octokit (@octokit/core, which @actions/github wraps), sending through
- * proxy.ts (the runner's proxy settings, as @actions/github keeps them), with a time limit per
- * request, the shared retry policy, and GitHub's failures turned into messages that say which
- * token or permission to fix.
+ * The GitHub REST client: @actions/github's Octokit, sending through proxy.ts (the runner's proxy
+ * settings, as @actions/github keeps them), with a time limit per request, the shared retry policy,
+ * and GitHub's failures turned into messages that say which token or permission to fix.
  *
  * It is also the trust boundary for everything GitHub (or a proxy in front of it) sends: requests
  * carry the token, so no redirect is followed; a failure is turned into a `GitHubRequestError`
@@ -117,18 +116,16 @@ interface OctokitFailure {
 const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
 
 export function createGitHubClient(token: string, options: GitHubClientOptions): GitHubClient {
-  // Evaluated here, once the inputs are valid, not at start-up. "eager" keeps it in the entry's
-  // file rather than a chunk of its own, so no file is read here: the requests leave at once, before
-  // libsodium's chunk loads.
-  const octokit = import(/* webpackMode: "eager" */ '@octokit/core').then(
-    ({ Octokit }) =>
-      new Octokit({
-        auth: token,
-        userAgent: orchestrationUserAgent(),
-        baseUrl: options.baseUrl,
-        log: silent,
-        request: { fetch: options.fetch ?? proxyAwareFetch() }
-      })
+  // @actions/github's getOctokit, the toolkit's client (its user agent names the runner's
+  // orchestration ID), loaded here, once the inputs are valid, not at start-up: its module brings
+  // the toolkit's HTTP stack, which a run refused on its inputs must not load. Requests go through
+  // `fetch` (proxy.ts's, or a test's), with the time limits and the no-redirect rule below.
+  const octokit = import('@actions/github').then(({ getOctokit }) =>
+    getOctokit(token, {
+      baseUrl: options.baseUrl,
+      log: silent,
+      request: { fetch: options.fetch ?? proxyAwareFetch() }
+    })
   )
   octokit.catch(() => undefined) // reported by the first request that awaits it
   const { redactor } = options
@@ -187,12 +184,6 @@ export function parseTokenExpiration(value: unknown): Date | undefined {
   const offset = match[3] === 'UTC' ? 'Z' : `${match[3]!.slice(0, 3)}:${match[3]!.slice(3)}`
   const date = new Date(`${match[1]}T${match[2]}${offset}`)
   return Number.isNaN(date.getTime()) ? undefined : date
-}
-
-/** What @actions/github's getOctokit adds to the user agent: the runner's orchestration ID, when it sets one. */
-function orchestrationUserAgent(): string | undefined {
-  const id = process.env.ACTIONS_ORCHESTRATION_ID?.trim()
-  return id ? `actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : undefined
 }
 
 /** `gh` names GitHub Enterprise by its web host; github.com needs no flag. */
