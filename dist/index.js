@@ -68,7 +68,7 @@ const runnerIO = {
 
 /***/ }),
 
-/***/ 9236:
+/***/ 2761:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1512,6 +1512,36 @@ function parseDate(value) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/aead.ts
+/**
+ * AES-256-GCM, the one authenticated encryption of the action: the hand-off (handoff.ts) and the
+ * tokens the post step revokes (action/post.ts). A value that was changed, or is opened with another
+ * key or other associated data, does not open: `openSealed` says so with `undefined`, never with a
+ * partial plaintext.
+ */
+
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+/** The ciphertext with its tag appended. `nonce` is for test vectors only: each seal takes a fresh one. */
+function sealBytes(key, plaintext, aad, nonce = (0,external_node_crypto_.randomBytes)(NONCE_BYTES)) {
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', key, nonce);
+    cipher.setAAD(aad);
+    return { nonce, sealed: Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]) };
+}
+function openSealed(key, nonce, sealed, aad) {
+    if (nonce.length !== NONCE_BYTES || sealed.length <= TAG_BYTES)
+        return undefined;
+    try {
+        const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', key, nonce);
+        decipher.setAAD(aad);
+        decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+        return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]);
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/names.ts
 const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
@@ -1604,13 +1634,12 @@ function isLoopback(hostname) {
  */
 
 
+
 const VERSION = 2;
 const PREFIX = `box-handoff-v${VERSION}`;
 const ENCRYPTION_INFO = 'box-token-refresh hand-off v2 encryption key';
 const KEY_CHECK_INFO = 'box-token-refresh hand-off v2 key check';
 const KEY_CHECK_BYTES = 12;
-const NONCE_BYTES = 12;
-const TAG_BYTES = 16;
 /** A hand-off that expires within this margin is refused: the consuming job needs time to use it. */
 const HANDOFF_MARGIN_MS = 60_000;
 /** The least a `handoff-key` may hold: 32 random bytes, as `openssl rand -base64 32` prints them. */
@@ -1653,10 +1682,8 @@ function sealHandoff(token, handoffKey, binding, nonce = (0,external_node_crypto
     const keys = deriveKeys(handoffKey, binding);
     const envelope = { repo: binding.repository, run: binding.runId, exp: token.expiresAt, kid: keys.check };
     const header = encode(Buffer.from(JSON.stringify(envelope)));
-    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', keys.encryption, nonce);
-    cipher.setAAD(Buffer.from(`${PREFIX}.${header}`));
     const plaintext = Buffer.from(JSON.stringify({ t: token.accessToken, e: token.expiresAt, i: token.expiresIn, r: token.refreshTokenExpiresAt }));
-    const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+    const { sealed } = sealBytes(keys.encryption, plaintext, Buffer.from(`${PREFIX}.${header}`), nonce);
     return `${PREFIX}.${header}.${encode(nonce)}.${encode(sealed)}`;
 }
 /**
@@ -1733,15 +1760,12 @@ function readEnvelope(header) {
     }
 }
 function decrypt(parts, key) {
+    const nonce = strictBase64(parts[2], 'base64url');
+    const sealed = strictBase64(parts[3], 'base64url');
+    const plaintext = nonce && sealed && openSealed(key, nonce, sealed, Buffer.from(`${PREFIX}.${parts[1]}`));
+    if (!plaintext)
+        return undefined;
     try {
-        const nonce = strictBase64(parts[2], 'base64url');
-        const sealed = strictBase64(parts[3], 'base64url');
-        if (nonce?.length !== NONCE_BYTES || sealed === undefined || sealed.length <= TAG_BYTES)
-            return undefined;
-        const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', key, nonce);
-        decipher.setAAD(Buffer.from(`${PREFIX}.${parts[1]}`));
-        decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-        const plaintext = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]);
         const { t, e, i, r } = JSON.parse(plaintext.toString('utf8'));
         if (typeof t !== 'string' || !Number.isSafeInteger(e) || !Number.isSafeInteger(i) || !Number.isSafeInteger(r))
             return undefined;
@@ -3559,7 +3583,7 @@ async function startAction(io) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_start_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9236);
+/* harmony import */ var _action_start_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2761);
 /* harmony import */ var _action_runner_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9614);
 /** The runner's entry: the action (action/start.ts) speaking through the runner's own file and stdout commands. */
 

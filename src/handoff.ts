@@ -15,7 +15,8 @@
  * belongs to, when the token expires, the key check value): all of it is authenticated, so
  * changing any part makes the hand-off fail to open.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
+import { hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
+import { NONCE_BYTES, openSealed, sealBytes } from './aead.js'
 import { isRepositoryName } from './names.js'
 
 const VERSION = 2
@@ -23,8 +24,6 @@ const PREFIX = `box-handoff-v${VERSION}`
 const ENCRYPTION_INFO = 'box-token-refresh hand-off v2 encryption key'
 const KEY_CHECK_INFO = 'box-token-refresh hand-off v2 key check'
 const KEY_CHECK_BYTES = 12
-const NONCE_BYTES = 12
-const TAG_BYTES = 16
 /** A hand-off that expires within this margin is refused: the consuming job needs time to use it. */
 export const HANDOFF_MARGIN_MS = 60_000
 /** The least a `handoff-key` may hold: 32 random bytes, as `openssl rand -base64 32` prints them. */
@@ -108,12 +107,10 @@ export function sealHandoff(
   const keys = deriveKeys(handoffKey, binding)
   const envelope: Envelope = { repo: binding.repository, run: binding.runId, exp: token.expiresAt, kid: keys.check }
   const header = encode(Buffer.from(JSON.stringify(envelope)))
-  const cipher = createCipheriv('aes-256-gcm', keys.encryption, nonce)
-  cipher.setAAD(Buffer.from(`${PREFIX}.${header}`))
   const plaintext = Buffer.from(
     JSON.stringify({ t: token.accessToken, e: token.expiresAt, i: token.expiresIn, r: token.refreshTokenExpiresAt })
   )
-  const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()])
+  const { sealed } = sealBytes(keys.encryption, plaintext, Buffer.from(`${PREFIX}.${header}`), nonce)
   return `${PREFIX}.${header}.${encode(nonce)}.${encode(sealed)}`
 }
 
@@ -213,14 +210,11 @@ function readEnvelope(header: string): Envelope | undefined {
 }
 
 function decrypt(parts: string[], key: Buffer): HandoffToken | undefined {
+  const nonce = strictBase64(parts[2]!, 'base64url')
+  const sealed = strictBase64(parts[3]!, 'base64url')
+  const plaintext = nonce && sealed && openSealed(key, nonce, sealed, Buffer.from(`${PREFIX}.${parts[1]}`))
+  if (!plaintext) return undefined
   try {
-    const nonce = strictBase64(parts[2]!, 'base64url')
-    const sealed = strictBase64(parts[3]!, 'base64url')
-    if (nonce?.length !== NONCE_BYTES || sealed === undefined || sealed.length <= TAG_BYTES) return undefined
-    const decipher = createDecipheriv('aes-256-gcm', key, nonce)
-    decipher.setAAD(Buffer.from(`${PREFIX}.${parts[1]}`))
-    decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES))
-    const plaintext = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()])
     const { t, e, i, r } = JSON.parse(plaintext.toString('utf8')) as {
       t?: unknown
       e?: unknown

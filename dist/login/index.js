@@ -578,7 +578,7 @@ function pathSegment(value) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _error_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5437);
-/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9525);
+/* harmony import */ var _login_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7812);
 /* harmony import */ var _login_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2550);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8903);
 /* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(116);
@@ -644,7 +644,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9525:
+/***/ 7812:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2027,6 +2027,36 @@ async function resolveGitHubToken(options, ghAuthToken, terminal) {
     return { value: token, source: '`gh auth token`' };
 }
 
+;// CONCATENATED MODULE: ./src/aead.ts
+/**
+ * AES-256-GCM, the one authenticated encryption of the action: the hand-off (handoff.ts) and the
+ * tokens the post step revokes (action/post.ts). A value that was changed, or is opened with another
+ * key or other associated data, does not open: `openSealed` says so with `undefined`, never with a
+ * partial plaintext.
+ */
+
+const aead_NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+/** The ciphertext with its tag appended. `nonce` is for test vectors only: each seal takes a fresh one. */
+function aead_sealBytes(key, plaintext, aad, nonce = randomBytes(aead_NONCE_BYTES)) {
+    const cipher = createCipheriv('aes-256-gcm', key, nonce);
+    cipher.setAAD(aad);
+    return { nonce, sealed: Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]) };
+}
+function aead_openSealed(key, nonce, sealed, aad) {
+    if (nonce.length !== aead_NONCE_BYTES || sealed.length <= TAG_BYTES)
+        return undefined;
+    try {
+        const decipher = createDecipheriv('aes-256-gcm', key, nonce);
+        decipher.setAAD(aad);
+        decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+        return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]);
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/handoff.ts
 /**
  * The sealed hand-off: the access token, carried from the job that rotated to later jobs of the
@@ -2047,13 +2077,12 @@ async function resolveGitHubToken(options, ghAuthToken, terminal) {
  */
 
 
+
 const VERSION = 2;
 const PREFIX = (/* unused pure expression or super */ null && (`box-handoff-v${VERSION}`));
 const ENCRYPTION_INFO = 'box-token-refresh hand-off v2 encryption key';
 const KEY_CHECK_INFO = 'box-token-refresh hand-off v2 key check';
 const KEY_CHECK_BYTES = 12;
-const NONCE_BYTES = 12;
-const TAG_BYTES = 16;
 /** A hand-off that expires within this margin is refused: the consuming job needs time to use it. */
 const HANDOFF_MARGIN_MS = 60_000;
 /** The least a `handoff-key` may hold: 32 random bytes, as `openssl rand -base64 32` prints them. */
@@ -2096,10 +2125,8 @@ function sealHandoff(token, handoffKey, binding, nonce = randomBytes(NONCE_BYTES
     const keys = deriveKeys(handoffKey, binding);
     const envelope = { repo: binding.repository, run: binding.runId, exp: token.expiresAt, kid: keys.check };
     const header = encode(Buffer.from(JSON.stringify(envelope)));
-    const cipher = createCipheriv('aes-256-gcm', keys.encryption, nonce);
-    cipher.setAAD(Buffer.from(`${PREFIX}.${header}`));
     const plaintext = Buffer.from(JSON.stringify({ t: token.accessToken, e: token.expiresAt, i: token.expiresIn, r: token.refreshTokenExpiresAt }));
-    const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+    const { sealed } = sealBytes(keys.encryption, plaintext, Buffer.from(`${PREFIX}.${header}`), nonce);
     return `${PREFIX}.${header}.${encode(nonce)}.${encode(sealed)}`;
 }
 /**
@@ -2176,15 +2203,12 @@ function readEnvelope(header) {
     }
 }
 function decrypt(parts, key) {
+    const nonce = strictBase64(parts[2], 'base64url');
+    const sealed = strictBase64(parts[3], 'base64url');
+    const plaintext = nonce && sealed && openSealed(key, nonce, sealed, Buffer.from(`${PREFIX}.${parts[1]}`));
+    if (!plaintext)
+        return undefined;
     try {
-        const nonce = strictBase64(parts[2], 'base64url');
-        const sealed = strictBase64(parts[3], 'base64url');
-        if (nonce?.length !== NONCE_BYTES || sealed === undefined || sealed.length <= TAG_BYTES)
-            return undefined;
-        const decipher = createDecipheriv('aes-256-gcm', key, nonce);
-        decipher.setAAD(Buffer.from(`${PREFIX}.${parts[1]}`));
-        decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-        const plaintext = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]);
         const { t, e, i, r } = JSON.parse(plaintext.toString('utf8'));
         if (typeof t !== 'string' || !Number.isSafeInteger(e) || !Number.isSafeInteger(i) || !Number.isSafeInteger(r))
             return undefined;
