@@ -89,3 +89,8 @@ export function baseUrl(value: string, name: string, problem: (input: string, me
 export function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname)
 }
+
+/** Whether `value` has the form of a Box ID (enterprise, user): digits only. */
+export function isBoxId(value: string): boolean {
+  return /^[0-9]{1,20}$/.test(value)
+}

@@ -1,62 +1,9 @@
 import { BoxError } from '../../src/box/error.js'
-import { type BoxClientDeps } from '../../src/box/token-endpoint.js'
 import { refreshTokenPair } from '../../src/box/refresh-grant.js'
 import { exchangeAuthorizationCode } from '../../src/box/authorization-code.js'
 import { EXPIRES_IN_RANGE, parseTokenAnswer } from '../../src/box/answer.js'
-import { Redactor } from '../../src/redact.js'
-import { RetryBudget, type Timing } from '../../src/retry.js'
-
-type Step = Response | Error | ((init: RequestInit) => Response | Error | Promise<Response>)
-
-/** A fetch that plays a script of answers and records what it was asked. */
-function scriptedFetch(steps: Step[]) {
-  const calls: Array<{ url: string; init: RequestInit }> = []
-  const fetch = (async (url: string, init: RequestInit) => {
-    calls.push({ url, init })
-    const step = steps.shift()
-    if (step === undefined) throw new Error('unexpected extra request')
-    const result = typeof step === 'function' ? await step(init) : step
-    // Anything but an answer is thrown as fetch would (a DOMException is no `Error` in this realm).
-    if (!(result instanceof Response)) throw result
-    return result
-  }) as unknown as typeof globalThis.fetch
-  return { fetch, calls }
-}
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
-const AT = 'AT-new-0123456789abcdef'
-const RT = 'RT-new-0123456789abcdef0123456789'
-const pair = { access_token: AT, refresh_token: RT, expires_in: 3895, token_type: 'bearer', restricted_to: [] }
-const credentials = { boxApiUrl: 'https://box.test', clientId: 'cid', clientSecret: 'csecret-0123456789' }
-
-function deps(
-  fetch: typeof globalThis.fetch,
-  masked: string[] = [],
-  slept: number[] = [],
-  extra: Partial<BoxClientDeps> = {}
-): BoxClientDeps {
-  let now = 0
-  const timing: Timing = {
-    now: () => now,
-    sleep: async (ms) => {
-      slept.push(ms)
-      now += ms
-    },
-    random: () => 0.5
-  }
-  const redactor = new Redactor()
-  redactor.add(credentials.clientSecret)
-  redactor.add('RT-old-0123456789')
-  return {
-    fetch,
-    retry: { policy: { baseDelayMs: 1000, maxDelayMs: 8000 }, budget: new RetryBudget(60_000, timing.now), timing },
-    requestTimeoutMs: 5000,
-    mask: (v) => masked.push(v),
-    redactor,
-    ...extra
-  }
-}
+import { RetryBudget } from '../../src/retry.js'
+import { AT, RT, credentials, deps, json, pair, scriptedFetch } from '../support/box-script.js'
 
 const networkError = (code: string) =>
   Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) })

@@ -1,5 +1,6 @@
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto'
-import { isBoxId, readJwtConfig, type JwtConfig } from '../../src/box/jwt-config.js'
+import { readJwtConfig, type JwtConfig } from '../../src/box/jwt-config.js'
+import { isBoxId } from '../../src/names.js'
 
 // A key pair as Box's Developer Console makes one: RSA 2048, encrypted PKCS#8 PEM, random passphrase.
 const PASSPHRASE = 'a3c1f0d9e8b7a6c5d4e3f2a1b0c9d8e7'

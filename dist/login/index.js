@@ -673,8 +673,8 @@ function daysBetween(from, to) {
 }
 
 ;// CONCATENATED MODULE: ./src/box/error.ts
-/** How a token request at Box failed, in the terms the explanations (diagnostics.ts, the login's) need. */
-class BoxError extends Error {
+/** How a request to Box's OAuth endpoints failed, in the terms the explanations (the action's, the login's) need. */
+class error_BoxError extends Error {
     kind;
     details;
     /** Set when an earlier attempt may have been processed by Box without us seeing the answer. */
@@ -687,13 +687,13 @@ class BoxError extends Error {
     }
 }
 
-// EXTERNAL MODULE: ./src/retry.ts
-var src_retry = __nccwpck_require__(9809);
 ;// CONCATENATED MODULE: ./src/box/answer.ts
 /**
- * Box's 200 answer to a token request, validated before anything is done with it. Box has used the
- * old refresh token by the time it answers, so nothing here may throw past the caller except the
- * one failure no client can repair: an answer without a refresh token it could store.
+ * Box's 200 answer to a token request, validated before anything is done with it: a token pair
+ * (the refresh and authorization-code grants), or an access token alone (client credentials, JWT,
+ * token exchange). Box has used the old refresh token by the time it answers a refresh, so nothing
+ * here may throw past the caller except the one failure no client can repair: an answer without
+ * the token the grant must bring.
  */
 
 /** Printable ASCII without spaces: what Box's tokens are made of (downscoped ones are longer). */
@@ -709,7 +709,7 @@ const EXPIRES_IN_RANGE = { min: 60, max: 86_400, fallback: 3600 };
  * `cut` says why the answer ended early (the connection failed, the rest never came): what arrived
  * is still read, and a refresh token that arrived whole is still stored.
  */
-function parseTokenAnswer(text, mask, cut) {
+function answer_parseTokenAnswer(text, mask, cut) {
     const problems = [];
     let answer = jsonObject(text);
     if (answer === undefined && cut !== undefined) {
@@ -725,7 +725,7 @@ function parseTokenAnswer(text, mask, cut) {
     if (accessOk)
         maskSafely(mask, accessToken);
     if (!refreshOk) {
-        throw new BoxError('malformed', cut === undefined
+        throw new error_BoxError('malformed', cut === undefined
             ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ` +
                 `${describeValue(refreshToken)}), ` +
                 `so the refresh token it was given is probably used up.`
@@ -742,6 +742,26 @@ function parseTokenAnswer(text, mask, cut) {
         expiresIn: lifetime(expiresIn, problems),
         problems
     };
+}
+/**
+ * Box's 200 answer to a grant that issues an access token alone: it must hold one, masked the
+ * moment it is known to be one. A refresh token in it would be kept by nobody, so it is ignored
+ * (and still masked, should Box ever send one).
+ */
+function parseAccessTokenAnswer(text, mask, cut) {
+    const problems = [];
+    const answer = jsonObject(text) ?? (cut === undefined ? undefined : completeFields(text));
+    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer ?? {};
+    if (isToken(refreshToken))
+        maskSafely(mask, refreshToken);
+    if (!isToken(accessToken)) {
+        throw new BoxError('malformed', `Box accepted the request, but its answer held no usable access token (access_token is ` +
+            `${describeValue(accessToken)}${cut === undefined ? '' : `; the answer broke off: ${cut}`}).`);
+    }
+    maskSafely(mask, accessToken);
+    if (cut !== undefined)
+        problems.push(`Box's answer broke off (${cut}), but the access token in it had arrived whole.`);
+    return { accessToken, expiresIn: lifetime(expiresIn, problems), problems };
 }
 function jsonObject(text) {
     try {
@@ -808,11 +828,14 @@ function lifetime(value, problems) {
     return clamped;
 }
 
+// EXTERNAL MODULE: ./src/retry.ts
+var src_retry = __nccwpck_require__(9809);
 ;// CONCATENATED MODULE: ./src/box/token-endpoint.ts
 /**
- * Box's OAuth 2.0 token endpoint, for every way of getting a token (a `TokenGrant`: one module
- * each in this folder, e.g. refresh-grant.ts, authorization-code.ts): the request, its retries,
- * and Box's answer, validated.
+ * Box's OAuth 2.0 endpoints, for every way of getting a token (a `TokenGrant`: one module each in
+ * this folder: refresh-grant.ts, authorization-code.ts, client-credentials.ts, jwt-grant.ts,
+ * token-exchange.ts) and for revoking one (revoke.ts): the request, its retries, and Box's answer,
+ * validated.
  *
  * Box refresh tokens are single-use, so what is retried matters: answers that say the request
  * was not processed (429, 5xx) and connections refused before anything was sent are safe to
@@ -826,29 +849,52 @@ function lifetime(value, problems) {
  */
 
 
-
 /** A 200 answer bigger than this is not a token answer; an error body is only ever quoted in part. */
 const MAX_ANSWER_BYTES = 1024 * 1024;
 const MAX_ERROR_BYTES = 64 * 1024;
 const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
 const CANCELLED_WHILE_WAITING = 'The run was cancelled while it waited for Box to answer.';
-/** The token pair Box issues for `grant`, or a BoxError that says what happened. */
+/** What `grant` obtains at Box, or a BoxError that says what happened. */
 async function token_endpoint_requestToken(credentials, grant, deps) {
-    const url = `${credentials.boxApiUrl}/oauth2/token`;
-    const body = new URLSearchParams({
-        ...grant.form(),
-        client_id: credentials.clientId,
-        client_secret: credentials.clientSecret
-    }).toString();
+    let attempt = {};
+    for (let repaired = false;; repaired = true) {
+        const form = () => new URLSearchParams({
+            ...grant.form(attempt),
+            ...(grant.clientAuthentication === false
+                ? {}
+                : { client_id: credentials.clientId, client_secret: credentials.clientSecret })
+        }).toString();
+        let accepted;
+        try {
+            accepted = await postForm(`${credentials.boxApiUrl}/oauth2/token`, form, deps);
+        }
+        catch (error) {
+            const repair = repaired || !(error instanceof error_BoxError) ? undefined : grant.repair?.(error, deps.retry.timing.now());
+            if (repair === undefined)
+                throw error;
+            attempt = repair;
+            continue;
+        }
+        // A 2xx means Box has used the token it was sent: from here on the request is never sent again,
+        // whatever happens to the rest of the answer (it is read outside the retries, and what arrived is used).
+        const { text, cut } = await readAnswer(accepted, deps);
+        return grant.answer(text, deps.mask, cut);
+    }
+}
+/**
+ * POSTs a form to one of Box's OAuth endpoints with the retries and time limits the answers allow,
+ * and returns its 2xx answer unread; anything else is thrown as a BoxError. `body` is called for
+ * each attempt. The form carries the client secret and a token, so no redirect is followed.
+ */
+async function postForm(url, body, deps) {
     let ambiguous;
-    let accepted;
     try {
-        accepted = await (0,src_retry/* withRetry */.bD)(async () => {
+        return await (0,src_retry/* withRetry */.bD)(async () => {
             try {
-                return await (0,src_retry/* withTimeLimit */.Bv)(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body, signal, deps));
+                return await (0,src_retry/* withTimeLimit */.Bv)(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body(), signal, deps));
             }
             catch (error) {
-                const boxError = error instanceof BoxError ? error : connectionError(error, deps);
+                const boxError = error instanceof error_BoxError ? error : connectionError(error, deps);
                 if (boxError.kind === 'ambiguous')
                     ambiguous ??= boxError.message;
                 throw boxError;
@@ -857,21 +903,17 @@ async function token_endpoint_requestToken(credentials, grant, deps) {
     }
     catch (error) {
         if (ambiguous !== undefined && (0,src_retry/* isCancellation */.iB)(error)) {
-            throw new BoxError('ambiguous', ambiguous === CANCELLED_WHILE_WAITING
+            throw new error_BoxError('ambiguous', ambiguous === CANCELLED_WHILE_WAITING
                 ? ambiguous
                 : `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
         }
-        if (error instanceof BoxError && ambiguous !== undefined && error.message !== ambiguous)
+        if (error instanceof error_BoxError && ambiguous !== undefined && error.message !== ambiguous)
             error.earlierAmbiguousAttempt = ambiguous;
         throw error;
     }
-    // A 2xx means Box has used the token it was sent: from here on the request is never sent again,
-    // whatever happens to the rest of the answer (it is read outside the retries, and what arrived is used).
-    const { text, cut } = await readAnswer(accepted, deps);
-    return parseTokenAnswer(text, deps.mask, cut);
 }
 function classify(error) {
-    if (!(error instanceof BoxError))
+    if (!(error instanceof error_BoxError))
         return { retry: false };
     switch (error.kind) {
         case 'rate_limited':
@@ -918,16 +960,16 @@ async function sendOnce(url, body, signal, deps) {
         throw connectionError(error, deps, true);
     }
     if (response.status === 429) {
-        throw new BoxError('rate_limited', 'Box answered 429 Too Many Requests.', {
+        throw new error_BoxError('rate_limited', 'Box answered 429 Too Many Requests.', {
             status: 429,
             retryAfterMs: (0,src_retry/* parseRetryAfter */.mu)(response.headers.get('retry-after'), deps.retry.timing.now())
         });
     }
     if (response.status >= 500) {
         // The body of a 5xx is opaque (often an HTML page from a proxy), and so is its status text: neither is quoted.
-        throw new BoxError('server', `Box answered ${response.status}.`, { status: response.status });
+        throw new error_BoxError('server', `Box answered ${response.status}.`, { status: response.status });
     }
-    throw oauthError(response.status, text, deps.redactor);
+    throw oauthError(response, text, deps.redactor);
 }
 /** An error answer's first MAX_ERROR_BYTES: only ever quoted in part, so the rest is not read. */
 async function readErrorBody(response) {
@@ -979,7 +1021,7 @@ async function readAnswer(response, deps) {
             size += value.length;
             if (size > MAX_ANSWER_BYTES) {
                 stopReading('too large');
-                throw new BoxError('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a ` +
+                throw new error_BoxError('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a ` +
                     `token answer.`);
             }
             if (isCompleteObject(text)) {
@@ -989,7 +1031,7 @@ async function readAnswer(response, deps) {
         }
     }
     catch (error) {
-        if (error instanceof BoxError)
+        if (error instanceof error_BoxError)
             throw error;
         cut ??= `the connection failed (${failureDetail(error, deps)})`;
     }
@@ -1013,12 +1055,13 @@ function isCompleteObject(text) {
 }
 function redirected(response, url, redactor) {
     const origin = redactor.locationOrigin(response.headers.get('location'), url);
-    return new BoxError('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${origin}. ` +
+    return new error_BoxError('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${origin}. ` +
         'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else ' +
         'and Box did not use the refresh token. ' +
         'Check `box-api-url`: it must be the API base itself, such as https://api.box.com.', { status: response.status });
 }
-function oauthError(status, text, redactor) {
+function oauthError(response, text, redactor) {
+    const { status } = response;
     let code = '';
     let description = '';
     try {
@@ -1033,22 +1076,24 @@ function oauthError(status, text, redactor) {
     // Only Box's error code and its cleaned description are quoted, never the body.
     const said = code ? `${code}${description ? ` (${description})` : ''}` : `HTTP ${status}`;
     const kind = code === 'invalid_grant' ? 'invalid_grant' : code === 'invalid_client' ? 'invalid_client' : 'oauth';
-    return new BoxError(kind, `Box refused the token request: ${said}.`, {
+    return new error_BoxError(kind, `Box refused the token request: ${said}.`, {
         status,
         oauthError: code || undefined,
-        description: description || undefined
+        description: description || undefined,
+        // Box's clock, as its answer dates itself (read, validated, by the grant that needs it: JWT).
+        date: response.headers.get('date')?.slice(0, 64)
     });
 }
 /** Connection failures before the request left are safe; any later one may have used the token. */
 function connectionError(error, deps, afterHeaders = false) {
-    if (error instanceof BoxError)
+    if (error instanceof error_BoxError)
         return error;
     if ((0,src_retry/* isCancellation */.iB)(error))
-        return new BoxError('ambiguous', CANCELLED_WHILE_WAITING);
+        return new error_BoxError('ambiguous', CANCELLED_WHILE_WAITING);
     // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
     const name = error?.name;
     if (name === 'TimeoutError' || name === 'AbortError') {
-        return new BoxError('ambiguous', `Box did not answer within ${deps.requestTimeoutMs / 1000} s.`);
+        return new error_BoxError('ambiguous', `Box did not answer within ${deps.requestTimeoutMs / 1000} s.`);
     }
     const code = causeCode(error);
     if (!afterHeaders &&
@@ -1057,9 +1102,9 @@ function connectionError(error, deps, afterHeaders = false) {
             code === 'EAI_AGAIN' ||
             code === 'ENETUNREACH' ||
             code === 'EHOSTUNREACH')) {
-        return new BoxError('not_sent', `Could not connect to Box (${code}).`);
+        return new error_BoxError('not_sent', `Could not connect to Box (${code}).`);
     }
-    return new BoxError('ambiguous', `The connection to Box failed before its answer arrived (${failureDetail(error, deps)}).`);
+    return new error_BoxError('ambiguous', `The connection to Box failed before its answer arrived (${failureDetail(error, deps)}).`);
 }
 /** A failed connection in a few words: its error code, or its message cleaned and capped. */
 function failureDetail(error, deps) {
@@ -1082,13 +1127,14 @@ function causeCode(error) {
  */
 
 
+
 const REFRESH_TOKEN_LIFETIME_DAYS = 60;
 /** When a refresh token issued at `issuedAt` (epoch ms) expires unless it is used before. */
 function refreshTokenExpiry(issuedAt) {
     return new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS);
 }
 function refreshGrant(refreshToken) {
-    return { form: () => ({ grant_type: 'refresh_token', refresh_token: refreshToken }) };
+    return { form: () => ({ grant_type: 'refresh_token', refresh_token: refreshToken }), answer: parseTokenAnswer };
 }
 function refreshTokenPair(credentials, refreshToken, deps) {
     return requestToken(credentials, refreshGrant(refreshToken), deps);
@@ -1265,9 +1311,14 @@ function loadSealer() {
 }
 
 ;// CONCATENATED MODULE: ./src/box/authorization-code.ts
+/**
+ * The authorization-code grant (the login command): the code Box sent the browser back with, for
+ * the first token pair. A code lives 30 seconds and is used once (Box: "Authorization URL").
+ */
+
 
 function exchangeAuthorizationCode(credentials, code, redirectUri, deps) {
-    return token_endpoint_requestToken(credentials, { form: () => ({ grant_type: 'authorization_code', code, redirect_uri: redirectUri }) }, deps);
+    return token_endpoint_requestToken(credentials, { form: () => ({ grant_type: 'authorization_code', code, redirect_uri: redirectUri }), answer: answer_parseTokenAnswer }, deps);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -1345,6 +1396,10 @@ function baseUrl(value, name, problem) {
 }
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+/** Whether `value` has the form of a Box ID (enterprise, user): digits only. */
+function isBoxId(value) {
+    return /^[0-9]{1,20}$/.test(value);
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -1888,7 +1943,7 @@ function timeoutMessage(redirectUri, options) {
 }
 function explainExchangeFailure(error, redirectUri) {
     const again = 'Nothing was stored; run the command again.';
-    if (!(error instanceof BoxError))
+    if (!(error instanceof error_BoxError))
         return `Exchanging the authorization code failed: ${(0,error_text/* errorMessage */.g)(error)}. ${again}`;
     if (error.kind === 'invalid_client') {
         return (`${error.message} The client secret (or ID) is wrong: ` +

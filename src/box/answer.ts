@@ -1,7 +1,9 @@
 /**
- * Box's 200 answer to a token request, validated before anything is done with it. Box has used the
- * old refresh token by the time it answers, so nothing here may throw past the caller except the
- * one failure no client can repair: an answer without a refresh token it could store.
+ * Box's 200 answer to a token request, validated before anything is done with it: a token pair
+ * (the refresh and authorization-code grants), or an access token alone (client credentials, JWT,
+ * token exchange). Box has used the old refresh token by the time it answers a refresh, so nothing
+ * here may throw past the caller except the one failure no client can repair: an answer without
+ * the token the grant must bring.
  */
 import { BoxError } from './error.js'
 
@@ -63,6 +65,40 @@ export function parseTokenAnswer(text: string, mask: (value: string) => void, cu
     expiresIn: lifetime(expiresIn, problems),
     problems
   }
+}
+
+/** An access token alone: what client credentials, JWT and token exchange bring (no refresh token). */
+export interface AccessTokenAnswer {
+  accessToken: string
+  /** Seconds, as Box said, unless that was out of range (see `problems`). */
+  expiresIn: number
+  problems: string[]
+}
+
+/**
+ * Box's 200 answer to a grant that issues an access token alone: it must hold one, masked the
+ * moment it is known to be one. A refresh token in it would be kept by nobody, so it is ignored
+ * (and still masked, should Box ever send one).
+ */
+export function parseAccessTokenAnswer(
+  text: string,
+  mask: (value: string) => void,
+  cut: string | undefined
+): AccessTokenAnswer {
+  const problems: string[] = []
+  const answer = jsonObject(text) ?? (cut === undefined ? undefined : completeFields(text))
+  const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer ?? {}
+  if (isToken(refreshToken)) maskSafely(mask, refreshToken)
+  if (!isToken(accessToken)) {
+    throw new BoxError(
+      'malformed',
+      `Box accepted the request, but its answer held no usable access token (access_token is ` +
+        `${describeValue(accessToken)}${cut === undefined ? '' : `; the answer broke off: ${cut}`}).`
+    )
+  }
+  maskSafely(mask, accessToken)
+  if (cut !== undefined) problems.push(`Box's answer broke off (${cut}), but the access token in it had arrived whole.`)
+  return { accessToken, expiresIn: lifetime(expiresIn, problems), problems }
 }
 
 function jsonObject(text: string): Record<string, unknown> | undefined {

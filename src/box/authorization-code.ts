@@ -2,7 +2,7 @@
  * The authorization-code grant (the login command): the code Box sent the browser back with, for
  * the first token pair. A code lives 30 seconds and is used once (Box: "Authorization URL").
  */
-import type { TokenPair } from './answer.js'
+import { parseTokenAnswer, type TokenPair } from './answer.js'
 import { requestToken, type BoxClientDeps, type ClientCredentials } from './token-endpoint.js'
 
 export function exchangeAuthorizationCode(
@@ -13,7 +13,7 @@ export function exchangeAuthorizationCode(
 ): Promise<TokenPair> {
   return requestToken(
     credentials,
-    { form: () => ({ grant_type: 'authorization_code', code, redirect_uri: redirectUri }) },
+    { form: () => ({ grant_type: 'authorization_code', code, redirect_uri: redirectUri }), answer: parseTokenAnswer },
     deps
   )
 }

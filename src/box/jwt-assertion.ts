@@ -10,7 +10,8 @@
  * that for the caller, which signs again at most once.
  */
 import { constants, sign } from 'node:crypto'
-import { isBoxId, type JwtConfig } from './jwt-config.js'
+import { isBoxId } from '../names.js'
+import type { JwtConfig } from './jwt-config.js'
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer'
 /** The `aud` Box requires, whatever the API base the request goes to. */

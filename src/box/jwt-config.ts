@@ -9,6 +9,7 @@
  * returned beside the result, failed or not, so that it can be masked before anything prints.
  */
 import { createPrivateKey, type KeyObject } from 'node:crypto'
+import { isBoxId } from '../names.js'
 
 export interface JwtConfig {
   readonly clientId: string
@@ -49,11 +50,6 @@ const NO_KEY_IN_LATER_DOWNLOADS =
 const ENCRYPT_IT =
   'Convert it to the encrypted PKCS#8 PEM that Box generates, e.g. ' +
   '`openssl pkcs8 -topk8 -v2 aes-256-cbc -in key.pem -out key-pkcs8.pem`, and put that PEM and its passphrase here.'
-
-/** Whether `value` has the form of a Box ID (enterprise, user): digits only. */
-export function isBoxId(value: string): boolean {
-  return /^[0-9]{1,20}$/.test(value)
-}
 
 export function readJwtConfig(text: string): JwtConfigReading {
   const source = text.trim() // trim() takes a byte order mark too

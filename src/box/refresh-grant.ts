@@ -3,7 +3,7 @@
  * one use, whichever comes first, and every refresh returns a new one (Box: "Refresh a token").
  */
 import { DAY_MS } from '../time.js'
-import type { TokenPair } from './answer.js'
+import { parseTokenAnswer, type TokenPair } from './answer.js'
 import { requestToken, type BoxClientDeps, type ClientCredentials, type TokenGrant } from './token-endpoint.js'
 
 export const REFRESH_TOKEN_LIFETIME_DAYS = 60
@@ -13,8 +13,8 @@ export function refreshTokenExpiry(issuedAt: number): Date {
   return new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS)
 }
 
-export function refreshGrant(refreshToken: string): TokenGrant {
-  return { form: () => ({ grant_type: 'refresh_token', refresh_token: refreshToken }) }
+export function refreshGrant(refreshToken: string): TokenGrant<TokenPair> {
+  return { form: () => ({ grant_type: 'refresh_token', refresh_token: refreshToken }), answer: parseTokenAnswer }
 }
 
 export function refreshTokenPair(

@@ -1,7 +1,8 @@
 /**
- * Box's OAuth 2.0 token endpoint, for every way of getting a token (a `TokenGrant`: one module
- * each in this folder, e.g. refresh-grant.ts, authorization-code.ts): the request, its retries,
- * and Box's answer, validated.
+ * Box's OAuth 2.0 endpoints, for every way of getting a token (a `TokenGrant`: one module each in
+ * this folder: refresh-grant.ts, authorization-code.ts, client-credentials.ts, jwt-grant.ts,
+ * token-exchange.ts) and for revoking one (revoke.ts): the request, its retries, and Box's answer,
+ * validated.
  *
  * Box refresh tokens are single-use, so what is retried matters: answers that say the request
  * was not processed (429, 5xx) and connections refused before anything was sent are safe to
@@ -24,7 +25,6 @@ import {
   type RetryContext,
   type Verdict
 } from '../retry.js'
-import { parseTokenAnswer, type TokenPair } from './answer.js'
 
 export interface BoxClientDeps {
   fetch: typeof fetch
@@ -50,31 +50,70 @@ const MAX_ERROR_BYTES = 64 * 1024
 const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/
 const CANCELLED_WHILE_WAITING = 'The run was cancelled while it waited for Box to answer.'
 
-/** One way of getting a token: its form fields (the client's ID and secret are added to each request). */
-export interface TokenGrant {
-  form(): Record<string, string>
+/** What an attempt of a grant knows: Box's clock (epoch ms), once an answer of Box's told it. */
+export interface AttemptContext {
+  boxClock?: number
 }
 
-/** The token pair Box issues for `grant`, or a BoxError that says what happened. */
-export async function requestToken(
-  credentials: ClientCredentials,
-  grant: TokenGrant,
-  deps: BoxClientDeps
-): Promise<TokenPair> {
-  const url = `${credentials.boxApiUrl}/oauth2/token`
-  const body = new URLSearchParams({
-    ...grant.form(),
-    client_id: credentials.clientId,
-    client_secret: credentials.clientSecret
-  }).toString()
-  let ambiguous: string | undefined
+/**
+ * One way of getting a token from Box's token endpoint, the small interface every grant module
+ * implements: what to send, and what Box's 2xx answer must hold.
+ */
+export interface TokenGrant<T> {
+  /** The form of one attempt; a grant that signs (JWT) signs anew for each. */
+  form(attempt: AttemptContext): Record<string, string>
+  /** Whether the client's ID and secret go with the form; token exchange sends none. Default true. */
+  clientAuthentication?: boolean
+  /** Box's 2xx answer, validated: a token pair to keep, or an access token alone. */
+  answer(text: string, mask: (value: string) => void, cut: string | undefined): T
+  /** A refusal the grant can repair once (JWT: its time claims, signed again on Box's clock), or undefined. */
+  repair?(error: BoxError, localNow: number): AttemptContext | undefined
+}
 
-  let accepted: Response
+/** What `grant` obtains at Box, or a BoxError that says what happened. */
+export async function requestToken<T>(
+  credentials: ClientCredentials,
+  grant: TokenGrant<T>,
+  deps: BoxClientDeps
+): Promise<T> {
+  let attempt: AttemptContext = {}
+  for (let repaired = false; ; repaired = true) {
+    const form = (): string =>
+      new URLSearchParams({
+        ...grant.form(attempt),
+        ...(grant.clientAuthentication === false
+          ? {}
+          : { client_id: credentials.clientId, client_secret: credentials.clientSecret })
+      }).toString()
+    let accepted: Response
+    try {
+      accepted = await postForm(`${credentials.boxApiUrl}/oauth2/token`, form, deps)
+    } catch (error) {
+      const repair =
+        repaired || !(error instanceof BoxError) ? undefined : grant.repair?.(error, deps.retry.timing.now())
+      if (repair === undefined) throw error
+      attempt = repair
+      continue
+    }
+    // A 2xx means Box has used the token it was sent: from here on the request is never sent again,
+    // whatever happens to the rest of the answer (it is read outside the retries, and what arrived is used).
+    const { text, cut } = await readAnswer(accepted, deps)
+    return grant.answer(text, deps.mask, cut)
+  }
+}
+
+/**
+ * POSTs a form to one of Box's OAuth endpoints with the retries and time limits the answers allow,
+ * and returns its 2xx answer unread; anything else is thrown as a BoxError. `body` is called for
+ * each attempt. The form carries the client secret and a token, so no redirect is followed.
+ */
+export async function postForm(url: string, body: () => string, deps: BoxClientDeps): Promise<Response> {
+  let ambiguous: string | undefined
   try {
-    accepted = await withRetry(
+    return await withRetry(
       async () => {
         try {
-          return await withTimeLimit(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body, signal, deps))
+          return await withTimeLimit(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body(), signal, deps))
         } catch (error) {
           const boxError = error instanceof BoxError ? error : connectionError(error, deps)
           if (boxError.kind === 'ambiguous') ambiguous ??= boxError.message
@@ -97,10 +136,6 @@ export async function requestToken(
       error.earlierAmbiguousAttempt = ambiguous
     throw error
   }
-  // A 2xx means Box has used the token it was sent: from here on the request is never sent again,
-  // whatever happens to the rest of the answer (it is read outside the retries, and what arrived is used).
-  const { text, cut } = await readAnswer(accepted, deps)
-  return parseTokenAnswer(text, deps.mask, cut)
 }
 
 function classify(error: unknown): Verdict {
@@ -158,7 +193,7 @@ async function sendOnce(url: string, body: string, signal: AbortSignal, deps: Bo
     // The body of a 5xx is opaque (often an HTML page from a proxy), and so is its status text: neither is quoted.
     throw new BoxError('server', `Box answered ${response.status}.`, { status: response.status })
   }
-  throw oauthError(response.status, text, deps.redactor)
+  throw oauthError(response, text, deps.redactor)
 }
 
 /** An error answer's first MAX_ERROR_BYTES: only ever quoted in part, so the rest is not read. */
@@ -255,7 +290,8 @@ function redirected(response: Response, url: string, redactor: Redactor): BoxErr
   )
 }
 
-function oauthError(status: number, text: string, redactor: Redactor): BoxError {
+function oauthError(response: Response, text: string, redactor: Redactor): BoxError {
+  const { status } = response
   let code = ''
   let description = ''
   try {
@@ -272,7 +308,9 @@ function oauthError(status: number, text: string, redactor: Redactor): BoxError 
   return new BoxError(kind, `Box refused the token request: ${said}.`, {
     status,
     oauthError: code || undefined,
-    description: description || undefined
+    description: description || undefined,
+    // Box's clock, as its answer dates itself (read, validated, by the grant that needs it: JWT).
+    date: response.headers.get('date')?.slice(0, 64)
   })
 }
 

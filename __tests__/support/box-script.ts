@@ -1,0 +1,60 @@
+/**
+ * Box's token endpoint played from a script, for unit tests of the Box modules: a fetch that
+ * answers in order and records what it was asked, and the collaborators a grant needs, with a
+ * clock that moves only when the code sleeps.
+ */
+import type { BoxClientDeps } from '../../src/box/token-endpoint.js'
+import { Redactor } from '../../src/redact.js'
+import { RetryBudget, type Timing } from '../../src/retry.js'
+
+export type Step = Response | Error | ((init: RequestInit) => Response | Error | Promise<Response>)
+
+/** A fetch that plays a script of answers and records what it was asked. */
+export function scriptedFetch(steps: Step[]) {
+  const calls: Array<{ url: string; init: RequestInit }> = []
+  const fetch = (async (url: string, init: RequestInit) => {
+    calls.push({ url, init })
+    const step = steps.shift()
+    if (step === undefined) throw new Error('unexpected extra request')
+    const result = typeof step === 'function' ? await step(init) : step
+    // Anything but an answer is thrown as fetch would (a DOMException is no `Error` in this realm).
+    if (!(result instanceof Response)) throw result
+    return result
+  }) as unknown as typeof globalThis.fetch
+  return { fetch, calls }
+}
+
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
+export const AT = 'AT-new-0123456789abcdef'
+export const RT = 'RT-new-0123456789abcdef0123456789'
+export const pair = { access_token: AT, refresh_token: RT, expires_in: 3895, token_type: 'bearer', restricted_to: [] }
+export const credentials = { boxApiUrl: 'https://box.test', clientId: 'cid', clientSecret: 'csecret-0123456789' }
+
+export function deps(
+  fetch: typeof globalThis.fetch,
+  masked: string[] = [],
+  slept: number[] = [],
+  extra: Partial<BoxClientDeps> = {}
+): BoxClientDeps {
+  let now = 0
+  const timing: Timing = {
+    now: () => now,
+    sleep: async (ms) => {
+      slept.push(ms)
+      now += ms
+    },
+    random: () => 0.5
+  }
+  const redactor = new Redactor()
+  redactor.add(credentials.clientSecret)
+  redactor.add('RT-old-0123456789')
+  return {
+    fetch,
+    retry: { policy: { baseDelayMs: 1000, maxDelayMs: 8000 }, budget: new RetryBudget(60_000, timing.now), timing },
+    requestTimeoutMs: 5000,
+    mask: (v) => masked.push(v),
+    redactor,
+    ...extra
+  }
+}
