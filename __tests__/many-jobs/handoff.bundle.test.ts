@@ -4,7 +4,7 @@
  * way a hand-off is refused, and the leak scan over everything each run left behind.
  */
 import { sealHandoff } from '../../src/handoff.js'
-import { maskedValues, runAction, type ActionRun } from '../support/harness.js'
+import { errorLine, maskedValues, runAction, type ActionRun } from '../support/harness.js'
 import { createWorld, HANDOFF_KEY, leaksOf, REPO, type World } from '../support/world.js'
 
 let world: World
@@ -24,8 +24,6 @@ async function produce(): Promise<ActionRun> {
   expect(producer.code).toBe(0)
   return producer
 }
-
-const errorLine = (run: ActionRun): string => run.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? ''
 
 test('one job rotates and hands off; other jobs of the run open it, in their own processes, without a request', async () => {
   world = await createWorld()

@@ -131,3 +131,38 @@ it.each([
     'secret appears in stdout line 1 and is never masked'
   ])
 })
+
+test.each([
+  [
+    "a larger value's mask holding the secret, then the secret's own: no finding (the runner shows no mask line)",
+    '::add-mask::{"key": "s3cret-value-0123"}\n::add-mask::s3cret-value-0123\nlater: s3cret-value-0123 was used\n',
+    ['secret appears in stdout line 3 (masked by then, but it should not be printed at all)']
+  ],
+  [
+    'only a larger value masked: the secret itself never is',
+    '::add-mask::{"key": "s3cret-value-0123"}\nlater: s3cret-value-0123\n',
+    ['secret appears in stdout line 2 and is never masked']
+  ],
+  ['masked, never printed: clean', '::add-mask::s3cret-value-0123\n', []]
+])('%s', (_, stdout, findings) => {
+  const result = { stdout, stderr: '', summary: '', outputs: {}, env: {}, state: {}, files: {} }
+  expect(
+    scanForLeaks(result as unknown as Parameters<typeof scanForLeaks>[0], { secret: 's3cret-value-0123' })
+  ).toEqual(findings)
+})
+
+test('a value with % counts as masked by its escaped mask line, as @actions/core writes it', () => {
+  const secret = 'pa%ss-0123456789'
+  const result = {
+    stdout: '::add-mask::pa%25ss-0123456789\nused pa%ss-0123456789\n',
+    stderr: '',
+    summary: '',
+    outputs: {},
+    env: {},
+    state: {},
+    files: {}
+  }
+  expect(scanForLeaks(result as unknown as Parameters<typeof scanForLeaks>[0], { secret })).toEqual([
+    'secret appears in stdout line 2 (masked by then, but it should not be printed at all)'
+  ])
+})

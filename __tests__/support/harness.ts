@@ -115,6 +115,26 @@ export async function runAction(inputs: Record<string, string>, options: RunActi
   }
 }
 
+/** The run's first `::error::` line (what the runner shows as the step's error), or ''. */
+export const errorLine = (run: Pick<ActionRun, 'stdout'>): string =>
+  run.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? ''
+
+/** The post step's bundle (action.yml `runs.post`). */
+export const POST_SCRIPT = join(REPO_ROOT, 'dist', 'post', 'index.js')
+
+/**
+ * The post step as the runner runs it when the job ends: the same inputs, and each state the main
+ * step saved as a `STATE_<name>` variable.
+ */
+export function runPostStep(
+  inputs: Record<string, string>,
+  main: Pick<ActionRun, 'state'>,
+  options: RunActionOptions = {}
+): Promise<ActionRun> {
+  const state = Object.fromEntries(Object.entries(main.state).map(([name, value]) => [`STATE_${name}`, value]))
+  return runAction(inputs, { ...options, script: POST_SCRIPT, env: { ...options.env, ...state } })
+}
+
 // ---- the run's directories and environment ----------------------------------------------------
 
 type CommandFile = 'GITHUB_OUTPUT' | 'GITHUB_ENV' | 'GITHUB_STATE' | 'GITHUB_PATH' | 'GITHUB_STEP_SUMMARY'
@@ -416,16 +436,19 @@ export function scanForLeaks(
 }
 
 /**
- * Only `::add-mask::<secret>` lines may hold the secret, and the first of them must come before
- * any other occurrence: the runner masks from that line on, so anything earlier is in the log.
+ * A secret may be printed on no line the runner shows, and its own `::add-mask::` line must come
+ * before any other occurrence: the runner masks from that line on, so anything earlier is in the
+ * log. `::add-mask::` lines themselves are commands the runner consumes and never shows, so one that
+ * masks a larger value holding this secret (a whole JWT config) is no leak.
  */
 function scanStdout(stdout: string, label: string, value: string): string[] {
   const lines = stdout.split(/\r?\n/)
-  const maskLine = `::add-mask::${value}`
-  const firstMask = lines.indexOf(maskLine)
+  // As @actions/core escapes a command's value: a value with a line break is masked in one line.
+  const escaped = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  const firstMask = lines.indexOf(`::add-mask::${escaped}`)
   const findings: string[] = []
   lines.forEach((line, i) => {
-    if (line === maskLine || !contains(line, value)) return
+    if (line.startsWith('::add-mask::') || !contains(line, value)) return
     if (firstMask < 0) findings.push(`${label} appears in stdout line ${i + 1} and is never masked`)
     else if (i < firstMask)
       findings.push(`${label} appears in stdout line ${i + 1}, before its mask (line ${firstMask + 1})`)

@@ -7,8 +7,9 @@
  * left behind for credentials, for commands the runner would obey, and for a broken summary.
  */
 import type { CustomReply } from '../simulator/http.js'
-import { createWorld, leaksOf, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from '../support/world.js'
-import { bothNodes, runAction, type ActionRun } from '../support/harness.js'
+import { echo, expectClean, INJECTION } from '../support/hostile.js'
+import { createWorld, tokenChainState, REPO, SECRET, WRITE_TOKEN, type World } from '../support/world.js'
+import { bothNodes, errorLine, runAction } from '../support/harness.js'
 import { startTrap, type Trap } from '../support/trap.js'
 import { endlessRepositoryList, repositoryListWithId } from '../support/hostile-lists.js'
 
@@ -18,53 +19,6 @@ afterEach(async () => {
   await world?.close()
   await trap?.close()
 })
-
-/** What a hostile server tries to slip in everywhere. */
-const INJECTION = '\n::warning::OWNED\n##[error]OWNED\n```\n# OWNED\n<img src=x onerror=alert(1)>'
-
-/** An error page that echoes the whole request, in every form a server might. */
-function echo(request: { body: string }, status = 400): CustomReply {
-  const form = new URLSearchParams(request.body)
-  const fields = Object.fromEntries(form)
-  return {
-    status,
-    body: {
-      error: 'invalid_request',
-      error_description: `You sent ${request.body} i.e. ${JSON.stringify(fields)} and ${decodeURIComponent(request.body)}${INJECTION}`
-    }
-  }
-}
-
-/** Everything a run must never do, whatever the servers sent. */
-function expectClean(run: ActionRun): void {
-  expect(leaksOf(world, run)).toEqual([])
-  for (const text of [run.stdout, run.stderr, run.summary, ...Object.values(run.outputs)]) {
-    expect(text).not.toMatch(/::warning::OWNED|##\[error\]OWNED/)
-    // Every line that starts a workflow command is one the action meant.
-    for (const line of text.split('\n'))
-      if (line.startsWith('::')) expect(line).toMatch(/^::(add-mask|error|warning|group|endgroup)::/)
-    expect(text.split('\n').every((line) => line.length < 4_000)).toBe(true)
-  }
-  // Inside a code fence hostile text is inert; outside one it must not be at all.
-  const outside = outsideCodeFences(run.summary)
-  expect(outside).not.toMatch(/OWNED|<img/)
-  expect(run.stderr).toBe('')
-}
-
-/** The summary's markdown without its fenced code blocks, read the CommonMark way: a fence closes only on a run of backticks at least as long. */
-function outsideCodeFences(markdown: string): string {
-  const kept: string[] = []
-  let open: number | undefined
-  for (const line of markdown.split('\n')) {
-    const fence = /^(`{3,})/.exec(line)?.[1]?.length
-    if (open === undefined && fence !== undefined) open = fence
-    else if (open !== undefined && fence !== undefined && fence >= open && line.trim() === '`'.repeat(fence))
-      open = undefined
-    else if (open === undefined) kept.push(line)
-  }
-  expect(open).toBeUndefined() // every fence was closed
-  return kept.join('\n')
-}
 
 /** A world whose organization secret is rotated from another repository (so no repository secret shadows it). */
 async function organizationWorld(
@@ -76,8 +30,6 @@ async function organizationWorld(
   world.sim.github.setSecret({ kind: 'organization', org: 'octo-org' }, SECRET, world.refreshToken, seed)
   return { env: world.env({ GITHUB_REPOSITORY: 'octo-org/infra' }) }
 }
-
-const errorLine = (run: ActionRun): string => run.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? ''
 
 describe('Box', () => {
   test.each([
@@ -96,7 +48,7 @@ describe('Box', () => {
       expect(trap.hits).toEqual([])
       expect(errorLine(run)).toContain(`answered ${status} and redirected to ${new URL(location).origin}`)
       expect(errorLine(run)).not.toContain('stolen')
-      expectClean(run)
+      expectClean(world, run)
       expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
     }
   )
@@ -108,7 +60,7 @@ describe('Box', () => {
     expect(run.code).toBe(1)
     expect(errorLine(run)).toMatch(/Box refused the token request: invalid_request \(You sent /)
     expect(run.summary).toContain('You sent')
-    expectClean(run)
+    expectClean(world, run)
     expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
   })
 
@@ -122,7 +74,7 @@ describe('Box', () => {
     const run = await runAction(world.inputs({ 'retry-timeout-seconds': '1' }), { env: world.env() })
     expect(run.code).toBe(1)
     expect(errorLine(run)).toMatch(/Box answered 500\./)
-    expectClean(run)
+    expectClean(world, run)
     expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
   })
 
@@ -138,7 +90,7 @@ describe('Box', () => {
     const run = await runAction(world.inputs(), { env: world.env() })
     expect(run.code).toBe(1)
     expect(errorLine(run).length).toBeLessThan(1_000)
-    expectClean(run)
+    expectClean(world, run)
   })
 
   test('a retry-after of 1e300 seconds is not waited for', async () => {
@@ -150,7 +102,7 @@ describe('Box', () => {
     const run = await runAction(world.inputs(), { env: world.env() })
     expect(run.code).toBe(1)
     expect(run.durationMs).toBeLessThan(10_000)
-    expectClean(run)
+    expectClean(world, run)
     expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
   })
 
@@ -175,7 +127,7 @@ describe('Box', () => {
     expect(run.code).toBe(0)
     expect(Date.parse(run.outputs['expires-at'])).toBeGreaterThan(Date.now())
     if (warning.source !== '^$') expect(run.stdout).toMatch(new RegExp(`::warning::.*${warning.source}`))
-    expectClean(run)
+    expectClean(world, run)
     expect(await tokenChainState(world)).toBe('secret holds the new valid token')
   })
 
@@ -193,7 +145,7 @@ describe('Box', () => {
     )
     expect(run.outputs['access-token']).toBeUndefined()
     expect(Object.keys(run.files).some((f) => f.endsWith('box.json'))).toBe(false)
-    expectClean(run)
+    expectClean(world, run)
     expect(await tokenChainState(world)).toBe('secret holds the new valid token')
   })
 
@@ -213,7 +165,7 @@ describe('Box', () => {
     expect(run.code).toBe(1)
     expect(errorLine(run)).toMatch(/Box accepted the request, but its answer/)
     expect(errorLine(run)).toMatch(/Re-authorizing/)
-    expectClean(run)
+    expectClean(world, run)
     // Box used the old token and sent nothing usable back: no client can hold the chain. The
     // action changed nothing and says how to repair it.
     expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe(world.refreshToken)
@@ -235,7 +187,7 @@ describe('Box answers 200 and the message breaks: Box used the token, so the req
       expect(run.code).toBe(0)
       expect(boxRequests()).toBe(1)
       expect(world.sim.box.refreshAttempts).toBe(1)
-      expectClean(run)
+      expectClean(world, run)
       expect(await tokenChainState(world)).toBe('secret holds the new valid token')
       expect(run.outputs['access-token']).toBe(world.sim.box.issued[0]!.accessToken)
     })
@@ -254,7 +206,7 @@ describe('Box answers 200 and the message breaks: Box used the token, so the req
         expect(errorLine(run)).toMatch(/has used the refresh token it was given, but its answer broke off/)
         expect(errorLine(run)).toMatch(why)
         expect(errorLine(run)).toMatch(/authorize the Box app again/)
-        expectClean(run)
+        expectClean(world, run)
         // Box used the token and sent nothing usable: the one loss no client can repair, reported as such.
         expect(world.sim.box.isRefreshTokenValid(world.refreshToken)).toBe(false)
         expect(world.sim.github.getSecret(world.scope, SECRET)?.plaintext).toBe(world.refreshToken)
@@ -287,7 +239,7 @@ describe('GitHub', () => {
     expect(world.sim.requests.some((r) => r.service === 'box')).toBe(false)
     expect(errorLine(run)).toMatch(/public key/)
     expect(errorLine(run)).toMatch(/Nothing was changed and the refresh token was not used/)
-    expectClean(run)
+    expectClean(world, run)
     expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
   })
 
@@ -308,7 +260,7 @@ describe('GitHub', () => {
     expect(run.code).toBe(1)
     expect(errorLine(run)).toMatch(/gives no visibility of `all`, `private` or `selected`/)
     expect(world.sim.requests.some((r) => r.service === 'box')).toBe(false)
-    expectClean(run)
+    expectClean(world, run)
   })
 
   test('a selected-repositories list that never ends: read at most 100 pages, refused before Box', async () => {
@@ -319,7 +271,7 @@ describe('GitHub', () => {
     expect(world.sim.requests.filter((r) => r.path.endsWith('/repositories')).length).toBe(100)
     expect(errorLine(run)).toMatch(/the list goes on past 10000 repositories/)
     expect(world.sim.requests.some((r) => r.service === 'box')).toBe(false)
-    expectClean(run)
+    expectClean(world, run)
   })
 
   test('a selected-repositories list with an id that is not a number: refused before Box', async () => {
@@ -328,7 +280,7 @@ describe('GitHub', () => {
     const run = await runAction(world.inputs({ organization: 'octo-org' }), options)
     expect(run.code).toBe(1)
     expect(errorLine(run)).toMatch(/a repository in the list has no valid id/)
-    expectClean(run)
+    expectClean(world, run)
   })
 
   test('a 403 whose message echoes the token, with control characters, commands and a forged permissions header', async () => {
@@ -349,7 +301,7 @@ describe('GitHub', () => {
     expect(run.code).toBe(1)
     expect(errorLine(run)).toMatch(/GitHub refused reading the public key .* \(403 Bad token \*\*\* \(\*\*\*\)/)
     expect(errorLine(run)).not.toMatch(/\u001b|\u202e/)
-    expectClean(run)
+    expectClean(world, run)
     expect(await tokenChainState(world)).toBe('old token still valid, secret unchanged')
   })
 
@@ -371,7 +323,7 @@ describe('GitHub', () => {
       `answered 301 while reading the public key for the repository secret ${SECRET} of ${REPO}, a redirect to ${trap.url}.`
     )
     expect(world.sim.requests.some((r) => r.service === 'box')).toBe(false)
-    expectClean(run)
+    expectClean(world, run)
   })
 
   test('a 307 on the write: not followed; the recovery payload stores the token', async () => {
@@ -384,7 +336,7 @@ describe('GitHub', () => {
     const run = await runAction(world.inputs(), { env: world.env() })
     expect(run.code).toBe(1)
     expect(trap.hits).toEqual([])
-    expectClean(run)
+    expectClean(world, run)
     expect(await tokenChainState(world, run.outputs.recovery)).toBe('recovery payload restores the new valid token')
   })
 
@@ -400,7 +352,7 @@ describe('GitHub', () => {
     const run = await runAction(world.inputs(), { env: world.env() })
     expect(run.code).toBe(1)
     expect(errorLine(run)).toMatch(/GitHub rejected writing .* \(422 Authorization: token \*\*\*/)
-    expectClean(run)
+    expectClean(world, run)
     expect(await tokenChainState(world, run.outputs.recovery)).toBe('recovery payload restores the new valid token')
   })
 
@@ -429,7 +381,7 @@ describe('GitHub', () => {
     })
     const run = await runAction(world.inputs(), { env: world.env() })
     expect(run.code).toBe(0)
-    expectClean(run)
+    expectClean(world, run)
     expect(await tokenChainState(world)).toBe('secret holds the new valid token')
   })
 })
