@@ -52,6 +52,7 @@ const runnerIO = {
     },
     info: (message) => void process.stdout.write(message + external_node_os_namespaceObject.EOL),
     warning: (message) => (0,command/* issueCommand */.L)('warning', {}, message),
+    notice: (message) => (0,command/* issueCommand */.L)('notice', {}, message),
     setFailed: (message) => {
         process.exitCode = 1;
         (0,command/* issueCommand */.L)('error', {}, message);
@@ -62,13 +63,19 @@ const runnerIO = {
         // Without GITHUB_STEP_SUMMARY (e.g. an old runner) there is simply no summary.
         if (process.env.GITHUB_STEP_SUMMARY)
             await summary/* summary */.z.addRaw(markdown).write();
-    }
+    },
+    saveState: (name, value) => {
+        if (process.env.GITHUB_STATE)
+            return (0,file_command/* issueFileCommand */.n)('STATE', (0,file_command/* prepareKeyValueMessage */.v)(name, value));
+        (0,command/* issueCommand */.L)('save-state', { name }, (0,utils/* toCommandValue */.E)(value));
+    },
+    getState: (name) => process.env[`STATE_${name}`] || ''
 };
 
 
 /***/ }),
 
-/***/ 2761:
+/***/ 2476:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -85,13 +92,13 @@ __nccwpck_require__.d(__webpack_exports__, {
  * command does it: `errorMessage` for a failure that is reported as such (its message only), and
  * `bugReport` for one no code path expected (its stack, which says where).
  */
-function errorMessage(error) {
+function error_text_errorMessage(error) {
     const message = error?.message;
     return typeof message === 'string' ? message : String(error);
 }
 function bugReport(error) {
     const stack = error?.stack;
-    return typeof stack === 'string' ? stack : errorMessage(error);
+    return typeof stack === 'string' ? stack : error_text_errorMessage(error);
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
@@ -205,201 +212,8 @@ function proxyAwareFetch() {
     });
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
-/**
- * One backoff policy for every call the action makes (Box and GitHub): exponential with full
- * jitter, honouring a server's "retry after" hint, within one time budget per phase of the run,
- * and stopped at once by cancellation.
- *
- * Hand-written rather than a library because the call sites need four things together that the
- * well-kept libraries (p-retry, @octokit/plugin-retry, @octokit/plugin-throttling) do not offer
- * at once: an injectable sleep and clock (so tests never wait), one budget shared by Box and
- * GitHub requests with their different rate-limit signals, a per-failure verdict that can wait
- * exactly as long as the server asked, and an abort that ends a wait without starting another try.
- */
-const defaultRetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 20_000 };
-/**
- * The time one phase of a run may spend retrying, shared by every request of that phase: no retry
- * starts once it is spent. `retry-timeout-seconds` sets it; the action has two phases (everything
- * up to Box's answer, then the write-back), so a slow start can never starve the write-back.
- */
-class RetryBudget {
-    budgetMs;
-    now;
-    deadline;
-    constructor(budgetMs, now) {
-        this.budgetMs = budgetMs;
-        this.now = now;
-        this.deadline = now() + budgetMs;
-    }
-    /** Starts the next phase with the whole budget again. */
-    renew() {
-        this.deadline = this.now() + this.budgetMs;
-    }
-    /** Whether a wait of `delayMs` from now still ends within the budget. */
-    allows(delayMs) {
-        return this.now() + delayMs <= this.deadline;
-    }
-}
-/** The run was cancelled (SIGINT, SIGTERM): no further attempt is made. */
-class Cancelled extends Error {
-    signalName;
-    constructor(signalName = 'a cancellation') {
-        super(`The run was cancelled (${signalName}).`);
-        this.signalName = signalName;
-        this.name = 'Cancelled';
-    }
-}
-/** The request took longer than its time limit. Named as fetch names its own timeouts. */
-class TimeLimitExceeded extends Error {
-    limitMs;
-    constructor(limitMs) {
-        super(`no answer within ${limitMs / 1000} s`);
-        this.limitMs = limitMs;
-        this.name = 'TimeoutError';
-    }
-}
-/**
- * The retry context of one phase of a run: the backoff shape (`policy`, exponential with full
- * jitter by default), a budget (a number of ms starts a new one; a RetryBudget is shared, as the
- * action's checks and Box refresh share theirs) and the cancellation that ends it.
- */
-function retryContext(timing, budget, { policy = defaultRetryPolicy, cancel } = {}) {
-    return {
-        policy,
-        budget: typeof budget === 'number' ? new RetryBudget(budget, timing.now) : budget,
-        timing,
-        cancel
-    };
-}
-const realTiming = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: Math.random
-};
-/**
- * Calls `attempt` until it succeeds, `classify` says the failure is final, the next wait would end
- * past the budget, or the run is cancelled. The last failure is rethrown unchanged so callers keep
- * their error types; a cancellation throws `Cancelled`. An `owed` first attempt is made even when
- * the run was cancelled before it.
- */
-async function withRetry(attempt, classify, context) {
-    const { policy, budget, timing, cancel, onRetry } = context;
-    for (let n = 1;; n++) {
-        if (n > 1 || !context.owed)
-            throwIfCancelled(cancel);
-        try {
-            return await attempt(n);
-        }
-        catch (error) {
-            if (isCancellation(error))
-                throw asCancelled(error, cancel);
-            const verdict = classify(error);
-            if (!verdict.retry)
-                throw error;
-            // A failure that would be retried is not, once the run is cancelled: that is what ended it.
-            throwIfCancelled(cancel);
-            const delayMs = backoffDelay(n, verdict.afterMs, policy, timing.random);
-            if (!budget.allows(delayMs))
-                throw error;
-            onRetry?.({ attempt: n, reason: verdict.reason, delayMs });
-            await sleepUnlessCancelled(timing, delayMs, cancel);
-        }
-    }
-}
-/**
- * Runs one request under its own time limit. The limit is a timer that keeps the process alive and
- * settles the request even if the HTTP client never does: undici 6 on Node 20 can leave a fetch
- * pending for ever after a server closes the connection, and with nothing else scheduled Node then
- * exits silently with code 13. `cancel` aborts the request too.
- */
-async function withTimeLimit(limitMs, cancel, request) {
-    throwIfCancelled(cancel);
-    const controller = new AbortController();
-    let timer;
-    let onCancel;
-    const stopped = new Promise((_, reject) => {
-        const stop = (reason) => {
-            controller.abort(reason);
-            reject(reason);
-        };
-        timer = setTimeout(() => stop(new TimeLimitExceeded(limitMs)), limitMs);
-        onCancel = () => stop(asCancelled(cancel?.reason, cancel));
-        cancel?.addEventListener('abort', onCancel, { once: true });
-    });
-    stopped.catch(() => undefined);
-    try {
-        return await Promise.race([request(controller.signal), stopped]);
-    }
-    finally {
-        clearTimeout(timer);
-        cancel?.removeEventListener('abort', onCancel);
-    }
-}
-function throwIfCancelled(cancel) {
-    if (cancel?.aborted)
-        throw asCancelled(cancel.reason, cancel);
-}
-/** True for a Cancelled error anywhere in a cause chain (HTTP clients wrap what they are aborted with). */
-function isCancellation(error) {
-    return causeChain(error).some((e) => e instanceof Cancelled || e.name === 'Cancelled');
-}
-/** The errors in `error`'s cause chain, itself first (at most a few deep). */
-function causeChain(error) {
-    const chain = [];
-    for (let e = error, depth = 0; e !== null && typeof e === 'object' && depth < 5; e = e.cause, depth++)
-        chain.push(e);
-    return chain;
-}
-function asCancelled(error, cancel) {
-    const found = causeChain(error).find((e) => e instanceof Cancelled);
-    if (found)
-        return found;
-    return new Cancelled(typeof cancel?.reason === 'string' ? cancel.reason : undefined);
-}
-async function sleepUnlessCancelled(timing, ms, cancel) {
-    if (cancel === undefined)
-        return timing.sleep(ms);
-    let onAbort;
-    const aborted = new Promise((resolve) => {
-        onAbort = resolve;
-        cancel.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-        await Promise.race([timing.sleep(ms), aborted]);
-    }
-    finally {
-        cancel.removeEventListener('abort', onAbort);
-    }
-    throwIfCancelled(cancel);
-}
-/**
- * The line a person reads when a request is retried, e.g.
- * "GitHub PUT /repos/…: GitHub answered 502; retrying in 1.2 s (attempt 2)."
- */
-function retryNotice(service, event) {
-    const request = event.method ? ` ${event.method} ${event.path}` : '';
-    return (`${service}${request}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ` +
-        `${event.attempt + 1}).`);
-}
-/** Full jitter (AWS architecture blog), or exactly what the server asked for when it asked. */
-function backoffDelay(attempt, afterMs, policy, random) {
-    if (afterMs !== undefined)
-        return Math.max(0, Math.ceil(afterMs));
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    return Math.floor(random() * ceiling);
-}
-/** `retry-after` is either seconds or an HTTP date (RFC 9110 §10.2.3). */
-function parseRetryAfter(value, now) {
-    if (value == null || value.trim() === '')
-        return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds))
-        return Math.max(0, seconds * 1000);
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
+// EXTERNAL MODULE: ./src/retry.ts
+var src_retry = __nccwpck_require__(9809);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
  * The GitHub REST client: @actions/github's Octokit, sending through proxy.ts (the runner's proxy
@@ -451,7 +265,7 @@ function createGitHubClient(token, options) {
             const attempt = async () => {
                 let response;
                 try {
-                    response = await withTimeLimit(options.requestTimeoutMs, abort, (signal) => octokitClient.request({
+                    response = await (0,src_retry/* withTimeLimit */.Bv)(options.requestTimeoutMs, abort, (signal) => octokitClient.request({
                         method,
                         url: path,
                         ...(body ? { data: body } : {}),
@@ -461,7 +275,7 @@ function createGitHubClient(token, options) {
                     }));
                 }
                 catch (error) {
-                    if (isCancellation(error))
+                    if ((0,src_retry/* isCancellation */.iB)(error))
                         throw error;
                     noteExpiry(error?.response?.headers);
                     throw requestError(error, options.retry.timing.now(), redactor);
@@ -471,7 +285,7 @@ function createGitHubClient(token, options) {
                     throw redirectError(response.status, response.headers.location, options.baseUrl, redactor);
                 return { status: response.status, data: response.data, headers: response.headers };
             };
-            return withRetry(attempt, (error) => (once ? { retry: false } : classifyGitHubFailure(error)), {
+            return (0,src_retry/* withRetry */.bD)(attempt, (error) => (once ? { retry: false } : classifyGitHubFailure(error)), {
                 ...retry,
                 onRetry: options.onRetry && ((event) => options.onRetry?.({ ...event, method, path }))
             });
@@ -502,7 +316,7 @@ function requestError(error, now, redactor) {
     const failure = error;
     const response = failure?.response;
     if (response === undefined) {
-        const timedOut = causeChain(error).find((e) => e.name === 'TimeoutError');
+        const timedOut = (0,src_retry/* causeChain */.DD)(error).find((e) => e.name === 'TimeoutError');
         const detail = timedOut ? timedOut.message : redactor.serverText(failure?.message, 200) || 'unknown error';
         return new GitHubRequestError(`connection to GitHub failed (${detail})`, {
             answered: false,
@@ -525,7 +339,7 @@ function requestError(error, now, redactor) {
         answered: true,
         status,
         githubMessage,
-        retryAfterMs: parseRetryAfter(header('retry-after'), now),
+        retryAfterMs: (0,src_retry/* parseRetryAfter */.mu)(header('retry-after'), now),
         rateLimitExhausted: header('x-ratelimit-remaining') === '0',
         rateLimitResetMs: Number.isSafeInteger(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined,
         acceptedPermissions: accepted === undefined
@@ -598,10 +412,10 @@ const LOGIN_TERMS = {
  * operation needs for each kind of token.
  */
 function describeGitHubFailure(error, what, permission, terms = ACTION_TERMS) {
-    if (isCancellation(error))
+    if ((0,src_retry/* isCancellation */.iB)(error))
         return `The run was cancelled while ${what}.`;
     if (!(error instanceof GitHubRequestError))
-        return `${what[0].toUpperCase()}${what.slice(1)} failed unexpectedly: ` + `${errorMessage(error)}.`;
+        return `${what[0].toUpperCase()}${what.slice(1)} failed unexpectedly: ` + `${error_text_errorMessage(error)}.`;
     const { answered, status, githubMessage: said, acceptedPermissions, rateLimitExhausted, redirectedTo } = error.failure;
     if (!answered)
         return `GitHub could not be reached while ${what}: ${error.message}. Check the network and ${terms.apiUrl}.`;
@@ -664,452 +478,10 @@ function daysBetween(from, to) {
     return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
 }
 
-;// CONCATENATED MODULE: ./src/box/error.ts
-/** How a request to Box's OAuth endpoints failed, in the terms the explanations (the action's, the login's) need. */
-class error_BoxError extends Error {
-    kind;
-    details;
-    /** Set when an earlier attempt may have been processed by Box without us seeing the answer. */
-    earlierAmbiguousAttempt;
-    constructor(kind, message, details = {}) {
-        super(message);
-        this.kind = kind;
-        this.details = details;
-        this.name = 'BoxError';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/box/answer.ts
-/**
- * Box's 200 answer to a token request, validated before anything is done with it: a token pair
- * (the refresh and authorization-code grants), or an access token alone (client credentials, JWT,
- * token exchange). Box has used the old refresh token by the time it answers a refresh, so nothing
- * here may throw past the caller except the one failure no client can repair: an answer without
- * the token the grant must bring.
- */
-
-/** Printable ASCII without spaces: what Box's tokens are made of (downscoped ones are longer). */
-const TOKEN_FORM = /^[\x21-\x7e]{16,4096}$/;
-/** The access token lifetime accepted as Box said it: about an hour is usual, a day is the most believed. */
-const EXPIRES_IN_RANGE = { min: 60, max: 86_400, fallback: 3600 };
-/**
- * Box's 200 answer, validated before anything is done with it: the new refresh token must be a
- * token, or the answer counts as a failed refresh. Each token is masked the moment it is known to
- * be one. An unusable access token or lifetime does not lose the refresh token: it is noted, and
- * the refresh token is still stored.
- *
- * `cut` says why the answer ended early (the connection failed, the rest never came): what arrived
- * is still read, and a refresh token that arrived whole is still stored.
- */
-function parseTokenAnswer(text, mask, cut) {
-    const problems = [];
-    let answer = jsonObject(text);
-    if (answer === undefined && cut !== undefined) {
-        answer = completeFields(text);
-        if (answer.refresh_token !== undefined)
-            problems.push(`Box's answer broke off (${cut}), but the tokens in it had arrived whole.`);
-    }
-    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer ?? {};
-    const refreshOk = isToken(refreshToken);
-    const accessOk = isToken(accessToken);
-    if (refreshOk)
-        maskSafely(mask, refreshToken);
-    if (accessOk)
-        maskSafely(mask, accessToken);
-    if (!refreshOk) {
-        throw new error_BoxError('malformed', cut === undefined
-            ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ` +
-                `${describeValue(refreshToken)}), ` +
-                `so the refresh token it was given is probably used up.`
-            : `Box accepted the request (HTTP 2xx), so it has used the refresh token it was given, but its answer broke ` +
-                `off (${cut}) ` +
-                `before a usable refresh token arrived. The request was not sent again: a used refresh token only earns ` +
-                `invalid_grant.`);
-    }
-    if (!accessOk)
-        problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`);
-    return {
-        refreshToken,
-        accessToken: accessOk ? accessToken : undefined,
-        expiresIn: lifetime(expiresIn, problems),
-        problems
-    };
-}
-/**
- * Box's 200 answer to a grant that issues an access token alone: it must hold one, masked the
- * moment it is known to be one. A refresh token in it would be kept by nobody, so it is ignored
- * (and still masked, should Box ever send one).
- */
-function parseAccessTokenAnswer(text, mask, cut) {
-    const problems = [];
-    const answer = jsonObject(text) ?? (cut === undefined ? undefined : completeFields(text));
-    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer ?? {};
-    if (isToken(refreshToken))
-        maskSafely(mask, refreshToken);
-    if (!isToken(accessToken)) {
-        throw new BoxError('malformed', `Box accepted the request, but its answer held no usable access token (access_token is ` +
-            `${describeValue(accessToken)}${cut === undefined ? '' : `; the answer broke off: ${cut}`}).`);
-    }
-    maskSafely(mask, accessToken);
-    if (cut !== undefined)
-        problems.push(`Box's answer broke off (${cut}), but the access token in it had arrived whole.`);
-    return { accessToken, expiresIn: lifetime(expiresIn, problems), problems };
-}
-function jsonObject(text) {
-    try {
-        const parsed = JSON.parse(text);
-        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-            return parsed;
-    }
-    catch {
-        // a non-JSON 2xx is as unusable as a JSON one without tokens
-    }
-    return undefined;
-}
-/**
- * The token fields of an answer that broke off, each only where it arrived whole: a string up to its
- * closing quote, a number followed by what ends one. Anything cut in the middle is left out.
- */
-function completeFields(text) {
-    const fields = {};
-    for (const [, name, literal] of text.matchAll(/"(access_token|refresh_token)"\s*:\s*("(?:[^"\\]|\\.)*")/g))
-        fields[name] ??= jsonObject(`{"v":${literal}}`)?.v;
-    const expiresIn = /"expires_in"\s*:\s*(\d{1,12})\s*[,}]/.exec(text)?.[1];
-    if (expiresIn !== undefined)
-        fields.expires_in = Number(expiresIn);
-    return fields;
-}
-/**
- * A mask that throws (the runner's stdout gone) must not cost the answer: Box has already used the
- * old token, and an exception here would be taken for a lost connection and retried with it. The
- * run's redactor learns each token before the runner is told (main.ts), so nothing prints it either way.
- */
-function maskSafely(mask, value) {
-    try {
-        mask(value);
-    }
-    catch {
-        // see above
-    }
-}
-function isToken(value) {
-    return typeof value === 'string' && TOKEN_FORM.test(value);
-}
-/** What a value is, for a message, without ever quoting it. */
-function describeValue(value) {
-    if (value === undefined)
-        return 'missing';
-    if (typeof value !== 'string')
-        return value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}, not a string`;
-    if (value === '')
-        return 'empty';
-    return (`${value.length} characters ` +
-        `long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`);
-}
-function lifetime(value, problems) {
-    const { min, max, fallback } = EXPIRES_IN_RANGE;
-    const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : NaN;
-    if (!Number.isFinite(seconds)) {
-        problems.push(`Box's answer gave no usable expires_in; the access token is taken to live ${fallback} s, as Box documents.`);
-        return fallback;
-    }
-    const clamped = Math.round(Math.min(max, Math.max(min, seconds)));
-    if (clamped !== seconds)
-        problems.push(`Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ` +
-            `${clamped} s is used.`);
-    return clamped;
-}
-
-;// CONCATENATED MODULE: ./src/box/token-endpoint.ts
-/**
- * Box's OAuth 2.0 endpoints, for every way of getting a token (a `TokenGrant`: one module each in
- * this folder: refresh-grant.ts, authorization-code.ts, client-credentials.ts, jwt-grant.ts,
- * token-exchange.ts) and for revoking one (revoke.ts): the request, its retries, and Box's answer,
- * validated.
- *
- * Box refresh tokens are single-use, so what is retried matters: answers that say the request
- * was not processed (429, 5xx) and connections refused before anything was sent are safe to
- * retry. A timeout or a connection dropped after the request went out may have consumed the
- * token; those are retried too (Box may not have processed it), but remembered, so that an
- * `invalid_grant` on the retry can be explained as "the first attempt probably used it".
- *
- * The request carries the client secret and the refresh token, so it never follows a redirect,
- * and nothing Box answers is trusted: an error description is cleaned before it is quoted, and a
- * 200 answer is validated field by field before anything else happens with it.
- */
-
-
-/** A 200 answer bigger than this is not a token answer; an error body is only ever quoted in part. */
-const MAX_ANSWER_BYTES = 1024 * 1024;
-const MAX_ERROR_BYTES = 64 * 1024;
-const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
-const CANCELLED_WHILE_WAITING = 'The run was cancelled while it waited for Box to answer.';
-/** What `grant` obtains at Box, or a BoxError that says what happened. */
-async function requestToken(credentials, grant, deps) {
-    let attempt = {};
-    for (let repaired = false;; repaired = true) {
-        const form = () => new URLSearchParams({
-            ...grant.form(attempt),
-            ...(grant.clientAuthentication === false
-                ? {}
-                : { client_id: credentials.clientId, client_secret: credentials.clientSecret })
-        }).toString();
-        let accepted;
-        try {
-            accepted = await postForm(`${credentials.boxApiUrl}/oauth2/token`, form, deps);
-        }
-        catch (error) {
-            const repair = repaired || !(error instanceof error_BoxError) ? undefined : grant.repair?.(error, deps.retry.timing.now());
-            if (repair === undefined)
-                throw error;
-            attempt = repair;
-            continue;
-        }
-        // A 2xx means Box has used the token it was sent: from here on the request is never sent again,
-        // whatever happens to the rest of the answer (it is read outside the retries, and what arrived is used).
-        const { text, cut } = await readAnswer(accepted, deps);
-        return grant.answer(text, deps.mask, cut);
-    }
-}
-/**
- * POSTs a form to one of Box's OAuth endpoints with the retries and time limits the answers allow,
- * and returns its 2xx answer unread; anything else is thrown as a BoxError. `body` is called for
- * each attempt. The form carries the client secret and a token, so no redirect is followed.
- */
-async function postForm(url, body, deps) {
-    let ambiguous;
-    try {
-        return await withRetry(async () => {
-            try {
-                return await withTimeLimit(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body(), signal, deps));
-            }
-            catch (error) {
-                const boxError = error instanceof error_BoxError ? error : connectionError(error, deps);
-                if (boxError.kind === 'ambiguous')
-                    ambiguous ??= boxError.message;
-                throw boxError;
-            }
-        }, classify, deps.retry);
-    }
-    catch (error) {
-        if (ambiguous !== undefined && isCancellation(error)) {
-            throw new error_BoxError('ambiguous', ambiguous === CANCELLED_WHILE_WAITING
-                ? ambiguous
-                : `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
-        }
-        if (error instanceof error_BoxError && ambiguous !== undefined && error.message !== ambiguous)
-            error.earlierAmbiguousAttempt = ambiguous;
-        throw error;
-    }
-}
-function classify(error) {
-    if (!(error instanceof error_BoxError))
-        return { retry: false };
-    switch (error.kind) {
-        case 'rate_limited':
-            return { retry: true, reason: 'Box is rate limiting (429)', afterMs: error.details.retryAfterMs };
-        case 'server':
-            return { retry: true, reason: `Box answered ${error.details.status}` };
-        case 'not_sent':
-        case 'ambiguous':
-            return { retry: true, reason: error.message };
-        default:
-            return { retry: false };
-    }
-}
-/**
- * One attempt, up to Box's status line: a 2xx comes back with its body unread (reading it is no
- * longer an attempt that may be repeated); anything else is read (bounded) and thrown as a BoxError.
- */
-async function sendOnce(url, body, signal, deps) {
-    let response;
-    try {
-        response = await deps.fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-            body,
-            // The body holds the client secret and the refresh token (or code): it goes to this URL only.
-            redirect: 'manual',
-            signal
-        });
-    }
-    catch (error) {
-        throw connectionError(error, deps);
-    }
-    if (response.ok)
-        return response;
-    if (response.status >= 300 && response.status < 400) {
-        void response.body?.cancel().catch(() => undefined);
-        throw redirected(response, url, deps.redactor);
-    }
-    let text;
-    try {
-        text = await readErrorBody(response);
-    }
-    catch (error) {
-        throw connectionError(error, deps, true);
-    }
-    if (response.status === 429) {
-        throw new error_BoxError('rate_limited', 'Box answered 429 Too Many Requests.', {
-            status: 429,
-            retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), deps.retry.timing.now())
-        });
-    }
-    if (response.status >= 500) {
-        // The body of a 5xx is opaque (often an HTML page from a proxy), and so is its status text: neither is quoted.
-        throw new error_BoxError('server', `Box answered ${response.status}.`, { status: response.status });
-    }
-    throw oauthError(response, text, deps.redactor);
-}
-/** An error answer's first MAX_ERROR_BYTES: only ever quoted in part, so the rest is not read. */
-async function readErrorBody(response) {
-    if (response.body === null)
-        return '';
-    const reader = response.body.getReader();
-    const chunks = [];
-    let size = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        chunks.push(value);
-        size += value.length;
-        if (size > MAX_ERROR_BYTES) {
-            await reader.cancel().catch(() => undefined);
-            break;
-        }
-    }
-    return Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BYTES);
-}
-/**
- * A 2xx answer's body, never thrown away: the read ends when the body does, when what arrived is a
- * complete JSON object (a server that never finishes its message is not waited for), or, keeping
- * what arrived, when the connection fails, the request time limit passes or the run is stopped
- * (`cut` then says which). Over MAX_ANSWER_BYTES it is not a token answer.
- */
-async function readAnswer(response, deps) {
-    if (response.body === null)
-        return { text: '' };
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let text = '';
-    let size = 0;
-    let cut;
-    const stopReading = (why) => {
-        cut ??= why;
-        void reader.cancel().catch(() => undefined);
-    };
-    const timer = setTimeout(() => stopReading(`the rest did not arrive within ${deps.requestTimeoutMs / 1000} s`), deps.requestTimeoutMs);
-    const onStop = () => stopReading('the run was stopped while it arrived');
-    deps.stop?.addEventListener('abort', onStop, { once: true });
-    try {
-        for (;;) {
-            const { done, value } = await reader.read();
-            if (done)
-                break;
-            text += decoder.decode(value, { stream: true });
-            size += value.length;
-            if (size > MAX_ANSWER_BYTES) {
-                stopReading('too large');
-                throw new error_BoxError('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a ` +
-                    `token answer.`);
-            }
-            if (isCompleteObject(text)) {
-                void reader.cancel().catch(() => undefined); // whatever might follow a complete object is not needed
-                break;
-            }
-        }
-    }
-    catch (error) {
-        if (error instanceof error_BoxError)
-            throw error;
-        cut ??= `the connection failed (${failureDetail(error, deps)})`;
-    }
-    finally {
-        clearTimeout(timer);
-        deps.stop?.removeEventListener('abort', onStop);
-    }
-    return { text: text + decoder.decode(), cut };
-}
-/** Whether `text` is already a whole JSON object (tried only when it could be one). */
-function isCompleteObject(text) {
-    if (!text.trimEnd().endsWith('}'))
-        return false;
-    try {
-        JSON.parse(text);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function redirected(response, url, redactor) {
-    const origin = redactor.locationOrigin(response.headers.get('location'), url);
-    return new error_BoxError('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${origin}. ` +
-        'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else ' +
-        'and Box did not use the refresh token. ' +
-        'Check `box-api-url`: it must be the API base itself, such as https://api.box.com.', { status: response.status });
-}
-function oauthError(response, text, redactor) {
-    const { status } = response;
-    let code = '';
-    let description = '';
-    try {
-        const parsed = JSON.parse(text);
-        if (typeof parsed.error === 'string' && OAUTH_ERROR_CODE.test(parsed.error))
-            code = parsed.error;
-        description = redactor.serverText(parsed.error_description);
-    }
-    catch {
-        // not an OAuth2Error body; reported by status alone
-    }
-    // Only Box's error code and its cleaned description are quoted, never the body.
-    const said = code ? `${code}${description ? ` (${description})` : ''}` : `HTTP ${status}`;
-    const kind = code === 'invalid_grant' ? 'invalid_grant' : code === 'invalid_client' ? 'invalid_client' : 'oauth';
-    return new error_BoxError(kind, `Box refused the token request: ${said}.`, {
-        status,
-        oauthError: code || undefined,
-        description: description || undefined,
-        // Box's clock, as its answer dates itself (read, validated, by the grant that needs it: JWT).
-        date: response.headers.get('date')?.slice(0, 64)
-    });
-}
-/** Connection failures before the request left are safe; any later one may have used the token. */
-function connectionError(error, deps, afterHeaders = false) {
-    if (error instanceof error_BoxError)
-        return error;
-    if (isCancellation(error))
-        return new error_BoxError('ambiguous', CANCELLED_WHILE_WAITING);
-    // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
-    const name = error?.name;
-    if (name === 'TimeoutError' || name === 'AbortError') {
-        return new error_BoxError('ambiguous', `Box did not answer within ${deps.requestTimeoutMs / 1000} s.`);
-    }
-    const code = causeCode(error);
-    if (!afterHeaders &&
-        (code === 'ECONNREFUSED' ||
-            code === 'ENOTFOUND' ||
-            code === 'EAI_AGAIN' ||
-            code === 'ENETUNREACH' ||
-            code === 'EHOSTUNREACH')) {
-        return new error_BoxError('not_sent', `Could not connect to Box (${code}).`);
-    }
-    return new error_BoxError('ambiguous', `The connection to Box failed before its answer arrived (${failureDetail(error, deps)}).`);
-}
-/** A failed connection in a few words: its error code, or its message cleaned and capped. */
-function failureDetail(error, deps) {
-    const detail = causeCode(error) ?? deps.redactor.serverText(error?.message, 200);
-    return detail || 'unknown error';
-}
-function causeCode(error) {
-    for (const e of causeChain(error)) {
-        const code = e.code;
-        if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code))
-            return code;
-    }
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./src/box/answer.ts
+var answer = __nccwpck_require__(7347);
+// EXTERNAL MODULE: ./src/box/token-endpoint.ts
+var token_endpoint = __nccwpck_require__(5632);
 ;// CONCATENATED MODULE: ./src/box/refresh-grant.ts
 /**
  * The refresh grant: a refresh token for a new token pair. Box's refresh tokens live 60 days or
@@ -1124,10 +496,10 @@ function refreshTokenExpiry(issuedAt) {
     return new Date(issuedAt + REFRESH_TOKEN_LIFETIME_DAYS * DAY_MS);
 }
 function refreshGrant(refreshToken) {
-    return { form: () => ({ grant_type: 'refresh_token', refresh_token: refreshToken }), answer: parseTokenAnswer };
+    return { form: () => ({ grant_type: 'refresh_token', refresh_token: refreshToken }), answer: answer/* parseTokenAnswer */.x$ };
 }
 function refreshTokenPair(credentials, refreshToken, deps) {
-    return requestToken(credentials, refreshGrant(refreshToken), deps);
+    return (0,token_endpoint/* requestToken */.F)(credentials, refreshGrant(refreshToken), deps);
 }
 
 ;// CONCATENATED MODULE: ./src/action/chain.ts
@@ -1574,7 +946,7 @@ function sealBytes(key, plaintext, aad, nonce = (0,external_node_crypto_.randomB
     cipher.setAAD(aad);
     return { nonce, sealed: Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]) };
 }
-function openSealed(key, nonce, sealed, aad) {
+function aead_openSealed(key, nonce, sealed, aad) {
     if (nonce.length !== NONCE_BYTES || sealed.length <= TAG_BYTES)
         return undefined;
     try {
@@ -1588,82 +960,8 @@ function openSealed(key, nonce, sealed, aad) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/names.ts
-const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
-/** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
-function secretNameProblem(secretName) {
-    if (!secretNamePattern.test(secretName)) {
-        return (`"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start ` +
-            `with a digit.`);
-    }
-    if (/^GITHUB_/i.test(secretName))
-        return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
-    return undefined;
-}
-function environmentProblem(environment) {
-    if (environment.length > 255 || /[\u0000-\u001f]/.test(environment)) {
-        return 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.';
-    }
-    return undefined;
-}
-/** Only for a secret that does not exist yet: an existing one keeps its visibility and repositories. */
-function visibilityProblem(visibility) {
-    if (visibility === 'all' || visibility === 'private')
-        return undefined;
-    return visibility === 'selected'
-        ? 'cannot be `selected` for a new secret, because repositories are not chosen here. ' +
-            'Create the secret once in the organization settings with the repositories you want; ' +
-            'that list is kept on every rotation.'
-        : `must be \`private\` or \`all\`, not "${visibility}".`;
-}
-function organizationProblem(organization) {
-    return ownerPattern.test(organization)
-        ? undefined
-        : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without ` +
-            `slashes.`;
-}
-/** `owner/name` as GitHub allows it. */
-function isRepositoryName(value) {
-    const [owner = '', repo = '', ...rest] = value.split('/');
-    return rest.length === 0 && ownerPattern.test(owner) && repoPattern.test(repo) && repo !== '.' && repo !== '..';
-}
-function parseRepository(value, problem) {
-    const [owner = '', repo = ''] = value.split('/');
-    if (!isRepositoryName(value)) {
-        problem('repository', value === ''
-            ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.'
-            : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
-    }
-    return { owner, repo };
-}
-/** https only, except on this machine, where simulators and test servers live. */
-function baseUrl(value, name, problem) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        problem(name, `"${value}" is not a URL. Use a full URL such as https://api.box.com.`);
-        return value;
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        problem(name, `"${value}" must use https (http is allowed only on a loopback address such as 127.0.0.1 or localhost).`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        problem(name, `"${value}" must be a plain base URL, without credentials, query or fragment.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
-/** Whether `value` has the form of a Box ID (enterprise, user): digits only. */
-function isBoxId(value) {
-    return /^[0-9]{1,20}$/.test(value);
-}
-
+// EXTERNAL MODULE: ./src/names.ts
+var names = __nccwpck_require__(6455);
 ;// CONCATENATED MODULE: ./src/handoff.ts
 /**
  * The sealed hand-off: the access token, carried from the job that rotated to later jobs of the
@@ -1798,7 +1096,7 @@ function readEnvelope(header) {
         const { repo, run, exp, kid } = envelope;
         // Read before anything is authenticated, and quoted in the error: only a repository name will do.
         if (typeof repo !== 'string' ||
-            !isRepositoryName(repo) ||
+            !(0,names/* isRepositoryName */.en)(repo) ||
             !Number.isSafeInteger(run) ||
             !Number.isSafeInteger(exp) ||
             typeof kid !== 'string')
@@ -1812,7 +1110,7 @@ function readEnvelope(header) {
 function decrypt(parts, key) {
     const nonce = strictBase64(parts[2], 'base64url');
     const sealed = strictBase64(parts[3], 'base64url');
-    const plaintext = nonce && sealed && openSealed(key, nonce, sealed, Buffer.from(`${PREFIX}.${parts[1]}`));
+    const plaintext = nonce && sealed && aead_openSealed(key, nonce, sealed, Buffer.from(`${PREFIX}.${parts[1]}`));
     if (!plaintext)
         return undefined;
     try {
@@ -1902,12 +1200,195 @@ class InputReader {
     }
 }
 
+;// CONCATENATED MODULE: ./src/box/scopes.ts
+/**
+ * The scopes a token exchange may ask Box for, and the file or folder it may be held to. Box's
+ * "Downscope a token" and "Scopes" pages: the scopes for downscoping, box-openapi's `item_read`,
+ * and the standard scopes Box documents (an exchange may ask for any scope the app itself has).
+ * Checked before any request, so a typo never spends a refresh.
+ */
+/** Box's scopes for downscoping, then the standard scopes it also accepts there. */
+const DOCUMENTED_SCOPES = [
+    'annotation_edit',
+    'annotation_view_all',
+    'annotation_view_self',
+    'base_explorer',
+    'base_picker',
+    'base_preview',
+    'base_sidebar',
+    'base_upload',
+    'item_delete',
+    'item_download',
+    'item_preview',
+    'item_rename',
+    'item_share',
+    'item_upload',
+    'item_read',
+    'root_readonly',
+    'root_readwrite',
+    'ai.readwrite',
+    'manage_managed_users',
+    'manage_app_users',
+    'manage_groups',
+    'manage_webhook',
+    'manage_data_retention',
+    'manage_enterprise_properties',
+    'sign_requests.readwrite',
+    'manage_triggers',
+    'manage_legal_holds',
+    'enterprise_content',
+    'item_execute_integration'
+];
+/** Box's API base: a `resource` names an item by its URL there. */
+const BOX_API_ORIGIN = 'https://api.box.com';
+/**
+ * `resource` as Box takes it: the full API URL of one file or folder, `<origin>/2.0/files/<id>` or
+ * `<origin>/2.0/folders/<id>`, on Box's API or on `boxApiUrl`'s origin (a proxy, the simulator).
+ * Undefined when it is one; else what is wrong, in words.
+ */
+function resourceProblem(resource, boxApiUrl) {
+    let url;
+    try {
+        url = new URL(resource);
+    }
+    catch {
+        return 'is not a URL. Give the full API URL of one file or folder, e.g. `https://api.box.com/2.0/folders/123`.';
+    }
+    let ownOrigin = '';
+    try {
+        ownOrigin = new URL(boxApiUrl).origin;
+    }
+    catch {
+        // box-api-url is reported on its own
+    }
+    const onBox = url.origin === BOX_API_ORIGIN || url.origin === ownOrigin;
+    if (!onBox || !/^\/2\.0\/(files|folders)\/[0-9]{1,20}$/.test(url.pathname) || url.search || url.hash) {
+        return ('must be the full API URL of one file or folder, `https://api.box.com/2.0/files/<id>` or ' +
+            "`https://api.box.com/2.0/folders/<id>` (the id is in the item's web address: app.box.com/folder/<id>).");
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/box/subject.ts
+const SUBJECT_TYPES = ['enterprise', 'user'];
+/** "the service account of enterprise 123" / "user 456", for messages. */
+function describeSubject(subject) {
+    return subject.type === 'enterprise' ? `the service account of enterprise ${subject.id}` : `user ${subject.id}`;
+}
+
+;// CONCATENATED MODULE: ./src/action/mint-inputs.ts
+
+
+async function readMintInputs(inputs, mode, mask) {
+    const credentials = mode === 'ccg'
+        ? {
+            mode,
+            clientId: inputs.credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration)."),
+            clientSecret: inputs.credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`.")
+        }
+        : { mode, jwt: await readJwt(inputs, mask) };
+    return {
+        credentials,
+        subject: readSubject(inputs, mode, credentials.mode === 'jwt' ? credentials.jwt?.enterpriseId : undefined),
+        revoke: inputs.text('revoke') === '' ? true : inputs.boolean('revoke')
+    };
+}
+/** `jwt-config`, read by the JWT module, loaded here and only here; every problem names its field. */
+async function readJwt(inputs, mask) {
+    const { readJwtConfig } = await __nccwpck_require__.e(/* import() */ 771).then(__nccwpck_require__.bind(__nccwpck_require__, 7771));
+    const reading = readJwtConfig(inputs.text('jwt-config'));
+    for (const value of reading.masked)
+        mask(value);
+    if ('config' in reading)
+        return reading.config;
+    for (const problem of reading.problems)
+        inputs.problem('jwt-config', problem);
+    return undefined; // refused: the InputError is thrown before it is used
+}
+/**
+ * Whom the token acts as. Client credentials: `box-subject-type` and `box-subject-id`, both
+ * required. JWT: the config's enterprise unless `box-subject-type: user` names a user.
+ */
+function readSubject(inputs, mode, enterpriseId) {
+    const typeText = inputs.text('box-subject-type');
+    const id = inputs.text('box-subject-id');
+    if (typeText !== '' && !SUBJECT_TYPES.includes(typeText)) {
+        inputs.problem('box-subject-type', `must be \`enterprise\` (the app's service account) or \`user\` (one managed user), not "${typeText}".`);
+    }
+    const type = typeText === 'user' ? 'user' : 'enterprise';
+    if (mode === 'ccg' && typeText === '') {
+        inputs.problem('box-subject-type', "is empty: say whom the token acts as, `enterprise` (the app's service account) or `user`.");
+    }
+    const needsId = mode === 'ccg' || type === 'user';
+    if (id === '' && needsId) {
+        inputs.problem('box-subject-id', type === 'user'
+            ? 'is empty: give the ID of the user the token acts as (Admin Console → Users; digits).'
+            : 'is empty: give your enterprise ID (Developer Console → your app → General Settings; digits).');
+    }
+    else if (id !== '' && !(0,names/* isBoxId */.HY)(id)) {
+        inputs.problem('box-subject-id', 'must be a Box ID: digits only, as Box shows it.');
+    }
+    return { type, id: id !== '' ? id : (enterpriseId ?? '') };
+}
+
+;// CONCATENATED MODULE: ./src/action/mode.ts
+/** Which inputs make each mode, for every message that must say it. */
+const MODES = 'OAuth 2.0 takes `refresh-token` (with `github-token`); JWT takes `jwt-config`; client credentials take ' +
+    '`client-id`, `client-secret`, `box-subject-type` and `box-subject-id` (docs/modes.md)';
+/**
+ * Inputs of OAuth 2.0 alone, with the value that means "not used": they keep a token chain
+ * alive in a secret, and client credentials and JWT have no chain (every job mints its own token).
+ * Inputs whose default the runner fills in (secret-name, repository, organization-visibility,
+ * issue-token) cannot be told from not given, so they are not listed.
+ */
+const OAUTH_ONLY = [
+    ['github-token', '', 'writes the new refresh token back to its secret'],
+    ['handoff', '', "takes the rotating job's hand-off"],
+    ['handoff-key', '', 'seals the hand-off to later jobs'],
+    ['environment', '', 'chooses the secret the refresh token is written back to'],
+    ['organization', '', 'chooses the secret the refresh token is written back to'],
+    ['dependabot', 'false', 'writes the refresh token to the Dependabot secret too'],
+    ['failure-issue', 'false', 'reports a token chain that stops rotating']
+];
+/** The mode the inputs name, recording a problem for every input that does not fit it; undefined for none. */
+function chooseMode(inputs) {
+    const given = (name, unused = '') => ![unused, ''].includes(inputs.text(name));
+    const oauth = given('refresh-token');
+    const jwt = given('jwt-config');
+    const ccg = given('box-subject-type') || given('box-subject-id');
+    if (oauth && jwt) {
+        inputs.problem('jwt-config', `cannot be combined with \`refresh-token\`: give the inputs of one mode. ${MODES}.`);
+    }
+    if (oauth && ccg) {
+        for (const name of ['box-subject-type', 'box-subject-id'].filter((n) => given(n)))
+            inputs.problem(name, `belongs to client credentials and JWT, and cannot be combined with \`refresh-token\` (OAuth 2.0). ${MODES}.`);
+    }
+    const mode = oauth ? 'oauth' : jwt ? 'jwt' : ccg ? 'ccg' : undefined;
+    if (mode === 'ccg' || mode === 'jwt') {
+        const name = mode === 'jwt' ? 'JWT' : 'client credentials';
+        for (const [input, unused, what] of OAUTH_ONLY) {
+            if (given(input, unused))
+                inputs.problem(input, `${what}: that is OAuth 2.0 alone, and this job uses ${name} (no token chain, nothing written back; ` +
+                    `every job gets its own token). Remove it from this step. ${MODES}.`);
+        }
+    }
+    if (mode === 'jwt') {
+        for (const input of ['client-id', 'client-secret'].filter((n) => given(n)))
+            inputs.problem(input, 'comes from `jwt-config` in JWT mode (boxAppSettings): remove it from this step.');
+    }
+    return mode;
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 /**
- * Reads the action's inputs into one typed, validated config. Every problem names the input and
- * says how to fix it, and all problems are reported together, before any network call: a run that
- * fails here has not used the refresh token.
+ * Reads the action's inputs into one typed, validated config, for the mode they name (mode.ts):
+ * a rotation (OAuth 2.0), or a token minted for a server (client credentials, JWT:
+ * mint-inputs.ts). Every problem names the input and says how to fix it, and all problems are
+ * reported together, before any network call: a run that fails here has not used the refresh token.
  */
+
+
+
 
 
 
@@ -1938,7 +1419,8 @@ const credentialInputs = [
     'refresh-token',
     'github-token',
     'issue-token',
-    'handoff-key'
+    'handoff-key',
+    'jwt-config'
 ];
 /**
  * Whether this job takes the rotating job's hand-off instead of rotating: it passes `handoff`, or
@@ -1949,30 +1431,69 @@ function takesHandoff(getInput) {
     const given = (name) => getInput(name).trim() !== '';
     return given('handoff') || (given('handoff-key') && !given('refresh-token') && !given('github-token'));
 }
-function readConfig(getInput, env) {
+/**
+ * The config of the mode the inputs name. `mask` learns every credential read on the way (the
+ * values in a JWT config), before any problem can be reported.
+ */
+async function readConfig(getInput, env, mask = () => undefined) {
     const inputs = new InputReader(getInput);
-    const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN';
-    inputs.check('secret-name', secretNameProblem(secretName));
-    const githubApiUrl = readGitHubApiUrl(inputs, env);
-    const config = {
-        ...readCredentials(inputs, secretName),
-        secretName,
-        ...readSelection(inputs, env),
-        boxApiUrl: baseUrl(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem),
-        githubApiUrl,
+    const mode = chooseMode(inputs);
+    const boxApiUrl = (0,names/* baseUrl */.pc)(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem);
+    const shared = {
+        boxApiUrl,
         postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
         exportEnv: inputs.boolean('export-env'),
         dryRun: inputs.boolean('dry-run'),
         retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
         requestTimeoutMs: inputs.seconds('request-timeout-seconds', DEFAULT_REQUEST_TIMEOUT_MS / 1000, 1, 600),
-        run: workflowRun(env),
-        failureIssue: readFailureIssue(inputs, env, githubApiUrl),
-        handoffKey: inputs.text('handoff-key') === '' ? undefined : readHandoffKey(inputs)
+        downscope: readDownscope(inputs, boxApiUrl)
     };
-    checkProxies(inputs, [config.boxApiUrl, config.githubApiUrl], env);
+    const config = mode === 'ccg' || mode === 'jwt'
+        ? { mode, ...shared, ...(await readMintInputs(inputs, mode, mask)) }
+        : { ...shared, ...readRotation(inputs, env) };
+    checkProxies(inputs, config.mode === 'oauth' ? [config.boxApiUrl, config.githubApiUrl] : [config.boxApiUrl], env);
     if (inputs.problems.length > 0)
         throw new InputError(inputs.problems);
     return config;
+}
+/** The rotation's own inputs: the token chain, where it is written back, the failure issue, the hand-off. */
+function readRotation(inputs, env) {
+    const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN';
+    inputs.check('secret-name', (0,names/* secretNameProblem */.nL)(secretName));
+    const githubApiUrl = readGitHubApiUrl(inputs, env);
+    const revoke = inputs.text('revoke');
+    return {
+        mode: 'oauth',
+        ...readCredentials(inputs, secretName),
+        secretName,
+        ...readSelection(inputs, env),
+        githubApiUrl,
+        run: workflowRun(env),
+        failureIssue: readFailureIssue(inputs, env, githubApiUrl),
+        handoffKey: inputs.text('handoff-key') === '' ? undefined : readHandoffKey(inputs),
+        revokeAsked: revoke !== '' && inputs.boolean('revoke')
+    };
+}
+/**
+ * `scopes` (space- or newline-separated; each one Box documents for downscoping) and `resource`
+ * (one file or folder); undefined without `scopes`. Checked here, before any request, so a typo
+ * never spends a refresh.
+ */
+function readDownscope(inputs, boxApiUrl) {
+    const scopes = [...new Set(inputs.text('scopes').split(/\s+/).filter(Boolean))];
+    const resource = inputs.text('resource') || undefined;
+    const unknown = scopes.filter((scope) => !DOCUMENTED_SCOPES.includes(scope));
+    if (unknown.length > 0) {
+        inputs.problem('scopes', `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not a scope' : 'are not scopes'} ` +
+            'Box documents for downscoping. Use scopes from docs/modes.md ("Scopes"), separated by spaces or new lines, ' +
+            'e.g. `item_read item_download`.');
+    }
+    if (resource !== undefined) {
+        if (scopes.length === 0)
+            inputs.problem('resource', 'needs `scopes`: a token is held to one file or folder when it is downscoped.');
+        inputs.check('resource', resourceProblem(resource, boxApiUrl));
+    }
+    return scopes.length === 0 ? undefined : { scopes, resource };
 }
 /**
  * A proxy variable that applies to Box or GitHub but names no proxy host: refused, not ignored (a
@@ -2047,12 +1568,11 @@ function readCredentials(inputs, secretName) {
         clientId: inputs.credential('client-id', 'the client ID', "Pass your Box app's client ID (Developer Console → your app → Configuration → OAuth 2.0 Credentials)."),
         clientSecret: inputs.credential('client-secret', 'the client secret', "Pass your Box app's client secret, e.g. `${{ secrets.BOX_CLIENT_SECRET }}`; an empty value usually means " +
             'that secret is not set in this repository.'),
-        refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, ` +
-            'pass `handoff` and `handoff-key` instead). An empty value means the secret is not set, ' +
-            `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no ` +
-            `repository secrets). ` +
-            `To get the first refresh token, see "First-time setup" in docs/setup.md ` +
-            `(the \`login\` command stores it in the secret).`),
+        refreshToken: inputs.credential('refresh-token', 'the refresh token', `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, or is not ` +
+            'available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository ' +
+            'secrets); to get the first refresh token, see "First-time setup" in docs/setup.md (the `login` command ' +
+            'stores it in the secret). A job that only uses the access token of a job that rotated passes `handoff` ' +
+            `and \`handoff-key\` instead; another mode gives its own inputs: ${MODES}.`),
         githubToken: inputs.credential('github-token', 'the token', 'Pass a token that can write secrets: a fine-grained PAT with "Secrets: ' +
             'read and write", a classic PAT with `repo`, or a GitHub App installation token with `secrets: ' +
             'write`. The workflow GITHUB_TOKEN cannot write secrets.')
@@ -2063,18 +1583,18 @@ function readCredentials(inputs, secretName) {
  * or without Dependabot's.
  */
 function readSelection(inputs, env) {
-    const repository = parseRepository(inputs.text('repository') || env.GITHUB_REPOSITORY || '', inputs.problem);
+    const repository = (0,names/* parseRepository */.SU)(inputs.text('repository') || env.GITHUB_REPOSITORY || '', inputs.problem);
     const environment = inputs.text('environment') || undefined;
     if (environment !== undefined)
-        inputs.check('environment', environmentProblem(environment));
+        inputs.check('environment', (0,names/* environmentProblem */.f5)(environment));
     const organization = inputs.text('organization') || undefined;
     if (organization !== undefined)
-        inputs.check('organization', organizationProblem(organization));
+        inputs.check('organization', (0,names/* organizationProblem */.hE)(organization));
     if (environment !== undefined && organization !== undefined) {
         inputs.problem('organization', 'cannot be combined with `environment`: an environment secret belongs to a repository. Set one of them.');
     }
     const visibility = inputs.text('organization-visibility') || 'private';
-    inputs.check('organization-visibility', visibilityProblem(visibility));
+    inputs.check('organization-visibility', (0,names/* visibilityProblem */.IJ)(visibility));
     const dependabot = inputs.boolean('dependabot');
     if (dependabot && environment !== undefined) {
         inputs.problem('dependabot', 'cannot be combined with `environment`: Dependabot secrets exist for repositories and organizations only. ' +
@@ -2100,7 +1620,7 @@ function readFailureIssueTarget(getInput, env) {
     return inputs.problems.length === 0 ? target : undefined;
 }
 function readGitHubApiUrl(inputs, env) {
-    return baseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', inputs.problem);
+    return (0,names/* baseUrl */.pc)(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL (environment variable)', inputs.problem);
 }
 function readFailureIssue(inputs, env, githubApiUrl) {
     if (!inputs.boolean('failure-issue'))
@@ -2113,7 +1633,7 @@ function readFailureIssue(inputs, env, githubApiUrl) {
     else if (/\s/.test(token))
         inputs.problem('issue-token', 'contains white space, so it was probably pasted with extra text. Pass the token alone.');
     const repository = env.GITHUB_REPOSITORY ?? '';
-    if (!isRepositoryName(repository)) {
+    if (!(0,names/* isRepositoryName */.en)(repository)) {
         inputs.problem('failure-issue', 'needs GITHUB_REPOSITORY (`owner/name`), which the runner sets, to know where to open the issue.');
     }
     const [owner = '', repo = ''] = repository.split('/');
@@ -2131,6 +1651,8 @@ function workflowRun(env) {
     return { repository: { owner, repo }, id, attempt: Number(env.GITHUB_RUN_ATTEMPT) || 1 };
 }
 
+// EXTERNAL MODULE: ./src/box/error.ts
+var box_error = __nccwpck_require__(1855);
 ;// CONCATENATED MODULE: ./src/action/refresh-failure.ts
 /**
  * Why a refresh failed, in terms a person can act on: was the token used, is the chain broken,
@@ -2146,10 +1668,10 @@ const reauthorize = (chain) => `To repair it, authorize the Box app again and st
     `see "Re-authorizing" in docs/setup.md (the \`login\` command does both in one step).`;
 const refresh_failure_iso = (date) => date === undefined ? 'an unknown time' : formatUtc(date, { seconds: true });
 function explainRefreshFailure(error, chain) {
-    if (error instanceof Cancelled)
+    if (error instanceof src_retry/* Cancelled */.cJ)
         return `${error.message} Box was not asked again; the refresh token was not used and the secret is unchanged.`;
-    if (!(error instanceof error_BoxError))
-        return `The refresh at Box failed unexpectedly: ${errorMessage(error)}`;
+    if (!(error instanceof box_error/* BoxError */.o))
+        return `The refresh at Box failed unexpectedly: ${error_text_errorMessage(error)}`;
     const lines = [error.message];
     switch (error.kind) {
         case 'invalid_grant': {
@@ -2274,10 +1796,15 @@ function summaryMarkdown(report) {
         lines.push({
             preflight: '❌ The run stopped before calling Box. **Nothing was changed and the refresh token was not used.**',
             box: '❌ The refresh at Box failed; no secret was written.',
-            handoff: '❌ The hand-off could not be opened. **Nothing was changed.**'
+            handoff: '❌ The hand-off could not be opened. **Nothing was changed.**',
+            mint: '❌ Box gave no access token. **Nothing was changed.**',
+            // A rotation reports a failed exchange among its warnings, under the table of what it stored.
+            downscope: '❌ Box did not downscope the access token, so none was handed out.'
         }[report.failure.stage], '', fence(report.failure.message), '');
         return [...lines, ...outlookSection(report.chain)].join('\n');
     }
+    if (report.minted)
+        return [...lines, ...mintedLines(report)].join('\n') + '\n';
     if (report.dryRun)
         lines.push('Dry run: inputs and GitHub access were checked; Box was not called and no secret was written.', '');
     if (report.handoff)
@@ -2289,12 +1816,9 @@ function summaryMarkdown(report) {
     }
     if (!report.handoff)
         lines.push('');
-    if (report.accessTokenExpiresAt)
-        lines.push(`- Access token expires: **${formatUtc(report.accessTokenExpiresAt)}**`);
-    if (report.postmanEnvironment)
-        lines.push(`- Postman environment written: ${markdownText(report.postmanEnvironment)}`);
-    for (const w of report.warnings)
-        lines.push(`- ⚠️ ${markdownText(w)}`);
+    if (report.downscoped)
+        lines.push(`- Downscoped to: ${markdownText(report.downscoped)}`);
+    lines.push(...tokenLines(report));
     const failed = report.results.filter((r) => r.outcome === 'failed');
     if (failed.length > 0) {
         lines.push('', '### Recovery', '', 'Box has already replaced the old refresh token. Run these commands soon to store the new one (the values are ' +
@@ -2308,6 +1832,34 @@ function summaryMarkdown(report) {
     lines.push(...outlookSection(report.chain));
     return lines.join('\n') + '\n';
 }
+/** A minted token: how, for whom, what it holds, and that nothing is written back. */
+function mintedLines(report) {
+    const minted = report.minted;
+    if (report.dryRun)
+        return [`Dry run: the inputs for ${minted.how} (${markdownText(minted.subject)}) are valid; Box was not called.`];
+    const lines = [
+        `An access token from Box (${minted.how}) for ${markdownText(minted.subject)}; ` +
+            'nothing is written back in this mode.',
+        ''
+    ];
+    if (minted.downscoped)
+        lines.push(`- Downscoped to: ${markdownText(minted.downscoped)}`);
+    lines.push(...tokenLines(report));
+    if (minted.revoked !== undefined)
+        lines.push(minted.revoked ? '- Revoked when the job ends (the post step).' : '- Not revoked at the end (`revoke: false`).');
+    return lines;
+}
+/** The access token's expiry, the Postman file and the warnings, as every successful run lists them. */
+function tokenLines(report) {
+    const lines = [];
+    if (report.accessTokenExpiresAt)
+        lines.push(`- Access token expires: **${formatUtc(report.accessTokenExpiresAt)}**`);
+    if (report.postmanEnvironment)
+        lines.push(`- Postman environment written: ${markdownText(report.postmanEnvironment)}`);
+    for (const w of report.warnings)
+        lines.push(`- ⚠️ ${markdownText(w)}`);
+    return lines;
+}
 /** "How long the token chain has", when anything is known of it. */
 function outlookSection(chain) {
     const facts = chain === undefined ? [] : outlookLines(chain);
@@ -2317,7 +1869,7 @@ function outlookSection(chain) {
 async function writeSummary(io, report) {
     await io
         .appendSummary(summaryMarkdown(report))
-        .catch((error) => io.warning(`The job summary could not be written: ${errorMessage(error)}`));
+        .catch((error) => io.warning(`The job summary could not be written: ${error_text_errorMessage(error)}`));
 }
 /** A fenced block that the text cannot close: its fence is longer than any run of backticks in it. */
 function fence(text) {
@@ -2355,7 +1907,7 @@ async function fileFailureIssue(io, target, outcome, deps, redactor) {
     const { repository } = target;
     const client = createGitHubClient(target.token, {
         baseUrl: target.githubApiUrl,
-        retry: retryContext(deps.timing, ISSUE_RETRY_BUDGET_MS, { policy: deps.backoff, cancel: deps.cancel }),
+        retry: (0,src_retry/* retryContext */.eI)(deps.timing, ISSUE_RETRY_BUDGET_MS, { policy: deps.backoff, cancel: deps.cancel }),
         requestTimeoutMs: ISSUE_REQUEST_TIMEOUT_MS,
         redactor,
         terms: ACTION_TERMS,
@@ -2429,7 +1981,7 @@ async function reportToIssue(client, outcome, context) {
         // GitHub's answer when the repository has issues turned off; no permission would change it.
         if (status === 410)
             return { kind: 'disabled' };
-        return { kind: 'problem', message: errorMessage(error), status };
+        return { kind: 'problem', message: error_text_errorMessage(error), status };
     }
 }
 /**
@@ -2497,7 +2049,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 // Invisible Unicode that can reorder or hide text in a log viewer (zero-width characters,
 // bidirectional marks, overrides and isolates, BOM): removed, so nothing can hide inside a word.
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-class Redactor {
+class redact_Redactor {
     /** Every form of every credential, longest first so a longer form is replaced before its parts. */
     forms = [];
     /** Registers a credential; from now on it is replaced by *** in everything this redactor cleans. */
@@ -2594,12 +2146,13 @@ function cap(text, maxLength) {
  * obeying the masks of the new tokens). Warnings, errors and group names need nothing: they are
  * commands themselves, whose text the runner takes as data.
  */
-function redacting(io, redactor) {
+function io_redacting(io, redactor) {
     const clean = (text) => redactor.scrub(text);
     return {
         ...io,
         info: (message) => io.info(neutraliseCommands(clean(message))),
         warning: (message) => io.warning(clean(message)),
+        notice: (message) => io.notice(clean(message)),
         setFailed: (message) => io.setFailed(clean(message)),
         startGroup: (name) => io.startGroup(clean(name)),
         appendSummary: (markdown) => io.appendSummary(clean(markdown)),
@@ -2618,7 +2171,7 @@ class LateSteps {
             await step();
         }
         catch (error) {
-            this.problems.push(`${what} failed: ${errorMessage(error)}`);
+            this.problems.push(`${what} failed: ${error_text_errorMessage(error)}`);
         }
     }
 }
@@ -2705,7 +2258,8 @@ async function handOutAccessToken(io, config, token, steps) {
         io.setOutput('access-token', token.accessToken);
         io.setOutput('expires-in', String(token.expiresIn));
         io.setOutput('expires-at', token.expiresAt.toISOString());
-        io.setOutput('refresh-token-expires-at', token.refreshTokenExpiresAt.toISOString());
+        if (token.refreshTokenExpiresAt)
+            io.setOutput('refresh-token-expires-at', token.refreshTokenExpiresAt.toISOString());
         if (config.exportEnv)
             io.exportVariable('BOX_ACCESS_TOKEN', token.accessToken);
     });
@@ -2738,7 +2292,7 @@ async function handOff(io, config, token, steps) {
     const sealable = {
         ...token,
         expiresAt: token.expiresAt.getTime(),
-        refreshTokenExpiresAt: token.refreshTokenExpiresAt.getTime()
+        refreshTokenExpiresAt: token.refreshTokenExpiresAt?.getTime() ?? 0
     };
     await steps.attempt('Setting the `handoff` output', () => io.setOutput('handoff', sealHandoff(sealable, handoffKey, binding)));
     return undefined;
@@ -2807,6 +2361,331 @@ function unusedCredentials(names) {
     return (`${listed} ${verb} not used by a job with \`handoff\`: it needs only \`handoff\` and \`handoff-key\`, ` +
         `and calls neither Box nor GitHub. Remove ${pronoun} from this step, so that the job holds no credential ` +
         'it does not need.');
+}
+
+;// CONCATENATED MODULE: ./src/box/client-credentials.ts
+/**
+ * The Client Credentials Grant: the app's client ID and secret for an access token that acts as
+ * the enterprise's service account or one user (Box: "Client Credentials Grant"). The app must be
+ * authorised by an admin of that enterprise. Box answers an access token alone: no refresh token,
+ * so nothing to keep and nothing to write back.
+ */
+
+
+function clientCredentialsGrant(subject) {
+    return {
+        form: () => ({ grant_type: 'client_credentials', box_subject_type: subject.type, box_subject_id: subject.id }),
+        answer: answer/* parseAccessTokenAnswer */.Nu
+    };
+}
+function clientCredentialsToken(credentials, subject, deps) {
+    return (0,token_endpoint/* requestToken */.F)(credentials, clientCredentialsGrant(subject), deps);
+}
+
+;// CONCATENATED MODULE: ./src/box/token-exchange.ts
+/**
+ * Token exchange: an access token (from any grant) for a downscoped one that holds only the scopes
+ * asked for, and, with `resource`, only one file or folder (Box: "Downscope a token"; RFC 8693).
+ * Box's sample sends no client credentials, and answers an access token alone: the child has no
+ * refresh token, so a chain is never at stake here.
+ */
+
+
+const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
+function tokenExchangeGrant(subjectToken, downscope) {
+    return {
+        form: () => ({
+            grant_type: TOKEN_EXCHANGE_GRANT,
+            subject_token: subjectToken,
+            subject_token_type: ACCESS_TOKEN_TYPE,
+            scope: downscope.scopes.join(' '),
+            ...(downscope.resource === undefined ? {} : { resource: downscope.resource })
+        }),
+        clientAuthentication: false,
+        answer: answer/* parseAccessTokenAnswer */.Nu
+    };
+}
+function downscopeToken(boxApiUrl, parent, downscope, deps) {
+    return (0,token_endpoint/* requestToken */.F)({ boxApiUrl, clientId: '', clientSecret: '' }, tokenExchangeGrant(parent, downscope), deps);
+}
+
+;// CONCATENATED MODULE: ./src/action/downscope.ts
+
+
+
+async function downscope(io, boxApiUrl, parent, wanted, deps) {
+    io.info(`Downscoping the access token to ${describeDownscope(wanted)}…`);
+    try {
+        return { ok: true, token: await downscopeToken(boxApiUrl, parent, wanted, deps) };
+    }
+    catch (error) {
+        return { ok: false, message: exchangeFailure(error) };
+    }
+}
+/** "item_read, item_download on https://api.box.com/2.0/folders/123", for the log and the summary. */
+function describeDownscope(wanted) {
+    return `${wanted.scopes.join(', ')}${wanted.resource ? ` on ${wanted.resource}` : ''}`;
+}
+function exchangeFailure(error) {
+    const said = error instanceof box_error/* BoxError */.o ? error.message : `The exchange failed: ${error_text_errorMessage(error)}.`;
+    const hint = error instanceof box_error/* BoxError */.o && (error.kind === 'oauth' || error.kind === 'invalid_grant')
+        ? " A token can be downscoped only to scopes it holds itself: check the app's scopes (Developer Console → " +
+            'Configuration → Application Scopes) and, with `resource`, that its user can reach that item.'
+        : '';
+    return `Box did not downscope the access token: ${said}${hint} No access token was handed out (never the full one).`;
+}
+
+;// CONCATENATED MODULE: ./src/box/revoke.ts
+/**
+ * Revoking a token at Box (`POST /oauth2/revoke` with the client's ID and secret and the token;
+ * Box: "Revoke a token"). For a client-credentials or JWT token it ends that token alone. For an
+ * OAuth 2.0 token it ends the access token and the refresh token together (box-node-sdk: "Revoking
+ * either one will disable the other as well"), so the action never revokes in that mode, nor the
+ * downscoped child of an OAuth token, of which Box documents nothing.
+ */
+
+async function revoke_revokeToken(credentials, token, deps) {
+    const form = () => new URLSearchParams({ client_id: credentials.clientId, client_secret: credentials.clientSecret, token }).toString();
+    const answer = await postForm(`${credentials.boxApiUrl}/oauth2/revoke`, form, deps);
+    await answer.body?.cancel().catch(() => undefined);
+}
+
+;// CONCATENATED MODULE: ./src/action/post.ts
+/**
+ * The post step (action.yml `runs.post`, run when the job ends, whatever its result): revokes the
+ * tokens the main step minted (client credentials, JWT), the downscoped one included, as
+ * actions/create-github-app-token revokes its token. The main step kept them in the runner's state
+ * file, masked; OAuth 2.0 keeps none there, since revoking an OAuth token ends its chain.
+ *
+ * A revocation that fails is a warning, never a failure: the job's result is already decided, and
+ * a token left alive expires within the hour anyway.
+ *
+ * The runner keeps step state in a file on the runner's disk (GITHUB_STATE, then `STATE_*`
+ * variables), and no token is written to a file but the Postman environment: the tokens travel
+ * sealed with AES-256-GCM under a key that HKDF derives from the app's client secret, which the post
+ * step reads from its inputs again. The state alone opens nothing.
+ */
+
+
+
+
+
+
+
+/** The state the main step keeps for this step: the tokens to revoke, sealed (`sealRevokeState`). */
+const REVOKE_STATE = 'revoke-tokens';
+const STATE_PREFIX = 'box-revoke-v1';
+const SALT_BYTES = 16;
+/** The tokens to revoke, sealed with a key from the client secret; a fresh salt and nonce each time. */
+function sealRevokeState(tokens, clientSecret) {
+    const salt = (0,external_node_crypto_.randomBytes)(SALT_BYTES);
+    const { nonce, sealed } = sealBytes(stateKey(clientSecret, salt), Buffer.from(JSON.stringify(tokens)), AAD);
+    return [STATE_PREFIX, salt, nonce, sealed].map((part) => (typeof part === 'string' ? part : post_encode(part))).join('.');
+}
+/** The tokens again, or `undefined` when the state was not sealed with this client secret or was changed. */
+function openRevokeState(state, clientSecret) {
+    const [prefix, salt, nonce, sealed, ...rest] = state.split('.');
+    if (prefix !== STATE_PREFIX || rest.length > 0 || !salt || !nonce || !sealed)
+        return undefined;
+    const plaintext = openSealed(stateKey(clientSecret, decode(salt)), decode(nonce), decode(sealed), AAD);
+    try {
+        const tokens = plaintext && JSON.parse(plaintext.toString('utf8'));
+        return Array.isArray(tokens) && tokens.every((token) => typeof token === 'string') ? tokens : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const AAD = Buffer.from(STATE_PREFIX);
+const stateKey = (clientSecret, salt) => Buffer.from((0,external_node_crypto_.hkdfSync)('sha256', clientSecret, salt, 'box-token-refresh revoke state v1', 32));
+const post_encode = (bytes) => bytes.toString('base64url');
+const decode = (text) => Buffer.from(text, 'base64url');
+/** A few quick tries at most: the job is over, and its result must not wait on this. */
+const REVOKE_BUDGET_MS = 10_000;
+const REVOKE_REQUEST_TIMEOUT_MS = 10_000;
+async function revokeAtJobEnd(deps) {
+    const redactor = new Redactor();
+    const io = redacting(deps.io, redactor);
+    const state = deps.io.getState(REVOKE_STATE);
+    if (state === '')
+        return; // nothing was minted, or `revoke: false`
+    const credentials = appCredentials(deps.io, redactor);
+    const tokens = credentials && openRevokeState(state, credentials.clientSecret);
+    if (credentials === undefined || tokens === undefined) {
+        io.warning('The tokens of this job could not be revoked: ' +
+            (credentials === undefined
+                ? "the app's client ID and secret are gone from the inputs"
+                : "what the main step kept for this step does not open with the app's client secret") +
+            '. Each expires on its own within about an hour.');
+        return;
+    }
+    for (const token of tokens) {
+        redactor.add(token);
+        io.setSecret(token);
+    }
+    if (tokens.length === 0)
+        return;
+    const box = {
+        fetch: deps.fetch,
+        retry: retryContext(deps.timing, REVOKE_BUDGET_MS),
+        requestTimeoutMs: REVOKE_REQUEST_TIMEOUT_MS,
+        mask: (value) => redactor.add(value),
+        redactor
+    };
+    const revoked = await Promise.all(tokens.map((token) => revokeToken(credentials, token, box).then(() => undefined, (error) => errorMessage(error))));
+    const failed = revoked.filter((problem) => problem !== undefined);
+    if (failed.length === 0) {
+        io.info(`Revoked the ${tokens.length === 1 ? 'access token' : `${tokens.length} access tokens`} of this job at Box.`);
+        return;
+    }
+    io.warning(`${failed.length} of the ${tokens.length} access tokens of this job could not be revoked (${failed[0]}); ` +
+        'each expires on its own within about an hour.');
+}
+/** The client ID and secret again (inputs reach the post step as they reached the main step). */
+function appCredentials(io, redactor) {
+    const boxApiUrl = (io.getInput('box-api-url') || 'https://api.box.com').replace(/\/+$/, '');
+    const jwtConfig = io.getInput('jwt-config');
+    let clientId = io.getInput('client-id');
+    let clientSecret = io.getInput('client-secret');
+    if (jwtConfig !== '') {
+        try {
+            const settings = JSON.parse(jwtConfig)
+                .boxAppSettings;
+            clientId = typeof settings?.clientID === 'string' ? settings.clientID : '';
+            clientSecret = typeof settings?.clientSecret === 'string' ? settings.clientSecret : '';
+        }
+        catch {
+            return undefined; // the main step refused it; nothing was minted
+        }
+    }
+    redactor.add(clientSecret);
+    if (clientSecret !== '')
+        io.setSecret(clientSecret);
+    return clientId && clientSecret ? { boxApiUrl, clientId, clientSecret } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/action/mint.ts
+
+
+
+
+
+
+
+
+
+const GRANT_NAMES = { ccg: 'client credentials', jwt: 'JWT' };
+async function mint(run, config) {
+    const { deps, io } = run;
+    const how = GRANT_NAMES[config.mode];
+    if (config.dryRun) {
+        io.info(`Dry run: the inputs are valid (${how}, for ${describeSubject(config.subject)}); Box was not called.`);
+        io.setOutput('secret-updated', 'false');
+        return { dryRun: true, results: [], warnings: [], minted: { how, subject: describeSubject(config.subject) } };
+    }
+    await deps.beforeRequests?.({ boxApiUrl: config.boxApiUrl });
+    const retry = (0,src_retry/* retryContext */.eI)(deps.timing, config.retryBudgetMs, { policy: deps.backoff, cancel: deps.cancel });
+    const box = {
+        fetch: deps.fetch,
+        retry: { ...retry, onRetry: (event) => io.info((0,src_retry/* retryNotice */.nl)('Box', event)) },
+        stop: deps.stop,
+        requestTimeoutMs: config.requestTimeoutMs,
+        mask: run.mask,
+        redactor: run.redactor
+    };
+    io.info(`Getting a Box access token (${how}) for ${describeSubject(config.subject)} at ${config.boxApiUrl}…`);
+    let parent;
+    try {
+        parent = await obtain(config, box);
+    }
+    catch (error) {
+        const message = mintFailure(error, config);
+        io.setFailed(message);
+        return { dryRun: false, results: [], warnings: [], failure: { stage: 'mint', message } };
+    }
+    const obtainedAt = deps.timing.now();
+    // Kept for the post step the moment it exists, before anything else can fail.
+    const keep = (tokens) => {
+        if (config.revoke)
+            io.saveState(REVOKE_STATE, sealRevokeState(tokens, clientSecretOf(config)));
+    };
+    keep([parent.accessToken]);
+    const warnings = [...parent.problems];
+    for (const problem of parent.problems)
+        io.warning(problem);
+    let token = parent;
+    if (config.downscope) {
+        const child = await downscope(io, config.boxApiUrl, parent.accessToken, config.downscope, box);
+        if (!child.ok) {
+            io.setFailed(child.message);
+            return { dryRun: false, results: [], warnings, failure: { stage: 'downscope', message: child.message } };
+        }
+        token = child.token;
+        keep([token.accessToken, parent.accessToken]);
+    }
+    const expiresAt = new Date(obtainedAt + token.expiresIn * 1000);
+    io.info(`Box issued an access token; it expires at ${expiresAt.toISOString()}.`);
+    const steps = new LateSteps();
+    await steps.attempt('Setting the outputs', () => io.setOutput('secret-updated', 'false'));
+    const postmanEnvironment = await handOutAccessToken(io, config, { accessToken: token.accessToken, expiresAt, expiresIn: token.expiresIn }, steps);
+    if (steps.problems.length > 0)
+        io.setFailed(steps.problems.join('\n'));
+    return {
+        dryRun: false,
+        results: [],
+        warnings,
+        accessTokenExpiresAt: expiresAt,
+        postmanEnvironment,
+        minted: {
+            how,
+            subject: describeSubject(config.subject),
+            downscoped: config.downscope && describeDownscope(config.downscope),
+            revoked: config.revoke
+        }
+    };
+}
+/** The token Box mints for this mode; the JWT module is loaded here and only here. */
+async function obtain(config, box) {
+    const { credentials, subject, boxApiUrl } = config;
+    if (credentials.mode === 'ccg')
+        return clientCredentialsToken({ boxApiUrl, ...credentials }, subject, box);
+    const { jwtToken } = await __nccwpck_require__.e(/* import() */ 771).then(__nccwpck_require__.bind(__nccwpck_require__, 7771));
+    return jwtToken(credentials.jwt, subject, boxApiUrl, box);
+}
+const clientSecretOf = ({ credentials }) => credentials.mode === 'ccg' ? credentials.clientSecret : credentials.jwt.clientSecret;
+/** Why Box minted no token, and what to fix: there is no chain, so nothing is ever lost here. */
+function mintFailure(error, config) {
+    const lines = [error instanceof box_error/* BoxError */.o ? error.message : `Getting the token failed: ${error_text_errorMessage(error)}.`];
+    const app = config.mode === 'jwt' ? '`jwt-config`' : '`client-id` and `client-secret`';
+    if (error instanceof box_error/* BoxError */.o) {
+        switch (error.kind) {
+            case 'invalid_client':
+                lines.push(`Box does not accept the app's credentials: check ${app} against your Box app.`);
+                break;
+            case 'invalid_grant':
+            case 'oauth':
+                lines.push(`Box refused to give ${describeSubject(config.subject)} a token. Check that ${app} ${config.mode === 'jwt' ? 'is' : 'are'} your Box app's (Box answers so to a wrong client secret too)` +
+                    (config.mode === 'jwt'
+                        ? ", that the config's public key is still one of the app's (Developer Console → Configuration → " +
+                            'Add and Manage Public Keys)'
+                        : '') +
+                    ', that an admin of the enterprise authorised the app (Admin Console → Integrations → Platform Apps ' +
+                    'Manager), that `box-subject-id` is right, and, for a user, that the app may "Generate user access ' +
+                    'tokens" (docs/modes.md).');
+                break;
+            case 'rate_limited':
+            case 'server':
+            case 'not_sent':
+            case 'ambiguous':
+                lines.push('Box kept failing until the retry time ran out: re-run the workflow later.');
+                break;
+            default:
+                break;
+        }
+    }
+    lines.push('Nothing was changed: this mode keeps no token chain, so a new run simply asks again.');
+    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/recovery.ts
@@ -2975,7 +2854,7 @@ async function prepareWrite(github, targets, newVisibility, sealer) {
         if (result.status === 'fulfilled')
             prepared.push(result.value);
         else
-            problems.push(errorMessage(result.reason));
+            problems.push(error_text_errorMessage(result.reason));
     }
     if (loaded instanceof Error)
         return { problems: [...problems, loaded.message] };
@@ -2985,7 +2864,7 @@ async function prepareWrite(github, targets, newVisibility, sealer) {
         }
         catch (error) {
             problems.push(`GitHub's public key for the ${p.target.label} cannot seal a value: ` +
-                `${errorMessage(error)}. Try again; if it persists, GitHub is serving a bad key.`);
+                `${error_text_errorMessage(error)}. Try again; if it persists, GitHub is serving a bad key.`);
         }
     }
     return problems.length > 0 ? { problems } : { write: { github, targets: prepared, sealer: loaded }, problems: [] };
@@ -3018,7 +2897,7 @@ async function storeSecret(write, value, options) {
             outcome = await writeSecret(writer, copy.prepared, copy.sealed);
         }
         catch (error) {
-            return { target, outcome: 'failed', message: errorMessage(error), recovery: copy.payload };
+            return { target, outcome: 'failed', message: error_text_errorMessage(error), recovery: copy.payload };
         }
         ledger.markStored(target.label);
         options.onWritten(target, outcome);
@@ -3043,7 +2922,7 @@ function sealForTargets(write, value, options, ledger) {
         catch (error) {
             return {
                 prepared: p,
-                problem: `${name} could not be sealed for the ${p.target.label} (${errorMessage(error)}), so it cannot be ` +
+                problem: `${name} could not be sealed for the ${p.target.label} (${error_text_errorMessage(error)}), so it cannot be ` +
                     `stored: ${ifUnsealable}.`
             };
         }
@@ -3138,7 +3017,7 @@ async function checkBeforeBox(github, config, targets, sealer) {
             : undefined)),
         config.postmanEnvironment === undefined
             ? undefined
-            : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error) => errorMessage(error))
+            : checkPostmanPath(config.postmanEnvironment).then(() => undefined, (error) => error_text_errorMessage(error))
     ]);
     const problems = [...ready.problems];
     for (const problem of [...shadowProblems, postmanProblem])
@@ -3184,17 +3063,22 @@ async function runQueuedTime(github, config) {
 
 
 
+
 const WRITE_AHEAD_GROUP = 'Recovery payload (sealed copy of the new refresh token, logged before any write)';
 /** Rounds 1 to 3: the checks, the refresh, the write-back, and what the run hands out. */
 async function rotate(run, config) {
     const { deps, io } = run;
+    if (config.revokeAsked) {
+        io.notice('`revoke: true` does nothing in OAuth 2.0 mode: revoking an OAuth token ends the refresh token with it, ' +
+            'which would break the token chain, so this mode never revokes (docs/modes.md, "Revocation").');
+    }
     await deps.beforeRequests?.(config);
     // Started now so that loading libsodium overlaps the checks' requests.
     const sealer = loadSealer();
     sealer.catch(() => undefined);
     // One budget for the checks and the refresh; the write-back gets a whole one again.
-    const retry = retryContext(deps.timing, config.retryBudgetMs, { policy: deps.backoff, cancel: deps.cancel });
-    const logRetry = (service) => (event) => io.info(retryNotice(service, event));
+    const retry = (0,src_retry/* retryContext */.eI)(deps.timing, config.retryBudgetMs, { policy: deps.backoff, cancel: deps.cancel });
+    const logRetry = (service) => (event) => io.info((0,src_retry/* retryNotice */.nl)(service, event));
     const github = createGitHubClient(config.githubToken, {
         baseUrl: config.githubApiUrl,
         retry,
@@ -3239,16 +3123,17 @@ async function rotate(run, config) {
         return failBeforeBox(io, 'The run was cancelled before Box was called.', chain);
     // Round 2: the refresh. From its answer on, the new refresh token exists only in this process.
     io.info(`Refreshing the Box token pair at ${config.boxApiUrl}/oauth2/token…`);
+    const box = {
+        fetch: deps.fetch,
+        retry: { ...retry, onRetry: logRetry('Box') },
+        stop: deps.stop,
+        requestTimeoutMs: config.requestTimeoutMs,
+        mask: run.mask,
+        redactor: run.redactor
+    };
     let pair;
     try {
-        pair = await refreshTokenPair(config, config.refreshToken, {
-            fetch: deps.fetch,
-            retry: { ...retry, onRetry: logRetry('Box') },
-            stop: deps.stop,
-            requestTimeoutMs: config.requestTimeoutMs,
-            mask: run.mask,
-            redactor: run.redactor
-        });
+        pair = await refreshTokenPair(config, config.refreshToken, box);
     }
     catch (error) {
         return failAtBox(io, error, chain, github, write.targets[0], warnings);
@@ -3258,7 +3143,7 @@ async function rotate(run, config) {
     chain.refreshTokenExpiresAt = refreshTokenExpiry(refreshedAt);
     retry.budget.renew(); // the write-back gets the whole budget, however long the first phase took
     const results = await writeBack(run, write, pair, warnings);
-    return handOut(run, config, pair, refreshedAt, results, { dryRun: false, results, warnings, chain });
+    return handOut(run, config, pair, refreshedAt, results, { dryRun: false, results, warnings, chain }, box);
 }
 /**
  * The secret writer's step after Box: the sealed copies logged in a group of their own before any
@@ -3284,7 +3169,7 @@ function writeBack(run, write, pair, warnings) {
     return writing;
 }
 /** Outputs and the Postman file; the recovery goes out first, and nothing later may hide it. */
-async function handOut(run, config, pair, refreshedAt, results, report) {
+async function handOut(run, config, pair, refreshedAt, results, report, box) {
     const { io } = run;
     const failure = writeBackFailure(results);
     const steps = new LateSteps();
@@ -3302,27 +3187,45 @@ async function handOut(run, config, pair, refreshedAt, results, report) {
             : '';
         steps.problems.push(`${pair.problems[0] ?? 'Box issued no access token.'} ${stored}`.trim());
     }
-    else {
-        const token = {
-            accessToken,
-            expiresAt: new Date(refreshedAt + pair.expiresIn * 1000),
-            expiresIn: pair.expiresIn,
-            refreshTokenExpiresAt
-        };
-        io.info(`Box issued a new access token; it expires at ${token.expiresAt.toISOString()}.`);
-        report.accessTokenExpiresAt = token.expiresAt;
-        report.postmanEnvironment = await handOutAccessToken(io, config, token, steps);
-        const unbound = await handOff(io, config, token, steps);
-        if (unbound !== undefined) {
-            report.warnings.push(unbound);
-            io.warning(unbound);
+    else if (config.downscope !== undefined) {
+        // After the write-back: a failed exchange never costs the chain, and the parent never leaves the step.
+        const child = await downscope(io, config.boxApiUrl, accessToken, config.downscope, box);
+        if (child.ok) {
+            report.downscoped = describeDownscope(config.downscope);
+            await handOutToken(run, config, { ...child.token, refreshTokenExpiresAt }, refreshedAt, steps, report);
         }
+        else {
+            await steps.attempt('Setting the outputs', () => io.setOutput('refresh-token-expires-at', refreshTokenExpiresAt.toISOString()));
+            report.warnings.push(child.message);
+            steps.problems.push(child.message);
+        }
+    }
+    else {
+        await handOutToken(run, config, { accessToken, expiresIn: pair.expiresIn, refreshTokenExpiresAt }, refreshedAt, steps, report);
     }
     if (steps.problems.length > 0) {
         const written = failure === undefined ? 'The refresh token was stored as reported above; ' : '';
         io.setFailed(`${written}${steps.problems.join('\n')}`);
     }
     return report;
+}
+/** The access token (the parent, or its downscoped child) to the outputs, the Postman file and the hand-off. */
+async function handOutToken(run, config, issued, refreshedAt, steps, report) {
+    const { io } = run;
+    const token = {
+        accessToken: issued.accessToken,
+        expiresAt: new Date(refreshedAt + issued.expiresIn * 1000),
+        expiresIn: issued.expiresIn,
+        refreshTokenExpiresAt: issued.refreshTokenExpiresAt
+    };
+    io.info(`Box issued a new access token; it expires at ${token.expiresAt.toISOString()}.`);
+    report.accessTokenExpiresAt = token.expiresAt;
+    report.postmanEnvironment = await handOutAccessToken(io, config, token, steps);
+    const unbound = await handOff(io, config, token, steps);
+    if (unbound !== undefined) {
+        report.warnings.push(unbound);
+        io.warning(unbound);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
@@ -3336,8 +3239,8 @@ async function handOut(run, config, pair, refreshedAt, results, report) {
 
 
 function startRun(deps) {
-    const redactor = deps.redactor ?? new Redactor();
-    const scrubbed = redacting(deps.io, redactor);
+    const redactor = deps.redactor ?? new redact_Redactor();
+    const scrubbed = io_redacting(deps.io, redactor);
     const failures = [];
     const io = { ...scrubbed, setFailed: (message) => (failures.push(message), scrubbed.setFailed(message)) };
     return {
@@ -3356,11 +3259,12 @@ function startRun(deps) {
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
 /**
- * The action, as one story: mask the credentials, read the inputs and pick the job (a rotation, or
- * a job that takes the rotating job's hand-off), run it, then finish in one place: the GitHub
- * token's warning, the job summary, the failure issue. Every job returns its report; none writes
- * the summary itself. The collaborators are injected (run.ts), so tests run it in process.
+ * The action, as one story: mask the credentials, read the inputs and pick the job (a rotation, a
+ * token minted for a server, or a job that takes the rotating job's hand-off), run it, then finish
+ * in one place: the GitHub token's warning, the job summary, the failure issue. Every job returns
+ * its report; none writes the summary itself. The collaborators are injected (run.ts), so tests run it in process.
  */
+
 
 
 
@@ -3398,7 +3302,9 @@ async function runJob(run) {
         // A job with a hand-off only opens it: no Box, no GitHub, no rotation.
         if (handoffJob)
             return await takeHandoff(run, readHandoffConfig(getInput, env));
-        const config = readConfig(getInput, env);
+        const config = await readConfig(getInput, env, run.mask);
+        if (config.mode !== 'oauth')
+            return await mint(run, config);
         run.failureIssue = config.failureIssue;
         run.successClosesIssue = !config.dryRun;
         return await rotate(run, config);
@@ -3587,7 +3493,7 @@ async function run() {
 /** The runner's entry: the action with its real collaborators, speaking through `io`. */
 async function startAction(io) {
     const ledger = new RecoveryLedger();
-    const redactor = new Redactor();
+    const redactor = new redact_Redactor();
     const termination = handleTermination({
         announce: (signal) => io.info(`Received ${signal}: stopping. No new request is started; a Box answer already on its way is still awaited ` +
             'briefly, and a new refresh token it brings is still written.'),
@@ -3607,11 +3513,13 @@ async function startAction(io) {
             // Once the inputs are valid: where Node's own fetch will not do, the bundled undici loads now,
             // so that the first requests still leave in the turn they are started (and, for a Box behind a
             // proxy that GitHub is not behind, during the checks rather than on the way to Box).
-            beforeRequests: (config) => {
-                prepareFetchFor(config.boxApiUrl).catch(() => undefined); // the Box request reports a failure
-                return prepareFetchFor(config.githubApiUrl);
+            beforeRequests: ({ boxApiUrl, githubApiUrl }) => {
+                if (githubApiUrl === undefined)
+                    return prepareFetchFor(boxApiUrl); // no GitHub in this mode
+                prepareFetchFor(boxApiUrl).catch(() => undefined); // the Box request reports a failure
+                return prepareFetchFor(githubApiUrl);
             },
-            timing: realTiming,
+            timing: src_retry/* realTiming */.$u,
             cancel: termination.cancel,
             stop: termination.stop,
             lastCall: termination.lastCall,
@@ -3629,11 +3537,487 @@ async function startAction(io) {
 
 /***/ }),
 
+/***/ 7347:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nu: () => (/* binding */ parseAccessTokenAnswer),
+/* harmony export */   x$: () => (/* binding */ parseTokenAnswer)
+/* harmony export */ });
+/* unused harmony export EXPIRES_IN_RANGE */
+/* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1855);
+/**
+ * Box's 200 answer to a token request, validated before anything is done with it: a token pair
+ * (the refresh and authorization-code grants), or an access token alone (client credentials, JWT,
+ * token exchange). Box has used the old refresh token by the time it answers a refresh, so nothing
+ * here may throw past the caller except the one failure no client can repair: an answer without
+ * the token the grant must bring.
+ */
+
+/** Printable ASCII without spaces: what Box's tokens are made of (downscoped ones are longer). */
+const TOKEN_FORM = /^[\x21-\x7e]{16,4096}$/;
+/** The access token lifetime accepted as Box said it: about an hour is usual, a day is the most believed. */
+const EXPIRES_IN_RANGE = { min: 60, max: 86_400, fallback: 3600 };
+/**
+ * Box's 200 answer, validated before anything is done with it: the new refresh token must be a
+ * token, or the answer counts as a failed refresh. Each token is masked the moment it is known to
+ * be one. An unusable access token or lifetime does not lose the refresh token: it is noted, and
+ * the refresh token is still stored.
+ *
+ * `cut` says why the answer ended early (the connection failed, the rest never came): what arrived
+ * is still read, and a refresh token that arrived whole is still stored.
+ */
+function parseTokenAnswer(text, mask, cut) {
+    const problems = [];
+    let answer = jsonObject(text);
+    if (answer === undefined && cut !== undefined) {
+        answer = completeFields(text);
+        if (answer.refresh_token !== undefined)
+            problems.push(`Box's answer broke off (${cut}), but the tokens in it had arrived whole.`);
+    }
+    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer ?? {};
+    const refreshOk = isToken(refreshToken);
+    const accessOk = isToken(accessToken);
+    if (refreshOk)
+        maskSafely(mask, refreshToken);
+    if (accessOk)
+        maskSafely(mask, accessToken);
+    if (!refreshOk) {
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o('malformed', cut === undefined
+            ? `Box accepted the request, but its answer held no usable refresh token (refresh_token is ` +
+                `${describeValue(refreshToken)}), ` +
+                `so the refresh token it was given is probably used up.`
+            : `Box accepted the request (HTTP 2xx), so it has used the refresh token it was given, but its answer broke ` +
+                `off (${cut}) ` +
+                `before a usable refresh token arrived. The request was not sent again: a used refresh token only earns ` +
+                `invalid_grant.`);
+    }
+    if (!accessOk)
+        problems.push(`Box's answer held no usable access token (access_token is ${describeValue(accessToken)}).`);
+    return {
+        refreshToken,
+        accessToken: accessOk ? accessToken : undefined,
+        expiresIn: lifetime(expiresIn, problems),
+        problems
+    };
+}
+/**
+ * Box's 200 answer to a grant that issues an access token alone: it must hold one, masked the
+ * moment it is known to be one. A refresh token in it would be kept by nobody, so it is ignored
+ * (and still masked, should Box ever send one).
+ */
+function parseAccessTokenAnswer(text, mask, cut) {
+    const problems = [];
+    const answer = jsonObject(text) ?? (cut === undefined ? undefined : completeFields(text));
+    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer ?? {};
+    if (isToken(refreshToken))
+        maskSafely(mask, refreshToken);
+    if (!isToken(accessToken)) {
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o('malformed', `Box accepted the request, but its answer held no usable access token (access_token is ` +
+            `${describeValue(accessToken)}${cut === undefined ? '' : `; the answer broke off: ${cut}`}).`);
+    }
+    maskSafely(mask, accessToken);
+    if (cut !== undefined)
+        problems.push(`Box's answer broke off (${cut}), but the access token in it had arrived whole.`);
+    return { accessToken, expiresIn: lifetime(expiresIn, problems), problems };
+}
+function jsonObject(text) {
+    try {
+        const parsed = JSON.parse(text);
+        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+            return parsed;
+    }
+    catch {
+        // a non-JSON 2xx is as unusable as a JSON one without tokens
+    }
+    return undefined;
+}
+/**
+ * The token fields of an answer that broke off, each only where it arrived whole: a string up to its
+ * closing quote, a number followed by what ends one. Anything cut in the middle is left out.
+ */
+function completeFields(text) {
+    const fields = {};
+    for (const [, name, literal] of text.matchAll(/"(access_token|refresh_token)"\s*:\s*("(?:[^"\\]|\\.)*")/g))
+        fields[name] ??= jsonObject(`{"v":${literal}}`)?.v;
+    const expiresIn = /"expires_in"\s*:\s*(\d{1,12})\s*[,}]/.exec(text)?.[1];
+    if (expiresIn !== undefined)
+        fields.expires_in = Number(expiresIn);
+    return fields;
+}
+/**
+ * A mask that throws (the runner's stdout gone) must not cost the answer: Box has already used the
+ * old token, and an exception here would be taken for a lost connection and retried with it. The
+ * run's redactor learns each token before the runner is told (main.ts), so nothing prints it either way.
+ */
+function maskSafely(mask, value) {
+    try {
+        mask(value);
+    }
+    catch {
+        // see above
+    }
+}
+function isToken(value) {
+    return typeof value === 'string' && TOKEN_FORM.test(value);
+}
+/** What a value is, for a message, without ever quoting it. */
+function describeValue(value) {
+    if (value === undefined)
+        return 'missing';
+    if (typeof value !== 'string')
+        return value === null ? 'null' : `a ${Array.isArray(value) ? 'list' : typeof value}, not a string`;
+    if (value === '')
+        return 'empty';
+    return (`${value.length} characters ` +
+        `long${/[^\x21-\x7e]/.test(value) ? ', with spaces or characters no token has' : ''}, which is not a token`);
+}
+function lifetime(value, problems) {
+    const { min, max, fallback } = EXPIRES_IN_RANGE;
+    const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : NaN;
+    if (!Number.isFinite(seconds)) {
+        problems.push(`Box's answer gave no usable expires_in; the access token is taken to live ${fallback} s, as Box documents.`);
+        return fallback;
+    }
+    const clamped = Math.round(Math.min(max, Math.max(min, seconds)));
+    if (clamped !== seconds)
+        problems.push(`Box said the access token lives ${String(seconds).slice(0, 24)} s, which is out of range (${min}–${max}); ` +
+            `${clamped} s is used.`);
+    return clamped;
+}
+
+
+/***/ }),
+
+/***/ 1855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ BoxError)
+/* harmony export */ });
+/** How a request to Box's OAuth endpoints failed, in the terms the explanations (the action's, the login's) need. */
+class BoxError extends Error {
+    kind;
+    details;
+    /** Set when an earlier attempt may have been processed by Box without us seeing the answer. */
+    earlierAmbiguousAttempt;
+    constructor(kind, message, details = {}) {
+        super(message);
+        this.kind = kind;
+        this.details = details;
+        this.name = 'BoxError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 5632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ requestToken)
+/* harmony export */ });
+/* unused harmony export postForm */
+/* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1855);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9809);
+/**
+ * Box's OAuth 2.0 endpoints, for every way of getting a token (a `TokenGrant`: one module each in
+ * this folder: refresh-grant.ts, authorization-code.ts, client-credentials.ts, jwt-grant.ts,
+ * token-exchange.ts) and for revoking one (revoke.ts): the request, its retries, and Box's answer,
+ * validated.
+ *
+ * Box refresh tokens are single-use, so what is retried matters: answers that say the request
+ * was not processed (429, 5xx) and connections refused before anything was sent are safe to
+ * retry. A timeout or a connection dropped after the request went out may have consumed the
+ * token; those are retried too (Box may not have processed it), but remembered, so that an
+ * `invalid_grant` on the retry can be explained as "the first attempt probably used it".
+ *
+ * The request carries the client secret and the refresh token, so it never follows a redirect,
+ * and nothing Box answers is trusted: an error description is cleaned before it is quoted, and a
+ * 200 answer is validated field by field before anything else happens with it.
+ */
+
+
+/** A 200 answer bigger than this is not a token answer; an error body is only ever quoted in part. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
+const MAX_ERROR_BYTES = 64 * 1024;
+const OAUTH_ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
+const CANCELLED_WHILE_WAITING = 'The run was cancelled while it waited for Box to answer.';
+/** What `grant` obtains at Box, or a BoxError that says what happened. */
+async function requestToken(credentials, grant, deps) {
+    let attempt = {};
+    for (let repaired = false;; repaired = true) {
+        const form = () => new URLSearchParams({
+            ...grant.form(attempt),
+            ...(grant.clientAuthentication === false
+                ? {}
+                : { client_id: credentials.clientId, client_secret: credentials.clientSecret })
+        }).toString();
+        let accepted;
+        try {
+            accepted = await postForm(`${credentials.boxApiUrl}/oauth2/token`, form, deps);
+        }
+        catch (error) {
+            const repair = repaired || !(error instanceof _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o) ? undefined : grant.repair?.(error, deps.retry.timing.now());
+            if (repair === undefined)
+                throw error;
+            attempt = repair;
+            continue;
+        }
+        // A 2xx means Box has used the token it was sent: from here on the request is never sent again,
+        // whatever happens to the rest of the answer (it is read outside the retries, and what arrived is used).
+        const { text, cut } = await readAnswer(accepted, deps);
+        return grant.answer(text, deps.mask, cut);
+    }
+}
+/**
+ * POSTs a form to one of Box's OAuth endpoints with the retries and time limits the answers allow,
+ * and returns its 2xx answer unread; anything else is thrown as a BoxError. `body` is called for
+ * each attempt. The form carries the client secret and a token, so no redirect is followed.
+ */
+async function postForm(url, body, deps) {
+    let ambiguous;
+    try {
+        return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async () => {
+            try {
+                return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withTimeLimit */ .Bv)(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body(), signal, deps));
+            }
+            catch (error) {
+                const boxError = error instanceof _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o ? error : connectionError(error, deps);
+                if (boxError.kind === 'ambiguous')
+                    ambiguous ??= boxError.message;
+                throw boxError;
+            }
+        }, classify, deps.retry);
+    }
+    catch (error) {
+        if (ambiguous !== undefined && (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isCancellation */ .iB)(error)) {
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o('ambiguous', ambiguous === CANCELLED_WHILE_WAITING
+                ? ambiguous
+                : `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
+        }
+        if (error instanceof _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o && ambiguous !== undefined && error.message !== ambiguous)
+            error.earlierAmbiguousAttempt = ambiguous;
+        throw error;
+    }
+}
+function classify(error) {
+    if (!(error instanceof _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o))
+        return { retry: false };
+    switch (error.kind) {
+        case 'rate_limited':
+            return { retry: true, reason: 'Box is rate limiting (429)', afterMs: error.details.retryAfterMs };
+        case 'server':
+            return { retry: true, reason: `Box answered ${error.details.status}` };
+        case 'not_sent':
+        case 'ambiguous':
+            return { retry: true, reason: error.message };
+        default:
+            return { retry: false };
+    }
+}
+/**
+ * One attempt, up to Box's status line: a 2xx comes back with its body unread (reading it is no
+ * longer an attempt that may be repeated); anything else is read (bounded) and thrown as a BoxError.
+ */
+async function sendOnce(url, body, signal, deps) {
+    let response;
+    try {
+        response = await deps.fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+            body,
+            // The body holds the client secret and the refresh token (or code): it goes to this URL only.
+            redirect: 'manual',
+            signal
+        });
+    }
+    catch (error) {
+        throw connectionError(error, deps);
+    }
+    if (response.ok)
+        return response;
+    if (response.status >= 300 && response.status < 400) {
+        void response.body?.cancel().catch(() => undefined);
+        throw redirected(response, url, deps.redactor);
+    }
+    let text;
+    try {
+        text = await readErrorBody(response);
+    }
+    catch (error) {
+        throw connectionError(error, deps, true);
+    }
+    if (response.status === 429) {
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o('rate_limited', 'Box answered 429 Too Many Requests.', {
+            status: 429,
+            retryAfterMs: (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(response.headers.get('retry-after'), deps.retry.timing.now())
+        });
+    }
+    if (response.status >= 500) {
+        // The body of a 5xx is opaque (often an HTML page from a proxy), and so is its status text: neither is quoted.
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o('server', `Box answered ${response.status}.`, { status: response.status });
+    }
+    throw oauthError(response, text, deps.redactor);
+}
+/** An error answer's first MAX_ERROR_BYTES: only ever quoted in part, so the rest is not read. */
+async function readErrorBody(response) {
+    if (response.body === null)
+        return '';
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        chunks.push(value);
+        size += value.length;
+        if (size > MAX_ERROR_BYTES) {
+            await reader.cancel().catch(() => undefined);
+            break;
+        }
+    }
+    return Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BYTES);
+}
+/**
+ * A 2xx answer's body, never thrown away: the read ends when the body does, when what arrived is a
+ * complete JSON object (a server that never finishes its message is not waited for), or, keeping
+ * what arrived, when the connection fails, the request time limit passes or the run is stopped
+ * (`cut` then says which). Over MAX_ANSWER_BYTES it is not a token answer.
+ */
+async function readAnswer(response, deps) {
+    if (response.body === null)
+        return { text: '' };
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    let size = 0;
+    let cut;
+    const stopReading = (why) => {
+        cut ??= why;
+        void reader.cancel().catch(() => undefined);
+    };
+    const timer = setTimeout(() => stopReading(`the rest did not arrive within ${deps.requestTimeoutMs / 1000} s`), deps.requestTimeoutMs);
+    const onStop = () => stopReading('the run was stopped while it arrived');
+    deps.stop?.addEventListener('abort', onStop, { once: true });
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            text += decoder.decode(value, { stream: true });
+            size += value.length;
+            if (size > MAX_ANSWER_BYTES) {
+                stopReading('too large');
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a ` +
+                    `token answer.`);
+            }
+            if (isCompleteObject(text)) {
+                void reader.cancel().catch(() => undefined); // whatever might follow a complete object is not needed
+                break;
+            }
+        }
+    }
+    catch (error) {
+        if (error instanceof _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o)
+            throw error;
+        cut ??= `the connection failed (${failureDetail(error, deps)})`;
+    }
+    finally {
+        clearTimeout(timer);
+        deps.stop?.removeEventListener('abort', onStop);
+    }
+    return { text: text + decoder.decode(), cut };
+}
+/** Whether `text` is already a whole JSON object (tried only when it could be one). */
+function isCompleteObject(text) {
+    if (!text.trimEnd().endsWith('}'))
+        return false;
+    try {
+        JSON.parse(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function redirected(response, url, redactor) {
+    const origin = redactor.locationOrigin(response.headers.get('location'), url);
+    return new _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o('redirected', `Box's token endpoint ${new URL(url).origin} answered ${response.status} and redirected to ${origin}. ` +
+        'A request that carries the client secret and a token is never sent to a redirect, so it went nowhere else ' +
+        'and Box did not use the refresh token. ' +
+        'Check `box-api-url`: it must be the API base itself, such as https://api.box.com.', { status: response.status });
+}
+function oauthError(response, text, redactor) {
+    const { status } = response;
+    let code = '';
+    let description = '';
+    try {
+        const parsed = JSON.parse(text);
+        if (typeof parsed.error === 'string' && OAUTH_ERROR_CODE.test(parsed.error))
+            code = parsed.error;
+        description = redactor.serverText(parsed.error_description);
+    }
+    catch {
+        // not an OAuth2Error body; reported by status alone
+    }
+    // Only Box's error code and its cleaned description are quoted, never the body.
+    const said = code ? `${code}${description ? ` (${description})` : ''}` : `HTTP ${status}`;
+    const kind = code === 'invalid_grant' ? 'invalid_grant' : code === 'invalid_client' ? 'invalid_client' : 'oauth';
+    return new _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o(kind, `Box refused the token request: ${said}.`, {
+        status,
+        oauthError: code || undefined,
+        description: description || undefined,
+        // Box's clock, as its answer dates itself (read, validated, by the grant that needs it: JWT).
+        date: response.headers.get('date')?.slice(0, 64)
+    });
+}
+/** Connection failures before the request left are safe; any later one may have used the token. */
+function connectionError(error, deps, afterHeaders = false) {
+    if (error instanceof _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o)
+        return error;
+    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isCancellation */ .iB)(error))
+        return new _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o('ambiguous', CANCELLED_WHILE_WAITING);
+    // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (a VM context).
+    const name = error?.name;
+    if (name === 'TimeoutError' || name === 'AbortError') {
+        return new _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o('ambiguous', `Box did not answer within ${deps.requestTimeoutMs / 1000} s.`);
+    }
+    const code = causeCode(error);
+    if (!afterHeaders &&
+        (code === 'ECONNREFUSED' ||
+            code === 'ENOTFOUND' ||
+            code === 'EAI_AGAIN' ||
+            code === 'ENETUNREACH' ||
+            code === 'EHOSTUNREACH')) {
+        return new _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o('not_sent', `Could not connect to Box (${code}).`);
+    }
+    return new _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o('ambiguous', `The connection to Box failed before its answer arrived (${failureDetail(error, deps)}).`);
+}
+/** A failed connection in a few words: its error code, or its message cleaned and capped. */
+function failureDetail(error, deps) {
+    const detail = causeCode(error) ?? deps.redactor.serverText(error?.message, 200);
+    return detail || 'unknown error';
+}
+function causeCode(error) {
+    for (const e of (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .causeChain */ .DD)(error)) {
+        const code = e.code;
+        if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code))
+            return code;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_start_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2761);
+/* harmony import */ var _action_start_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2476);
 /* harmony import */ var _action_runner_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9614);
 /** The runner's entry: the action (action/start.ts) speaking through the runner's own file and stdout commands. */
 
@@ -3642,6 +4026,310 @@ await (0,_action_start_js__WEBPACK_IMPORTED_MODULE_0__/* .startAction */ .R)(_ac
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 6455:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HY: () => (/* binding */ isBoxId),
+/* harmony export */   IJ: () => (/* binding */ visibilityProblem),
+/* harmony export */   SU: () => (/* binding */ parseRepository),
+/* harmony export */   en: () => (/* binding */ isRepositoryName),
+/* harmony export */   f5: () => (/* binding */ environmentProblem),
+/* harmony export */   hE: () => (/* binding */ organizationProblem),
+/* harmony export */   nL: () => (/* binding */ secretNameProblem),
+/* harmony export */   pc: () => (/* binding */ baseUrl)
+/* harmony export */ });
+/* unused harmony export isLoopback */
+const secretNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const repoPattern = /^[A-Za-z0-9._-]{1,100}$/;
+/** Why a secret name is not one GitHub accepts, or undefined when it is fine. */
+function secretNameProblem(secretName) {
+    if (!secretNamePattern.test(secretName)) {
+        return (`"${secretName}" is not a valid secret name: use only letters, digits and underscores, and do not start ` +
+            `with a digit.`);
+    }
+    if (/^GITHUB_/i.test(secretName))
+        return `"${secretName}" starts with GITHUB_, which GitHub reserves. Choose another name, e.g. BOX_REFRESH_TOKEN.`;
+    return undefined;
+}
+function environmentProblem(environment) {
+    if (environment.length > 255 || /[\u0000-\u001f]/.test(environment)) {
+        return 'must be an environment name of at most 255 printable characters, as shown in Settings → Environments.';
+    }
+    return undefined;
+}
+/** Only for a secret that does not exist yet: an existing one keeps its visibility and repositories. */
+function visibilityProblem(visibility) {
+    if (visibility === 'all' || visibility === 'private')
+        return undefined;
+    return visibility === 'selected'
+        ? 'cannot be `selected` for a new secret, because repositories are not chosen here. ' +
+            'Create the secret once in the organization settings with the repositories you want; ' +
+            'that list is kept on every rotation.'
+        : `must be \`private\` or \`all\`, not "${visibility}".`;
+}
+function organizationProblem(organization) {
+    return ownerPattern.test(organization)
+        ? undefined
+        : `"${organization}" is not a GitHub organization login: use the name in github.com/<organization>, without ` +
+            `slashes.`;
+}
+/** `owner/name` as GitHub allows it. */
+function isRepositoryName(value) {
+    const [owner = '', repo = '', ...rest] = value.split('/');
+    return rest.length === 0 && ownerPattern.test(owner) && repoPattern.test(repo) && repo !== '.' && repo !== '..';
+}
+function parseRepository(value, problem) {
+    const [owner = '', repo = ''] = value.split('/');
+    if (!isRepositoryName(value)) {
+        problem('repository', value === ''
+            ? 'is empty and GITHUB_REPOSITORY is not set. Pass `owner/name`.'
+            : `"${value}" is not \`owner/name\`: pass it as in github.com/owner/name.`);
+    }
+    return { owner, repo };
+}
+/** https only, except on this machine, where simulators and test servers live. */
+function baseUrl(value, name, problem) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        problem(name, `"${value}" is not a URL. Use a full URL such as https://api.box.com.`);
+        return value;
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+        problem(name, `"${value}" must use https (http is allowed only on a loopback address such as 127.0.0.1 or localhost).`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        problem(name, `"${value}" must be a plain base URL, without credentials, query or fragment.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+/** Whether `value` has the form of a Box ID (enterprise, user): digits only. */
+function isBoxId(value) {
+    return /^[0-9]{1,20}$/.test(value);
+}
+
+
+/***/ }),
+
+/***/ 9809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $u: () => (/* binding */ realTiming),
+/* harmony export */   Bv: () => (/* binding */ withTimeLimit),
+/* harmony export */   DD: () => (/* binding */ causeChain),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   cJ: () => (/* binding */ Cancelled),
+/* harmony export */   eI: () => (/* binding */ retryContext),
+/* harmony export */   iB: () => (/* binding */ isCancellation),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   nl: () => (/* binding */ retryNotice)
+/* harmony export */ });
+/* unused harmony exports defaultRetryPolicy, RetryBudget, TimeLimitExceeded, throwIfCancelled, backoffDelay */
+/**
+ * One backoff policy for every call the action makes (Box and GitHub): exponential with full
+ * jitter, honouring a server's "retry after" hint, within one time budget per phase of the run,
+ * and stopped at once by cancellation.
+ *
+ * Hand-written rather than a library because the call sites need four things together that the
+ * well-kept libraries (p-retry, @octokit/plugin-retry, @octokit/plugin-throttling) do not offer
+ * at once: an injectable sleep and clock (so tests never wait), one budget shared by Box and
+ * GitHub requests with their different rate-limit signals, a per-failure verdict that can wait
+ * exactly as long as the server asked, and an abort that ends a wait without starting another try.
+ */
+const defaultRetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 20_000 };
+/**
+ * The time one phase of a run may spend retrying, shared by every request of that phase: no retry
+ * starts once it is spent. `retry-timeout-seconds` sets it; the action has two phases (everything
+ * up to Box's answer, then the write-back), so a slow start can never starve the write-back.
+ */
+class RetryBudget {
+    budgetMs;
+    now;
+    deadline;
+    constructor(budgetMs, now) {
+        this.budgetMs = budgetMs;
+        this.now = now;
+        this.deadline = now() + budgetMs;
+    }
+    /** Starts the next phase with the whole budget again. */
+    renew() {
+        this.deadline = this.now() + this.budgetMs;
+    }
+    /** Whether a wait of `delayMs` from now still ends within the budget. */
+    allows(delayMs) {
+        return this.now() + delayMs <= this.deadline;
+    }
+}
+/** The run was cancelled (SIGINT, SIGTERM): no further attempt is made. */
+class Cancelled extends Error {
+    signalName;
+    constructor(signalName = 'a cancellation') {
+        super(`The run was cancelled (${signalName}).`);
+        this.signalName = signalName;
+        this.name = 'Cancelled';
+    }
+}
+/** The request took longer than its time limit. Named as fetch names its own timeouts. */
+class TimeLimitExceeded extends Error {
+    limitMs;
+    constructor(limitMs) {
+        super(`no answer within ${limitMs / 1000} s`);
+        this.limitMs = limitMs;
+        this.name = 'TimeoutError';
+    }
+}
+/**
+ * The retry context of one phase of a run: the backoff shape (`policy`, exponential with full
+ * jitter by default), a budget (a number of ms starts a new one; a RetryBudget is shared, as the
+ * action's checks and Box refresh share theirs) and the cancellation that ends it.
+ */
+function retryContext(timing, budget, { policy = defaultRetryPolicy, cancel } = {}) {
+    return {
+        policy,
+        budget: typeof budget === 'number' ? new RetryBudget(budget, timing.now) : budget,
+        timing,
+        cancel
+    };
+}
+const realTiming = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random
+};
+/**
+ * Calls `attempt` until it succeeds, `classify` says the failure is final, the next wait would end
+ * past the budget, or the run is cancelled. The last failure is rethrown unchanged so callers keep
+ * their error types; a cancellation throws `Cancelled`. An `owed` first attempt is made even when
+ * the run was cancelled before it.
+ */
+async function withRetry(attempt, classify, context) {
+    const { policy, budget, timing, cancel, onRetry } = context;
+    for (let n = 1;; n++) {
+        if (n > 1 || !context.owed)
+            throwIfCancelled(cancel);
+        try {
+            return await attempt(n);
+        }
+        catch (error) {
+            if (isCancellation(error))
+                throw asCancelled(error, cancel);
+            const verdict = classify(error);
+            if (!verdict.retry)
+                throw error;
+            // A failure that would be retried is not, once the run is cancelled: that is what ended it.
+            throwIfCancelled(cancel);
+            const delayMs = backoffDelay(n, verdict.afterMs, policy, timing.random);
+            if (!budget.allows(delayMs))
+                throw error;
+            onRetry?.({ attempt: n, reason: verdict.reason, delayMs });
+            await sleepUnlessCancelled(timing, delayMs, cancel);
+        }
+    }
+}
+/**
+ * Runs one request under its own time limit. The limit is a timer that keeps the process alive and
+ * settles the request even if the HTTP client never does: undici 6 on Node 20 can leave a fetch
+ * pending for ever after a server closes the connection, and with nothing else scheduled Node then
+ * exits silently with code 13. `cancel` aborts the request too.
+ */
+async function withTimeLimit(limitMs, cancel, request) {
+    throwIfCancelled(cancel);
+    const controller = new AbortController();
+    let timer;
+    let onCancel;
+    const stopped = new Promise((_, reject) => {
+        const stop = (reason) => {
+            controller.abort(reason);
+            reject(reason);
+        };
+        timer = setTimeout(() => stop(new TimeLimitExceeded(limitMs)), limitMs);
+        onCancel = () => stop(asCancelled(cancel?.reason, cancel));
+        cancel?.addEventListener('abort', onCancel, { once: true });
+    });
+    stopped.catch(() => undefined);
+    try {
+        return await Promise.race([request(controller.signal), stopped]);
+    }
+    finally {
+        clearTimeout(timer);
+        cancel?.removeEventListener('abort', onCancel);
+    }
+}
+function throwIfCancelled(cancel) {
+    if (cancel?.aborted)
+        throw asCancelled(cancel.reason, cancel);
+}
+/** True for a Cancelled error anywhere in a cause chain (HTTP clients wrap what they are aborted with). */
+function isCancellation(error) {
+    return causeChain(error).some((e) => e instanceof Cancelled || e.name === 'Cancelled');
+}
+/** The errors in `error`'s cause chain, itself first (at most a few deep). */
+function causeChain(error) {
+    const chain = [];
+    for (let e = error, depth = 0; e !== null && typeof e === 'object' && depth < 5; e = e.cause, depth++)
+        chain.push(e);
+    return chain;
+}
+function asCancelled(error, cancel) {
+    const found = causeChain(error).find((e) => e instanceof Cancelled);
+    if (found)
+        return found;
+    return new Cancelled(typeof cancel?.reason === 'string' ? cancel.reason : undefined);
+}
+async function sleepUnlessCancelled(timing, ms, cancel) {
+    if (cancel === undefined)
+        return timing.sleep(ms);
+    let onAbort;
+    const aborted = new Promise((resolve) => {
+        onAbort = resolve;
+        cancel.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        await Promise.race([timing.sleep(ms), aborted]);
+    }
+    finally {
+        cancel.removeEventListener('abort', onAbort);
+    }
+    throwIfCancelled(cancel);
+}
+/**
+ * The line a person reads when a request is retried, e.g.
+ * "GitHub PUT /repos/…: GitHub answered 502; retrying in 1.2 s (attempt 2)."
+ */
+function retryNotice(service, event) {
+    const request = event.method ? ` ${event.method} ${event.path}` : '';
+    return (`${service}${request}: ${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ` +
+        `${event.attempt + 1}).`);
+}
+/** Full jitter (AWS architecture blog), or exactly what the server asked for when it asked. */
+function backoffDelay(attempt, afterMs, policy, random) {
+    if (afterMs !== undefined)
+        return Math.max(0, Math.ceil(afterMs));
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.floor(random() * ceiling);
+}
+/** `retry-after` is either seconds or an HTTP date (RFC 9110 §10.2.3). */
+function parseRetryAfter(value, now) {
+    if (value == null || value.trim() === '')
+        return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
 
 /***/ }),
 

@@ -1,4 +1,4 @@
-import { InputError, readConfig } from '../../src/action/inputs.js'
+import { InputError, readConfig, type RotationConfig } from '../../src/action/inputs.js'
 import { proxyUrl } from '../../src/proxy.js'
 import { badInputs } from '../support/bad-inputs.js'
 
@@ -16,14 +16,19 @@ const env = {
   GITHUB_REPOSITORY: 'octo-org/api-tests'
 }
 
-function read(overrides: Record<string, string> = {}, environment: NodeJS.ProcessEnv = env) {
+async function read(
+  overrides: Record<string, string> = {},
+  environment: NodeJS.ProcessEnv = env
+): Promise<RotationConfig> {
   const inputs = { ...valid, ...overrides }
-  return readConfig((name) => inputs[name] ?? '', environment)
+  const config = await readConfig((name) => inputs[name] ?? '', environment)
+  if (config.mode !== 'oauth') throw new Error(`expected OAuth 2.0, not ${config.mode}`)
+  return config
 }
 
-function problemsOf(overrides: Record<string, string>, environment: NodeJS.ProcessEnv = env) {
+async function problemsOf(overrides: Record<string, string>, environment: NodeJS.ProcessEnv = env) {
   try {
-    read(overrides, environment)
+    await read(overrides, environment)
   } catch (error) {
     expect(error).toBeInstanceOf(InputError)
     return (error as InputError).problems
@@ -31,8 +36,8 @@ function problemsOf(overrides: Record<string, string>, environment: NodeJS.Proce
   throw new Error('expected an InputError')
 }
 
-test('defaults match the design', () => {
-  const config = read()
+test('defaults match the design', async () => {
+  const config = await read()
   expect(config).toMatchObject({
     secretName: 'BOX_REFRESH_TOKEN',
     repository: { owner: 'octo-org', repo: 'api-tests' },
@@ -50,8 +55,8 @@ test('defaults match the design', () => {
   expect(config.postmanEnvironment).toBeUndefined()
 })
 
-test('values are trimmed, URLs lose their trailing slash, the Postman path is resolved against the workspace', () => {
-  const config = read({
+test('values are trimmed, URLs lose their trailing slash, the Postman path is resolved against the workspace', async () => {
+  const config = await read({
     'refresh-token': '  tok  ',
     'box-api-url': 'http://127.0.0.1:8080/',
     'postman-environment': 'out/box.json'
@@ -61,34 +66,36 @@ test('values are trimmed, URLs lose their trailing slash, the Postman path is re
   expect(config.postmanEnvironment).toBe('/work/space/out/box.json')
 })
 
-test('GITHUB_API_URL with a path prefix (GitHub Enterprise Server) is kept', () => {
-  expect(read({}, { ...env, GITHUB_API_URL: 'https://ghe.example/api/v3/' }).githubApiUrl).toBe(
+test('GITHUB_API_URL with a path prefix (GitHub Enterprise Server) is kept', async () => {
+  expect((await read({}, { ...env, GITHUB_API_URL: 'https://ghe.example/api/v3/' })).githubApiUrl).toBe(
     'https://ghe.example/api/v3'
   )
 })
 
-test('repository falls back to GITHUB_REPOSITORY', () => {
-  expect(read({ repository: '' }).repository).toEqual({ owner: 'octo-org', repo: 'api-tests' })
+test('repository falls back to GITHUB_REPOSITORY', async () => {
+  expect((await read({ repository: '' })).repository).toEqual({ owner: 'octo-org', repo: 'api-tests' })
 })
 
-test.each(badInputs)('`%s` is refused with a message that names it: %j', (input, overrides, message) => {
-  const problems = problemsOf(overrides)
+test.each(badInputs)('`%s` is refused with a message that names it: %j', async (input, overrides, message) => {
+  const problems = await problemsOf(overrides)
   const problem = problems.find((p) => p.input === input)
   expect(problem).toBeDefined()
   expect(problem!.message).toMatch(message)
 })
 
-test('GITHUB_API_URL must be https except on loopback', () => {
-  const problems = problemsOf({}, { ...env, GITHUB_API_URL: 'http://ghe.example/api/v3' })
+test('GITHUB_API_URL must be https except on loopback', async () => {
+  const problems = await problemsOf({}, { ...env, GITHUB_API_URL: 'http://ghe.example/api/v3' })
   expect(problems[0].input).toMatch(/GITHUB_API_URL/)
-  expect(read({}, { ...env, GITHUB_API_URL: 'http://localhost:3000' }).githubApiUrl).toBe('http://localhost:3000')
-  expect(read({}, { ...env, GITHUB_API_URL: 'http://[::1]:3000' }).githubApiUrl).toBe('http://[::1]:3000')
+  expect((await read({}, { ...env, GITHUB_API_URL: 'http://localhost:3000' })).githubApiUrl).toBe(
+    'http://localhost:3000'
+  )
+  expect((await read({}, { ...env, GITHUB_API_URL: 'http://[::1]:3000' })).githubApiUrl).toBe('http://[::1]:3000')
 })
 
-test('all problems are reported at once, and the message says nothing was used', () => {
+test('all problems are reported at once, and the message says nothing was used', async () => {
   let message = ''
   try {
-    read({ 'client-id': '', 'secret-name': 'bad-name', 'box-api-url': 'ftp://x' })
+    await read({ 'client-id': '', 'secret-name': 'bad-name', 'box-api-url': 'ftp://x' })
   } catch (error) {
     message = (error as Error).message
   }
@@ -99,10 +106,10 @@ test('all problems are reported at once, and the message says nothing was used',
   expect(message).toMatch(/refresh token was not used/)
 })
 
-test('no credential value ever appears in an input error', () => {
+test('no credential value ever appears in an input error', async () => {
   let message = ''
   try {
-    read({ 'client-secret': 'sec ret', 'refresh-token': 'ref resh', 'github-token': 'gh tok' })
+    await read({ 'client-secret': 'sec ret', 'refresh-token': 'ref resh', 'github-token': 'gh tok' })
   } catch (error) {
     expect(error).toBeInstanceOf(InputError)
     message = (error as Error).message
@@ -115,24 +122,24 @@ test('no credential value ever appears in an input error', () => {
 })
 
 describe('the proxy variables', () => {
-  test('a proxy that names no host is refused, without quoting it (a proxy URL can hold a password)', () => {
-    const problems = problemsOf({}, { ...env, https_proxy: 'http://user:pa55word@:3128' })
+  test('a proxy that names no host is refused, without quoting it (a proxy URL can hold a password)', async () => {
+    const problems = await problemsOf({}, { ...env, https_proxy: 'http://user:pa55word@:3128' })
     expect(problems).toHaveLength(1)
     expect(problems[0]).toMatchObject({ input: 'https_proxy (environment variable)' })
     expect(problems[0]!.message).toMatch(/names no proxy host.*http:\/\/proxy\.example:3128/)
     expect(JSON.stringify(problems)).not.toContain('pa55word')
-    expect(problemsOf({}, { ...env, HTTPS_PROXY: ' ' })[0]).toMatchObject({
+    expect((await problemsOf({}, { ...env, HTTPS_PROXY: ' ' }))[0]).toMatchObject({
       input: 'HTTPS_PROXY (environment variable)'
     })
   })
 
-  test('a value without a scheme is the http proxy it names; one that does not apply is not judged', () => {
-    expect(() => read({}, { ...env, https_proxy: 'proxy.corp:3128' })).not.toThrow()
+  test('a value without a scheme is the http proxy it names; one that does not apply is not judged', async () => {
+    await expect(read({}, { ...env, https_proxy: 'proxy.corp:3128' })).resolves.toBeDefined()
     // Both Box and GitHub are on this machine: no proxy applies to them.
     const local = { ...env, GITHUB_API_URL: 'http://127.0.0.1:3000', https_proxy: '://', http_proxy: '://' }
-    expect(() => read({ 'box-api-url': 'http://127.0.0.1:8080' }, local)).not.toThrow()
+    await expect(read({ 'box-api-url': 'http://127.0.0.1:8080' }, local)).resolves.toBeDefined()
     // An https-only run does not judge http_proxy.
-    expect(() => read({}, { ...env, http_proxy: '://' })).not.toThrow()
+    await expect(read({}, { ...env, http_proxy: '://' })).resolves.toBeDefined()
   })
 })
 
@@ -145,6 +152,6 @@ test.each([
   ['', undefined],
   ['http://', undefined],
   [':3128', undefined]
-])('proxy %p is %p', (value, expected) => {
+])('proxy %p is %p', async (value, expected) => {
   expect(proxyUrl(value)?.href).toBe(expected)
 })

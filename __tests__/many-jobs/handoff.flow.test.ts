@@ -59,7 +59,7 @@ test('a consumer whose rotating job made no hand-off is told why, not that its r
 test('a rotating job with handoff-key and an empty refresh token still hears about its refresh token', async () => {
   world = await createWorld()
   const { recorded } = await runFlow(world, { 'handoff-key': HANDOFF_KEY, 'refresh-token': '' })
-  expect(recorded.failed).toMatch(/`refresh-token`: is empty\. .*pass `handoff` and `handoff-key` instead/)
+  expect(recorded.failed).toMatch(/`refresh-token`: is empty\. .*passes? `handoff` and `handoff-key` instead/)
   expect(recorded.failed).not.toMatch(/- `handoff`/)
   expect(world.sim.requests).toEqual([])
 })

@@ -32,5 +32,14 @@ export const badInputs: Array<[string, Record<string, string>, RegExp]> = [
   ['box-api-url', { 'box-api-url': 'not a url' }, /not a URL/],
   ['box-api-url', { 'box-api-url': 'https://user:pw@api.box.com' }, /without credentials/],
   ['retry-timeout-seconds', { 'retry-timeout-seconds': '-1' }, /number of seconds/],
-  ['request-timeout-seconds', { 'request-timeout-seconds': 'ten' }, /number of seconds/]
+  ['request-timeout-seconds', { 'request-timeout-seconds': 'ten' }, /number of seconds/],
+  // Least privilege: a typo in a scope never spends the refresh.
+  ['scopes', { scopes: 'item_preview item_reed' }, /"item_reed" is not a scope Box documents.*docs\/modes\.md/],
+  ['resource', { resource: 'https://api.box.com/2.0/folders/42' }, /needs `scopes`/],
+  ['resource', { scopes: 'item_preview', resource: 'https://app.box.com/folder/42' }, /full API URL of one file/],
+  ['revoke', { revoke: 'sometimes' }, /`true` or `false`/],
+  // A mix of modes is refused, whichever mode the rest names, and says which inputs make which mode.
+  ['jwt-config', { 'jwt-config': '{}' }, /cannot be combined with `refresh-token`.*JWT takes `jwt-config`/],
+  ['box-subject-type', { 'box-subject-type': 'enterprise' }, /cannot be combined with `refresh-token`/],
+  ['box-subject-id', { 'box-subject-id': '12345' }, /cannot be combined with `refresh-token`/]
 ]

@@ -8,6 +8,7 @@ import { createPrivateKey } from 'node:crypto'
 import { main, type ActionIO, type Collaborators } from '../../src/action/main.js'
 import type { RecoveryPayload } from '../../src/recovery.js'
 import type { RunReport } from '../../src/action/report.js'
+import { revokeAtJobEnd } from '../../src/action/post.js'
 import type { Timing } from '../../src/retry.js'
 import {
   startSimulator,
@@ -142,14 +143,16 @@ export interface Recorded {
   exported: Record<string, string>
   masked: string[]
   /** Every line the action printed, in order, with its kind; masks included as `add-mask`. */
-  log: Array<{ kind: 'info' | 'warning' | 'failed' | 'add-mask' | 'group' | 'endgroup'; text: string }>
+  log: Array<{ kind: 'info' | 'warning' | 'notice' | 'failed' | 'add-mask' | 'group' | 'endgroup'; text: string }>
   summary: string
+  /** What the run kept for its post step (the runner's state file). */
+  state: Record<string, string>
   failed?: string
 }
 
 /** An ActionIO that records everything, for in-process runs of main(). */
 export function recordingIO(inputs: Record<string, string>): { io: ActionIO; recorded: Recorded } {
-  const recorded: Recorded = { outputs: {}, exported: {}, masked: [], log: [], summary: '' }
+  const recorded: Recorded = { outputs: {}, exported: {}, masked: [], log: [], summary: '', state: {} }
   const io: ActionIO = {
     getInput: (name) => inputs[name] ?? '',
     setSecret: (value) => {
@@ -166,7 +169,10 @@ export function recordingIO(inputs: Record<string, string>): { io: ActionIO; rec
     },
     startGroup: (name) => void recorded.log.push({ kind: 'group', text: name }),
     endGroup: () => void recorded.log.push({ kind: 'endgroup', text: '' }),
-    appendSummary: async (markdown) => void (recorded.summary += markdown)
+    appendSummary: async (markdown) => void (recorded.summary += markdown),
+    notice: (text) => void recorded.log.push({ kind: 'notice', text }),
+    saveState: (name, value) => void (recorded.state[name] = value),
+    getState: (name) => recorded.state[name] ?? ''
   }
   return { io, recorded }
 }
@@ -235,7 +241,18 @@ export async function runFlow(
   ioOverrides: Partial<ActionIO> = {},
   deps: Partial<Omit<Collaborators, 'io' | 'env' | 'timing'>> = {}
 ): Promise<FlowRun> {
-  const { io: recordingOnly, recorded } = recordingIO(world.inputs(overrides))
+  return runFlowWith(world, world.inputs(overrides), env, ioOverrides, deps)
+}
+
+/** runFlow with exactly these inputs: a client-credentials or JWT run (ccgInputs, jwtInputs), say. */
+export async function runFlowWith(
+  world: World,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  ioOverrides: Partial<ActionIO> = {},
+  deps: Partial<Omit<Collaborators, 'io' | 'env' | 'timing'>> = {}
+): Promise<FlowRun> {
+  const { io: recordingOnly, recorded } = recordingIO(inputs)
   const io = { ...recordingOnly, ...ioOverrides }
   const slept: number[] = []
   let offset = 0
@@ -249,6 +266,18 @@ export async function runFlow(
   }
   const report = await main({ io, env: world.env(env), fetch: globalThis.fetch, timing, ...deps })
   return { recorded, report, slept }
+}
+
+/**
+ * The post step (action.yml `runs.post`) in this process, as the runner runs it after the main
+ * step: the same inputs, the state the main step saved, and a clock of its own.
+ */
+export async function runPostFlow(inputs: Record<string, string>, state: Record<string, string>): Promise<Recorded> {
+  const { io, recorded } = recordingIO(inputs)
+  Object.assign(recorded.state, state)
+  const timing: Timing = { now: () => Date.now(), sleep: async () => undefined, random: () => 0.5 }
+  await revokeAtJobEnd({ io, fetch: globalThis.fetch, timing })
+  return recorded
 }
 
 /**

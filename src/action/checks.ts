@@ -11,14 +11,14 @@ import { shadowingSecretProblem } from '../github/secrets.js'
 import { prepareWrite, type PreparedWrite } from '../github/secret-writer.js'
 import { repositoryPath, type SecretTarget } from '../github/targets.js'
 import type { Sealer } from '../seal.js'
-import type { Config } from './inputs.js'
+import type { RotationConfig } from './inputs.js'
 import { checkPostmanPath } from './postman.js'
 
 export type Checked = { ok: true; write: PreparedWrite; runQueuedAt?: Date } | { ok: false; problems: string[] }
 
 export async function checkBeforeBox(
   github: GitHubClient,
-  config: Config,
+  config: RotationConfig,
   targets: SecretTarget[],
   sealer: Promise<Sealer>
 ): Promise<Checked> {
@@ -51,7 +51,7 @@ export async function checkBeforeBox(
  * When this run (attempt) was queued: GitHub reads repository and organization secrets then, so
  * a secret rotated later means this run holds a stale token. Only detail: any failure is ignored.
  */
-async function runQueuedTime(github: GitHubClient, config: Config): Promise<Date | undefined> {
+async function runQueuedTime(github: GitHubClient, config: RotationConfig): Promise<Date | undefined> {
   if (config.run === undefined) return undefined
   const { repository, id, attempt } = config.run
   try {

@@ -1,7 +1,8 @@
 /**
- * Reads the action's inputs into one typed, validated config. Every problem names the input and
- * says how to fix it, and all problems are reported together, before any network call: a run that
- * fails here has not used the refresh token.
+ * Reads the action's inputs into one typed, validated config, for the mode they name (mode.ts):
+ * a rotation (OAuth 2.0), or a token minted for a server (client credentials, JWT:
+ * mint-inputs.ts). Every problem names the input and says how to fix it, and all problems are
+ * reported together, before any network call: a run that fails here has not used the refresh token.
  */
 import { decodeHandoffKey, type HandoffBinding } from '../handoff.js'
 import path from 'node:path'
@@ -16,10 +17,38 @@ import {
   visibilityProblem
 } from '../names.js'
 import { proxyProblem, type ProxySetting } from '../proxy.js'
+import { DOCUMENTED_SCOPES, resourceProblem } from '../box/scopes.js'
+import type { Downscope } from '../box/token-exchange.js'
+import { readMintInputs, type MintInputs } from './mint-inputs.js'
+import { chooseMode, MODES } from './mode.js'
 
 import type { OrganizationVisibility, RepositoryRef } from '../github/targets.js'
 
-export interface Config {
+/** What every mode reads alike. */
+export interface SharedSettings {
+  /** Base URL without a trailing slash; the token endpoint is `${boxApiUrl}/oauth2/token`. */
+  boxApiUrl: string
+  /** Absolute path, resolved against the workspace. */
+  postmanEnvironment?: string
+  exportEnv: boolean
+  dryRun: boolean
+  retryBudgetMs: number
+  requestTimeoutMs: number
+  /** With `scopes`: the token handed out is a downscoped child of the one Box issued. */
+  downscope?: Downscope
+}
+
+/** Client credentials or JWT: Box mints an access token for a server; nothing is written back. */
+export interface MintConfig extends SharedSettings, MintInputs {
+  mode: 'ccg' | 'jwt'
+}
+
+export type ActionConfig = RotationConfig | MintConfig
+
+export interface RotationConfig extends SharedSettings {
+  mode: 'oauth'
+  /** `revoke: true` given: OAuth tokens are never revoked, and the run says why. */
+  revokeAsked: boolean
   clientId: string
   clientSecret: string
   refreshToken: string
@@ -31,15 +60,7 @@ export interface Config {
   /** Visibility of an organization secret that does not exist yet; an existing one keeps its own. */
   organizationVisibility: OrganizationVisibility
   dependabot: boolean
-  /** Base URL without a trailing slash; the token endpoint is `${boxApiUrl}/oauth2/token`. */
-  boxApiUrl: string
   githubApiUrl: string
-  /** Absolute path, resolved against the workspace. */
-  postmanEnvironment?: string
-  exportEnv: boolean
-  dryRun: boolean
-  retryBudgetMs: number
-  requestTimeoutMs: number
   /** With `failure-issue: true`: where to open (or update) an issue when the run fails, and to close it. */
   failureIssue?: FailureIssueTarget
   /** The workflow run this step belongs to, when the runner says; used to spot a stale token. */
@@ -98,7 +119,8 @@ export const credentialInputs = [
   'refresh-token',
   'github-token',
   'issue-token',
-  'handoff-key'
+  'handoff-key',
+  'jwt-config'
 ] as const
 
 /**
@@ -111,29 +133,78 @@ export function takesHandoff(getInput: (name: string) => string): boolean {
   return given('handoff') || (given('handoff-key') && !given('refresh-token') && !given('github-token'))
 }
 
-export function readConfig(getInput: (name: string) => string, env: NodeJS.ProcessEnv): Config {
+/**
+ * The config of the mode the inputs name. `mask` learns every credential read on the way (the
+ * values in a JWT config), before any problem can be reported.
+ */
+export async function readConfig(
+  getInput: (name: string) => string,
+  env: NodeJS.ProcessEnv,
+  mask: (value: string) => void = () => undefined
+): Promise<ActionConfig> {
   const inputs = new InputReader(getInput)
-  const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN'
-  inputs.check('secret-name', secretNameProblem(secretName))
-  const githubApiUrl = readGitHubApiUrl(inputs, env)
-  const config: Config = {
-    ...readCredentials(inputs, secretName),
-    secretName,
-    ...readSelection(inputs, env),
-    boxApiUrl: baseUrl(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem),
-    githubApiUrl,
+  const mode = chooseMode(inputs)
+  const boxApiUrl = baseUrl(inputs.text('box-api-url') || 'https://api.box.com', 'box-api-url', inputs.problem)
+  const shared: SharedSettings = {
+    boxApiUrl,
     postmanEnvironment: postmanPath(inputs.text('postman-environment'), env),
     exportEnv: inputs.boolean('export-env'),
     dryRun: inputs.boolean('dry-run'),
     retryBudgetMs: inputs.seconds('retry-timeout-seconds', 120, 0, 3600),
     requestTimeoutMs: inputs.seconds('request-timeout-seconds', DEFAULT_REQUEST_TIMEOUT_MS / 1000, 1, 600),
-    run: workflowRun(env),
-    failureIssue: readFailureIssue(inputs, env, githubApiUrl),
-    handoffKey: inputs.text('handoff-key') === '' ? undefined : readHandoffKey(inputs)
+    downscope: readDownscope(inputs, boxApiUrl)
   }
-  checkProxies(inputs, [config.boxApiUrl, config.githubApiUrl], env)
+  const config: ActionConfig =
+    mode === 'ccg' || mode === 'jwt'
+      ? { mode, ...shared, ...(await readMintInputs(inputs, mode, mask)) }
+      : { ...shared, ...readRotation(inputs, env) }
+  checkProxies(inputs, config.mode === 'oauth' ? [config.boxApiUrl, config.githubApiUrl] : [config.boxApiUrl], env)
   if (inputs.problems.length > 0) throw new InputError(inputs.problems)
   return config
+}
+
+/** The rotation's own inputs: the token chain, where it is written back, the failure issue, the hand-off. */
+function readRotation(inputs: InputReader, env: NodeJS.ProcessEnv): Omit<RotationConfig, keyof SharedSettings> {
+  const secretName = inputs.text('secret-name') || 'BOX_REFRESH_TOKEN'
+  inputs.check('secret-name', secretNameProblem(secretName))
+  const githubApiUrl = readGitHubApiUrl(inputs, env)
+  const revoke = inputs.text('revoke')
+  return {
+    mode: 'oauth',
+    ...readCredentials(inputs, secretName),
+    secretName,
+    ...readSelection(inputs, env),
+    githubApiUrl,
+    run: workflowRun(env),
+    failureIssue: readFailureIssue(inputs, env, githubApiUrl),
+    handoffKey: inputs.text('handoff-key') === '' ? undefined : readHandoffKey(inputs),
+    revokeAsked: revoke !== '' && inputs.boolean('revoke')
+  }
+}
+
+/**
+ * `scopes` (space- or newline-separated; each one Box documents for downscoping) and `resource`
+ * (one file or folder); undefined without `scopes`. Checked here, before any request, so a typo
+ * never spends a refresh.
+ */
+function readDownscope(inputs: InputReader, boxApiUrl: string): Downscope | undefined {
+  const scopes = [...new Set(inputs.text('scopes').split(/\s+/).filter(Boolean))]
+  const resource = inputs.text('resource') || undefined
+  const unknown = scopes.filter((scope) => !DOCUMENTED_SCOPES.includes(scope))
+  if (unknown.length > 0) {
+    inputs.problem(
+      'scopes',
+      `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not a scope' : 'are not scopes'} ` +
+        'Box documents for downscoping. Use scopes from docs/modes.md ("Scopes"), separated by spaces or new lines, ' +
+        'e.g. `item_read item_download`.'
+    )
+  }
+  if (resource !== undefined) {
+    if (scopes.length === 0)
+      inputs.problem('resource', 'needs `scopes`: a token is held to one file or folder when it is downscoped.')
+    inputs.check('resource', resourceProblem(resource, boxApiUrl))
+  }
+  return scopes.length === 0 ? undefined : { scopes, resource }
 }
 
 /**
@@ -222,7 +293,7 @@ function readHandoffKey(inputs: InputReader): Buffer {
 function readCredentials(
   inputs: InputReader,
   secretName: string
-): Pick<Config, 'clientId' | 'clientSecret' | 'refreshToken' | 'githubToken'> {
+): Pick<RotationConfig, 'clientId' | 'clientSecret' | 'refreshToken' | 'githubToken'> {
   return {
     clientId: inputs.credential(
       'client-id',
@@ -238,12 +309,11 @@ function readCredentials(
     refreshToken: inputs.credential(
       'refresh-token',
       'the refresh token',
-      `Pass \`\${{ secrets.${secretName} }}\` (or, in a job that only uses the access token of a job that rotated, ` +
-        'pass `handoff` and `handoff-key` instead). An empty value means the secret is not set, ' +
-        `or is not available to this workflow (pull requests from forks and Dependabot-triggered runs see no ` +
-        `repository secrets). ` +
-        `To get the first refresh token, see "First-time setup" in docs/setup.md ` +
-        `(the \`login\` command stores it in the secret).`
+      `Pass \`\${{ secrets.${secretName} }}\`. An empty value means the secret is not set, or is not ` +
+        'available to this workflow (pull requests from forks and Dependabot-triggered runs see no repository ' +
+        'secrets); to get the first refresh token, see "First-time setup" in docs/setup.md (the `login` command ' +
+        'stores it in the secret). A job that only uses the access token of a job that rotated passes `handoff` ' +
+        `and \`handoff-key\` instead; another mode gives its own inputs: ${MODES}.`
     ),
     githubToken: inputs.credential(
       'github-token',
@@ -262,7 +332,7 @@ function readCredentials(
 function readSelection(
   inputs: InputReader,
   env: NodeJS.ProcessEnv
-): Pick<Config, 'repository' | 'environment' | 'organization' | 'organizationVisibility' | 'dependabot'> {
+): Pick<RotationConfig, 'repository' | 'environment' | 'organization' | 'organizationVisibility' | 'dependabot'> {
   const repository = parseRepository(inputs.text('repository') || env.GITHUB_REPOSITORY || '', inputs.problem)
   const environment = inputs.text('environment') || undefined
   if (environment !== undefined) inputs.check('environment', environmentProblem(environment))
@@ -350,7 +420,7 @@ function postmanPath(value: string, env: NodeJS.ProcessEnv): string | undefined 
   return value === '' ? undefined : path.resolve(env.GITHUB_WORKSPACE || process.cwd(), value)
 }
 
-function workflowRun(env: NodeJS.ProcessEnv): Config['run'] {
+function workflowRun(env: NodeJS.ProcessEnv): RotationConfig['run'] {
   const id = Number(env.GITHUB_RUN_ID)
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
   if (!Number.isSafeInteger(id) || id <= 0 || !owner || !repo) return undefined

@@ -13,10 +13,16 @@ export interface ActionIO {
   exportVariable(name: string, value: string): void
   info(message: string): void
   warning(message: string): void
+  /** A notice: something the person should know that is neither wrong nor a risk. */
+  notice(message: string): void
   setFailed(message: string): void
   startGroup(name: string): void
   endGroup(): void
   appendSummary(markdown: string): Promise<void>
+  /** Keeps a value for this action's post step (the runner's state file). */
+  saveState(name: string, value: string): void
+  /** What the main step kept for the post step; '' when nothing. */
+  getState(name: string): string
 }
 
 /**
@@ -35,6 +41,7 @@ export function redacting(io: ActionIO, redactor: Redactor): ActionIO {
     ...io,
     info: (message) => io.info(neutraliseCommands(clean(message))),
     warning: (message) => io.warning(clean(message)),
+    notice: (message) => io.notice(clean(message)),
     setFailed: (message) => io.setFailed(clean(message)),
     startGroup: (name) => io.startGroup(clean(name)),
     appendSummary: (markdown) => io.appendSummary(clean(markdown)),

@@ -1,8 +1,8 @@
 /**
- * The action, as one story: mask the credentials, read the inputs and pick the job (a rotation, or
- * a job that takes the rotating job's hand-off), run it, then finish in one place: the GitHub
- * token's warning, the job summary, the failure issue. Every job returns its report; none writes
- * the summary itself. The collaborators are injected (run.ts), so tests run it in process.
+ * The action, as one story: mask the credentials, read the inputs and pick the job (a rotation, a
+ * token minted for a server, or a job that takes the rotating job's hand-off), run it, then finish
+ * in one place: the GitHub token's warning, the job summary, the failure issue. Every job returns
+ * its report; none writes the summary itself. The collaborators are injected (run.ts), so tests run it in process.
  */
 import { bugReport } from '../error-text.js'
 import { ACTION_TERMS } from '../github/messages.js'
@@ -19,6 +19,7 @@ import {
   takesHandoff
 } from './inputs.js'
 import { writeSummary, type RunReport } from './report.js'
+import { mint } from './mint.js'
 import { rotate } from './rotation.js'
 import { startRun, type ActionRun, type Collaborators } from './run.js'
 
@@ -50,7 +51,8 @@ async function runJob(run: ActionRun): Promise<RunReport> {
   try {
     // A job with a hand-off only opens it: no Box, no GitHub, no rotation.
     if (handoffJob) return await takeHandoff(run, readHandoffConfig(getInput, env))
-    const config = readConfig(getInput, env)
+    const config = await readConfig(getInput, env, run.mask)
+    if (config.mode !== 'oauth') return await mint(run, config)
     run.failureIssue = config.failureIssue
     run.successClosesIssue = !config.dryRun
     return await rotate(run, config)

@@ -25,7 +25,11 @@ export interface RunReport {
    * Set when the run stopped before any secret write: before Box (nothing changed), or at Box.
    * A failure after Box's answer shows in `results` instead, with its recovery payload.
    */
-  failure?: { stage: 'preflight' | 'box' | 'handoff'; message: string }
+  failure?: { stage: 'preflight' | 'box' | 'handoff' | 'mint' | 'downscope'; message: string }
+  /** The token was minted for a server (client credentials, JWT): no secret, no chain. */
+  minted?: { how: string; subject: string; revoked?: boolean; downscoped?: string }
+  /** The token handed out is a downscoped child, holding only this (OAuth 2.0; `minted` says it for the others). */
+  downscoped?: string
 }
 
 const outcomeText: Record<TargetResult['outcome'], string> = {
@@ -42,7 +46,10 @@ export function summaryMarkdown(report: RunReport): string {
       {
         preflight: '❌ The run stopped before calling Box. **Nothing was changed and the refresh token was not used.**',
         box: '❌ The refresh at Box failed; no secret was written.',
-        handoff: '❌ The hand-off could not be opened. **Nothing was changed.**'
+        handoff: '❌ The hand-off could not be opened. **Nothing was changed.**',
+        mint: '❌ Box gave no access token. **Nothing was changed.**',
+        // A rotation reports a failed exchange among its warnings, under the table of what it stored.
+        downscope: '❌ Box did not downscope the access token, so none was handed out.'
       }[report.failure.stage],
       '',
       fence(report.failure.message),
@@ -50,6 +57,7 @@ export function summaryMarkdown(report: RunReport): string {
     )
     return [...lines, ...outlookSection(report.chain)].join('\n')
   }
+  if (report.minted) return [...lines, ...mintedLines(report)].join('\n') + '\n'
   if (report.dryRun)
     lines.push('Dry run: inputs and GitHub access were checked; Box was not called and no secret was written.', '')
   if (report.handoff)
@@ -61,9 +69,8 @@ export function summaryMarkdown(report: RunReport): string {
     )
   }
   if (!report.handoff) lines.push('')
-  if (report.accessTokenExpiresAt) lines.push(`- Access token expires: **${formatUtc(report.accessTokenExpiresAt)}**`)
-  if (report.postmanEnvironment) lines.push(`- Postman environment written: ${markdownText(report.postmanEnvironment)}`)
-  for (const w of report.warnings) lines.push(`- ⚠️ ${markdownText(w)}`)
+  if (report.downscoped) lines.push(`- Downscoped to: ${markdownText(report.downscoped)}`)
+  lines.push(...tokenLines(report))
   const failed = report.results.filter((r): r is Extract<TargetResult, { outcome: 'failed' }> => r.outcome === 'failed')
   if (failed.length > 0) {
     lines.push(
@@ -81,6 +88,34 @@ export function summaryMarkdown(report: RunReport): string {
   }
   lines.push(...outlookSection(report.chain))
   return lines.join('\n') + '\n'
+}
+
+/** A minted token: how, for whom, what it holds, and that nothing is written back. */
+function mintedLines(report: RunReport): string[] {
+  const minted = report.minted!
+  if (report.dryRun)
+    return [`Dry run: the inputs for ${minted.how} (${markdownText(minted.subject)}) are valid; Box was not called.`]
+  const lines = [
+    `An access token from Box (${minted.how}) for ${markdownText(minted.subject)}; ` +
+      'nothing is written back in this mode.',
+    ''
+  ]
+  if (minted.downscoped) lines.push(`- Downscoped to: ${markdownText(minted.downscoped)}`)
+  lines.push(...tokenLines(report))
+  if (minted.revoked !== undefined)
+    lines.push(
+      minted.revoked ? '- Revoked when the job ends (the post step).' : '- Not revoked at the end (`revoke: false`).'
+    )
+  return lines
+}
+
+/** The access token's expiry, the Postman file and the warnings, as every successful run lists them. */
+function tokenLines(report: RunReport): string[] {
+  const lines: string[] = []
+  if (report.accessTokenExpiresAt) lines.push(`- Access token expires: **${formatUtc(report.accessTokenExpiresAt)}**`)
+  if (report.postmanEnvironment) lines.push(`- Postman environment written: ${markdownText(report.postmanEnvironment)}`)
+  for (const w of report.warnings) lines.push(`- ⚠️ ${markdownText(w)}`)
+  return lines
 }
 
 /** "How long the token chain has", when anything is known of it. */

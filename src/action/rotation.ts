@@ -21,17 +21,25 @@ import { loadSealer } from '../seal.js'
 import { holdsStaleToken, rotationWarning, staleTokenNote, type ChainFacts } from './chain.js'
 import { checkBeforeBox } from './checks.js'
 import { dryRun, failAtBox, failBeforeBox } from './endings.js'
-import type { Config } from './inputs.js'
+import type { RotationConfig } from './inputs.js'
 import { LateSteps } from './io.js'
 import type { RunReport } from './report.js'
 import type { ActionRun } from './run.js'
 import { handOff, handOutAccessToken, type AccessToken } from './token-outputs.js'
+import { describeDownscope, downscope } from './downscope.js'
+import type { BoxClientDeps } from '../box/token-endpoint.js'
 
 const WRITE_AHEAD_GROUP = 'Recovery payload (sealed copy of the new refresh token, logged before any write)'
 
 /** Rounds 1 to 3: the checks, the refresh, the write-back, and what the run hands out. */
-export async function rotate(run: ActionRun, config: Config): Promise<RunReport> {
+export async function rotate(run: ActionRun, config: RotationConfig): Promise<RunReport> {
   const { deps, io } = run
+  if (config.revokeAsked) {
+    io.notice(
+      '`revoke: true` does nothing in OAuth 2.0 mode: revoking an OAuth token ends the refresh token with it, ' +
+        'which would break the token chain, so this mode never revokes (docs/modes.md, "Revocation").'
+    )
+  }
   await deps.beforeRequests?.(config)
   // Started now so that loading libsodium overlaps the checks' requests.
   const sealer = loadSealer()
@@ -83,16 +91,17 @@ export async function rotate(run: ActionRun, config: Config): Promise<RunReport>
 
   // Round 2: the refresh. From its answer on, the new refresh token exists only in this process.
   io.info(`Refreshing the Box token pair at ${config.boxApiUrl}/oauth2/token…`)
+  const box: BoxClientDeps = {
+    fetch: deps.fetch,
+    retry: { ...retry, onRetry: logRetry('Box') },
+    stop: deps.stop,
+    requestTimeoutMs: config.requestTimeoutMs,
+    mask: run.mask,
+    redactor: run.redactor
+  }
   let pair: TokenPair
   try {
-    pair = await refreshTokenPair(config, config.refreshToken, {
-      fetch: deps.fetch,
-      retry: { ...retry, onRetry: logRetry('Box') },
-      stop: deps.stop,
-      requestTimeoutMs: config.requestTimeoutMs,
-      mask: run.mask,
-      redactor: run.redactor
-    })
+    pair = await refreshTokenPair(config, config.refreshToken, box)
   } catch (error) {
     return failAtBox(io, error, chain, github, write.targets[0]!, warnings)
   }
@@ -102,7 +111,7 @@ export async function rotate(run: ActionRun, config: Config): Promise<RunReport>
   chain.refreshTokenExpiresAt = refreshTokenExpiry(refreshedAt)
   retry.budget.renew() // the write-back gets the whole budget, however long the first phase took
   const results = await writeBack(run, write, pair, warnings)
-  return handOut(run, config, pair, refreshedAt, results, { dryRun: false, results, warnings, chain })
+  return handOut(run, config, pair, refreshedAt, results, { dryRun: false, results, warnings, chain }, box)
 }
 
 /**
@@ -132,11 +141,12 @@ function writeBack(run: ActionRun, write: PreparedWrite, pair: TokenPair, warnin
 /** Outputs and the Postman file; the recovery goes out first, and nothing later may hide it. */
 async function handOut(
   run: ActionRun,
-  config: Config,
+  config: RotationConfig,
   pair: TokenPair,
   refreshedAt: number,
   results: TargetResult[],
-  report: RunReport
+  report: RunReport,
+  box: BoxClientDeps
 ): Promise<RunReport> {
   const { io } = run
   const failure = writeBackFailure(results)
@@ -162,25 +172,58 @@ async function handOut(
         ? 'The new refresh token was stored, so the token chain is intact: re-run the workflow to get an access token.'
         : ''
     steps.problems.push(`${pair.problems[0] ?? 'Box issued no access token.'} ${stored}`.trim())
+  } else if (config.downscope !== undefined) {
+    // After the write-back: a failed exchange never costs the chain, and the parent never leaves the step.
+    const child = await downscope(io, config.boxApiUrl, accessToken, config.downscope, box)
+    if (child.ok) {
+      report.downscoped = describeDownscope(config.downscope)
+      await handOutToken(run, config, { ...child.token, refreshTokenExpiresAt }, refreshedAt, steps, report)
+    } else {
+      await steps.attempt('Setting the outputs', () =>
+        io.setOutput('refresh-token-expires-at', refreshTokenExpiresAt.toISOString())
+      )
+      report.warnings.push(child.message)
+      steps.problems.push(child.message)
+    }
   } else {
-    const token: AccessToken = {
-      accessToken,
-      expiresAt: new Date(refreshedAt + pair.expiresIn * 1000),
-      expiresIn: pair.expiresIn,
-      refreshTokenExpiresAt
-    }
-    io.info(`Box issued a new access token; it expires at ${token.expiresAt.toISOString()}.`)
-    report.accessTokenExpiresAt = token.expiresAt
-    report.postmanEnvironment = await handOutAccessToken(io, config, token, steps)
-    const unbound = await handOff(io, config, token, steps)
-    if (unbound !== undefined) {
-      report.warnings.push(unbound)
-      io.warning(unbound)
-    }
+    await handOutToken(
+      run,
+      config,
+      { accessToken, expiresIn: pair.expiresIn, refreshTokenExpiresAt },
+      refreshedAt,
+      steps,
+      report
+    )
   }
   if (steps.problems.length > 0) {
     const written = failure === undefined ? 'The refresh token was stored as reported above; ' : ''
     io.setFailed(`${written}${steps.problems.join('\n')}`)
   }
   return report
+}
+
+/** The access token (the parent, or its downscoped child) to the outputs, the Postman file and the hand-off. */
+async function handOutToken(
+  run: ActionRun,
+  config: RotationConfig,
+  issued: { accessToken: string; expiresIn: number; refreshTokenExpiresAt: Date },
+  refreshedAt: number,
+  steps: LateSteps,
+  report: RunReport
+): Promise<void> {
+  const { io } = run
+  const token: AccessToken = {
+    accessToken: issued.accessToken,
+    expiresAt: new Date(refreshedAt + issued.expiresIn * 1000),
+    expiresIn: issued.expiresIn,
+    refreshTokenExpiresAt: issued.refreshTokenExpiresAt
+  }
+  io.info(`Box issued a new access token; it expires at ${token.expiresAt.toISOString()}.`)
+  report.accessTokenExpiresAt = token.expiresAt
+  report.postmanEnvironment = await handOutAccessToken(io, config, token, steps)
+  const unbound = await handOff(io, config, token, steps)
+  if (unbound !== undefined) {
+    report.warnings.push(unbound)
+    io.warning(unbound)
+  }
 }

@@ -7,7 +7,7 @@
 import { RecoveryLedger } from '../recovery.js'
 import { Redactor } from '../redact.js'
 import type { RetryPolicy, Timing } from '../retry.js'
-import type { Config, FailureIssueTarget } from './inputs.js'
+import type { FailureIssueTarget } from './inputs.js'
 import { redacting, type ActionIO } from './io.js'
 
 export interface Collaborators {
@@ -21,7 +21,7 @@ export interface Collaborators {
   /** Tests only: a fetch for GitHub; a real run uses proxy.ts's, as for Box. */
   githubFetch?: typeof fetch
   /** Awaited once the inputs are valid, before the first request (the entry loads its transport). */
-  beforeRequests?: (config: Config) => Promise<void>
+  beforeRequests?: (urls: { boxApiUrl: string; githubApiUrl?: string }) => Promise<void>
   /** Aborted on the first SIGINT or SIGTERM: no request starts any more, and GitHub requests stop. */
   cancel?: AbortSignal
   /** Aborted when even a Box request in flight must be given up (its answer may hold the new token). */

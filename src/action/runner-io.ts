@@ -29,6 +29,7 @@ export const runnerIO: ActionIO = {
   },
   info: (message) => void process.stdout.write(message + EOL),
   warning: (message) => issueCommand('warning', {}, message),
+  notice: (message) => issueCommand('notice', {}, message),
   setFailed: (message) => {
     process.exitCode = 1
     issueCommand('error', {}, message)
@@ -38,5 +39,10 @@ export const runnerIO: ActionIO = {
   appendSummary: async (markdown) => {
     // Without GITHUB_STEP_SUMMARY (e.g. an old runner) there is simply no summary.
     if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(markdown).write()
-  }
+  },
+  saveState: (name, value) => {
+    if (process.env.GITHUB_STATE) return issueFileCommand('STATE', prepareKeyValueMessage(name, value))
+    issueCommand('save-state', { name }, toCommandValue(value))
+  },
+  getState: (name) => process.env[`STATE_${name}`] || ''
 }

@@ -57,9 +57,10 @@ export async function startAction(io: ActionIO): Promise<void> {
       // Once the inputs are valid: where Node's own fetch will not do, the bundled undici loads now,
       // so that the first requests still leave in the turn they are started (and, for a Box behind a
       // proxy that GitHub is not behind, during the checks rather than on the way to Box).
-      beforeRequests: (config) => {
-        prepareFetchFor(config.boxApiUrl).catch(() => undefined) // the Box request reports a failure
-        return prepareFetchFor(config.githubApiUrl)
+      beforeRequests: ({ boxApiUrl, githubApiUrl }) => {
+        if (githubApiUrl === undefined) return prepareFetchFor(boxApiUrl) // no GitHub in this mode
+        prepareFetchFor(boxApiUrl).catch(() => undefined) // the Box request reports a failure
+        return prepareFetchFor(githubApiUrl)
       },
       timing: realTiming,
       cancel: termination.cancel,

@@ -4,7 +4,7 @@
  * to later jobs of the run: the sealed `handoff` output.
  */
 import { sealHandoff } from '../handoff.js'
-import type { Config } from './inputs.js'
+import type { RotationConfig } from './inputs.js'
 import type { ActionIO, LateSteps } from './io.js'
 import { postmanEnvironment, writePostmanEnvironment } from './postman.js'
 
@@ -13,14 +13,14 @@ export interface AccessToken {
   expiresAt: Date
   /** Seconds, as Box said (within the range the action believes). */
   expiresIn: number
-  /** When the refresh token stored by the rotating run expires unless it is used. */
-  refreshTokenExpiresAt: Date
+  /** When the refresh token stored by the rotating run expires unless it is used (OAuth 2.0 only). */
+  refreshTokenExpiresAt?: Date
 }
 
 /** Sets the outputs and writes the Postman file; returns the file's path when it was written. */
 export async function handOutAccessToken(
   io: ActionIO,
-  config: Pick<Config, 'exportEnv' | 'postmanEnvironment'>,
+  config: Pick<RotationConfig, 'exportEnv' | 'postmanEnvironment'>,
   token: AccessToken,
   steps: LateSteps
 ): Promise<string | undefined> {
@@ -28,7 +28,7 @@ export async function handOutAccessToken(
     io.setOutput('access-token', token.accessToken)
     io.setOutput('expires-in', String(token.expiresIn))
     io.setOutput('expires-at', token.expiresAt.toISOString())
-    io.setOutput('refresh-token-expires-at', token.refreshTokenExpiresAt.toISOString())
+    if (token.refreshTokenExpiresAt) io.setOutput('refresh-token-expires-at', token.refreshTokenExpiresAt.toISOString())
     if (config.exportEnv) io.exportVariable('BOX_ACCESS_TOKEN', token.accessToken)
   })
   const postmanPath = config.postmanEnvironment
@@ -50,7 +50,7 @@ export async function handOutAccessToken(
  */
 export async function handOff(
   io: ActionIO,
-  config: Pick<Config, 'handoffKey' | 'run'>,
+  config: Pick<RotationConfig, 'handoffKey' | 'run'>,
   token: AccessToken,
   steps: LateSteps
 ): Promise<string | undefined> {
@@ -66,7 +66,7 @@ export async function handOff(
   const sealable = {
     ...token,
     expiresAt: token.expiresAt.getTime(),
-    refreshTokenExpiresAt: token.refreshTokenExpiresAt.getTime()
+    refreshTokenExpiresAt: token.refreshTokenExpiresAt?.getTime() ?? 0
   }
   await steps.attempt('Setting the `handoff` output', () =>
     io.setOutput('handoff', sealHandoff(sealable, handoffKey, binding))

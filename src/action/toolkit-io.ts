@@ -16,12 +16,15 @@ export function toolkitIO(core: typeof Toolkit): ActionIO {
     exportVariable: (name, value) => core.exportVariable(name, value),
     info: (message) => core.info(message),
     warning: (message) => core.warning(message),
+    notice: (message) => core.notice(message),
     setFailed: (message) => core.setFailed(message),
     startGroup: (name) => core.startGroup(name),
     endGroup: () => core.endGroup(),
     appendSummary: async (markdown) => {
       // Without GITHUB_STEP_SUMMARY (an old runner, or a workstation) there is simply no summary.
       if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
-    }
+    },
+    saveState: (name, value) => core.saveState(name, value),
+    getState: (name) => core.getState(name)
   }
 }
