@@ -28,7 +28,7 @@ test.each(['--help', '-h'])('`npm run demo -- %s` prints usage and exits 0', (fl
 
 test.each([
   [['--bogus'], "Unknown option '--bogus'"],
-  [['--scenario=explode'], 'Unknown --scenario=explode: use rotate, write-fails or handoff.'],
+  [['--scenario=explode'], 'Unknown --scenario=explode: use rotate, write-fails, handoff, ccg, jwt, downscope.'],
   [['--delay=soon'], '--delay=soon: give a whole number of milliseconds.'],
   [['extra'], "Unexpected argument 'extra'"]
 ])('`npm run demo -- %j` says what is wrong, shows usage and exits 2, without a stack trace', (args, message) => {
@@ -61,5 +61,31 @@ test('`npm run demo -- --scenario=write-fails` shows the recovery payload restor
   expect(stdout).toMatch(/PUT \/repos\/octo-org\/api-tests\/actions\/secrets\/BOX_REFRESH_TOKEN → 204/)
   expect(stdout).toContain("secret BOX_REFRESH_TOKEN now decrypts to Box's new refresh token: true")
   expect(stdout).toContain('leak scan of everything the run left behind: clean')
+  expect(status).toBe(0)
+}, 60_000)
+
+test.each([
+  ['ccg', 'client_credentials'],
+  ['jwt', 'jwt-bearer']
+])(
+  '`npm run demo -- --scenario=%s` mints a token, writes nothing at GitHub, and the post step revokes it',
+  (scenario, grant) => {
+    const { status, stdout } = demo(`--scenario=${scenario}`)
+    expect(stdout).toMatch(new RegExp(`Box issued it for: enterprise \\d+ \\(${grant}\\)`))
+    expect(stdout).toContain('requests to GitHub: 0')
+    expect(stdout).toContain('box POST /oauth2/revoke 200')
+    expect(stdout).toContain('revoked at Box when the job ended: true')
+    expect(stdout).toContain('leak scan of everything both steps left behind: clean')
+    expect(status).toBe(0)
+  },
+  60_000
+)
+
+test('`npm run demo -- --scenario=downscope` stores the new refresh token and hands out only the child', () => {
+  const { status, stdout } = demo('--scenario=downscope')
+  expect(stdout).toContain('the secret: secret holds the new valid token')
+  expect(stdout).toContain('the access token handed out is a downscoped child: true')
+  expect(stdout).toContain('its scopes: root_readonly')
+  expect(stdout).toContain('leak scan (the full token included): clean')
   expect(status).toBe(0)
 }, 60_000)

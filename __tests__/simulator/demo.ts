@@ -6,13 +6,17 @@
  *   npm run demo                              a normal rotation
  *   npm run demo -- --scenario=write-fails    GitHub refuses the write: the recovery payload, applied
  *   npm run demo -- --scenario=handoff        a rotation, then a later job of the same run opens its hand-off
+ *   npm run demo -- --scenario=ccg            client credentials: a token minted, then revoked by the post step
+ *   npm run demo -- --scenario=jwt            the same with a JWT app's config and key pair
+ *   npm run demo -- --scenario=downscope      a rotation that hands out a downscoped token, never the full one
  *   npm run demo -- --delay=100               add latency to every answer (the three rounds show)
  *   npm run demo -- --help                    usage
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { REPO_ROOT, maskedValues, runAction, scanForLeaks, type ActionRun } from '../support/harness.js'
+import { REPO_ROOT, maskedValues, runAction, runPostStep, scanForLeaks, type ActionRun } from '../support/harness.js'
+import { ccgInputs, createWorld, jwtInputs, leaksOf, tokenChainState } from '../support/world.js'
 import { describeRequests, startSimulator } from './index.js'
 
 const REPOSITORY = 'octo-org/api-tests'
@@ -49,6 +53,8 @@ function masked(text: string, run: ActionRun): string {
     .join('\n')
 }
 
+const SCENARIOS = ['rotate', 'write-fails', 'handoff', 'ccg', 'jwt', 'downscope']
+
 const USAGE = `Usage: npm run demo [-- options]
 
 Runs the bundled action (dist/index.js) once against the built-in Box + GitHub simulator on
@@ -59,6 +65,10 @@ Options:
   --scenario=rotate        a normal rotation (default)
   --scenario=write-fails   GitHub refuses the write: the recovery payload, then applied
   --scenario=handoff       a rotation, then a later job of the same run opens its hand-off
+  --scenario=ccg           client credentials: a token for the enterprise, revoked by the post step
+  --scenario=jwt           JWT: the same, from a JWT app's config (signed assertion, key pair)
+  --scenario=downscope     a rotation whose access token is downscoped (root_readonly); the full one
+                           never leaves the step
   --delay=MS               add MS milliseconds to every simulated answer (default 0)
   -h, --help               show this text
 
@@ -75,8 +85,9 @@ function show(run: ActionRun, delayMs: number, requests: string[]): void {
   console.log(indent(requests.length > 0 ? requests.join('\n') : '(none)'))
   heading('step outputs (masked values as ***)')
   for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name} = ${masked(value, run)}`)
+  if (Object.keys(run.outputs).length === 0) console.log('  (none)')
   heading('job summary (GITHUB_STEP_SUMMARY)')
-  console.log(indent(run.summary))
+  console.log(indent(run.summary.trim() === '' ? '(none)' : run.summary))
 }
 
 const indent = (text: string): string => text.trimEnd().replace(/^/gm, '  ')
@@ -105,14 +116,16 @@ async function main(): Promise<number> {
     console.error(`--delay=${flags.delay}: give a whole number of milliseconds.\n\n${USAGE}`)
     return 2
   }
-  if (!['rotate', 'write-fails', 'handoff'].includes(flags.scenario)) {
-    console.error(`Unknown --scenario=${flags.scenario}: use rotate, write-fails or handoff.\n\n${USAGE}`)
+  if (!SCENARIOS.includes(flags.scenario)) {
+    console.error(`Unknown --scenario=${flags.scenario}: use ${SCENARIOS.join(', ')}.\n\n${USAGE}`)
     return 2
   }
   if (!existsSync(join(REPO_ROOT, 'dist', 'index.js'))) {
     console.error('dist/index.js does not exist yet: run `npm run bundle` first.')
     return 1
   }
+  if (flags.scenario === 'ccg' || flags.scenario === 'jwt') return serverDemo(flags.scenario, delayMs)
+  if (flags.scenario === 'downscope') return downscopeDemo(delayMs)
   const sim = await startSimulator({ delayMs })
   try {
     const refreshToken = sim.box.issueRefreshToken({ ageDays: 6 })
@@ -225,5 +238,75 @@ async function main(): Promise<number> {
     await sim.close()
   }
 }
+
+/** Client credentials or JWT: the main step mints a token, the post step revokes it when the job ends. */
+async function serverDemo(mode: 'ccg' | 'jwt', delayMs: number): Promise<number> {
+  const world = await createWorld({ simulator: { delayMs }, [mode]: true })
+  try {
+    const { box } = world.sim
+    const inputs = (mode === 'ccg' ? ccgInputs : jwtInputs)(world, {
+      'postman-environment': 'box.postman_environment.json',
+      'retry-timeout-seconds': '5'
+    })
+    console.log(
+      `Simulated Box at ${world.sim.boxUrl}; scenario: ${mode} (${mode === 'ccg' ? 'client credentials' : 'JWT'}).`
+    )
+    console.log('Running node dist/index.js as the runner does (no refresh token, no GitHub token)…')
+    const main = await runAction(inputs, { env: world.env() })
+    show(main, delayMs, describeRequests(world.sim.requests))
+    const before = world.sim.requests.length
+    console.log('\nThe job ends: running its post step, node dist/post/index.js, with the state the main step saved…')
+    const post = await runPostStep(inputs, main, { env: world.env() })
+    show(post, delayMs, describeRequests(world.sim.requests.slice(before)))
+
+    const token = box.issuedTokens[0]
+    const leaks = [...leaksOf(world, main, { postmanFile: 'box.postman_environment.json' }), ...leaksOf(world, post)]
+    heading('the token')
+    console.log(`  Box issued it for: ${token?.subject?.type} ${token?.subject?.id} (${token?.grant})`)
+    console.log(`  the run handed it out: ${main.outputs['access-token'] === token?.accessToken}`)
+    console.log(`  requests to GitHub: ${world.sim.requests.filter((r) => r.service === 'github').length}`)
+    console.log(`  revoked at Box when the job ended: ${token !== undefined && box.isRevoked(token.accessToken)}`)
+    console.log(`  leak scan of everything both steps left behind: ${leakText(leaks)}`)
+    const ok = main.code === 0 && post.code === 0 && token !== undefined && box.isRevoked(token.accessToken)
+    return ok && leaks.length === 0 ? 0 : 1
+  } finally {
+    await world.close()
+  }
+}
+
+/** A rotation with `scopes`: the secret holds the new refresh token; the run hands out a downscoped child. */
+async function downscopeDemo(delayMs: number): Promise<number> {
+  const world = await createWorld({ simulator: { delayMs } })
+  try {
+    const { box } = world.sim
+    const inputs = world.inputs({ scopes: 'root_readonly', 'postman-environment': 'box.postman_environment.json' })
+    console.log(
+      `Simulated Box at ${world.sim.boxUrl}, simulated GitHub at ${world.sim.githubApiUrl}; scenario: downscope.`
+    )
+    console.log('Running node dist/index.js as the runner does, with `scopes: root_readonly`…')
+    const run = await runAction(inputs, { env: world.env() })
+    show(run, delayMs, describeRequests(world.sim.requests))
+    const parent = box.issued.at(-1)?.accessToken ?? ''
+    const child = box.issuedTokens.at(-1)
+    const chain = await tokenChainState(world).catch((error: unknown) => String(error))
+    const leaks = leaksOf(world, run, { postmanFile: 'box.postman_environment.json' })
+    heading('the token chain and the token handed out')
+    console.log(`  the secret: ${chain}`)
+    console.log(
+      `  the access token handed out is a downscoped child: ${child !== undefined && box.isDownscopedFrom(child.accessToken, parent)}`
+    )
+    console.log(`  its scopes: ${child?.scopes.join(' ')}`)
+    console.log(`  leak scan (the full token included): ${leakText(leaks)}`)
+    const ok =
+      run.code === 0 &&
+      chain === 'secret holds the new valid token' &&
+      run.outputs['access-token'] === child?.accessToken
+    return ok && leaks.length === 0 ? 0 : 1
+  } finally {
+    await world.close()
+  }
+}
+
+const leakText = (leaks: string[]): string => (leaks.length === 0 ? 'clean' : '\n    ' + leaks.join('\n    '))
 
 process.exitCode = await main()
