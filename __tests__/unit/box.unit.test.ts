@@ -429,3 +429,95 @@ describe('a 200 answer is validated field by field', () => {
     if (expected !== expiresIn && String(expected) !== expiresIn) expect(result?.problems.length).toBeGreaterThan(0)
   })
 })
+
+/** Each of these is a mutant the mutation run (npm run mutation) once found alive: a bug the tests let through. */
+describe('the gaps a mutation run found', () => {
+  const bigPage = `<html>${'proxy error page '.repeat(8 * 1024)}</html>` // over the 64 KiB read of an error
+
+  test('a 5xx whose page is over 64 KiB is still a server error: retried, and the token then arrives', async () => {
+    const { fetch, calls } = scriptedFetch([new Response(bigPage, { status: 502 }), json(200, pair)])
+    await expect(refreshTokenPair(credentials, 'RT', deps(fetch))).resolves.toMatchObject({ refreshToken: RT })
+    expect(calls).toHaveLength(2)
+  })
+
+  test('a 429 whose page is over 64 KiB still waits for retry-after', async () => {
+    const slept: number[] = []
+    const { fetch } = scriptedFetch([
+      new Response(bigPage, { status: 429, headers: { 'retry-after': '3' } }),
+      json(200, pair)
+    ])
+    await refreshTokenPair(credentials, 'RT', deps(fetch, [], slept))
+    expect(slept).toEqual([3000])
+  })
+
+  test('cancelled while it waits to retry an attempt that got no answer: Box may have used the token, and says so', async () => {
+    const cancel = new AbortController()
+    const { fetch, calls } = scriptedFetch([
+      () => {
+        // The attempt times out; the cancellation comes while the retry waits.
+        setTimeout(() => cancel.abort('SIGINT'), 0)
+        return new DOMException('The operation was aborted due to timeout', 'TimeoutError')
+      }
+    ])
+    const d = deps(fetch)
+    const realSleep: typeof d.retry.timing.sleep = (ms) =>
+      new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20)))
+    const error = (await refreshTokenPair(credentials, 'RT', {
+      ...d,
+      retry: { ...d.retry, cancel: cancel.signal, timing: { ...d.retry.timing, sleep: realSleep } }
+    }).catch((e: unknown) => e)) as BoxError
+    expect(calls).toHaveLength(1)
+    expect(error).toBeInstanceOf(BoxError)
+    expect(error.kind).toBe('ambiguous')
+    expect(error.message).toBe(
+      'The run was cancelled after an attempt that got no answer (Box did not answer within 5 s.).'
+    )
+  })
+
+  test.each([
+    ['a code followed by more', 'invalid_grant and then <b>whatever</b> the server adds'],
+    ['a code followed by a line break', 'invalid_grant\n::error::OWNED'],
+    ['a code with a capital', 'Invalid_grant'],
+    ['a code too long', `invalid_${'x'.repeat(70)}`]
+  ])('an `error` that only starts like an OAuth code (%s) is not quoted', async (_, code) => {
+    const { fetch } = scriptedFetch([json(400, { error: code, error_description: 'd' })])
+    const error = (await refreshTokenPair(credentials, 'RT', deps(fetch)).catch((e: unknown) => e)) as BoxError
+    expect(error.message).toBe('Box refused the token request: HTTP 400.')
+    expect(error.kind).toBe('oauth')
+  })
+
+  test.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'])(
+    '%s: the request never left, so the token was not used (not "Box may have used it")',
+    async (code) => {
+      const { fetch } = scriptedFetch([networkError(code)])
+      const d = deps(fetch)
+      const error = (await refreshTokenPair(credentials, 'RT', {
+        ...d,
+        retry: { ...d.retry, budget: new RetryBudget(0, d.retry.timing.now) }
+      }).catch((e: unknown) => e)) as BoxError
+      expect(error.kind).toBe('not_sent')
+      expect(error.message).toBe(`Could not connect to Box (${code}).`)
+    }
+  )
+
+  test('another network failure before the answer may have reached Box: ambiguous', async () => {
+    const { fetch } = scriptedFetch([networkError('ECONNRESET')])
+    const d = deps(fetch)
+    const error = (await refreshTokenPair(credentials, 'RT', {
+      ...d,
+      retry: { ...d.retry, budget: new RetryBudget(0, d.retry.timing.now) }
+    }).catch((e: unknown) => e)) as BoxError
+    expect(error.kind).toBe('ambiguous')
+  })
+
+  test.each(['0x10', '1e3', '3600 ', ' 3600', '+3600', '36.5', '-60', '', '1234567890123'])(
+    'expires_in %p is no number of seconds: the hour Box documents, with a warning',
+    (expiresIn) => {
+      const answer = parseTokenAnswer(JSON.stringify({ ...pair, expires_in: expiresIn }), () => undefined)
+      expect(answer.expiresIn).toBe(EXPIRES_IN_RANGE.fallback)
+      expect(answer.problems).toEqual([
+        "Box's answer gave no usable expires_in; the access token is taken to live 3600 s, as Box documents."
+      ])
+    }
+  )
+})
