@@ -58,3 +58,8 @@ export function deps(
     ...extra
   }
 }
+
+/** The same collaborators with no time for retries: the first failure is the answer. */
+export function withoutRetries(d: BoxClientDeps): BoxClientDeps {
+  return { ...d, retry: { ...d.retry, budget: new RetryBudget(0, d.retry.timing.now) } }
+}

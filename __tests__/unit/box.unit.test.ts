@@ -2,8 +2,7 @@ import { BoxError } from '../../src/box/error.js'
 import { refreshTokenPair } from '../../src/box/refresh-grant.js'
 import { exchangeAuthorizationCode } from '../../src/box/authorization-code.js'
 import { EXPIRES_IN_RANGE, parseTokenAnswer } from '../../src/box/answer.js'
-import { RetryBudget } from '../../src/retry.js'
-import { AT, RT, credentials, deps, json, pair, scriptedFetch } from '../support/box-script.js'
+import { AT, RT, credentials, deps, json, pair, scriptedFetch, withoutRetries } from '../support/box-script.js'
 
 const networkError = (code: string) =>
   Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) })
@@ -100,8 +99,7 @@ test('a timeout counts as ambiguous: retried, but remembered as an attempt Box m
   expect(retried.calls).toHaveLength(2)
 
   const alone = scriptedFetch([timeout()])
-  const noRetry = { ...deps(alone.fetch) }
-  noRetry.retry = { ...noRetry.retry, budget: new RetryBudget(0, noRetry.retry.timing.now) }
+  const noRetry = withoutRetries(deps(alone.fetch))
   const timedOut = (await refreshTokenPair(credentials, 'RT', noRetry).catch((e: unknown) => e)) as BoxError
   expect(timedOut.kind).toBe('ambiguous')
   expect(timedOut.message).toBe('Box did not answer within 5 s.')
@@ -197,11 +195,9 @@ describe('nothing Box answers is trusted', () => {
 
   test('a 5xx status text is not quoted', async () => {
     const { fetch } = scriptedFetch([new Response('', { status: 500, statusText: 'csecret-0123456789' })])
-    const error = (await refreshTokenPair(
-      credentials,
-      'RT',
-      deps(fetch, [], [], { retry: { ...deps(fetch).retry, budget: new RetryBudget(0, () => 0) } })
-    ).catch((e: unknown) => e)) as BoxError
+    const error = (await refreshTokenPair(credentials, 'RT', withoutRetries(deps(fetch))).catch(
+      (e: unknown) => e
+    )) as BoxError
     expect(error.message).toBe('Box answered 500.')
   })
 
@@ -490,11 +486,9 @@ describe('the gaps a mutation run found', () => {
     '%s: the request never left, so the token was not used (not "Box may have used it")',
     async (code) => {
       const { fetch } = scriptedFetch([networkError(code)])
-      const d = deps(fetch)
-      const error = (await refreshTokenPair(credentials, 'RT', {
-        ...d,
-        retry: { ...d.retry, budget: new RetryBudget(0, d.retry.timing.now) }
-      }).catch((e: unknown) => e)) as BoxError
+      const error = (await refreshTokenPair(credentials, 'RT', withoutRetries(deps(fetch))).catch(
+        (e: unknown) => e
+      )) as BoxError
       expect(error.kind).toBe('not_sent')
       expect(error.message).toBe(`Could not connect to Box (${code}).`)
     }
@@ -502,11 +496,9 @@ describe('the gaps a mutation run found', () => {
 
   test('another network failure before the answer may have reached Box: ambiguous', async () => {
     const { fetch } = scriptedFetch([networkError('ECONNRESET')])
-    const d = deps(fetch)
-    const error = (await refreshTokenPair(credentials, 'RT', {
-      ...d,
-      retry: { ...d.retry, budget: new RetryBudget(0, d.retry.timing.now) }
-    }).catch((e: unknown) => e)) as BoxError
+    const error = (await refreshTokenPair(credentials, 'RT', withoutRetries(deps(fetch))).catch(
+      (e: unknown) => e
+    )) as BoxError
     expect(error.kind).toBe('ambiguous')
   })
 
