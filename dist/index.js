@@ -3388,10 +3388,10 @@ const RESCUE_MS = 15_000;
  * `cancelledExitCode`: the status after a signal (the login command uses 130, as shells do);
  * `rescueMs`: how long the writes still owed may take after an unexpected error when no signal came.
  */
-function handleTermination(report, { cancelledExitCode = 1, rescueMs = RESCUE_MS } = {}) {
+function handleTermination(report, { cancelledExitCode = 1, rescueMs = RESCUE_MS, host = process } = {}) {
     const ignore = () => undefined;
-    process.stdout.on('error', ignore);
-    process.stderr.on('error', ignore);
+    host.stdout.on('error', ignore);
+    host.stderr.on('error', ignore);
     const cancel = new AbortController();
     const stop = new AbortController();
     const lastCall = new AbortController();
@@ -3404,7 +3404,7 @@ function handleTermination(report, { cancelledExitCode = 1, rescueMs = RESCUE_MS
             report.lastWords(reason);
         }
         finally {
-            process.exit(exitCode);
+            host.exit(exitCode);
         }
     };
     /** An unexpected end: the writes still owed are tried first, within what the runner allows. */
@@ -3442,11 +3442,11 @@ function handleTermination(report, { cancelledExitCode = 1, rescueMs = RESCUE_MS
                 `runner would kill it.`, cancelledExitCode);
         }, exitAt).unref();
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    process.on('beforeExit', () => giveUp('The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.'));
-    process.on('uncaughtException', (error) => giveUp(`Unexpected error: ${bugReport(error)}`));
-    process.on('unhandledRejection', (error) => giveUp(`Unexpected error: ${bugReport(error)}`));
+    host.on('SIGINT', onSignal);
+    host.on('SIGTERM', onSignal);
+    host.on('beforeExit', () => giveUp('The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.'));
+    host.on('uncaughtException', (error) => giveUp(`Unexpected error: ${bugReport(error)}`));
+    host.on('unhandledRejection', (error) => giveUp(`Unexpected error: ${bugReport(error)}`));
     return {
         cancel: cancel.signal,
         stop: stop.signal,
@@ -3454,10 +3454,10 @@ function handleTermination(report, { cancelledExitCode = 1, rescueMs = RESCUE_MS
         finished: (code) => {
             state = 'over';
             if (code !== undefined)
-                process.exitCode = code;
+                host.exitCode = code;
             // Sockets and timers left behind by aborted requests must not keep a cancelled step alive.
             if (cancel.signal.aborted)
-                process.exit(code ?? (process.exitCode || cancelledExitCode));
+                host.exit(code ?? (host.exitCode || cancelledExitCode));
         }
     };
 }

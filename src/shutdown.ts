@@ -53,16 +53,34 @@ export interface TerminationReport {
 }
 
 /**
+ * The part of `process` that termination handling uses: its signals and last events, its exit, its
+ * output streams. The process itself, except in the tests that run this logic in Jest's process.
+ */
+export interface TerminationHost {
+  on(event: 'SIGINT' | 'SIGTERM', listener: (signal: NodeJS.Signals) => void): unknown
+  on(event: 'beforeExit', listener: () => void): unknown
+  on(event: 'uncaughtException' | 'unhandledRejection', listener: (error: unknown) => void): unknown
+  exit(code: number | string): void
+  exitCode?: number | string
+  readonly stdout: { on(event: 'error', listener: () => void): unknown }
+  readonly stderr: { on(event: 'error', listener: () => void): unknown }
+}
+
+/**
  * `cancelledExitCode`: the status after a signal (the login command uses 130, as shells do);
  * `rescueMs`: how long the writes still owed may take after an unexpected error when no signal came.
  */
 export function handleTermination(
   report: TerminationReport,
-  { cancelledExitCode = 1, rescueMs = RESCUE_MS } = {}
+  {
+    cancelledExitCode = 1,
+    rescueMs = RESCUE_MS,
+    host = process
+  }: { cancelledExitCode?: number; rescueMs?: number; host?: TerminationHost } = {}
 ): Termination {
   const ignore = (): void => undefined
-  process.stdout.on('error', ignore)
-  process.stderr.on('error', ignore)
+  host.stdout.on('error', ignore)
+  host.stderr.on('error', ignore)
 
   const cancel = new AbortController()
   const stop = new AbortController()
@@ -75,7 +93,7 @@ export function handleTermination(
     try {
       report.lastWords(reason)
     } finally {
-      process.exit(exitCode)
+      host.exit(exitCode)
     }
   }
 
@@ -116,24 +134,24 @@ export function handleTermination(
       )
     }, exitAt).unref()
   }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
-  process.on('beforeExit', () =>
+  host.on('SIGINT', onSignal)
+  host.on('SIGTERM', onSignal)
+  host.on('beforeExit', () =>
     giveUp(
       'The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.'
     )
   )
-  process.on('uncaughtException', (error) => giveUp(`Unexpected error: ${bugReport(error)}`))
-  process.on('unhandledRejection', (error) => giveUp(`Unexpected error: ${bugReport(error)}`))
+  host.on('uncaughtException', (error: unknown) => giveUp(`Unexpected error: ${bugReport(error)}`))
+  host.on('unhandledRejection', (error: unknown) => giveUp(`Unexpected error: ${bugReport(error)}`))
   return {
     cancel: cancel.signal,
     stop: stop.signal,
     lastCall: lastCall.signal,
     finished: (code) => {
       state = 'over'
-      if (code !== undefined) process.exitCode = code
+      if (code !== undefined) host.exitCode = code
       // Sockets and timers left behind by aborted requests must not keep a cancelled step alive.
-      if (cancel.signal.aborted) process.exit(code ?? (process.exitCode || cancelledExitCode))
+      if (cancel.signal.aborted) host.exit(code ?? (host.exitCode || cancelledExitCode))
     }
   }
 }

@@ -3440,10 +3440,10 @@ const RESCUE_MS = 15_000;
  * `cancelledExitCode`: the status after a signal (the login command uses 130, as shells do);
  * `rescueMs`: how long the writes still owed may take after an unexpected error when no signal came.
  */
-function handleTermination(report, { cancelledExitCode = 1, rescueMs = RESCUE_MS } = {}) {
+function handleTermination(report, { cancelledExitCode = 1, rescueMs = RESCUE_MS, host = process } = {}) {
     const ignore = () => undefined;
-    process.stdout.on('error', ignore);
-    process.stderr.on('error', ignore);
+    host.stdout.on('error', ignore);
+    host.stderr.on('error', ignore);
     const cancel = new AbortController();
     const stop = new AbortController();
     const lastCall = new AbortController();
@@ -3456,7 +3456,7 @@ function handleTermination(report, { cancelledExitCode = 1, rescueMs = RESCUE_MS
             report.lastWords(reason);
         }
         finally {
-            process.exit(exitCode);
+            host.exit(exitCode);
         }
     };
     /** An unexpected end: the writes still owed are tried first, within what the runner allows. */
@@ -3494,11 +3494,11 @@ function handleTermination(report, { cancelledExitCode = 1, rescueMs = RESCUE_MS
                 `runner would kill it.`, cancelledExitCode);
         }, exitAt).unref();
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    process.on('beforeExit', () => giveUp('The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.'));
-    process.on('uncaughtException', (error) => giveUp(`Unexpected error: ${(0,_error_text_js__WEBPACK_IMPORTED_MODULE_0__/* .bugReport */ .r)(error)}`));
-    process.on('unhandledRejection', (error) => giveUp(`Unexpected error: ${(0,_error_text_js__WEBPACK_IMPORTED_MODULE_0__/* .bugReport */ .r)(error)}`));
+    host.on('SIGINT', onSignal);
+    host.on('SIGTERM', onSignal);
+    host.on('beforeExit', () => giveUp('The run stopped with work still pending: a request never settled, so the process had nothing left to wait on.'));
+    host.on('uncaughtException', (error) => giveUp(`Unexpected error: ${(0,_error_text_js__WEBPACK_IMPORTED_MODULE_0__/* .bugReport */ .r)(error)}`));
+    host.on('unhandledRejection', (error) => giveUp(`Unexpected error: ${(0,_error_text_js__WEBPACK_IMPORTED_MODULE_0__/* .bugReport */ .r)(error)}`));
     return {
         cancel: cancel.signal,
         stop: stop.signal,
@@ -3506,10 +3506,10 @@ function handleTermination(report, { cancelledExitCode = 1, rescueMs = RESCUE_MS
         finished: (code) => {
             state = 'over';
             if (code !== undefined)
-                process.exitCode = code;
+                host.exitCode = code;
             // Sockets and timers left behind by aborted requests must not keep a cancelled step alive.
             if (cancel.signal.aborted)
-                process.exit(code ?? (process.exitCode || cancelledExitCode));
+                host.exit(code ?? (host.exitCode || cancelledExitCode));
         }
     };
 }
