@@ -20,6 +20,57 @@ test.each([
   expect(redactor().serverText(`before ${form} after`)).toBe('before *** after')
 })
 
+describe('forms that differ from one another', () => {
+  // Each form below is a different string for this credential: a space and ! ' ( ) ~ are left alone by
+  // percent-encoding but not by form-encoding, a quote and a backslash change only when JSON-escaped.
+  const CREDENTIAL = `cs (it's)~"a\\b"!`
+  const forms = {
+    'as sent': CREDENTIAL,
+    'percent-encoded': encodeURIComponent(CREDENTIAL),
+    'form-encoded': new URLSearchParams({ v: CREDENTIAL }).toString().slice(2),
+    'form-encoded, lower-case hex': new URLSearchParams({ v: CREDENTIAL })
+      .toString()
+      .slice(2)
+      .replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
+    'JSON-escaped': JSON.stringify(CREDENTIAL).slice(1, -1)
+  }
+
+  test('every form is its own string', () => {
+    expect(new Set(Object.values(forms)).size).toBe(Object.keys(forms).length)
+  })
+
+  test.each(Object.entries(forms))(
+    'echoed %s, as in a request body a server quotes back, it prints as ***',
+    (_, form) => {
+      const r = new Redactor()
+      r.add(CREDENTIAL)
+      expect(r.serverText(`invalid request: client_secret=${form}&grant_type=refresh_token`)).toBe(
+        'invalid request: client_secret=***&grant_type=refresh_token'
+      )
+    }
+  )
+})
+
+test('a credential that contains another is replaced whole, whichever was registered first', () => {
+  const short = 'refresh-abcdef'
+  const long = `${short}-0123456789`
+  for (const order of [
+    [short, long],
+    [long, short]
+  ]) {
+    const r = new Redactor()
+    for (const credential of order) r.add(credential)
+    expect(r.scrub(`a ${long} b ${short} c`)).toBe('a *** b *** c')
+  }
+})
+
+test('a credential of six characters is the shortest one registered', () => {
+  const r = new Redactor()
+  r.add('abc123')
+  r.add('abc12')
+  expect(r.scrub('abc123 abc12')).toBe('*** abc12')
+})
+
 test('a credential with invisible characters inside is whole again, and replaced', () => {
   for (const invisible of ['\u200b', '\u202e', '\u2066', '\ufeff']) {
     expect(redactor().serverText(`x ${SECRET.slice(0, 5)}${invisible}${SECRET.slice(5)} y`)).toBe('x *** y')
@@ -37,6 +88,21 @@ test('capped, and a 10 MB string costs no more than its first 64 KiB', () => {
   expect(text.length).toBe(300)
   expect(text.endsWith('…')).toBe(true)
   expect(redactor().serverText('short', 3)).toBe('sh…')
+  expect(redactor().serverText('short', 5)).toBe('short')
+  // Only the first 64 KiB are read at all: what comes after them never prints, even where the
+  // examined part is blank.
+  expect(redactor().serverText(`${' '.repeat(64 * 1024)}tail`)).toBe('')
+  expect(redactor().serverText(`${' '.repeat(64 * 1024 - 4)}tail`)).toBe('tail')
+})
+
+test('a redirect is named by its origin alone, never its path or query', () => {
+  const base = 'http://127.0.0.1:8080/oauth2/token'
+  expect(redactor().locationOrigin(`http://127.0.0.2:9000/steal?client_secret=${SECRET}`, base)).toBe(
+    'http://127.0.0.2:9000'
+  )
+  expect(redactor().locationOrigin('/elsewhere?x=1', base)).toBe('http://127.0.0.1:8080')
+  expect(redactor().locationOrigin('http://[not an address', base)).toBe('a location that is not a URL')
+  expect(redactor().locationOrigin(undefined, base)).toBe('http://127.0.0.1:8080')
 })
 
 test('anything but a string is empty', () => {
@@ -69,6 +135,12 @@ describe('a plain log line is never a workflow command, as the runner reads one'
     expect(runnerLines(line).some((l) => parseCommand(l) !== undefined)).toBe(true) // the runner would obey it as it is
     const neutral = neutraliseCommands(line)
     expect(runnerLines(neutral).filter((l) => parseCommand(l) !== undefined)).toEqual([])
+  })
+
+  test('the line is broken, not lost: a person still reads what it said', () => {
+    expect(neutraliseCommands('::add-mask::x')).toBe(': :add-mask::x')
+    expect(neutraliseCommands('one\r\n \t::error::two')).toBe('one\r\n \t: :error::two')
+    expect(neutraliseCommands('a ##[set-output name=x]y')).toBe('a # #[set-output name=x]y')
   })
 
   test('ordinary text is left alone: URLs, IPv6 addresses, `::` inside a line, markdown', () => {
