@@ -2,16 +2,22 @@
  * A process that ends the ways shutdown.ts handles, for __tests__/unit/shutdown.process.test.ts (run with
  * tsx): `node … shutdown-fixture.ts <scenario>`. It prints what happens, one event a line, to stderr
  * (stdout is the pipe some scenarios lose): "rescue", "rescue deadline after N ms", "last words: …".
+ * The last call is timed from the signal's arrival here, not from the start: the test's own delay in
+ * sending it (a loaded machine can add seconds) is not the handler's.
  */
 import { handleTermination } from '../../src/shutdown.js'
 
 const scenario = process.argv[2]
 const started = Date.now()
 const say = (text: string): void => void process.stderr.write(`${text}\n`)
+let signalledAt: number | undefined
 
 const termination = handleTermination(
   {
-    announce: (signal) => say(`announce ${signal}`),
+    announce: (signal) => {
+      signalledAt ??= Date.now()
+      say(`announce ${signal}`)
+    },
     rescue: async (deadline) => {
       say('rescue')
       if (scenario === 'rescue-stuck') {
@@ -54,7 +60,7 @@ switch (scenario) {
     const request = setInterval(() => undefined, 1_000) // a request in flight keeps the process alive
     await new Promise((resolve) => termination.lastCall.addEventListener('abort', resolve))
     clearInterval(request)
-    say(`last call after ${Date.now() - started} ms`)
+    say(`last call ${Date.now() - (signalledAt ?? started)} ms after the signal`)
     termination.finished()
     break
   }
