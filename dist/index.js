@@ -3143,7 +3143,7 @@ async function rotate(run, config) {
     chain.refreshTokenExpiresAt = refreshTokenExpiry(refreshedAt);
     retry.budget.renew(); // the write-back gets the whole budget, however long the first phase took
     const results = await writeBack(run, write, pair, warnings);
-    return handOut(run, config, pair, refreshedAt, results, { dryRun: false, results, warnings, chain }, box);
+    return handOut(run, config, pair, refreshedAt, { dryRun: false, results, warnings, chain }, box);
 }
 /**
  * The secret writer's step after Box: the sealed copies logged in a group of their own before any
@@ -3169,9 +3169,9 @@ function writeBack(run, write, pair, warnings) {
     return writing;
 }
 /** Outputs and the Postman file; the recovery goes out first, and nothing later may hide it. */
-async function handOut(run, config, pair, refreshedAt, results, report, box) {
+async function handOut(run, config, pair, refreshedAt, report, box) {
     const { io } = run;
-    const failure = writeBackFailure(results);
+    const failure = writeBackFailure(report.results);
     const steps = new LateSteps();
     if (failure !== undefined) {
         await steps.attempt('Setting the `recovery` output', () => io.setOutput('recovery', JSON.stringify(failure.recoveries)));

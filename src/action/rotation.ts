@@ -111,7 +111,7 @@ export async function rotate(run: ActionRun, config: RotationConfig): Promise<Ru
   chain.refreshTokenExpiresAt = refreshTokenExpiry(refreshedAt)
   retry.budget.renew() // the write-back gets the whole budget, however long the first phase took
   const results = await writeBack(run, write, pair, warnings)
-  return handOut(run, config, pair, refreshedAt, results, { dryRun: false, results, warnings, chain }, box)
+  return handOut(run, config, pair, refreshedAt, { dryRun: false, results, warnings, chain }, box)
 }
 
 /**
@@ -144,12 +144,11 @@ async function handOut(
   config: RotationConfig,
   pair: TokenPair,
   refreshedAt: number,
-  results: TargetResult[],
   report: RunReport,
   box: BoxClientDeps
 ): Promise<RunReport> {
   const { io } = run
-  const failure = writeBackFailure(results)
+  const failure = writeBackFailure(report.results)
   const steps = new LateSteps()
   if (failure !== undefined) {
     await steps.attempt('Setting the `recovery` output', () =>
