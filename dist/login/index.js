@@ -766,7 +766,13 @@ function parseAccessTokenAnswer(text, mask, cut) {
 function jsonObject(text) {
     try {
         const parsed = JSON.parse(text);
-        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+        // A list is JSON but no answer; if it broke off, the tokens in it are still read field by field.
+        if (Array.isArray(parsed))
+            return undefined;
+        // Null, a string or a number, taken for an object, hold no field: the same as undefined. Nor does
+        // completeFields find one in a JSON string (its quotes are escaped), so checking less is equivalent.
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, see above
+        if (parsed !== null && typeof parsed === 'object')
             return parsed;
     }
     catch {
@@ -783,6 +789,7 @@ function completeFields(text) {
     for (const [, name, literal] of text.matchAll(/"(access_token|refresh_token)"\s*:\s*("(?:[^"\\]|\\.)*")/g))
         fields[name] ??= jsonObject(`{"v":${literal}}`)?.v;
     const expiresIn = /"expires_in"\s*:\s*(\d{1,12})\s*[,}]/.exec(text)?.[1];
+    // Stryker disable next-line ConditionalExpression: Number(undefined) is NaN; lifetime() takes both for missing
     if (expiresIn !== undefined)
         fields.expires_in = Number(expiresIn);
     return fields;
