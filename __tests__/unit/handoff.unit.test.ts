@@ -283,3 +283,108 @@ test.each([
   const fields = header(sealed)
   expect(problem(withHeader(sealed, { ...fields, kid: change(fields.kid as string) }))).toBe('wrong-key')
 })
+
+/** What the user reads for each refusal, word for word: the mutation run found these unread. */
+describe('every refusal, as the user reads it', () => {
+  const message = (value: string, at = now, where = binding): string => {
+    try {
+      openHandoff(value, KEY, where, at)
+    } catch (error) {
+      return String(error)
+    }
+    return 'opened'
+  }
+  const sealed = sealHandoff(token, KEY, binding)
+
+  test('not a hand-off', () => {
+    expect(message('box-handoff-v2.x')).toBe(
+      "HandoffError: is not a hand-off: pass the rotating job's `handoff` output as it is, e.g. " +
+        '`${{ needs.rotate.outputs.handoff }}` (that job must list it under `outputs:`).'
+    )
+  })
+
+  test.each([
+    ['another prefix of four parts', sealed.replace(/^box-handoff-v2\./, 'box-handoff.')],
+    ['the version with text before it', `x${sealed.replace(/^box-handoff-v2\./, 'box-handoff-v1.')}`],
+    ['the version with text after it', sealed.replace(/^box-handoff-v2\./, 'box-handoff-v1x.')]
+  ])('%s is not a hand-off of any version', (_, value) => {
+    expect(problem(value)).toBe('malformed')
+  })
+
+  test('a version of two digits is a later version', () => {
+    expect(message(sealed.replace(/^box-handoff-v2\./, 'box-handoff-v12.'))).toBe(
+      'HandoffError: was made by a later version of this action (box-handoff-v12): ' +
+        'use the same version of the action in every job of the workflow.'
+    )
+  })
+
+  test('an earlier version', () => {
+    expect(message(sealed.replace(/^box-handoff-v2\./, 'box-handoff-v1.'))).toBe(
+      'HandoffError: was made by an earlier version of this action (box-handoff-v1, sealed with `client-secret`), ' +
+        'which this version no longer opens: the rotating job must run this version too, with `handoff-key` ' +
+        '(the same secret as this job, e.g. `${{ secrets.BOX_HANDOFF_KEY }}`), so that its hand-off is sealed ' +
+        'with that key (docs/many-jobs.md).'
+    )
+  })
+
+  test('another run', () => {
+    expect(message(sealed, now, { repository: 'octo-org/other', runId: 7 })).toBe(
+      'HandoffError: belongs to run 1001 of octo-org/api-tests, not to this run (7 of octo-org/other). ' +
+        'A hand-off works only in the workflow run whose job made it: let a job of this run rotate first and pass ' +
+        'its `handoff` output.'
+    )
+  })
+
+  const expired = (when: string): string =>
+    `HandoffError: holds an access token that ${when} (access tokens live about an hour). ` +
+    'The rotating job must run closer to the tests: put it in the same workflow run, just before the jobs that ' +
+    'use its hand-off, or re-run the whole workflow.'
+
+  test.each([
+    ['exactly at the margin', -HANDOFF_MARGIN_MS, 'expires within a minute'],
+    ['at the very end', 0, 'expired 0 minutes ago'],
+    ['a minute after', 60_000, 'expired 1 minute ago'],
+    ['119 minutes after', 119 * 60_000, 'expired 119 minutes ago'],
+    ['120 minutes after', 120 * 60_000, 'expired 2 hours ago'],
+    ['47 hours after', 47 * 3_600_000, 'expired 47 hours ago'],
+    ['48 hours after', 48 * 3_600_000, 'expired 2 days ago'],
+    ['ten days after', 240 * 3_600_000, 'expired 10 days ago']
+  ])('expired: %s', (_, after, when) => {
+    expect(message(sealed, token.expiresAt + after)).toBe(expired(when))
+  })
+
+  test('the wrong key', () => {
+    expect(message(sealed)).toBe('opened')
+    let text = ''
+    try {
+      openHandoff(sealed, Buffer.from('another-hand-off-key-0123456789ab'), binding, now)
+    } catch (error) {
+      text = String(error)
+    }
+    expect(text).toBe(
+      'HandoffError: does not open with this `handoff-key`: give this job the same key as the rotating job ' +
+        '(e.g. `${{ secrets.BOX_HANDOFF_KEY }}` in both), or the hand-off was changed on the way.'
+    )
+  })
+
+  test('changed on the way', () => {
+    const [prefix, head, nonce, body] = parts(sealed)
+    expect(message([prefix, head, nonce, body.slice(0, 10)].join('.'))).toBe(
+      "HandoffError: was changed on the way and cannot be trusted: pass the rotating job's `handoff` output unchanged."
+    )
+  })
+
+  test('a handoff-key that is no base64, or empty, says how to make one', () => {
+    const problemOf = (text: string): string => {
+      const result = decodeHandoffKey(text)
+      return 'problem' in result ? result.problem : 'accepted'
+    }
+    const notBase64 =
+      'is not base64 (standard base64 with its `=` padding, as `openssl rand -base64 32` prints it, or URL-safe ' +
+      'base64 without padding). Make one with `openssl rand -base64 32` and store it as a secret, e.g. ' +
+      'BOX_HANDOFF_KEY, or let the login command make and store one (`--handoff-key-secret BOX_HANDOFF_KEY`); ' +
+      'docs/many-jobs.md.'
+    expect(problemOf('*')).toBe(notBase64)
+    expect(problemOf('')).toBe(notBase64)
+  })
+})
