@@ -3807,7 +3807,8 @@ async function postForm(url, body, deps) {
                 ? ambiguous
                 : `The run was cancelled after an attempt that got no answer (${ambiguous}).`);
         }
-        if (error instanceof _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o && ambiguous !== undefined && error.message !== ambiguous)
+        // An attempt that got no answer, before the one that failed: Box may have used the token then.
+        if (error instanceof _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o && error.message !== ambiguous)
             error.earlierAmbiguousAttempt = ambiguous;
         throw error;
     }
@@ -3873,6 +3874,7 @@ async function sendOnce(url, body, signal, deps) {
 }
 /** An error answer's first MAX_ERROR_BYTES: only ever quoted in part, so the rest is not read. */
 async function readErrorBody(response) {
+    // Stryker disable next-line StringLiteral: any text that is no OAuth error is reported by its status alone
     if (response.body === null)
         return '';
     const reader = response.body.getReader();
@@ -3884,7 +3886,7 @@ async function readErrorBody(response) {
             break;
         chunks.push(value);
         size += value.length;
-        if (size > MAX_ERROR_BYTES) {
+        if (size >= MAX_ERROR_BYTES) {
             await reader.cancel().catch(() => undefined);
             break;
         }
@@ -3898,6 +3900,7 @@ async function readErrorBody(response) {
  * (`cut` then says which). Over MAX_ANSWER_BYTES it is not a token answer.
  */
 async function readAnswer(response, deps) {
+    // Stryker disable next-line StringLiteral: no text and any text that is no JSON are the same answer without tokens
     if (response.body === null)
         return { text: '' };
     const reader = response.body.getReader();
@@ -3905,12 +3908,14 @@ async function readAnswer(response, deps) {
     let text = '';
     let size = 0;
     let cut;
+    const cancel = () => void reader.cancel().catch(() => undefined);
     const stopReading = (why) => {
         cut ??= why;
-        void reader.cancel().catch(() => undefined);
+        cancel();
     };
     const timer = setTimeout(() => stopReading(`the rest did not arrive within ${deps.requestTimeoutMs / 1000} s`), deps.requestTimeoutMs);
     const onStop = () => stopReading('the run was stopped while it arrived');
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: the listener is removed below either way
     deps.stop?.addEventListener('abort', onStop, { once: true });
     try {
         for (;;) {
@@ -3920,12 +3925,12 @@ async function readAnswer(response, deps) {
             text += decoder.decode(value, { stream: true });
             size += value.length;
             if (size > MAX_ANSWER_BYTES) {
-                stopReading('too large');
+                cancel();
                 throw new _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o('malformed', `Box accepted the request, but its answer is larger than ${MAX_ANSWER_BYTES / 1024} KiB, so it is not a ` +
                     `token answer.`);
             }
             if (isCompleteObject(text)) {
-                void reader.cancel().catch(() => undefined); // whatever might follow a complete object is not needed
+                cancel(); // whatever might follow a complete object is not needed
                 break;
             }
         }

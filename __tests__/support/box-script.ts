@@ -26,6 +26,27 @@ export function scriptedFetch(steps: Step[]) {
 
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
+/** fetch's failure, as undici throws it: a TypeError whose cause carries the system error code. */
+export const networkError = (code: string) =>
+  Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) })
+
+/** An answer whose body sends `chunks`, then does what `then` says: end, fail, or never finish. */
+export function streamed(status: number, chunks: string[], then: 'end' | 'fail' | 'stall'): Response {
+  const queue = chunks.map((chunk) => new TextEncoder().encode(chunk))
+  return new Response(
+    new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        const next = queue.shift()
+        if (next !== undefined) return controller.enqueue(next)
+        if (then === 'end') return controller.close()
+        if (then === 'fail') return controller.error(networkError('ECONNRESET'))
+        return new Promise<void>(() => {}) // the rest never comes
+      }
+    }),
+    { status, headers: { 'content-type': 'application/json' } }
+  )
+}
+
 export const AT = 'AT-new-0123456789abcdef'
 export const RT = 'RT-new-0123456789abcdef0123456789'
 export const pair = { access_token: AT, refresh_token: RT, expires_in: 3895, token_type: 'bearer', restricted_to: [] }

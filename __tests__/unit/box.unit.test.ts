@@ -2,10 +2,18 @@ import { BoxError } from '../../src/box/error.js'
 import { refreshTokenPair } from '../../src/box/refresh-grant.js'
 import { exchangeAuthorizationCode } from '../../src/box/authorization-code.js'
 import { EXPIRES_IN_RANGE, parseTokenAnswer } from '../../src/box/answer.js'
-import { AT, RT, credentials, deps, json, pair, scriptedFetch, withoutRetries } from '../support/box-script.js'
-
-const networkError = (code: string) =>
-  Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) })
+import {
+  AT,
+  RT,
+  credentials,
+  deps,
+  json,
+  networkError,
+  pair,
+  scriptedFetch,
+  streamed,
+  withoutRetries
+} from '../support/box-script.js'
 
 test('posts the four form fields and returns the pair, masking both tokens first', async () => {
   const { fetch, calls } = scriptedFetch([json(200, pair)])
@@ -271,22 +279,7 @@ describe('nothing Box answers is trusted', () => {
   })
 })
 
-/** A 200 whose body sends `chunks`, then does what `then` says: end, fail, or never finish. */
-function answer200(chunks: string[], then: 'end' | 'fail' | 'stall'): Response {
-  const queue = chunks.map((chunk) => new TextEncoder().encode(chunk))
-  return new Response(
-    new ReadableStream<Uint8Array>({
-      pull: (controller) => {
-        const next = queue.shift()
-        if (next !== undefined) return controller.enqueue(next)
-        if (then === 'end') return controller.close()
-        if (then === 'fail') return controller.error(networkError('ECONNRESET'))
-        return new Promise<void>(() => {}) // the rest never comes
-      }
-    }),
-    { status: 200, headers: { 'content-type': 'application/json' } }
-  )
-}
+const answer200 = (chunks: string[], then: 'end' | 'fail' | 'stall'): Response => streamed(200, chunks, then)
 
 describe('a 2xx means Box used the token: the request is never sent again', () => {
   const whole = JSON.stringify(pair)
