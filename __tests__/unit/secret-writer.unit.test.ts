@@ -7,7 +7,7 @@
  */
 import type { GitHubClient, GitHubResponse } from '../../src/github/client.js'
 import { ACTION_TERMS } from '../../src/github/messages.js'
-import { storeSecret, writeBackFailure, type PreparedWrite } from '../../src/github/secret-writer.js'
+import { prepareWrite, storeSecret, writeBackFailure, type PreparedWrite } from '../../src/github/secret-writer.js'
 import type { PreparedTarget } from '../../src/github/secrets.js'
 import { repositoryTarget } from '../../src/github/targets.js'
 import { RecoveryLedger, type RecoveryPayload } from '../../src/recovery.js'
@@ -176,4 +176,79 @@ test('what is still pending after a failed write can be sent by the ledger, once
     'PUT /repos/octo/api-tests/actions/secrets/LATER',
     'PUT /repos/octo/api-tests/actions/secrets/LATER'
   ])
+})
+
+describe('before Box: what prepareWrite refuses, word for word', () => {
+  /** A GitHub that holds one existing secret and serves `key` as its public key. */
+  const reading = (key: PublicKey): GitHubClient => {
+    const client: GitHubClient = {
+      baseUrl: 'https://api.github.com',
+      terms: ACTION_TERMS,
+      tokenExpiresAt: () => undefined,
+      forWriteBack: () => client,
+      request: async (_method, path): Promise<GitHubResponse> => ({
+        status: 200,
+        data: path.endsWith('/public-key')
+          ? { key_id: key.keyId, key: key.key }
+          : { created_at: '2026-10-01T00:00:00Z', updated_at: '2026-11-01T00:00:00Z' },
+        headers: {}
+      })
+    }
+    return client
+  }
+  const target = repositoryTarget(repository, 'actions', 'BOX_REFRESH_TOKEN')
+  const checking: Sealer = {
+    ...sealer,
+    check: (publicKey) => {
+      if (publicKey.keyId === BAD_KEY.keyId) throw new Error('invalid public key')
+    }
+  }
+
+  test('libsodium that cannot load is a problem of its own, after those of the targets', async () => {
+    const result = await prepareWrite(reading(GOOD_KEY), [target], 'private', Promise.reject(new Error('no wasm')))
+    expect(result).toEqual({ problems: ['libsodium, which seals the secret, could not be loaded: no wasm'] })
+  })
+
+  test('a key libsodium cannot seal with says which target, and what to do', async () => {
+    const result = await prepareWrite(reading(BAD_KEY), [target], 'private', Promise.resolve(checking))
+    expect(result).toEqual({
+      problems: [
+        "GitHub's public key for the repository secret BOX_REFRESH_TOKEN of octo/api-tests cannot seal a value: " +
+          'invalid public key. Try again; if it persists, GitHub is serving a bad key.'
+      ]
+    })
+  })
+
+  test('a key that seals: the write is prepared, with nothing to fix', async () => {
+    const result = await prepareWrite(reading(GOOD_KEY), [target], 'private', Promise.resolve(checking))
+    expect(result.problems).toEqual([])
+    expect('write' in result && result.write.targets.map((t) => t.publicKey)).toEqual([GOOD_KEY])
+  })
+})
+
+test('a failure with nothing to send by hand is told in its own words alone', async () => {
+  const { client } = github(() => 204)
+  const { results } = await store({ github: client, sealer, targets: [prepared('UNSEALABLE', BAD_KEY)] })
+  expect(writeBackFailure(results)!.message).toBe(
+    'The new refresh token could not be sealed for the repository secret UNSEALABLE of octo/api-tests ' +
+      '(invalid public key), so it cannot be stored: re-authorize (docs/setup.md: "Re-authorizing").'
+  )
+})
+
+test('the ledger sends what is pending once, without retries of its own: the deadline is what it has', async () => {
+  const options: unknown[] = []
+  let refuse = true
+  const { client } = github(() => (refuse ? new Error('HTTP 502') : 204))
+  const recording: GitHubClient = {
+    ...client,
+    forWriteBack: () => recording,
+    request: async (method, path, body, opts) => {
+      options.push(opts)
+      return client.request(method, path, body, opts)
+    }
+  }
+  const { ledger } = await store({ github: recording, sealer, targets: [prepared('LATER', GOOD_KEY)] })
+  refuse = false
+  await ledger.rescue(new AbortController().signal)
+  expect(options).toEqual([undefined, { once: true }])
 })
