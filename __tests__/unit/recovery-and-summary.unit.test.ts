@@ -184,3 +184,71 @@ test('names shown as text are escaped for markdown and HTML', () => {
   const md = summaryMarkdown({ dryRun: true, results: [{ target, outcome: 'checked' }], warnings: [] })
   expect(md).toContain('octo/app › x \\| &lt;script>')
 })
+
+/** What a person reads when a write is left to them, word for word: a mutation run found it unread. */
+describe('the words of a recovery', () => {
+  const payload = (name: string) =>
+    recoveryPayload(prepared(repositoryTarget({ owner: 'o', repo: 'r' }, 'actions', name)), sealed, GITHUB_COM)
+  const NOTE =
+    'The payload is sealed: only GitHub can open it, so it is safe in this log. ' +
+    'Run the command with a token that can write the secret (gh auth login, or GH_TOKEN).'
+
+  test('one secret, and then two', () => {
+    const [a, b] = [payload('A'), payload('B')]
+    expect(recoveryInstructions([a])).toBe(
+      'The new refresh token could not be written to its secret, and Box will not issue it again: store it by ' +
+        "hand, soon (the payload is sealed with the secret's current public key):\n" +
+        `  repository secret A of o/r:\n    ${a.command}\n${NOTE}`
+    )
+    expect(recoveryInstructions([a, b]).split('\n')[0]).toBe(
+      'The new refresh token could not be written to 2 secrets, and Box will not issue it again: store it by ' +
+        "hand, soon (the payload is sealed with the secret's current public key):"
+    )
+  })
+
+  test("the login's sealed copy, whole", () => {
+    const a = payload('A')
+    expect(writeAheadInstructions([a], 'login')).toBe(
+      [
+        'Box has issued a refresh token, and this command holds the only copy. This is a sealed copy of it,',
+        'logged before any write is tried, so that it is never only in memory. If this command does not go on',
+        'to say that the token is stored (it was interrupted, or this machine or its connection was lost),',
+        'run these commands to store it:',
+        `  repository secret A of o/r:\n    ${a.command}`,
+        NOTE
+      ].join('\n')
+    )
+  })
+
+  test('last words with nothing pending are the reason alone; with something pending, how to store it', () => {
+    const ledger = new RecoveryLedger()
+    expect(ledger.lastWords('Cancelled.')).toBe('Cancelled.')
+    ledger.record(payload('A'))
+    expect(ledger.lastWords('Cancelled.')).toBe(`Cancelled.\n${ledger.instructions()!}`)
+  })
+})
+
+describe('the ledger sends what is pending, once, when the run is cut short', () => {
+  const payload = recoveryPayload(
+    prepared(repositoryTarget({ owner: 'o', repo: 'r' }, 'actions', 'T')),
+    sealed,
+    GITHUB_COM
+  )
+
+  test('without a writer there is nothing to send with: nothing is stored, the copy stays pending', async () => {
+    const ledger = new RecoveryLedger()
+    ledger.record(payload)
+    expect(await ledger.rescue(new AbortController().signal)).toEqual([])
+    expect(ledger.pending()).toEqual([payload])
+  })
+
+  test('a write GitHub refuses is not counted as stored', async () => {
+    const ledger = new RecoveryLedger()
+    ledger.record(payload)
+    ledger.attachWriter(async () => {
+      throw new Error('HTTP 502')
+    })
+    expect(await ledger.rescue(new AbortController().signal)).toEqual([])
+    expect(ledger.pending()).toEqual([payload])
+  })
+})
