@@ -24,6 +24,7 @@ const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g
 
 export class Redactor {
   /** Every form of every credential, longest first so a longer form is replaced before its parts. */
+  // Stryker disable next-line ArrayDeclaration: only a text holding the mutant's own words could tell
   private forms: string[] = []
 
   /** Registers a credential; from now on it is replaced by *** in everything this redactor cleans. */
@@ -37,7 +38,7 @@ export class Redactor {
   /** Replaces every known credential, in every form, with ***. */
   scrub(text: string): string {
     let result = text
-    for (const form of this.forms) if (result.includes(form)) result = result.split(form).join('***')
+    for (const form of this.forms) result = result.split(form).join('***')
     return result
   }
 
@@ -59,6 +60,7 @@ export class Redactor {
   locationOrigin(location: unknown, base: string): string {
     let origin = 'a location that is not a URL'
     try {
+      // Stryker disable next-line StringLiteral: any relative text resolves to base, as '' does
       origin = new URL(typeof location === 'string' ? location : '', base).origin
     } catch {
       // described as unreadable

@@ -83,6 +83,10 @@ test('control characters, bidirectional overrides and line breaks go; workflow c
   expect(text).not.toMatch(/[\u0000-\u001f\u202e]/)
 })
 
+test('spaces, tabs and line breaks in a row become one space', () => {
+  expect(redactor().serverText('Refresh  token\t\thas \n expired')).toBe('Refresh token has expired')
+})
+
 test('capped, and a 10 MB string costs no more than its first 64 KiB', () => {
   const text = redactor().serverText('x'.repeat(10 * 1024 * 1024))
   expect(text.length).toBe(300)
