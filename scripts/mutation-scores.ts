@@ -12,9 +12,17 @@
  */
 import { readFileSync } from 'node:fs'
 
+interface Mutant {
+  status: string
+  mutatorName: string
+  location: { start: { line: number } }
+  /** For an ignored mutant, the reason its `// Stryker disable` comment gives. */
+  statusReason?: string
+}
+
 interface Report {
   thresholds: { high: number; low: number }
-  files: Record<string, { mutants: { status: string }[] }>
+  files: Record<string, { mutants: Mutant[] }>
 }
 
 const COLUMNS = [
@@ -45,6 +53,24 @@ const line = (cells: string[]): string =>
   cells.map((cell, i) => (i === 0 ? cell.padEnd(width) : cell.padStart(i <= COLUMNS.length ? 11 : 8))).join('  ')
 console.log(line(['module', ...COLUMNS.map(([name]) => name), 'score']))
 for (const row of rows) console.log(line([row.path, ...row.counts.map(String), `${row.score.toFixed(1)} %`]))
+
+// The equivalent mutants, one line per marked source line: what the closing note of a change lists.
+const equivalents = new Map<string, { mutators: Set<string>; reason: string }>()
+for (const [path, { mutants }] of Object.entries(report.files)) {
+  for (const m of mutants.filter((x) => x.status === 'Ignored')) {
+    const where = `${path}:${m.location.start.line}`
+    const entry = equivalents.get(where) ?? { mutators: new Set<string>(), reason: m.statusReason ?? '' }
+    entry.mutators.add(m.mutatorName)
+    equivalents.set(where, entry)
+  }
+}
+if (equivalents.size > 0) {
+  console.log('\nMarked equivalent (`// Stryker disable` at the line):')
+  for (const [where, { mutators, reason }] of [...equivalents].sort(([a], [b]) =>
+    a.localeCompare(b, 'en', { numeric: true })
+  ))
+    console.log(`  ${where} ${[...mutators].sort().join(', ')}: ${reason}`)
+}
 
 const under = rows.filter((r) => r.score < floor)
 if (under.length > 0) {
