@@ -53,7 +53,7 @@ export function resourceProblem(resource: string, boxApiUrl: string): string | u
   } catch {
     return 'is not a URL. Give the full API URL of one file or folder, e.g. `https://api.box.com/2.0/folders/123`.'
   }
-  let ownOrigin = ''
+  let ownOrigin: string | undefined
   try {
     ownOrigin = new URL(boxApiUrl).origin
   } catch {
