@@ -347,14 +347,17 @@ function pemBody(pem, problems) {
     if (label !== 'ENCRYPTED PRIVATE KEY') {
         return refuse(`holds a \`${label}\` PEM block, not an encrypted private key (\`ENCRYPTED PRIVATE KEY\`). ${AS_DOWNLOADED}`);
     }
+    const notWhole = () => refuse('is not one whole PEM block: base64 lines from `-----BEGIN ENCRYPTED PRIVATE KEY-----` to ' +
+        '`-----END ENCRYPTED PRIVATE KEY-----` and nothing else. Was it cut short or edited? ' +
+        AS_DOWNLOADED);
     const block = /^-----BEGIN ENCRYPTED PRIVATE KEY-----([A-Za-z0-9+/=\s]*)-----END ENCRYPTED PRIVATE KEY-----$/.exec(pem.trim());
-    const base64 = block?.[1].replace(/\s+/g, '') ?? '';
+    if (block === null)
+        return notWhole();
+    const base64 = block[1].replace(/\s/g, '');
     const der = Buffer.from(base64, 'base64');
-    if (block === undefined || base64 === '' || der.toString('base64') !== base64) {
-        return refuse('is not one whole PEM block: base64 lines from `-----BEGIN ENCRYPTED PRIVATE KEY-----` to ' +
-            '`-----END ENCRYPTED PRIVATE KEY-----` and nothing else. Was it cut short or edited? ' +
-            AS_DOWNLOADED);
-    }
+    // Base64 that does not come back the same (`=` in the middle, a group of four cut short) is not whole.
+    if (base64 === '' || der.toString('base64') !== base64)
+        return notWhole();
     if (!isEncryptedPrivateKeyInfo(der)) {
         return refuse('is damaged: its base64 is not an encrypted PKCS#8 key. Was it edited? ' + AS_DOWNLOADED);
     }
@@ -375,12 +378,15 @@ function isEncryptedPrivateKeyInfo(der) {
     const data = readTlv(der, algorithm.end);
     return data?.tag === 0x04 && data.end === outer.end;
 }
-/** One DER tag-length-value header at `at`: where its contents start and end, if they fit. */
+/**
+ * One DER tag-length-value header at `at`: where its contents start and end, if they fit. Bytes are
+ * read with readUInt8, which throws past the end, where indexing would quietly give `undefined`.
+ */
 function readTlv(der, at) {
     if (at + 2 > der.length)
         return undefined;
-    const tag = der[at];
-    let length = der[at + 1];
+    const tag = der.readUInt8(at);
+    let length = der.readUInt8(at + 1);
     let start = at + 2;
     if (length & 0x80) {
         const octets = length & 0x7f;
@@ -388,10 +394,11 @@ function readTlv(der, at) {
             return undefined;
         length = 0;
         for (let i = 0; i < octets; i++)
-            length = length * 256 + der[start + i];
+            length = length * 256 + der.readUInt8(start + i);
         start += octets;
     }
-    return start + length <= der.length ? { tag, start, end: start + length } : undefined;
+    const end = start + length;
+    return end <= der.length ? { tag, start, end } : undefined;
 }
 /** The key opened with its passphrase, if it is RSA and long enough for RS256. */
 function openKey(der, passphrase, problems) {
@@ -400,13 +407,10 @@ function openKey(der, passphrase, problems) {
         key = (0,external_node_crypto_.createPrivateKey)({ key: der, format: 'der', type: 'pkcs8', passphrase });
     }
     catch (error) {
-        // A wrong passphrase is OpenSSL's "bad decrypt" nearly always; now and then the garbage it
-        // decrypts to fails later instead, and a cipher OpenSSL lacks fails with its own code. Only
-        // the error's code is quoted, never its message.
-        const code = error?.code;
-        const said = typeof code === 'string' && code !== 'ERR_OSSL_BAD_DECRYPT' && /^ERR_[A-Z0-9_]{1,60}$/.test(code)
-            ? ` (OpenSSL: ${code}; if the passphrase is right, the key is encrypted in a way OpenSSL cannot read)`
-            : '';
+        const code = quotableOpenSslCode(error);
+        const said = code === undefined
+            ? ''
+            : ` (OpenSSL: ${code}; if the passphrase is right, the key is encrypted in a way OpenSSL cannot read)`;
         problems.push(`\`${PASSPHRASE_PATH}\` does not open \`${KEY_PATH}\`${said}. The two come from the same download and are ` +
             `never edited. ${AS_DOWNLOADED} ${NO_KEY_IN_LATER_DOWNLOADS}`);
         return undefined;
@@ -423,6 +427,18 @@ function openKey(der, passphrase, problems) {
         return undefined;
     }
     return key;
+}
+/**
+ * The code of an error opening the key, if it is worth quoting. A wrong passphrase is OpenSSL's
+ * "bad decrypt" nearly always, which says nothing the message does not; now and then the garbage
+ * it decrypts to fails later instead, and a cipher OpenSSL lacks fails with its own code. Only an
+ * error's code is ever quoted, never its message, and only when it looks like one.
+ */
+function quotableOpenSslCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' && code !== 'ERR_OSSL_BAD_DECRYPT' && /^ERR_[A-Z0-9_]{1,60}$/.test(code)
+        ? code
+        : undefined;
 }
 /**
  * Where the JSON breaks, by line and column, and what was expected there: found by a small
@@ -459,10 +475,13 @@ function firstSyntaxError(text) {
     const fail = (problem) => {
         throw new SyntaxAt(i, problem);
     };
+    const blank = /[ \t\n\r]*/y;
     const space = () => {
-        while (i < text.length && ' \t\n\r'.includes(text[i]))
-            i++;
+        blank.lastIndex = i;
+        blank.test(text);
+        i = blank.lastIndex;
     };
+    const unicodeEscape = /u[0-9a-fA-F]{4}/y;
     const expect = (char, problem) => {
         space();
         if (text[i] !== char)
@@ -482,7 +501,8 @@ function firstSyntaxError(text) {
             if (c < ' ')
                 fail('a control character inside a string');
             if (c === '\\') {
-                if (text[i + 1] === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                unicodeEscape.lastIndex = i + 1;
+                if (unicodeEscape.test(text))
                     i += 4;
                 else if (!'"\\/bfnrt'.includes(text[i + 1] ?? '-'))
                     fail('a backslash that starts no JSON escape');
