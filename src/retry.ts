@@ -169,6 +169,7 @@ export async function withTimeLimit<T>(
     }
     timer = setTimeout(() => stop(new TimeLimitExceeded(limitMs)), limitMs)
     onCancel = () => stop(asCancelled(cancel?.reason, cancel))
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: abort fires once; the finally below removes it
     cancel?.addEventListener('abort', onCancel, { once: true })
   })
   stopped.catch(() => undefined)
@@ -212,6 +213,7 @@ async function sleepUnlessCancelled(timing: Timing, ms: number, cancel: AbortSig
   let onAbort: (() => void) | undefined
   const aborted = new Promise<void>((resolve) => {
     onAbort = resolve
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: abort fires once; the finally below removes it
     cancel.addEventListener('abort', onAbort, { once: true })
   })
   try {

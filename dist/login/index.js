@@ -3341,6 +3341,7 @@ async function withTimeLimit(limitMs, cancel, request) {
         };
         timer = setTimeout(() => stop(new TimeLimitExceeded(limitMs)), limitMs);
         onCancel = () => stop(asCancelled(cancel?.reason, cancel));
+        // Stryker disable next-line ObjectLiteral,BooleanLiteral: abort fires once; the finally below removes it
         cancel?.addEventListener('abort', onCancel, { once: true });
     });
     stopped.catch(() => undefined);
@@ -3379,6 +3380,7 @@ async function sleepUnlessCancelled(timing, ms, cancel) {
     let onAbort;
     const aborted = new Promise((resolve) => {
         onAbort = resolve;
+        // Stryker disable next-line ObjectLiteral,BooleanLiteral: abort fires once; the finally below removes it
         cancel.addEventListener('abort', onAbort, { once: true });
     });
     try {
