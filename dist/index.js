@@ -3447,7 +3447,6 @@ function handleTermination(report, { cancelledExitCode = 1, rescueMs = RESCUE_MS
         setTimeout(() => stop.abort(signal), Math.min(grace * BOX_SHARE, lastCallAt - REPORT_MS)).unref();
         setTimeout(() => lastCall.abort(signal), lastCallAt).unref();
         setTimeout(() => {
-            state = state === 'rescuing' ? 'running' : state;
             end(`The run did not finish within ${(exitAt / 1000).toFixed(1)} s of ${signal}, so it stopped before the ` +
                 `runner would kill it.`, cancelledExitCode);
         }, exitAt).unref();
@@ -3479,6 +3478,7 @@ function within(ms, lastCall) {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort('rescue time is over'), ms);
     const onLastCall = () => deadline.abort(lastCall.reason);
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: abort fires once; the deadline's listener removes it
     lastCall.addEventListener('abort', onLastCall, { once: true });
     deadline.signal.addEventListener('abort', () => {
         clearTimeout(timer);

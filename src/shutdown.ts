@@ -126,7 +126,6 @@ export function handleTermination(
     setTimeout(() => stop.abort(signal), Math.min(grace * BOX_SHARE, lastCallAt - REPORT_MS)).unref()
     setTimeout(() => lastCall.abort(signal), lastCallAt).unref()
     setTimeout(() => {
-      state = state === 'rescuing' ? 'running' : state
       end(
         `The run did not finish within ${(exitAt / 1000).toFixed(1)} s of ${signal}, so it stopped before the ` +
           `runner would kill it.`,
@@ -164,6 +163,7 @@ function within(ms: number, lastCall: AbortSignal): AbortSignal {
   const deadline = new AbortController()
   const timer = setTimeout(() => deadline.abort('rescue time is over'), ms)
   const onLastCall = (): void => deadline.abort(lastCall.reason)
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: abort fires once; the deadline's listener removes it
   lastCall.addEventListener('abort', onLastCall, { once: true })
   deadline.signal.addEventListener('abort', () => {
     clearTimeout(timer)

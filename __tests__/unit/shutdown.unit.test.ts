@@ -292,3 +292,54 @@ test('an error on stdout or stderr (its reader gone, EPIPE) is ignored', () => {
   expect(said).toEqual([])
   expect(host.exits).toEqual([])
 })
+
+describe('the deadline a rescue is given', () => {
+  test('says why it came: the rescue time over, or the signal of the last call', async () => {
+    const timedOut = start({ rescueMs: 15_000 }, untilAborted)
+    timedOut.host.emit('uncaughtException', new Error('a bug'))
+    await jest.advanceTimersByTimeAsync(15_000)
+    expect(timedOut.deadline?.reason).toBe('rescue time is over')
+
+    const signalled = start({ rescueMs: 60_000 }, untilAborted)
+    signalled.host.emit('uncaughtException', new Error('a bug'))
+    signalled.host.emit('SIGTERM', 'SIGTERM')
+    await jest.advanceTimersByTimeAsync(1_200)
+    expect(signalled.deadline?.reason).toBe('SIGTERM')
+  })
+
+  test('when the last call cuts the rescue short, its own timer goes too: nothing is left scheduled', async () => {
+    const started = start({ rescueMs: 60_000 }, untilAborted)
+    started.host.emit('uncaughtException', new Error('a bug'))
+    started.host.emit('SIGINT', 'SIGINT')
+    // The last call at 6.2 s ends the rescue; the signal's own end at 6.7 s is its last timer.
+    await jest.advanceTimersByTimeAsync(6_700)
+    expect(started.deadline?.aborted).toBe(true)
+    expect(started.host.exits).toEqual([1])
+    expect(jest.getTimerCount()).toBe(0)
+  })
+
+  test('when the rescue time runs out first, it leaves no listener on the last call', async () => {
+    const started = start({ rescueMs: 15_000 }, untilAborted)
+    const { lastCall } = started.termination
+    const listening = new Set<unknown>()
+    let added = 0
+    const add = lastCall.addEventListener.bind(lastCall)
+    const remove = lastCall.removeEventListener.bind(lastCall)
+    lastCall.addEventListener = (...args: Parameters<AbortSignal['addEventListener']>) => {
+      if (args[0] === 'abort') {
+        listening.add(args[1])
+        added++
+      }
+      add(...args)
+    }
+    lastCall.removeEventListener = (...args: Parameters<AbortSignal['removeEventListener']>) => {
+      if (args[0] === 'abort') listening.delete(args[1])
+      remove(...args)
+    }
+    started.host.emit('uncaughtException', new Error('a bug'))
+    expect(added).toBe(1)
+    await jest.advanceTimersByTimeAsync(15_000)
+    expect(started.host.exits).toEqual([1])
+    expect(listening.size).toBe(0)
+  })
+})
