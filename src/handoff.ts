@@ -225,10 +225,10 @@ function decrypt(parts: string[], key: Buffer): HandoffToken | undefined {
     if (typeof t !== 'string' || !Number.isSafeInteger(e) || !Number.isSafeInteger(i) || !Number.isSafeInteger(r))
       return undefined
     return { accessToken: t, expiresAt: e as number, expiresIn: i as number, refreshTokenExpiresAt: r as number }
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined all the same
   } catch {
-    return undefined
+    // not JSON: as unusable as a changed hand-off
   }
+  return undefined
 }
 
 const encode = (bytes: Buffer): string => bytes.toString('base64url')

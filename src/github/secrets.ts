@@ -208,10 +208,10 @@ export async function lastWritten(client: GitHubClient, target: SecretTarget): P
   try {
     const { data } = await client.request('GET', secretPath(target), undefined, { once: true })
     return parseDate((data as { updated_at?: unknown } | null)?.updated_at)
-    // Stryker disable next-line BlockStatement: an empty catch falls through to the same `undefined`
   } catch {
-    return undefined
+    // best effort: it only adds detail to a message
   }
+  return undefined
 }
 
 /** The exact PUT body; it is also the recovery payload, since only GitHub can open it. */
