@@ -136,6 +136,13 @@ describe('an answer that broke off', () => {
     expect(masked).toEqual([AT])
   })
 
+  test('an answer that is no JSON, with nothing said to have cut it, is not read field by field', () => {
+    const error = thrown(() => parseAccessTokenAnswer(`{"access_token":"${AT}"`, () => undefined, undefined))
+    expect(error.message).toBe(
+      'Box accepted the request, but its answer held no usable access token (access_token is missing).'
+    )
+  })
+
   test('an access-token grant whose token was cut says so, and why', () => {
     const error = thrown(() => parseAccessTokenAnswer(`{"access_token":"${AT.slice(0, 9)}`, () => undefined, why))
     expect(error.message).toBe(

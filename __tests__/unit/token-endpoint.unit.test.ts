@@ -74,6 +74,13 @@ describe('the words of each failure', () => {
     }
   })
 
+  test('an error answer that is no JSON has neither a code nor a description', async () => {
+    const { fetch } = scriptedFetch([new Response('<html>Bad Request</html>', { status: 400 })])
+    const error = await failure(refreshTokenPair(credentials, 'RT', deps(fetch)))
+    expect(error.message).toBe('Box refused the token request: HTTP 400.')
+    expect(error.details).toEqual({ status: 400, oauthError: undefined, description: undefined, date: undefined })
+  })
+
   test('an OAuth error without a description quotes the code alone', async () => {
     const { fetch } = scriptedFetch([json(400, { error: 'invalid_grant' })])
     expect((await failure(refreshTokenPair(credentials, 'RT', deps(fetch)))).message).toBe(
@@ -207,6 +214,14 @@ describe('a 2xx answer is read until it is whole, and no longer', () => {
         'off (the rest did not arrive within 0.2 s) before a usable refresh token arrived. The request was not sent ' +
         'again: a used refresh token only earns invalid_grant.'
     )
+  })
+
+  test('exactly 1 MiB is still read as an answer', async () => {
+    const head = JSON.stringify({ ...pair, padding: '' }).slice(0, -2)
+    const body = `${head}${'p'.repeat(1024 * KiB - head.length - 2)}"}`
+    expect(Buffer.byteLength(body)).toBe(1024 * KiB)
+    const { fetch } = scriptedFetch([streamed(200, [body.slice(0, 512 * KiB), body.slice(512 * KiB)], 'end')])
+    await expect(refreshTokenPair(credentials, 'RT', deps(fetch))).resolves.toMatchObject({ refreshToken: RT })
   })
 
   test('over 1 MiB is no token answer', async () => {

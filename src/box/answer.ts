@@ -36,8 +36,8 @@ export function parseTokenAnswer(text: string, mask: (value: string) => void, cu
   let answer = jsonObject(text)
   if (answer === undefined && cut !== undefined) {
     answer = completeFields(text)
-    if (answer.refresh_token !== undefined)
-      problems.push(`Box's answer broke off (${cut}), but the tokens in it had arrived whole.`)
+    // Only ever read when the refresh token below is good: without one, the answer is refused.
+    problems.push(`Box's answer broke off (${cut}), but the tokens in it had arrived whole.`)
   }
   const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = answer ?? {}
   const refreshOk = isToken(refreshToken)
