@@ -3797,8 +3797,10 @@ async function postForm(url, body, deps) {
     let ambiguous;
     try {
         return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async () => {
+            // Built before the attempt: a form that cannot be built is a bug, not a failed connection (nothing was sent).
+            const form = body();
             try {
-                return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withTimeLimit */ .Bv)(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body(), signal, deps));
+                return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withTimeLimit */ .Bv)(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, form, signal, deps));
             }
             catch (error) {
                 const boxError = error instanceof _error_js__WEBPACK_IMPORTED_MODULE_0__/* .BoxError */ .o ? error : connectionError(error, deps);

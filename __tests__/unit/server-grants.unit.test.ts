@@ -8,6 +8,7 @@ import { BoxError } from '../../src/box/error.js'
 import { clientCredentialsToken } from '../../src/box/client-credentials.js'
 import { jwtToken, type JwtConfig } from '../../src/box/jwt-grant.js'
 import { downscopeToken } from '../../src/box/token-exchange.js'
+import type { BoxClientDeps } from '../../src/box/token-endpoint.js'
 import { revokeToken } from '../../src/box/revoke.js'
 import { DOCUMENTED_SCOPES, resourceProblem } from '../../src/box/scopes.js'
 import { AT, credentials, deps, json, scriptedFetch } from '../support/box-script.js'
@@ -66,6 +67,12 @@ describe('JWT', () => {
     privateKey: rsa.privateKey
   }
   const enterprise = { type: 'enterprise', id: '1234567' } as const
+  /** The scripted collaborators on a clock of today (a JWT cannot be signed at the epoch). */
+  const jwtDeps = (fetch: typeof globalThis.fetch, masked: string[] = [], slept: number[] = []): BoxClientDeps => {
+    const d = deps(fetch, masked, slept)
+    const start = Date.parse('2026-12-01T12:00:00Z')
+    return { ...d, retry: { ...d.retry, timing: { ...d.retry.timing, now: () => start + d.retry.timing.now() } } }
+  }
   const expRefused = (date?: string) =>
     json(
       400,
@@ -76,7 +83,7 @@ describe('JWT', () => {
   test('the assertion is signed with the key, masked before it is sent, and sent with the app credentials', async () => {
     const { fetch, calls } = scriptedFetch([json(200, accessOnly)])
     const masked: string[] = []
-    await jwtToken(config, enterprise, 'https://box.test', deps(fetch, masked))
+    await jwtToken(config, enterprise, 'https://box.test', jwtDeps(fetch, masked))
     const form = formOf(calls[0].init)
     expect(form).toMatchObject({
       grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
@@ -92,22 +99,22 @@ describe('JWT', () => {
   })
 
   test("Box refusing `exp`: signed once more with a new jti, on the clock of Box's Date header", async () => {
-    // deps() starts its clock at 0 (1970): Box's Date is 10 minutes later, within the believable day.
-    const { fetch, calls } = scriptedFetch([expRefused('Thu, 01 Jan 1970 00:10:00 GMT'), json(200, accessOnly)])
+    // jwtDeps() starts its clock at 12:00: Box's Date is 10 minutes later, within the believable day.
+    const { fetch, calls } = scriptedFetch([expRefused('Tue, 01 Dec 2026 12:10:00 GMT'), json(200, accessOnly)])
     const masked: string[] = []
-    await expect(jwtToken(config, enterprise, 'https://box.test', deps(fetch, masked))).resolves.toMatchObject({
+    await expect(jwtToken(config, enterprise, 'https://box.test', jwtDeps(fetch, masked))).resolves.toMatchObject({
       accessToken: AT
     })
     const [first, second] = calls.map((call) => claimsOf(formOf(call.init).assertion))
     expect(second.jti).not.toBe(first.jti)
-    expect(second.exp).toBe(600 + 30)
+    expect(second.exp).toBe(Date.parse('2026-12-01T12:10:00Z') / 1000 + 30)
     expect(masked).toEqual(expect.arrayContaining(calls.map((call) => formOf(call.init).assertion)))
   })
 
   test('Box refusing `exp` twice: signed again once, never more, and the refusal is the error', async () => {
-    const date = 'Thu, 01 Jan 1970 00:10:00 GMT'
+    const date = 'Tue, 01 Dec 2026 12:10:00 GMT'
     const { fetch, calls } = scriptedFetch([expRefused(date), expRefused(date), json(200, accessOnly)])
-    await expect(jwtToken(config, enterprise, 'https://box.test', deps(fetch))).rejects.toMatchObject({
+    await expect(jwtToken(config, enterprise, 'https://box.test', jwtDeps(fetch))).rejects.toMatchObject({
       kind: 'invalid_grant'
     })
     expect(calls).toHaveLength(2)
@@ -115,7 +122,7 @@ describe('JWT', () => {
 
   test('Box refusing `exp` without a readable Date: nothing to sign differently, so not sent again', async () => {
     const { fetch, calls } = scriptedFetch([expRefused('yesterday at noon')])
-    await expect(jwtToken(config, enterprise, 'https://box.test', deps(fetch))).rejects.toBeInstanceOf(BoxError)
+    await expect(jwtToken(config, enterprise, 'https://box.test', jwtDeps(fetch))).rejects.toBeInstanceOf(BoxError)
     expect(calls).toHaveLength(1)
   })
 
@@ -124,7 +131,7 @@ describe('JWT', () => {
       json(400, { error: 'invalid_grant', error_description: "A unique 'jti' value is required." }),
       json(200, accessOnly)
     ])
-    await jwtToken(config, enterprise, 'https://box.test', deps(fetch))
+    await jwtToken(config, enterprise, 'https://box.test', jwtDeps(fetch))
     const [first, second] = calls.map((call) => claimsOf(formOf(call.init).assertion))
     expect(second.jti).not.toBe(first.jti)
   })
@@ -133,7 +140,7 @@ describe('JWT', () => {
     const { fetch, calls } = scriptedFetch([
       json(400, { error: 'invalid_grant', error_description: "Please check the 'sub' claim." })
     ])
-    await expect(jwtToken(config, enterprise, 'https://box.test', deps(fetch))).rejects.toMatchObject({
+    await expect(jwtToken(config, enterprise, 'https://box.test', jwtDeps(fetch))).rejects.toMatchObject({
       kind: 'invalid_grant'
     })
     expect(calls).toHaveLength(1)
@@ -141,7 +148,7 @@ describe('JWT', () => {
 
   test('a retried attempt (Box answered 503) signs anew: Box refuses a jti it has seen', async () => {
     const { fetch, calls } = scriptedFetch([new Response('down', { status: 503 }), json(200, accessOnly)])
-    await jwtToken(config, enterprise, 'https://box.test', deps(fetch))
+    await jwtToken(config, enterprise, 'https://box.test', jwtDeps(fetch))
     const [first, second] = calls.map((call) => claimsOf(formOf(call.init).assertion))
     expect(second.jti).not.toBe(first.jti)
   })

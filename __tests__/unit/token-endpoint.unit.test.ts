@@ -4,7 +4,9 @@
  * left behind (a listener, a timer) once a request is over.
  */
 import { BoxError } from '../../src/box/error.js'
+import { parseAccessTokenAnswer } from '../../src/box/answer.js'
 import { refreshTokenPair } from '../../src/box/refresh-grant.js'
+import { requestToken } from '../../src/box/token-endpoint.js'
 import type { RetryEvent } from '../../src/retry.js'
 import {
   AT,
@@ -29,6 +31,19 @@ const failure = async (run: Promise<unknown>): Promise<BoxError> => {
 const KiB = 1024
 
 describe('what is sent', () => {
+  test('a form that cannot be built is thrown as it is: nothing was sent, so no connection failed', async () => {
+    const { fetch, calls } = scriptedFetch([])
+    const bug = new TypeError('The form has no value for grant_type.')
+    const grant = {
+      form: (): Record<string, string> => {
+        throw bug
+      },
+      answer: parseAccessTokenAnswer
+    }
+    await expect(requestToken(credentials, grant, deps(fetch))).rejects.toBe(bug)
+    expect(calls).toHaveLength(0)
+  })
+
   test('the request asks for JSON', async () => {
     const { fetch, calls } = scriptedFetch([json(200, pair)])
     await refreshTokenPair(credentials, 'RT', deps(fetch))

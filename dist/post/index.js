@@ -122,8 +122,10 @@ async function postForm(url, body, deps) {
     let ambiguous;
     try {
         return await (0,retry/* withRetry */.bD)(async () => {
+            // Built before the attempt: a form that cannot be built is a bug, not a failed connection (nothing was sent).
+            const form = body();
             try {
-                return await (0,retry/* withTimeLimit */.Bv)(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body(), signal, deps));
+                return await (0,retry/* withTimeLimit */.Bv)(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, form, signal, deps));
             }
             catch (error) {
                 const boxError = error instanceof error_BoxError ? error : connectionError(error, deps);

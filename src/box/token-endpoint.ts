@@ -112,8 +112,10 @@ export async function postForm(url: string, body: () => string, deps: BoxClientD
   try {
     return await withRetry(
       async () => {
+        // Built before the attempt: a form that cannot be built is a bug, not a failed connection (nothing was sent).
+        const form = body()
         try {
-          return await withTimeLimit(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, body(), signal, deps))
+          return await withTimeLimit(deps.requestTimeoutMs, deps.stop, (signal) => sendOnce(url, form, signal, deps))
         } catch (error) {
           const boxError = error instanceof BoxError ? error : connectionError(error, deps)
           if (boxError.kind === 'ambiguous') ambiguous ??= boxError.message
