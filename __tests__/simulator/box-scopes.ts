@@ -38,7 +38,11 @@ export const STANDARD_SCOPES = [
   'manage_webhook',
   'manage_data_retention',
   'manage_enterprise_properties',
-  'sign_requests.readwrite'
+  'sign_requests.readwrite',
+  'manage_triggers',
+  'manage_legal_holds',
+  'enterprise_content',
+  'item_execute_integration'
 ] as const
 
 /** Every scope a token exchange may ask for. */

@@ -11,6 +11,7 @@ import { jwtToken, type JwtConfig } from '../../src/box/jwt-grant.js'
 import { DOCUMENTED_SCOPES, resourceProblem } from '../../src/box/scopes.js'
 import { describeSubject } from '../../src/box/subject.js'
 import type { BoxClientDeps } from '../../src/box/token-endpoint.js'
+import { DOCUMENTED_SCOPES as BOX_DOCUMENTED_SCOPES } from '../simulator/box-scopes.js'
 import { AT, credentials, deps, json, scriptedFetch } from '../support/box-script.js'
 
 describe('describeSubject: whom a token acts as, in messages', () => {
@@ -24,37 +25,8 @@ describe('describeSubject: whom a token acts as, in messages', () => {
 })
 
 describe('scopes and resource', () => {
-  const documented = [
-    'annotation_edit',
-    'annotation_view_all',
-    'annotation_view_self',
-    'base_explorer',
-    'base_picker',
-    'base_preview',
-    'base_sidebar',
-    'base_upload',
-    'item_delete',
-    'item_download',
-    'item_preview',
-    'item_rename',
-    'item_share',
-    'item_upload',
-    'item_read',
-    'root_readonly',
-    'root_readwrite',
-    'ai.readwrite',
-    'manage_managed_users',
-    'manage_app_users',
-    'manage_groups',
-    'manage_webhook',
-    'manage_data_retention',
-    'manage_enterprise_properties',
-    'sign_requests.readwrite',
-    'manage_triggers',
-    'manage_legal_holds',
-    'enterprise_content',
-    'item_execute_integration'
-  ]
+  // The simulator's list, taken from Box's pages (its sources are in box-scopes.ts): the one oracle.
+  const documented = [...BOX_DOCUMENTED_SCOPES]
 
   test.each(documented)('%s, a scope Box documents, may be asked for', (scope) => {
     expect(DOCUMENTED_SCOPES).toContain(scope)
