@@ -3,6 +3,8 @@
  * answers in order and records what it was asked, and the collaborators a grant needs, with a
  * clock that moves only when the code sleeps.
  */
+import { generateKeyPairSync, type KeyObject } from 'node:crypto'
+import type { JwtConfig } from '../../src/box/jwt-config.js'
 import type { BoxClientDeps } from '../../src/box/token-endpoint.js'
 import { Redactor } from '../../src/redact.js'
 import { RetryBudget, type Timing } from '../../src/retry.js'
@@ -83,4 +85,17 @@ export function deps(
 /** The same collaborators with no time for retries: the first failure is the answer. */
 export function withoutRetries(d: BoxClientDeps): BoxClientDeps {
   return { ...d, retry: { ...d.retry, budget: new RetryBudget(0, d.retry.timing.now) } }
+}
+
+/** A JWT app for the enterprise 1234567, with a fresh 2048-bit RSA key (its public half to verify with). */
+export function jwtApp(): { config: JwtConfig; publicKey: KeyObject } {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const config: JwtConfig = {
+    clientId: 'cid',
+    clientSecret: credentials.clientSecret,
+    publicKeyId: 'kid12345',
+    enterpriseId: '1234567',
+    privateKey
+  }
+  return { config, publicKey }
 }

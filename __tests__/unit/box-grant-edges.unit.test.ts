@@ -5,14 +5,13 @@
  * the JWT grant's second signature: on Box's clock when Box refuses the `jti` and dates its
  * refusal, and never for a claim no second signature fixes, even when Box's clock is known.
  */
-import { generateKeyPairSync } from 'node:crypto'
 import { BoxError } from '../../src/box/error.js'
-import { jwtToken, type JwtConfig } from '../../src/box/jwt-grant.js'
+import { jwtToken } from '../../src/box/jwt-grant.js'
 import { DOCUMENTED_SCOPES, resourceProblem } from '../../src/box/scopes.js'
 import { describeSubject } from '../../src/box/subject.js'
 import type { BoxClientDeps } from '../../src/box/token-endpoint.js'
 import { DOCUMENTED_SCOPES as BOX_DOCUMENTED_SCOPES } from '../simulator/box-scopes.js'
-import { AT, credentials, deps, json, scriptedFetch } from '../support/box-script.js'
+import { AT, deps, json, jwtApp, scriptedFetch } from '../support/box-script.js'
 
 describe('describeSubject: whom a token acts as, in messages', () => {
   test('an enterprise subject is its service account', () => {
@@ -58,14 +57,7 @@ describe('BoxError', () => {
 })
 
 describe('the JWT grant signing again', () => {
-  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 })
-  const config: JwtConfig = {
-    clientId: 'cid',
-    clientSecret: credentials.clientSecret,
-    publicKeyId: 'kid12345',
-    enterpriseId: '1234567',
-    privateKey: rsa.privateKey
-  }
+  const { config } = jwtApp()
   const enterprise = { type: 'enterprise', id: '1234567' } as const
   const accessOnly = { access_token: AT, expires_in: 4000, token_type: 'bearer', restricted_to: [] }
   // This machine's clock: Monday 2 March 2026, 09:00:00 UTC. Box's is ten minutes ahead.

@@ -3,15 +3,15 @@
  * client credentials, JWT (signed again once, on Box's clock, when Box refuses its time), token
  * exchange (no client credentials sent) and revoke; and the form of a downscope's `resource`.
  */
-import { constants, generateKeyPairSync, verify } from 'node:crypto'
+import { constants, verify } from 'node:crypto'
 import { BoxError } from '../../src/box/error.js'
 import { clientCredentialsToken } from '../../src/box/client-credentials.js'
-import { jwtToken, type JwtConfig } from '../../src/box/jwt-grant.js'
+import { jwtToken } from '../../src/box/jwt-grant.js'
 import { downscopeToken } from '../../src/box/token-exchange.js'
 import type { BoxClientDeps } from '../../src/box/token-endpoint.js'
 import { revokeToken } from '../../src/box/revoke.js'
 import { DOCUMENTED_SCOPES, resourceProblem } from '../../src/box/scopes.js'
-import { AT, credentials, deps, json, scriptedFetch } from '../support/box-script.js'
+import { AT, credentials, deps, json, jwtApp, scriptedFetch } from '../support/box-script.js'
 
 const formOf = (init: RequestInit): Record<string, string> => Object.fromEntries(new URLSearchParams(String(init.body)))
 const claimsOf = (assertion: string): Record<string, unknown> =>
@@ -58,14 +58,7 @@ describe('client credentials', () => {
 })
 
 describe('JWT', () => {
-  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 })
-  const config: JwtConfig = {
-    clientId: 'cid',
-    clientSecret: credentials.clientSecret,
-    publicKeyId: 'kid12345',
-    enterpriseId: '1234567',
-    privateKey: rsa.privateKey
-  }
+  const { config, publicKey } = jwtApp()
   const enterprise = { type: 'enterprise', id: '1234567' } as const
   /** The scripted collaborators on a clock of today (a JWT cannot be signed at the epoch). */
   const jwtDeps = (fetch: typeof globalThis.fetch, masked: string[] = [], slept: number[] = []): BoxClientDeps => {
@@ -93,7 +86,7 @@ describe('JWT', () => {
     expect(masked[0]).toBe(form.assertion)
     const [header, claims, signature] = form.assertion.split('.')
     const signed = Buffer.from(`${header}.${claims}`)
-    const key = { key: rsa.publicKey, padding: constants.RSA_PKCS1_PADDING }
+    const key = { key: publicKey, padding: constants.RSA_PKCS1_PADDING }
     expect(verify('sha256', signed, key, Buffer.from(signature, 'base64url'))).toBe(true)
     expect(claimsOf(form.assertion)).toMatchObject({ iss: 'cid', sub: '1234567', box_sub_type: 'enterprise' })
   })
