@@ -7,6 +7,7 @@
  * its request's closures for the rest of the run). Time is Jest's fake clock or an injected one.
  */
 import { jest } from '@jest/globals'
+import { listenersOf } from '../support/listeners.js'
 import {
   Cancelled,
   causeChain,
@@ -47,26 +48,6 @@ const context = (timing: Timing, cancel?: AbortSignal): RetryContext => ({
   cancel
 })
 const always: (e: unknown) => Verdict = () => ({ retry: true, reason: 'flaky' })
-
-/** The abort listeners currently on `signal`, as added and removed through its own methods. */
-function listenersOf(signal: AbortSignal): { now: Set<unknown>; added: () => number } {
-  const now = new Set<unknown>()
-  let added = 0
-  const add = signal.addEventListener.bind(signal)
-  const remove = signal.removeEventListener.bind(signal)
-  signal.addEventListener = (...args: Parameters<AbortSignal['addEventListener']>) => {
-    if (args[0] === 'abort') {
-      now.add(args[1])
-      added++
-    }
-    add(...args)
-  }
-  signal.removeEventListener = (...args: Parameters<AbortSignal['removeEventListener']>) => {
-    if (args[0] === 'abort') now.delete(args[1])
-    remove(...args)
-  }
-  return { now, added: () => added }
-}
 
 describe('what a person reads', () => {
   test('a cancellation without a signal name says so in general words', async () => {

@@ -7,6 +7,7 @@
 import { EventEmitter } from 'node:events'
 import { jest } from '@jest/globals'
 import { handleTermination, type TerminationReport } from '../../src/shutdown.js'
+import { listenersOf } from '../support/listeners.js'
 
 /**
  * What handleTermination sees of a process. `exit` records the status instead of ending Jest; a real
@@ -321,25 +322,11 @@ describe('the deadline a rescue is given', () => {
   test('when the rescue time runs out first, it leaves no listener on the last call', async () => {
     const started = start({ rescueMs: 15_000 }, untilAborted)
     const { lastCall } = started.termination
-    const listening = new Set<unknown>()
-    let added = 0
-    const add = lastCall.addEventListener.bind(lastCall)
-    const remove = lastCall.removeEventListener.bind(lastCall)
-    lastCall.addEventListener = (...args: Parameters<AbortSignal['addEventListener']>) => {
-      if (args[0] === 'abort') {
-        listening.add(args[1])
-        added++
-      }
-      add(...args)
-    }
-    lastCall.removeEventListener = (...args: Parameters<AbortSignal['removeEventListener']>) => {
-      if (args[0] === 'abort') listening.delete(args[1])
-      remove(...args)
-    }
+    const listeners = listenersOf(lastCall)
     started.host.emit('uncaughtException', new Error('a bug'))
-    expect(added).toBe(1)
+    expect(listeners.added()).toBe(1)
     await jest.advanceTimersByTimeAsync(15_000)
     expect(started.host.exits).toEqual([1])
-    expect(listening.size).toBe(0)
+    expect(listeners.now.size).toBe(0)
   })
 })

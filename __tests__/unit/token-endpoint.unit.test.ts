@@ -8,6 +8,7 @@ import { parseAccessTokenAnswer } from '../../src/box/answer.js'
 import { refreshTokenPair } from '../../src/box/refresh-grant.js'
 import { requestToken } from '../../src/box/token-endpoint.js'
 import type { RetryEvent } from '../../src/retry.js'
+import { listenersOf } from '../support/listeners.js'
 import {
   AT,
   RT,
@@ -250,23 +251,13 @@ describe('a 2xx answer is read until it is whole, and no longer', () => {
 
   test('once the answer is read, no timer and no stop listener is left behind', async () => {
     const stop = new AbortController()
-    const listening = new Set<unknown>()
     const { signal } = stop
-    const add = signal.addEventListener.bind(signal)
-    const remove = signal.removeEventListener.bind(signal)
-    signal.addEventListener = (...args: Parameters<AbortSignal['addEventListener']>) => {
-      if (args[0] === 'abort') listening.add(args[1])
-      add(...args)
-    }
-    signal.removeEventListener = (...args: Parameters<AbortSignal['removeEventListener']>) => {
-      if (args[0] === 'abort') listening.delete(args[1])
-      remove(...args)
-    }
+    const listeners = listenersOf(signal)
     const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length
     const before = timers()
     const { fetch } = scriptedFetch([streamed(200, [JSON.stringify(pair)], 'stall')])
     await refreshTokenPair(credentials, 'RT', { ...deps(fetch), requestTimeoutMs: 60_000, stop: signal })
     expect(timers()).toBe(before)
-    expect(listening.size).toBe(0)
+    expect(listeners.now.size).toBe(0)
   })
 })
