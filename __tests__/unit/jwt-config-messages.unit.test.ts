@@ -169,6 +169,24 @@ describe('the key', () => {
     expect(problems(configWithKey(empty))).toEqual([NOT_WHOLE])
   })
 
+  test('base64 with a character too many (a group of four cut short) is not one whole block', () => {
+    // Decoded, "MAQwAAQAA" is the six bytes of "MAQwAAQA", an outline that would reach OpenSSL:
+    // the stray character would be dropped without a word, so the key is refused as not whole.
+    const pem = '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMAQwAAQAA\n-----END ENCRYPTED PRIVATE KEY-----\n'
+    expect(problems(configWithKey(pem))).toEqual([NOT_WHOLE])
+  })
+
+  test.each([
+    ['PRIVATE KEY', 'is not encrypted (`-----BEGIN PRIVATE KEY-----`).'],
+    ['RSA PRIVATE KEY', 'is a PKCS#1 key (`-----BEGIN RSA PRIVATE KEY-----`), not an encrypted PKCS#8 one.']
+  ])('a `%s` block is refused with the command that converts it', (label, what) => {
+    const pem = `-----BEGIN ${label}-----\nMAQwAAQA\n-----END ${label}-----\n`
+    expect(problems(configWithKey(pem))).toEqual([
+      `${KEY} ${what} Convert it to the encrypted PKCS#8 PEM that Box generates, e.g. ` +
+        '`openssl pkcs8 -topk8 -v2 aes-256-cbc -in key.pem -out key-pkcs8.pem`, and put that PEM and its passphrase here.'
+    ])
+  })
+
   test('a wrong passphrase is said without an OpenSSL code, with where the key comes from', () => {
     expect(problems(configWithKey(ED25519_PEM, 'the-wrong-passphrase'))).toEqual([
       `${PASSPHRASE} does not open ${KEY}${NOT_OPENED_TAIL}`
@@ -208,7 +226,9 @@ describe('the DER outline, checked before the passphrase is tried', () => {
     ['an indefinite length (no length octets)', [0x30, 0x04, 0x30, 0x00, 0x04, 0x80]],
     ['four length octets', [0x30, 0x08, 0x30, 0x00, 0x04, 0x84, 0x00, 0x00, 0x00, 0x00]],
     ['length octets cut off by the end', [0x30, 0x04, 0x30, 0x00, 0x04, 0x82]],
-    ['contents running past the end', [0x30, 0x05, 0x30, 0x00, 0x04, 0x02, 0x00]]
+    ['contents running past the end', [0x30, 0x05, 0x30, 0x00, 0x04, 0x02, 0x00]],
+    ['a byte after the outer SEQUENCE', [0x30, 0x04, 0x30, 0x00, 0x04, 0x00, 0x00]],
+    ['a third element in the SEQUENCE', [0x30, 0x06, 0x30, 0x00, 0x04, 0x00, 0x05, 0x00]]
   ])('%s is damaged', (_, bytes) => {
     expect(problems(configWithDer(bytes))).toEqual([DAMAGED])
   })
