@@ -42,6 +42,14 @@ describe('scopes and resource', () => {
     )
   })
 
+  test('the file or folder path must be the whole path: one under another path is refused', () => {
+    // Box's API is at /2.0/ on its origin; /anything/2.0/files/<id> is some other endpoint.
+    expect(resourceProblem('https://api.box.com/2.0/files/123', 'https://api.box.com')).toBeUndefined()
+    expect(resourceProblem('https://api.box.com/proxy/2.0/files/123', 'https://api.box.com')).toMatch(
+      /^must be the full API URL of one file or folder/
+    )
+  })
+
   test('with a box-api-url that is no URL, a resource on Box’s API is still one, and no other origin is', () => {
     expect(resourceProblem('https://api.box.com/2.0/folders/42', 'not a url')).toBeUndefined()
     expect(resourceProblem('http://127.0.0.1:4000/2.0/folders/42', 'not a url')).toMatch(/^must be the full API URL/)
