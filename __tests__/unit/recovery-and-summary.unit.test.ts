@@ -123,6 +123,9 @@ test('the sealed copy logged before any write says what is true for the action, 
 test('the ledger keeps every sealed copy until its write is confirmed', () => {
   const ledger = new RecoveryLedger()
   expect(ledger.instructions()).toBeUndefined()
+  // Nothing recorded, nothing to log before a write: no header over an empty list of commands.
+  expect(ledger.writeAheadInstructions()).toBeUndefined()
+  expect(ledger.writeAheadInstructions('login')).toBeUndefined()
   const a = recoveryPayload(prepared(repositoryTarget({ owner: 'o', repo: 'r' }, 'actions', 'T')), sealed, GITHUB_COM)
   const b = recoveryPayload(
     prepared(repositoryTarget({ owner: 'o', repo: 'r' }, 'dependabot', 'T')),
@@ -138,6 +141,7 @@ test('the ledger keeps every sealed copy until its write is confirmed', () => {
   expect(ledger.instructions()).not.toContain(a.command)
   ledger.markStored(b.target)
   expect(ledger.instructions()).toBeUndefined()
+  expect(ledger.writeAheadInstructions()).toBeUndefined()
 })
 
 test('the summary: one row per target, expiries, warnings, and a recovery section only when needed', () => {
