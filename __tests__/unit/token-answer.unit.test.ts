@@ -83,6 +83,15 @@ describe('a whole answer', () => {
 describe('an answer that broke off', () => {
   const why = 'the connection was reset'
 
+  test('an answer that is whole JSON is read whole, with nothing to note, whatever happened after it', () => {
+    expect(parseTokenAnswer(JSON.stringify(pair), () => undefined, why)).toEqual({
+      refreshToken: RT,
+      accessToken: AT,
+      expiresIn: pair.expires_in,
+      problems: []
+    })
+  })
+
   test('the refresh token that arrived whole is kept, and the note says the answer broke off', () => {
     const text = `{"access_token":"${AT}","refresh_token":"${RT}","expires_in":4000,"restricted_to":[{"sc`
     const answer = parseTokenAnswer(text, () => undefined, why)
