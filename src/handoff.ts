@@ -206,8 +206,9 @@ function readEnvelope(header: string): Envelope | undefined {
       return undefined
     return { repo, run: run as number, exp: exp as number, kid }
   } catch {
-    return undefined
+    // a header that is not JSON is no envelope, as one with the wrong fields is not
   }
+  return undefined
 }
 
 function decrypt(parts: string[], key: Buffer): HandoffToken | undefined {

@@ -16,8 +16,9 @@ const MIN_SECRET_LENGTH = 6
 const MAX_EXAMINED = 64 * 1024
 export const DEFAULT_SERVER_TEXT_LENGTH = 300
 
-// C0 and C1 controls, DEL, line and paragraph separators: each run becomes a space.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g
+// C0 and C1 controls, DEL, line and paragraph separators: each becomes a space, and every run of
+// blanks is then folded into one (so a run of controls is one space either way).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
 // Invisible Unicode that can reorder or hide text in a log viewer (zero-width characters,
 // bidirectional marks, overrides and isolates, BOM): removed, so nothing can hide inside a word.
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g

@@ -175,7 +175,8 @@ async function sendOnce(url: string, body: string, signal: AbortSignal, deps: Bo
   }
   if (response.ok) return response
 
-  if (response.status >= 300 && response.status < 400) {
+  // Not 2xx and under 400 is a redirect: fetch hands over no 1xx, and a Response cannot hold one.
+  if (response.status < 400) {
     void response.body?.cancel().catch(() => undefined)
     throw redirected(response, url, deps.redactor)
   }
