@@ -257,6 +257,7 @@ describe('quotableOpenSslCode', () => {
       { code: `ERR_${'A'.repeat(61)}` },
       { code: 'ERR_' },
       { code: 'E_OSSL' },
+      { code: 'NOT_ERR_OSSL_X' },
       { code: 42 },
       { code: { toString: () => 'ERR_OSSL_X' } },
       new Error('ERR_OSSL_X'),
