@@ -398,6 +398,9 @@ function readTlv(der, at) {
         start += octets;
     }
     const end = start + length;
+    // Each caller also holds the outer SEQUENCE to the end of the buffer, and a read past the end
+    // gives undefined above, so a header that does not fit is refused either way.
+    // Stryker disable next-line ConditionalExpression: equivalent, see above
     return end <= der.length ? { tag, start, end } : undefined;
 }
 /** The key opened with its passphrase, if it is RSA and long enough for RS256. */
