@@ -45,9 +45,11 @@ describe('what is sent', () => {
     expect(calls).toHaveLength(0)
   })
 
-  test('the request asks for JSON', async () => {
+  test('the request is a POST that asks for JSON', async () => {
     const { fetch, calls } = scriptedFetch([json(200, pair)])
     await refreshTokenPair(credentials, 'RT', deps(fetch))
+    // Box's token endpoint takes POST alone; any other method is refused, or worse, puts the form in a log.
+    expect(calls[0]!.init.method).toBe('POST')
     expect(new Headers(calls[0]!.init.headers).get('accept')).toBe('application/json')
   })
 })
