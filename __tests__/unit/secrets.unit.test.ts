@@ -169,6 +169,13 @@ describe('prepareTarget, for a repository secret', () => {
     }
   })
 
+  test('a key id that goes on past its allowed characters is no key id', async () => {
+    // A quote or a space in it could break out of the recovery command it is quoted in.
+    for (const keyId of ['5682501 67', '568250167"; echo', 'k-100\n']) {
+      expect(await refusal(repoTarget, { key: ok({ ...KEY, key_id: keyId }) })).toMatch(/is not a key id and a key/)
+    }
+  })
+
   test('a public key of up to 100 characters is used; a longer one stops the run before Box', async () => {
     const at100 = { key_id: 'k-100', key: 'A'.repeat(100) }
     const { client } = github(repoTarget, { key: ok(at100) })
