@@ -7,7 +7,8 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto'
 import type { JwtConfig } from '../../src/box/jwt-config.js'
 import type { BoxClientDeps } from '../../src/box/token-endpoint.js'
 import { Redactor } from '../../src/redact.js'
-import { RetryBudget, type Timing } from '../../src/retry.js'
+import { RetryBudget } from '../../src/retry.js'
+import { skippingClock } from './clock.js'
 
 export type Step = Response | Error | ((init: RequestInit) => Response | Error | Promise<Response>)
 
@@ -60,15 +61,7 @@ export function deps(
   slept: number[] = [],
   extra: Partial<BoxClientDeps> = {}
 ): BoxClientDeps {
-  let now = 0
-  const timing: Timing = {
-    now: () => now,
-    sleep: async (ms) => {
-      slept.push(ms)
-      now += ms
-    },
-    random: () => 0.5
-  }
+  const timing = skippingClock(0, slept)
   const redactor = new Redactor()
   redactor.add(credentials.clientSecret)
   redactor.add('RT-old-0123456789')

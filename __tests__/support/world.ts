@@ -20,6 +20,7 @@ import {
   type Simulator,
   type SimulatorOptions
 } from '../simulator/index.js'
+import { skippingClock } from './clock.js'
 import { scanForLeaks, type ActionRun, type LeakAllowances } from './harness.js'
 
 export const REPO = 'octo-org/api-tests'
@@ -256,19 +257,9 @@ export async function runFlowWith(
   const { io: recordingOnly, recorded } = recordingIO(inputs)
   const io = { ...recordingOnly, ...ioOverrides }
   const slept: number[] = []
-  // The clock moves only when the run sleeps. Were it the wall clock plus the sleeps, the time a
-  // loaded machine takes over each request would eat into the retry budget, and a test that counts
-  // the retries that fit in it would count one fewer (seen with two suites beside a mutation run).
-  const startedAt = Date.now()
-  let offset = 0
-  const timing: Timing = {
-    now: () => startedAt + offset,
-    sleep: async (ms) => {
-      slept.push(ms)
-      offset += ms
-    },
-    random: () => 0.5
-  }
+  // Not the wall clock plus the sleeps: the time a loaded machine takes over each request would eat
+  // into the retry budget, and a test that counts the retries that fit would count one fewer.
+  const timing = skippingClock(Date.now(), slept)
   const report = await main({ io, env: world.env(env), fetch: globalThis.fetch, timing, ...deps })
   return { recorded, report, slept }
 }

@@ -7,6 +7,7 @@
  * its request's closures for the rest of the run). Time is Jest's fake clock or an injected one.
  */
 import { jest } from '@jest/globals'
+import { skippingClock } from '../support/clock.js'
 import { listenersOf } from '../support/listeners.js'
 import {
   Cancelled,
@@ -29,16 +30,8 @@ import {
  * a test that retries when it should not still ends, at the budget, and fails.
  */
 function fakeTiming(sleep?: (ms: number) => Promise<void>): Timing {
-  let now = 1_000_000
-  return {
-    now: () => now,
-    sleep:
-      sleep ??
-      (async (ms) => {
-        now += ms
-      }),
-    random: () => 0.5
-  }
+  const clock = skippingClock(1_000_000)
+  return sleep === undefined ? clock : { ...clock, sleep }
 }
 
 const context = (timing: Timing, cancel?: AbortSignal): RetryContext => ({

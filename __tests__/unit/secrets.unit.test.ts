@@ -22,7 +22,8 @@ import {
 } from '../../src/github/secrets.js'
 import { organizationTarget, repositoryTarget, type SecretTarget } from '../../src/github/targets.js'
 import { Redactor } from '../../src/redact.js'
-import { Cancelled, defaultRetryPolicy, isCancellation, RetryBudget, type Timing } from '../../src/retry.js'
+import { Cancelled, defaultRetryPolicy, isCancellation, RetryBudget } from '../../src/retry.js'
+import { skippingClock } from '../support/clock.js'
 
 const repository = { owner: 'octo', repo: 'api-tests' }
 const NAME = 'BOX_REFRESH_TOKEN'
@@ -283,14 +284,7 @@ describe('prepareTarget, for an organization secret', () => {
  * when the retry loop sleeps: a read made with retries is sent several times, one made once is not.
  */
 function unavailableGitHub(): { client: GitHubClient; sent: () => number } {
-  let now = Date.parse('2026-11-29T12:00:00Z')
-  const timing: Timing = {
-    now: () => now,
-    sleep: async (ms) => {
-      now += ms
-    },
-    random: () => 0.5
-  }
+  const timing = skippingClock(Date.parse('2026-11-29T12:00:00Z'))
   let sent = 0
   const client = createGitHubClient('ghp_test_token', {
     baseUrl: 'https://api.github.com',
